@@ -1,0 +1,472 @@
+//! The claim graph: actors, claims and documents joined by evidence.
+//!
+//! [`ClaimGraph`] wraps a petgraph `StableDiGraph` behind a small domain
+//! API, and this is the only module that names petgraph. Nodes are keyed by
+//! content-derived string ids, so adding the same actor or claim twice
+//! returns the node already there, and two builds of the same input give
+//! the same graph whatever order documents arrive in. Every edge carries
+//! the [`Evidence`] that produced it, so a reader can check it by hand.
+//!
+//! [`GraphData`] is the plain, sorted form of the graph that the store
+//! writes and the exporters read.
+
+use std::collections::BTreeMap;
+
+use petgraph::Direction;
+use petgraph::stable_graph::{NodeIndex, StableDiGraph};
+use petgraph::visit::{EdgeRef, IntoEdgeReferences};
+use serde::{Deserialize, Serialize};
+
+use crate::model::CueClass;
+
+/// What sort of actor a node stands for.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+)]
+#[non_exhaustive]
+pub enum ActorKind {
+    /// A named person.
+    Person,
+    /// A company, agency, newspaper or other organisation.
+    Organisation,
+    /// A state, its government or administration.
+    Government,
+    /// A collective: "officials", "experts", "Democrats".
+    Group,
+    /// An unnamed source: "a senior official".
+    Anonymous,
+    /// A mention (a pronoun, say) that could not be tied to anyone.
+    Unresolved,
+}
+
+impl ActorKind {
+    /// The lower-case name used in tables and diagrams.
+    pub fn name(self) -> &'static str {
+        match self {
+            ActorKind::Person => "person",
+            ActorKind::Organisation => "organisation",
+            ActorKind::Government => "government",
+            ActorKind::Group => "group",
+            ActorKind::Anonymous => "anonymous",
+            ActorKind::Unresolved => "unresolved",
+        }
+    }
+}
+
+/// Someone who makes claims.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Actor {
+    /// Stable id, e.g. `actor:anne-milgram`.
+    pub id: String,
+    /// Canonical name.
+    pub name: String,
+    /// What sort of actor this is.
+    pub kind: ActorKind,
+    /// Every surface form the texts used for the actor, sorted.
+    pub mentions: Vec<String>,
+}
+
+/// A statement, grouped across the documents that report it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Claim {
+    /// Stable id derived from the normalised text, e.g. `claim:1f0c…`.
+    pub id: String,
+    /// The statement's text as first reported.
+    pub text: String,
+}
+
+/// A source document.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentNode {
+    /// Stable id, `doc:` plus the document id.
+    pub id: String,
+    /// The document id (file stem or JSONL `id`).
+    pub name: String,
+    /// Title, when known.
+    pub title: Option<String>,
+    /// Publisher, when known.
+    pub publisher: Option<String>,
+    /// Address, when known.
+    pub url: Option<String>,
+    /// Date as written, when known.
+    pub date: Option<String>,
+}
+
+/// A node of the graph.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Node {
+    /// Someone who makes claims.
+    Actor(Actor),
+    /// A statement.
+    Claim(Claim),
+    /// A source document.
+    Document(DocumentNode),
+}
+
+impl Node {
+    /// The node's stable id.
+    pub fn id(&self) -> &str {
+        match self {
+            Node::Actor(a) => &a.id,
+            Node::Claim(c) => &c.id,
+            Node::Document(d) => &d.id,
+        }
+    }
+}
+
+/// Where an edge comes from: enough to find and check it by hand.
+///
+/// Offsets are Unicode code points into the document's text.
+#[derive(
+    Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize,
+)]
+pub struct Evidence {
+    /// The document the evidence is in.
+    pub document: String,
+    /// The content's extent, `[start, end)` in code points.
+    pub span: [usize; 2],
+    /// The content as written (pieces joined by one space).
+    pub text: String,
+    /// The speaker mention as written, when there is one.
+    pub speaker: Option<String>,
+    /// The speaker mention's span, when there is one.
+    pub speaker_span: Option<[usize; 2]>,
+    /// The cue as written, when there is one.
+    pub cue: Option<String>,
+    /// The cue's span, when there is one.
+    pub cue_span: Option<[usize; 2]>,
+    /// The id of the rule that produced it.
+    pub rule: String,
+}
+
+/// An edge of the graph.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Edge {
+    /// Actor -> claim: the actor made the claim.
+    Attributed {
+        /// The speech act the cue reports.
+        class: CueClass,
+        /// True when the document quotes the actor verbatim.
+        direct: bool,
+        /// Where the attribution was found.
+        evidence: Evidence,
+    },
+    /// Claim -> document: the document reports the claim.
+    ReportedIn {
+        /// Where the report was found.
+        evidence: Evidence,
+    },
+}
+
+impl Edge {
+    /// The evidence the edge carries.
+    pub fn evidence(&self) -> &Evidence {
+        match self {
+            Edge::Attributed { evidence, .. } => evidence,
+            Edge::ReportedIn { evidence } => evidence,
+        }
+    }
+
+    /// The lower-case name of the edge's kind.
+    pub fn kind_name(&self) -> &'static str {
+        match self {
+            Edge::Attributed { .. } => "attributed",
+            Edge::ReportedIn { .. } => "reported_in",
+        }
+    }
+}
+
+/// One edge in [`GraphData`], with its ends named by id.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EdgeRecord {
+    /// The source node's id.
+    pub from: String,
+    /// The target node's id.
+    pub to: String,
+    /// The edge.
+    pub edge: Edge,
+}
+
+/// The plain, canonically sorted form of a [`ClaimGraph`].
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GraphData {
+    /// Nodes sorted by id.
+    pub nodes: Vec<Node>,
+    /// Edges sorted by source id, target id and evidence.
+    pub edges: Vec<EdgeRecord>,
+}
+
+/// Counts of a graph's parts, for summaries.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Document nodes.
+    pub documents: usize,
+    /// Actor nodes.
+    pub actors: usize,
+    /// Claim nodes.
+    pub claims: usize,
+    /// Edges of every kind.
+    pub edges: usize,
+}
+
+/// The graph of who said what.
+///
+/// ```
+/// use claimgraph::{Actor, ActorKind, Claim, ClaimGraph};
+/// let mut g = ClaimGraph::new();
+/// let a = g.add_actor(Actor {
+///     id: "actor:x".into(),
+///     name: "X".into(),
+///     kind: ActorKind::Person,
+///     mentions: vec!["X".into()],
+/// });
+/// let again = g.add_actor(Actor {
+///     id: "actor:x".into(),
+///     name: "X".into(),
+///     kind: ActorKind::Person,
+///     mentions: vec!["Mr. X".into()],
+/// });
+/// assert_eq!(a, again);
+/// assert_eq!(g.counts().actors, 1);
+/// ```
+#[derive(Debug, Default)]
+pub struct ClaimGraph {
+    graph: StableDiGraph<Node, Edge>,
+    index: BTreeMap<String, NodeIndex>,
+}
+
+/// A handle to a node of a [`ClaimGraph`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct NodeRef(NodeIndex);
+
+impl ClaimGraph {
+    /// An empty graph.
+    pub fn new() -> ClaimGraph {
+        ClaimGraph::default()
+    }
+
+    /// Adds a document node, or returns the one with the same id.
+    pub fn add_document(&mut self, doc: DocumentNode) -> NodeRef {
+        self.upsert(Node::Document(doc))
+    }
+
+    /// Adds an actor, or merges its mentions into the one with its id.
+    pub fn add_actor(&mut self, actor: Actor) -> NodeRef {
+        let mentions = actor.mentions.clone();
+        let node = self.upsert(Node::Actor(actor));
+        if let Node::Actor(a) = &mut self.graph[node.0] {
+            a.mentions.extend(mentions);
+            a.mentions.sort();
+            a.mentions.dedup();
+        }
+        node
+    }
+
+    /// Adds a claim, or returns the one with the same id.
+    pub fn add_claim(&mut self, claim: Claim) -> NodeRef {
+        self.upsert(Node::Claim(claim))
+    }
+
+    /// Links `from` to `to` with `edge`.
+    pub fn link(&mut self, from: NodeRef, to: NodeRef, edge: Edge) {
+        self.graph.add_edge(from.0, to.0, edge);
+    }
+
+    fn upsert(&mut self, node: Node) -> NodeRef {
+        if let Some(&i) = self.index.get(node.id()) {
+            return NodeRef(i);
+        }
+        let id = node.id().to_string();
+        let i = self.graph.add_node(node);
+        self.index.insert(id, i);
+        NodeRef(i)
+    }
+
+    /// The node with the id `id`, if any.
+    pub fn find(&self, id: &str) -> Option<NodeRef> {
+        self.index.get(id).map(|&i| NodeRef(i))
+    }
+
+    /// The node behind a handle.
+    pub fn node(&self, node: NodeRef) -> &Node {
+        &self.graph[node.0]
+    }
+
+    /// Every node, in id order.
+    pub fn nodes(&self) -> impl Iterator<Item = &Node> + '_ {
+        self.index.values().map(|&i| &self.graph[i])
+    }
+
+    /// The edges leaving `node`, with their targets.
+    pub fn outgoing(
+        &self,
+        node: NodeRef,
+    ) -> impl Iterator<Item = (&Edge, &Node)> + '_ {
+        self.graph
+            .edges_directed(node.0, Direction::Outgoing)
+            .map(|e| (e.weight(), &self.graph[e.target()]))
+    }
+
+    /// The edges entering `node`, with their sources.
+    pub fn incoming(
+        &self,
+        node: NodeRef,
+    ) -> impl Iterator<Item = (&Edge, &Node)> + '_ {
+        self.graph
+            .edges_directed(node.0, Direction::Incoming)
+            .map(|e| (e.weight(), &self.graph[e.source()]))
+    }
+
+    /// Counts nodes by kind and edges.
+    pub fn counts(&self) -> Counts {
+        let mut c =
+            Counts { edges: self.graph.edge_count(), ..Counts::default() };
+        for n in self.graph.node_weights() {
+            match n {
+                Node::Actor(_) => c.actors += 1,
+                Node::Claim(_) => c.claims += 1,
+                Node::Document(_) => c.documents += 1,
+            }
+        }
+        c
+    }
+
+    /// The graph's plain form, sorted so that equal graphs give equal data.
+    pub fn to_data(&self) -> GraphData {
+        let nodes: Vec<Node> = self.nodes().cloned().collect();
+        let mut edges: Vec<EdgeRecord> = self
+            .graph
+            .edge_references()
+            .map(|e| EdgeRecord {
+                from: self.graph[e.source()].id().to_string(),
+                to: self.graph[e.target()].id().to_string(),
+                edge: e.weight().clone(),
+            })
+            .collect();
+        edges.sort_by(|a, b| {
+            (&a.from, &a.to, a.edge.evidence()).cmp(&(
+                &b.from,
+                &b.to,
+                b.edge.evidence(),
+            ))
+        });
+        edges.dedup();
+        GraphData { nodes, edges }
+    }
+
+    /// Rebuilds a graph from its plain form.
+    ///
+    /// Edges whose ends name no node are returned as an error message.
+    pub fn from_data(data: GraphData) -> Result<ClaimGraph, String> {
+        let mut g = ClaimGraph::new();
+        for node in data.nodes {
+            if g.index.contains_key(node.id()) {
+                return Err(format!("node id {} appears twice", node.id()));
+            }
+            g.upsert(node);
+        }
+        for rec in data.edges {
+            let from = g.find(&rec.from);
+            let to = g.find(&rec.to);
+            match (from, to) {
+                (Some(f), Some(t)) => g.link(f, t, rec.edge),
+                _ => {
+                    return Err(format!(
+                        "edge {} -> {} names a missing node",
+                        rec.from, rec.to
+                    ));
+                }
+            }
+        }
+        Ok(g)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn evidence(doc: &str) -> Evidence {
+        Evidence {
+            document: doc.into(),
+            span: [0, 4],
+            text: "text".into(),
+            speaker: None,
+            speaker_span: None,
+            cue: None,
+            cue_span: None,
+            rule: "test".into(),
+        }
+    }
+
+    fn sample() -> ClaimGraph {
+        let mut g = ClaimGraph::new();
+        let d = g.add_document(DocumentNode {
+            id: "doc:a".into(),
+            name: "a".into(),
+            ..DocumentNode::default()
+        });
+        let c = g.add_claim(Claim { id: "claim:1".into(), text: "t".into() });
+        let a = g.add_actor(Actor {
+            id: "actor:x".into(),
+            name: "X".into(),
+            kind: ActorKind::Person,
+            mentions: vec!["X".into()],
+        });
+        let ev = evidence("a");
+        g.link(c, d, Edge::ReportedIn { evidence: ev.clone() });
+        g.link(
+            a,
+            c,
+            Edge::Attributed {
+                class: CueClass::Said,
+                direct: false,
+                evidence: ev,
+            },
+        );
+        g
+    }
+
+    #[test]
+    fn data_round_trip_keeps_everything() {
+        let g = sample();
+        let data = g.to_data();
+        let back = ClaimGraph::from_data(data.clone()).unwrap();
+        assert_eq!(back.to_data(), data);
+        assert_eq!(
+            back.counts(),
+            Counts { documents: 1, actors: 1, claims: 1, edges: 2 }
+        );
+    }
+
+    #[test]
+    fn missing_node_is_refused() {
+        let mut data = sample().to_data();
+        data.edges[0].to = "doc:nowhere".into();
+        assert!(ClaimGraph::from_data(data).is_err());
+    }
+
+    #[test]
+    fn actor_mentions_merge() {
+        let mut g = sample();
+        g.add_actor(Actor {
+            id: "actor:x".into(),
+            name: "X".into(),
+            kind: ActorKind::Person,
+            mentions: vec!["Mr. X".into(), "X".into()],
+        });
+        let Node::Actor(a) = g.node(g.find("actor:x").unwrap()) else {
+            panic!("not an actor")
+        };
+        assert_eq!(a.mentions, vec!["Mr. X".to_string(), "X".to_string()]);
+    }
+}

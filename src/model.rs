@@ -1,0 +1,306 @@
+//! Plain data types shared by every stage of the pipeline.
+//!
+//! This module sits at the bottom of the crate: it imports nothing else
+//! from claimgraph. Text stages produce these values, the graph stores
+//! them, and the store and exporters read them back. Every span is a byte
+//! range into the original [`Document::text`] and is never changed once a
+//! stage has produced it; conversion to Unicode code points happens only at
+//! the output edge (see [`Span::to_chars`]).
+
+use serde::{Deserialize, Serialize};
+
+/// A half-open byte range `[start, end)` into a document's text.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+)]
+pub struct Span {
+    /// First byte of the range.
+    pub start: usize,
+    /// One past the last byte of the range.
+    pub end: usize,
+}
+
+impl Span {
+    /// Makes a span from its two byte offsets.
+    ///
+    /// # Panics
+    ///
+    /// Panics when `end < start`.
+    pub fn new(start: usize, end: usize) -> Span {
+        assert!(start <= end, "span end {end} before start {start}");
+        Span { start, end }
+    }
+
+    /// The number of bytes the span covers.
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    /// True when the span covers no byte.
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+
+    /// True when the two spans share at least one byte.
+    pub fn overlaps(&self, other: &Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+
+    /// The text the span covers.
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.start..self.end]
+    }
+
+    /// Converts the byte span to a code-point span with the index `chars`.
+    pub fn to_chars(&self, chars: &CharIndex) -> [usize; 2] {
+        [chars.char_at(self.start), chars.char_at(self.end)]
+    }
+}
+
+/// Maps byte offsets of one text to Unicode code-point offsets.
+///
+/// Built once per document in linear time; each lookup is a binary search
+/// over the multi-byte characters only, so ASCII text costs nothing.
+#[derive(Debug)]
+pub struct CharIndex {
+    /// Byte offsets of the characters longer than one byte, with the
+    /// number of extra bytes seen up to and including each.
+    wide: Vec<(usize, usize)>,
+}
+
+impl CharIndex {
+    /// Indexes `text`.
+    pub fn new(text: &str) -> CharIndex {
+        let mut wide = Vec::new();
+        let mut extra = 0;
+        for (i, c) in text.char_indices() {
+            if c.len_utf8() > 1 {
+                extra += c.len_utf8() - 1;
+                wide.push((i, extra));
+            }
+        }
+        CharIndex { wide }
+    }
+
+    /// The code-point offset of the byte offset `byte` (a char boundary).
+    pub fn char_at(&self, byte: usize) -> usize {
+        let n = self.wide.partition_point(|&(i, _)| i < byte);
+        if n == 0 { byte } else { byte - self.wide[n - 1].1 }
+    }
+}
+
+/// One article as read from disk, with its metadata when the input had it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    /// The file stem, or the `id` field of a JSONL record.
+    pub id: String,
+    /// The article's text after markup removal; all spans point into it.
+    pub text: String,
+    /// Title from the input's metadata, when given.
+    pub title: Option<String>,
+    /// Address of the article, when given.
+    pub url: Option<String>,
+    /// Publication date as written in the input, when given.
+    pub date: Option<String>,
+    /// Publisher named by the input's metadata, when given.
+    pub publisher: Option<String>,
+}
+
+/// What kind of speech act a cue reports.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+)]
+#[non_exhaustive]
+pub enum CueClass {
+    /// Neutral report: said, told, added, wrote.
+    Said,
+    /// An assertion the speaker stands behind: claimed, insisted, argued.
+    Claimed,
+    /// A denial or rejection: denied, rejected, disputed.
+    Denied,
+    /// An accusation or blame: accused, blamed, criticized.
+    Accused,
+    /// A promise or commitment: pledged, promised, vowed.
+    Pledged,
+    /// A warning or prediction: warned, predicted, cautioned.
+    Warned,
+    /// A statement made public: announced, reported, revealed.
+    Announced,
+    /// A question or request: asked, urged, called for.
+    Asked,
+    /// Admission or agreement: acknowledged, admitted, conceded.
+    Admitted,
+    /// A belief, intention or evaluation: believes, expects, wants.
+    Believed,
+    /// A finding from data or a study: showed, found, according to.
+    Found,
+}
+
+impl CueClass {
+    /// The lower-case name used in files and tables.
+    pub fn name(self) -> &'static str {
+        match self {
+            CueClass::Said => "said",
+            CueClass::Claimed => "claimed",
+            CueClass::Denied => "denied",
+            CueClass::Accused => "accused",
+            CueClass::Pledged => "pledged",
+            CueClass::Warned => "warned",
+            CueClass::Announced => "announced",
+            CueClass::Asked => "asked",
+            CueClass::Admitted => "admitted",
+            CueClass::Believed => "believed",
+            CueClass::Found => "found",
+        }
+    }
+
+    /// Parses a name written by [`CueClass::name`].
+    pub fn from_name(name: &str) -> Option<CueClass> {
+        CueClass::ALL.iter().copied().find(|c| c.name() == name)
+    }
+
+    /// Every class, in declaration order.
+    pub const ALL: [CueClass; 11] = [
+        CueClass::Said,
+        CueClass::Claimed,
+        CueClass::Denied,
+        CueClass::Accused,
+        CueClass::Pledged,
+        CueClass::Warned,
+        CueClass::Announced,
+        CueClass::Asked,
+        CueClass::Admitted,
+        CueClass::Believed,
+        CueClass::Found,
+    ];
+}
+
+/// How a speaker mention was tied to an actor inside its document.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Resolution {
+    /// The mention names the actor itself ("Anne Milgram").
+    Named,
+    /// A shorter form or titled form matched a fuller name in the document
+    /// ("Milgram", "the DEA administrator" -> "Anne Milgram"); the span is
+    /// the fuller mention it was matched to.
+    Alias(Span),
+    /// A pronoun or nominal resolved to the nearest compatible antecedent,
+    /// whose span is given.
+    Antecedent(Span),
+    /// Nothing compatible was found; the mention stands for itself and is
+    /// never merged with another.
+    Unresolved,
+}
+
+/// The actor a speaker mention stands for.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Speaker {
+    /// The mention as written ("he", "DEA Administrator Anne Milgram").
+    pub span: Span,
+    /// The actor's name after titles are dropped and the mention resolved.
+    pub name: String,
+    /// How `name` was found.
+    pub resolution: Resolution,
+}
+
+/// One attribution: who (speaker), how (cue) and what (content).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Attribution {
+    /// The speaker, or `None` when the text names no source.
+    pub speaker: Option<Speaker>,
+    /// The cue ("said", "according to", a colon), when there is one.
+    pub cue: Option<Span>,
+    /// The content's pieces, sorted; a split quote has more than one.
+    pub content: Vec<Span>,
+    /// True when the content holds a double quotation mark.
+    pub direct: bool,
+    /// What kind of speech act the cue reports.
+    pub class: CueClass,
+    /// The id of the rule that produced the attribution.
+    pub rule: String,
+}
+
+impl Attribution {
+    /// The extent of the content: first piece's start to last piece's end.
+    pub fn content_extent(&self) -> Span {
+        let first = self.content.first().map_or(0, |s| s.start);
+        let last = self.content.last().map_or(first, |s| s.end);
+        Span::new(first, last)
+    }
+
+    /// The content's pieces joined with one space.
+    pub fn content_text(&self, text: &str) -> String {
+        let parts: Vec<&str> =
+            self.content.iter().map(|s| s.text(text)).collect();
+        parts.join(" ")
+    }
+}
+
+/// A document with the attributions extracted from it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Extracted {
+    /// The document.
+    pub document: Document,
+    /// Its attributions in text order.
+    pub attributions: Vec<Attribution>,
+}
+
+/// Cheap, stable 64-bit FNV-1a hash, used to derive ids from content.
+///
+/// Ids must not depend on the order documents are read in or on the
+/// process, so `std`'s randomly seeded hasher is not an option.
+pub fn stable_hash(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn char_index_counts_code_points() {
+        let text = "López said “no”.";
+        let idx = CharIndex::new(text);
+        let said = text.find("said").unwrap();
+        assert_eq!(idx.char_at(said), 6);
+        assert_eq!(idx.char_at(text.len()), text.chars().count());
+        assert_eq!(idx.char_at(0), 0);
+    }
+
+    #[test]
+    fn cue_class_names_round_trip() {
+        for c in CueClass::ALL {
+            assert_eq!(CueClass::from_name(c.name()), Some(c));
+        }
+    }
+
+    #[test]
+    fn stable_hash_is_fixed() {
+        assert_eq!(stable_hash(b""), 0xcbf2_9ce4_8422_2325);
+        assert_ne!(stable_hash(b"a"), stable_hash(b"b"));
+    }
+}

@@ -1,0 +1,613 @@
+//! Reads and writes a [`ClaimGraph`] as RON inside a versioned envelope.
+//!
+//! This module sits at the end of the build stage and the start of every
+//! later command: `build` saves the graph here, and `query`/`export` load it
+//! back. It is the only module that names `ron`. A file holds one
+//! `Envelope(format: "claimgraph", version: N, graph: GraphData(..))`; the
+//! graph part is the canonically sorted [`GraphData`], so saving the same
+//! graph twice gives the same bytes. Loading checks the envelope first, so a
+//! foreign file or one from a newer claimgraph is refused with a clear
+//! message before its body is looked at. Writes go to a temporary file in
+//! the target's folder that is renamed over the target, so a crash never
+//! leaves a half-written graph behind. [`StoreError`] names the file in
+//! every message.
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use ron::error::SpannedError;
+use ron::ser::PrettyConfig;
+use serde::{Deserialize, Serialize};
+
+use crate::graph::{ClaimGraph, GraphData};
+
+/// The version of the file format this build writes, and the newest it
+/// reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// The `format` tag every claimgraph file carries.
+const FORMAT_TAG: &str = "claimgraph";
+
+/// Why a graph could not be stored or loaded.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum StoreError {
+    /// The file could not be read.
+    #[error("cannot read {}: {source}", path.display())]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// What the operating system said.
+        source: io::Error,
+    },
+    /// The file could not be written (or its folder created).
+    #[error("cannot write {}: {source}", path.display())]
+    Write {
+        /// The file.
+        path: PathBuf,
+        /// What the operating system said.
+        source: io::Error,
+    },
+    /// The file's bytes are not UTF-8 text.
+    #[error(
+        "{} is not a claimgraph file: it is not UTF-8 text \
+         (invalid byte at offset {offset})",
+        path.display()
+    )]
+    NotUtf8 {
+        /// The file.
+        path: PathBuf,
+        /// Byte offset of the first invalid byte.
+        offset: usize,
+    },
+    /// The file is not RON at all.
+    #[error("{}:{position}: not a claimgraph file: not valid RON: {message}",
+        path.display())]
+    Syntax {
+        /// The file.
+        path: PathBuf,
+        /// Where the parser stopped, `line:col`.
+        position: String,
+        /// The parser's message.
+        message: String,
+    },
+    /// The file stops in the middle of the graph.
+    #[error(
+        "{}:{position}: the file ends early; it is truncated ({message})",
+        path.display()
+    )]
+    Truncated {
+        /// The file.
+        path: PathBuf,
+        /// Where the parser hit the end, `line:col`.
+        position: String,
+        /// The parser's message.
+        message: String,
+    },
+    /// The file is RON, but not a claimgraph file.
+    #[error("{} is not a claimgraph file: {found}", path.display())]
+    Foreign {
+        /// The file.
+        path: PathBuf,
+        /// What was found instead of the claimgraph envelope.
+        found: String,
+    },
+    /// The file was written by a newer claimgraph.
+    #[error(
+        "{} was written by a newer claimgraph (format version {version}; \
+         this build reads up to {FORMAT_VERSION})",
+        path.display()
+    )]
+    TooNew {
+        /// The file.
+        path: PathBuf,
+        /// The version the file declares.
+        version: u64,
+    },
+    /// The file declares a version this build does not know (0, or not a
+    /// whole number).
+    #[error(
+        "{} has an unknown format version {found} (expected a whole \
+         number from 1 up to {FORMAT_VERSION})",
+        path.display()
+    )]
+    BadVersion {
+        /// The file.
+        path: PathBuf,
+        /// The declared version as written.
+        found: String,
+    },
+    /// The envelope is right but the graph inside has the wrong shape.
+    #[error("{}:{position}: malformed claimgraph file: {message}",
+        path.display())]
+    Shape {
+        /// The file.
+        path: PathBuf,
+        /// Where the parser stopped, `line:col`.
+        position: String,
+        /// The parser's message.
+        message: String,
+    },
+    /// The graph is well formed but inconsistent (an edge names a missing
+    /// node, say).
+    #[error("{} holds an inconsistent graph: {message}", path.display())]
+    Invalid {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong.
+        message: String,
+    },
+    /// The graph could not be turned into RON.
+    #[error("cannot write the graph as RON: {0}")]
+    Serialize(String),
+}
+
+/// What a file holds: a tag, a version and the graph.
+#[derive(Serialize, Deserialize)]
+struct Envelope {
+    format: String,
+    version: u32,
+    graph: GraphData,
+}
+
+/// The pretty-printer settings; fixed so that output is reproducible on
+/// every platform.
+fn pretty_config() -> PrettyConfig {
+    PrettyConfig::new()
+        .new_line("\n")
+        .indentor("    ")
+        .separator(" ")
+        .struct_names(true)
+        .escape_strings(true)
+        .compact_arrays(false)
+        .compact_structs(false)
+        .enumerate_arrays(false)
+        .depth_limit(usize::MAX)
+}
+
+/// Writes `g` as pretty RON in its envelope, ending with a newline.
+///
+/// Equal graphs give equal text, whatever order they were built in.
+pub fn to_ron(g: &ClaimGraph) -> Result<String, StoreError> {
+    let envelope = Envelope {
+        format: FORMAT_TAG.to_string(),
+        version: FORMAT_VERSION,
+        graph: g.to_data(),
+    };
+    let mut text = ron::ser::to_string_pretty(&envelope, pretty_config())
+        .map_err(|e| StoreError::Serialize(e.to_string()))?;
+    if !text.ends_with('\n') {
+        text.push('\n');
+    }
+    Ok(text)
+}
+
+/// Reads a graph from RON text; `path_for_messages` names the file in
+/// errors.
+///
+/// The envelope is checked before the graph, so a foreign file or one
+/// from a newer claimgraph is refused as such even when its body has a
+/// different shape.
+pub fn from_ron(
+    text: &str,
+    path_for_messages: &Path,
+) -> Result<ClaimGraph, StoreError> {
+    let path = path_for_messages;
+    let value: ron::Value =
+        ron::from_str(text).map_err(|e| syntax_error(path, text, &e))?;
+    check_envelope(path, &value)?;
+    let envelope: Envelope =
+        ron::from_str(text).map_err(|e| StoreError::Shape {
+            path: path.to_path_buf(),
+            position: e.span.start.to_string(),
+            message: e.code.to_string(),
+        })?;
+    ClaimGraph::from_data(envelope.graph).map_err(|message| {
+        StoreError::Invalid { path: path.to_path_buf(), message }
+    })
+}
+
+/// Classifies a parse error of the raw text as truncation or bad syntax.
+fn syntax_error(path: &Path, text: &str, e: &SpannedError) -> StoreError {
+    let path = path.to_path_buf();
+    let message = e.code.to_string();
+    let at_end = e.code == ron::Error::Eof
+        || (e.span.end.line, e.span.end.col) == end_position(text);
+    if at_end {
+        let position = e.span.end.to_string();
+        StoreError::Truncated { path, position, message }
+    } else {
+        let position = e.span.start.to_string();
+        StoreError::Syntax { path, position, message }
+    }
+}
+
+/// The `(line, col)` just past the last character of `text`, counted the
+/// way ron counts (1-based, in characters).
+fn end_position(text: &str) -> (usize, usize) {
+    let line = 1 + text.matches('\n').count();
+    let last = text.rsplit('\n').next().unwrap_or("");
+    (line, 1 + last.chars().count())
+}
+
+/// Checks the `format` tag and the `version` of a parsed file.
+fn check_envelope(path: &Path, value: &ron::Value) -> Result<(), StoreError> {
+    let foreign = |found: String| StoreError::Foreign {
+        path: path.to_path_buf(),
+        found,
+    };
+    let ron::Value::Map(map) = value else {
+        return Err(foreign("it holds no claimgraph envelope".to_string()));
+    };
+    match field(map, "format") {
+        Some(ron::Value::String(tag)) if tag == FORMAT_TAG => {}
+        Some(ron::Value::String(tag)) => {
+            return Err(foreign(format!("its format is {tag:?}")));
+        }
+        _ => return Err(foreign("it has no `format` field".to_string())),
+    }
+    check_version(path, field(map, "version"))
+}
+
+/// Looks a field up in a parsed struct.
+fn field<'v>(map: &'v ron::Map, name: &str) -> Option<&'v ron::Value> {
+    map.get(&ron::Value::String(name.to_string()))
+}
+
+/// Accepts versions 1 to [`FORMAT_VERSION`].
+fn check_version(
+    path: &Path,
+    version: Option<&ron::Value>,
+) -> Result<(), StoreError> {
+    let path = path.to_path_buf();
+    let Some(value) = version else {
+        let found = "(missing)".to_string();
+        return Err(StoreError::BadVersion { path, found });
+    };
+    match value.clone().into_rust::<u64>() {
+        Ok(v) if v > u64::from(FORMAT_VERSION) => {
+            Err(StoreError::TooNew { path, version: v })
+        }
+        Ok(v) if v >= 1 => Ok(()),
+        _ => {
+            let found =
+                ron::to_string(value).unwrap_or_else(|_| format!("{value:?}"));
+            Err(StoreError::BadVersion { path, found })
+        }
+    }
+}
+
+/// Saves `g` to `path` atomically (see [`write_atomic`]).
+pub fn save(g: &ClaimGraph, path: &Path) -> Result<(), StoreError> {
+    let text = to_ron(g)?;
+    write_atomic(path, text.as_bytes())
+}
+
+/// Loads a graph saved by [`save`].
+///
+/// Errors name `path`; the file is never modified.
+pub fn load(path: &Path) -> Result<ClaimGraph, StoreError> {
+    let bytes = fs::read(path).map_err(|source| StoreError::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let text = String::from_utf8(bytes).map_err(|e| StoreError::NotUtf8 {
+        path: path.to_path_buf(),
+        offset: e.utf8_error().valid_up_to(),
+    })?;
+    from_ron(&text, path)
+}
+
+/// Counts temporary files made by this process, so that two threads
+/// writing into one folder never share a temporary name.
+static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
+
+/// Replaces the contents of `path` with `bytes` so that readers see either
+/// the old file or the new one, never a mix.
+///
+/// The bytes go to a temporary file in the same folder (named
+/// `.<name>.tmp-<pid>-<n>`), which is flushed to disk and then renamed
+/// over `path`. The folder is created when missing. On any error the
+/// temporary file is removed and `path` is left as it was.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    let write_error =
+        |source| StoreError::Write { path: path.to_path_buf(), source };
+    let tmp = temp_path(path).map_err(write_error)?;
+    let dir = tmp.parent().unwrap_or(Path::new("."));
+    fs::create_dir_all(dir).map_err(write_error)?;
+    let result =
+        write_synced(&tmp, bytes).and_then(|()| fs::rename(&tmp, path));
+    if let Err(source) = result {
+        let _ = fs::remove_file(&tmp);
+        return Err(write_error(source));
+    }
+    sync_dir(dir);
+    Ok(())
+}
+
+/// The temporary name used while writing `path`.
+fn temp_path(path: &Path) -> io::Result<PathBuf> {
+    let Some(name) = path.file_name() else {
+        let msg = "the path does not name a file";
+        return Err(io::Error::new(io::ErrorKind::InvalidInput, msg));
+    };
+    let n = TEMP_COUNTER.fetch_add(1, Ordering::Relaxed);
+    let tmp_name =
+        format!(".{}.tmp-{}-{n}", name.to_string_lossy(), std::process::id());
+    Ok(path.with_file_name(tmp_name))
+}
+
+/// Writes `bytes` to a new file at `path` and flushes it to disk.
+fn write_synced(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut file = fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .open(path)?;
+    file.write_all(bytes)?;
+    file.sync_all()
+}
+
+/// Flushes a folder's entries so a rename survives a crash; best effort,
+/// since not every platform can open a folder.
+fn sync_dir(dir: &Path) {
+    let dir = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
+    if let Ok(handle) = fs::File::open(dir) {
+        let _ = handle.sync_all();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::{
+        Actor, ActorKind, Claim, DocumentNode, Edge, Evidence, Node,
+    };
+    use crate::model::CueClass;
+
+    /// A fresh, empty scratch folder for one test, removed when dropped.
+    struct Scratch(PathBuf);
+
+    impl std::ops::Deref for Scratch {
+        type Target = Path;
+        fn deref(&self) -> &Path {
+            &self.0
+        }
+    }
+
+    impl AsRef<Path> for Scratch {
+        fn as_ref(&self) -> &Path {
+            &self.0
+        }
+    }
+
+    impl Drop for Scratch {
+        fn drop(&mut self) {
+            let _ = fs::remove_dir_all(&self.0);
+        }
+    }
+
+    fn scratch(name: &str) -> Scratch {
+        let dir = std::env::temp_dir()
+            .join(format!("claimgraph-store-{}-{name}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap();
+        Scratch(dir)
+    }
+
+    fn evidence(doc: &str, text: &str) -> Evidence {
+        Evidence {
+            document: doc.into(),
+            span: [3, 3 + text.chars().count()],
+            text: text.into(),
+            speaker: Some("López".into()),
+            speaker_span: Some([0, 5]),
+            cue: Some("said".into()),
+            cue_span: Some([20, 24]),
+            rule: "quote-said".into(),
+        }
+    }
+
+    /// A small graph whose strings hold quotes, newlines, backslashes and
+    /// non-ASCII text.
+    fn sample() -> ClaimGraph {
+        let text = "He said “it's \"fine\"”\nand left \\ then.";
+        let mut g = ClaimGraph::new();
+        let d = g.add_document(DocumentNode {
+            id: "doc:a".into(),
+            name: "a".into(),
+            title: Some("Ministro López: “No”".into()),
+            publisher: Some("El País".into()),
+            url: None,
+            date: Some("2024-05-01".into()),
+        });
+        let c = g.add_claim(Claim { id: "claim:1".into(), text: text.into() });
+        let a = g.add_actor(Actor {
+            id: "actor:lopez".into(),
+            name: "José López".into(),
+            kind: ActorKind::Person,
+            mentions: vec!["López".into(), "he".into()],
+        });
+        let ev = evidence("a", text);
+        g.link(c, d, Edge::ReportedIn { evidence: ev.clone() });
+        let edge = Edge::Attributed {
+            class: CueClass::Said,
+            direct: true,
+            evidence: ev,
+        };
+        g.link(a, c, edge);
+        g
+    }
+
+    #[test]
+    fn round_trip_gives_identical_bytes() {
+        let dir = scratch("round-trip");
+        let path = dir.join("graph.ron");
+        let g = sample();
+        save(&g, &path).unwrap();
+        let first = fs::read(&path).unwrap();
+        let back = load(&path).unwrap();
+        assert_eq!(back.to_data(), g.to_data());
+        save(&back, &path).unwrap();
+        assert_eq!(fs::read(&path).unwrap(), first);
+        let text = String::from_utf8(first).unwrap();
+        assert!(text.starts_with("Envelope("));
+        assert!(text.ends_with(")\n"));
+        assert!(text.contains("José López"));
+    }
+
+    #[test]
+    fn empty_graph_round_trips() {
+        let text = to_ron(&ClaimGraph::new()).unwrap();
+        let back = from_ron(&text, Path::new("empty.ron")).unwrap();
+        assert_eq!(back.counts().edges, 0);
+        assert_eq!(to_ron(&back).unwrap(), text);
+    }
+
+    #[test]
+    fn truncated_file_is_refused() {
+        let text = to_ron(&sample()).unwrap();
+        for cut in [text.len() / 2, text.len() - 3, 10] {
+            let cut = (0..=cut).rev().find(|&i| text.is_char_boundary(i));
+            let short = &text[..cut.unwrap()];
+            let err = from_ron(short, Path::new("g.ron")).unwrap_err();
+            assert!(
+                matches!(err, StoreError::Truncated { .. }),
+                "{cut:?}: {err}"
+            );
+            assert!(err.to_string().starts_with("g.ron:"), "{err}");
+        }
+    }
+
+    #[test]
+    fn not_ron_is_refused_with_position() {
+        let err = from_ron("hello, world\n", Path::new("x.ron")).unwrap_err();
+        assert!(matches!(err, StoreError::Syntax { .. }), "{err}");
+        assert!(err.to_string().starts_with("x.ron:1:"), "{err}");
+    }
+
+    #[test]
+    fn foreign_ron_is_refused() {
+        for text in [
+            "Config(name: \"x\", size: 3)",
+            "(format: \"other\", version: 1, graph: ())",
+            "[1, 2, 3]",
+        ] {
+            let err = from_ron(text, Path::new("f.ron")).unwrap_err();
+            assert!(matches!(err, StoreError::Foreign { .. }), "{err}");
+            assert!(err.to_string().contains("f.ron is not a claimgraph"));
+        }
+    }
+
+    #[test]
+    fn future_version_is_refused() {
+        let text = "Envelope(format: \"claimgraph\", version: 7, \
+                    graph: NewShape(stuff: [Thing(1)]))";
+        let err = from_ron(text, Path::new("new.ron")).unwrap_err();
+        assert!(matches!(err, StoreError::TooNew { version: 7, .. }));
+        assert_eq!(
+            err.to_string(),
+            "new.ron was written by a newer claimgraph (format version 7; \
+             this build reads up to 1)"
+        );
+    }
+
+    #[test]
+    fn version_zero_is_refused() {
+        let text =
+            to_ron(&sample()).unwrap().replace("version: 1", "version: 0");
+        let err = from_ron(&text, Path::new("old.ron")).unwrap_err();
+        assert!(matches!(err, StoreError::BadVersion { .. }), "{err}");
+    }
+
+    #[test]
+    fn wrong_shape_is_refused_with_position() {
+        let text = "Envelope(format: \"claimgraph\", version: 1,\n\
+                    graph: GraphData(nodes: [Robot((id: \"r\"))], edges: []))";
+        let err = from_ron(text, Path::new("s.ron")).unwrap_err();
+        assert!(matches!(err, StoreError::Shape { .. }), "{err}");
+        assert!(err.to_string().starts_with("s.ron:2:"), "{err}");
+    }
+
+    #[test]
+    fn edge_to_missing_node_is_refused() {
+        let mut data = sample().to_data();
+        data.edges[0].to = "doc:nowhere".into();
+        let envelope = Envelope {
+            format: FORMAT_TAG.into(),
+            version: FORMAT_VERSION,
+            graph: data,
+        };
+        let text = ron::ser::to_string_pretty(&envelope, pretty_config());
+        let err = from_ron(&text.unwrap(), Path::new("m.ron")).unwrap_err();
+        assert!(matches!(err, StoreError::Invalid { .. }), "{err}");
+        assert!(err.to_string().contains("doc:nowhere"));
+    }
+
+    #[test]
+    fn atomic_write_leaves_no_temp_file() {
+        let dir = scratch("atomic");
+        let path = dir.join("sub").join("graph.ron");
+        write_atomic(&path, b"one").unwrap();
+        write_atomic(&path, b"two").unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"two");
+        let names: Vec<_> = fs::read_dir(path.parent().unwrap())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, vec![std::ffi::OsString::from("graph.ron")]);
+    }
+
+    #[test]
+    fn failed_write_cleans_up_and_keeps_target() {
+        let dir = scratch("failed-write");
+        let target = dir.join("graph.ron");
+        fs::create_dir(&target).unwrap();
+        let err = write_atomic(&target, b"data").unwrap_err();
+        assert!(matches!(err, StoreError::Write { .. }));
+        assert!(target.is_dir());
+        assert_eq!(fs::read_dir(&dir).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn failed_load_leaves_file_untouched() {
+        let dir = scratch("failed-load");
+        let path = dir.join("graph.ron");
+        let bytes = b"Envelope(format: \"claimgraph\", version: 9)\n";
+        fs::write(&path, bytes).unwrap();
+        assert!(load(&path).is_err());
+        assert_eq!(fs::read(&path).unwrap(), bytes);
+        assert_eq!(fs::read_dir(&dir).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn unreadable_and_binary_files_name_the_path() {
+        let dir = scratch("unreadable");
+        let missing = dir.join("missing.ron");
+        let err = load(&missing).unwrap_err();
+        assert!(matches!(err, StoreError::Read { .. }));
+        assert!(err.to_string().contains("missing.ron"));
+        let binary = dir.join("binary.ron");
+        fs::write(&binary, [b'(', 0xff, 0xfe, b')']).unwrap();
+        let err = load(&binary).unwrap_err();
+        assert!(matches!(err, StoreError::NotUtf8 { offset: 1, .. }));
+        assert!(err.to_string().contains("binary.ron"));
+    }
+
+    #[test]
+    fn node_kinds_survive_loading() {
+        let text = to_ron(&sample()).unwrap();
+        let g = from_ron(&text, Path::new("k.ron")).unwrap();
+        let kinds: Vec<&str> = g
+            .nodes()
+            .map(|n| match n {
+                Node::Actor(_) => "actor",
+                Node::Claim(_) => "claim",
+                Node::Document(_) => "document",
+            })
+            .collect();
+        assert_eq!(kinds, ["actor", "claim", "document"]);
+    }
+}
