@@ -1,0 +1,551 @@
+//! The per-document view that every attribution rule reads.
+//!
+//! [`Context`] holds a document's tokens with their lower-case forms,
+//! which tokens sit inside quotations and which ones an earlier rule has
+//! already used, plus the phrase finders the rules share: cue lookup and
+//! the speaker noun phrase before or after a cue. Each token belongs to at
+//! most one attribution, so rules claim tokens as they fire.
+
+use crate::extract::lexicon::{Cue, Lexicon};
+use crate::model::Span;
+use crate::segment::{Segmented, Sentence, TokenKind};
+
+/// Personal and relative pronouns that can be speakers.
+#[rustfmt::skip]
+const PRONOUNS: &[&str] = &[
+    "he", "i", "it", "she", "that", "they", "we", "which", "who", "you",
+];
+
+/// Words that open a noun phrase; the phrase goes no further back.
+#[rustfmt::skip]
+const DETERMINERS: &[&str] = &[
+    "a", "an", "another", "any", "each", "every", "few", "five", "four",
+    "her", "his", "its", "many", "most", "my", "no", "one", "other", "our",
+    "several", "some", "the", "their", "these", "this", "those", "three",
+    "two", "your",
+];
+
+/// Lower-case words that never sit inside a speaker noun phrase.
+#[rustfmt::skip]
+const STOP_WORDS: &[&str] = &[
+    "about", "after", "against", "also", "although", "am", "are", "as",
+    "at", "be", "because", "been", "before", "being", "but", "by", "can",
+    "could", "did", "do", "does", "during", "for", "from", "had", "has",
+    "have", "here", "how", "if", "in", "into", "is", "it", "may", "might",
+    "must", "not", "now", "on", "or", "over", "should", "since", "so",
+    "than", "that", "then", "there", "though", "to", "under", "until",
+    "was", "were", "what", "when", "where", "whether", "which", "while",
+    "who", "why", "will", "with", "would", "yet",
+];
+
+/// Words between a speaker and its cue that belong to neither
+/// ("has also said", "repeatedly denied", "both said").
+#[rustfmt::skip]
+const AUXILIARIES: &[&str] = &[
+    "again", "all", "already", "also", "both", "categorically", "did",
+    "does", "falsely", "firmly", "flatly", "had", "has", "have", "just",
+    "later", "long", "never", "not", "often", "once", "only", "openly",
+    "previously", "privately", "publicly", "quickly", "recently",
+    "repeatedly", "reportedly", "since", "still", "then", "would",
+];
+
+/// Capitalised words that open sentences but never name a speaker.
+#[rustfmt::skip]
+const NOT_NAMES: &[&str] = &[
+    "After", "Also", "And", "April", "As", "August", "But", "December",
+    "Despite", "Earlier", "February", "Friday", "However", "In", "Instead",
+    "January", "July", "June", "Last", "Later", "March", "May", "Meanwhile",
+    "Monday", "November", "Now", "October", "On", "Saturday", "September",
+    "Still", "Sunday", "Then", "Thursday", "Today", "Tuesday", "Wednesday",
+    "When", "While", "Yesterday", "Yet",
+];
+
+/// Titles that a following dot abbreviates inside a name.
+#[rustfmt::skip]
+const NAME_ABBREVIATIONS: &[&str] = &[
+    "Dr", "Gen", "Gov", "Jr", "Lt", "Mr", "Mrs", "Ms", "Rep", "Rev", "Sen",
+    "Sr", "St",
+];
+
+fn in_table(table: &[&str], word: &str) -> bool {
+    table.binary_search(&word).is_ok()
+}
+
+/// A cue found at a token.
+#[derive(Clone, Debug)]
+pub struct CueMatch {
+    /// The lexicon entry.
+    pub cue: Cue,
+    /// First token of the cue.
+    pub first: usize,
+    /// One past the cue's last token (its particle, when it has one).
+    pub end: usize,
+}
+
+/// A document's tokens and the state the rules share.
+#[derive(Debug)]
+pub struct Context<'a> {
+    /// The document's text.
+    pub text: &'a str,
+    /// Its structure.
+    pub seg: &'a Segmented,
+    /// Lower-case form of each token.
+    pub lower: Vec<String>,
+    /// True for tokens between a quotation's marks.
+    pub in_quote: Vec<bool>,
+    /// True for tokens an attribution has claimed.
+    pub used: Vec<bool>,
+    /// For each token, the index of its sentence.
+    pub sentence_of: Vec<usize>,
+    lexicon: &'static Lexicon,
+}
+
+impl<'a> Context<'a> {
+    /// Builds the context for one segmented text.
+    pub fn new(text: &'a str, seg: &'a Segmented) -> Context<'a> {
+        let lower = seg
+            .tokens
+            .iter()
+            .map(|t| t.span.text(text).to_lowercase())
+            .collect();
+        let mut in_quote = vec![false; seg.tokens.len()];
+        for q in &seg.quotes {
+            let end = q.close.unwrap_or(seg.tokens.len());
+            let inside = seg.tokens[q.open + 1..end]
+                .iter()
+                .take_while(|t| t.span.start < q.inner.end)
+                .count();
+            in_quote[q.open + 1..q.open + 1 + inside].fill(true);
+        }
+        let mut sentence_of = vec![0; seg.tokens.len()];
+        for (n, s) in seg.sentences.iter().enumerate() {
+            sentence_of[s.first..s.end].fill(n);
+        }
+        let used = vec![false; seg.tokens.len()];
+        let lexicon = Lexicon::get();
+        Context { text, seg, lower, in_quote, used, sentence_of, lexicon }
+    }
+
+    /// The number of tokens.
+    pub fn len(&self) -> usize {
+        self.seg.tokens.len()
+    }
+
+    /// The token's text as written.
+    pub fn word(&self, i: usize) -> &'a str {
+        self.seg.tokens[i].span.text(self.text)
+    }
+
+    /// The token's lower-case text, or "" past the end.
+    pub fn low(&self, i: usize) -> &str {
+        self.lower.get(i).map_or("", String::as_str)
+    }
+
+    /// True when token `i` is a word.
+    pub fn is_word(&self, i: usize) -> bool {
+        self.seg.tokens[i].kind == TokenKind::Word
+    }
+
+    /// True when token `i` is a word that starts with a capital letter.
+    pub fn is_capitalised(&self, i: usize) -> bool {
+        self.is_word(i) && self.word(i).starts_with(char::is_uppercase)
+    }
+
+    /// The sentence token `i` is in.
+    pub fn sentence(&self, i: usize) -> Sentence {
+        self.seg.sentences[self.sentence_of[i]]
+    }
+
+    /// The byte span from token `a` to the end of token `b - 1`.
+    pub fn span(&self, a: usize, b: usize) -> Span {
+        self.seg.span_of(a, b)
+    }
+
+    /// True when any token in `a..b` is claimed already.
+    pub fn any_used(&self, a: usize, b: usize) -> bool {
+        self.used[a..b].iter().any(|&u| u)
+    }
+
+    /// Claims tokens `a..b`.
+    pub fn claim(&mut self, a: usize, b: usize) {
+        self.used[a..b].fill(true);
+    }
+
+    /// The cue starting at token `i`, with its particle when it needs one.
+    pub fn cue_at(&self, i: usize) -> Option<CueMatch> {
+        if i >= self.len() || !self.is_word(i) {
+            return None;
+        }
+        // "States" in "the United States" is a name, not a verb: a cue
+        // is capitalised only where it opens its sentence.
+        if self.is_capitalised(i) && self.sentence(i).first != i {
+            return None;
+        }
+        let entries = self.lexicon.cues(self.low(i));
+        let with_particle = entries.iter().find(|c| {
+            c.particle.as_deref().is_some_and(|p| self.low(i + 1) == p)
+        });
+        if let Some(cue) = with_particle {
+            return Some(CueMatch { cue: cue.clone(), first: i, end: i + 2 });
+        }
+        let plain = entries.iter().find(|c| c.particle.is_none())?;
+        Some(CueMatch { cue: plain.clone(), first: i, end: i + 1 })
+    }
+
+    /// Steps back from `end` over auxiliaries and adverbs.
+    pub fn skip_auxiliaries_back(
+        &self,
+        mut end: usize,
+        floor: usize,
+    ) -> usize {
+        while end > floor && in_table(AUXILIARIES, self.low(end - 1)) {
+            end -= 1;
+        }
+        end
+    }
+
+    /// Steps forward from `start` over auxiliaries and adverbs.
+    pub fn skip_auxiliaries(&self, mut start: usize, limit: usize) -> usize {
+        while start < limit && in_table(AUXILIARIES, self.low(start)) {
+            start += 1;
+        }
+        start
+    }
+
+    /// True when token `i` is a pronoun that can be a speaker.
+    pub fn is_pronoun(&self, i: usize) -> bool {
+        in_table(PRONOUNS, self.low(i))
+    }
+
+    /// The speaker phrase that ends just before token `end`, not reaching
+    /// below `floor`: a pronoun, or a noun phrase headed by a name or a
+    /// speaker noun. A relative pronoun takes its antecedent with it
+    /// ("Graham, who"), and an appositive between commas is stepped over
+    /// ("López Obrador, a left-wing populist,").
+    pub fn speaker_before(
+        &self,
+        end: usize,
+        floor: usize,
+    ) -> Option<(usize, usize)> {
+        if end <= floor {
+            return None;
+        }
+        let last = end - 1;
+        if self.is_pronoun(last) {
+            return Some(self.relative_antecedent(last, floor));
+        }
+        if self.word(last) == "," {
+            return self.across_appositive(last, floor);
+        }
+        self.noun_phrase_before(end, floor)
+    }
+
+    /// "X, who" gives the span from X to "who"; other pronouns stand alone.
+    fn relative_antecedent(&self, who: usize, floor: usize) -> (usize, usize) {
+        let relative = matches!(self.low(who), "who" | "which" | "that");
+        if relative && who > floor && self.word(who - 1) == "," {
+            let ante = self
+                .speaker_before(who - 1, floor)
+                .or_else(|| self.across_appositive(who - 1, floor));
+            if let Some((s, _)) = ante {
+                return (s, who + 1);
+            }
+        }
+        (who, who + 1)
+    }
+
+    /// "X, a spokesperson for Y," before a cue: the phrase before the
+    /// appositive's opening comma.
+    fn across_appositive(
+        &self,
+        comma: usize,
+        floor: usize,
+    ) -> Option<(usize, usize)> {
+        let lowest = comma.saturating_sub(14).max(floor);
+        let open = (lowest..comma).rev().find(|&j| self.word(j) == ",")?;
+        let inside = open + 1..comma;
+        let clean = inside.clone().all(|j| {
+            self.seg.tokens[j].kind != TokenKind::Quote
+                && self.cue_at(j).is_none()
+        });
+        if !clean || inside.is_empty() {
+            return None;
+        }
+        self.noun_phrase_before(open, floor)
+    }
+
+    /// A noun phrase ending at `end`, headed by its last word.
+    fn noun_phrase_before(
+        &self,
+        end: usize,
+        floor: usize,
+    ) -> Option<(usize, usize)> {
+        let head = end - 1;
+        if !self.is_head(head) {
+            return None;
+        }
+        let mut start = head;
+        while start > floor && end - start < 10 {
+            let j = start - 1;
+            match self.extends_back(j) {
+                Extend::Yes => start = j,
+                Extend::Last => {
+                    start = j;
+                    let conjoined = j >= floor + 2
+                        && self.low(j - 1) == "and"
+                        && self.is_head(j - 2);
+                    if !conjoined {
+                        break;
+                    }
+                }
+                Extend::No => break,
+            }
+        }
+        while matches!(self.low(start), "of" | "and" | "for" | "." | "-") {
+            start += 1;
+        }
+        Some((start, end))
+    }
+
+    /// True when token `i` can head a speaker phrase.
+    fn is_head(&self, i: usize) -> bool {
+        if !self.is_word(i) {
+            return false;
+        }
+        let w = self.word(i);
+        let name = self.is_capitalised(i)
+            && !in_table(NOT_NAMES, w)
+            && !in_table(DETERMINERS, self.low(i))
+            && !in_table(STOP_WORDS, self.low(i))
+            && self.cue_at(i).is_none();
+        name || self.lexicon.is_speaker_noun(self.low(i))
+    }
+
+    fn extends_back(&self, j: usize) -> Extend {
+        let low = self.low(j);
+        let w = self.word(j);
+        if self.seg.tokens[j].kind == TokenKind::Quote || self.in_quote[j] {
+            return Extend::No;
+        }
+        if w == "." {
+            let abbr = j > 0 && in_table(NAME_ABBREVIATIONS, self.word(j - 1));
+            return if abbr { Extend::Yes } else { Extend::No };
+        }
+        if !self.is_word(j) {
+            return Extend::No;
+        }
+        if in_table(DETERMINERS, low) {
+            return Extend::Last;
+        }
+        let blocked = in_table(STOP_WORDS, low)
+            || in_table(AUXILIARIES, low)
+            || in_table(PRONOUNS, low)
+            || in_table(NOT_NAMES, w)
+            || low.ends_with("ly")
+            || self.cue_at(j).is_some();
+        let conjoined_pronoun = j > 0
+            && matches!(low, "he" | "she" | "they" | "we")
+            && self.low(j + 1) == "and";
+        if conjoined_pronoun {
+            return Extend::Last;
+        }
+        if blocked && !matches!(low, "of" | "and" | "for") {
+            return Extend::No;
+        }
+        Extend::Yes
+    }
+
+    /// The subject that opens sentence `s`, when a name or speaker noun
+    /// heads it and a word other than a cue follows it: the speaker of a
+    /// participle cue later in the sentence ("The coalition condemned …,
+    /// calling for …").
+    pub fn subject(
+        &self,
+        s: Sentence,
+        before: usize,
+    ) -> Option<(usize, usize)> {
+        let sp = self.speaker_after(s.first, before)?;
+        let next = self.skip_auxiliaries(sp.1, before);
+        let fits =
+            next < before && self.is_word(next) && !self.any_used(sp.0, sp.1);
+        fits.then_some(sp)
+    }
+
+    /// Steps over an appositive that starts at the comma `comma`
+    /// ("Watson, a spokesperson for the NSC, said"): returns the token
+    /// after the closing comma.
+    pub fn skip_appositive(
+        &self,
+        comma: usize,
+        limit: usize,
+    ) -> Option<usize> {
+        if self.word(comma) != "," {
+            return None;
+        }
+        let close = (comma + 1..(comma + 12).min(limit))
+            .find(|&j| self.word(j) == ",")?;
+        let clean = (comma + 1..close).all(|j| {
+            self.seg.tokens[j].kind != TokenKind::Quote
+                && self.cue_at(j).is_none()
+        });
+        (clean && close > comma + 1).then_some(close + 1)
+    }
+
+    /// The tokens a byte span covers.
+    pub fn tokens_of(&self, span: Span) -> (usize, usize) {
+        let toks = &self.seg.tokens;
+        let a = toks.partition_point(|t| t.span.start < span.start);
+        let b = toks.partition_point(|t| t.span.end <= span.end);
+        (a, b.max(a))
+    }
+
+    /// The conjuncts of a coordinated speaker phrase ("US officials and
+    /// international experts"), when every conjunct has a head of its
+    /// own; otherwise the phrase alone.
+    pub fn conjuncts(&self, (a, b): (usize, usize)) -> Vec<(usize, usize)> {
+        let mut parts = Vec::new();
+        let mut start = a;
+        for j in a..b {
+            if self.low(j) == "and"
+                || (self.word(j) == "," && self.low(j + 1) != "who")
+            {
+                parts.push((start, j));
+                start = j + 1;
+            }
+        }
+        parts.push((start, b));
+        parts.retain(|&(s, e)| s < e);
+        let all_headed = parts.iter().all(|&(s, e)| {
+            (self.is_head(e - 1) || (e == s + 1 && self.is_pronoun(s)))
+                && (s..e).any(|k| self.is_word(k))
+        });
+        if parts.len() > 1 && all_headed { parts } else { vec![(a, b)] }
+    }
+
+    /// The speaker phrase starting at `start` ("Senator Lindsey Graham",
+    /// "the spokesperson", "she"), up to `limit`; returns its extent.
+    pub fn speaker_after(
+        &self,
+        start: usize,
+        limit: usize,
+    ) -> Option<(usize, usize)> {
+        if start >= limit || !self.is_word(start) {
+            return None;
+        }
+        if self.is_pronoun(start)
+            && !matches!(self.low(start), "that" | "which")
+        {
+            return Some((start, start + 1));
+        }
+        let mut end = start;
+        let mut head = None;
+        while end < limit && end - start < 10 {
+            let low = self.low(end);
+            let fits = if self.word(end) == "." {
+                end > start && in_table(NAME_ABBREVIATIONS, self.word(end - 1))
+            } else if in_table(DETERMINERS, low) {
+                end == start
+            } else {
+                self.is_word(end)
+                    && (!in_table(STOP_WORDS, low) || low == "of")
+                    && !in_table(AUXILIARIES, low)
+                    && self.cue_at(end).is_none()
+                    && !self.in_quote[end]
+            };
+            if !fits {
+                break;
+            }
+            if self.is_head(end) {
+                head = Some(end);
+            }
+            end += 1;
+        }
+        head.map(|h| (start, h + 1))
+    }
+}
+
+enum Extend {
+    Yes,
+    Last,
+    No,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::segment;
+
+    #[test]
+    fn tables_are_sorted_and_unique() {
+        for table in [
+            PRONOUNS,
+            DETERMINERS,
+            STOP_WORDS,
+            AUXILIARIES,
+            NOT_NAMES,
+            NAME_ABBREVIATIONS,
+        ] {
+            assert!(table.windows(2).all(|w| w[0] < w[1]), "{table:?}");
+        }
+    }
+
+    fn before(text: &str, cue: &str) -> Option<String> {
+        let seg = segment(text);
+        let cx = Context::new(text, &seg);
+        let i = (0..cx.len()).find(|&i| cx.word(i) == cue)?;
+        let end = cx.skip_auxiliaries_back(i, 0);
+        let (s, e) = cx.speaker_before(end, 0)?;
+        Some(cx.span(s, e).text(text).to_string())
+    }
+
+    #[test]
+    fn speaker_phrases_before_cues() {
+        let cases = [
+            (
+                "DEA Administrator Anne Milgram told Congress",
+                "told",
+                "DEA Administrator Anne Milgram",
+            ),
+            (
+                "US officials and international experts say so",
+                "say",
+                "US officials and international experts",
+            ),
+            ("Then he said it", "said", "he"),
+            (
+                "López Obrador, a left-wing populist, announced it",
+                "announced",
+                "López Obrador",
+            ),
+            (
+                "the president of Mexico has repeatedly denied it",
+                "denied",
+                "the president of Mexico",
+            ),
+            ("Mr. Trump said it", "said", "Mr. Trump"),
+            (
+                "Lindsey Graham, who called on them",
+                "called",
+                "Lindsey Graham, who",
+            ),
+        ];
+        for (text, cue, want) in cases {
+            assert_eq!(before(text, cue).as_deref(), Some(want), "{text}");
+        }
+    }
+
+    #[test]
+    fn no_speaker_without_a_head() {
+        assert_eq!(before("the idea said nothing", "said"), None);
+        assert_eq!(before("Then said nothing", "said"), None);
+    }
+
+    #[test]
+    fn speaker_phrase_after_a_cue() {
+        let text = "said Senator Lindsey Graham, R-S.C.";
+        let seg = segment(text);
+        let cx = Context::new(text, &seg);
+        let (s, e) = cx.speaker_after(1, cx.len()).unwrap();
+        assert_eq!(cx.span(s, e).text(text), "Senator Lindsey Graham");
+    }
+}

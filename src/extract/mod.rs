@@ -1,0 +1,194 @@
+//! Attribution extraction: from a segmented document to who said what.
+//!
+//! The rules run in a fixed order, each family in its own file, over one
+//! shared [`Context`](context::Context): direct quotations first (their
+//! marks are the surest evidence), then "according to", then reported
+//! speech. A rule claims the tokens it uses, so each token belongs to at
+//! most one attribution and a later rule cannot take a quotation an
+//! earlier one attributed. Every attribution records the id of the rule
+//! that produced it, and every rule carries examples that a test runs.
+
+mod according_to;
+mod context;
+mod lexicon;
+mod quote;
+mod reported;
+
+use crate::model::{Attribution, CueClass, Resolution, Span, Speaker};
+use crate::segment::Segmented;
+
+/// A rule's id and one example it must get right.
+#[derive(Clone, Copy, Debug)]
+pub struct RuleInfo {
+    /// Stable id, recorded on every attribution the rule makes.
+    pub id: &'static str,
+    /// A sentence the rule handles.
+    pub example: &'static str,
+    /// The speaker mention it must find there.
+    pub speaker: &'static str,
+    /// The content it must find there.
+    pub content: &'static str,
+}
+
+/// Every rule with its example, in the order the families run.
+pub fn rules() -> Vec<RuleInfo> {
+    let families = [quote::RULES, according_to::RULES, reported::RULES];
+    families.iter().flat_map(|f| f.iter().copied()).collect()
+}
+
+/// An attribution as a rule finds it, before resolution.
+#[derive(Clone, Debug)]
+pub(crate) struct Found {
+    pub speaker: Option<Span>,
+    pub cue: Option<Span>,
+    pub class: CueClass,
+    pub content: Vec<Span>,
+    pub rule: &'static str,
+}
+
+impl Found {
+    /// The byte offset where the content ends.
+    pub fn content_end(&self) -> usize {
+        self.content.last().map_or(0, |s| s.end)
+    }
+}
+
+/// Extracts the attributions of one document, in text order.
+///
+/// Speakers come back as written, marked [`Resolution::Named`]; the
+/// resolve stage ties them to actors.
+pub fn extract(text: &str, seg: &Segmented) -> Vec<Attribution> {
+    let mut cx = context::Context::new(text, seg);
+    let mut found = Vec::new();
+    quote::run(&mut cx, &mut found);
+    according_to::run(&mut cx, &mut found);
+    reported::run(&mut cx, &mut found);
+    quote::leftovers(&mut cx, &mut found);
+    let mut out: Vec<Attribution> = found
+        .into_iter()
+        .flat_map(|f| split_coordinated(&cx, f))
+        .map(|f| to_attribution(text, f))
+        .collect();
+    out.sort_by_key(|a| {
+        (a.content_extent(), a.speaker.as_ref().map(|s| s.span))
+    });
+    out
+}
+
+/// One attribution per conjunct of a coordinated speaker: "US officials
+/// and international experts say …" is said by each of them.
+fn split_coordinated(cx: &context::Context, f: Found) -> Vec<Found> {
+    let Some(sp) = f.speaker else { return vec![f] };
+    let parts = cx.conjuncts(cx.tokens_of(sp));
+    if parts.len() < 2 {
+        return vec![f];
+    }
+    parts
+        .into_iter()
+        .map(|(a, b)| Found { speaker: Some(cx.span(a, b)), ..f.clone() })
+        .collect()
+}
+
+fn to_attribution(text: &str, f: Found) -> Attribution {
+    // Quotation rules take the words between the marks; anything else is
+    // direct when it carries a quotation inside ("called it “a disgrace”").
+    let direct = f.rule.starts_with("quote/")
+        || f.content.iter().any(|s| s.text(text).contains(is_double_quote));
+    let speaker = f.speaker.map(|span| Speaker {
+        span,
+        name: span.text(text).to_string(),
+        resolution: Resolution::Named,
+    });
+    Attribution {
+        speaker,
+        cue: f.cue,
+        content: f.content,
+        direct,
+        class: f.class,
+        rule: f.rule.to_string(),
+    }
+}
+
+fn is_double_quote(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '„' | '‟')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::segment;
+
+    /// Every rule handles its own examples, and says it did.
+    #[test]
+    fn every_rule_handles_its_examples() {
+        for rule in rules() {
+            let text = rule.example;
+            let got = extract(text, &segment(text));
+            let hit = got.iter().find(|a| a.rule == rule.id);
+            let hit = hit.unwrap_or_else(|| {
+                panic!("{}: nothing from {text:?}: {got:?}", rule.id)
+            });
+            let speaker = hit.speaker.as_ref().map(|s| s.span.text(text));
+            assert_eq!(speaker, Some(rule.speaker), "{}", rule.id);
+            assert_eq!(hit.content_text(text), rule.content, "{}", rule.id);
+        }
+    }
+
+    #[test]
+    fn split_quote_is_one_attribution_with_two_pieces() {
+        let text = "“It is bad,” she said, “and it is getting worse.”";
+        let got = extract(text, &segment(text));
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].content.len(), 2);
+        assert!(got[0].direct);
+    }
+
+    #[test]
+    fn quote_over_paragraphs_keeps_one_speaker() {
+        let text = "“The first part of it.\n\n“The second part,” Feeley said.";
+        let got = extract(text, &segment(text));
+        assert_eq!(got.len(), 2);
+        for a in &got {
+            assert_eq!(a.speaker.as_ref().unwrap().span.text(text), "Feeley");
+        }
+    }
+
+    #[test]
+    fn partial_quote_in_paraphrase_is_direct() {
+        let text =
+            "He announced that his policy would be “hugs, not bullets”.";
+        let got = extract(text, &segment(text));
+        assert_eq!(got.len(), 1);
+        assert!(got[0].direct);
+        assert_eq!(
+            got[0].content_text(text),
+            "his policy would be “hugs, not bullets”"
+        );
+    }
+
+    #[test]
+    fn cue_inside_a_quotation_is_not_reported_speech() {
+        let text = "“They said it would rain all week,” Smith said.";
+        let got = extract(text, &segment(text));
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].rule, "quote/speaker-after");
+    }
+
+    #[test]
+    fn coordinated_speakers_each_get_the_claim() {
+        let text = "US officials and international experts say the drug is made abroad.";
+        let got = extract(text, &segment(text));
+        let speakers: Vec<&str> = got
+            .iter()
+            .map(|a| a.speaker.as_ref().unwrap().span.text(text))
+            .collect();
+        assert_eq!(speakers, vec!["US officials", "international experts"]);
+        assert_eq!(got[0].content, got[1].content);
+    }
+
+    #[test]
+    fn no_attribution_without_a_cue() {
+        let text = "The river rose two metres overnight.";
+        assert!(extract(text, &segment(text)).is_empty());
+    }
+}

@@ -1,0 +1,307 @@
+//! Rules for direct quotations: who said the words between the marks.
+//!
+//! A quotation (or a run of quotation pieces over several paragraphs) is
+//! attributed, in this order, to a speaker and cue right after it
+//! ("…,” Feeley said), right before it (he told reporters: “…”), in the
+//! sentence before it when that sentence quoted someone, or in the
+//! paragraph before it when this paragraph is nothing but a quotation
+//! that carries the quoting on. A quotation none of these attribute is
+//! kept without a speaker when it is long enough to be a statement: the
+//! words are reported, but by whom the text does not say.
+
+use crate::extract::context::{Context, CueMatch};
+use crate::extract::{Found, RuleInfo};
+use crate::model::{CueClass, Span};
+use crate::segment::Quotation;
+
+/// The rules of this family, each with an example it must handle.
+pub const RULES: &[RuleInfo] = &[
+    RuleInfo {
+        id: "quote/speaker-after",
+        example: "“We have almost none,” Feeley said.",
+        speaker: "Feeley",
+        content: "We have almost none,",
+    },
+    RuleInfo {
+        id: "quote/speaker-after",
+        example: "“Let’s go,” said Senator Lindsey Graham, R-S.C.",
+        speaker: "Senator Lindsey Graham",
+        content: "Let’s go,",
+    },
+    RuleInfo {
+        id: "quote/speaker-before",
+        example: "Last week, he told reporters: “Here, we don’t produce it.”",
+        speaker: "he",
+        content: "Here, we don’t produce it.",
+    },
+    RuleInfo {
+        id: "quote/previous-sentence",
+        example: "“It is bad,” she said. “It is worse than that.”",
+        speaker: "she",
+        content: "It is worse than that.",
+    },
+    RuleInfo {
+        id: "quote/previous-paragraph",
+        example: "“It is bad,” she said.\n\n“It is worse than that.”",
+        speaker: "she",
+        content: "It is worse than that.",
+    },
+];
+
+/// Quotations shorter than this many words are not kept unattributed.
+const MIN_UNATTRIBUTED_WORDS: usize = 6;
+
+/// The most tokens allowed between a cue and the quotation it introduces.
+const MAX_GAP: usize = 8;
+
+/// A speaker, cue and their token extent.
+#[derive(Clone, Debug)]
+struct Attributed {
+    speaker: (usize, usize),
+    cue: CueMatch,
+    /// One past the last token of the speaker and cue.
+    end: usize,
+}
+
+/// Attributes every quotation in the document.
+pub fn run(cx: &mut Context, out: &mut Vec<Found>) {
+    let quotes = cx.seg.quotes.clone();
+    let mut last_direct: Vec<Option<Found>> =
+        vec![None; cx.seg.sentences.len()];
+    let mut g = 0;
+    while g < quotes.len() {
+        let group_end = group_end(&quotes, g);
+        let group = &quotes[g..group_end];
+        g = group_end;
+        if cx.used[group[0].open] {
+            continue;
+        }
+        let found = attribute_group(cx, &quotes, group, &last_direct);
+        for f in found {
+            let last = cx
+                .seg
+                .tokens
+                .partition_point(|t| t.span.start < f.content_end());
+            let sentence = cx.sentence_of[last.saturating_sub(1)];
+            if f.speaker.is_some() {
+                last_direct[sentence] = Some(f.clone());
+            }
+            out.push(f);
+        }
+    }
+}
+
+/// One past the last piece of the quotation group starting at `g`.
+fn group_end(quotes: &[Quotation], g: usize) -> usize {
+    let mut e = g + 1;
+    while e < quotes.len()
+        && quotes[e].continued
+        && quotes[e - 1].close.is_none()
+    {
+        e += 1;
+    }
+    e
+}
+
+fn attribute_group(
+    cx: &mut Context,
+    quotes: &[Quotation],
+    group: &[Quotation],
+    last_direct: &[Option<Found>],
+) -> Vec<Found> {
+    let last = group[group.len() - 1];
+    let mut pieces: Vec<Span> = group.iter().map(|q| q.inner).collect();
+    let claimed = (group[0].open, last.close.map_or(last.open, |c| c + 1));
+    let (rule, who) = if let Some(a) = last.close.and_then(|c| after(cx, c)) {
+        if let Some(q2) = joined_piece(cx, quotes, a.end) {
+            pieces.push(q2.inner);
+            cx.claim(q2.open, q2.close.map_or(q2.open + 1, |c| c + 1));
+        }
+        ("quote/speaker-after", Some(a))
+    } else if let Some(a) = before(cx, group[0].open) {
+        ("quote/speaker-before", Some(a))
+    } else {
+        return inherit(cx, group, pieces, last_direct);
+    };
+    let a = who.expect("set above");
+    cx.claim(claimed.0, claimed.1);
+    cx.claim(a.speaker.0, a.speaker.1);
+    cx.claim(a.cue.first, a.cue.end);
+    one_per_paragraph(pieces, &a, rule, cx)
+}
+
+/// Builds the attribution; pieces in different paragraphs each get one.
+fn one_per_paragraph(
+    pieces: Vec<Span>,
+    a: &Attributed,
+    rule: &'static str,
+    cx: &Context,
+) -> Vec<Found> {
+    let make = |content: Vec<Span>| Found {
+        speaker: Some(cx.span(a.speaker.0, a.speaker.1)),
+        cue: Some(cx.span(a.cue.first, a.cue.end)),
+        class: a.cue.cue.class,
+        content,
+        rule,
+    };
+    let para =
+        |s: &Span| cx.seg.paragraphs.partition_point(|p| p.end < s.start);
+    let mut out: Vec<Found> = Vec::new();
+    for piece in pieces {
+        match out.last_mut() {
+            Some(f) if para(&f.content[0]) == para(&piece) => {
+                f.content.push(piece)
+            }
+            _ => out.push(make(vec![piece])),
+        }
+    }
+    out
+}
+
+/// Speaker and cue right after the closing mark at token `close`.
+fn after(cx: &Context, close: usize) -> Option<Attributed> {
+    let mut k = close + 1;
+    if k >= cx.len()
+        || cx.seg.tokens[k].paragraph != cx.seg.tokens[close].paragraph
+    {
+        return None;
+    }
+    if matches!(cx.word(k), "," | "—" | "–") {
+        k += 1;
+    }
+    let limit = cx.sentence(k.min(cx.len() - 1)).end;
+    if let Some(cue) = cx.cue_at(k).filter(|c| !c.cue.participle) {
+        let s = cx.skip_auxiliaries(cue.end, limit);
+        let speaker = cx.speaker_after(s, limit)?;
+        return fresh(cx, Attributed { end: speaker.1, speaker, cue });
+    }
+    let speaker = cx.speaker_after(k, limit)?;
+    let mut j = cx.skip_auxiliaries(speaker.1, limit);
+    if j < limit {
+        j = cx.skip_appositive(j, limit).unwrap_or(j);
+    }
+    let cue = cx
+        .cue_at(j)
+        .filter(|c| !c.cue.participle && !c.cue.needs_complement)?;
+    fresh(cx, Attributed { end: cue.end, speaker, cue })
+}
+
+/// Keeps an attribution only when its tokens are not claimed already.
+fn fresh(cx: &Context, a: Attributed) -> Option<Attributed> {
+    let clash = cx.any_used(a.speaker.0, a.speaker.1)
+        || cx.any_used(a.cue.first, a.cue.end);
+    (!clash).then_some(a)
+}
+
+/// A second quotation that goes on after the attribution in the same
+/// sentence: “…,” she said, “…”.
+fn joined_piece(
+    cx: &Context,
+    quotes: &[Quotation],
+    end: usize,
+) -> Option<Quotation> {
+    let q = quotes.iter().find(|q| q.open >= end)?;
+    let same_sentence =
+        cx.sentence_of[q.open] == cx.sentence_of[end.min(cx.len() - 1)];
+    let gap = end..q.open;
+    let near = gap.len() <= 4 && gap.clone().all(|j| cx.cue_at(j).is_none());
+    let mark_before =
+        q.open > 0 && matches!(cx.word(q.open - 1), "," | ":" | "—");
+    (same_sentence && near && mark_before && !q.continued && !cx.used[q.open])
+        .then_some(*q)
+}
+
+/// Speaker and cue before the opening mark at token `open`: "X said: “",
+/// "X told reporters, “", "X said that “".
+fn before(cx: &Context, open: usize) -> Option<Attributed> {
+    let mut s = cx.sentence(open);
+    if open == s.first && open > 0 && cx.word(open - 1) == ":" {
+        s = cx.sentence(open - 1);
+    }
+    let mut j = open;
+    if j > s.first && matches!(cx.word(j - 1), ":" | "," | "that" | "—") {
+        j -= 1;
+    } else {
+        return None;
+    }
+    let lowest = j.saturating_sub(MAX_GAP).max(s.first);
+    let cue = (lowest..j).rev().find_map(|p| {
+        let c = cx.cue_at(p)?;
+        let gap_clean =
+            (c.end..j).all(|g| cx.is_word(g) && cx.cue_at(g).is_none());
+        (gap_clean && !cx.in_quote[p]).then_some(c)
+    })?;
+    let end = cx.skip_auxiliaries_back(cue.first, s.first);
+    let participle =
+        cue.cue.participle && end > s.first && cx.word(end - 1) == ",";
+    let speaker = if participle {
+        cx.subject(s, end - 1)?
+    } else {
+        cx.speaker_before(end, s.first)?
+    };
+    fresh(cx, Attributed { speaker, cue, end: j })
+}
+
+/// Attributes a quotation that stands alone to the speaker of the
+/// quotation just before it, when the text carries the quoting on.
+fn inherit(
+    cx: &mut Context,
+    group: &[Quotation],
+    pieces: Vec<Span>,
+    last_direct: &[Option<Found>],
+) -> Vec<Found> {
+    let open = group[0].open;
+    let sentence = cx.sentence_of[open];
+    let starts_sentence = cx.seg.sentences[sentence].first == open;
+    let prior = sentence.checked_sub(1).and_then(|p| last_direct[p].clone());
+    let same_para = |f: &Found| {
+        let s = f.content_end().saturating_sub(1);
+        let p = cx.seg.paragraphs.partition_point(|p| p.end <= s);
+        p == cx.seg.tokens[open].paragraph
+    };
+    let rule = match &prior {
+        Some(f) if starts_sentence && same_para(f) => {
+            "quote/previous-sentence"
+        }
+        Some(_) if starts_sentence && is_paragraph_start(cx, open) => {
+            "quote/previous-paragraph"
+        }
+        // Left for the reported-speech rules (a partial quote inside a
+        // paraphrase), then for `leftovers`.
+        _ => return Vec::new(),
+    };
+    let prior = prior.expect("matched above");
+    let last = group[group.len() - 1];
+    cx.claim(open, last.close.map_or(last.open + 1, |c| c + 1));
+    vec![Found { content: pieces, rule, ..prior }]
+}
+
+fn is_paragraph_start(cx: &Context, i: usize) -> bool {
+    i == 0 || cx.seg.tokens[i - 1].paragraph != cx.seg.tokens[i].paragraph
+}
+
+/// Keeps each long quotation that no rule claimed, with no speaker: the
+/// words are reported, but the text does not say by whom.
+pub fn leftovers(cx: &mut Context, out: &mut Vec<Found>) {
+    let quotes = cx.seg.quotes.clone();
+    let mut g = 0;
+    while g < quotes.len() {
+        let start = g;
+        let e = group_end(&quotes, g);
+        let (first, last) = (quotes[g], quotes[e - 1]);
+        g = e;
+        let end = last.close.unwrap_or(last.open + 1);
+        let words = (first.open..end).filter(|&i| cx.is_word(i)).count();
+        if words < MIN_UNATTRIBUTED_WORDS || cx.any_used(first.open, end) {
+            continue;
+        }
+        cx.claim(first.open, end);
+        out.push(Found {
+            speaker: None,
+            cue: None,
+            class: CueClass::Said,
+            content: quotes[start..e].iter().map(|q| q.inner).collect(),
+            rule: "quote/unattributed",
+        });
+    }
+}

@@ -1,0 +1,335 @@
+//! Rules for reported speech: "X said (that) …", "…, X said",
+//! "X told Y …", "X denied …", "…, adding that …".
+//!
+//! Each rule starts from a cue verb outside any quotation, in any tense
+//! (the lexicon generates the inflections), finds its speaker phrase and
+//! takes the clause the verb governs as the content. Cues that attribute
+//! only with a complement ("found that", "wants to") need one.
+
+use crate::extract::context::{Context, CueMatch};
+use crate::extract::{Found, RuleInfo};
+use crate::segment::Sentence;
+
+/// The rules of this family, each with an example it must handle.
+pub const RULES: &[RuleInfo] = &[
+    RuleInfo {
+        id: "reported/speaker-before",
+        example: "US officials say the vast majority of fentanyl is made abroad.",
+        speaker: "US officials",
+        content: "the vast majority of fentanyl is made abroad",
+    },
+    RuleInfo {
+        id: "reported/speaker-before",
+        example: "Last week, the minister told reporters that the talks had failed.",
+        speaker: "the minister",
+        content: "the talks had failed",
+    },
+    RuleInfo {
+        id: "reported/speaker-before",
+        example: "AMLO has repeatedly denied Mexico’s role in the crisis.",
+        speaker: "AMLO",
+        content: "Mexico’s role in the crisis",
+    },
+    RuleInfo {
+        id: "reported/speaker-after-content",
+        example: "The talks ended without a deal, the former ambassador said.",
+        speaker: "the former ambassador",
+        content: "The talks ended without a deal",
+    },
+    RuleInfo {
+        id: "reported/inverted",
+        example: "The plan will not work, said the former ambassador.",
+        speaker: "the former ambassador",
+        content: "The plan will not work",
+    },
+    RuleInfo {
+        id: "reported/participle",
+        example: "She rejected the plan, saying that it would cost too much.",
+        speaker: "She",
+        content: "it would cost too much",
+    },
+];
+
+/// Lemmas whose complement is an infinitive ("wants to leave").
+const TAKES_INFINITIVE: &[&str] = &[
+    "agree", "decide", "expect", "hope", "plan", "pledge", "promise",
+    "threaten", "vow", "want",
+];
+
+/// Lemmas that take an addressee before their content ("told reporters").
+const TAKES_ADDRESSEE: &[&str] = &["assure", "tell", "urge", "warn"];
+
+/// Runs the rules over every sentence.
+pub fn run(cx: &mut Context, out: &mut Vec<Found>) {
+    for si in 0..cx.seg.sentences.len() {
+        let s = cx.seg.sentences[si];
+        let mut i = s.first;
+        while i < s.end {
+            let skip = cx.used[i] || cx.in_quote[i];
+            let found = if skip {
+                None
+            } else {
+                cx.cue_at(i).and_then(|c| at_cue(cx, s, &c, out))
+            };
+            match found {
+                Some((f, claimed)) => {
+                    cx.claim(claimed.0, claimed.1);
+                    i = claimed.1.max(i + 1);
+                    out.push(f);
+                }
+                None => i += 1,
+            }
+        }
+    }
+}
+
+/// Tries every rule at one cue; returns the attribution and the tokens
+/// it claims.
+fn at_cue(
+    cx: &Context,
+    s: Sentence,
+    cue: &CueMatch,
+    out: &[Found],
+) -> Option<(Found, (usize, usize))> {
+    if cue.first > s.first && cx.low(cue.first - 1) == "to" {
+        return None;
+    }
+    if cue.cue.participle
+        && cue.first > s.first
+        && cx.word(cue.first - 1) == ","
+    {
+        return participle(cx, s, cue, out);
+    }
+    if cue.first > s.first && cx.low(cue.first - 1) == "and" {
+        return coordinated(cx, s, cue, out);
+    }
+    let end = cx.skip_auxiliaries_back(cue.first, s.first);
+    match cx.speaker_before(end, s.first) {
+        Some(sp) if !cx.any_used(sp.0, sp.1) => {
+            trailing(cx, s, cue, sp).or_else(|| forward(cx, s, cue, sp))
+        }
+        _ => inverted(cx, s, cue),
+    }
+}
+
+/// "…, X said." The content is the sentence before the speaker.
+fn trailing(
+    cx: &Context,
+    s: Sentence,
+    cue: &CueMatch,
+    sp: (usize, usize),
+) -> Option<(Found, (usize, usize))> {
+    if sp.0 < s.first + 3 || cx.word(sp.0 - 1) != "," {
+        return None;
+    }
+    let rest = cue.end..s.end;
+    let short_tail =
+        rest.len() <= 7 && rest.clone().all(|j| cx.low(j) != "that");
+    let parenthetical = cue.end < s.end && cx.word(cue.end) == ",";
+    if !(short_tail || parenthetical) || cue.cue.needs_complement {
+        return None;
+    }
+    let content = trim(cx, s.first, sp.0 - 1)?;
+    let words = (content.0..content.1).filter(|&j| cx.is_word(j)).count();
+    if words < 4 {
+        // "In addition, he added, …": the content follows the cue.
+        return None;
+    }
+    let f =
+        found(cx, Some(sp), cue, content, "reported/speaker-after-content");
+    Some((f, (s.first, cue.end)))
+}
+
+/// "…, said X." The speaker comes after the cue.
+fn inverted(
+    cx: &Context,
+    s: Sentence,
+    cue: &CueMatch,
+) -> Option<(Found, (usize, usize))> {
+    if cue.first < s.first + 3
+        || cx.word(cue.first - 1) != ","
+        || cue.cue.needs_complement
+    {
+        return None;
+    }
+    let sp = cx.speaker_after(cue.end, s.end)?;
+    let tail = sp.1..s.end;
+    if tail.len() > 3 || cx.any_used(s.first, sp.1) {
+        return None;
+    }
+    let content = trim(cx, s.first, cue.first - 1)?;
+    let f = found(cx, Some(sp), cue, content, "reported/inverted");
+    Some((f, (s.first, sp.1)))
+}
+
+/// "X said (that) …": the content follows the cue.
+fn forward(
+    cx: &Context,
+    s: Sentence,
+    cue: &CueMatch,
+    sp: (usize, usize),
+) -> Option<(Found, (usize, usize))> {
+    let (start, complement) = content_start(cx, s, cue)?;
+    if cue.cue.needs_complement && !complement {
+        return None;
+    }
+    let end = content_end(cx, start, s.end);
+    let content = trim(cx, start, end)?;
+    let words = (start..end).filter(|&j| cx.is_word(j)).count();
+    if words < 2 || cx.any_used(start, end) {
+        return None;
+    }
+    let f = found(cx, Some(sp), cue, content, "reported/speaker-before");
+    Some((f, (sp.0, end)))
+}
+
+/// ", saying that …": the speaker is the one the sentence already quoted.
+fn participle(
+    cx: &Context,
+    s: Sentence,
+    cue: &CueMatch,
+    out: &[Found],
+) -> Option<(Found, (usize, usize))> {
+    let sentence_span = cx.span(s.first, s.end);
+    let prior = out.iter().rev().find(|f| {
+        f.speaker.is_some_and(|sp| {
+            sentence_span.start <= sp.start && sp.end <= sentence_span.end
+        })
+    });
+    let speaker = match prior {
+        Some(f) => f.speaker,
+        None => cx.subject(s, cue.first).map(|(a, b)| cx.span(a, b)),
+    }?;
+    let (start, complement) = content_start(cx, s, cue)?;
+    if cue.cue.needs_complement && !complement {
+        return None;
+    }
+    let end = content_end(cx, start, s.end);
+    let content = trim(cx, start, end)?;
+    let mut f = found(cx, None, cue, content, "reported/participle");
+    f.speaker = Some(speaker);
+    Some((f, (cue.first, end)))
+}
+
+/// "X denied A and requested B": the second verb shares the speaker of
+/// the attribution that ends right before its "and".
+fn coordinated(
+    cx: &Context,
+    s: Sentence,
+    cue: &CueMatch,
+    out: &[Found],
+) -> Option<(Found, (usize, usize))> {
+    let and = cx.seg.tokens[cue.first - 1].span;
+    let prior = out.last().filter(|f| {
+        let end = f.content_end();
+        let gap = cx.text.get(end..and.start).unwrap_or("x");
+        f.speaker.is_some() && end <= and.start && gap.trim().is_empty()
+    })?;
+    let (start, complement) = content_start(cx, s, cue)?;
+    if cue.cue.needs_complement && !complement {
+        return None;
+    }
+    let end = content_end(cx, start, s.end);
+    let content = trim(cx, start, end)?;
+    let mut f = found(cx, None, cue, content, "reported/coordinated-verb");
+    f.speaker = prior.speaker;
+    Some((f, (cue.first, end)))
+}
+
+/// Where the content starts after the cue, and whether a complement
+/// ("that", "to", "whether") opens it.
+fn content_start(
+    cx: &Context,
+    s: Sentence,
+    cue: &CueMatch,
+) -> Option<(usize, bool)> {
+    let mut k = cue.end;
+    let that = (k..(k + 5).min(s.end)).find(|&j| cx.low(j) == "that");
+    if let Some(t) = that
+        .filter(|&t| (k..t).all(|j| cx.is_word(j) && cx.cue_at(j).is_none()))
+    {
+        return Some((t + 1, true));
+    }
+    if TAKES_ADDRESSEE.contains(&cue.cue.lemma.as_str()) {
+        if let Some((_, e)) = cx.speaker_after(k, s.end) {
+            k = e;
+        } else if cx.low(k) == "reporters"
+            || cx.is_pronoun(k)
+            || matches!(cx.low(k), "him" | "her" | "them" | "us" | "me")
+        {
+            k += 1;
+        }
+    }
+    while k < s.end && matches!(cx.word(k), ":" | "," | "—") {
+        k += 1;
+    }
+    let low = cx.low(k);
+    let infinitive =
+        low == "to" && TAKES_INFINITIVE.contains(&cue.cue.lemma.as_str());
+    let complement =
+        infinitive || matches!(low, "whether" | "if" | "how" | "why" | "what");
+    (k < s.end).then_some((k, complement))
+}
+
+/// The content runs to the sentence's end, or to the first clause
+/// boundary that starts something else: ", adding …", "; …", ", but he
+/// and others argue …", ", although …".
+fn content_end(cx: &Context, start: usize, end: usize) -> usize {
+    (start + 1..end)
+        .find(|&j| {
+            if cx.word(j - 1) == ";" {
+                return true;
+            }
+            cx.word(j - 1) == ","
+                && (cx.cue_at(j).is_some_and(|c| c.cue.participle)
+                    || (cx.low(j) == "according" && cx.low(j + 1) == "to")
+                    || CONCESSIVE.contains(&cx.low(j))
+                    || (cx.low(j) == "but" && has_cue(cx, j, end)))
+                || (cx.low(j - 1) == "and"
+                    && !cx.is_capitalised(j)
+                    && cx.cue_at(j).is_some_and(|c| !c.cue.participle))
+        })
+        .map_or(end, |j| j - 1)
+}
+
+/// Conjunctions after which a clause no longer reports the same claim.
+const CONCESSIVE: &[&str] =
+    &["although", "as", "including", "though", "whereas", "while"];
+
+fn has_cue(cx: &Context, from: usize, to: usize) -> bool {
+    (from..to).any(|j| !cx.in_quote[j] && cx.cue_at(j).is_some())
+}
+
+/// The span of tokens `a..b` without punctuation at either end.
+pub(crate) fn trim(
+    cx: &Context,
+    mut a: usize,
+    mut b: usize,
+) -> Option<(usize, usize)> {
+    let edge = |j: usize| {
+        matches!(cx.word(j), "." | "," | ";" | ":" | "—" | "-" | "!" | "?")
+    };
+    while a < b && edge(a) {
+        a += 1;
+    }
+    while b > a && edge(b - 1) {
+        b -= 1;
+    }
+    (b > a).then_some((a, b))
+}
+
+fn found(
+    cx: &Context,
+    sp: Option<(usize, usize)>,
+    cue: &CueMatch,
+    content: (usize, usize),
+    rule: &'static str,
+) -> Found {
+    Found {
+        speaker: sp.map(|(a, b)| cx.span(a, b)),
+        cue: Some(cx.span(cue.first, cue.end)),
+        class: cue.cue.class,
+        content: vec![cx.span(content.0, content.1)],
+        rule,
+    }
+}

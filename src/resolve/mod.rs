@@ -1,0 +1,229 @@
+//! Speaker resolution inside one document: from a mention to an actor.
+//!
+//! Runs after extraction. A titled mention loses its title ("DEA
+//! Administrator Anne Milgram" -> "Anne Milgram"); a surname alone takes
+//! the fuller name the document uses for it ("Milgram" -> "Anne Milgram");
+//! a pronoun or a "who" takes the nearest compatible antecedent. What finds
+//! no antecedent stays [`Resolution::Unresolved`] and keeps its mention as
+//! its name: a guess would be worse than a gap. Spans are never changed.
+
+mod names;
+
+use crate::model::{Attribution, Resolution, Span, Speaker};
+
+pub use names::{canonical_key, strip_title};
+
+/// How far back, in bytes, a pronoun looks for its antecedent.
+const PRONOUN_WINDOW: usize = 1500;
+
+/// Grammatical gender and number a pronoun asks of its antecedent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Agreement {
+    Male,
+    Female,
+    Plural,
+    Thing,
+}
+
+/// Resolves the speakers of one document's attributions in place.
+pub fn resolve(text: &str, attributions: &mut [Attribution]) {
+    let named = names::name_mentions(text);
+    let mut resolved: Vec<(Span, String, Option<Agreement>)> = Vec::new();
+    for a in attributions.iter_mut() {
+        let Some(sp) = a.speaker.as_mut() else { continue };
+        resolve_one(text, &named, &resolved, sp);
+        if sp.resolution != Resolution::Unresolved {
+            let agreement = agreement_of(text, sp);
+            resolved.push((sp.span, sp.name.clone(), agreement));
+        }
+    }
+}
+
+fn resolve_one(
+    text: &str,
+    named: &[(Span, String)],
+    resolved: &[(Span, String, Option<Agreement>)],
+    sp: &mut Speaker,
+) {
+    let mention = sp.span.text(text);
+    let lower = mention.to_lowercase();
+    if let Some(antecedent) = mention.strip_suffix(", who") {
+        let ante = Span::new(sp.span.start, sp.span.start + antecedent.len());
+        let (name, res) = by_name(text, named, ante);
+        sp.name = name;
+        sp.resolution = if res == Resolution::Named {
+            Resolution::Antecedent(ante)
+        } else {
+            res
+        };
+        return;
+    }
+    if let Some(want) = pronoun_agreement(&lower) {
+        match antecedent(resolved, sp.span, want) {
+            Some((span, name)) => {
+                sp.name = name;
+                sp.resolution = Resolution::Antecedent(span);
+            }
+            None => sp.resolution = Resolution::Unresolved,
+        }
+        return;
+    }
+    if !mention.contains(|c: char| c.is_uppercase()) || is_nominal(mention) {
+        sp.resolution = Resolution::Unresolved;
+        return;
+    }
+    let (name, res) = by_name(text, named, sp.span);
+    sp.name = name;
+    sp.resolution = res;
+}
+
+/// A name mention: drop its title, then take the fuller name that it ends
+/// ("Milgram", "López Obrador"), when exactly one fuller name in the
+/// document does; two ("Bill Clinton", "Hillary Clinton") mean no guess.
+fn by_name(
+    text: &str,
+    named: &[(Span, String)],
+    span: Span,
+) -> (String, Resolution) {
+    let name = strip_title(span.text(text));
+    let key = canonical_key(&name);
+    let mut fuller: Vec<&(Span, String)> = named
+        .iter()
+        .filter(|(_, full)| {
+            full.contains(' ')
+                && canonical_key(full).ends_with(&format!(" {key}"))
+        })
+        .collect();
+    fuller.sort_by(|a, b| a.1.cmp(&b.1));
+    fuller.dedup_by(|a, b| canonical_key(&a.1) == canonical_key(&b.1));
+    match fuller.as_slice() {
+        [(s, full)] => (full.clone(), Resolution::Alias(*s)),
+        _ => (name, Resolution::Named),
+    }
+}
+
+/// True for phrases like "the newspaper" or "a senior official": a
+/// determiner and no capitalised word after it (unlike "the National
+/// Institutes of Health" or "the DEA administrator").
+fn is_nominal(mention: &str) -> bool {
+    let mut words = mention.split_whitespace();
+    let first = words.next().unwrap_or("").to_lowercase();
+    let determiner = matches!(
+        first.as_str(),
+        "the"
+            | "a"
+            | "an"
+            | "one"
+            | "some"
+            | "many"
+            | "several"
+            | "two"
+            | "three"
+    );
+    determiner && !words.any(|w| w.starts_with(char::is_uppercase))
+}
+
+fn pronoun_agreement(lower: &str) -> Option<Agreement> {
+    match lower {
+        "he" => Some(Agreement::Male),
+        "she" => Some(Agreement::Female),
+        "they" => Some(Agreement::Plural),
+        "it" => Some(Agreement::Thing),
+        _ => None,
+    }
+}
+
+/// The nearest earlier resolved speaker that agrees with the pronoun.
+fn antecedent(
+    resolved: &[(Span, String, Option<Agreement>)],
+    at: Span,
+    want: Agreement,
+) -> Option<(Span, String)> {
+    let (span, name, _) = resolved
+        .iter()
+        .rev()
+        .filter(|(s, _, _)| {
+            s.end <= at.start && at.start - s.end <= PRONOUN_WINDOW
+        })
+        .find(|(_, _, got)| compatible(*got, want))?;
+    Some((*span, name.clone()))
+}
+
+fn compatible(got: Option<Agreement>, want: Agreement) -> bool {
+    match got {
+        Some(g) => g == want,
+        None => matches!(want, Agreement::Male | Agreement::Female),
+    }
+}
+
+/// What a resolved speaker agrees with: known from its pronoun, its
+/// title, or its head noun; `None` for a person of unknown gender.
+fn agreement_of(text: &str, sp: &Speaker) -> Option<Agreement> {
+    if let Resolution::Antecedent(_) = sp.resolution {
+        let lower = sp.span.text(text).to_lowercase();
+        if let Some(a) = pronoun_agreement(&lower) {
+            return Some(a);
+        }
+    }
+    names::agreement_hint(sp.span.text(text)).map(|h| match h {
+        names::Hint::Male => Agreement::Male,
+        names::Hint::Female => Agreement::Female,
+        names::Hint::Plural => Agreement::Plural,
+        names::Hint::Organisation => Agreement::Thing,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::extract;
+    use crate::segment::segment;
+
+    fn speakers(text: &str) -> Vec<(String, Resolution)> {
+        let mut atts = extract(text, &segment(text));
+        resolve(text, &mut atts);
+        atts.into_iter()
+            .filter_map(|a| a.speaker)
+            .map(|s| (s.name, s.resolution))
+            .collect()
+    }
+
+    #[test]
+    fn title_is_dropped_and_surname_resolved() {
+        let text = "DEA Administrator Anne Milgram said the cartels are to blame. \
+                    Milgram said the pills cost 10 cents.";
+        let got = speakers(text);
+        assert_eq!(got[0].0, "Anne Milgram");
+        assert_eq!(got[1].0, "Anne Milgram");
+        assert!(matches!(got[1].1, Resolution::Alias(_)));
+    }
+
+    #[test]
+    fn pronoun_takes_nearest_compatible_speaker() {
+        let text = "Mr. Feeley said the talks failed. Mrs. Jacobson said they \
+                    did not. She said the talks would resume.";
+        let got = speakers(text);
+        assert_eq!(got[2].0, "Jacobson");
+        assert!(matches!(got[2].1, Resolution::Antecedent(_)));
+    }
+
+    #[test]
+    fn pronoun_without_antecedent_stays_unresolved() {
+        let got = speakers("He said the talks failed.");
+        assert_eq!(got, vec![("He".to_string(), Resolution::Unresolved)]);
+    }
+
+    #[test]
+    fn shared_surname_is_not_guessed() {
+        let text = "Bill Clinton said the plan works. Hillary Clinton said the \
+                    plan fails. Clinton said nothing would change.";
+        let got = speakers(text);
+        assert_eq!(got[2], ("Clinton".to_string(), Resolution::Named));
+    }
+
+    #[test]
+    fn nominal_speaker_is_unresolved() {
+        let got = speakers("The newspaper reported that the deal was off.");
+        assert_eq!(got[0].1, Resolution::Unresolved);
+    }
+}

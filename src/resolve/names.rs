@@ -1,0 +1,201 @@
+//! Names: titles, canonical keys, and the names a document mentions.
+//!
+//! Titles come from `data/titles.tsv`. A canonical key folds case,
+//! accents, hyphens and possessives, so that "López-Obrador’s" and "Lopez
+//! Obrador" share a key; keys decide equality, names keep their spelling.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::model::Span;
+
+const TITLES: &str = include_str!("../../data/titles.tsv");
+
+fn titles() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| {
+        TITLES
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    })
+}
+
+/// Drops titles and roles before a name: "DEA Administrator Anne Milgram"
+/// gives "Anne Milgram". A mention that is only a title is kept whole.
+pub fn strip_title(mention: &str) -> String {
+    let words: Vec<&str> = mention.split_whitespace().collect();
+    let last_title = words.iter().rposition(|w| {
+        let lower = w.to_lowercase();
+        titles().contains(lower.as_str())
+            || lower.starts_with("then-")
+            || lower.starts_with("ex-")
+    });
+    let rest = match last_title {
+        Some(t) if t + 1 < words.len() => &words[t + 1..],
+        _ => &words[..],
+    };
+    let rest = match rest {
+        [first, tail @ ..] if !tail.is_empty() && is_article(first) => tail,
+        _ => rest,
+    };
+    let name = rest.join(" ");
+    strip_possessive(&name).to_string()
+}
+
+fn is_article(word: &str) -> bool {
+    matches!(word, "the" | "The")
+}
+
+fn strip_possessive(name: &str) -> &str {
+    name.strip_suffix("’s").or_else(|| name.strip_suffix("'s")).unwrap_or(name)
+}
+
+/// The key two spellings of one name share: lower case, accents folded,
+/// hyphens as spaces, possessive dropped.
+pub fn canonical_key(name: &str) -> String {
+    let name = strip_possessive(name.trim());
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars().flat_map(char::to_lowercase) {
+        match c {
+            '-' | '‐' | '–' => out.push(' '),
+            '.' | '’' | '\'' => {}
+            c => out.push(fold_accent(c)),
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Folds the accented Latin letters news names use to their base letter.
+fn fold_accent(c: char) -> char {
+    match c {
+        'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+        'é' | 'è' | 'ê' | 'ë' => 'e',
+        'í' | 'ì' | 'î' | 'ï' => 'i',
+        'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' => 'o',
+        'ú' | 'ù' | 'û' | 'ü' => 'u',
+        'ñ' => 'n',
+        'ç' => 'c',
+        'ý' | 'ÿ' => 'y',
+        c => c,
+    }
+}
+
+/// Runs of two or more capitalised words, titles dropped: the fuller
+/// names a surname can stand for.
+pub fn name_mentions(text: &str) -> Vec<(Span, String)> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        // Words joined by single spaces, a dot only inside a word ("U.S"),
+        // so that "China. China" is not one name.
+        let word = r"\p{Lu}[\p{L}’'-]*(?:\.\p{L}+)*";
+        Regex::new(&format!("{word}(?: {word})+")).expect("valid regex")
+    });
+    re.find_iter(text)
+        .map(|m| (Span::new(m.start(), m.end()), strip_title(m.as_str())))
+        .filter(|(_, name)| name.contains(' '))
+        .collect()
+}
+
+/// What a mention says about the gender or number of its actor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Hint {
+    /// "Mr.", "he".
+    Male,
+    /// "Mrs.", "Ms.", "she".
+    Female,
+    /// A plural head: "officials", "experts".
+    Plural,
+    /// An organisation word: "Administration", "Department".
+    Organisation,
+}
+
+/// The hint a mention gives, if any.
+pub fn agreement_hint(mention: &str) -> Option<Hint> {
+    let lower = mention.to_lowercase();
+    let first = lower.split_whitespace().next().unwrap_or("");
+    let last = lower.split_whitespace().last().unwrap_or("");
+    match first {
+        "mr." | "mr" => return Some(Hint::Male),
+        "mrs." | "mrs" | "ms." | "ms" | "miss" => return Some(Hint::Female),
+        _ => {}
+    }
+    const ORG: &[&str] = &[
+        "administration",
+        "agency",
+        "campaign",
+        "center",
+        "commission",
+        "committee",
+        "company",
+        "council",
+        "department",
+        "government",
+        "group",
+        "institute",
+        "institutes",
+        "ministry",
+        "newspaper",
+        "office",
+        "party",
+        "post",
+        "times",
+    ];
+    if ORG.contains(&last) {
+        return Some(Hint::Organisation);
+    }
+    let plural = last.ends_with('s')
+        && !last.ends_with("ss")
+        && mention.starts_with(char::is_lowercase);
+    plural.then_some(Hint::Plural)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_file_is_sorted_and_unique() {
+        let lines: Vec<&str> = TITLES
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect();
+        assert!(lines.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn titles_are_stripped() {
+        assert_eq!(
+            strip_title("DEA Administrator Anne Milgram"),
+            "Anne Milgram"
+        );
+        assert_eq!(
+            strip_title("Mexican President Andrés Manuel López Obrador"),
+            "Andrés Manuel López Obrador"
+        );
+        assert_eq!(
+            strip_title("then-Attorney General William Barr"),
+            "William Barr"
+        );
+        assert_eq!(strip_title("Mr. Trump"), "Trump");
+        assert_eq!(strip_title("President"), "President");
+    }
+
+    #[test]
+    fn keys_fold_accents_hyphens_and_possessives() {
+        let k = canonical_key("López-Obrador’s");
+        assert_eq!(k, "lopez obrador");
+        assert_eq!(canonical_key("Lopez Obrador"), k);
+    }
+
+    #[test]
+    fn name_mentions_find_full_names() {
+        let got =
+            name_mentions("Yesterday DEA Administrator Anne Milgram spoke.");
+        let names: Vec<&str> = got.iter().map(|(_, n)| n.as_str()).collect();
+        assert_eq!(names, vec!["Anne Milgram"]);
+    }
+}

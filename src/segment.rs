@@ -1,0 +1,519 @@
+//! Finds a document's structure: tokens, paragraphs, quotations and
+//! sentences.
+//!
+//! This is the second pipeline stage, after ingest. It reads only the
+//! document's text and produces byte spans into it; it never changes the
+//! text. Quotations are found before sentences so that a full stop inside
+//! a quotation does not cut the sentence that carries its attribution.
+//! Every loop here is a single pass over the text or its tokens, so the
+//! work grows linearly with the input, whatever the input is.
+
+use crate::model::Span;
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters and digits, with inner apostrophes, hyphens and dots
+    /// ("don't", "U.S.", "R-S.C.", "10,000").
+    Word,
+    /// A double quotation mark, straight or curly.
+    Quote,
+    /// Any other single non-space character.
+    Punct,
+}
+
+/// One token with its byte span.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// Where the token is.
+    pub span: Span,
+    /// What it is.
+    pub kind: TokenKind,
+    /// The paragraph the token is in.
+    pub paragraph: usize,
+}
+
+/// A quotation between double quotation marks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Quotation {
+    /// Index of the opening mark's token.
+    pub open: usize,
+    /// Index of the closing mark's token, or `None` for a piece of a
+    /// quotation that runs on into the next paragraph.
+    pub close: Option<usize>,
+    /// The text between the marks.
+    pub inner: Span,
+    /// True when this piece continues a quotation from the paragraph
+    /// before (an opening mark without a closing one before it).
+    pub continued: bool,
+}
+
+/// A sentence: a run of tokens.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    /// Index of the first token.
+    pub first: usize,
+    /// One past the last token.
+    pub end: usize,
+}
+
+/// The structure of one text.
+#[derive(Debug, Default)]
+pub struct Segmented {
+    /// Every token, in text order.
+    pub tokens: Vec<Token>,
+    /// Paragraph spans, in order.
+    pub paragraphs: Vec<Span>,
+    /// Quotations, in order of their opening marks.
+    pub quotes: Vec<Quotation>,
+    /// Sentences, in order; they cover every token.
+    pub sentences: Vec<Sentence>,
+}
+
+impl Segmented {
+    /// The text span from token `a` to the end of token `b - 1`.
+    pub fn span_of(&self, a: usize, b: usize) -> Span {
+        Span::new(self.tokens[a].span.start, self.tokens[b - 1].span.end)
+    }
+}
+
+/// Abbreviations after which a full stop does not end a sentence, sorted.
+#[rustfmt::skip]
+const ABBREVIATIONS: &[&str] = &[
+    "Adm", "Apr", "Aug", "Capt", "Cmdr", "Co", "Col", "Corp", "Dec", "Dept",
+    "Dr", "Feb", "Fla", "Ft", "Gen", "Gov", "Hon", "Inc", "Jan", "Jr", "Jul",
+    "Jun", "Lt", "Maj", "Mar", "Mass", "Messrs", "Mr", "Mrs", "Ms", "Mt",
+    "No", "Nov", "Oct", "Pres", "Prof", "Rep", "Reps", "Rev", "Sen", "Sens",
+    "Sept", "Sgt", "Sr", "St", "Supt", "Va", "Wash", "approx", "e.g", "etc",
+    "i.e", "vs",
+];
+
+/// Capitalised words that start a new sentence after "U.S." and the like.
+#[rustfmt::skip]
+const SENTENCE_STARTERS: &[&str] = &[
+    "A", "After", "An", "And", "As", "At", "But", "For", "He", "Her", "His",
+    "However", "I", "If", "In", "It", "Its", "Meanwhile", "On", "Our",
+    "She", "So", "Still", "That", "The", "Their", "There", "These", "They",
+    "This", "Those", "We", "What", "When", "While", "Yet",
+];
+
+/// Splits `text` into its structure.
+pub fn segment(text: &str) -> Segmented {
+    let paragraphs = paragraphs(text);
+    let tokens = tokenize(text, &paragraphs);
+    let quotes = quotations(text, &tokens);
+    let sentences = sentences(text, &tokens, &quotes);
+    Segmented { tokens, paragraphs, quotes, sentences }
+}
+
+/// Paragraphs are runs of non-blank lines.
+fn paragraphs(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut last_end = 0;
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            if let Some(s) = start.take() {
+                out.push(Span::new(s, last_end));
+            }
+        } else {
+            let lead = line.len() - line.trim_start().len();
+            start.get_or_insert(pos + lead);
+            last_end = pos + line.trim_end().len();
+        }
+        pos += line.len();
+    }
+    if let Some(s) = start {
+        out.push(Span::new(s, last_end));
+    }
+    out
+}
+
+fn is_quote_char(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '„' | '‟')
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’')
+}
+
+/// Cuts the text into tokens, recording each one's paragraph.
+fn tokenize(text: &str, paragraphs: &[Span]) -> Vec<Token> {
+    let mut tokens = Vec::with_capacity(text.len() / 5);
+    let mut para = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        while para + 1 < paragraphs.len() && i >= paragraphs[para].end {
+            para += 1;
+        }
+        let (end, kind) = if c.is_alphanumeric() {
+            (word_end(text, i), TokenKind::Word)
+        } else if is_quote_char(c) {
+            (i + c.len_utf8(), TokenKind::Quote)
+        } else {
+            (i + c.len_utf8(), TokenKind::Punct)
+        };
+        while chars.peek().is_some_and(|&(j, _)| j < end) {
+            chars.next();
+        }
+        tokens.push(Token { span: Span::new(i, end), kind, paragraph: para });
+    }
+    tokens
+}
+
+/// The end of the word starting at `start`.
+///
+/// A word goes on across an apostrophe, hyphen, dot, comma or slash that
+/// has a letter or digit on both sides, and takes a final dot when it is
+/// an abbreviation of single letters ("U.S.", "R-S.C.").
+fn word_end(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut end = start;
+    let mut iter = text[start..].char_indices().peekable();
+    while let Some((off, c)) = iter.next() {
+        let at = start + off;
+        if c.is_alphanumeric() {
+            end = at + c.len_utf8();
+            continue;
+        }
+        let joins = is_apostrophe(c) || matches!(c, '-' | '.' | ',' | '/');
+        let next_alnum =
+            iter.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
+        let digits_only =
+            c == ',' && !text[start..at].chars().all(|d| d.is_ascii_digit());
+        if joins && next_alnum && !digits_only && at > start {
+            continue;
+        }
+        break;
+    }
+    if bytes.get(end) == Some(&b'.')
+        && is_letter_abbreviation(&text[start..end])
+    {
+        end += 1;
+    }
+    end
+}
+
+/// True for "U.S", "R-S.C", "D.C": single letters joined by dots.
+fn is_letter_abbreviation(word: &str) -> bool {
+    word.contains('.')
+        && word.split(['.', '-']).all(|p| {
+            p.chars().count() == 1 && p.chars().all(char::is_alphabetic)
+        })
+}
+
+/// The role a quotation mark can play, judged from its neighbours.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum MarkRole {
+    Open,
+    Close,
+    Unknown,
+}
+
+fn mark_role(text: &str, span: Span) -> MarkRole {
+    let c = text[span.start..].chars().next().unwrap_or('"');
+    match c {
+        '“' | '„' | '‟' => return MarkRole::Open,
+        '”' => return MarkRole::Close,
+        _ => {}
+    }
+    let before = text[..span.start].chars().next_back();
+    let after = text[span.end..].chars().next();
+    let space_before =
+        before.is_none_or(|b| b.is_whitespace() || "([{—–-/:".contains(b));
+    let space_after = after.is_none_or(char::is_whitespace);
+    match (space_before, space_after) {
+        (true, false) => MarkRole::Open,
+        (false, _) => MarkRole::Close,
+        (true, true) => MarkRole::Unknown,
+    }
+}
+
+/// Pairs quotation marks into quotations.
+///
+/// A quotation left open at the end of a paragraph continues when the next
+/// paragraph opens with a mark (the newspaper convention for quotes over
+/// several paragraphs); otherwise its opening mark is dropped.
+fn quotations(text: &str, tokens: &[Token]) -> Vec<Quotation> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, bool)> = None;
+    for (i, tok) in tokens.iter().enumerate() {
+        if tok.kind != TokenKind::Quote {
+            continue;
+        }
+        let role = mark_role(text, tok.span);
+        if let Some((o, continued)) = open {
+            if tokens[o].paragraph != tok.paragraph {
+                let opens_para = is_paragraph_start(tokens, i);
+                if opens_para && role != MarkRole::Close {
+                    out.push(run_on_piece(tokens, o, i, continued));
+                    open = Some((i, true));
+                    continue;
+                }
+                open = None;
+            } else if role != MarkRole::Open {
+                let inner = Span::new(tokens[o].span.end, tok.span.start);
+                out.push(Quotation {
+                    open: o,
+                    close: Some(i),
+                    inner,
+                    continued,
+                });
+                open = None;
+                continue;
+            }
+        }
+        if role == MarkRole::Open
+            || (role == MarkRole::Unknown && open.is_none())
+        {
+            open = Some((i, false));
+        }
+    }
+    out
+}
+
+fn is_paragraph_start(tokens: &[Token], i: usize) -> bool {
+    i == 0 || tokens[i - 1].paragraph != tokens[i].paragraph
+}
+
+/// The piece of a quotation from `open` to the end of its paragraph.
+fn run_on_piece(
+    tokens: &[Token],
+    open: usize,
+    next: usize,
+    continued: bool,
+) -> Quotation {
+    let last = tokens[next - 1].span.end;
+    let inner = Span::new(tokens[open].span.end, last);
+    Quotation { open, close: None, inner, continued }
+}
+
+/// Splits tokens into sentences.
+fn sentences(
+    text: &str,
+    tokens: &[Token],
+    quotes: &[Quotation],
+) -> Vec<Sentence> {
+    let mut inside = vec![false; tokens.len()];
+    for q in quotes {
+        let end = q.close.unwrap_or(q.open);
+        for flag in inside.iter_mut().take(end).skip(q.open + 1) {
+            *flag = true;
+        }
+    }
+    let mut out = Vec::new();
+    let mut first = 0;
+    for i in 0..tokens.len() {
+        let next = i + 1;
+        let boundary = next == tokens.len()
+            || tokens[next].paragraph != tokens[i].paragraph
+            || line_break_between(text, tokens, i)
+            || (!inside[i] && ends_sentence(text, tokens, i));
+        if boundary {
+            out.push(Sentence { first, end: next });
+            first = next;
+        }
+    }
+    out
+}
+
+/// True when a line break separates token `i` from the next and the line
+/// does not simply wrap (it ends in a stop, or the next starts a capital).
+fn line_break_between(text: &str, tokens: &[Token], i: usize) -> bool {
+    let gap = &text[tokens[i].span.end..tokens[i + 1].span.start];
+    if !gap.contains('\n') {
+        return false;
+    }
+    let last = tokens[i].span.text(text);
+    let next = tokens[i + 1].span.text(text);
+    let wraps = last.ends_with(|c: char| c.is_lowercase() || c == ',');
+    !wraps || next.starts_with(char::is_uppercase)
+}
+
+/// True when token `i` ends a sentence: a stop (with any closing marks
+/// after it) followed by something that can start one.
+fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
+    let tok = tokens[i];
+    let s = tok.span.text(text);
+    let next = &tokens[i + 1];
+    let next_text = next.span.text(text);
+    let closes = matches!(s, "”" | ")" | "’" | "'" | "\"")
+        && i > 0
+        && matches!(tokens[i - 1].span.text(text), "." | "!" | "?");
+    if closes && next.kind != TokenKind::Quote {
+        return starts_sentence(next_text);
+    }
+    if tok.kind == TokenKind::Word && s.ends_with('.') {
+        return is_letter_abbreviation(&s[..s.len() - 1])
+            && SENTENCE_STARTERS.binary_search(&next_text).is_ok();
+    }
+    if !matches!(s, "." | "!" | "?") {
+        return false;
+    }
+    let after_mark = text[tok.span.end..].chars().next();
+    if after_mark
+        .is_some_and(|c| !c.is_whitespace() && !is_quote_char(c) && c != ')')
+    {
+        return false;
+    }
+    if matches!(next_text, "”" | ")" | "’" | "'")
+        || (next.kind == TokenKind::Quote
+            && mark_role(text, next.span) == MarkRole::Close)
+    {
+        return false;
+    }
+    if s == "." && i > 0 && is_abbreviation(text, tokens[i - 1]) {
+        return false;
+    }
+    starts_sentence(next_text) || next.kind == TokenKind::Quote
+}
+
+fn starts_sentence(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        || word.starts_with(is_quote_char)
+        || matches!(word, "(" | "[" | "‘" | "'" | "—" | "-")
+}
+
+/// True when `tok` is a word that a following dot abbreviates.
+fn is_abbreviation(text: &str, tok: Token) -> bool {
+    let w = tok.span.text(text);
+    if tok.kind != TokenKind::Word {
+        return false;
+    }
+    let single_initial =
+        w.chars().count() == 1 && w.starts_with(char::is_uppercase);
+    single_initial || ABBREVIATIONS.binary_search(&w).is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentence_texts(text: &str) -> Vec<String> {
+        let s = segment(text);
+        s.sentences
+            .iter()
+            .map(|x| s.span_of(x.first, x.end).text(text).to_string())
+            .collect()
+    }
+
+    fn quote_texts(text: &str) -> Vec<String> {
+        segment(text)
+            .quotes
+            .iter()
+            .map(|q| q.inner.text(text).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn tables_are_sorted_and_unique() {
+        for table in [ABBREVIATIONS, SENTENCE_STARTERS] {
+            assert!(table.windows(2).all(|w| w[0] < w[1]), "{table:?}");
+        }
+    }
+
+    #[test]
+    fn abbreviations_do_not_end_sentences() {
+        let text = "Sen. Lindsey Graham, R-S.C., spoke to Dr. Smith in the \
+                    U.S. Senate on Jan. 5. Mr. Jones left. The U.S. He came.";
+        assert_eq!(
+            sentence_texts(text),
+            vec![
+                "Sen. Lindsey Graham, R-S.C., spoke to Dr. Smith in the \
+                 U.S. Senate on Jan. 5.",
+                "Mr. Jones left.",
+                "The U.S.",
+                "He came.",
+            ]
+        );
+    }
+
+    #[test]
+    fn initials_do_not_end_sentences() {
+        let text = "John F. Kennedy spoke. Then he left.";
+        assert_eq!(
+            sentence_texts(text),
+            vec!["John F. Kennedy spoke.", "Then he left."]
+        );
+    }
+
+    #[test]
+    fn words_keep_inner_marks() {
+        let text = "don't U.S. 10,000 López’s R-S.C. e-mail";
+        let s = segment(text);
+        let words: Vec<&str> =
+            s.tokens.iter().map(|t| t.span.text(text)).collect();
+        assert_eq!(
+            words,
+            vec!["don't", "U.S.", "10,000", "López’s", "R-S.C.", "e-mail"]
+        );
+    }
+
+    #[test]
+    fn split_quote_gives_two_quotations_in_one_sentence() {
+        let text = "“We have a watershed here,” Feeley said. “Yet we \
+                    have none.”";
+        assert_eq!(
+            quote_texts(text),
+            vec!["We have a watershed here,", "Yet we have none."]
+        );
+        let text = "\"It is bad,\" she said, \"and worse.\"";
+        assert_eq!(quote_texts(text), vec!["It is bad,", "and worse."]);
+        assert_eq!(sentence_texts(text).len(), 1);
+    }
+
+    #[test]
+    fn stops_inside_a_quote_do_not_split() {
+        let text = "“One. Two,” he said. Next.";
+        assert_eq!(
+            sentence_texts(text),
+            vec!["“One. Two,” he said.", "Next."]
+        );
+    }
+
+    #[test]
+    fn quote_runs_over_paragraphs() {
+        let text = "“First part.\n\n“Second part,” he said.";
+        let s = segment(text);
+        assert_eq!(s.quotes.len(), 2);
+        assert_eq!(s.quotes[0].close, None);
+        assert_eq!(s.quotes[0].inner.text(text), "First part.");
+        assert!(s.quotes[1].continued);
+        assert_eq!(s.quotes[1].inner.text(text), "Second part,");
+    }
+
+    #[test]
+    fn unclosed_quote_is_dropped_at_paragraph_end() {
+        let text = "He said “never closed.\n\nNew paragraph.";
+        assert!(quote_texts(text).is_empty());
+    }
+
+    #[test]
+    fn single_quotes_and_apostrophes_are_not_quotations() {
+        let text = "“He said ‘no’ and didn't mean it,” she said.";
+        assert_eq!(
+            quote_texts(text),
+            vec!["He said ‘no’ and didn't mean it,"]
+        );
+    }
+
+    #[test]
+    fn straight_quotes_pair_by_context() {
+        let text = "He called it \"a disgrace\" and left.";
+        assert_eq!(quote_texts(text), vec!["a disgrace"]);
+    }
+
+    #[test]
+    fn paragraphs_are_blank_line_separated() {
+        let text = "One.\nstill one.\n\n  Two.\n";
+        let s = segment(text);
+        let paras: Vec<&str> =
+            s.paragraphs.iter().map(|p| p.text(text)).collect();
+        assert_eq!(paras, vec!["One.\nstill one.", "Two."]);
+    }
+}
