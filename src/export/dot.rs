@@ -1,0 +1,801 @@
+//! Graphviz export: the claim graph as a DOT diagram, and its rendering.
+//!
+//! This is the last step of the `export` command and the only module that
+//! names `graphviz_rust`. [`to_dot`] builds the diagram as a Graphviz
+//! syntax tree (so the structure is never assembled by string pasting),
+//! escapes every piece of user text itself, and prints it. Actors are
+//! blue boxes (grey and dashed when unresolved or anonymous), claims
+//! yellow notes and documents green folders; actor -> claim edges are
+//! labelled with the cue class, solid for direct quotes and dashed for
+//! paraphrase, and claim -> document edges are thin grey lines. Labels
+//! are shortened for reading; the full text and the evidence behind each
+//! edge are in tooltips, which SVG viewers show on hover. A legend cluster
+//! explains the styles. [`render`] runs the `dot` program to produce SVG
+//! (or another format) and reports, rather than fails, when `dot` is not
+//! installed.
+
+use std::io;
+use std::path::Path;
+
+use graphviz_rust::cmd::CommandArg;
+use graphviz_rust::dot_structures::{
+    Attribute, Edge as DotEdge, EdgeTy, Graph, GraphAttributes, Id,
+    Node as DotNode, NodeId, Stmt, Subgraph, Vertex,
+};
+use graphviz_rust::printer::{DotPrinter, PrinterContext};
+
+use crate::graph::{
+    Actor, ActorKind, Claim, ClaimGraph, DocumentNode, Edge, EdgeRecord, Node,
+};
+use crate::model::CueClass;
+use crate::store::{StoreError, write_atomic};
+
+/// Characters per line in a node label.
+const WRAP: usize = 40;
+/// Lines of claim text shown in a claim's label.
+const CLAIM_LINES: usize = 3;
+/// Characters of quoted text shown in an edge's tooltip.
+const TOOLTIP_TEXT: usize = 300;
+/// Mentions listed in an actor's tooltip.
+const TOOLTIP_MENTIONS: usize = 12;
+
+const FONT: &str = "Helvetica";
+const ACTOR_FILL: &str = "#dbe9f7";
+const VAGUE_FILL: &str = "#eeeeee";
+const VAGUE_LINE: &str = "#888888";
+const CLAIM_FILL: &str = "#fff8c4";
+const DOCUMENT_FILL: &str = "#dcf1dc";
+const ATTRIBUTED_LINE: &str = "#2f4f6f";
+const REPORTED_LINE: &str = "#a0a0a0";
+
+/// What [`render`] did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RenderOutcome {
+    /// The rendered image was written to the output path.
+    Written,
+    /// The `dot` program is not installed, so nothing was written; the
+    /// caller should say so and keep the DOT text.
+    DotMissing,
+}
+
+/// Why a diagram could not be rendered.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ExportError {
+    /// The output format name is not a plausible Graphviz format.
+    #[error("unknown output format {0:?} (try \"svg\", \"png\" or \"pdf\")")]
+    BadFormat(String),
+    /// `dot` ran but failed.
+    #[error("dot could not render {}: {message}", out.display())]
+    Dot {
+        /// The file that was to be written.
+        out: std::path::PathBuf,
+        /// What `dot` reported.
+        message: String,
+    },
+    /// The rendered image could not be written.
+    #[error(transparent)]
+    Write(#[from] StoreError),
+}
+
+/// The claim graph as a Graphviz DOT diagram, ending with a newline.
+///
+/// Nodes and edges appear in [`GraphData`](crate::graph::GraphData) order,
+/// so equal graphs give equal text.
+pub fn to_dot(g: &ClaimGraph) -> String {
+    let data = g.to_data();
+    let mut stmts = defaults();
+    stmts.push(Stmt::Subgraph(legend()));
+    stmts.extend(data.nodes.iter().map(|n| Stmt::Node(node(n))));
+    stmts.extend(data.edges.iter().map(|e| Stmt::Edge(edge(e))));
+    let graph = Graph::DiGraph {
+        id: Id::Plain("claimgraph".to_string()),
+        strict: false,
+        stmts,
+    };
+    let mut ctx = PrinterContext::default();
+    ctx.with_semi();
+    let mut text = graph.print(&mut ctx);
+    text.push('\n');
+    text
+}
+
+/// Renders `dot_text` with the `dot` program into `out` in `format`
+/// (`"svg"`, `"png"`, `"pdf"`…), writing the file atomically.
+///
+/// Returns [`RenderOutcome::DotMissing`] without writing anything when
+/// `dot` is not on the `PATH`.
+pub fn render(
+    dot_text: &str,
+    format: &str,
+    out: &Path,
+) -> Result<RenderOutcome, ExportError> {
+    check_format(format)?;
+    if !dot_available() {
+        return Ok(RenderOutcome::DotMissing);
+    }
+    let arg = CommandArg::Custom(format!("-T{format}"));
+    let bytes = graphviz_rust::exec_dot(dot_text.to_string(), vec![arg])
+        .map_err(|e| dot_error(out, &e))?;
+    write_atomic(out, &bytes)?;
+    Ok(RenderOutcome::Written)
+}
+
+/// True when a `dot` program is on the `PATH`.
+pub fn dot_available() -> bool {
+    let Some(path) = std::env::var_os("PATH") else {
+        return false;
+    };
+    let names: &[&str] =
+        if cfg!(windows) { &["dot.exe", "dot"] } else { &["dot"] };
+    std::env::split_paths(&path)
+        .any(|dir| names.iter().any(|name| dir.join(name).is_file()))
+}
+
+/// Refuses format names that cannot be a Graphviz output format.
+fn check_format(format: &str) -> Result<(), ExportError> {
+    let ok = !format.is_empty()
+        && format.len() <= 32
+        && format
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "_-.:".contains(c));
+    if ok { Ok(()) } else { Err(ExportError::BadFormat(format.to_string())) }
+}
+
+/// Turns a failure of the `dot` program into an [`ExportError`].
+fn dot_error(out: &Path, e: &io::Error) -> ExportError {
+    let message = e.to_string().trim().to_string();
+    let message = if message.is_empty() {
+        "dot exited with an error".to_string()
+    } else {
+        message
+    };
+    ExportError::Dot { out: out.to_path_buf(), message }
+}
+
+/// Graph-wide settings: layout direction and fonts.
+fn defaults() -> Vec<Stmt> {
+    let graph = vec![
+        attr("rankdir", "LR"),
+        attr("fontname", FONT),
+        attr("bgcolor", "white"),
+    ];
+    let node = vec![attr("fontname", FONT), attr("fontsize", "11")];
+    let edge = vec![attr("fontname", FONT), attr("fontsize", "9")];
+    vec![
+        Stmt::GAttribute(GraphAttributes::Graph(graph)),
+        Stmt::GAttribute(GraphAttributes::Node(node)),
+        Stmt::GAttribute(GraphAttributes::Edge(edge)),
+    ]
+}
+
+/// A cluster with one sample of each node kind and edge style.
+fn legend() -> Subgraph {
+    let actor = "legend:actor";
+    let vague = "legend:vague";
+    let claim = "legend:claim";
+    let doc = "legend:document";
+    let sample = |id: &str, label: &str, mut style: Vec<Attribute>| {
+        style.push(attr("label", label));
+        Stmt::Node(DotNode::new(node_id(id), style))
+    };
+    let link = |from: &str, to: &str, mut style: Vec<Attribute>, l: &str| {
+        style.push(attr("label", l));
+        Stmt::Edge(dot_edge(from, to, style))
+    };
+    let stmts = vec![
+        Stmt::Attribute(attr("label", "Legend")),
+        Stmt::Attribute(attr("style", "rounded")),
+        Stmt::Attribute(attr("color", VAGUE_LINE)),
+        sample(actor, "Actor", actor_style(false)),
+        sample(vague, "Unresolved or\nanonymous actor", actor_style(true)),
+        sample(claim, "Claim", claim_style()),
+        sample(doc, "Document", document_style()),
+        link(actor, claim, attributed_style(true), "direct quote"),
+        link(vague, claim, attributed_style(false), "paraphrase"),
+        link(claim, doc, reported_style(), "reported in"),
+    ];
+    Subgraph { id: Id::Plain("cluster_legend".to_string()), stmts }
+}
+
+/// One node of the graph.
+fn node(n: &Node) -> DotNode {
+    let attributes = match n {
+        Node::Actor(a) => actor_attrs(a),
+        Node::Claim(c) => claim_attrs(c),
+        Node::Document(d) => document_attrs(d),
+    };
+    DotNode::new(node_id(n.id()), attributes)
+}
+
+/// True for actors the text never tied to a named source.
+fn is_vague(kind: ActorKind) -> bool {
+    matches!(kind, ActorKind::Unresolved | ActorKind::Anonymous)
+}
+
+/// Shape and colours of an actor; `vague` for unresolved or anonymous.
+fn actor_style(vague: bool) -> Vec<Attribute> {
+    let mut style = vec![attr("shape", "box")];
+    if vague {
+        style.push(attr("style", "rounded,filled,dashed"));
+        style.push(attr("fillcolor", VAGUE_FILL));
+        style.push(attr("color", VAGUE_LINE));
+    } else {
+        style.push(attr("style", "rounded,filled"));
+        style.push(attr("fillcolor", ACTOR_FILL));
+    }
+    style
+}
+
+/// An actor: its name (and kind unless a person), mentions in the tooltip.
+fn actor_attrs(a: &Actor) -> Vec<Attribute> {
+    let mut lines = wrap(&a.name, WRAP, 2);
+    if a.kind != ActorKind::Person {
+        lines.push(format!("({})", a.kind.name()));
+    }
+    let mut mentions: Vec<&str> =
+        a.mentions.iter().take(TOOLTIP_MENTIONS).map(String::as_str).collect();
+    if a.mentions.len() > TOOLTIP_MENTIONS {
+        mentions.push("…");
+    }
+    let tooltip = format!(
+        "{} ({})\nmentions: {}",
+        a.name,
+        a.kind.name(),
+        mentions.join(", ")
+    );
+    let mut attrs = actor_style(is_vague(a.kind));
+    attrs.push(attr("label", &lines.join("\n")));
+    attrs.push(attr("tooltip", &tooltip));
+    attrs
+}
+
+/// Shape and colours of a claim.
+fn claim_style() -> Vec<Attribute> {
+    vec![
+        attr("shape", "note"),
+        attr("style", "filled"),
+        attr("fillcolor", CLAIM_FILL),
+    ]
+}
+
+/// A claim: shortened text as label, full text as tooltip.
+fn claim_attrs(c: &Claim) -> Vec<Attribute> {
+    let mut attrs = claim_style();
+    attrs.push(attr("label", &wrap(&c.text, WRAP, CLAIM_LINES).join("\n")));
+    attrs.push(attr("tooltip", &c.text));
+    attrs
+}
+
+/// Shape and colours of a document.
+fn document_style() -> Vec<Attribute> {
+    vec![
+        attr("shape", "folder"),
+        attr("style", "filled"),
+        attr("fillcolor", DOCUMENT_FILL),
+    ]
+}
+
+/// A document: name and publisher, metadata in the tooltip, a link.
+fn document_attrs(d: &DocumentNode) -> Vec<Attribute> {
+    let mut lines = wrap(&d.name, WRAP, 1);
+    if let Some(publisher) = &d.publisher {
+        lines.extend(wrap(publisher, WRAP, 1));
+    }
+    let mut attrs = document_style();
+    attrs.push(attr("label", &lines.join("\n")));
+    attrs.push(attr("tooltip", &document_tooltip(d)));
+    if let Some(url) = d.url.as_deref().and_then(link_target) {
+        attrs.push(attr("URL", &url));
+        attrs.push(attr("target", "_blank"));
+    }
+    attrs
+}
+
+/// The document's metadata, one item a line.
+fn document_tooltip(d: &DocumentNode) -> String {
+    let mut lines = vec![format!("document: {}", d.name)];
+    let fields = [
+        ("title", &d.title),
+        ("publisher", &d.publisher),
+        ("date", &d.date),
+        ("url", &d.url),
+    ];
+    for (name, value) in fields {
+        if let Some(value) = value {
+            lines.push(format!("{name}: {value}"));
+        }
+    }
+    lines.join("\n")
+}
+
+/// The link for a document's address, or `None` when it is not a plain
+/// web address (`javascript:`, say), which then stays in the tooltip only.
+///
+/// Characters that may not appear raw in a URL are percent-encoded and
+/// `&` is written as `&amp;`: some Graphviz versions copy `URL` into SVG
+/// without escaping it, and both forms are read correctly by the ones that
+/// do escape.
+fn link_target(url: &str) -> Option<String> {
+    let lower = url.trim().to_ascii_lowercase();
+    if !lower.starts_with("http://") && !lower.starts_with("https://") {
+        return None;
+    }
+    let mut out = String::with_capacity(url.len());
+    for c in url.trim().chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '"' | '\'' | '<' | '>' | '\\' | '`' | ' ' => {
+                out.push_str(&format!("%{:02X}", u32::from(c)));
+            }
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    Some(out)
+}
+
+/// One edge of the graph.
+fn edge(rec: &EdgeRecord) -> DotEdge {
+    let tooltip = evidence_tooltip(&rec.edge);
+    let attrs = match &rec.edge {
+        Edge::Attributed { class, direct, .. } => {
+            let mut attrs = attributed_style(*direct);
+            attrs.push(attr("label", class.name()));
+            attrs.push(attr("labeltooltip", &tooltip));
+            attrs.push(attr("tooltip", &tooltip));
+            attrs
+        }
+        Edge::ReportedIn { .. } => {
+            let mut attrs = reported_style();
+            attrs.push(attr("tooltip", &tooltip));
+            attrs
+        }
+    };
+    dot_edge(&rec.from, &rec.to, attrs)
+}
+
+/// Line style of actor -> claim edges: solid when quoted verbatim.
+fn attributed_style(direct: bool) -> Vec<Attribute> {
+    let line = if direct { "solid" } else { "dashed" };
+    vec![
+        attr("style", line),
+        attr("color", ATTRIBUTED_LINE),
+        attr("fontcolor", ATTRIBUTED_LINE),
+    ]
+}
+
+/// Line style of claim -> document edges: thin and grey.
+fn reported_style() -> Vec<Attribute> {
+    vec![
+        attr("color", REPORTED_LINE),
+        attr("fontcolor", REPORTED_LINE),
+        attr("penwidth", "0.6"),
+        attr("arrowsize", "0.6"),
+    ]
+}
+
+/// What an edge rests on, for its tooltip.
+fn evidence_tooltip(edge: &Edge) -> String {
+    let ev = edge.evidence();
+    let head = match edge {
+        Edge::Attributed { class, direct, .. } => {
+            attributed_head(*class, *direct)
+        }
+        Edge::ReportedIn { .. } => "reported in".to_string(),
+    };
+    let mut lines = vec![head, format!("document: {}", ev.document)];
+    lines.push(format!("span: {}", span_text(ev.span)));
+    lines.extend(located("speaker", &ev.speaker, ev.speaker_span));
+    lines.extend(located("cue", &ev.cue, ev.cue_span));
+    lines.push(format!("rule: {}", ev.rule));
+    lines.push(format!("text: {}", shorten(&ev.text, TOOLTIP_TEXT)));
+    lines.join("\n")
+}
+
+/// The first tooltip line of an actor -> claim edge.
+fn attributed_head(class: CueClass, direct: bool) -> String {
+    let how = if direct { "direct quote" } else { "paraphrase" };
+    format!("{} ({how})", class.name())
+}
+
+/// `name: text [start-end]`, when the evidence has that part.
+fn located(
+    name: &str,
+    text: &Option<String>,
+    span: Option<[usize; 2]>,
+) -> Option<String> {
+    let text = text.as_deref()?;
+    Some(match span {
+        Some(span) => format!("{name}: {text} [{}]", span_text(span)),
+        None => format!("{name}: {text}"),
+    })
+}
+
+/// A span as `start-end`.
+fn span_text(span: [usize; 2]) -> String {
+    format!("{}-{}", span[0], span[1])
+}
+
+/// Keeps at most `max` characters of `text`, marking a cut with "…".
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let kept: String = text.chars().take(max.saturating_sub(1)).collect();
+    format!("{}…", kept.trim_end())
+}
+
+/// Word-wraps `text` to lines of at most `width` characters, keeping at
+/// most `max_lines` and ending with "…" when text was dropped.
+fn wrap(text: &str, width: usize, max_lines: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let pieces = text.split_whitespace().flat_map(|w| split_word(w, width));
+    for piece in pieces {
+        let fits = current.chars().count() + 1 + piece.chars().count();
+        if current.is_empty() {
+            current = piece;
+        } else if fits <= width {
+            current.push(' ');
+            current.push_str(&piece);
+        } else {
+            lines.push(std::mem::replace(&mut current, piece));
+        }
+    }
+    if !current.is_empty() {
+        lines.push(current);
+    }
+    cut_lines(lines, width, max_lines)
+}
+
+/// Splits a word longer than `width` characters into pieces that fit.
+fn split_word(word: &str, width: usize) -> Vec<String> {
+    let chars: Vec<char> = word.chars().collect();
+    chars.chunks(width.max(1)).map(|c| c.iter().collect()).collect()
+}
+
+/// Keeps the first `max_lines` lines, ending the last one with "…" when
+/// any were dropped.
+fn cut_lines(
+    mut lines: Vec<String>,
+    width: usize,
+    max_lines: usize,
+) -> Vec<String> {
+    if lines.len() <= max_lines {
+        return lines;
+    }
+    lines.truncate(max_lines.max(1));
+    if let Some(last) = lines.last_mut() {
+        *last = with_ellipsis(last, width);
+    }
+    lines
+}
+
+/// `line` followed by "…", cut back (at a space when it can) to stay
+/// within `width` characters.
+fn with_ellipsis(line: &str, width: usize) -> String {
+    let room = width.saturating_sub(1);
+    if line.chars().count() <= room {
+        return format!("{line}…");
+    }
+    let kept: String = line.chars().take(room).collect();
+    let kept = match kept.rfind(' ') {
+        Some(space) if space > 0 => &kept[..space],
+        _ => kept.as_str(),
+    };
+    format!("{}…", kept.trim_end())
+}
+
+/// A node id; the graph's ids are quoted and escaped like any text.
+fn node_id(id: &str) -> NodeId {
+    NodeId(quoted(id), None)
+}
+
+/// An edge between two nodes named by their graph ids.
+fn dot_edge(from: &str, to: &str, attributes: Vec<Attribute>) -> DotEdge {
+    let ty = EdgeTy::Pair(Vertex::N(node_id(from)), Vertex::N(node_id(to)));
+    DotEdge { ty, attributes }
+}
+
+/// An attribute whose value is `value`, quoted and escaped.
+fn attr(key: &str, value: &str) -> Attribute {
+    Attribute(Id::Plain(key.to_string()), quoted(value))
+}
+
+/// `text` as a DOT double-quoted string.
+///
+/// Backslashes and quotes are escaped, so text can never end the string
+/// early or trigger Graphviz's `\N`-style substitutions; line breaks
+/// become `\n` (a centred line break in labels, a newline in tooltips);
+/// other control characters become spaces.
+fn quoted(text: &str) -> Id {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.replace("\r\n", "\n").chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' | '\r' => out.push_str("\\n"),
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    Id::Escaped(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::Evidence;
+    use std::fs;
+    use std::path::PathBuf;
+
+    const TRICKY: &str = "She said \"no\" \\ then\nleft; C:\\dir\\ ends\\";
+    const LONG: &str = "The ministry will not raise taxes this year, \
+        next year or at any point before the election, whatever the \
+        opposition claims about the budget and the deficit.";
+
+    fn evidence(doc: &str, text: &str) -> Evidence {
+        Evidence {
+            document: doc.into(),
+            span: [10, 20],
+            text: text.into(),
+            speaker: Some("López".into()),
+            speaker_span: Some([0, 5]),
+            cue: Some("said".into()),
+            cue_span: Some([6, 10]),
+            rule: "quote-said".into(),
+        }
+    }
+
+    fn actor(id: &str, name: &str, kind: ActorKind) -> Actor {
+        let mentions = vec![name.to_string()];
+        Actor { id: id.into(), name: name.into(), kind, mentions }
+    }
+
+    fn sample() -> ClaimGraph {
+        let mut g = ClaimGraph::new();
+        let d = g.add_document(DocumentNode {
+            id: "doc:a\"b".into(),
+            name: "a\"b".into(),
+            title: Some("“Curly” title".into()),
+            publisher: Some("El País".into()),
+            url: Some("https://example.org/a?x=\"1\"&y=2".into()),
+            date: None,
+        });
+        let c1 =
+            g.add_claim(Claim { id: "claim:1".into(), text: TRICKY.into() });
+        let c2 =
+            g.add_claim(Claim { id: "claim:2".into(), text: LONG.into() });
+        let a =
+            g.add_actor(actor("actor:lopez", "José López", ActorKind::Person));
+        let v = g.add_actor(actor("actor:he", "he", ActorKind::Unresolved));
+        let ev = evidence("a\"b", TRICKY);
+        let said = Edge::Attributed {
+            class: CueClass::Said,
+            direct: true,
+            evidence: ev.clone(),
+        };
+        let denied = Edge::Attributed {
+            class: CueClass::Denied,
+            direct: false,
+            evidence: evidence("a\"b", LONG),
+        };
+        g.link(a, c1, said);
+        g.link(v, c2, denied);
+        g.link(c1, d, Edge::ReportedIn { evidence: ev });
+        g
+    }
+
+    /// The statement declaring the node `id`.
+    fn node_line<'t>(dot: &'t str, id: &str) -> &'t str {
+        let start = format!("\"{id}\"[");
+        dot.lines().find(|l| l.trim_start().starts_with(&start)).unwrap()
+    }
+
+    #[test]
+    fn every_node_kind_has_its_shape() {
+        let dot = to_dot(&sample());
+        assert!(dot.starts_with("digraph claimgraph {"));
+        assert!(dot.contains("rankdir=\"LR\""));
+        let actor = node_line(&dot, "actor:lopez");
+        assert!(actor.contains("shape=\"box\""));
+        assert!(actor.contains("style=\"rounded,filled\""));
+        let vague = node_line(&dot, "actor:he");
+        assert!(vague.contains("style=\"rounded,filled,dashed\""));
+        assert!(vague.contains("(unresolved)"));
+        assert!(node_line(&dot, "claim:2").contains("shape=\"note\""));
+        let doc = node_line(&dot, "doc:a\\\"b");
+        assert!(doc.contains("shape=\"folder\""));
+        assert!(doc.contains("label=\"a\\\"b\\nEl País\""));
+    }
+
+    #[test]
+    fn edges_show_class_and_quote_style() {
+        let dot = to_dot(&sample());
+        let said = dot.lines().find(|l| l.contains("label=\"said\"")).unwrap();
+        assert!(said.contains("\"actor:lopez\" -> \"claim:1\""));
+        assert!(said.contains("style=\"solid\""));
+        let denied =
+            dot.lines().find(|l| l.contains("label=\"denied\"")).unwrap();
+        assert!(denied.contains("style=\"dashed\""));
+        assert!(denied.contains("paraphrase"));
+        let reported =
+            dot.lines().find(|l| l.contains("\"claim:1\" -> \"doc:")).unwrap();
+        assert!(reported.contains(REPORTED_LINE));
+        assert!(reported.contains("rule: quote-said"));
+    }
+
+    #[test]
+    fn quotes_newlines_and_backslashes_are_escaped() {
+        let dot = to_dot(&sample());
+        let claim = node_line(&dot, "claim:1");
+        let tooltip = "tooltip=\"She said \\\"no\\\" \\\\ then\\nleft; \
+                       C:\\\\dir\\\\ ends\\\\\"";
+        assert!(claim.contains(tooltip), "{claim}");
+        assert!(claim.contains("label=\"She said \\\"no\\\" \\\\ then left;"));
+        assert!(!dot.contains('\r'));
+        let parsed = graphviz_rust::parse(&dot);
+        assert!(parsed.is_ok(), "{parsed:?}");
+    }
+
+    #[test]
+    fn quoted_escapes_each_special_character() {
+        let Id::Escaped(s) = quoted("a\"b\\c\nd\r\ne\tf") else { panic!() };
+        assert_eq!(s, "\"a\\\"b\\\\c\\nd\\ne f\"");
+    }
+
+    #[test]
+    fn output_is_deterministic() {
+        let g = sample();
+        assert_eq!(to_dot(&g), to_dot(&g));
+        let again = ClaimGraph::from_data(g.to_data()).unwrap();
+        assert_eq!(to_dot(&again), to_dot(&g));
+    }
+
+    #[test]
+    fn long_claims_are_shortened_with_full_tooltip() {
+        let dot = to_dot(&sample());
+        let claim = node_line(&dot, "claim:2");
+        assert!(claim.contains(&format!("tooltip=\"{LONG}\"")));
+        let label = claim.split("label=\"").nth(1).unwrap();
+        let label = &label[..label.find("\" ").unwrap()];
+        let lines: Vec<&str> = label.split("\\n").collect();
+        assert_eq!(lines.len(), CLAIM_LINES, "{label}");
+        assert!(lines.iter().all(|l| l.chars().count() <= WRAP));
+        assert!(lines[2].ends_with('…'));
+    }
+
+    #[test]
+    fn wrap_splits_words_and_long_tokens() {
+        assert_eq!(wrap("a  b\nc", 40, 3), ["a b c"]);
+        assert_eq!(wrap("abcdef", 4, 3), ["abcd", "ef"]);
+        assert_eq!(wrap("aa bb cc dd ee", 5, 2), ["aa bb", "cc…"]);
+        assert_eq!(wrap("aa bb cc d ee", 6, 2), ["aa bb", "cc d…"]);
+        assert_eq!(wrap("abcdefgh ij", 4, 1), ["abc…"]);
+        assert!(wrap("", 40, 3).is_empty());
+    }
+
+    #[test]
+    fn legend_is_present() {
+        let dot = to_dot(&ClaimGraph::new());
+        assert!(dot.contains("subgraph cluster_legend {"));
+        assert!(dot.contains("label=\"Legend\""));
+        for shape in ["box", "note", "folder"] {
+            assert!(dot.contains(&format!("shape=\"{shape}\"")), "{shape}");
+        }
+        assert!(dot.contains("label=\"paraphrase\""));
+    }
+
+    #[test]
+    fn unsafe_urls_are_not_links() {
+        let mut g = ClaimGraph::new();
+        g.add_document(DocumentNode {
+            id: "doc:x".into(),
+            name: "x".into(),
+            url: Some("javascript:alert(1)".into()),
+            ..DocumentNode::default()
+        });
+        let dot = to_dot(&g);
+        assert!(!dot.contains("URL="));
+        assert!(dot.contains("url: javascript:alert(1)"));
+    }
+
+    #[test]
+    fn links_are_encoded() {
+        let url = "https://x.org/a b?q=\"<x>\"&r='1'";
+        let want = "https://x.org/a%20b?q=%22%3Cx%3E%22&amp;r=%271%27";
+        assert_eq!(link_target(url).as_deref(), Some(want));
+        assert_eq!(
+            link_target("HTTP://x.org").as_deref(),
+            Some("HTTP://x.org")
+        );
+        assert_eq!(link_target("file:///etc/passwd"), None);
+    }
+
+    #[test]
+    fn bad_format_is_refused() {
+        let out = std::env::temp_dir().join("claimgraph-never-written.svg");
+        let err = render("digraph {}", "svg -o elsewhere", &out).unwrap_err();
+        assert!(matches!(err, ExportError::BadFormat(_)));
+        assert!(!out.exists());
+    }
+
+    /// A fresh, empty scratch folder for one test, removed when dropped.
+    struct Scratch(PathBuf);
+
+    impl std::ops::Deref for Scratch {
+        type Target = Path;
+        fn deref(&self) -> &Path {
+            &self.0
+        }
+    }
+
+    impl AsRef<Path> for Scratch {
+        fn as_ref(&self) -> &Path {
+            &self.0
+        }
+    }
+
+    impl Drop for Scratch {
+        fn drop(&mut self) {
+            let _ = fs::remove_dir_all(&self.0);
+        }
+    }
+
+    fn scratch(name: &str) -> Scratch {
+        let dir = std::env::temp_dir()
+            .join(format!("claimgraph-dot-{}-{name}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap();
+        Scratch(dir)
+    }
+
+    #[test]
+    fn dot_accepts_the_output() {
+        if !dot_available() {
+            eprintln!("skipped: `dot` is not on PATH (install graphviz)");
+            return;
+        }
+        let dir = scratch("render");
+        let out = dir.join("graph.svg");
+        let outcome = render(&to_dot(&sample()), "svg", &out).unwrap();
+        assert_eq!(outcome, RenderOutcome::Written);
+        let svg = fs::read_to_string(&out).unwrap();
+        assert!(svg.contains("<svg"));
+        assert!(svg.contains("She said &quot;no&quot; \\ then left;"));
+        assert!(svg.contains("José López"));
+        assert!(svg.contains("Legend"));
+        assert!(
+            svg.contains("href=\"https://example.org/a?x=%221%22&amp;y=2\"")
+        );
+    }
+
+    #[test]
+    fn missing_dot_is_reported_not_failed() {
+        if dot_available() {
+            eprintln!("skipped: `dot` is installed, so it cannot be missing");
+            return;
+        }
+        let dir = scratch("missing");
+        let out = dir.join("graph.svg");
+        let outcome = render(&to_dot(&sample()), "svg", &out).unwrap();
+        assert_eq!(outcome, RenderOutcome::DotMissing);
+        assert!(!out.exists());
+    }
+
+    #[test]
+    fn dot_errors_are_reported() {
+        if !dot_available() {
+            eprintln!("skipped: `dot` is not on PATH (install graphviz)");
+            return;
+        }
+        let dir = scratch("broken");
+        let out = dir.join("graph.svg");
+        let err = render("digraph { a -> }", "svg", &out).unwrap_err();
+        assert!(matches!(err, ExportError::Dot { .. }), "{err}");
+        assert!(!out.exists());
+    }
+}
