@@ -1,0 +1,86 @@
+//! Command-line arguments, as clap reads them.
+//!
+//! Each argument's doc comment is its help text. Subcommand files turn
+//! these raw values into their own configuration before doing any work.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Turns news articles into a graph of who said what.
+#[derive(Debug, Parser)]
+#[command(name = "claimgraph", version, about, long_about = None)]
+pub struct Args {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Read articles, extract who said what, and write the graph.
+    #[command(after_help = BUILD_EXAMPLES)]
+    Build(BuildArgs),
+    /// Extract attributions only, without building a graph.
+    #[command(after_help = ATTRIBUTIONS_EXAMPLES)]
+    Attributions(AttributionsArgs),
+}
+
+const BUILD_EXAMPLES: &str = "\
+EXAMPLES:
+  claimgraph build                        # data/ -> graphs/
+  claimgraph build articles/ --out out/   # a folder, searched recursively
+  claimgraph build crawl.jsonl --keep-going";
+
+const ATTRIBUTIONS_EXAMPLES: &str = "\
+EXAMPLES:
+  claimgraph attributions data/*.txt --format table
+  claimgraph attributions dev.jsonl --format jsonl > predictions.jsonl
+  claimgraph attributions data/003_526864c1977376da.txt --explain";
+
+/// Arguments of `build`.
+#[derive(Debug, clap::Args)]
+pub struct BuildArgs {
+    /// Files or folders to read (.txt, .md, .html, .htm, .jsonl).
+    #[arg(default_value = "data")]
+    pub inputs: Vec<PathBuf>,
+    /// Skip unreadable or malformed inputs, reporting each, instead of
+    /// stopping at the first.
+    #[arg(long)]
+    pub keep_going: bool,
+    /// Folder to write graph.ron, graph.dot and graph.svg into.
+    #[arg(long, default_value = "graphs")]
+    pub out: PathBuf,
+    /// Print nothing but errors.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+/// Arguments of `attributions`.
+#[derive(Debug, clap::Args)]
+pub struct AttributionsArgs {
+    /// Files or folders to read (.txt, .md, .html, .htm, .jsonl).
+    #[arg(required = true)]
+    pub inputs: Vec<PathBuf>,
+    /// Show, for each attribution, the rule that produced it and how its
+    /// speaker was resolved (table format).
+    #[arg(long)]
+    pub explain: bool,
+    /// Output format: `jsonl` is the bench's prediction format, one line
+    /// per document, offsets in Unicode code points.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Skip unreadable or malformed inputs, reporting each.
+    #[arg(long)]
+    pub keep_going: bool,
+}
+
+/// Output formats of `attributions`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// One JSON object per document.
+    Jsonl,
+    /// A table for people.
+    Table,
+}

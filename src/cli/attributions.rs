@@ -1,0 +1,112 @@
+//! `claimgraph attributions`: extraction only, for people or the bench.
+//!
+//! The JSONL output is exactly the bench's prediction format, one line per
+//! document with code-point offsets. It goes through the same
+//! `extract_document` that `build` uses, so the accuracy measured on it is
+//! the graph's.
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use claimgraph::{CharIndex, Extracted, Resolution, extract_document};
+use serde_json::{Value, json};
+
+use crate::cli::args::{AttributionsArgs, Format};
+use crate::cli::input::read_documents;
+
+/// Runs the subcommand.
+pub fn run(args: AttributionsArgs) -> anyhow::Result<ExitCode> {
+    let docs = read_documents(&args.inputs, args.keep_going)?;
+    let out = io::stdout();
+    let mut out = io::BufWriter::new(out.lock());
+    for doc in docs {
+        let x = extract_document(doc);
+        match args.format {
+            Format::Jsonl => writeln!(out, "{}", jsonl_line(&x))?,
+            Format::Table => write_table(&mut out, &x, args.explain)?,
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// One document in the bench's prediction format.
+fn jsonl_line(x: &Extracted) -> Value {
+    let text = &x.document.text;
+    let chars = CharIndex::new(text);
+    let atts: Vec<Value> = x
+        .attributions
+        .iter()
+        .map(|a| {
+            let content: Vec<[usize; 2]> =
+                a.content.iter().map(|s| s.to_chars(&chars)).collect();
+            json!({
+                "speaker": a.speaker.as_ref().map(|s| s.span.to_chars(&chars)),
+                "cue": a.cue.map(|c| c.to_chars(&chars)),
+                "content": content,
+                "direct": a.direct,
+                "actor": a.speaker.as_ref().map(|s| s.name.clone()),
+                "cue_class": a.class.name(),
+                "rule": a.rule,
+            })
+        })
+        .collect();
+    json!({"id": x.document.id, "attributions": atts})
+}
+
+fn write_table(
+    out: &mut impl Write,
+    x: &Extracted,
+    explain: bool,
+) -> io::Result<()> {
+    let text = &x.document.text;
+    writeln!(
+        out,
+        "== {} ({} attributions)",
+        x.document.id,
+        x.attributions.len()
+    )?;
+    for a in &x.attributions {
+        let speaker = a.speaker.as_ref();
+        let mention = speaker.map_or("-", |s| s.span.text(text));
+        let actor =
+            speaker.map_or(String::from("-"), |s| match &s.resolution {
+                Resolution::Unresolved => format!("{} (unresolved)", s.name),
+                _ => s.name.clone(),
+            });
+        let cue = a.cue.map_or("-", |c| c.text(text));
+        let content = shorten(&a.content_text(text), 70);
+        let mark = if a.direct { "Q" } else { "P" };
+        let actor = shorten(&actor, 28);
+        let cue = shorten(cue, 14);
+        writeln!(out, "  {mark} {actor:<28} {cue:<14} {content}")?;
+        if explain {
+            let how = match speaker.map(|s| &s.resolution) {
+                Some(Resolution::Named) => "named".to_string(),
+                Some(Resolution::Alias(s)) => {
+                    format!("alias of bytes {}..{}", s.start, s.end)
+                }
+                Some(Resolution::Antecedent(s)) => {
+                    format!("antecedent {:?}", s.text(text))
+                }
+                Some(Resolution::Unresolved) => "unresolved".to_string(),
+                None => "no speaker".to_string(),
+            };
+            writeln!(
+                out,
+                "      rule {}; mention {mention:?}; {how}",
+                a.rule
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn shorten(s: &str, max: usize) -> String {
+    let flat: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= max {
+        return flat;
+    }
+    let cut: String = flat.chars().take(max - 1).collect();
+    format!("{cut}…")
+}

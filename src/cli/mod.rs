@@ -1,0 +1,24 @@
+//! The command line: one file per subcommand, dispatched by one `match`.
+//!
+//! This module is binary-only (declared in `main.rs`): it owns clap,
+//! stdout and `anyhow`, and uses only the library's public API.
+
+mod args;
+mod attributions;
+mod build;
+mod input;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use args::{Args, Command};
+
+/// Parses the command line and runs the chosen subcommand.
+pub fn run() -> anyhow::Result<ExitCode> {
+    let args = Args::parse();
+    match args.command {
+        Command::Build(a) => build::run(a),
+        Command::Attributions(a) => attributions::run(a),
+    }
+}

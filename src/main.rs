@@ -1,0 +1,26 @@
+//! The `claimgraph` binary: parse the command line, run, map errors to
+//! exit codes. Everything else lives in the library and in `cli/`.
+
+mod cli;
+
+use std::io::ErrorKind;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    match cli::run() {
+        Ok(code) => code,
+        Err(err) => {
+            // A broken pipe means the reader (`head`, say) has all it
+            // wanted: that is success, not an error.
+            let broken_pipe = err.chain().any(|e| {
+                e.downcast_ref::<std::io::Error>()
+                    .is_some_and(|io| io.kind() == ErrorKind::BrokenPipe)
+            });
+            if broken_pipe {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("claimgraph: error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}

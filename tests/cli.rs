@@ -1,0 +1,173 @@
+use std::fs;
+
+use crate::hay;
+use crate::util::{have_dot, root, run, stderr, stdout, workdir};
+
+#[test]
+fn build_writes_graph_files_and_a_summary() {
+    let out_dir = workdir("build");
+    let out = run(&["build", "data", "--out", out_dir.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.starts_with("built graph: 5 documents, "), "{text}");
+    assert!(text.contains("graph.ron") && text.contains("graph.dot"));
+    for name in ["graph.ron", "graph.dot"] {
+        assert!(out_dir.join(name).exists(), "{name} missing");
+    }
+    if have_dot() {
+        let svg = fs::read_to_string(out_dir.join("graph.svg")).unwrap();
+        assert!(svg.contains("<svg") && svg.contains("Feeley"));
+    } else {
+        eprintln!("note: Graphviz `dot` not installed; SVG check skipped");
+        assert!(stderr(&out).contains("dot"), "{}", stderr(&out));
+    }
+}
+
+#[test]
+fn two_builds_give_identical_bytes() {
+    let a = workdir("det-a");
+    let b = workdir("det-b");
+    for dir in [&a, &b] {
+        let out = run(&["build", "data", "--out", dir.to_str().unwrap()]);
+        assert!(out.status.success(), "{}", stderr(&out));
+    }
+    for name in ["graph.ron", "graph.dot"] {
+        let x = fs::read(a.join(name)).unwrap();
+        let y = fs::read(b.join(name)).unwrap();
+        assert!(x == y, "{name} differs between two builds");
+    }
+}
+
+#[test]
+fn dot_output_is_accepted_by_graphviz() {
+    if !have_dot() {
+        eprintln!("note: Graphviz `dot` not installed; test skipped");
+        return;
+    }
+    let dir = workdir("dot");
+    let out = run(&["build", "data", "--out", dir.to_str().unwrap()]);
+    assert!(out.status.success());
+    let check = std::process::Command::new("dot")
+        .args(["-Tsvg", "-o", "/dev/null"])
+        .arg(dir.join("graph.dot"))
+        .output()
+        .unwrap();
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+}
+
+#[test]
+fn attributions_jsonl_is_the_bench_format() {
+    let out = run(&["attributions", "data", "--format", "jsonl"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let lines: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 5);
+    assert_eq!(lines[0]["id"], "000_5c721e32432b8581");
+    let text =
+        fs::read_to_string(root().join("data/003_526864c1977376da.txt"))
+            .unwrap();
+    let chars: Vec<char> = text.chars().collect();
+    let doc = &lines[3];
+    let feeley = doc["attributions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| {
+            let s = &a["speaker"];
+            !s.is_null() && {
+                let (x, y) = (
+                    s[0].as_u64().unwrap() as usize,
+                    s[1].as_u64().unwrap() as usize,
+                );
+                chars[x..y].iter().collect::<String>() == "Feeley"
+            }
+        })
+        .expect("an attribution to Feeley, offsets in code points");
+    assert_eq!(feeley["direct"], true);
+    assert!(feeley["rule"].as_str().unwrap().starts_with("quote/"));
+}
+
+#[test]
+fn attributions_table_explains_rules() {
+    let out =
+        run(&["attributions", "data/003_526864c1977376da.txt", "--explain"]);
+    assert!(out.status.success());
+    let text = stdout(&out);
+    assert!(text.contains("rule quote/speaker-after"), "{text}");
+    assert!(text.contains("Feeley"));
+}
+
+#[test]
+fn a_split_quote_and_a_pronoun_speaker_from_a_file() {
+    let dir = workdir("split");
+    let path = dir.join("story.md");
+    fs::write(&path, hay::SPLIT_QUOTE).unwrap();
+    let out =
+        run(&["attributions", path.to_str().unwrap(), "--format", "jsonl"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value =
+        serde_json::from_str(stdout(&out).trim()).unwrap();
+    let atts = v["attributions"].as_array().unwrap();
+    // A quotation split over two sentences gives one attribution per
+    // piece, as the seeds' gold annotates it.
+    assert_eq!(atts.len(), 3, "{atts:?}");
+    assert_eq!(atts[1]["rule"], "quote/previous-sentence");
+    for a in atts {
+        assert_eq!(a["actor"], "Feeley", "he -> Feeley: {a}");
+    }
+    assert_eq!(atts[2]["speaker"], serde_json::json!([80, 82]));
+    assert_eq!(atts[2]["direct"], false);
+}
+
+#[test]
+fn missing_input_is_an_error_naming_it() {
+    let out = run(&["attributions", "no/such/file.txt"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("no/such/file.txt"), "{}", stderr(&out));
+}
+
+#[test]
+fn malformed_jsonl_names_file_and_line() {
+    let dir = workdir("jsonl");
+    let path = dir.join("crawl.jsonl");
+    fs::write(&path, hay::JSONL_WITH_ERRORS).unwrap();
+    let p = path.to_str().unwrap();
+    let out = run(&["attributions", p, "--format", "jsonl"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("crawl.jsonl:2"), "{}", stderr(&out));
+
+    let out = run(&["attributions", p, "--format", "jsonl", "--keep-going"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("crawl.jsonl:2") && err.contains("crawl.jsonl:3"),
+        "{err}"
+    );
+    assert_eq!(stdout(&out).lines().count(), 1);
+}
+
+#[test]
+fn a_failed_build_keeps_the_previous_graph() {
+    let dir = workdir("keep");
+    let d = dir.to_str().unwrap();
+    assert!(run(&["build", "data", "--out", d]).status.success());
+    let before = fs::read(dir.join("graph.ron")).unwrap();
+    let bad = dir.join("bad.txt");
+    fs::write(&bad, [0x66, 0xff, 0xfe]).unwrap();
+    let out = run(&["build", bad.to_str().unwrap(), "--out", d]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("bad.txt"), "{}", stderr(&out));
+    assert_eq!(fs::read(dir.join("graph.ron")).unwrap(), before);
+}
+
+#[test]
+fn help_shows_examples() {
+    let out = run(&["build", "--help"]);
+    assert!(stdout(&out).contains("EXAMPLES:"));
+}

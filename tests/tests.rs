@@ -1,0 +1,12 @@
+//! Integration tests: one binary, one module per concern.
+
+/// The `claimgraph` binary end to end: build, attributions, errors.
+mod cli;
+/// Accuracy on the bundled seeds against their gold annotations.
+mod golden;
+/// News snippets shared by the tests, as named constants.
+mod hay;
+/// The library's stages on the seeds: store round trips, determinism.
+mod pipeline;
+/// Shared helpers: temporary folders, running the binary.
+mod util;
