@@ -47,8 +47,11 @@ fn resolve_one(
 ) {
     let mention = sp.span.text(text);
     let lower = mention.to_lowercase();
-    if let Some(antecedent) = mention.strip_suffix(", who") {
-        let ante = Span::new(sp.span.start, sp.span.start + antecedent.len());
+    if mention.ends_with(", who") {
+        // "Senator Lindsey Graham, R-S.C., who": the antecedent is the
+        // phrase before the first comma.
+        let cut = mention.find(',').unwrap_or(mention.len());
+        let ante = Span::new(sp.span.start, sp.span.start + cut);
         let (name, res) = by_name(text, named, ante);
         sp.name = name;
         sp.resolution = if res == Resolution::Named {
@@ -68,7 +71,17 @@ fn resolve_one(
         }
         return;
     }
-    if !mention.contains(|c: char| c.is_uppercase()) || is_nominal(mention) {
+    if is_nominal(mention) {
+        match role_antecedent(text, named, resolved, sp.span) {
+            Some((span, name)) => {
+                sp.name = name;
+                sp.resolution = Resolution::Antecedent(span);
+            }
+            None => sp.resolution = Resolution::Unresolved,
+        }
+        return;
+    }
+    if !mention.contains(|c: char| c.is_uppercase()) {
         sp.resolution = Resolution::Unresolved;
         return;
     }
@@ -102,9 +115,9 @@ fn by_name(
     }
 }
 
-/// True for phrases like "the newspaper" or "a senior official": a
-/// determiner and no capitalised word after it (unlike "the National
-/// Institutes of Health" or "the DEA administrator").
+/// True for phrases like "the newspaper", "a senior official" or "the DEA
+/// administrator": a determiner and a lower-case head noun at the end
+/// (unlike "the National Institutes of Health").
 fn is_nominal(mention: &str) -> bool {
     let mut words = mention.split_whitespace();
     let first = words.next().unwrap_or("").to_lowercase();
@@ -120,7 +133,52 @@ fn is_nominal(mention: &str) -> bool {
             | "two"
             | "three"
     );
-    determiner && !words.any(|w| w.starts_with(char::is_uppercase))
+    let head_lower =
+        words.last().is_some_and(|w| w.starts_with(char::is_lowercase));
+    determiner && head_lower
+}
+
+/// The antecedent of a definite role noun: "the spokesperson" is the
+/// nearest earlier person the text gave that role, as a title ("NSC
+/// spokesperson Adrienne Watson") or an appositive ("Watson, a
+/// spokesperson for the NSC"); "the newspaper" is the nearest earlier
+/// publication that spoke. Indefinite phrases ("a senior official")
+/// introduce someone new and have no antecedent.
+fn role_antecedent(
+    text: &str,
+    named: &[(Span, String)],
+    resolved: &[(Span, String, Option<Agreement>)],
+    at: Span,
+) -> Option<(Span, String)> {
+    let mention = at.text(text);
+    let lower = mention.to_lowercase();
+    if !lower.starts_with("the ") {
+        return None;
+    }
+    let head = lower.split_whitespace().last()?;
+    if names::is_publication_noun(head) {
+        let (span, name, _) = resolved
+            .iter()
+            .rev()
+            .filter(|(s, _, _)| s.end <= at.start)
+            .find(|(_, name, _)| names::is_publication_name(name))?;
+        return Some((*span, name.clone()));
+    }
+    let titled = named
+        .iter()
+        .rev()
+        .filter(|(s, _)| s.end <= at.start)
+        .find(|(s, _)| {
+            s.text(text).to_lowercase().split_whitespace().any(|w| w == head)
+        })
+        .map(|(s, n)| (*s, n.clone()));
+    let apposed = names::appositive_with(&text[..at.start], head);
+    let found = match (titled, apposed) {
+        (Some(t), Some(a)) => Some(if a.0.start > t.0.start { a } else { t }),
+        (t, a) => t.or(a),
+    }?;
+    let (name, _) = by_name(text, named, found.0);
+    Some((found.0, name))
 }
 
 fn pronoun_agreement(lower: &str) -> Option<Agreement> {
@@ -222,8 +280,31 @@ mod tests {
     }
 
     #[test]
-    fn nominal_speaker_is_unresolved() {
+    fn nominal_speaker_without_antecedent_is_unresolved() {
         let got = speakers("The newspaper reported that the deal was off.");
         assert_eq!(got[0].1, Resolution::Unresolved);
+        let got = speakers("A senior official said the deal was off.");
+        assert_eq!(got[0].1, Resolution::Unresolved);
+    }
+
+    #[test]
+    fn role_noun_takes_the_person_given_that_role() {
+        let text = "“We are not contemplating it,” Watson, a spokesperson \
+                    for the NSC, said. The spokesperson said the talks \
+                    would go on.";
+        let got = speakers(text);
+        assert_eq!(got[1].0, "Watson");
+        assert!(matches!(got[1].1, Resolution::Antecedent(_)));
+        let text = "DEA Administrator Anne Milgram spoke on Monday. The DEA \
+                    administrator said the cartels make the pills.";
+        assert_eq!(speakers(text)[0].0, "Anne Milgram");
+    }
+
+    #[test]
+    fn the_newspaper_is_the_publication_that_spoke() {
+        let text = "The New York Times reported that donors left. The \
+                    newspaper said the campaign denied it.";
+        let got = speakers(text);
+        assert_eq!(got[1].0, "New York Times");
     }
 }

@@ -100,6 +100,65 @@ pub fn name_mentions(text: &str) -> Vec<(Span, String)> {
         .collect()
 }
 
+/// True for nouns that stand for a publication ("the newspaper").
+pub fn is_publication_noun(head: &str) -> bool {
+    matches!(
+        head,
+        "newspaper"
+            | "paper"
+            | "magazine"
+            | "outlet"
+            | "publication"
+            | "network"
+            | "website"
+    )
+}
+
+/// True for names that look like a publication's ("New York Times").
+pub fn is_publication_name(name: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "AP",
+        "Axios",
+        "Breitbart",
+        "CNN",
+        "Gazette",
+        "Guardian",
+        "Herald",
+        "Journal",
+        "Magazine",
+        "News",
+        "Politico",
+        "Post",
+        "Press",
+        "Reuters",
+        "Telegraph",
+        "Times",
+        "Tribune",
+    ];
+    name.split_whitespace().any(|w| WORDS.contains(&w))
+}
+
+/// The nearest name in `before` followed by an appositive that contains
+/// the word `head` ("Watson, a spokesperson for the NSC"), with the name's
+/// span.
+pub fn appositive_with(before: &str, head: &str) -> Option<(Span, String)> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        let word = r"\p{Lu}[\p{L}’'-]*";
+        let pattern = format!(
+            r"({word}(?: {word})*), (?:a|an|the) ([^,.;“”\n]{{1,80}})"
+        );
+        Regex::new(&pattern).expect("valid regex")
+    });
+    re.captures_iter(before)
+        .filter(|c| c[2].to_lowercase().split_whitespace().any(|w| w == head))
+        .last()
+        .map(|c| {
+            let m = c.get(1).expect("group 1 always takes part");
+            (Span::new(m.start(), m.end()), strip_title(m.as_str()))
+        })
+}
+
 /// What a mention says about the gender or number of its actor.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Hint {
