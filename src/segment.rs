@@ -155,6 +155,10 @@ fn tokenize(text: &str, paragraphs: &[Span]) -> Vec<Token> {
             (word_end(text, i), TokenKind::Word)
         } else if is_quote_char(c) {
             (i + c.len_utf8(), TokenKind::Quote)
+        } else if text[i..].starts_with("''") {
+            // Two apostrophes stand for a double quotation mark in some
+            // newspapers' wire text (''like this'').
+            (i + 2, TokenKind::Quote)
         } else {
             (i + c.len_utf8(), TokenKind::Punct)
         };
@@ -342,7 +346,7 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
     let s = tok.span.text(text);
     let next = &tokens[i + 1];
     let next_text = next.span.text(text);
-    let closes = matches!(s, "”" | ")" | "’" | "'" | "\"")
+    let closes = matches!(s, "”" | ")" | "’" | "'" | "\"" | "''")
         && i > 0
         && matches!(tokens[i - 1].span.text(text), "." | "!" | "?");
     if closes && next.kind != TokenKind::Quote {
@@ -361,7 +365,7 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
     {
         return false;
     }
-    if matches!(next_text, "”" | ")" | "’" | "'")
+    if matches!(next_text, "”" | ")" | "’" | "'" | "''")
         || (next.kind == TokenKind::Quote
             && mark_role(text, next.span) == MarkRole::Close)
     {
@@ -500,6 +504,12 @@ mod tests {
             quote_texts(text),
             vec!["He said ‘no’ and didn't mean it,"]
         );
+    }
+
+    #[test]
+    fn doubled_apostrophes_are_quotation_marks() {
+        let text = "''This isn't tax reform,'' he said.";
+        assert_eq!(quote_texts(text), vec!["This isn't tax reform,"]);
     }
 
     #[test]

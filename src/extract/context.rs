@@ -13,7 +13,7 @@ use crate::segment::{Segmented, Sentence, TokenKind};
 /// Personal and relative pronouns that can be speakers.
 #[rustfmt::skip]
 const PRONOUNS: &[&str] = &[
-    "he", "i", "it", "she", "that", "they", "we", "which", "who", "you",
+    "he", "i", "it", "she", "they", "we", "which", "who", "you",
 ];
 
 /// Words that open a noun phrase; the phrase goes no further back.
@@ -66,6 +66,28 @@ const NAME_ABBREVIATIONS: &[&str] = &[
     "Dr", "Gen", "Gov", "Jr", "Lt", "Mr", "Mrs", "Ms", "Rep", "Rev", "Sen",
     "Sr", "St",
 ];
+
+/// Words for a time that a cue's time phrase names ("last week").
+fn is_time_word(word: &str) -> bool {
+    matches!(
+        word,
+        "week"
+            | "month"
+            | "year"
+            | "morning"
+            | "afternoon"
+            | "evening"
+            | "night"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "weekend"
+    )
+}
 
 fn in_table(table: &[&str], word: &str) -> bool {
     table.binary_search(&word).is_ok()
@@ -192,16 +214,25 @@ impl<'a> Context<'a> {
         Some(CueMatch { cue: plain.clone(), first: i, end: i + 1 })
     }
 
-    /// Steps back from `end` over auxiliaries and adverbs.
+    /// Steps back from `end` over auxiliaries, adverbs and short time
+    /// phrases ("has also said", "just this month announced").
     pub fn skip_auxiliaries_back(
         &self,
         mut end: usize,
         floor: usize,
     ) -> usize {
-        while end > floor && in_table(AUXILIARIES, self.low(end - 1)) {
-            end -= 1;
+        loop {
+            while end > floor && in_table(AUXILIARIES, self.low(end - 1)) {
+                end -= 1;
+            }
+            let time = end >= floor + 2
+                && is_time_word(self.low(end - 1))
+                && matches!(self.low(end - 2), "this" | "last" | "on");
+            if !time {
+                return end;
+            }
+            end -= 2;
         }
-        end
     }
 
     /// Steps forward from `start` over auxiliaries and adverbs.

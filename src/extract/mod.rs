@@ -92,8 +92,12 @@ fn split_coordinated(cx: &context::Context, f: Found) -> Vec<Found> {
 fn to_attribution(text: &str, f: Found) -> Attribution {
     // Quotation rules take the words between the marks; anything else is
     // direct when it carries a quotation inside ("called it “a disgrace”").
-    let direct = f.rule.starts_with("quote/")
-        || f.content.iter().any(|s| s.text(text).contains(is_double_quote));
+    let marked = |s: &Span| {
+        let before = text[..s.start].chars().next_back();
+        before.is_some_and(is_double_quote)
+            || s.text(text).contains(is_double_quote)
+    };
+    let direct = f.content.iter().any(marked);
     let speaker = f.speaker.map(|span| Speaker {
         span,
         name: span.text(text).to_string(),

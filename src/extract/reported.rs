@@ -103,7 +103,24 @@ fn at_cue(
     if cue.first > s.first && cx.low(cue.first - 1) == "and" {
         return coordinated(cx, s, cue, out);
     }
-    let end = cx.skip_auxiliaries_back(cue.first, s.first);
+    let possessive = cue.first > s.first && {
+        let w = cx.word(cue.first - 1);
+        w.ends_with("'s") || w.ends_with("’s")
+    };
+    if possessive {
+        // "Trump's claims", "Editor's note": a noun, not a verb.
+        return None;
+    }
+    let mut end = cx.skip_auxiliaries_back(cue.first, s.first);
+    if cue.cue.participle {
+        // A bare "-ing" form after a noun ("a group reporting …") is not
+        // a finite verb; "is saying", "were warning" are.
+        let be = end > s.first && is_be(cx.low(end - 1));
+        if !be {
+            return None;
+        }
+        end = cx.skip_auxiliaries_back(end - 1, s.first);
+    }
     match cx.speaker_before(end, s.first) {
         Some(sp) if !cx.any_used(sp.0, sp.1) => {
             trailing(cx, s, cue, sp).or_else(|| forward(cx, s, cue, sp))
@@ -154,7 +171,8 @@ fn inverted(
     }
     let sp = cx.speaker_after(cue.end, s.end)?;
     let tail = sp.1..s.end;
-    if tail.len() > 3 || cx.any_used(s.first, sp.1) {
+    let apposed = cx.word(sp.1) == ",";
+    if (tail.len() > 3 && !apposed) || cx.any_used(s.first, sp.1) {
         return None;
     }
     let content = trim(cx, s.first, cue.first - 1)?;
@@ -170,7 +188,8 @@ fn forward(
     sp: (usize, usize),
 ) -> Option<(Found, (usize, usize))> {
     let (start, complement) = content_start(cx, s, cue)?;
-    if cue.cue.needs_complement && !complement {
+    let document_speaker = is_document_noun(cx.low(sp.1 - 1));
+    if cue.cue.needs_complement && !complement && !document_speaker {
         return None;
     }
     let end = content_end(cx, start, s.end);
@@ -260,6 +279,7 @@ fn content_start(
             k += 1;
         }
     }
+    k = skip_circumstance(cx, k, s.end);
     while k < s.end && matches!(cx.word(k), ":" | "," | "—") {
         k += 1;
     }
@@ -332,4 +352,131 @@ fn found(
         content: vec![cx.span(content.0, content.1)],
         rule,
     }
+}
+
+/// Nouns for documents and recordings that speak for themselves ("one
+/// study found", "Video shows").
+fn is_document_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "analysis"
+            | "data"
+            | "document"
+            | "documents"
+            | "figures"
+            | "footage"
+            | "memo"
+            | "poll"
+            | "polls"
+            | "report"
+            | "reports"
+            | "research"
+            | "studies"
+            | "study"
+            | "survey"
+            | "surveys"
+            | "video"
+            | "videos"
+    )
+}
+
+fn is_be(word: &str) -> bool {
+    matches!(word, "is" | "are" | "was" | "were" | "been" | "be" | "am")
+}
+
+/// Steps over when and where something was said, right after its cue:
+/// "said Friday afternoon", "said last week", "wrote on Twitter", "said
+/// in a statement", "told reporters on Tuesday".
+fn skip_circumstance(cx: &Context, mut k: usize, end: usize) -> usize {
+    loop {
+        let low = cx.low(k);
+        let step = if is_day(low) {
+            1 + usize::from(is_part_of_day(cx.low(k + 1)))
+        } else if is_time_or_medium(low, cx.low(k + 1)) {
+            2
+        } else if matches!(low, "in" | "on" | "during")
+            && matches!(
+                cx.low(k + 1),
+                "a" | "an" | "the" | "his" | "her" | "their"
+            )
+            && is_venue(cx.low(k + 2))
+        {
+            3
+        } else {
+            0
+        };
+        if step == 0 || k + step > end {
+            return k;
+        }
+        k += step;
+    }
+}
+
+/// "last week", "on Monday", "on Twitter".
+fn is_time_or_medium(first: &str, second: &str) -> bool {
+    let time = matches!(first, "last" | "this" | "on" | "early" | "late")
+        && (is_day(second) || is_period(second));
+    let medium = first == "on"
+        && matches!(
+            second,
+            "twitter"
+                | "facebook"
+                | "instagram"
+                | "air"
+                | "television"
+                | "tv"
+                | "radio"
+        );
+    time || medium
+}
+
+fn is_day(w: &str) -> bool {
+    matches!(
+        w,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "today"
+            | "yesterday"
+            | "tonight"
+    )
+}
+
+fn is_part_of_day(w: &str) -> bool {
+    matches!(w, "morning" | "afternoon" | "evening" | "night")
+}
+
+fn is_period(w: &str) -> bool {
+    matches!(
+        w,
+        "week" | "month" | "year" | "weekend" | "night" | "spring" | "fall"
+    )
+}
+
+fn is_venue(w: &str) -> bool {
+    matches!(
+        w,
+        "statement"
+            | "interview"
+            | "speech"
+            | "letter"
+            | "tweet"
+            | "post"
+            | "email"
+            | "briefing"
+            | "news"
+            | "press"
+            | "call"
+            | "op-ed"
+            | "memo"
+            | "filing"
+            | "video"
+            | "rally"
+            | "radio"
+            | "television"
+    )
 }
