@@ -349,8 +349,13 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
     let closes = matches!(s, "”" | ")" | "’" | "'" | "\"" | "''")
         && i > 0
         && matches!(tokens[i - 1].span.text(text), "." | "!" | "?");
-    if closes && next.kind != TokenKind::Quote {
-        return starts_sentence(next_text);
+    if closes {
+        // “…ends.” “Next starts”: a closing mark after a stop, then an
+        // opening one, ends the sentence too.
+        let opens = next.kind == TokenKind::Quote
+            && mark_role(text, next.span) == MarkRole::Open;
+        let word_next = next.kind != TokenKind::Quote;
+        return opens || (word_next && starts_sentence(next_text));
     }
     if tok.kind == TokenKind::Word && s.ends_with('.') {
         return is_letter_abbreviation(&s[..s.len() - 1])
@@ -469,6 +474,12 @@ mod tests {
         let text = "\"It is bad,\" she said, \"and worse.\"";
         assert_eq!(quote_texts(text), vec!["It is bad,", "and worse."]);
         assert_eq!(sentence_texts(text).len(), 1);
+    }
+
+    #[test]
+    fn a_quote_after_a_closed_one_starts_a_sentence() {
+        let text = "He spoke on “Fox and Friends.” “I mean it,” he said.";
+        assert_eq!(sentence_texts(text).len(), 2);
     }
 
     #[test]

@@ -268,7 +268,41 @@ impl<'a> Context<'a> {
         if self.word(last) == "," {
             return self.across_appositive(last, floor);
         }
+        if self.word(last) == ")" {
+            // "Rep. Gwen Moore (D-Wis.) said": the name before the
+            // parenthesis, which goes with it.
+            let open = (last.saturating_sub(8).max(floor)..last)
+                .rev()
+                .find(|&j| self.word(j) == "(")?;
+            let (s, _) = self.noun_phrase_before(open, floor)?;
+            return Some((s, end));
+        }
         self.noun_phrase_before(end, floor)
+    }
+
+    /// "the announcer", "a neighbour": a determiner, then up to three
+    /// lower-case words that are no function words; the last is the head.
+    pub fn common_noun_phrase_before(
+        &self,
+        end: usize,
+        floor: usize,
+    ) -> Option<(usize, usize)> {
+        let lowest = end.saturating_sub(4).max(floor);
+        let det = (lowest..end)
+            .rev()
+            .find(|&j| in_table(DETERMINERS, self.low(j)))?;
+        let plain = (det + 1..end).all(|j| {
+            let low = self.low(j);
+            self.is_word(j)
+                && !self.is_capitalised(j)
+                && !in_table(STOP_WORDS, low)
+                && !in_table(AUXILIARIES, low)
+                && !in_table(DETERMINERS, low)
+                && !low.ends_with("ly")
+                && self.cue_at(j).is_none()
+        });
+        (plain && det + 1 < end && self.low(det) != "that")
+            .then_some((det, end))
     }
 
     /// "X, who" gives the span from X to "who"; other pronouns stand alone.
@@ -474,8 +508,21 @@ impl<'a> Context<'a> {
             let low = self.low(end);
             let fits = if self.word(end) == "." {
                 end > start && in_table(NAME_ABBREVIATIONS, self.word(end - 1))
+            } else if self.word(end) == "(" && head == Some(end - 1) {
+                // "Rep. Gwen Moore (D-Wis.)": the parenthesis goes with the
+                // name.
+                match (end..(end + 8).min(limit))
+                    .find(|&j| self.word(j) == ")")
+                {
+                    Some(close) => {
+                        end = close + 1;
+                        head = Some(close);
+                        continue;
+                    }
+                    None => false,
+                }
             } else if in_table(DETERMINERS, low) {
-                end == start
+                end == start || self.low(end - 1) == "of"
             } else {
                 self.is_word(end)
                     && (!in_table(STOP_WORDS, low) || low == "of")

@@ -190,6 +190,28 @@ mod tests {
         assert_eq!(got[0].content, got[1].content);
     }
 
+    fn first_speaker(text: &str) -> String {
+        let got = extract(text, &segment(text));
+        got[0].speaker.as_ref().unwrap().span.text(text).to_string()
+    }
+
+    #[test]
+    fn a_plain_noun_speaks_next_to_a_quotation() {
+        let text = "As a phone rang, the announcer said, “It is 3 a.m.”";
+        assert_eq!(first_speaker(text), "the announcer");
+    }
+
+    #[test]
+    fn speaker_phrases_with_of_and_parentheses() {
+        let text = "\"It was the least bad outcome,\" Mr. Morgan of the \
+                    Sierra Club said.";
+        assert_eq!(first_speaker(text), "Mr. Morgan of the Sierra Club");
+        let text = "“It is a dog whistle,” Rep. Gwen Moore (D-Wis.) said.";
+        assert_eq!(first_speaker(text), "Rep. Gwen Moore (D-Wis.)");
+        let text = "Rep. Gwen Moore (D-Wis.) said the plan was a dog whistle.";
+        assert_eq!(first_speaker(text), "Rep. Gwen Moore (D-Wis.)");
+    }
+
     #[test]
     fn no_attribution_without_a_cue() {
         let text = "The river rose two metres overnight.";

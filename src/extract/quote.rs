@@ -237,7 +237,10 @@ fn before(cx: &Context, open: usize) -> Option<Attributed> {
     let speaker = if participle {
         cx.subject(s, end - 1)?
     } else {
-        cx.speaker_before(end, s.first)?
+        // Next to a quotation a cue is surely speech, so a plain common
+        // noun ("the announcer said, “…”") is taken as its speaker too.
+        cx.speaker_before(end, s.first)
+            .or_else(|| cx.common_noun_phrase_before(end, s.first))?
     };
     fresh(cx, Attributed { speaker, cue, end: j })
 }
