@@ -97,7 +97,7 @@ fn in_table(table: &[&str], word: &str) -> bool {
 #[derive(Clone, Debug)]
 pub struct CueMatch {
     /// The lexicon entry.
-    pub cue: Cue,
+    pub cue: &'static Cue,
     /// First token of the cue.
     pub first: usize,
     /// One past the cue's last token (its particle, when it has one).
@@ -203,15 +203,15 @@ impl<'a> Context<'a> {
         if self.is_capitalised(i) && self.sentence(i).first != i {
             return None;
         }
-        let entries = self.lexicon.cues(self.low(i));
+        let entries: &'static [Cue] = self.lexicon.cues(self.low(i));
         let with_particle = entries.iter().find(|c| {
             c.particle.as_deref().is_some_and(|p| self.low(i + 1) == p)
         });
         if let Some(cue) = with_particle {
-            return Some(CueMatch { cue: cue.clone(), first: i, end: i + 2 });
+            return Some(CueMatch { cue, first: i, end: i + 2 });
         }
         let plain = entries.iter().find(|c| c.particle.is_none())?;
-        Some(CueMatch { cue: plain.clone(), first: i, end: i + 1 })
+        Some(CueMatch { cue: plain, first: i, end: i + 1 })
     }
 
     /// Steps back from `end` over auxiliaries, adverbs and short time

@@ -58,7 +58,7 @@ impl Lexicon {
     }
 
     /// The cue entries for a lower-case word form.
-    pub fn cues(&self, lower: &str) -> &[Cue] {
+    pub fn cues(&'static self, lower: &str) -> &'static [Cue] {
         self.cues.get(lower).map_or(&[], Vec::as_slice)
     }
 

@@ -9,7 +9,11 @@
 
 mod names;
 
+use std::collections::HashMap;
+
 use crate::model::{Attribution, Resolution, Span, Speaker};
+
+use names::NameMention;
 
 pub use names::{canonical_key, strip_title};
 
@@ -25,9 +29,27 @@ enum Agreement {
     Thing,
 }
 
+/// The fuller names a document mentions, indexed by their last word.
+struct Names {
+    mentions: Vec<NameMention>,
+    by_last_word: HashMap<String, Vec<usize>>,
+}
+
+impl Names {
+    fn new(text: &str) -> Names {
+        let mentions = names::name_mentions(text);
+        let mut by_last_word: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, m) in mentions.iter().enumerate() {
+            let last = m.key.rsplit(' ').next().unwrap_or("").to_string();
+            by_last_word.entry(last).or_default().push(i);
+        }
+        Names { mentions, by_last_word }
+    }
+}
+
 /// Resolves the speakers of one document's attributions in place.
 pub fn resolve(text: &str, attributions: &mut [Attribution]) {
-    let named = names::name_mentions(text);
+    let named = Names::new(text);
     let mut resolved: Vec<(Span, String, Option<Agreement>)> = Vec::new();
     for a in attributions.iter_mut() {
         let Some(sp) = a.speaker.as_mut() else { continue };
@@ -41,7 +63,7 @@ pub fn resolve(text: &str, attributions: &mut [Attribution]) {
 
 fn resolve_one(
     text: &str,
-    named: &[(Span, String)],
+    named: &Names,
     resolved: &[(Span, String, Option<Agreement>)],
     sp: &mut Speaker,
 ) {
@@ -93,24 +115,23 @@ fn resolve_one(
 /// A name mention: drop its title, then take the fuller name that it ends
 /// ("Milgram", "López Obrador"), when exactly one fuller name in the
 /// document does; two ("Bill Clinton", "Hillary Clinton") mean no guess.
-fn by_name(
-    text: &str,
-    named: &[(Span, String)],
-    span: Span,
-) -> (String, Resolution) {
+fn by_name(text: &str, named: &Names, span: Span) -> (String, Resolution) {
     let name = strip_title(span.text(text));
     let key = canonical_key(&name);
-    let mut fuller: Vec<&(Span, String)> = named
-        .iter()
-        .filter(|(_, full)| {
-            full.contains(' ')
-                && canonical_key(full).ends_with(&format!(" {key}"))
-        })
+    let suffix = format!(" {key}");
+    let last = key.rsplit(' ').next().unwrap_or("");
+    let mut fuller: Vec<&NameMention> = named
+        .by_last_word
+        .get(last)
+        .into_iter()
+        .flatten()
+        .map(|&i| &named.mentions[i])
+        .filter(|m| m.key.ends_with(&suffix))
         .collect();
-    fuller.sort_by(|a, b| a.1.cmp(&b.1));
-    fuller.dedup_by(|a, b| canonical_key(&a.1) == canonical_key(&b.1));
+    fuller.sort_by(|a, b| a.key.cmp(&b.key).then(a.span.cmp(&b.span)));
+    fuller.dedup_by(|a, b| a.key == b.key);
     match fuller.as_slice() {
-        [(s, full)] => (full.clone(), Resolution::Alias(*s)),
+        [m] => (m.name.clone(), Resolution::Alias(m.span)),
         _ => (name, Resolution::Named),
     }
 }
@@ -146,7 +167,7 @@ fn is_nominal(mention: &str) -> bool {
 /// introduce someone new and have no antecedent.
 fn role_antecedent(
     text: &str,
-    named: &[(Span, String)],
+    named: &Names,
     resolved: &[(Span, String, Option<Agreement>)],
     at: Span,
 ) -> Option<(Span, String)> {
@@ -165,13 +186,15 @@ fn role_antecedent(
         return Some((*span, name.clone()));
     }
     let titled = named
+        .mentions
         .iter()
         .rev()
-        .filter(|(s, _)| s.end <= at.start)
-        .find(|(s, _)| {
-            s.text(text).to_lowercase().split_whitespace().any(|w| w == head)
+        .filter(|m| m.span.end <= at.start)
+        .find(|m| {
+            let written = m.span.text(text).to_lowercase();
+            written.split_whitespace().any(|w| w == head)
         })
-        .map(|(s, n)| (*s, n.clone()));
+        .map(|m| (m.span, m.name.clone()));
     let apposed = names::appositive_with(&text[..at.start], head);
     let found = match (titled, apposed) {
         (Some(t), Some(a)) => Some(if a.0.start > t.0.start { a } else { t }),

@@ -86,7 +86,7 @@ fn fold_accent(c: char) -> char {
 
 /// Runs of two or more capitalised words, titles dropped: the fuller
 /// names a surname can stand for.
-pub fn name_mentions(text: &str) -> Vec<(Span, String)> {
+pub fn name_mentions(text: &str) -> Vec<NameMention> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
         // Words joined by single spaces, a dot only inside a word ("U.S"),
@@ -95,9 +95,24 @@ pub fn name_mentions(text: &str) -> Vec<(Span, String)> {
         Regex::new(&format!("{word}(?: {word})+")).expect("valid regex")
     });
     re.find_iter(text)
-        .map(|m| (Span::new(m.start(), m.end()), strip_title(m.as_str())))
-        .filter(|(_, name)| name.contains(' '))
+        .map(|m| {
+            let name = strip_title(m.as_str());
+            let key = canonical_key(&name);
+            NameMention { span: Span::new(m.start(), m.end()), name, key }
+        })
+        .filter(|m| m.key.contains(' '))
         .collect()
+}
+
+/// A run of capitalised words that names someone.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NameMention {
+    /// Where the run is, title included.
+    pub span: Span,
+    /// The name with its title dropped.
+    pub name: String,
+    /// The name's canonical key.
+    pub key: String,
 }
 
 /// True for nouns that stand for a publication ("the newspaper").
@@ -254,7 +269,7 @@ mod tests {
     fn name_mentions_find_full_names() {
         let got =
             name_mentions("Yesterday DEA Administrator Anne Milgram spoke.");
-        let names: Vec<&str> = got.iter().map(|(_, n)| n.as_str()).collect();
+        let names: Vec<&str> = got.iter().map(|m| m.name.as_str()).collect();
         assert_eq!(names, vec!["Anne Milgram"]);
     }
 }
