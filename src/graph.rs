@@ -82,6 +82,41 @@ pub struct Claim {
     pub id: String,
     /// The statement's text as first reported.
     pub text: String,
+    /// Fact-checkers' verdicts on the claim, from the curation file.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub verdicts: Vec<Verdict>,
+}
+
+impl Claim {
+    /// A claim with no verdict yet.
+    pub fn new(id: impl Into<String>, text: impl Into<String>) -> Claim {
+        Claim { id: id.into(), text: text.into(), verdicts: Vec::new() }
+    }
+}
+
+/// A fact-checker's rating of a claim, as in schema.org's ClaimReview.
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+)]
+pub struct Verdict {
+    /// The rating as written: "False", "Misleading", "Mostly true".
+    pub rating: String,
+    /// Who rated it.
+    pub author: String,
+    /// Where the evidence for the rating is.
+    #[serde(default)]
+    pub url: Option<String>,
+    /// When it was rated, as written.
+    #[serde(default)]
+    pub date: Option<String>,
 }
 
 /// A source document.
@@ -164,15 +199,87 @@ pub enum Edge {
     ReportedIn {
         /// Where the report was found.
         evidence: Evidence,
+        /// True when the document quotes the words, false when it
+        /// paraphrases them.
+        #[serde(default)]
+        direct: bool,
     },
+    /// Claim -> claim: two reports that cannot both hold.
+    Contradicts {
+        /// The report of the source claim.
+        a: Report,
+        /// The report of the target claim.
+        b: Report,
+        /// The rule that linked them ("counter/polarity", …).
+        rule: String,
+        /// Why, in words a reader can check.
+        reason: String,
+        /// How sure the rule is, in percent.
+        confidence: u8,
+        /// What a fact-checker decided about the link, if anything.
+        #[serde(default)]
+        status: LinkStatus,
+    },
+    /// Document -> claim: the document itself says the claim is false.
+    Disputes {
+        /// The disputed report, in the disputing document.
+        report: Report,
+        /// The words that dispute it ("falsely").
+        marker: String,
+        /// Where those words are, in code points.
+        marker_span: [usize; 2],
+        /// The rule that found it.
+        rule: String,
+        /// Why, in words.
+        reason: String,
+        /// How sure the rule is, in percent.
+        confidence: u8,
+    },
+}
+
+/// One report of a claim: who made it, and the evidence.
+#[derive(
+    Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize,
+)]
+pub struct Report {
+    /// The actor's node id, when the report has a speaker.
+    pub actor: Option<String>,
+    /// Where the report is.
+    pub evidence: Evidence,
+}
+
+/// What a fact-checker decided about a machine-made link.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+)]
+pub enum LinkStatus {
+    /// Found by a rule; nobody has checked it.
+    #[default]
+    Found,
+    /// Confirmed by a curation entry.
+    Confirmed,
 }
 
 impl Edge {
     /// The evidence the edge carries.
+    ///
+    /// For a link between two reports, the evidence of the first.
     pub fn evidence(&self) -> &Evidence {
         match self {
             Edge::Attributed { evidence, .. } => evidence,
-            Edge::ReportedIn { evidence } => evidence,
+            Edge::ReportedIn { evidence, .. } => evidence,
+            Edge::Contradicts { a, .. } => &a.evidence,
+            Edge::Disputes { report, .. } => &report.evidence,
         }
     }
 
@@ -181,6 +288,8 @@ impl Edge {
         match self {
             Edge::Attributed { .. } => "attributed",
             Edge::ReportedIn { .. } => "reported_in",
+            Edge::Contradicts { .. } => "contradicts",
+            Edge::Disputes { .. } => "disputes",
         }
     }
 }
@@ -203,6 +312,15 @@ pub struct GraphData {
     pub nodes: Vec<Node>,
     /// Edges sorted by source id, target id and evidence.
     pub edges: Vec<EdgeRecord>,
+}
+
+/// The second report of a link, so that two links between the same
+/// claims sort by both their reports.
+fn sort_key(edge: &Edge) -> Option<&Evidence> {
+    match edge {
+        Edge::Contradicts { b, .. } => Some(&b.evidence),
+        _ => None,
+    }
 }
 
 /// Counts of a graph's parts, for summaries.
@@ -326,6 +444,95 @@ impl ClaimGraph {
             .map(|e| (e.weight(), &self.graph[e.source()]))
     }
 
+    /// The claim with the id `id`, to change its verdicts.
+    pub fn claim_mut(&mut self, id: &str) -> Option<&mut Claim> {
+        let i = *self.index.get(id)?;
+        match &mut self.graph[i] {
+            Node::Claim(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    /// Removes the edges for which `drop` says true; returns how many.
+    pub fn remove_edges(
+        &mut self,
+        mut drop: impl FnMut(&str, &str, &Edge) -> bool,
+    ) -> usize {
+        let doomed: Vec<_> = self
+            .graph
+            .edge_references()
+            .filter(|e| {
+                let (f, t) =
+                    (&self.graph[e.source()], &self.graph[e.target()]);
+                drop(f.id(), t.id(), e.weight())
+            })
+            .map(|e| e.id())
+            .collect();
+        for e in &doomed {
+            self.graph.remove_edge(*e);
+        }
+        doomed.len()
+    }
+
+    /// Changes, in place, every edge for which `change` returns true.
+    pub fn update_edges(
+        &mut self,
+        mut change: impl FnMut(&str, &str, &mut Edge) -> bool,
+    ) -> usize {
+        let ids: Vec<_> = self.graph.edge_indices().collect();
+        let mut changed = 0;
+        for e in ids {
+            let (f, t) = self.graph.edge_endpoints(e).expect("edge exists");
+            let (f, t) = (
+                self.graph[f].id().to_string(),
+                self.graph[t].id().to_string(),
+            );
+            if change(&f, &t, &mut self.graph[e]) {
+                changed += 1;
+            }
+        }
+        changed
+    }
+
+    /// Folds the node `from` into the node `into`: every edge of `from`
+    /// moves to `into`, actor mentions are merged, and `from` goes.
+    /// Returns false when either id names no node.
+    pub fn merge_into(&mut self, from: &str, into: &str) -> bool {
+        let (Some(&f), Some(&t)) =
+            (self.index.get(from), self.index.get(into))
+        else {
+            return false;
+        };
+        if f == t {
+            return true;
+        }
+        let moved: Vec<_> = self
+            .graph
+            .edges_directed(f, Direction::Outgoing)
+            .map(|e| (t, e.target(), e.weight().clone()))
+            .chain(
+                self.graph
+                    .edges_directed(f, Direction::Incoming)
+                    .map(|e| (e.source(), t, e.weight().clone())),
+            )
+            .collect();
+        for (a, b, w) in moved {
+            self.graph.add_edge(a, b, w);
+        }
+        let old_mentions = match &self.graph[f] {
+            Node::Actor(old) => old.mentions.clone(),
+            _ => Vec::new(),
+        };
+        if let Node::Actor(new) = &mut self.graph[t] {
+            new.mentions.extend(old_mentions);
+            new.mentions.sort();
+            new.mentions.dedup();
+        }
+        self.graph.remove_node(f);
+        self.index.remove(from);
+        true
+    }
+
     /// Counts nodes by kind and edges.
     pub fn counts(&self) -> Counts {
         let mut c =
@@ -353,11 +560,13 @@ impl ClaimGraph {
             })
             .collect();
         edges.sort_by(|a, b| {
-            (&a.from, &a.to, a.edge.evidence()).cmp(&(
-                &b.from,
-                &b.to,
-                b.edge.evidence(),
-            ))
+            let key = |r: &EdgeRecord| {
+                (r.from.clone(), r.to.clone(), r.edge.kind_name())
+            };
+            key(a)
+                .cmp(&key(b))
+                .then_with(|| a.edge.evidence().cmp(b.edge.evidence()))
+                .then_with(|| sort_key(&a.edge).cmp(&sort_key(&b.edge)))
         });
         edges.dedup();
         GraphData { nodes, edges }
@@ -415,7 +624,7 @@ mod tests {
             name: "a".into(),
             ..DocumentNode::default()
         });
-        let c = g.add_claim(Claim { id: "claim:1".into(), text: "t".into() });
+        let c = g.add_claim(Claim::new("claim:1", "t"));
         let a = g.add_actor(Actor {
             id: "actor:x".into(),
             name: "X".into(),
@@ -423,7 +632,7 @@ mod tests {
             mentions: vec!["X".into()],
         });
         let ev = evidence("a");
-        g.link(c, d, Edge::ReportedIn { evidence: ev.clone() });
+        g.link(c, d, Edge::ReportedIn { evidence: ev.clone(), direct: false });
         g.link(
             a,
             c,

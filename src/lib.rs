@@ -29,6 +29,8 @@
 //! ```
 #![deny(missing_docs)]
 
+mod contradict;
+pub mod curation;
 pub mod export;
 mod extract;
 mod graph;
@@ -43,7 +45,8 @@ pub use crate::{
     extract::{RuleInfo, rules},
     graph::{
         Actor, ActorKind, Claim, ClaimGraph, Counts, DocumentNode, Edge,
-        EdgeRecord, Evidence, GraphData, Node, NodeRef,
+        EdgeRecord, Evidence, GraphData, LinkStatus, Node, NodeRef, Report,
+        Verdict,
     },
     model::{
         Attribution, CharIndex, CueClass, Document, Extracted, Resolution,

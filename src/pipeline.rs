@@ -6,9 +6,13 @@
 //! `attributions` command and `build` both go through
 //! [`extract_document`], so the accuracy measured is that of the graph.
 
+use std::collections::HashMap;
+
+use crate::contradict::{self, Analysis, ReportKey};
 use crate::extract::extract;
 use crate::graph::{
     Actor, ActorKind, Claim, ClaimGraph, DocumentNode, Edge, Evidence,
+    LinkStatus, NodeRef, Report,
 };
 use crate::model::{
     Attribution, CharIndex, Document, Extracted, Resolution, stable_hash,
@@ -27,38 +31,118 @@ pub fn extract_document(document: Document) -> Extracted {
 /// Builds the graph of extracted documents.
 ///
 /// The result does not depend on the order of `docs`: node ids derive
-/// from content, and the stored form is sorted.
+/// from content, and the stored form is sorted. Claim groups,
+/// counterclaims and disputes come from [`contradict::analyse`] over the
+/// whole corpus.
 pub fn build_graph(docs: &[Extracted]) -> ClaimGraph {
+    let actors: Vec<Vec<Option<Actor>>> = docs
+        .iter()
+        .map(|x| {
+            x.attributions.iter().map(|a| actor_of(&x.document, a)).collect()
+        })
+        .collect();
+    let analysis = contradict::analyse(docs, |d, a| {
+        actors[d][a].as_ref().map(|actor| actor.id.clone())
+    });
+    let reports = Reports::new(docs, &actors, &analysis);
     let mut g = ClaimGraph::new();
-    for doc in docs {
-        add_document(&mut g, doc);
+    for (d, x) in docs.iter().enumerate() {
+        add_document(&mut g, x, &reports, d);
     }
+    add_links(&mut g, &reports, &analysis);
     g
 }
 
-fn add_document(g: &mut ClaimGraph, x: &Extracted) {
-    let d = &x.document;
+/// What the graph needs of each report: its claim id, its actor and its
+/// evidence, indexed by document and attribution.
+struct Reports<'a> {
+    docs: &'a [Extracted],
+    actors: &'a [Vec<Option<Actor>>],
+    evidence: Vec<Vec<Evidence>>,
+    claim_ids: Vec<Vec<String>>,
+    /// Each claim group's text, by claim id.
+    texts: HashMap<String, String>,
+}
+
+impl<'a> Reports<'a> {
+    fn new(
+        docs: &'a [Extracted],
+        actors: &'a [Vec<Option<Actor>>],
+        analysis: &Analysis,
+    ) -> Reports<'a> {
+        let evidence: Vec<Vec<Evidence>> = docs
+            .iter()
+            .map(|x| {
+                let chars = CharIndex::new(&x.document.text);
+                x.attributions
+                    .iter()
+                    .map(|a| evidence(&x.document, &chars, a))
+                    .collect()
+            })
+            .collect();
+        // A group's id and text are those of its member with the smallest
+        // id, so they do not depend on the order documents came in.
+        let mut best: Vec<Option<(String, String)>> =
+            vec![None; analysis.groups];
+        for (d, per_doc) in evidence.iter().enumerate() {
+            for (a, ev) in per_doc.iter().enumerate() {
+                let id = claim_id(&ev.text);
+                let slot = &mut best[analysis.group_of[d][a]];
+                if slot.as_ref().is_none_or(|(b, _)| id < *b) {
+                    *slot = Some((id, ev.text.clone()));
+                }
+            }
+        }
+        let (ids, texts): (Vec<String>, Vec<String>) =
+            best.into_iter().map(|b| b.unwrap_or_default()).unzip();
+        let claim_ids = analysis
+            .group_of
+            .iter()
+            .map(|per_doc| {
+                per_doc.iter().map(|&grp| ids[grp].clone()).collect()
+            })
+            .collect();
+        let texts = ids.into_iter().zip(texts).collect();
+        Reports { docs, actors, evidence, claim_ids, texts }
+    }
+
+    fn report(&self, k: ReportKey) -> Report {
+        Report {
+            actor: self.actors[k.doc][k.att].as_ref().map(|a| a.id.clone()),
+            evidence: self.evidence[k.doc][k.att].clone(),
+        }
+    }
+
+    fn claim(&self, g: &mut ClaimGraph, k: ReportKey) -> NodeRef {
+        let id = self.claim_ids[k.doc][k.att].clone();
+        let text = self.texts.get(&id).cloned().unwrap_or_default();
+        g.add_claim(Claim::new(id, text))
+    }
+}
+
+fn add_document(
+    g: &mut ClaimGraph,
+    x: &Extracted,
+    reports: &Reports,
+    d: usize,
+) {
+    let doc = &x.document;
     let doc_node = g.add_document(DocumentNode {
-        id: format!("doc:{}", d.id),
-        name: d.id.clone(),
-        title: d.title.clone(),
-        publisher: d.publisher.clone(),
-        url: d.url.clone(),
-        date: d.date.clone(),
+        id: format!("doc:{}", doc.id),
+        name: doc.id.clone(),
+        title: doc.title.clone(),
+        publisher: doc.publisher.clone(),
+        url: doc.url.clone(),
+        date: doc.date.clone(),
     });
-    let chars = CharIndex::new(&d.text);
-    for a in &x.attributions {
-        let evidence = evidence(d, &chars, a);
-        let claim = g.add_claim(Claim {
-            id: claim_id(&evidence.text),
-            text: evidence.text.clone(),
-        });
-        g.link(
-            claim,
-            doc_node,
-            Edge::ReportedIn { evidence: evidence.clone() },
-        );
-        if let Some(actor) = actor_of(d, a) {
+    for (i, a) in x.attributions.iter().enumerate() {
+        let k = ReportKey { doc: d, att: i };
+        let evidence = reports.evidence[d][i].clone();
+        let claim = reports.claim(g, k);
+        let reported =
+            Edge::ReportedIn { evidence: evidence.clone(), direct: a.direct };
+        g.link(claim, doc_node, reported);
+        if let Some(actor) = reports.actors[d][i].clone() {
             let actor = g.add_actor(actor);
             let edge = Edge::Attributed {
                 class: a.class,
@@ -68,6 +152,46 @@ fn add_document(g: &mut ClaimGraph, x: &Extracted) {
             g.link(actor, claim, edge);
         }
     }
+}
+
+/// Counterclaim and dispute edges.
+fn add_links(g: &mut ClaimGraph, reports: &Reports, analysis: &Analysis) {
+    for c in &analysis.counterclaims {
+        let (a, b) = (reports.claim(g, c.a), reports.claim(g, c.b));
+        if a == b {
+            continue;
+        }
+        let edge = Edge::Contradicts {
+            a: reports.report(c.a),
+            b: reports.report(c.b),
+            rule: c.rule.to_string(),
+            reason: c.reason.clone(),
+            confidence: percent(c.confidence),
+            status: LinkStatus::Found,
+        };
+        g.link(a, b, edge);
+    }
+    for dispute in &analysis.disputes {
+        let k = dispute.report;
+        let x = &reports.docs[k.doc];
+        let doc =
+            g.find(&format!("doc:{}", x.document.id)).expect("added above");
+        let claim = reports.claim(g, k);
+        let chars = CharIndex::new(&x.document.text);
+        let edge = Edge::Disputes {
+            report: reports.report(k),
+            marker: dispute.marker.text(&x.document.text).to_string(),
+            marker_span: dispute.marker.to_chars(&chars),
+            rule: dispute.rule.to_string(),
+            reason: dispute.reason.clone(),
+            confidence: percent(dispute.confidence),
+        };
+        g.link(doc, claim, edge);
+    }
+}
+
+fn percent(x: f64) -> u8 {
+    (x * 100.0).round().clamp(0.0, 100.0) as u8
 }
 
 fn evidence(d: &Document, chars: &CharIndex, a: &Attribution) -> Evidence {

@@ -21,6 +21,7 @@ use ron::error::SpannedError;
 use ron::ser::PrettyConfig;
 use serde::{Deserialize, Serialize};
 
+use crate::curation::Curation;
 use crate::graph::{ClaimGraph, GraphData};
 
 /// The version of the file format this build writes, and the newest it
@@ -61,6 +62,17 @@ pub enum StoreError {
         path: PathBuf,
         /// Byte offset of the first invalid byte.
         offset: usize,
+    },
+    /// A curation file that does not read as one.
+    #[error("{}:{position}: not a valid curation file: {message}",
+        path.display())]
+    Curation {
+        /// The file.
+        path: PathBuf,
+        /// Where the parser stopped, `line:col`.
+        position: String,
+        /// The parser's message.
+        message: String,
     },
     /// The file is not RON at all.
     #[error("{}:{position}: not a claimgraph file: not valid RON: {message}",
@@ -206,6 +218,29 @@ pub fn from_ron(
         })?;
     ClaimGraph::from_data(envelope.graph).map_err(|message| {
         StoreError::Invalid { path: path.to_path_buf(), message }
+    })
+}
+
+/// Reads a curation file (see [`crate::curation`]). A missing file is no
+/// curation; a malformed one is an error naming the file and position.
+pub fn read_curation(path: &Path) -> Result<Curation, StoreError> {
+    let bytes = match fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            return Ok(Curation::default());
+        }
+        Err(source) => {
+            return Err(StoreError::Read { path: path.to_path_buf(), source });
+        }
+    };
+    let text = String::from_utf8(bytes).map_err(|e| StoreError::NotUtf8 {
+        path: path.to_path_buf(),
+        offset: e.utf8_error().valid_up_to(),
+    })?;
+    ron::from_str(&text).map_err(|e| StoreError::Curation {
+        path: path.to_path_buf(),
+        position: e.span.start.to_string(),
+        message: e.code.to_string(),
     })
 }
 
@@ -423,7 +458,7 @@ mod tests {
             url: None,
             date: Some("2024-05-01".into()),
         });
-        let c = g.add_claim(Claim { id: "claim:1".into(), text: text.into() });
+        let c = g.add_claim(Claim::new("claim:1", text));
         let a = g.add_actor(Actor {
             id: "actor:lopez".into(),
             name: "José López".into(),
@@ -431,7 +466,7 @@ mod tests {
             mentions: vec!["López".into(), "he".into()],
         });
         let ev = evidence("a", text);
-        g.link(c, d, Edge::ReportedIn { evidence: ev.clone() });
+        g.link(c, d, Edge::ReportedIn { evidence: ev.clone(), direct: false });
         let edge = Edge::Attributed {
             class: CueClass::Said,
             direct: true,

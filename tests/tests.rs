@@ -2,6 +2,8 @@
 
 /// The `claimgraph` binary end to end: build, attributions, errors.
 mod cli;
+/// Counterclaims and the curation file, through the binary.
+mod contradictions;
 /// Accuracy on the bundled seeds against their gold annotations.
 mod golden;
 /// News snippets shared by the tests, as named constants.

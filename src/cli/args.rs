@@ -25,6 +25,38 @@ pub enum Command {
     /// Extract attributions only, without building a graph.
     #[command(after_help = ATTRIBUTIONS_EXAMPLES)]
     Attributions(AttributionsArgs),
+    /// List counterclaims: pairs of reports that cannot both hold.
+    #[command(after_help = CONTRADICTIONS_EXAMPLES)]
+    Contradictions(ContradictionsArgs),
+}
+
+const CONTRADICTIONS_EXAMPLES: &str = "\
+EXAMPLES:
+  claimgraph contradictions
+  claimgraph contradictions --min-confidence 0.6 --format json
+  claimgraph contradictions --graph out/graph.ron";
+
+/// Arguments of `contradictions`.
+#[derive(Debug, clap::Args)]
+pub struct ContradictionsArgs {
+    /// The graph to read.
+    #[arg(long, default_value = "graphs/graph.ron")]
+    pub graph: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
+    /// Leave out links less sure than this (0 to 1).
+    #[arg(long, default_value_t = 0.0)]
+    pub min_confidence: f64,
+}
+
+/// Output formats of listing commands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    /// A table for people.
+    Table,
+    /// A JSON list.
+    Json,
 }
 
 const BUILD_EXAMPLES: &str = "\
@@ -49,6 +81,10 @@ pub struct BuildArgs {
     /// stopping at the first.
     #[arg(long)]
     pub keep_going: bool,
+    /// Fact-checkers' decisions to apply (read only, never written); a
+    /// missing file means none.
+    #[arg(long, default_value = "data/curation.ron")]
+    pub curation: PathBuf,
     /// Folder to write graph.ron, graph.dot and graph.svg into.
     #[arg(long, default_value = "graphs")]
     pub out: PathBuf,

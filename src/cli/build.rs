@@ -3,8 +3,9 @@
 use std::process::ExitCode;
 
 use anyhow::Context;
+use claimgraph::curation::apply;
 use claimgraph::export::dot::{RenderOutcome, render, to_dot};
-use claimgraph::store::{save, write_atomic};
+use claimgraph::store::{read_curation, save, write_atomic};
 use claimgraph::{build_graph, extract_document};
 
 use crate::cli::args::BuildArgs;
@@ -14,7 +15,11 @@ use crate::cli::input::read_documents;
 pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
     let docs = read_documents(&args.inputs, args.keep_going)?;
     let extracted: Vec<_> = docs.into_iter().map(extract_document).collect();
-    let graph = build_graph(&extracted);
+    let mut graph = build_graph(&extracted);
+    let curation = read_curation(&args.curation)?;
+    for message in apply(&mut graph, &curation) {
+        eprintln!("claimgraph: {}: {message}", args.curation.display());
+    }
     let ron_path = args.out.join("graph.ron");
     let dot_path = args.out.join("graph.dot");
     let svg_path = args.out.join("graph.svg");
@@ -23,8 +28,11 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
     let dot = to_dot(&graph);
     write_atomic(&dot_path, dot.as_bytes())
         .with_context(|| format!("writing {}", dot_path.display()))?;
+    // The graph and its DOT are written; a diagram Graphviz cannot lay
+    // out is worth a warning, not a failed build.
     let rendered = render(&dot, "svg", &svg_path)
-        .with_context(|| format!("rendering {}", svg_path.display()))?;
+        .map_err(|err| eprintln!("claimgraph: warning: no graph.svg: {err}"))
+        .ok();
     if args.quiet {
         return Ok(ExitCode::SUCCESS);
     }
@@ -36,8 +44,11 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
     println!("wrote {}", ron_path.display());
     println!("wrote {}", dot_path.display());
     match rendered {
-        RenderOutcome::Written => println!("wrote {}", svg_path.display()),
-        RenderOutcome::DotMissing => eprintln!(
+        Some(RenderOutcome::Written) => {
+            println!("wrote {}", svg_path.display())
+        }
+        None => {}
+        Some(RenderOutcome::DotMissing) => eprintln!(
             "claimgraph: note: Graphviz `dot` is not installed; \
              wrote graph.dot but no graph.svg"
         ),

@@ -6,6 +6,7 @@
 mod args;
 mod attributions;
 mod build;
+mod contradictions;
 mod input;
 
 use std::process::ExitCode;
@@ -20,5 +21,6 @@ pub fn run() -> anyhow::Result<ExitCode> {
     match args.command {
         Command::Build(a) => build::run(a),
         Command::Attributions(a) => attributions::run(a),
+        Command::Contradictions(a) => contradictions::run(a),
     }
 }

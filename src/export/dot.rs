@@ -25,7 +25,8 @@ use graphviz_rust::dot_structures::{
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
 
 use crate::graph::{
-    Actor, ActorKind, Claim, ClaimGraph, DocumentNode, Edge, EdgeRecord, Node,
+    Actor, ActorKind, Claim, ClaimGraph, DocumentNode, Edge, EdgeRecord,
+    Evidence, Node,
 };
 use crate::model::CueClass;
 use crate::store::{StoreError, write_atomic};
@@ -47,6 +48,10 @@ const CLAIM_FILL: &str = "#fff8c4";
 const DOCUMENT_FILL: &str = "#dcf1dc";
 const ATTRIBUTED_LINE: &str = "#2f4f6f";
 const REPORTED_LINE: &str = "#a0a0a0";
+/// Colour of counterclaim edges.
+const CONTRADICT_LINE: &str = "#d62728";
+/// Colour of dispute edges.
+const DISPUTE_LINE: &str = "#8b0000";
 
 /// What [`render`] did.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -351,6 +356,12 @@ fn edge(rec: &EdgeRecord) -> DotEdge {
             attrs.push(attr("tooltip", &tooltip));
             attrs
         }
+        Edge::Contradicts { .. } | Edge::Disputes { .. } => {
+            let mut attrs = conflict_style(&rec.edge);
+            attrs.push(attr("tooltip", &tooltip));
+            attrs.push(attr("labeltooltip", &tooltip));
+            attrs
+        }
     };
     dot_edge(&rec.from, &rec.to, attrs)
 }
@@ -375,6 +386,24 @@ fn reported_style() -> Vec<Attribute> {
     ]
 }
 
+/// Counterclaims red and dashed, disputes dark red and dotted; neither
+/// takes part in the layout's ranking, so they do not bend the diagram.
+fn conflict_style(edge: &Edge) -> Vec<Attribute> {
+    let (label, style, colour) = match edge {
+        Edge::Disputes { .. } => ("disputes", "dotted", DISPUTE_LINE),
+        _ => ("contradicts", "dashed", CONTRADICT_LINE),
+    };
+    vec![
+        attr("label", label),
+        attr("style", style),
+        attr("color", colour),
+        attr("fontcolor", colour),
+        attr("constraint", "false"),
+        attr("weight", "0"),
+        attr("penwidth", "1.4"),
+    ]
+}
+
 /// What an edge rests on, for its tooltip.
 fn evidence_tooltip(edge: &Edge) -> String {
     let ev = edge.evidence();
@@ -383,6 +412,19 @@ fn evidence_tooltip(edge: &Edge) -> String {
             attributed_head(*class, *direct)
         }
         Edge::ReportedIn { .. } => "reported in".to_string(),
+        Edge::Contradicts { reason, rule, confidence, b, .. } => {
+            return format!(
+                "contradicts ({rule}, {confidence}%)\n{reason}\nA: {}\nB: {}",
+                report_line(ev),
+                report_line(&b.evidence)
+            );
+        }
+        Edge::Disputes { reason, rule, marker, confidence, .. } => {
+            return format!(
+                "disputes ({rule}, {confidence}%): \"{marker}\"\n{reason}\n{}",
+                report_line(ev)
+            );
+        }
     };
     let mut lines = vec![head, format!("document: {}", ev.document)];
     lines.push(format!("span: {}", span_text(ev.span)));
@@ -391,6 +433,16 @@ fn evidence_tooltip(edge: &Edge) -> String {
     lines.push(format!("rule: {}", ev.rule));
     lines.push(format!("text: {}", shorten(&ev.text, TOOLTIP_TEXT)));
     lines.join("\n")
+}
+
+/// One report in a line: document, span and text.
+fn report_line(ev: &Evidence) -> String {
+    format!(
+        "{} [{}]: {}",
+        ev.document,
+        span_text(ev.span),
+        shorten(&ev.text, TOOLTIP_TEXT)
+    )
 }
 
 /// The first tooltip line of an actor -> claim edge.
@@ -565,10 +617,8 @@ mod tests {
             url: Some("https://example.org/a?x=\"1\"&y=2".into()),
             date: None,
         });
-        let c1 =
-            g.add_claim(Claim { id: "claim:1".into(), text: TRICKY.into() });
-        let c2 =
-            g.add_claim(Claim { id: "claim:2".into(), text: LONG.into() });
+        let c1 = g.add_claim(Claim::new("claim:1", TRICKY));
+        let c2 = g.add_claim(Claim::new("claim:2", LONG));
         let a =
             g.add_actor(actor("actor:lopez", "José López", ActorKind::Person));
         let v = g.add_actor(actor("actor:he", "he", ActorKind::Unresolved));
@@ -585,7 +635,7 @@ mod tests {
         };
         g.link(a, c1, said);
         g.link(v, c2, denied);
-        g.link(c1, d, Edge::ReportedIn { evidence: ev });
+        g.link(c1, d, Edge::ReportedIn { evidence: ev, direct: false });
         g
     }
 

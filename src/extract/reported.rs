@@ -94,14 +94,19 @@ fn at_cue(
     if cue.first > s.first && cx.low(cue.first - 1) == "to" {
         return None;
     }
-    if cue.cue.participle
-        && cue.first > s.first
-        && cx.word(cue.first - 1) == ","
+    // "…, falsely claiming …", "… and categorically stating …".
+    let mut p = cue.first;
+    while p > s.first
+        && cx.low(p - 1).ends_with("ly")
+        && !cx.is_capitalised(p - 1)
     {
+        p -= 1;
+    }
+    if cue.cue.participle && p > s.first && cx.word(p - 1) == "," {
         return participle(cx, s, cue, out);
     }
-    if cue.first > s.first && cx.low(cue.first - 1) == "and" {
-        return coordinated(cx, s, cue, out);
+    if p > s.first && cx.low(p - 1) == "and" {
+        return coordinated(cx, s, cue, p, out);
     }
     let possessive = cue.first > s.first && {
         let w = cx.word(cue.first - 1);
@@ -114,12 +119,16 @@ fn at_cue(
     let mut end = cx.skip_auxiliaries_back(cue.first, s.first);
     if cue.cue.participle {
         // A bare "-ing" form after a noun ("a group reporting …") is not
-        // a finite verb; "is saying", "were warning" are.
+        // a finite verb; "is saying", "were warning" are, and "X firing
+        // back that …" reports speech all the same.
         let be = end > s.first && is_be(cx.low(end - 1));
-        if !be {
+        let that = cx.low(cue.end) == "that";
+        if !be && !that {
             return None;
         }
-        end = cx.skip_auxiliaries_back(end - 1, s.first);
+        if be {
+            end = cx.skip_auxiliaries_back(end - 1, s.first);
+        }
     }
     match cx.speaker_before(end, s.first) {
         Some(sp) if !cx.any_used(sp.0, sp.1) => {
@@ -236,9 +245,10 @@ fn coordinated(
     cx: &Context,
     s: Sentence,
     cue: &CueMatch,
+    first: usize,
     out: &[Found],
 ) -> Option<(Found, (usize, usize))> {
-    let and = cx.seg.tokens[cue.first - 1].span;
+    let and = cx.seg.tokens[first - 1].span;
     let prior = out.last().filter(|f| {
         let end = f.content_end();
         let gap = cx.text.get(end..and.start).unwrap_or("x");

@@ -153,15 +153,16 @@ pub fn is_publication_name(name: &str) -> bool {
     name.split_whitespace().any(|w| WORDS.contains(&w))
 }
 
-/// The nearest name in `before` followed by an appositive that contains
-/// the word `head` ("Watson, a spokesperson for the NSC"), with the name's
-/// span.
+/// The nearest name in `before` followed by an appositive between commas
+/// that contains the word `head` ("Watson, a spokesperson for the NSC,"),
+/// with the name's span. The closing comma matters: in "the White House,
+/// a spokesperson said" the phrase after the comma is a new subject.
 pub fn appositive_with(before: &str, head: &str) -> Option<(Span, String)> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
         let word = r"\p{Lu}[\p{L}’'-]*";
         let pattern = format!(
-            r"({word}(?: {word})*), (?:a|an|the) ([^,.;“”\n]{{1,80}})"
+            r"({word}(?: {word})*), (?:a|an|the) ([^,.;“”\n]{{1,80}}),"
         );
         Regex::new(&pattern).expect("valid regex")
     });

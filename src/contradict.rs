@@ -1,0 +1,847 @@
+//! Claims that agree and claims that clash.
+//!
+//! Runs over the extracted documents of a whole corpus, after speakers are
+//! resolved. Each report (one attribution in one document) is reduced to
+//! its facts: its key terms (lower case, accents folded, synonyms mapped,
+//! stemmed), whether it is negated or denied, and the numbers it gives.
+//! Then:
+//!
+//! - reports by the same actor that say the same thing, with the same
+//!   polarity, become one claim group;
+//! - candidate pairs of reports by different actors come from an index
+//!   over key terms (a term shared by too many reports is no evidence and
+//!   is not indexed), never from comparing all pairs; a pair that shares
+//!   enough terms is a counterclaim when one negates what the other
+//!   affirms, when they use antonyms, or when their numbers disagree;
+//! - a denial that points back ("denied those assertions", "no such
+//!   trafficking") is linked to the report it points to;
+//! - a document disputes a report it calls false ("falsely claiming",
+//!   "This deliberate misinformation …").
+//!
+//! Every link says which rule made it, why in words, and how sure it is.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::OnceLock;
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+use crate::model::{CueClass, Extracted, Span};
+use crate::resolve::canonical_key;
+use crate::segment::segment;
+
+const SYNONYMS: &str = include_str!("../data/synonyms.tsv");
+const ANTONYMS: &str = include_str!("../data/antonyms.tsv");
+
+/// A term shared by more reports than this says nothing about a pair.
+const MAX_POSTING: usize = 200;
+
+/// Key terms two reports must share to be about the same thing.
+const MIN_SHARED: usize = 2;
+
+/// One report: the attribution `att` of the document `doc`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ReportKey {
+    /// Index of the document in the corpus slice.
+    pub doc: usize,
+    /// Index of the attribution in the document.
+    pub att: usize,
+}
+
+/// Two reports that cannot both hold.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Counterclaim {
+    /// The first report, in corpus order.
+    pub a: ReportKey,
+    /// The second report.
+    pub b: ReportKey,
+    /// The rule that linked them ("counter/polarity", …).
+    pub rule: &'static str,
+    /// Why, in words a reader can check.
+    pub reason: String,
+    /// How sure the rule is, from 0 to 1.
+    pub confidence: f64,
+}
+
+/// A document that disputes one of the reports it carries.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Dispute {
+    /// The disputed report; its document is the disputing one.
+    pub report: ReportKey,
+    /// The words that dispute it, in the document's text.
+    pub marker: Span,
+    /// The rule that found it.
+    pub rule: &'static str,
+    /// Why, in words.
+    pub reason: String,
+    /// How sure the rule is, from 0 to 1.
+    pub confidence: f64,
+}
+
+/// What the analysis found.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Analysis {
+    /// For each document, for each attribution, its claim group's index.
+    pub group_of: Vec<Vec<usize>>,
+    /// The number of claim groups.
+    pub groups: usize,
+    /// Counterclaims, sorted by their reports.
+    pub counterclaims: Vec<Counterclaim>,
+    /// Disputes, sorted by their reports.
+    pub disputes: Vec<Dispute>,
+}
+
+/// What one report says, reduced for comparison.
+#[derive(Clone, Debug, Default)]
+struct Facts {
+    terms: Vec<String>,
+    /// The terms a negation or denial applies to.
+    scope: Vec<String>,
+    /// The words that negate the content, if any.
+    negation: Option<String>,
+    denied: bool,
+    numbers: Vec<(String, f64)>,
+    refers_back: bool,
+    actor: Option<String>,
+    paragraph: usize,
+}
+
+impl Facts {
+    /// True when the report says its content does not hold.
+    fn negative(&self) -> bool {
+        self.negation.is_some() != self.denied
+    }
+}
+
+/// Analyses a corpus. `actor_of(doc, att)` names the actor of a report
+/// (`None` when it has none); two reports by the same name are by the
+/// same actor.
+pub fn analyse(
+    docs: &[Extracted],
+    actor_of: impl Fn(usize, usize) -> Option<String>,
+) -> Analysis {
+    let keys: Vec<ReportKey> = docs
+        .iter()
+        .enumerate()
+        .flat_map(|(d, x)| {
+            (0..x.attributions.len())
+                .map(move |a| ReportKey { doc: d, att: a })
+        })
+        .collect();
+    let facts: Vec<Facts> = keys
+        .iter()
+        .map(|k| facts_of(docs, *k, actor_of(k.doc, k.att)))
+        .collect();
+    let topic = topic_terms(&facts);
+    let pairs = candidate_pairs(&facts);
+    let group_of = group(docs, &keys, &facts, &pairs);
+    let groups = group_of.iter().flatten().copied().max().map_or(0, |m| m + 1);
+    let mut counterclaims: Vec<Counterclaim> = pairs
+        .iter()
+        .filter_map(|&(i, j, shared)| {
+            counter(docs, &facts, &topic, (keys[i], keys[j]), (i, j), shared)
+        })
+        .collect();
+    counterclaims.extend(refers_back(docs, &keys, &facts));
+    counterclaims.sort_by_key(|x| (x.a, x.b));
+    counterclaims.dedup_by(|x, y| (x.a, x.b) == (y.a, y.b));
+    let mut disputes: Vec<Dispute> =
+        docs.iter().enumerate().flat_map(|(d, x)| disputes_in(d, x)).collect();
+    disputes.sort_by_key(|x| x.report);
+    Analysis { group_of, groups, counterclaims, disputes }
+}
+
+fn facts_of(docs: &[Extracted], k: ReportKey, actor: Option<String>) -> Facts {
+    let x = &docs[k.doc];
+    let a = &x.attributions[k.att];
+    let text = a.content_text(&x.document.text);
+    let lower: Vec<String> =
+        words(&text).iter().map(|w| w.to_lowercase()).collect();
+    let paragraph =
+        x.document.text[..a.content_extent().start].matches("\n\n").count();
+    let denied = a.class == CueClass::Denied;
+    let terms = key_terms(&lower);
+    let negation = negation(&lower);
+    let scope = if negation.is_some() {
+        negation_scope(&text)
+    } else if denied {
+        terms.clone()
+    } else {
+        Vec::new()
+    };
+    Facts {
+        terms,
+        scope,
+        negation,
+        denied,
+        numbers: numbers(&lower),
+        refers_back: refers_back_phrase(&lower),
+        actor,
+        paragraph,
+    }
+}
+
+/// The terms each negation in `text` applies to: up to four content
+/// words after it, within its clause ("we don't produce fentanyl and",
+/// "none of the drug is produced", "rather than cartels in Mexico").
+fn negation_scope(text: &str) -> Vec<String> {
+    let mut scope = Vec::new();
+    for clause in text.split([',', ';', ':', '—', '–', '?']) {
+        let lower: Vec<String> =
+            words(clause).iter().map(|w| w.to_lowercase()).collect();
+        for (i, w) in lower.iter().enumerate() {
+            let starts = is_negation(w)
+                || (w == "than" && i > 0 && lower[i - 1] == "rather");
+            if !starts {
+                continue;
+            }
+            let after = lower[i + 1..]
+                .iter()
+                .take_while(|w| !matches!(w.as_str(), "and" | "but" | "or"));
+            scope.extend(key_terms(
+                &after.take(6).cloned().collect::<Vec<_>>(),
+            ));
+        }
+    }
+    scope.sort();
+    scope.dedup();
+    scope
+}
+
+fn words(text: &str) -> Vec<&str> {
+    text.split(|c: char| {
+        !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '.')
+    })
+    .map(|w| w.trim_matches(|c: char| c == '.' || c == '\'' || c == '’'))
+    .filter(|w| !w.is_empty())
+    .collect()
+}
+
+/// Words that carry no topic.
+#[rustfmt::skip]
+const STOP: &[&str] = &[
+    "about", "after", "again", "against", "all", "also", "and", "any",
+    "are", "because", "been", "before", "being", "between", "both", "but",
+    "can", "come", "continue", "continued", "continues", "could",
+    "countries", "country", "did", "does", "doing", "during", "each",
+    "even", "every", "first", "for", "from", "get", "going", "got", "had",
+    "has", "have", "having", "her", "here", "hers", "him", "his", "how",
+    "into", "its", "just", "last", "like", "lot", "many", "may", "might",
+    "more", "most", "much", "must", "new", "not", "now", "one", "only",
+    "other", "our", "out", "over", "own", "part", "place", "said", "same",
+    "says", "she", "should", "some", "still", "such", "take", "takes",
+    "taking", "than", "that", "the", "their", "them", "then", "there",
+    "these", "they", "thing", "things", "this", "those", "through", "time",
+    "too", "took", "two", "under", "until", "use", "used", "very", "was",
+    "way", "well", "were", "what", "when", "where", "which", "while", "who",
+    "whom", "why", "will", "with", "would", "year", "years", "you", "your",
+];
+
+fn stemmer() -> &'static Stemmer {
+    static S: OnceLock<Stemmer> = OnceLock::new();
+    S.get_or_init(|| Stemmer::create(Algorithm::English))
+}
+
+/// Maps a lower-case word to the first word of its synonym group.
+fn synonyms() -> &'static HashMap<String, String> {
+    static MAP: OnceLock<HashMap<String, String>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut map = HashMap::new();
+        for line in table_lines(SYNONYMS) {
+            let mut cols = line.split('\t');
+            let head = cols.next().unwrap_or_default().to_string();
+            for w in cols.chain(std::iter::once(head.as_str())) {
+                map.insert(w.to_string(), head.clone());
+            }
+        }
+        map
+    })
+}
+
+/// Pairs of stems that cannot both hold.
+fn antonyms() -> &'static HashSet<(String, String)> {
+    static SET: OnceLock<HashSet<(String, String)>> = OnceLock::new();
+    SET.get_or_init(|| {
+        let mut set = HashSet::new();
+        for line in table_lines(ANTONYMS) {
+            if let Some((a, b)) = line.split_once('\t') {
+                let (a, b) = (term(a), term(b));
+                set.insert((a.clone(), b.clone()));
+                set.insert((b, a));
+            }
+        }
+        set
+    })
+}
+
+fn table_lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+}
+
+/// The comparable form of a lower-case word.
+fn term(lower: &str) -> String {
+    let folded = canonical_key(lower);
+    let word = synonyms().get(&folded).cloned().unwrap_or(folded);
+    stemmer().stem(&word).into_owned()
+}
+
+fn key_terms(lower: &[String]) -> Vec<String> {
+    let mut terms: Vec<String> = lower
+        .iter()
+        .filter(|w| {
+            w.chars().count() >= 3 && !w.chars().all(|c| c.is_ascii_digit())
+        })
+        .filter(|w| {
+            STOP.binary_search(&w.as_str()).is_err() && !is_negation(w)
+        })
+        .map(|w| term(w))
+        .collect();
+    terms.sort();
+    terms.dedup();
+    terms
+}
+
+fn is_negation(w: &str) -> bool {
+    matches!(
+        w,
+        "not"
+            | "no"
+            | "none"
+            | "never"
+            | "nothing"
+            | "neither"
+            | "nor"
+            | "nobody"
+            | "cannot"
+    ) || w.ends_with("n't")
+        || w.ends_with("n’t")
+}
+
+/// The word that negates the content, if one does: "not", "don't",
+/// "none", "rather than".
+fn negation(lower: &[String]) -> Option<String> {
+    let rather = lower.windows(2).any(|w| w[0] == "rather" && w[1] == "than");
+    if rather {
+        return Some("rather than".into());
+    }
+    lower.iter().find(|w| is_negation(w)).cloned()
+}
+
+/// True for contents that point back at an earlier claim: "those
+/// assertions", "the allegations", "no such trafficking".
+fn refers_back_phrase(lower: &[String]) -> bool {
+    const SPEECH: &[&str] = &[
+        "accusations",
+        "allegations",
+        "assertions",
+        "charges",
+        "claims",
+        "comments",
+        "remarks",
+        "reports",
+        "statements",
+        "suggestions",
+    ];
+    let first = lower.first().map(String::as_str);
+    let second = lower.get(1).map(String::as_str);
+    let pointer = matches!(
+        first,
+        Some("those" | "these" | "the" | "such" | "that" | "this")
+    );
+    let such = lower
+        .windows(2)
+        .take(3)
+        .any(|w| w[1] == "such" && matches!(w[0].as_str(), "no" | "any"));
+    let speech =
+        second.is_some_and(|w| SPEECH.contains(&w)) && lower.len() <= 4;
+    (pointer && speech) || such
+}
+
+/// Numbers with the word after them: "106,000 people" gives ("peopl", 106000).
+fn numbers(lower: &[String]) -> Vec<(String, f64)> {
+    lower
+        .windows(2)
+        .filter_map(|w| {
+            let n: f64 = w[0].replace(',', "").parse().ok()?;
+            Some((term(&w[1]), n))
+        })
+        .collect()
+}
+
+/// The corpus's topic: terms in at least a quarter of its reports (in a
+/// corpus big enough to tell). Sharing them says two reports are on the
+/// corpus's subject, not that they are about the same thing.
+fn topic_terms(facts: &[Facts]) -> HashSet<String> {
+    if facts.len() < 20 {
+        return HashSet::new();
+    }
+    let mut count: HashMap<&str, usize> = HashMap::new();
+    for f in facts {
+        for t in &f.terms {
+            *count.entry(t.as_str()).or_default() += 1;
+        }
+    }
+    count
+        .into_iter()
+        .filter(|&(_, n)| n * 4 >= facts.len())
+        .map(|(t, _)| t.to_string())
+        .collect()
+}
+
+/// Pairs of reports that share at least [`MIN_SHARED`] indexed terms,
+/// with how many they share.
+fn candidate_pairs(facts: &[Facts]) -> Vec<(usize, usize, usize)> {
+    let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, f) in facts.iter().enumerate() {
+        for t in &f.terms {
+            postings.entry(t.as_str()).or_default().push(i);
+        }
+    }
+    let mut shared: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+    for list in postings.values().filter(|l| l.len() <= MAX_POSTING) {
+        for (n, &i) in list.iter().enumerate() {
+            for &j in &list[n + 1..] {
+                *shared.entry((i, j)).or_default() += 1;
+            }
+        }
+    }
+    shared
+        .into_iter()
+        .filter(|&(_, n)| n >= MIN_SHARED)
+        .map(|((i, j), n)| (i, j, n))
+        .collect()
+}
+
+/// Union-find over reports: the same actor saying the same thing.
+fn group(
+    docs: &[Extracted],
+    keys: &[ReportKey],
+    facts: &[Facts],
+    pairs: &[(usize, usize, usize)],
+) -> Vec<Vec<usize>> {
+    let mut parent: Vec<usize> = (0..keys.len()).collect();
+    fn root(p: &mut [usize], mut i: usize) -> usize {
+        while p[i] != i {
+            p[i] = p[p[i]];
+            i = p[i];
+        }
+        i
+    }
+    // The same words are the same claim, whoever reports them.
+    let mut by_text: HashMap<String, usize> = HashMap::new();
+    for (i, k) in keys.iter().enumerate() {
+        let a = &docs[k.doc].attributions[k.att];
+        let text = canonical_key(&a.content_text(&docs[k.doc].document.text));
+        let first = *by_text.entry(text).or_insert(i);
+        let (r1, r2) = (root(&mut parent, first), root(&mut parent, i));
+        parent[r2.max(r1)] = r2.min(r1);
+    }
+    for &(i, j, n) in pairs {
+        let (fi, fj) = (&facts[i], &facts[j]);
+        let same_actor = fi.actor.is_some() && fi.actor == fj.actor;
+        let smaller = fi.terms.len().min(fj.terms.len()).max(1);
+        let similar = n * 3 >= smaller * 2;
+        if same_actor && similar && fi.negative() == fj.negative() {
+            let (r1, r2) = (root(&mut parent, i), root(&mut parent, j));
+            parent[r2.max(r1)] = r2.min(r1);
+        }
+    }
+    let mut index: HashMap<usize, usize> = HashMap::new();
+    let mut out: Vec<Vec<usize>> =
+        docs.iter().map(|x| vec![0; x.attributions.len()]).collect();
+    for (i, k) in keys.iter().enumerate() {
+        let r = root(&mut parent, i);
+        let next = index.len();
+        out[k.doc][k.att] = *index.entry(r).or_insert(next);
+    }
+    out
+}
+
+fn counter(
+    docs: &[Extracted],
+    facts: &[Facts],
+    topic: &HashSet<String>,
+    (ka, kb): (ReportKey, ReportKey),
+    (i, j): (usize, usize),
+    shared: usize,
+) -> Option<Counterclaim> {
+    let (a, b) = (&facts[i], &facts[j]);
+    let by_one_actor = a.actor.is_some() && a.actor == b.actor;
+    // Requests, promises and beliefs are not statements of fact, and a
+    // denial that points back is linked to what it points at.
+    let factual = |k: ReportKey, f: &Facts| {
+        !f.refers_back && is_factual(docs[k.doc].attributions[k.att].class)
+    };
+    if by_one_actor || !factual(ka, a) || !factual(kb, b) {
+        return None;
+    }
+    let common = common_terms(a, b);
+    let about = common.join(", ");
+    let who = |k: ReportKey, f: &Facts| speaker_of(docs, k, f);
+    let base = 0.45 + 0.1 * (shared.saturating_sub(MIN_SHARED) as f64);
+    let same_doc = if ka.doc == kb.doc { 0.1 } else { 0.0 };
+    let confidence = |bonus: f64| (base + same_doc + bonus).min(0.95);
+    let smaller = a.terms.len().min(b.terms.len()).max(1);
+    let same_words = shared * 5 >= smaller * 4;
+    if let Some((unit, x, y)) = numbers_disagree(a, b).filter(|_| same_words) {
+        let reason = format!(
+            "{} gives {x} {unit} where {} gives {y}; both about: {about}",
+            who(ka, a),
+            who(kb, b)
+        );
+        return Some(Counterclaim {
+            a: ka,
+            b: kb,
+            rule: "counter/numbers",
+            reason,
+            confidence: confidence(0.1),
+        });
+    }
+    let specific = common.iter().filter(|t| !topic.contains(*t)).count();
+    if let Some((x, y)) = antonym_pair(a, b).filter(|_| specific >= MIN_SHARED)
+    {
+        let reason = format!(
+            "{} says \"{x}\" where {} says \"{y}\"; both about: {about}",
+            who(ka, a),
+            who(kb, b)
+        );
+        return Some(Counterclaim {
+            a: ka,
+            b: kb,
+            rule: "counter/antonym",
+            reason,
+            confidence: confidence(0.0),
+        });
+    }
+    if a.negative() != b.negative() {
+        let (neg, negf, pos, posf) =
+            if a.negative() { (ka, a, kb, b) } else { (kb, b, ka, a) };
+        let in_scope: Vec<&String> =
+            negf.scope.iter().filter(|t| posf.terms.contains(t)).collect();
+        let needed = if ka.doc == kb.doc { 2 } else { 3 };
+        let specific = in_scope.iter().any(|t| !topic.contains(*t));
+        if in_scope.len() < needed || !specific {
+            return None;
+        }
+        let how = match (&negf.negation, negf.denied) {
+            (Some(w), false) => format!("negates (\"{w}\")"),
+            (None, true) => "denies".to_string(),
+            _ => "rejects".to_string(),
+        };
+        let reason = format!(
+            "{} {how} what {} affirms; both about: {about}",
+            who(neg, negf),
+            who(pos, posf)
+        );
+        return Some(Counterclaim {
+            a: ka,
+            b: kb,
+            rule: "counter/polarity",
+            reason,
+            confidence: confidence(0.0),
+        });
+    }
+    None
+}
+
+/// Cue classes that report statements of fact.
+fn is_factual(class: CueClass) -> bool {
+    !matches!(class, CueClass::Asked | CueClass::Pledged | CueClass::Believed)
+}
+
+fn common_terms(a: &Facts, b: &Facts) -> Vec<String> {
+    let set: HashSet<&String> = b.terms.iter().collect();
+    a.terms.iter().filter(|t| set.contains(t)).cloned().collect()
+}
+
+fn speaker_of(docs: &[Extracted], k: ReportKey, f: &Facts) -> String {
+    let a = &docs[k.doc].attributions[k.att];
+    match (&f.actor, &a.speaker) {
+        (_, Some(sp)) => sp.name.clone(),
+        (Some(actor), None) => actor.clone(),
+        (None, None) => {
+            format!("an unnamed source in {}", docs[k.doc].document.id)
+        }
+    }
+}
+
+fn numbers_disagree(a: &Facts, b: &Facts) -> Option<(String, f64, f64)> {
+    for (unit, x) in &a.numbers {
+        for (unit2, y) in &b.numbers {
+            let differ = (x - y).abs() > 0.1 * x.abs().max(y.abs());
+            if unit == unit2 && differ {
+                return Some((unit.clone(), *x, *y));
+            }
+        }
+    }
+    None
+}
+
+fn antonym_pair(a: &Facts, b: &Facts) -> Option<(String, String)> {
+    let set = antonyms();
+    for x in &a.terms {
+        for y in &b.terms {
+            if set.contains(&(x.clone(), y.clone())) {
+                return Some((x.clone(), y.clone()));
+            }
+        }
+    }
+    None
+}
+
+/// "China and Mexico have denied those assertions": each such denial is
+/// linked to the nearest earlier report by someone else in its document.
+fn refers_back(
+    docs: &[Extracted],
+    keys: &[ReportKey],
+    facts: &[Facts],
+) -> Vec<Counterclaim> {
+    let mut out = Vec::new();
+    for (i, f) in facts.iter().enumerate() {
+        if !f.refers_back || !f.negative() {
+            continue;
+        }
+        let k = keys[i];
+        let target =
+            (0..i).rev().take_while(|&j| keys[j].doc == k.doc).find(|&j| {
+                let g = &facts[j];
+                !g.refers_back
+                    && !g.negative()
+                    && (g.actor.is_none() || g.actor != f.actor)
+                    && f.paragraph.saturating_sub(g.paragraph) <= 2
+            });
+        if let Some(j) = target {
+            let reason = format!(
+                "{} denies what it points back to, said by {}",
+                speaker_of(docs, k, f),
+                speaker_of(docs, keys[j], &facts[j])
+            );
+            out.push(Counterclaim {
+                a: keys[j],
+                b: k,
+                rule: "counter/refers-back",
+                reason,
+                confidence: 0.7,
+            });
+        }
+    }
+    out
+}
+
+/// Adverbs that make a cue a dispute: "falsely claiming".
+const FALSE_CUE: &[&str] = &[
+    "baselessly",
+    "erroneously",
+    "falsely",
+    "inaccurately",
+    "misleadingly",
+    "wrongly",
+];
+
+/// Nouns and adjectives by which a document calls something false.
+const FALSE_WORDS: &[&str] = &[
+    "baseless",
+    "bogus",
+    "debunked",
+    "disinformation",
+    "fabricated",
+    "false",
+    "falsehood",
+    "falsehoods",
+    "misinformation",
+    "misleading",
+    "unfounded",
+    "untrue",
+];
+
+/// The reports a document calls false.
+fn disputes_in(d: usize, x: &Extracted) -> Vec<Dispute> {
+    let text = &x.document.text;
+    let lower = text.to_lowercase();
+    let any = FALSE_CUE.iter().chain(FALSE_WORDS).any(|w| lower.contains(w));
+    if !any || x.attributions.is_empty() {
+        return Vec::new();
+    }
+    let seg = segment(text);
+    let sentences: Vec<Span> =
+        seg.sentences.iter().map(|s| seg.span_of(s.first, s.end)).collect();
+    let sentence_of = |at: usize| sentences.partition_point(|s| s.end <= at);
+    let mut out = Vec::new();
+    for (att, a) in x.attributions.iter().enumerate() {
+        let report = ReportKey { doc: d, att };
+        let cue_marker =
+            a.cue.and_then(|c| word_before(text, c.start, FALSE_CUE));
+        if let Some(m) = cue_marker {
+            let reason = format!("the document says it was {}", m.text(text));
+            out.push(Dispute {
+                report,
+                marker: m,
+                rule: "dispute/false-cue",
+                reason,
+                confidence: 0.9,
+            });
+            continue;
+        }
+        let s = sentence_of(a.content_extent().start);
+        let Some(next) = sentences.get(s + 1) else { continue };
+        if let Some(m) = pointing_marker(text, *next) {
+            let reason =
+                format!("the next sentence calls it \"{}\"", m.text(text));
+            out.push(Dispute {
+                report,
+                marker: m,
+                rule: "dispute/next-sentence",
+                reason,
+                confidence: 0.7,
+            });
+        }
+    }
+    out
+}
+
+/// The word just before `at` (one word back), when it is in `list`.
+fn word_before(text: &str, at: usize, list: &[&str]) -> Option<Span> {
+    let before = text[..at].trim_end();
+    let start =
+        before.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| i + 1);
+    let word = &before[start..];
+    list.contains(&word.to_lowercase().as_str())
+        .then(|| Span::new(start, before.len()))
+}
+
+/// "This deliberate misinformation …": a sentence that opens with a
+/// pointer and names what it points at false, within its first words.
+fn pointing_marker(text: &str, sentence: Span) -> Option<Span> {
+    let s = sentence.text(text);
+    let mut offset = 0;
+    let mut words = Vec::new();
+    for w in s.split_whitespace().take(4) {
+        let at = s[offset..].find(w).map_or(offset, |i| offset + i);
+        words.push((at, w));
+        offset = at + w.len();
+    }
+    let (_, first) = words.first()?;
+    if !matches!(
+        first.to_lowercase().as_str(),
+        "this" | "that" | "these" | "those" | "such"
+    ) {
+        return None;
+    }
+    words[1..].iter().find_map(|&(at, w)| {
+        let clean =
+            w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        FALSE_WORDS.contains(&clean.as_str()).then(|| {
+            let start = sentence.start + at;
+            Span::new(
+                start,
+                start
+                    + w.trim_end_matches(|c: char| !c.is_alphanumeric()).len(),
+            )
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Document;
+    use crate::pipeline::extract_document;
+
+    fn analyse_texts(texts: &[&str]) -> (Vec<Extracted>, Analysis) {
+        let docs: Vec<Extracted> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                extract_document(Document {
+                    id: format!("d{i}"),
+                    text: t.to_string(),
+                    ..Document::default()
+                })
+            })
+            .collect();
+        let analysis = analyse(&docs, |d, a| {
+            docs[d].attributions[a]
+                .speaker
+                .as_ref()
+                .map(|s| canonical_key(&s.name))
+        });
+        (docs, analysis)
+    }
+
+    #[test]
+    fn tables_are_sorted_and_unique() {
+        assert!(STOP.windows(2).all(|w| w[0] < w[1]));
+        assert!(FALSE_CUE.windows(2).all(|w| w[0] < w[1]));
+        assert!(FALSE_WORDS.windows(2).all(|w| w[0] < w[1]));
+        for table in [SYNONYMS, ANTONYMS] {
+            let heads: Vec<&str> = table_lines(table)
+                .map(|l| l.split('\t').next().unwrap())
+                .collect();
+            assert!(heads.windows(2).all(|w| w[0] <= w[1]), "{heads:?}");
+        }
+    }
+
+    #[test]
+    fn a_negated_claim_contradicts_its_affirmation_by_another_actor() {
+        let (_, an) = analyse_texts(&[
+            "“Here, we don’t produce fentanyl,” López Obrador said.\n\n\
+             US officials say the vast majority of fentanyl is produced in Mexico.",
+        ]);
+        assert_eq!(an.counterclaims.len(), 1, "{an:?}");
+        let c = &an.counterclaims[0];
+        assert_eq!(c.rule, "counter/polarity");
+        assert!(c.reason.contains("López Obrador negates"), "{}", c.reason);
+        assert!(c.reason.contains("fentanyl"), "{}", c.reason);
+    }
+
+    #[test]
+    fn a_denial_pointing_back_is_linked_to_what_it_denies() {
+        let (_, an) = analyse_texts(&[
+            "According to the agency, more fentanyl is smuggled across the \
+             border each year. China has denied those assertions.",
+        ]);
+        let c =
+            an.counterclaims.iter().find(|c| c.rule == "counter/refers-back");
+        let c = c.expect("a refers-back link");
+        assert_eq!((c.a.att, c.b.att), (0, 1));
+    }
+
+    #[test]
+    fn claims_on_different_topics_sharing_a_word_are_not_linked() {
+        let (_, an) = analyse_texts(&[
+            "Smith said the bank did not raise interest rates.\n\n\
+             Jones said the river bank flooded the village.",
+        ]);
+        assert!(an.counterclaims.is_empty(), "{an:?}");
+    }
+
+    #[test]
+    fn numbers_that_disagree_about_the_same_thing() {
+        let (_, an) = analyse_texts(&[
+            "Smith said 300 people died in the flood.",
+            "Jones said 40 people died in the flood.",
+        ]);
+        assert_eq!(an.counterclaims[0].rule, "counter/numbers");
+    }
+
+    #[test]
+    fn the_same_actor_saying_the_same_thing_is_one_group() {
+        let (_, an) = analyse_texts(&[
+            "López Obrador said Mexico does not produce fentanyl.",
+            "López Obrador said that Mexico does not produce any fentanyl.",
+            "Milgram said the cartels produce fentanyl in Mexico.",
+        ]);
+        assert_eq!(an.group_of[0][0], an.group_of[1][0]);
+        assert_ne!(an.group_of[0][0], an.group_of[2][0]);
+        assert_eq!(an.groups, 2);
+    }
+
+    #[test]
+    fn a_document_disputes_what_it_calls_false() {
+        let (_, an) = analyse_texts(&[
+            "The president left, falsely claiming that none of the drug is \
+             made in Mexico. This deliberate misinformation angered them.",
+        ]);
+        assert_eq!(an.disputes.len(), 1, "{an:?}");
+        assert_eq!(an.disputes[0].rule, "dispute/false-cue");
+    }
+}
