@@ -5,15 +5,20 @@
 //! syntax tree (so the structure is never assembled by string pasting),
 //! escapes every piece of user text itself, and prints it. Actors are
 //! blue boxes (grey and dashed when unresolved or anonymous), claims
-//! yellow notes and documents green folders; actor -> claim edges are
-//! labelled with the cue class, solid for direct quotes and dashed for
-//! paraphrase, and claim -> document edges are thin grey lines. Labels
-//! are shortened for reading; the full text and the evidence behind each
-//! edge are in tooltips, which SVG viewers show on hover. A legend cluster
-//! explains the styles. [`render`] runs the `dot` program to produce SVG
-//! (or another format) and reports, rather than fails, when `dot` is not
-//! installed.
+//! yellow notes (outlined red when a fact-checker rated them) and
+//! documents green folders, stacked in one column at the right; actor ->
+//! claim edges are labelled with the cue class, solid for direct quotes
+//! and dashed for paraphrase, and claim -> document edges are thin grey
+//! lines. Counterclaims are red and dashed, disputes dark red and dotted,
+//! and neither takes part in the layout's ranking. Labels are shortened
+//! for reading; the full text and the evidence behind each edge are in
+//! tooltips, which SVG viewers show on hover, and documents and the edges
+//! they back link to the document's address when it is known. A legend
+//! cluster explains the styles. [`render`] runs the `dot` program to
+//! produce SVG (or another format) and reports, rather than fails, when
+//! `dot` is not installed.
 
+use std::collections::BTreeMap;
 use std::io;
 use std::path::Path;
 
@@ -24,19 +29,19 @@ use graphviz_rust::dot_structures::{
 };
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
 
+pub use super::ExportError;
+use super::{anchor, report_anchor};
 use crate::graph::{
     Actor, ActorKind, Claim, ClaimGraph, DocumentNode, Edge, EdgeRecord,
-    Evidence, Node,
+    Evidence, GraphData, Node,
 };
 use crate::model::CueClass;
-use crate::store::{StoreError, write_atomic};
+use crate::store::write_atomic;
 
 /// Characters per line in a node label.
 const WRAP: usize = 40;
 /// Lines of claim text shown in a claim's label.
 const CLAIM_LINES: usize = 3;
-/// Characters of quoted text shown in an edge's tooltip.
-const TOOLTIP_TEXT: usize = 300;
 /// Mentions listed in an actor's tooltip.
 const TOOLTIP_MENTIONS: usize = 12;
 
@@ -52,6 +57,8 @@ const REPORTED_LINE: &str = "#a0a0a0";
 const CONTRADICT_LINE: &str = "#d62728";
 /// Colour of dispute edges.
 const DISPUTE_LINE: &str = "#8b0000";
+/// Outline of claims a fact-checker rated.
+const RATED_LINE: &str = "#b22222";
 
 /// What [`render`] did.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -63,36 +70,37 @@ pub enum RenderOutcome {
     DotMissing,
 }
 
-/// Why a diagram could not be rendered.
-#[derive(Debug, thiserror::Error)]
-#[non_exhaustive]
-pub enum ExportError {
-    /// The output format name is not a plausible Graphviz format.
-    #[error("unknown output format {0:?} (try \"svg\", \"png\" or \"pdf\")")]
-    BadFormat(String),
-    /// `dot` ran but failed.
-    #[error("dot could not render {}: {message}", out.display())]
-    Dot {
-        /// The file that was to be written.
-        out: std::path::PathBuf,
-        /// What `dot` reported.
-        message: String,
-    },
-    /// The rendered image could not be written.
-    #[error(transparent)]
-    Write(#[from] StoreError),
+/// Choices [`to_dot_with`] offers beyond the defaults of [`to_dot`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct DotOptions {
+    /// Link actors and claims to `#actor-…` and `#claim-…`, and edges to
+    /// the report they rest on, within the same page; the HTML report
+    /// gives its table rows those ids. Documents keep their web address.
+    pub page_links: bool,
 }
 
 /// The claim graph as a Graphviz DOT diagram, ending with a newline.
 ///
-/// Nodes and edges appear in [`GraphData`](crate::graph::GraphData) order,
-/// so equal graphs give equal text.
+/// Nodes and edges appear in [`GraphData`] order, documents last, so
+/// equal graphs give equal text.
 pub fn to_dot(g: &ClaimGraph) -> String {
+    to_dot_with(g, DotOptions::default())
+}
+
+/// [`to_dot`] with [`DotOptions`].
+pub fn to_dot_with(g: &ClaimGraph, options: DotOptions) -> String {
     let data = g.to_data();
+    let links = Links::new(&data, options);
     let mut stmts = defaults();
     stmts.push(Stmt::Subgraph(legend()));
-    stmts.extend(data.nodes.iter().map(|n| Stmt::Node(node(n))));
-    stmts.extend(data.edges.iter().map(|e| Stmt::Edge(edge(e))));
+    let (docs, others): (Vec<&Node>, Vec<&Node>) =
+        data.nodes.iter().partition(|n| matches!(n, Node::Document(_)));
+    stmts.extend(others.iter().map(|n| Stmt::Node(node(n, &links))));
+    if !docs.is_empty() {
+        stmts.push(Stmt::Subgraph(document_column(&docs, &links)));
+    }
+    let drawn = drawn_edges(&data);
+    stmts.extend(drawn.iter().map(|group| Stmt::Edge(edge(group, &links))));
     let graph = Graph::DiGraph {
         id: Id::Plain("claimgraph".to_string()),
         strict: false,
@@ -115,15 +123,35 @@ pub fn render(
     format: &str,
     out: &Path,
 ) -> Result<RenderOutcome, ExportError> {
+    match render_bytes(dot_text, format)? {
+        Some(bytes) => {
+            write_atomic(out, &bytes)?;
+            Ok(RenderOutcome::Written)
+        }
+        None => Ok(RenderOutcome::DotMissing),
+    }
+}
+
+/// Renders `dot_text` with the `dot` program in `format` and returns the
+/// image, or `None` when `dot` is not on the `PATH`.
+///
+/// A PDF's creation date is set to 1970-01-01, so that the same diagram
+/// always gives the same bytes.
+pub fn render_bytes(
+    dot_text: &str,
+    format: &str,
+) -> Result<Option<Vec<u8>>, ExportError> {
     check_format(format)?;
     if !dot_available() {
-        return Ok(RenderOutcome::DotMissing);
+        return Ok(None);
     }
     let arg = CommandArg::Custom(format!("-T{format}"));
-    let bytes = graphviz_rust::exec_dot(dot_text.to_string(), vec![arg])
-        .map_err(|e| dot_error(out, &e))?;
-    write_atomic(out, &bytes)?;
-    Ok(RenderOutcome::Written)
+    let mut bytes = graphviz_rust::exec_dot(dot_text.to_string(), vec![arg])
+        .map_err(|e| dot_error(&e))?;
+    if format.split(':').next() == Some("pdf") {
+        pin_pdf_dates(&mut bytes);
+    }
+    Ok(Some(bytes))
 }
 
 /// True when a `dot` program is on the `PATH`.
@@ -148,14 +176,99 @@ fn check_format(format: &str) -> Result<(), ExportError> {
 }
 
 /// Turns a failure of the `dot` program into an [`ExportError`].
-fn dot_error(out: &Path, e: &io::Error) -> ExportError {
-    let message = e.to_string().trim().to_string();
-    let message = if message.is_empty() {
-        "dot exited with an error".to_string()
-    } else {
-        message
+///
+/// Layout failures come with a dump of Graphviz's internal state; only
+/// the distinct `Error:` lines are kept when there are any.
+fn dot_error(e: &io::Error) -> ExportError {
+    let text = e.to_string();
+    let mut errors: Vec<&str> = Vec::new();
+    for line in text.lines().filter(|l| l.starts_with("Error")) {
+        if !errors.contains(&line) {
+            errors.push(line);
+        }
+    }
+    let message = match (errors.is_empty(), text.trim()) {
+        (false, _) => errors.join("; "),
+        (true, "") => "dot exited with an error".to_string(),
+        (true, text) => text.to_string(),
     };
-    ExportError::Dot { out: out.to_path_buf(), message }
+    ExportError::Dot { message }
+}
+
+/// Overwrites the digits of a PDF's `/CreationDate` and `/ModDate` with
+/// 1970-01-01 00:00:00, in place.
+///
+/// Graphviz's cairo backend stamps the time of rendering there and the
+/// installed cairo ignores `SOURCE_DATE_EPOCH`. The digits are replaced
+/// one for one, so the byte offsets the PDF's index holds stay right.
+fn pin_pdf_dates(pdf: &mut [u8]) {
+    const EPOCH: &[u8] = b"19700101000000";
+    for key in [&b"/CreationDate (D:"[..], &b"/ModDate (D:"[..]] {
+        let Some(at) = pdf.windows(key.len()).position(|w| w == key) else {
+            continue;
+        };
+        let start = at + key.len();
+        let digits = pdf[start..]
+            .iter()
+            .take(EPOCH.len())
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        pdf[start..start + digits].copy_from_slice(&EPOCH[..digits]);
+    }
+}
+
+/// Where nodes and edges link to.
+struct Links {
+    /// Link targets of documents with a web address, by document name
+    /// (the name evidence uses).
+    documents: BTreeMap<String, String>,
+    /// Whether to link within the page, as [`DotOptions::page_links`].
+    page: bool,
+}
+
+impl Links {
+    fn new(data: &GraphData, options: DotOptions) -> Links {
+        let documents = data
+            .nodes
+            .iter()
+            .filter_map(|n| match n {
+                Node::Document(d) => {
+                    let url = link_target(d.url.as_deref()?)?;
+                    Some((d.name.clone(), url))
+                }
+                _ => None,
+            })
+            .collect();
+        Links { documents, page: options.page_links }
+    }
+
+    /// The link of a node: a document's address, or within the page.
+    fn node(&self, n: &Node) -> Option<String> {
+        match n {
+            Node::Document(d) => self.documents.get(&d.name).cloned(),
+            other if self.page => Some(format!("#{}", anchor(other.id()))),
+            _ => None,
+        }
+    }
+
+    /// The link of an edge: its report within the page, or the address
+    /// of the document its evidence is in.
+    fn evidence(&self, ev: &Evidence) -> Option<String> {
+        if self.page {
+            return Some(format!("#{}", report_anchor(ev)));
+        }
+        self.documents.get(&ev.document).cloned()
+    }
+}
+
+/// `URL` and, for a link that leaves the page, `target`.
+fn link_attrs(link: Option<String>) -> Vec<Attribute> {
+    let Some(link) = link else { return Vec::new() };
+    let mut attrs = vec![attr("URL", &link)];
+    if !link.starts_with('#') {
+        attrs.push(attr("target", "_blank"));
+    }
+    attrs
 }
 
 /// Graph-wide settings: layout direction and fonts.
@@ -179,6 +292,7 @@ fn legend() -> Subgraph {
     let actor = "legend:actor";
     let vague = "legend:vague";
     let claim = "legend:claim";
+    let rated = "legend:rated";
     let doc = "legend:document";
     let sample = |id: &str, label: &str, mut style: Vec<Attribute>| {
         style.push(attr("label", label));
@@ -195,21 +309,42 @@ fn legend() -> Subgraph {
         sample(actor, "Actor", actor_style(false)),
         sample(vague, "Unresolved or\nanonymous actor", actor_style(true)),
         sample(claim, "Claim", claim_style()),
+        sample(rated, "Claim a fact-checker\nrated", rated_claim_style()),
         sample(doc, "Document", document_style()),
         link(actor, claim, attributed_style(true), "direct quote"),
         link(vague, claim, attributed_style(false), "paraphrase"),
         link(claim, doc, reported_style(), "reported in"),
+        link(claim, rated, legend_conflict(false), "contradicts"),
+        link(doc, rated, legend_conflict(true), "disputes"),
     ];
     Subgraph { id: Id::Plain("cluster_legend".to_string()), stmts }
 }
 
+/// A conflict edge's style for the legend, where, unlike in the graph,
+/// it may rank its ends (the samples then sit in a tidy row) and so may
+/// have an ordinary label.
+fn legend_conflict(disputes: bool) -> Vec<Attribute> {
+    let mut style = conflict_style(disputes);
+    style.retain(|a| !matches!(&a.0, Id::Plain(k) if k == "constraint"));
+    style
+}
+
+/// The documents, in a column of their own (one rank), so the diagram
+/// reads actors -> claims -> documents from left to right.
+fn document_column(docs: &[&Node], links: &Links) -> Subgraph {
+    let mut stmts = vec![Stmt::Attribute(attr("rank", "same"))];
+    stmts.extend(docs.iter().map(|n| Stmt::Node(node(n, links))));
+    Subgraph { id: Id::Plain("documents".to_string()), stmts }
+}
+
 /// One node of the graph.
-fn node(n: &Node) -> DotNode {
-    let attributes = match n {
+fn node(n: &Node, links: &Links) -> DotNode {
+    let mut attributes = match n {
         Node::Actor(a) => actor_attrs(a),
         Node::Claim(c) => claim_attrs(c),
         Node::Document(d) => document_attrs(d),
     };
+    attributes.extend(link_attrs(links.node(n)));
     DotNode::new(node_id(n.id()), attributes)
 }
 
@@ -264,11 +399,33 @@ fn claim_style() -> Vec<Attribute> {
     ]
 }
 
-/// A claim: shortened text as label, full text as tooltip.
+/// Shape and colours of a claim a fact-checker rated: a red outline.
+fn rated_claim_style() -> Vec<Attribute> {
+    let mut style = claim_style();
+    style.push(attr("color", RATED_LINE));
+    style.push(attr("penwidth", "2"));
+    style
+}
+
+/// A claim: shortened text as label, full text as tooltip; a rated
+/// claim shows its ratings under the text.
 fn claim_attrs(c: &Claim) -> Vec<Attribute> {
-    let mut attrs = claim_style();
-    attrs.push(attr("label", &wrap(&c.text, WRAP, CLAIM_LINES).join("\n")));
-    attrs.push(attr("tooltip", &c.text));
+    if c.verdicts.is_empty() {
+        let mut attrs = claim_style();
+        attrs
+            .push(attr("label", &wrap(&c.text, WRAP, CLAIM_LINES).join("\n")));
+        attrs.push(attr("tooltip", &c.text));
+        return attrs;
+    }
+    let mut lines = wrap(&c.text, WRAP, CLAIM_LINES);
+    let mut tooltip = vec![c.text.clone()];
+    for v in &c.verdicts {
+        lines.extend(wrap(&format!("rated: {}", v.rating), WRAP, 1));
+        tooltip.push(format!("rated {} by {}", v.rating, v.author));
+    }
+    let mut attrs = rated_claim_style();
+    attrs.push(attr("label", &lines.join("\n")));
+    attrs.push(attr("tooltip", &tooltip.join("\n")));
     attrs
 }
 
@@ -290,10 +447,6 @@ fn document_attrs(d: &DocumentNode) -> Vec<Attribute> {
     let mut attrs = document_style();
     attrs.push(attr("label", &lines.join("\n")));
     attrs.push(attr("tooltip", &document_tooltip(d)));
-    if let Some(url) = d.url.as_deref().and_then(link_target) {
-        attrs.push(attr("URL", &url));
-        attrs.push(attr("target", "_blank"));
-    }
     attrs
 }
 
@@ -340,30 +493,66 @@ fn link_target(url: &str) -> Option<String> {
     Some(out)
 }
 
-/// One edge of the graph.
-fn edge(rec: &EdgeRecord) -> DotEdge {
-    let tooltip = evidence_tooltip(&rec.edge);
-    let attrs = match &rec.edge {
+/// The edges to draw, each a group of the graph's edges: one edge a
+/// group, except that the counterclaim links between the same two claims
+/// (one for each pair of their reports) are drawn as one line.
+fn drawn_edges(data: &GraphData) -> Vec<Vec<&EdgeRecord>> {
+    let mut groups: Vec<Vec<&EdgeRecord>> = Vec::new();
+    let mut pairs: BTreeMap<(&str, &str), usize> = BTreeMap::new();
+    for rec in &data.edges {
+        if matches!(rec.edge, Edge::Contradicts { .. }) {
+            let pair = (rec.from.as_str(), rec.to.as_str());
+            if let Some(&i) = pairs.get(&pair) {
+                groups[i].push(rec);
+                continue;
+            }
+            pairs.insert(pair, groups.len());
+        }
+        groups.push(vec![rec]);
+    }
+    groups
+}
+
+/// One line of the diagram for a group of edges (see [`drawn_edges`]),
+/// with every edge's evidence in its tooltip and a link to the first's.
+fn edge(group: &[&EdgeRecord], links: &Links) -> DotEdge {
+    let rec = group[0];
+    let tooltips: Vec<String> =
+        group.iter().map(|r| evidence_tooltip(&r.edge)).collect();
+    let tooltip = tooltips.join("\n\n");
+    let mut attrs = edge_style(&rec.edge, group.len());
+    attrs.push(attr("tooltip", &tooltip));
+    if !matches!(rec.edge, Edge::ReportedIn { .. }) {
+        attrs.push(attr("labeltooltip", &tooltip));
+    }
+    attrs.extend(link_attrs(links.evidence(rec.edge.evidence())));
+    dot_edge(&rec.from, &rec.to, attrs)
+}
+
+/// Style and label of a line standing for `count` edges like `edge`.
+fn edge_style(edge: &Edge, count: usize) -> Vec<Attribute> {
+    match edge {
         Edge::Attributed { class, direct, .. } => {
             let mut attrs = attributed_style(*direct);
             attrs.push(attr("label", class.name()));
-            attrs.push(attr("labeltooltip", &tooltip));
-            attrs.push(attr("tooltip", &tooltip));
             attrs
         }
-        Edge::ReportedIn { .. } => {
-            let mut attrs = reported_style();
-            attrs.push(attr("tooltip", &tooltip));
+        Edge::ReportedIn { .. } => reported_style(),
+        Edge::Contradicts { .. } => {
+            let mut attrs = conflict_style(false);
+            let label = match count {
+                1 => "contradicts".to_string(),
+                n => format!("contradicts ×{n}"),
+            };
+            attrs.push(attr("xlabel", &label));
             attrs
         }
-        Edge::Contradicts { .. } | Edge::Disputes { .. } => {
-            let mut attrs = conflict_style(&rec.edge);
-            attrs.push(attr("tooltip", &tooltip));
-            attrs.push(attr("labeltooltip", &tooltip));
+        Edge::Disputes { .. } => {
+            let mut attrs = conflict_style(true);
+            attrs.push(attr("xlabel", "disputes"));
             attrs
         }
-    };
-    dot_edge(&rec.from, &rec.to, attrs)
+    }
 }
 
 /// Line style of actor -> claim edges: solid when quoted verbatim.
@@ -388,13 +577,19 @@ fn reported_style() -> Vec<Attribute> {
 
 /// Counterclaims red and dashed, disputes dark red and dotted; neither
 /// takes part in the layout's ranking, so they do not bend the diagram.
-fn conflict_style(edge: &Edge) -> Vec<Attribute> {
-    let (label, style, colour) = match edge {
-        Edge::Disputes { .. } => ("disputes", "dotted", DISPUTE_LINE),
-        _ => ("contradicts", "dashed", CONTRADICT_LINE),
+///
+/// Their label must be an `xlabel`, placed once the layout is done:
+/// Graphviz
+/// (2.43 at least) fails with "trouble in init_rank" or "lost edge" when
+/// an edge outside the ranking carries an ordinary label, which dot lays
+/// out as a node of its own.
+fn conflict_style(disputes: bool) -> Vec<Attribute> {
+    let (style, colour) = if disputes {
+        ("dotted", DISPUTE_LINE)
+    } else {
+        ("dashed", CONTRADICT_LINE)
     };
     vec![
-        attr("label", label),
         attr("style", style),
         attr("color", colour),
         attr("fontcolor", colour),
@@ -431,18 +626,13 @@ fn evidence_tooltip(edge: &Edge) -> String {
     lines.extend(located("speaker", &ev.speaker, ev.speaker_span));
     lines.extend(located("cue", &ev.cue, ev.cue_span));
     lines.push(format!("rule: {}", ev.rule));
-    lines.push(format!("text: {}", shorten(&ev.text, TOOLTIP_TEXT)));
+    lines.push(format!("text: {}", ev.text));
     lines.join("\n")
 }
 
 /// One report in a line: document, span and text.
 fn report_line(ev: &Evidence) -> String {
-    format!(
-        "{} [{}]: {}",
-        ev.document,
-        span_text(ev.span),
-        shorten(&ev.text, TOOLTIP_TEXT)
-    )
+    format!("{} [{}]: {}", ev.document, span_text(ev.span), ev.text)
 }
 
 /// The first tooltip line of an actor -> claim edge.
@@ -467,15 +657,6 @@ fn located(
 /// A span as `start-end`.
 fn span_text(span: [usize; 2]) -> String {
     format!("{}-{}", span[0], span[1])
-}
-
-/// Keeps at most `max` characters of `text`, marking a cut with "…".
-fn shorten(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_string();
-    }
-    let kept: String = text.chars().take(max.saturating_sub(1)).collect();
-    format!("{}…", kept.trim_end())
 }
 
 /// Word-wraps `text` to lines of at most `width` characters, keeping at
@@ -737,6 +918,104 @@ mod tests {
             assert!(dot.contains(&format!("shape=\"{shape}\"")), "{shape}");
         }
         assert!(dot.contains("label=\"paraphrase\""));
+    }
+
+    /// [`sample`] with two counterclaim links between its claims (one
+    /// per pair of reports) and a verdict on the first claim.
+    fn disputed() -> ClaimGraph {
+        let mut g = sample();
+        let (c1, c2) =
+            (g.find("claim:1").unwrap(), g.find("claim:2").unwrap());
+        for doc in ["a\"b", "other"] {
+            let report = |text: &str| crate::graph::Report {
+                actor: None,
+                evidence: evidence(doc, text),
+            };
+            let edge = Edge::Contradicts {
+                a: report(TRICKY),
+                b: report(LONG),
+                rule: "counter/polarity".into(),
+                reason: "one denies the other".into(),
+                confidence: 70,
+                status: crate::graph::LinkStatus::Found,
+            };
+            g.link(c1, c2, edge);
+        }
+        g.claim_mut("claim:1").unwrap().verdicts.push(crate::Verdict {
+            rating: "False".into(),
+            author: "Desk".into(),
+            url: None,
+            date: None,
+        });
+        g
+    }
+
+    #[test]
+    fn documents_stand_in_one_column() {
+        let dot = to_dot(&sample());
+        let column = dot.split("subgraph documents {").nth(1).unwrap();
+        let column = &column[..column.find('}').unwrap()];
+        assert!(column.contains("rank=\"same\""), "{column}");
+        assert!(column.contains("\"doc:a\\\"b\"[shape=\"folder\""));
+    }
+
+    #[test]
+    fn counterclaims_between_two_claims_are_one_line() {
+        let dot = to_dot(&disputed());
+        let lines: Vec<&str> = dot
+            .lines()
+            .filter(|l| l.contains("\"claim:1\" -> \"claim:2\""))
+            .collect();
+        assert_eq!(lines.len(), 1, "{lines:?}");
+        let line = lines[0];
+        assert!(line.contains("xlabel=\"contradicts ×2\""), "{line}");
+        assert!(line.contains("constraint=\"false\""));
+        assert!(line.contains(CONTRADICT_LINE));
+        assert!(!line.contains(" label="), "a label would break the layout");
+        assert!(line.contains("\\n\\ncontradicts (counter/polarity, 70%)"));
+    }
+
+    #[test]
+    fn rated_claims_show_their_rating() {
+        let dot = to_dot(&disputed());
+        let claim = node_line(&dot, "claim:1");
+        assert!(claim.contains(RATED_LINE));
+        assert!(claim.contains("\\nrated: False\""), "{claim}");
+        assert!(claim.contains("rated False by Desk"));
+    }
+
+    #[test]
+    fn edges_link_to_their_document() {
+        let dot = to_dot(&sample());
+        let said = dot.lines().find(|l| l.contains("label=\"said\"")).unwrap();
+        let url = "URL=\"https://example.org/a?x=%221%22&amp;y=2\"";
+        assert!(said.contains(url), "{said}");
+        assert!(node_line(&dot, "doc:a\\\"b").contains(url));
+        assert!(!node_line(&dot, "claim:1").contains("URL="));
+    }
+
+    #[test]
+    fn page_links_point_into_the_report() {
+        let dot = to_dot_with(&sample(), DotOptions { page_links: true });
+        assert!(node_line(&dot, "claim:1").contains("URL=\"#claim-1\""));
+        assert!(
+            node_line(&dot, "actor:lopez").contains("URL=\"#actor-lopez\"")
+        );
+        let said = dot.lines().find(|l| l.contains("label=\"said\"")).unwrap();
+        assert!(said.contains("URL=\"#r-a-b-10-20\""), "{said}");
+        assert!(!said.contains("target="));
+    }
+
+    #[test]
+    fn pdf_dates_are_pinned_in_place() {
+        let mut pdf = b"<< /CreationDate (D:20261201143819Z) >>".to_vec();
+        let len = pdf.len();
+        pin_pdf_dates(&mut pdf);
+        assert_eq!(pdf, b"<< /CreationDate (D:19700101000000Z) >>");
+        assert_eq!(pdf.len(), len);
+        let mut other = b"no dates here".to_vec();
+        pin_pdf_dates(&mut other);
+        assert_eq!(other, b"no dates here");
     }
 
     #[test]

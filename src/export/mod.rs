@@ -10,4 +10,49 @@
 
 pub mod dot;
 
-pub use dot::{ExportError, RenderOutcome, dot_available, render, to_dot};
+use crate::graph::Evidence;
+use crate::store::StoreError;
+
+pub use dot::{RenderOutcome, dot_available, render, to_dot};
+
+/// Why an export failed.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ExportError {
+    /// The format name is not one claimgraph (or Graphviz) writes.
+    #[error("unknown output format {0:?}")]
+    BadFormat(String),
+    /// `dot` ran but failed.
+    #[error("dot could not render the diagram: {message}")]
+    Dot {
+        /// What `dot` reported.
+        message: String,
+    },
+    /// A file could not be written.
+    #[error(transparent)]
+    Write(#[from] StoreError),
+}
+
+/// A fragment id for a node, for links within one HTML page: the node's
+/// id with anything but letters, digits, `-` and `_` turned into `-`.
+pub(crate) fn anchor(id: &str) -> String {
+    id.chars()
+        .map(|c| if c.is_ascii_alphanumeric() || c == '_' { c } else { '-' })
+        .collect()
+}
+
+/// A fragment id for one report: its document and span.
+pub(crate) fn report_anchor(ev: &Evidence) -> String {
+    anchor(&format!("r:{}:{}-{}", ev.document, ev.span[0], ev.span[1]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn anchors_are_plain_tokens() {
+        assert_eq!(anchor("claim:1f0c"), "claim-1f0c");
+        assert_eq!(anchor("actor:josé \"x\""), "actor-jos---x-");
+    }
+}
