@@ -6,14 +6,17 @@
 //! its canonically sorted [`GraphData`](crate::graph::GraphData) form, so
 //! their output is the same for the same graph. [`dot`] writes Graphviz
 //! DOT and, when the `dot` program is installed, renders it to SVG or
-//! another image format.
+//! another image format. [`view`] selects a focused subgraph first, so
+//! that a diagram can show one actor, claim, document or topic.
 
 pub mod dot;
+pub mod view;
 
 use crate::graph::Evidence;
 use crate::store::StoreError;
 
 pub use dot::{RenderOutcome, dot_available, render, to_dot};
+pub use view::{Focus, ViewError, focus};
 
 /// Why an export failed.
 #[derive(Debug, thiserror::Error)]
