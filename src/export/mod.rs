@@ -6,11 +6,16 @@
 //! its canonically sorted [`GraphData`](crate::graph::GraphData) form, so
 //! their output is the same for the same graph. [`dot`] writes Graphviz
 //! DOT and, when the `dot` program is installed, renders it to SVG or
-//! another image format. [`view`] selects a focused subgraph first, so
+//! another image format; [`graphml`] and [`gexf`] are for yEd and Gephi.
+//! [`view`] selects a focused subgraph first, so
 //! that a diagram can show one actor, claim, document or topic.
 
 pub mod dot;
+pub mod gexf;
+pub mod graphml;
+mod records;
 pub mod view;
+mod xml;
 
 use crate::graph::Evidence;
 use crate::store::StoreError;
