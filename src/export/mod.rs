@@ -6,13 +6,15 @@
 //! its canonically sorted [`GraphData`](crate::graph::GraphData) form, so
 //! their output is the same for the same graph. [`dot`] writes Graphviz
 //! DOT and, when the `dot` program is installed, renders it to SVG or
-//! another image format; [`graphml`] and [`gexf`] are for yEd and Gephi.
+//! another image format; [`graphml`] and [`gexf`] are for yEd and Gephi,
+//! [`json`] is node-link JSON.
 //! [`view`] selects a focused subgraph first, so
 //! that a diagram can show one actor, claim, document or topic.
 
 pub mod dot;
 pub mod gexf;
 pub mod graphml;
+pub mod json;
 mod records;
 pub mod view;
 mod xml;
