@@ -7,7 +7,8 @@
 //! their output is the same for the same graph. [`dot`] writes Graphviz
 //! DOT and, when the `dot` program is installed, renders it to SVG or
 //! another image format; [`graphml`] and [`gexf`] are for yEd and Gephi,
-//! [`json`] is node-link JSON.
+//! [`json`] is node-link JSON, [`neo4j`] writes the CSV files
+//! `neo4j-admin` imports.
 //! [`view`] selects a focused subgraph first, so
 //! that a diagram can show one actor, claim, document or topic.
 
@@ -15,9 +16,12 @@ pub mod dot;
 pub mod gexf;
 pub mod graphml;
 pub mod json;
+pub mod neo4j;
 mod records;
 pub mod view;
 mod xml;
+
+use std::path::PathBuf;
 
 use crate::graph::Evidence;
 use crate::store::StoreError;
@@ -38,9 +42,22 @@ pub enum ExportError {
         /// What `dot` reported.
         message: String,
     },
+    /// The output must be a folder but names something else.
+    #[error("{} is not a folder (neo4j-csv writes a folder of files)",
+        .0.display())]
+    NotAFolder(PathBuf),
     /// A file could not be written.
     #[error(transparent)]
     Write(#[from] StoreError),
+}
+
+/// What an exporter wrote, and anything the reader should know.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Exported {
+    /// The files written, in order.
+    pub files: Vec<PathBuf>,
+    /// Notes for the user ("no verdicts to export"), one a line.
+    pub notes: Vec<String>,
 }
 
 /// A fragment id for a node, for links within one HTML page: the node's
