@@ -8,10 +8,12 @@
 //! DOT and, when the `dot` program is installed, renders it to SVG or
 //! another image format; [`graphml`] and [`gexf`] are for yEd and Gephi,
 //! [`json`] is node-link JSON, [`neo4j`] writes the CSV files
-//! `neo4j-admin` imports.
+//! `neo4j-admin` imports, [`claimreview`] writes schema.org ClaimReview
+//! JSON-LD.
 //! [`view`] selects a focused subgraph first, so
 //! that a diagram can show one actor, claim, document or topic.
 
+pub mod claimreview;
 pub mod dot;
 pub mod gexf;
 pub mod graphml;
