@@ -9,7 +9,7 @@
 //! another image format; [`graphml`] and [`gexf`] are for yEd and Gephi,
 //! [`json`] is node-link JSON, [`neo4j`] writes the CSV files
 //! `neo4j-admin` imports, [`claimreview`] writes schema.org ClaimReview
-//! JSON-LD.
+//! JSON-LD, and [`html`] a self-contained report.
 //! [`view`] selects a focused subgraph first, so
 //! that a diagram can show one actor, claim, document or topic.
 
@@ -17,6 +17,7 @@ pub mod claimreview;
 pub mod dot;
 pub mod gexf;
 pub mod graphml;
+pub mod html;
 pub mod json;
 pub mod neo4j;
 mod records;
@@ -75,6 +76,16 @@ pub(crate) fn report_anchor(ev: &Evidence) -> String {
     anchor(&format!("r:{}:{}-{}", ev.document, ev.span[0], ev.span[1]))
 }
 
+/// The address of a document when it is a plain web address, trimmed;
+/// `None` for anything else (`javascript:`, `file:`), which must never
+/// become a link.
+pub(crate) fn web_address(url: &str) -> Option<&str> {
+    let url = url.trim();
+    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    let web = lower.starts_with("http://") || lower.starts_with("https://");
+    web.then_some(url)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -83,5 +94,14 @@ mod tests {
     fn anchors_are_plain_tokens() {
         assert_eq!(anchor("claim:1f0c"), "claim-1f0c");
         assert_eq!(anchor("actor:josé \"x\""), "actor-jos---x-");
+    }
+
+    #[test]
+    fn only_web_addresses_are_links() {
+        assert_eq!(web_address(" https://x.org/a "), Some("https://x.org/a"));
+        assert_eq!(web_address("HTTP://x.org"), Some("HTTP://x.org"));
+        assert_eq!(web_address("javascript:alert(1)"), None);
+        assert_eq!(web_address("file:///etc/passwd"), None);
+        assert_eq!(web_address("http"), None);
     }
 }
