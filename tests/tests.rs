@@ -4,6 +4,8 @@
 mod cli;
 /// Counterclaims and the curation file, through the binary.
 mod contradictions;
+/// `export`: every format, focused views, determinism, README examples.
+mod export;
 /// Accuracy on the bundled seeds against their gold annotations.
 mod golden;
 /// News snippets shared by the tests, as named constants.

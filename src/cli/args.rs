@@ -28,6 +28,10 @@ pub enum Command {
     /// List counterclaims: pairs of reports that cannot both hold.
     #[command(after_help = CONTRADICTIONS_EXAMPLES)]
     Contradictions(ContradictionsArgs),
+    /// Write the graph, or a focused view of it, as DOT, SVG, PNG, PDF,
+    /// GraphML, GEXF, JSON, Neo4j CSV, ClaimReview or an HTML report.
+    #[command(after_help = crate::cli::export::EXAMPLES)]
+    Export(crate::cli::export::ExportArgs),
 }
 
 const CONTRADICTIONS_EXAMPLES: &str = "\

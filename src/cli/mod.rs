@@ -7,6 +7,7 @@ mod args;
 mod attributions;
 mod build;
 mod contradictions;
+mod export;
 mod input;
 
 use std::process::ExitCode;
@@ -22,5 +23,6 @@ pub fn run() -> anyhow::Result<ExitCode> {
         Command::Build(a) => build::run(a),
         Command::Attributions(a) => attributions::run(a),
         Command::Contradictions(a) => contradictions::run(a),
+        Command::Export(a) => export::run(a),
     }
 }
