@@ -43,13 +43,14 @@ pub use crate::{
     extract::{RuleInfo, rules},
     graph::{
         Actor, ActorKind, Claim, ClaimGraph, Counts, DocumentNode, Edge,
-        EdgeRecord, Evidence, GraphData, Node, NodeRef,
+        EdgeRecord, Evidence, GraphData, Node, NodeRef, SourceKind,
+        SourceNode,
     },
     model::{
-        Attribution, CharIndex, CueClass, Document, Extracted, Resolution,
-        Span, Speaker, stable_hash,
+        AliasEntry, AliasTable, Attribution, CharIndex, CueClass, Document,
+        Extracted, Resolution, Span, Speaker, stable_hash,
     },
-    pipeline::{build_graph, extract_document},
+    pipeline::{build_graph, build_graph_with, extract_document},
     resolve::{canonical_key, strip_title},
     segment::{Segmented, segment},
 };

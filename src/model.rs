@@ -264,6 +264,23 @@ pub struct Extracted {
     pub attributions: Vec<Attribution>,
 }
 
+/// Names no rule can tie to an actor: nicknames and official long forms,
+/// kept in `data/aliases.ron` for users to edit.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AliasTable {
+    /// One entry per actor, sorted by name.
+    pub entries: Vec<AliasEntry>,
+}
+
+/// One actor's canonical name and the other names it goes by.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AliasEntry {
+    /// The name the actor is shown under ("Andrés Manuel López Obrador").
+    pub name: String,
+    /// Other names for it ("AMLO").
+    pub aliases: Vec<String>,
+}
+
 /// Cheap, stable 64-bit FNV-1a hash, used to derive ids from content.
 ///
 /// Ids must not depend on the order documents are read in or on the

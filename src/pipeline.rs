@@ -7,13 +7,11 @@
 //! [`extract_document`], so the accuracy measured is that of the graph.
 
 use crate::extract::extract;
-use crate::graph::{
-    Actor, ActorKind, Claim, ClaimGraph, DocumentNode, Edge, Evidence,
-};
+use crate::graph::{Claim, ClaimGraph, DocumentNode, Edge, Evidence};
 use crate::model::{
-    Attribution, CharIndex, Document, Extracted, Resolution, stable_hash,
+    AliasTable, Attribution, CharIndex, Document, Extracted, stable_hash,
 };
-use crate::resolve::{canonical_key, resolve};
+use crate::resolve::{CorpusActors, canonical_key, corpus_actors, resolve};
 use crate::segment::segment;
 
 /// Runs the text stages over one document.
@@ -24,19 +22,34 @@ pub fn extract_document(document: Document) -> Extracted {
     Extracted { document, attributions }
 }
 
-/// Builds the graph of extracted documents.
+/// Builds the graph of extracted documents with the shipped alias table
+/// (`data/aliases.ron`).
 ///
 /// The result does not depend on the order of `docs`: node ids derive
 /// from content, and the stored form is sorted.
 pub fn build_graph(docs: &[Extracted]) -> ClaimGraph {
+    // The alias table is RON, and only the store reads RON.
+    build_graph_with(docs, &crate::store::builtin_aliases())
+}
+
+/// Builds the graph of extracted documents, merging actors across them
+/// with the help of `aliases`.
+pub fn build_graph_with(
+    docs: &[Extracted],
+    aliases: &AliasTable,
+) -> ClaimGraph {
+    let actors = corpus_actors(docs, aliases);
     let mut g = ClaimGraph::new();
+    for actor in &actors.actors {
+        g.add_actor(actor.clone());
+    }
     for doc in docs {
-        add_document(&mut g, doc);
+        add_document(&mut g, doc, &actors);
     }
     g
 }
 
-fn add_document(g: &mut ClaimGraph, x: &Extracted) {
+fn add_document(g: &mut ClaimGraph, x: &Extracted, actors: &CorpusActors) {
     let d = &x.document;
     let doc_node = g.add_document(DocumentNode {
         id: format!("doc:{}", d.id),
@@ -45,6 +58,7 @@ fn add_document(g: &mut ClaimGraph, x: &Extracted) {
         publisher: d.publisher.clone(),
         url: d.url.clone(),
         date: d.date.clone(),
+        publisher_evidence: None,
     });
     let chars = CharIndex::new(&d.text);
     for a in &x.attributions {
@@ -58,8 +72,12 @@ fn add_document(g: &mut ClaimGraph, x: &Extracted) {
             doc_node,
             Edge::ReportedIn { evidence: evidence.clone() },
         );
-        if let Some(actor) = actor_of(d, a) {
-            let actor = g.add_actor(actor);
+        let actor = a
+            .speaker
+            .as_ref()
+            .and_then(|sp| actors.actor_of(&d.id, sp.span))
+            .and_then(|id| g.find(id));
+        if let Some(actor) = actor {
             let edge = Edge::Attributed {
                 class: a.class,
                 direct: a.direct,
@@ -92,88 +110,6 @@ fn claim_id(text: &str) -> String {
         .filter(|w| !w.is_empty())
         .collect();
     format!("claim:{:016x}", stable_hash(words.join(" ").as_bytes()))
-}
-
-/// The actor node for an attribution's speaker, if it has one.
-///
-/// A resolved speaker is keyed by its canonical name, so the same name in
-/// two documents is one actor. An unresolved mention is keyed by its
-/// document and position: it is never merged with anything.
-fn actor_of(d: &Document, a: &Attribution) -> Option<Actor> {
-    let sp = a.speaker.as_ref()?;
-    let mention = sp.span.text(&d.text).to_string();
-    let key = canonical_key(&sp.name);
-    let slug: String = key
-        .chars()
-        .map(|c| if c.is_alphanumeric() { c } else { '-' })
-        .collect();
-    let (id, kind) = if sp.resolution == Resolution::Unresolved {
-        let id = format!("actor:{}@{}:{}", slug, d.id, sp.span.start);
-        (id, unresolved_kind(&key))
-    } else {
-        (format!("actor:{slug}"), named_kind(&sp.name))
-    };
-    Some(Actor { id, name: sp.name.clone(), kind, mentions: vec![mention] })
-}
-
-fn unresolved_kind(key: &str) -> ActorKind {
-    let first = key.split(' ').next().unwrap_or("");
-    let last = key.split(' ').next_back().unwrap_or("");
-    if matches!(first, "a" | "an" | "one") {
-        ActorKind::Anonymous
-    } else if last.ends_with('s')
-        && !matches!(last, "he" | "she" | "it" | "this")
-    {
-        ActorKind::Group
-    } else {
-        ActorKind::Unresolved
-    }
-}
-
-fn named_kind(name: &str) -> ActorKind {
-    const GOVERNMENT: &[&str] = &[
-        "administration",
-        "government",
-        "ministry",
-        "white house",
-        "kremlin",
-    ];
-    const ORGANISATION: &[&str] = &[
-        "agency",
-        "association",
-        "bureau",
-        "center",
-        "coalition",
-        "commission",
-        "committee",
-        "company",
-        "council",
-        "department",
-        "institute",
-        "institutes",
-        "news",
-        "office",
-        "party",
-        "post",
-        "times",
-        "university",
-    ];
-    let key = canonical_key(name);
-    let has = |list: &[&str]| {
-        list.iter().any(|w| {
-            key.split(' ').any(|k| k == *w)
-                || key.contains(w) && w.contains(' ')
-        })
-    };
-    if has(GOVERNMENT) {
-        ActorKind::Government
-    } else if has(ORGANISATION)
-        || name.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
-    {
-        ActorKind::Organisation
-    } else {
-        ActorKind::Person
-    }
 }
 
 #[cfg(test)]

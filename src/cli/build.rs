@@ -4,17 +4,22 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use claimgraph::export::dot::{RenderOutcome, render, to_dot};
-use claimgraph::store::{save, write_atomic};
-use claimgraph::{build_graph, extract_document};
+use claimgraph::store::{builtin_aliases, load_aliases, save, write_atomic};
+use claimgraph::{build_graph_with, extract_document};
 
 use crate::cli::args::BuildArgs;
 use crate::cli::input::read_documents;
 
 /// Runs the subcommand.
 pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
+    let aliases = match &args.aliases {
+        Some(path) => load_aliases(path)
+            .with_context(|| format!("reading {}", path.display()))?,
+        None => builtin_aliases(),
+    };
     let docs = read_documents(&args.inputs, args.keep_going)?;
     let extracted: Vec<_> = docs.into_iter().map(extract_document).collect();
-    let graph = build_graph(&extracted);
+    let graph = build_graph_with(&extracted, &aliases);
     let ron_path = args.out.join("graph.ron");
     let dot_path = args.out.join("graph.dot");
     let svg_path = args.out.join("graph.svg");

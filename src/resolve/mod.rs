@@ -6,11 +6,19 @@
 //! a pronoun or a "who" takes the nearest compatible antecedent. What finds
 //! no antecedent stays [`Resolution::Unresolved`] and keeps its mention as
 //! its name: a guess would be worse than a gap. Spans are never changed.
+//!
+//! [`corpus_actors`] then merges the mentions of a whole corpus into
+//! actors (see `corpus.rs`).
 
+mod corpus;
+mod descriptions;
+mod mentions;
 mod names;
+mod words;
 
 use crate::model::{Attribution, Resolution, Span, Speaker};
 
+pub use corpus::{CorpusActors, corpus_actors};
 pub use names::{canonical_key, strip_title};
 
 /// How far back, in bytes, a pronoun looks for its antecedent.
