@@ -17,7 +17,7 @@ use petgraph::stable_graph::{NodeIndex, StableDiGraph};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 use serde::{Deserialize, Serialize};
 
-use crate::model::CueClass;
+use crate::model::{CueClass, SourceKind};
 
 /// What sort of actor a node stands for.
 #[derive(
@@ -97,52 +97,6 @@ impl Actor {
             roles: Vec::new(),
             affiliations: Vec::new(),
             evidence: Vec::new(),
-        }
-    }
-}
-
-/// What sort of source a document cites.
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    Serialize,
-    Deserialize,
-)]
-#[non_exhaustive]
-pub enum SourceKind {
-    /// "according to data from the National Center for Health Statistics".
-    AccordingTo,
-    /// A news outlet that reported something: "Politico reported".
-    Reported,
-    /// The outlet a speaker talked to: "told Foreign Policy".
-    Venue,
-    /// A document: "a White House fact sheet", "a letter to Xi Jinping".
-    Document,
-    /// An investigation, study or assessment: "a DEA investigation".
-    Investigation,
-    /// A citation marker in a generated summary: "[de4dbeca]".
-    Marker,
-    /// A credit line under a chart or photo: "Kris Mayes via Twitter".
-    Credit,
-}
-
-impl SourceKind {
-    /// The lower-case name used in files and tables.
-    pub fn name(self) -> &'static str {
-        match self {
-            SourceKind::AccordingTo => "according_to",
-            SourceKind::Reported => "reported",
-            SourceKind::Venue => "venue",
-            SourceKind::Document => "document",
-            SourceKind::Investigation => "investigation",
-            SourceKind::Marker => "citation_marker",
-            SourceKind::Credit => "credit",
         }
     }
 }

@@ -37,18 +37,18 @@ mod model;
 mod pipeline;
 mod resolve;
 mod segment;
+mod sources;
 pub mod store;
 
 pub use crate::{
     extract::{RuleInfo, rules},
     graph::{
         Actor, ActorKind, Claim, ClaimGraph, Counts, DocumentNode, Edge,
-        EdgeRecord, Evidence, GraphData, Node, NodeRef, SourceKind,
-        SourceNode,
+        EdgeRecord, Evidence, GraphData, Node, NodeRef, SourceNode,
     },
     model::{
         AliasEntry, AliasTable, Attribution, CharIndex, CueClass, Document,
-        Extracted, Resolution, Span, Speaker, stable_hash,
+        Extracted, Resolution, SourceKind, Span, Speaker, stable_hash,
     },
     pipeline::{build_graph, build_graph_with, extract_document},
     resolve::{canonical_key, strip_title},

@@ -7,12 +7,16 @@
 //! [`extract_document`], so the accuracy measured is that of the graph.
 
 use crate::extract::extract;
-use crate::graph::{Claim, ClaimGraph, DocumentNode, Edge, Evidence};
+use crate::graph::{
+    Claim, ClaimGraph, DocumentNode, Edge, Evidence, NodeRef, SourceNode,
+};
 use crate::model::{
-    AliasTable, Attribution, CharIndex, Document, Extracted, stable_hash,
+    AliasTable, Attribution, CharIndex, Document, Extracted, SourceKind, Span,
+    stable_hash,
 };
 use crate::resolve::{CorpusActors, canonical_key, corpus_actors, resolve};
 use crate::segment::segment;
+use crate::sources;
 
 /// Runs the text stages over one document.
 pub fn extract_document(document: Document) -> Extracted {
@@ -44,29 +48,42 @@ pub fn build_graph_with(
         g.add_actor(actor.clone());
     }
     for doc in docs {
-        add_document(&mut g, doc, &actors);
+        let claims = add_document(&mut g, doc, &actors);
+        add_sources(&mut g, doc, &claims);
     }
+    link_markers(&mut g, docs);
     g
 }
 
-fn add_document(g: &mut ClaimGraph, x: &Extracted, actors: &CorpusActors) {
+/// Adds a document, its claims and their actors; returns the claim of
+/// each attribution.
+fn add_document(
+    g: &mut ClaimGraph,
+    x: &Extracted,
+    actors: &CorpusActors,
+) -> Vec<NodeRef> {
     let d = &x.document;
+    let chars = CharIndex::new(&d.text);
+    let publisher = sources::publisher(d);
     let doc_node = g.add_document(DocumentNode {
         id: format!("doc:{}", d.id),
         name: d.id.clone(),
         title: d.title.clone(),
-        publisher: d.publisher.clone(),
+        publisher: publisher.as_ref().map(|p| p.name.clone()),
         url: d.url.clone(),
         date: d.date.clone(),
-        publisher_evidence: None,
+        publisher_evidence: publisher
+            .and_then(|p| p.span)
+            .map(|s| s.to_chars(&chars)),
     });
-    let chars = CharIndex::new(&d.text);
+    let mut claims = Vec::new();
     for a in &x.attributions {
         let evidence = evidence(d, &chars, a);
         let claim = g.add_claim(Claim {
             id: claim_id(&evidence.text),
             text: evidence.text.clone(),
         });
+        claims.push(claim);
         g.link(
             claim,
             doc_node,
@@ -86,6 +103,101 @@ fn add_document(g: &mut ClaimGraph, x: &Extracted, actors: &CorpusActors) {
             g.link(actor, claim, edge);
         }
     }
+    claims
+}
+
+/// Adds the sources a document cites, linked from the document and from
+/// the claims each backs.
+fn add_sources(g: &mut ClaimGraph, x: &Extracted, claims: &[NodeRef]) {
+    let d = &x.document;
+    let Some(doc_node) = g.find(&format!("doc:{}", d.id)) else { return };
+    let chars = CharIndex::new(&d.text);
+    let cited = sources::cited_sources(&d.text);
+    let markers: Vec<Span> = cited
+        .iter()
+        .filter(|c| c.kind == SourceKind::Marker)
+        .map(|c| c.span)
+        .collect();
+    for c in &cited {
+        let source = g.add_source(SourceNode {
+            id: source_id(c.kind, &c.name),
+            name: c.name.clone(),
+            kind: c.kind,
+        });
+        let evidence = Evidence {
+            document: d.id.clone(),
+            span: c.span.to_chars(&chars),
+            text: c.span.text(&d.text).to_string(),
+            speaker: None,
+            speaker_span: None,
+            cue: None,
+            cue_span: None,
+            rule: c.rule.to_string(),
+        };
+        g.link(doc_node, source, Edge::Cites { evidence: evidence.clone() });
+        // Two attributions of one claim ("China and Mexico denied ...")
+        // give one edge.
+        let mut backed: Vec<NodeRef> =
+            sources::backed_claims(&d.text, c, &markers, &x.attributions)
+                .into_iter()
+                .map(|i| claims[i])
+                .collect();
+        let mut seen = std::collections::HashSet::new();
+        backed.retain(|claim| seen.insert(*claim));
+        for claim in backed {
+            let evidence = evidence.clone();
+            g.link(claim, source, Edge::BackedBy { evidence });
+        }
+    }
+}
+
+fn source_id(kind: SourceKind, name: &str) -> String {
+    let slug: String = canonical_key(name)
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .collect();
+    format!("source:{}:{slug}", kind.name())
+}
+
+/// A citation marker that names a document of the corpus ("[de4dbeca]"
+/// for `de4dbeca` or `003_de4dbeca…`) identifies that document.
+fn link_markers(g: &mut ClaimGraph, docs: &[Extracted]) {
+    for x in docs {
+        let d = &x.document;
+        let chars = CharIndex::new(&d.text);
+        for c in sources::cited_sources(&d.text) {
+            if c.kind != SourceKind::Marker {
+                continue;
+            }
+            let Some(target) =
+                docs.iter().find(|t| names_document(&c.name, &t.document.id))
+            else {
+                continue;
+            };
+            let from = g.find(&source_id(c.kind, &c.name));
+            let to = g.find(&format!("doc:{}", target.document.id));
+            if let (Some(from), Some(to)) = (from, to) {
+                let evidence = Evidence {
+                    document: d.id.clone(),
+                    span: c.span.to_chars(&chars),
+                    text: c.span.text(&d.text).to_string(),
+                    speaker: None,
+                    speaker_span: None,
+                    cue: None,
+                    cue_span: None,
+                    rule: "source/marker-names-document".to_string(),
+                };
+                g.link(from, to, Edge::Identifies { evidence });
+            }
+        }
+    }
+}
+
+/// True when the marker `marker` is the document id `id`, or the hash
+/// part after its last `_` begins with it (six characters at least).
+fn names_document(marker: &str, id: &str) -> bool {
+    let hash = id.rsplit('_').next().unwrap_or(id);
+    marker == id || (marker.len() >= 6 && hash.starts_with(marker))
 }
 
 fn evidence(d: &Document, chars: &CharIndex, a: &Attribution) -> Evidence {

@@ -402,9 +402,9 @@ mod tests {
     use super::*;
     use crate::graph::{
         Actor, ActorKind, Claim, DocumentNode, Edge, Evidence, Node,
-        SourceKind, SourceNode,
+        SourceNode,
     };
-    use crate::model::CueClass;
+    use crate::model::{CueClass, SourceKind};
 
     /// A fresh, empty scratch folder for one test, removed when dropped.
     struct Scratch(PathBuf);
