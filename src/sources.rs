@@ -280,6 +280,19 @@ fn reported(text: &str) -> Vec<Cited> {
 /// President Xi Jinping", "a Drug Enforcement Administration
 /// investigation".
 fn documents(text: &str) -> Vec<Cited> {
+    static RES: OnceLock<Vec<(Regex, &'static str)>> = OnceLock::new();
+    let res = RES.get_or_init(document_patterns);
+    let mut out = Vec::new();
+    for (re, rule) in res {
+        for c in re.captures_iter(text) {
+            out.push(document(&c, rule));
+        }
+    }
+    out
+}
+
+/// The three document patterns, with their rule ids.
+fn document_patterns() -> Vec<(Regex, &'static str)> {
     let nouns: Vec<&str> =
         DOCUMENT_NOUNS.iter().chain(INQUIRY_NOUNS).copied().collect();
     let noun = format!("(?:{})", nouns.join("|").replace(' ', r"[ \x{a0}]"));
@@ -291,18 +304,14 @@ fn documents(text: &str) -> Vec<Cited> {
         r"\b(?:a|an){sep}({noun}){sep}(?:addressed{sep})?(?:to|from|by){sep}(?:the{sep})?({NAME})"
     );
     let named = format!(r"\b(?:a|an){sep}({NAME}){sep}({noun})\b");
-    let mut out = Vec::new();
-    for (pattern, rule) in [
+    [
         (issued, "source/issued-document"),
         (addressed, "source/addressed-document"),
         (named, "source/named-document"),
-    ] {
-        let re = Regex::new(&pattern).expect("valid regex");
-        for c in re.captures_iter(text) {
-            out.push(document(&c, rule));
-        }
-    }
-    out
+    ]
+    .into_iter()
+    .map(|(p, rule)| (Regex::new(&p).expect("valid regex"), rule))
+    .collect()
 }
 
 fn document(c: &Captures, rule: &'static str) -> Cited {

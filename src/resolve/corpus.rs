@@ -236,6 +236,7 @@ impl<'d> Corpus<'d> {
             && !m.is_body()
             && !m.is_acronym()
             && !compound
+            && !is_party_plural(&m.name)
     }
 
     /// The roots of every merged group of mentions, with their members.
@@ -267,8 +268,20 @@ impl<'d> Corpus<'d> {
             if self.document_scoped(members) {
                 continue;
             }
-            let keys: BTreeSet<String> =
-                members.iter().filter_map(|&g| self.key(g)).collect();
+            // "Obama" joined "Barack Obama" in one article and "Michelle
+            // Obama" in another: only the full names may meet.
+            let full = members.iter().any(|&g| {
+                let m = self.mention(g);
+                m.class == Class::Name && m.name.contains(' ')
+            });
+            let keys: BTreeSet<String> = members
+                .iter()
+                .filter(|&&g| {
+                    let m = self.mention(g);
+                    !(full && m.class == Class::Name && !m.name.contains(' '))
+                })
+                .filter_map(|&g| self.key(g))
+                .collect();
             for k in keys {
                 match by_key.get(&k) {
                     Some(&other) => {
@@ -289,8 +302,9 @@ impl<'d> Corpus<'d> {
         }
     }
 
-    /// A surname alone joins the one fuller name in the corpus that ends
-    /// with it and that the text marks as a person.
+    /// A short name ("Milgram", "Lopez Obrador") joins the one fuller
+    /// name in the corpus that it fits and that the text marks as a
+    /// person.
     fn merge_surnames(&mut self) {
         let clusters = self.clusters();
         let mut fuller: BTreeMap<String, Vec<usize>> = BTreeMap::new();
@@ -309,7 +323,7 @@ impl<'d> Corpus<'d> {
                 .filter(|&&g| self.is_name_like(g))
                 .map(|&g| key_of(&self.mention(g).name))
                 .collect();
-            if short.is_empty() || short.iter().any(|k| k.contains(' ')) {
+            if short.is_empty() {
                 continue;
             }
             let fits_all: Vec<(&String, &Vec<usize>)> = fuller
@@ -320,7 +334,7 @@ impl<'d> Corpus<'d> {
                 let (full, target) = ((*full).clone(), roots[0]);
                 let name = self.mention(*root).name.clone();
                 self.union(*root, target, || {
-                    format!("“{name}” is the surname of the only fuller name in the corpus that fits it, “{full}”")
+                    format!("“{name}” is a short form of the only fuller name in the corpus that fits it, “{full}”")
                 });
             }
         }
@@ -512,11 +526,20 @@ impl<'d> Corpus<'d> {
             used.insert(id.clone());
             ids.insert(*r, id);
         }
+        let index = self.name_index_from(&ids);
+        let mut reasons: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+        for (r, why) in self.reasons.iter().filter(|(_, w)| !w.is_empty()) {
+            reasons.entry(self.parent_root(*r)).or_default().push(why.clone());
+        }
         let mut actors = Vec::new();
         for (r, members) in &clusters {
             let Some(id) = ids.get(r) else { continue };
-            actors
-                .push(self.actor(*r, members, id, &names[r], &ids, &targets));
+            let mut actor =
+                self.actor(*r, members, id, &names[r], &ids, &index);
+            actor.evidence = reasons.remove(r).unwrap_or_default();
+            actor.evidence.sort();
+            actor.evidence.dedup();
+            actors.push(actor);
         }
         actors.sort_by(|a, b| a.id.cmp(&b.id));
         let mut speakers = HashMap::new();
@@ -631,6 +654,8 @@ impl<'d> Corpus<'d> {
             let accents = n.chars().filter(|c| !c.is_ascii()).count();
             let acronym = is_acronym(n);
             if person {
+                // Five words and more are rarely one person's name.
+                let words = if words > 4 { 0 } else { words };
                 (words, accents, **count, 0, std::cmp::Reverse(n.len()))
             } else {
                 (
@@ -680,12 +705,10 @@ impl<'d> Corpus<'d> {
         id: &str,
         name: &str,
         ids: &BTreeMap<usize, String>,
-        targets: &BTreeSet<usize>,
+        index: &BTreeMap<String, usize>,
     ) -> Actor {
-        let _ = targets;
         let mut actor = Actor::new(id, name, self.kind_of(members), name);
         actor.mentions.clear();
-        let index = self.name_index_from(ids);
         for &g in members {
             let m = self.mention(g);
             actor
@@ -693,18 +716,13 @@ impl<'d> Corpus<'d> {
                 .extend(m.forms.iter().filter(|f| !f.is_empty()).cloned());
             actor.roles.extend(m.roles.iter().cloned());
             for a in &m.affiliations {
-                let target = find_body(a, &index).and_then(|r| ids.get(&r));
+                let target = find_body(a, index).and_then(|r| ids.get(&r));
                 if let Some(t) = target.filter(|t| *t != id) {
                     actor.affiliations.push(t.clone());
                 }
             }
         }
-        actor.evidence = self
-            .reasons
-            .iter()
-            .filter(|(r, why)| self.parent_root(*r) == root && !why.is_empty())
-            .map(|(_, why)| why.clone())
-            .collect();
+        let _ = root;
         if actor.kind == ActorKind::Person {
             // People are not "the Biden": such a form is a modifier's.
             actor.mentions.retain(|f| !is_article_name(f));
@@ -781,18 +799,19 @@ impl<'d> Corpus<'d> {
 
 /// True when `short` names the same person as the longer `full`: its
 /// words appear in order in `full` and it ends with `full`'s last word
-/// ("lopez obrador") or starts with its first ("andres lopez").
+/// ("lopez obrador", "anne milgram" for "anne m milgram"). A name that
+/// only starts the same ("Donald Trump" in a headline "Donald Trump Is
+/// Right") is no evidence.
 fn fits(short: &str, full: &str) -> bool {
     let s: Vec<&str> = short.split(' ').collect();
     let f: Vec<&str> = full.split(' ').collect();
-    if s.len() >= f.len() {
+    // Five words and more are a headline's, not a person's name.
+    if s.len() >= f.len() || f.len() > 4 {
         return false;
     }
     let mut rest = f.iter();
     let in_order = s.iter().all(|w| rest.any(|x| x == w));
-    let same_end = s.last() == f.last();
-    let same_start = s.len() > 1 && s.first() == f.first();
-    in_order && (same_end || same_start)
+    in_order && s.last() == f.last()
 }
 
 /// The initials of a folded multi-word name, small words skipped.
@@ -875,7 +894,9 @@ mod tests {
     fn fits_surnames_and_first_name_surnames() {
         assert!(fits("milgram", "anne milgram"));
         assert!(fits("lopez obrador", "andres manuel lopez obrador"));
-        assert!(fits("andres lopez", "andres manuel lopez obrador"));
+        assert!(fits("anne milgram", "anne m milgram"));
+        assert!(!fits("donald trump", "donald trump is right"));
+        assert!(!fits("clinton", "chris christie calls hillary clinton"));
         assert!(!fits("clinton", "clinton foundation head"));
         assert!(!fits("bill clinton", "hillary clinton"));
         assert!(!fits("manuel lopez", "andres manuel lopez obrador"));

@@ -179,10 +179,10 @@ fn run_regex() -> &'static Regex {
 /// names.
 #[rustfmt::skip]
 const STARTERS: &[&str] = &[
-    "A", "After", "Although", "An", "And", "As", "At", "Before", "But",
+    "A", "After", "Although", "An", "And", "As", "At", "Before", "Both", "But",
     "Despite", "During", "Each", "Even", "Every", "For", "Former", "Here",
     "However", "If", "In", "Increasingly", "Its", "Last", "Later",
-    "Meanwhile", "Most", "Nevertheless", "Next", "On", "Or", "Other",
+    "Meanwhile", "Most", "Nevertheless", "Next", "Now", "On", "Or", "Other",
     "Overall", "Recent", "Senior", "Since", "So", "Some", "That", "The",
     "Their", "Then", "There", "These", "This", "Those", "Though", "Today",
     "Tomorrow", "Top", "Under", "Unfortunately", "Until", "When", "While",
@@ -193,6 +193,9 @@ const STARTERS: &[&str] = &[
 pub fn groups(text: &str) -> Vec<Group> {
     let mut out = Vec::new();
     for m in run_regex().find_iter(text) {
+        if on_title_case_line(text, m.start()) {
+            continue;
+        }
         let mut words = word_spans(text, Span::new(m.start(), m.end()));
         // "U.S.-Mexico": a word glued to what follows is part of a
         // compound, not a name.
@@ -206,6 +209,24 @@ pub fn groups(text: &str) -> Vec<Group> {
         split_run(text, &words, &mut out);
     }
     out
+}
+
+/// True when the line holding `at` is a headline in title case ("Chris
+/// Christie Calls Hillary Clinton"), whose capitals do not mark names.
+fn on_title_case_line(text: &str, at: usize) -> bool {
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let line = text[start..end].trim();
+    let words: Vec<&str> = line
+        .split_whitespace()
+        .filter(|w| w.chars().count() > 3)
+        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
+        .collect();
+    let capitals =
+        words.iter().filter(|w| w.starts_with(char::is_uppercase)).count();
+    let sentence =
+        line.ends_with(['.', '!', '?', '”', '"', ':']) || line.contains(". ");
+    words.len() >= 4 && !sentence && capitals * 10 >= words.len() * 9
 }
 
 /// The words of a run, connectors included.
@@ -255,7 +276,9 @@ fn split_run(text: &str, words: &[Span], out: &mut Vec<Group>) {
             let next = words.get(i + 1).map_or("", |n| n.text(text));
             let keep = current.last().is_some_and(|p| {
                 let p = p.text(text);
-                is_body_head(p) || matches!(w, "de" | "del" | "da")
+                is_body_head(p)
+                    || is_title(p)
+                    || matches!(w, "de" | "del" | "da")
             }) && !is_date_word(next);
             if keep {
                 current.push(words[i]);
@@ -336,15 +359,29 @@ fn strip_possessive(word: &str) -> &str {
 fn name_mention(text: &str, group: &Group) -> Mention {
     let span = group.span();
     let words: Vec<&str> = group.words.iter().map(|w| w.text(text)).collect();
-    let written = clean(span.text(text));
-    let name = clean(strip_possessive(&strip_title(&written)));
-    let mut m =
-        Mention::new(span, &name, Class::Name, strip_possessive(&written));
-    if name != clean(strip_possessive(&written)) {
+    let written = clean(strip_possessive(span.text(text)));
+    // "Democratic nominee Hillary Clinton": a party or role word stands
+    // before the name like a title does.
+    let mut titled = words
+        .iter()
+        .rposition(|w| is_title(w) || is(w, WordClass::Role))
+        .filter(|&t| t + 1 < words.len());
+    // "Secretary of State Hillary Clinton": the title runs on over "of".
+    while let Some(t) = titled.filter(|&t| {
+        t + 3 < words.len() && matches!(words[t + 1], "of" | "for")
+    }) {
+        titled = Some(t + 2);
+    }
+    let name = match titled {
+        Some(t) => clean(strip_possessive(&words[t + 1..].join(" "))),
+        None => clean(strip_possessive(&strip_title(&written))),
+    };
+    let mut m = Mention::new(span, &name, Class::Name, &written);
+    if name != written {
         m.forms.push(name.clone());
     }
-    if let Some(t) = words.iter().rposition(|w| is_title(w)) {
-        if t + 1 < words.len() && !m.is_body() {
+    match titled {
+        Some(t) if !m.is_body() => {
             title_parts(&words[..=t], &mut m);
             m.person = true;
             let before = &text[..span.start];
@@ -354,8 +391,12 @@ fn name_mention(text: &str, group: &Group) -> Mention {
                 }
             }
         }
-    } else if let Some(article) = article_before(text, span) {
-        m.forms.push(format!("{article} {}", m.forms[0]));
+        Some(_) => {}
+        None => {
+            if let Some(article) = article_before(text, span) {
+                m.forms.push(format!("{article} {}", m.forms[0]));
+            }
+        }
     }
     m
 }
@@ -385,7 +426,13 @@ fn title_parts(words: &[&str], m: &mut Mention) {
         first -= 1;
     }
     let role = words[first..].join(" ");
-    m.roles.push(role.trim_start_matches("then-").to_string());
+    let honorific = matches!(
+        role.to_lowercase().as_str(),
+        "mr." | "mrs." | "ms." | "miss" | "mr" | "mrs" | "ms"
+    );
+    if !honorific {
+        m.roles.push(role.trim_start_matches("then-").to_string());
+    }
     if first > 0 {
         m.affiliations
             .push(strip_possessive(&words[..first].join(" ")).into());
@@ -475,8 +522,20 @@ fn speaker_mention(
         doc.mentions.push(m);
         return doc.mentions.len() - 1;
     }
-    if let Some(i) = covering(doc, core) {
-        add_form(text, doc, i, core, &lower);
+    let cover = covering(doc, core).filter(|&i| {
+        // "A spokeswoman for Hillary Clinton" is not Hillary Clinton.
+        let at = doc.mentions[i].span.start.max(core.start);
+        let before = &text[core.start..at];
+        ![" for ", " of ", " at ", " with ", " to "]
+            .iter()
+            .any(|p| before.contains(p))
+    });
+    if let Some(i) = cover {
+        // The speaker's words are a form of the name only when they end
+        // with it ("the DEA’s Milgram"), not when they run on.
+        if doc.mentions[i].span.end + 3 >= core.end {
+            add_form(text, doc, i, core, &lower);
+        }
         doc.mentions[i].speaker = true;
         return i;
     }
@@ -533,7 +592,8 @@ fn strip_article(phrase: &str) -> &str {
 fn speaker_core(text: &str, span: Span) -> Span {
     let t = span.text(text);
     let mut end = t.find(", ").unwrap_or(t.len());
-    let of = t[..end].find(" of the ");
+    // "Rudman of the Wilson Center", "Elijah Cummings of Maryland".
+    let of = t[..end].find(" of ");
     if let Some(of) = of.filter(|_| t.starts_with(char::is_uppercase)) {
         end = of;
     }
