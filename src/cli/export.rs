@@ -87,10 +87,16 @@ pub fn run(args: ExportArgs) -> anyhow::Result<ExitCode> {
         eprintln!("claimgraph: note: {note}");
     }
     let c = view.counts();
+    let sources = match c.sources {
+        0 => String::new(),
+        1 => "1 source, ".to_string(),
+        n => format!("{n} sources, "),
+    };
     let mut out = io::stdout().lock();
     writeln!(
         out,
-        "exported {} documents, {} actors, {} claims, {} edges as {}",
+        "exported {} documents, {} actors, {} claims, {sources}{} edges \
+         as {}",
         c.documents, c.actors, c.claims, c.edges, args.format
     )?;
     for file in &done.files {

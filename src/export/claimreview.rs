@@ -181,12 +181,12 @@ mod tests {
             date: Some("2024-03-01".into()),
         });
         let c = g.add_claim(claim);
-        let a = g.add_actor(Actor {
-            id: "actor:amlo".into(),
-            name: "López Obrador".into(),
-            kind: ActorKind::Person,
-            mentions: vec![],
-        });
+        let a = g.add_actor(Actor::new(
+            "actor:amlo",
+            "López Obrador",
+            ActorKind::Person,
+            "López Obrador",
+        ));
         let d = g.add_document(DocumentNode {
             id: "doc:a".into(),
             name: "a".into(),

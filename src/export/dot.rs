@@ -33,7 +33,7 @@ pub use super::ExportError;
 use super::{anchor, report_anchor};
 use crate::graph::{
     Actor, ActorKind, Claim, ClaimGraph, DocumentNode, Edge, EdgeRecord,
-    Evidence, GraphData, Node,
+    Evidence, GraphData, Node, SourceNode,
 };
 use crate::model::CueClass;
 use crate::store::write_atomic;
@@ -51,6 +51,8 @@ const VAGUE_FILL: &str = "#eeeeee";
 const VAGUE_LINE: &str = "#888888";
 const CLAIM_FILL: &str = "#fff8c4";
 const DOCUMENT_FILL: &str = "#dcf1dc";
+const SOURCE_FILL: &str = "#ecdff5";
+const CITES_LINE: &str = "#8a6aa8";
 const ATTRIBUTED_LINE: &str = "#2f4f6f";
 const REPORTED_LINE: &str = "#a0a0a0";
 /// Colour of counterclaim edges.
@@ -294,6 +296,7 @@ fn legend() -> Subgraph {
     let claim = "legend:claim";
     let rated = "legend:rated";
     let doc = "legend:document";
+    let source = "legend:source";
     let sample = |id: &str, label: &str, mut style: Vec<Attribute>| {
         style.push(attr("label", label));
         Stmt::Node(DotNode::new(node_id(id), style))
@@ -311,11 +314,13 @@ fn legend() -> Subgraph {
         sample(claim, "Claim", claim_style()),
         sample(rated, "Claim a fact-checker\nrated", rated_claim_style()),
         sample(doc, "Document", document_style()),
+        sample(source, "Cited source", source_style()),
         link(actor, claim, attributed_style(true), "direct quote"),
         link(vague, claim, attributed_style(false), "paraphrase"),
         link(claim, doc, reported_style(), "reported in"),
         link(claim, rated, legend_conflict(false), "contradicts"),
         link(doc, rated, legend_conflict(true), "disputes"),
+        link(doc, source, cites_style(), "cites"),
     ];
     Subgraph { id: Id::Plain("cluster_legend".to_string()), stmts }
 }
@@ -343,6 +348,7 @@ fn node(n: &Node, links: &Links) -> DotNode {
         Node::Actor(a) => actor_attrs(a),
         Node::Claim(c) => claim_attrs(c),
         Node::Document(d) => document_attrs(d),
+        Node::Source(s) => source_attrs(s),
     };
     attributes.extend(link_attrs(links.node(n)));
     DotNode::new(node_id(n.id()), attributes)
@@ -450,6 +456,25 @@ fn document_attrs(d: &DocumentNode) -> Vec<Attribute> {
     attrs
 }
 
+/// Shape and colours of a cited source.
+fn source_style() -> Vec<Attribute> {
+    vec![
+        attr("shape", "cylinder"),
+        attr("style", "filled"),
+        attr("fillcolor", SOURCE_FILL),
+    ]
+}
+
+/// A cited source: its name and kind.
+fn source_attrs(s: &SourceNode) -> Vec<Attribute> {
+    let mut lines = wrap(&s.name, WRAP, 2);
+    lines.push(format!("({})", s.kind.name()));
+    let mut attrs = source_style();
+    attrs.push(attr("label", &lines.join("\n")));
+    attrs.push(attr("tooltip", &format!("{} ({})", s.name, s.kind.name())));
+    attrs
+}
+
 /// The document's metadata, one item a line.
 fn document_tooltip(d: &DocumentNode) -> String {
     let mut lines = vec![format!("document: {}", d.name)];
@@ -552,6 +577,13 @@ fn edge_style(edge: &Edge, count: usize) -> Vec<Attribute> {
             attrs.push(attr("xlabel", "disputes"));
             attrs
         }
+        Edge::Cites { .. }
+        | Edge::BackedBy { .. }
+        | Edge::Identifies { .. } => {
+            let mut attrs = cites_style();
+            attrs.push(attr("label", edge.kind_name()));
+            attrs
+        }
     }
 }
 
@@ -599,6 +631,15 @@ fn conflict_style(disputes: bool) -> Vec<Attribute> {
     ]
 }
 
+/// Line style of the edges to and from cited sources: dotted.
+fn cites_style() -> Vec<Attribute> {
+    vec![
+        attr("style", "dotted"),
+        attr("color", CITES_LINE),
+        attr("fontcolor", CITES_LINE),
+    ]
+}
+
 /// What an edge rests on, for its tooltip.
 fn evidence_tooltip(edge: &Edge) -> String {
     let ev = edge.evidence();
@@ -620,6 +661,7 @@ fn evidence_tooltip(edge: &Edge) -> String {
                 report_line(ev)
             );
         }
+        other => other.kind_name().replace('_', " "),
     };
     let mut lines = vec![head, format!("document: {}", ev.document)];
     lines.push(format!("span: {}", span_text(ev.span)));
@@ -784,8 +826,7 @@ mod tests {
     }
 
     fn actor(id: &str, name: &str, kind: ActorKind) -> Actor {
-        let mentions = vec![name.to_string()];
-        Actor { id: id.into(), name: name.into(), kind, mentions }
+        Actor::new(id, name, kind, name)
     }
 
     fn sample() -> ClaimGraph {
@@ -797,6 +838,7 @@ mod tests {
             publisher: Some("El País".into()),
             url: Some("https://example.org/a?x=\"1\"&y=2".into()),
             date: None,
+            publisher_evidence: None,
         });
         let c1 = g.add_claim(Claim::new("claim:1", TRICKY));
         let c2 = g.add_claim(Claim::new("claim:2", LONG));

@@ -137,6 +137,7 @@ fn colour(kind: &str) -> (u8, u8, u8) {
         "Actor" => (74, 128, 184),
         "Claim" => (230, 190, 40),
         "Document" => (92, 168, 92),
+        "Source" => (138, 106, 168),
         _ => (150, 150, 150),
     }
 }
@@ -149,12 +150,10 @@ mod tests {
 
     fn sample() -> ClaimGraph {
         let mut g = ClaimGraph::new();
-        let a = g.add_actor(Actor {
-            id: "actor:x".into(),
-            name: "X \"the\" <Y>".into(),
-            kind: ActorKind::Person,
-            mentions: vec!["X".into(), "Mr. X, Jr.".into()],
-        });
+        let mut actor =
+            Actor::new("actor:x", "X \"the\" <Y>", ActorKind::Person, "X");
+        actor.mentions.push("Mr. X, Jr.".into());
+        let a = g.add_actor(actor);
         let c = g.add_claim(Claim::new("claim:1", "No"));
         let evidence = Evidence {
             document: "d".into(),

@@ -128,12 +128,12 @@ mod tests {
 
     fn sample() -> ClaimGraph {
         let mut g = ClaimGraph::new();
-        let a = g.add_actor(Actor {
-            id: "actor:x".into(),
-            name: "X & <Y>".into(),
-            kind: ActorKind::Person,
-            mentions: vec!["X".into()],
-        });
+        let a = g.add_actor(Actor::new(
+            "actor:x",
+            "X & <Y>",
+            ActorKind::Person,
+            "X",
+        ));
         let c = g.add_claim(Claim::new("claim:1", "“No,” she said.\nThen"));
         let evidence = Evidence {
             document: "d".into(),

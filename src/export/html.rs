@@ -234,28 +234,26 @@ fn head(out: &mut String, title: &str) {
 }
 
 fn summary(out: &mut String, data: &GraphData, reports: usize) {
-    let count = |kind: &str| {
-        data.nodes
-            .iter()
-            .filter(|n| match n {
-                Node::Actor(_) => kind == "actor",
-                Node::Claim(_) => kind == "claim",
-                Node::Document(_) => kind == "document",
-            })
-            .count()
+    let count = |kind: fn(&Node) -> bool| {
+        data.nodes.iter().filter(|n| kind(n)).count()
     };
     let counterclaims = data
         .edges
         .iter()
         .filter(|e| matches!(e.edge, Edge::Contradicts { .. }))
         .count();
+    let sources = match count(|n| matches!(n, Node::Source(_))) {
+        0 => String::new(),
+        n => format!("{n} cited sources, "),
+    };
     let _ = writeln!(
         out,
-        "<p class=\"summary\">{} actors, {} claims, {} documents, {reports} \
-         reports, {counterclaims} counterclaim links.</p></header>",
-        count("actor"),
-        count("claim"),
-        count("document")
+        "<p class=\"summary\">{} actors, {} claims, {} documents, \
+         {sources}{reports} reports, {counterclaims} counterclaim links.</p>\
+         </header>",
+        count(|n| matches!(n, Node::Actor(_))),
+        count(|n| matches!(n, Node::Claim(_))),
+        count(|n| matches!(n, Node::Document(_)))
     );
 }
 
@@ -396,12 +394,11 @@ fn actor_label(id: &str, page: &Page) -> String {
         format!(" <span class=\"kind\">{}</span>", a.kind.name())
     };
     let class = if vague { "actor vague" } else { "actor" };
-    let tip = format!(
-        "{} ({}); mentions: {}",
-        a.name,
-        a.kind.name(),
-        a.mentions.join(", ")
-    );
+    let mut tip = format!("{} ({})", a.name, a.kind.name());
+    if !a.roles.is_empty() {
+        tip.push_str(&format!("; roles: {}", a.roles.join(", ")));
+    }
+    tip.push_str(&format!("; mentions: {}", a.mentions.join(", ")));
     format!(
         "<span class=\"{class}\" title=\"{}\">{}</span>{kind}",
         attr(&tip),

@@ -78,12 +78,12 @@ mod tests {
     #[test]
     fn nodes_and_links_keep_their_fields() {
         let mut g = ClaimGraph::new();
-        let a = g.add_actor(Actor {
-            id: "actor:x".into(),
-            name: "X".into(),
-            kind: ActorKind::Government,
-            mentions: vec!["X".into()],
-        });
+        let a = g.add_actor(Actor::new(
+            "actor:x",
+            "X",
+            ActorKind::Government,
+            "X",
+        ));
         let c = g.add_claim(Claim::new("claim:1", "No \"way\""));
         let evidence = Evidence {
             document: "d".into(),

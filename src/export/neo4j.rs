@@ -127,6 +127,9 @@ fn row(cells: &[String]) -> String {
 /// One value, written for a column of type `kind`.
 fn cell(v: &Value, kind: Kind) -> String {
     match (v, kind) {
+        // No items is no value: an empty bare field, which the import
+        // leaves out, rather than a list holding one empty string.
+        (Value::List(items), _) if items.is_empty() => String::new(),
         (Value::List(items), Kind::List) => {
             let items: Vec<String> =
                 items.iter().map(|i| i.replace(';', ",")).collect();
@@ -158,12 +161,10 @@ mod tests {
 
     fn sample() -> ClaimGraph {
         let mut g = ClaimGraph::new();
-        let a = g.add_actor(Actor {
-            id: "actor:x".into(),
-            name: "X, \"the\" Y".into(),
-            kind: ActorKind::Person,
-            mentions: vec!["X".into(), "a;b".into()],
-        });
+        let mut actor =
+            Actor::new("actor:x", "X, \"the\" Y", ActorKind::Person, "X");
+        actor.mentions.push("a;b".into());
+        let a = g.add_actor(actor);
         let c = g.add_claim(Claim::new("claim:1", "line one\nline two"));
         let evidence = Evidence {
             document: "d".into(),
@@ -200,7 +201,10 @@ mod tests {
         let actors = file(&files, "nodes_actor.csv");
         assert_eq!(
             actors.lines().next(),
-            Some("id:ID,:LABEL,kind,mentions:string[],name")
+            Some(
+                "id:ID,:LABEL,affiliations:string[],evidence:string[],kind,\
+                 mentions:string[],name,roles:string[]"
+            )
         );
         let rels = file(&files, "relationships_attributed.csv");
         let header = rels.lines().next().unwrap();
@@ -216,7 +220,7 @@ mod tests {
         let actors = file(&files, "nodes_actor.csv");
         assert!(
             actors.contains(
-                "actor:x,Actor,Person,\"X;a,b\",\"X, \"\"the\"\" Y\""
+                "actor:x,Actor,,,Person,\"X;a,b\",\"X, \"\"the\"\" Y\","
             ),
             "{actors}"
         );

@@ -5,13 +5,15 @@
 //! [`ClaimGraph`] that every exporter takes like any other. Each part of
 //! a focus picks a set of nodes:
 //!
-//! - **actor** `NAME`, **depth** `N`: every actor whose name, id or any
-//!   mention holds the words of `NAME`, in order, after folding case and
-//!   accents as [`canonical_key`] does ("lopez obrador" finds "Andrés
-//!   Manuel López Obrador" and a "López Obrador" another article gave
-//!   alone), and every node at most `N` edges away, whatever the edges'
-//!   direction. Depth 1 is what they said, depth 2 adds where it was
-//!   reported, who else said it and what contradicts it.
+//! - **actor** `NAME`, **depth** `N`: every actor whose name or id holds
+//!   the words of `NAME` in order, or one of whose mentions is `NAME`,
+//!   after folding case and accents as [`canonical_key`] does ("lopez
+//!   obrador" finds "Andrés Manuel López Obrador" and "López Obrador
+//!   government"; "AMLO" finds whoever a text called that), and every
+//!   node at most `N` edges away, whatever the edges' direction. Depth 1
+//!   is what they said, depth 2 adds where it was reported, who else said
+//!   it and what contradicts it. Mentions must match whole because some
+//!   are long phrases ("Sheinbaum, the successor of López Obrador").
 //! - **claim** `ID`: the claim (by id, with or without `claim:`, or a
 //!   unique prefix), its actors, documents and counterclaims, and the
 //!   counterclaims' actors.
@@ -371,8 +373,8 @@ fn topic_regex(pattern: &str) -> Result<Regex, ViewError> {
         })
 }
 
-/// The ids of the actors `name` names: those whose name, id or a
-/// mention holds its words in order, after folding.
+/// The ids of the actors `name` names: those whose name or id holds its
+/// words in order, or one of whose mentions is `name`, after folding.
 fn find_actors<'g>(
     data: &'g GraphData,
     name: &str,
@@ -380,16 +382,17 @@ fn find_actors<'g>(
     let key = format!(" {} ", canonical_key(name));
     let holds =
         |text: &str| format!(" {} ", canonical_key(text)).contains(&key);
+    let is = |text: &String| format!(" {} ", canonical_key(text)) == key;
     let found: Vec<&str> = data
         .nodes
         .iter()
         .filter_map(|n| match n {
             Node::Actor(a) => {
                 let slug = a.id.strip_prefix("actor:").unwrap_or(&a.id);
-                let mut names = [a.name.as_str(), &a.id, slug]
-                    .into_iter()
-                    .chain(a.mentions.iter().map(String::as_str));
-                names.any(holds).then_some(a.id.as_str())
+                let named =
+                    [a.name.as_str(), &a.id, slug].into_iter().any(holds);
+                let mentioned = a.mentions.iter().any(is);
+                (named || mentioned).then_some(a.id.as_str())
             }
             _ => None,
         })
@@ -501,8 +504,15 @@ Mexican President Andrés Manuel López Obrador said the cartels are weak.
 Kimberly Breier said the tariffs would hurt farmers.
 ";
 
+    const THIRD: &str = "\
+Bill Clinton said the plan works.
+
+Hillary Clinton said the plan fails.
+";
+
     fn graph() -> ClaimGraph {
-        let docs = [("first", FIRST), ("second", SECOND)].map(|(id, text)| {
+        let docs = [("first", FIRST), ("second", SECOND), ("third", THIRD)];
+        let docs = docs.map(|(id, text)| {
             extract_document(Document {
                 id: id.into(),
                 text: text.into(),
@@ -517,12 +527,14 @@ Kimberly Breier said the tariffs would hurt farmers.
     }
 
     fn names(g: &ClaimGraph) -> Vec<String> {
-        g.nodes()
-            .filter_map(|n| match n {
-                Node::Actor(a) => Some(a.name.clone()),
-                _ => None,
-            })
-            .collect()
+        g.nodes().flat_map(names_of).collect()
+    }
+
+    fn names_of(n: &Node) -> Vec<String> {
+        match n {
+            Node::Actor(a) => vec![a.name.clone()],
+            _ => Vec::new(),
+        }
     }
 
     fn at(actor: &str, depth: usize) -> Focus {
@@ -532,15 +544,63 @@ Kimberly Breier said the tariffs would hurt farmers.
     #[test]
     fn an_actor_is_found_by_a_mention_without_accents() {
         let g = graph();
+        let amlo = ["Andrés Manuel López Obrador"];
         let view = focus(&g, &at("lopez obrador", 1)).unwrap();
-        let both = ["Andrés Manuel López Obrador", "López Obrador"];
-        assert_eq!(names(&view), both);
+        assert_eq!(names(&view), amlo);
         assert_eq!(view.counts().claims, 2);
-        let view = focus(&g, &at("andrés manuel lópez obrador", 1)).unwrap();
-        assert_eq!(names(&view), both[..1]);
-        let view = focus(&g, &at("actor:lopez-obrador", 1)).unwrap();
-        assert_eq!(names(&view), both[1..]);
         assert_eq!(view.counts().documents, 0, "depth 1 stops at claims");
+        let id = g.nodes().find(|n| names_of(n) == amlo).unwrap().id();
+        let view = focus(&g, &at(id, 1)).unwrap();
+        assert_eq!(names(&view), amlo, "by id");
+    }
+
+    #[test]
+    fn mentions_match_whole() {
+        let mut g = ClaimGraph::new();
+        let c = g.add_claim(crate::Claim::new("claim:1", "x"));
+        let mut she = crate::Actor::new(
+            "actor:claudia-sheinbaum",
+            "Claudia Sheinbaum",
+            crate::ActorKind::Person,
+            "Sheinbaum, the successor of López Obrador",
+        );
+        she.mentions.push("Sheinbaum".into());
+        let amlo = crate::Actor::new(
+            "actor:amlo",
+            "Andrés Manuel López Obrador",
+            crate::ActorKind::Person,
+            "AMLO",
+        );
+        for actor in [she, amlo] {
+            let a = g.add_actor(actor);
+            let evidence = crate::Evidence {
+                document: "d".into(),
+                span: [0, 1],
+                text: "x".into(),
+                speaker: None,
+                speaker_span: None,
+                cue: None,
+                cue_span: None,
+                rule: "r".into(),
+            };
+            let class = crate::CueClass::Said;
+            g.link(a, c, Edge::Attributed { class, direct: true, evidence });
+        }
+        let amlo = ["Andrés Manuel López Obrador"];
+        assert_eq!(names(&focus(&g, &at("lopez obrador", 1)).unwrap()), amlo);
+        assert_eq!(names(&focus(&g, &at("amlo", 1)).unwrap()), amlo);
+        let she = focus(&g, &at("sheinbaum", 1)).unwrap();
+        assert_eq!(names(&she), ["Claudia Sheinbaum"]);
+    }
+
+    #[test]
+    fn a_name_finds_every_actor_holding_its_words() {
+        let g = graph();
+        let view = focus(&g, &at("CLINTON", 1)).unwrap();
+        assert_eq!(names(&view), ["Bill Clinton", "Hillary Clinton"]);
+        let view = focus(&g, &at("hillary clinton", 1)).unwrap();
+        assert_eq!(names(&view), ["Hillary Clinton"]);
+        assert!(focus(&g, &at("clint", 1)).is_err(), "whole words only");
     }
 
     #[test]
@@ -583,7 +643,8 @@ Kimberly Breier said the tariffs would hurt farmers.
         let f = Focus { claim: Some(short.into()), ..Focus::default() };
         let view = focus(&g, &f).unwrap();
         let names = names(&view);
-        assert!(names.contains(&"López Obrador".to_string()));
+        let amlo = "Andrés Manuel López Obrador".to_string();
+        assert!(names.contains(&amlo), "{names:?}");
         assert!(names.contains(&"US officials".to_string()), "{names:?}");
         assert!(!names.contains(&"Anne Milgram".to_string()));
         assert!(ids(&view).contains(&"doc:first".to_string()));
@@ -633,9 +694,9 @@ Kimberly Breier said the tariffs would hurt farmers.
         let f = Focus { claim: Some("claim:".into()), ..Focus::default() };
         let msg = focus(&g, &f).unwrap_err().to_string();
         assert!(msg.contains("claims start with it"), "{msg}");
-        let f = Focus { document: Some("third".into()), ..Focus::default() };
+        let f = Focus { document: Some("fourth".into()), ..Focus::default() };
         let msg = focus(&g, &f).unwrap_err().to_string();
-        assert_eq!(msg, "no document has the id \"third\"");
+        assert_eq!(msg, "no document has the id \"fourth\"");
     }
 
     #[test]
