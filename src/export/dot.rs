@@ -18,7 +18,7 @@
 //! produce SVG (or another format) and reports, rather than fails, when
 //! `dot` is not installed.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io;
 use std::path::Path;
 
@@ -95,8 +95,17 @@ pub fn to_dot_with(g: &ClaimGraph, options: DotOptions) -> String {
     let links = Links::new(&data, options);
     let mut stmts = defaults();
     stmts.push(Stmt::Subgraph(legend()));
+    let (shown, hidden) = linked_nodes(&data);
+    if hidden > 0 {
+        let note = match hidden {
+            1 => "1 node with no edge is not drawn".to_string(),
+            n => format!("{n} nodes with no edge are not drawn"),
+        };
+        stmts.push(Stmt::Attribute(attr("label", &note)));
+        stmts.push(Stmt::Attribute(attr("labelloc", "b")));
+    }
     let (docs, others): (Vec<&Node>, Vec<&Node>) =
-        data.nodes.iter().partition(|n| matches!(n, Node::Document(_)));
+        shown.into_iter().partition(|n| matches!(n, Node::Document(_)));
     stmts.extend(others.iter().map(|n| Stmt::Node(node(n, &links))));
     if !docs.is_empty() {
         stmts.push(Stmt::Subgraph(document_column(&docs, &links)));
@@ -113,6 +122,25 @@ pub fn to_dot_with(g: &ClaimGraph, options: DotOptions) -> String {
     let mut text = graph.print(&mut ctx);
     text.push('\n');
     text
+}
+
+/// The nodes to draw and how many are left out: a node with no edge
+/// (an actor the texts name but never quote, say) is left out, since a
+/// column of them pushes the rest of the diagram off screen, unless no
+/// node has an edge. The other formats keep every node.
+fn linked_nodes(data: &GraphData) -> (Vec<&Node>, usize) {
+    let linked: BTreeSet<&str> = data
+        .edges
+        .iter()
+        .flat_map(|e| [e.from.as_str(), e.to.as_str()])
+        .collect();
+    if linked.is_empty() {
+        return (data.nodes.iter().collect(), 0);
+    }
+    let shown: Vec<&Node> =
+        data.nodes.iter().filter(|n| linked.contains(n.id())).collect();
+    let hidden = data.nodes.len() - shown.len();
+    (shown, hidden)
 }
 
 /// Renders `dot_text` with the `dot` program into `out` in `format`
@@ -990,6 +1018,18 @@ mod tests {
             date: None,
         });
         g
+    }
+
+    #[test]
+    fn nodes_without_edges_are_left_out_and_counted() {
+        let mut g = sample();
+        g.add_actor(actor("actor:quiet", "Quiet Person", ActorKind::Person));
+        let dot = to_dot(&g);
+        assert!(!dot.contains("actor:quiet"));
+        assert!(dot.contains("label=\"1 node with no edge is not drawn\""));
+        let mut alone = ClaimGraph::new();
+        alone.add_actor(actor("actor:quiet", "Quiet", ActorKind::Person));
+        assert!(to_dot(&alone).contains("\"actor:quiet\"["), "all alone");
     }
 
     #[test]
