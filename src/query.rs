@@ -1,0 +1,857 @@
+//! Read-only questions over a built [`ClaimGraph`].
+//!
+//! [`Queries`] indexes a graph once (actor names and aliases after
+//! folding, node ids, actors by id) and then answers: which claims match a
+//! pattern ([`Queries::who_said`]), what an actor claimed
+//! ([`Queries::claims_by`]) and who contradicts them
+//! ([`Queries::profile`]), every report of a claim
+//! ([`Queries::claim_detail`]), the shortest chains between two nodes
+//! ([`Queries::trace`]) and counts ([`Queries::stats`]). Nothing here
+//! changes the graph. Answers borrow from it and are plain structs, so the
+//! command line can print them as tables, JSON or CSV.
+//!
+//! ```
+//! use claimgraph::query::{Lookup, Pattern, Queries};
+//! use claimgraph::{Document, build_graph, extract_document};
+//! let doc = Document {
+//!     id: "a".into(),
+//!     text: "“We have almost none,” Feeley said.".into(),
+//!     ..Document::default()
+//! };
+//! let graph = build_graph(&[extract_document(doc)]);
+//! let q = Queries::new(&graph);
+//! let found = q.who_said(&Pattern::words("ALMOST none")?);
+//! assert_eq!(found[0].reports[0].actor.unwrap().name, "Feeley");
+//! let Lookup::Found(feeley) = q.find_actor("feeley") else { panic!() };
+//! assert_eq!(q.claims_by(&feeley).len(), 1);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+mod stats;
+mod text;
+mod trace;
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use crate::graph::{
+    Actor, ActorKind, Claim, ClaimGraph, DocumentNode, Edge, Evidence,
+    LinkStatus, Node, NodeRef, Report,
+};
+use crate::model::CueClass;
+use crate::resolve::canonical_key;
+
+pub use stats::{DocumentStats, Stats};
+pub use text::{Pattern, PatternError, fold_words};
+pub use trace::{Chain, Hop};
+
+/// What a name or id given on the command line stands for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Lookup<T> {
+    /// What the query names: one item, or several items that are one
+    /// thing (a person spelled in several ways before their actors were
+    /// merged).
+    Found(Vec<T>),
+    /// Several different items; the query has to say which.
+    Ambiguous(Vec<T>),
+    /// Nothing.
+    Missing,
+}
+
+/// One report of a claim: the document that carries it, and who made the
+/// claim there.
+#[derive(Clone, Copy, Debug)]
+pub struct ClaimReport<'g> {
+    /// The document.
+    pub document: &'g DocumentNode,
+    /// The report's evidence: span, verbatim text, speaker, cue, rule.
+    pub evidence: &'g Evidence,
+    /// True when the document quotes the words.
+    pub direct: bool,
+    /// The actor the document attributes the claim to, if any.
+    pub actor: Option<&'g Actor>,
+    /// The speech act the cue reports, when there is an actor.
+    pub class: Option<CueClass>,
+}
+
+/// A counterclaim, seen from one of the two claims it links.
+#[derive(Clone, Copy, Debug)]
+pub struct Counterclaim<'g> {
+    /// The other claim.
+    pub claim: &'g Claim,
+    /// The report of this claim that the link starts from.
+    pub ours: &'g Report,
+    /// The report of the other claim.
+    pub theirs: &'g Report,
+    /// The actor of the other report, if any.
+    pub actor: Option<&'g Actor>,
+    /// The rule that linked them ("counter/polarity", …).
+    pub rule: &'g str,
+    /// Why, in words.
+    pub reason: &'g str,
+    /// How sure the rule is, in percent.
+    pub confidence: u8,
+    /// What a fact-checker decided about the link.
+    pub status: LinkStatus,
+}
+
+/// A document that itself calls a claim false.
+#[derive(Clone, Copy, Debug)]
+pub struct Dispute<'g> {
+    /// The disputing document.
+    pub document: &'g DocumentNode,
+    /// The disputed report, in that document.
+    pub report: &'g Report,
+    /// The words that dispute it ("falsely").
+    pub marker: &'g str,
+    /// Where those words are, in code points.
+    pub marker_span: [usize; 2],
+    /// The rule that found it.
+    pub rule: &'g str,
+    /// Why, in words.
+    pub reason: &'g str,
+    /// How sure the rule is, in percent.
+    pub confidence: u8,
+}
+
+/// A claim with everything the graph knows about it.
+#[derive(Clone, Debug)]
+pub struct ClaimDetail<'g> {
+    /// The claim: id, text, curated verdicts.
+    pub claim: &'g Claim,
+    /// Every report, by document and position.
+    pub reports: Vec<ClaimReport<'g>>,
+    /// Every counterclaim link, one per pair of reports.
+    pub counterclaims: Vec<Counterclaim<'g>>,
+    /// Every document that calls the claim false.
+    pub disputes: Vec<Dispute<'g>>,
+}
+
+impl<'g> ClaimDetail<'g> {
+    /// The distinct actors of the reports, in report order.
+    pub fn actors(&self) -> Vec<&'g Actor> {
+        let mut seen = HashSet::new();
+        self.reports
+            .iter()
+            .filter_map(|r| r.actor)
+            .filter(|a| seen.insert(a.id.as_str()))
+            .collect()
+    }
+
+    /// The distinct documents of the reports, by name, in report order.
+    pub fn documents(&self) -> Vec<&'g str> {
+        let mut seen = HashSet::new();
+        self.reports
+            .iter()
+            .map(|r| r.document.name.as_str())
+            .filter(|d| seen.insert(*d))
+            .collect()
+    }
+
+    /// Where the claim is first reported: document name, then span.
+    fn first_report(&self) -> Option<(&str, [usize; 2])> {
+        let r = self.reports.first()?;
+        Some((r.document.name.as_str(), r.evidence.span))
+    }
+}
+
+/// Someone whose claims contradict an actor's.
+#[derive(Clone, Debug)]
+pub struct Opponent<'g> {
+    /// The other actor, `None` for reports without a speaker.
+    pub actor: Option<&'g Actor>,
+    /// The links: the actor's claim, then the contradicting one.
+    pub links: Vec<(&'g Claim, Counterclaim<'g>)>,
+}
+
+/// An actor's profile: who they are, what they claimed, who contradicts
+/// them.
+#[derive(Clone, Debug)]
+pub struct Profile<'g> {
+    /// The actor, or the actors that are one person spelled differently.
+    pub actors: Vec<&'g Actor>,
+    /// Their claims, in the order they are first reported.
+    pub claims: Vec<ClaimDetail<'g>>,
+    /// Whoever contradicts them, most links first.
+    pub opponents: Vec<Opponent<'g>>,
+}
+
+/// An actor and the folded forms of its name and aliases.
+#[derive(Debug)]
+struct ActorEntry<'g> {
+    actor: &'g Actor,
+    /// The folded name, then each folded mention.
+    keys: Vec<String>,
+}
+
+/// A graph, indexed once for many questions.
+#[derive(Debug)]
+pub struct Queries<'g> {
+    graph: &'g ClaimGraph,
+    actors: Vec<ActorEntry<'g>>,
+    /// Folded name or alias -> indexes into `actors`.
+    by_key: HashMap<String, Vec<usize>>,
+    /// Actor id -> actor.
+    by_id: HashMap<&'g str, &'g Actor>,
+}
+
+impl<'g> Queries<'g> {
+    /// Indexes `graph`: one pass over its actors.
+    pub fn new(graph: &'g ClaimGraph) -> Queries<'g> {
+        let actors: Vec<ActorEntry> = graph
+            .nodes()
+            .filter_map(|n| match n {
+                Node::Actor(a) => Some(actor_entry(a)),
+                _ => None,
+            })
+            .collect();
+        let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, entry) in actors.iter().enumerate() {
+            for key in &entry.keys {
+                let list = by_key.entry(key.clone()).or_default();
+                if list.last() != Some(&i) {
+                    list.push(i);
+                }
+            }
+        }
+        let by_id = actors.iter().map(|e| (e.actor.id.as_str(), e.actor));
+        let by_id = by_id.collect();
+        Queries { graph, actors, by_key, by_id }
+    }
+
+    /// The graph asked about.
+    pub fn graph(&self) -> &'g ClaimGraph {
+        self.graph
+    }
+
+    /// The actor with the id `id`, if any.
+    pub fn actor(&self, id: &str) -> Option<&'g Actor> {
+        self.by_id.get(id).copied()
+    }
+
+    /// The actors a name or id stands for.
+    ///
+    /// An actor id names its actor. Otherwise the query and every actor's
+    /// name and aliases are folded (case, accents, hyphens, possessives)
+    /// and compared in three tiers, the first that finds anything
+    /// deciding: a name or alias equal to the query, one that ends with
+    /// the query's words ("Biden" in "Joe Biden"), one that has them all.
+    /// Several people whose names all end the longest one ("López
+    /// Obrador", "Andrés Manuel López Obrador") are taken as one person
+    /// spelled in several ways; an exact match takes in the other
+    /// spellings the second tier finds. Any other set of several actors
+    /// is [`Lookup::Ambiguous`].
+    pub fn find_actor(&self, query: &str) -> Lookup<&'g Actor> {
+        if let Some(a) = self.actor(query.trim()) {
+            return Lookup::Found(vec![a]);
+        }
+        let key = canonical_key(query);
+        if key.is_empty() {
+            return Lookup::Missing;
+        }
+        let exact = self.actors_at(self.by_key.get(&key).cloned());
+        let ending = self.matching(&key, |have, want| have.ends_with(want));
+        if !exact.is_empty() {
+            if one_person(&ending) {
+                return Lookup::Found(ending);
+            }
+            return group_actors(exact);
+        }
+        if !ending.is_empty() {
+            return group_actors(ending);
+        }
+        group_actors(self.matching(&key, |have, want| {
+            want.iter().all(|w| have.contains(w))
+        }))
+    }
+
+    fn actors_at(&self, found: Option<Vec<usize>>) -> Vec<&'g Actor> {
+        let found = found.unwrap_or_default();
+        found.into_iter().map(|i| self.actors[i].actor).collect()
+    }
+
+    /// The actors, sorted by id, with a name or alias whose words `test`
+    /// accepts against the words of `key`.
+    fn matching(
+        &self,
+        key: &str,
+        test: impl Fn(&[&str], &[&str]) -> bool,
+    ) -> Vec<&'g Actor> {
+        let want: Vec<&str> = key.split(' ').collect();
+        let accepts = |k: &String| {
+            let have: Vec<&str> = k.split(' ').collect();
+            test(&have, &want)
+        };
+        let mut out: Vec<&Actor> = self
+            .actors
+            .iter()
+            .filter(|e| e.keys.iter().any(accepts))
+            .map(|e| e.actor)
+            .collect();
+        out.sort_by(|a, b| a.id.cmp(&b.id));
+        out
+    }
+
+    /// The claim a claim id, or a unique prefix of one, names.
+    ///
+    /// The `claim:` prefix may be left out. An exact id wins over
+    /// prefixes; a prefix of several ids is [`Lookup::Ambiguous`], the
+    /// claims sorted by id.
+    pub fn find_claim(&self, query: &str) -> Lookup<&'g Claim> {
+        let query = query.trim();
+        let full = if query.starts_with("claim:") {
+            query.to_string()
+        } else {
+            format!("claim:{query}")
+        };
+        if let Some(Node::Claim(c)) =
+            self.graph.find(&full).map(|n| self.node(n))
+        {
+            return Lookup::Found(vec![c]);
+        }
+        if query.is_empty() {
+            return Lookup::Missing;
+        }
+        let found: Vec<&Claim> = self
+            .graph
+            .nodes()
+            .filter_map(|n| match n {
+                Node::Claim(c) if c.id.starts_with(&full) => Some(c),
+                _ => None,
+            })
+            .collect();
+        match found.len() {
+            0 => Lookup::Missing,
+            1 => Lookup::Found(found),
+            _ => Lookup::Ambiguous(found),
+        }
+    }
+
+    /// The nodes an id, a claim id prefix, a document name or an actor's
+    /// name stands for, tried in that order.
+    pub fn find_node(&self, query: &str) -> Lookup<&'g Node> {
+        let query = query.trim();
+        if let Some(n) = self.graph.find(query) {
+            return Lookup::Found(vec![self.node(n)]);
+        }
+        if let Some(n) = self.graph.find(&format!("doc:{query}")) {
+            return Lookup::Found(vec![self.node(n)]);
+        }
+        let claims = self.find_claim(query);
+        let lookup = match claims {
+            Lookup::Missing => self.find_actor(query).map(|a| &a.id),
+            other => other.map(|c| &c.id),
+        };
+        lookup.map(|id| self.node(self.graph.find(id).expect("listed")))
+    }
+
+    fn node(&self, n: NodeRef) -> &'g Node {
+        self.graph.node(n)
+    }
+
+    /// Everything the graph knows about `claim`, which must be one of its
+    /// claims.
+    ///
+    /// # Panics
+    ///
+    /// When `claim` is not a claim of this graph.
+    pub fn claim_detail(&self, claim: &'g Claim) -> ClaimDetail<'g> {
+        let node = self.graph.find(&claim.id).expect("a claim of the graph");
+        let speakers = self.speakers(node);
+        let mut detail = ClaimDetail {
+            claim,
+            reports: Vec::new(),
+            counterclaims: Vec::new(),
+            disputes: Vec::new(),
+        };
+        for (edge, target) in self.graph.outgoing(node) {
+            match (edge, target) {
+                (Edge::ReportedIn { evidence, direct }, Node::Document(d)) => {
+                    let key = (evidence.document.as_str(), evidence.span);
+                    let said = speakers.get(&key).copied();
+                    detail.reports.push(ClaimReport {
+                        document: d,
+                        evidence,
+                        direct: *direct,
+                        actor: said.map(|s| s.0),
+                        class: said.map(|s| s.1),
+                    });
+                }
+                (_, Node::Claim(other)) => {
+                    if let Some(c) = self.counterclaim(edge, other, true) {
+                        detail.counterclaims.push(c);
+                    }
+                }
+                _ => {}
+            }
+        }
+        self.add_incoming(node, &mut detail);
+        sort_detail(&mut detail);
+        detail
+    }
+
+    /// Counterclaims pointing at the claim, and disputes of it.
+    fn add_incoming(&self, node: NodeRef, detail: &mut ClaimDetail<'g>) {
+        for (edge, source) in self.graph.incoming(node) {
+            match (edge, source) {
+                // A link from a claim to itself was seen as outgoing.
+                (_, Node::Claim(other)) if other.id != detail.claim.id => {
+                    if let Some(c) = self.counterclaim(edge, other, false) {
+                        detail.counterclaims.push(c);
+                    }
+                }
+                (_, Node::Document(document)) => {
+                    if let Some(d) = dispute(edge, document) {
+                        detail.disputes.push(d);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Who said the claim where: (document, span) -> actor and cue class,
+    /// from the claim's `Attributed` edges.
+    fn speakers(
+        &self,
+        claim: NodeRef,
+    ) -> HashMap<(&'g str, [usize; 2]), (&'g Actor, CueClass)> {
+        let mut out = HashMap::new();
+        for (edge, source) in self.graph.incoming(claim) {
+            if let (Edge::Attributed { class, evidence, .. }, Node::Actor(a)) =
+                (edge, source)
+            {
+                let key = (evidence.document.as_str(), evidence.span);
+                out.entry(key).or_insert((a, *class));
+            }
+        }
+        out
+    }
+
+    /// A `Contradicts` edge seen from one end; `outgoing` says which.
+    fn counterclaim(
+        &self,
+        edge: &'g Edge,
+        other: &'g Claim,
+        outgoing: bool,
+    ) -> Option<Counterclaim<'g>> {
+        let Edge::Contradicts { a, b, rule, reason, confidence, status } =
+            edge
+        else {
+            return None;
+        };
+        let (ours, theirs) = if outgoing { (a, b) } else { (b, a) };
+        Some(Counterclaim {
+            claim: other,
+            ours,
+            theirs,
+            actor: theirs.actor.as_deref().and_then(|id| self.actor(id)),
+            rule,
+            reason,
+            confidence: *confidence,
+            status: *status,
+        })
+    }
+
+    /// Every claim whose text, or the text of one of its reports,
+    /// matches `pattern`, in the order they are first reported.
+    pub fn who_said(&self, pattern: &Pattern) -> Vec<ClaimDetail<'g>> {
+        let mut out: Vec<ClaimDetail> = self
+            .graph
+            .nodes()
+            .filter_map(|n| match n {
+                Node::Claim(c) => Some(self.claim_detail(c)),
+                _ => None,
+            })
+            .filter(|d| {
+                pattern.is_match(&d.claim.text)
+                    || d.reports
+                        .iter()
+                        .any(|r| pattern.is_match(&r.evidence.text))
+            })
+            .collect();
+        sort_claims(&mut out);
+        out
+    }
+
+    /// The claims attributed to any of `actors`, each once, in the order
+    /// they are first reported.
+    pub fn claims_by(&self, actors: &[&'g Actor]) -> Vec<ClaimDetail<'g>> {
+        let mut seen = HashSet::new();
+        let mut out = Vec::new();
+        for actor in actors {
+            let Some(node) = self.graph.find(&actor.id) else { continue };
+            for (edge, target) in self.graph.outgoing(node) {
+                if let (Edge::Attributed { .. }, Node::Claim(c)) =
+                    (edge, target)
+                    && seen.insert(c.id.as_str())
+                {
+                    out.push(self.claim_detail(c));
+                }
+            }
+        }
+        sort_claims(&mut out);
+        out
+    }
+
+    /// The profile of `actors` (one actor, or one person's several
+    /// actors): their claims and who contradicts them.
+    pub fn profile(&self, actors: Vec<&'g Actor>) -> Profile<'g> {
+        let claims = self.claims_by(&actors);
+        let opponents = opponents(&claims);
+        Profile { actors, claims, opponents }
+    }
+}
+
+impl<T> Lookup<T> {
+    /// Maps the items found or offered.
+    pub fn map<U>(self, f: impl FnMut(T) -> U) -> Lookup<U> {
+        match self {
+            Lookup::Found(v) => Lookup::Found(v.into_iter().map(f).collect()),
+            Lookup::Ambiguous(v) => {
+                Lookup::Ambiguous(v.into_iter().map(f).collect())
+            }
+            Lookup::Missing => Lookup::Missing,
+        }
+    }
+}
+
+/// The lower-case name of a node's kind: "actor", "claim", "document".
+pub fn node_kind(node: &Node) -> &'static str {
+    match node {
+        Node::Actor(_) => "actor",
+        Node::Claim(_) => "claim",
+        Node::Document(_) => "document",
+    }
+}
+
+/// A short human label for a node: a name, a claim's text, a document's
+/// name.
+pub fn node_label(node: &Node) -> &str {
+    match node {
+        Node::Actor(a) => &a.name,
+        Node::Claim(c) => &c.text,
+        Node::Document(d) => &d.name,
+    }
+}
+
+fn actor_entry(actor: &Actor) -> ActorEntry<'_> {
+    let mut keys = vec![canonical_key(&actor.name)];
+    for m in &actor.mentions {
+        let key = canonical_key(m);
+        if !key.is_empty() && !keys.contains(&key) {
+            keys.push(key);
+        }
+    }
+    ActorEntry { actor, keys }
+}
+
+/// One actor, one person under several spellings, or an ambiguity.
+fn group_actors(mut found: Vec<&Actor>) -> Lookup<&Actor> {
+    found.sort_by(|a, b| a.id.cmp(&b.id));
+    found.dedup_by(|a, b| a.id == b.id);
+    match found.len() {
+        0 => Lookup::Missing,
+        1 => Lookup::Found(found),
+        _ if one_person(&found) => Lookup::Found(found),
+        _ => Lookup::Ambiguous(found),
+    }
+}
+
+/// True when `actors` are all people and every name's words end the
+/// longest name's words: "López Obrador" within "Andrés Manuel López
+/// Obrador", but not "Hunter Biden" within "Joe Biden".
+fn one_person(actors: &[&Actor]) -> bool {
+    if actors.is_empty() || actors.iter().any(|a| a.kind != ActorKind::Person)
+    {
+        return false;
+    }
+    let names: Vec<String> =
+        actors.iter().map(|a| canonical_key(&a.name)).collect();
+    let longest = names.iter().max_by_key(|n| n.len()).expect("non-empty");
+    let long: Vec<&str> = longest.split(' ').collect();
+    names.iter().all(|n| {
+        let words: Vec<&str> = n.split(' ').collect();
+        long.ends_with(&words)
+    })
+}
+
+fn dispute<'g>(
+    edge: &'g Edge,
+    document: &'g DocumentNode,
+) -> Option<Dispute<'g>> {
+    let Edge::Disputes {
+        report,
+        marker,
+        marker_span,
+        rule,
+        reason,
+        confidence,
+    } = edge
+    else {
+        return None;
+    };
+    Some(Dispute {
+        document,
+        report,
+        marker,
+        marker_span: *marker_span,
+        rule,
+        reason,
+        confidence: *confidence,
+    })
+}
+
+fn sort_detail(d: &mut ClaimDetail) {
+    d.reports.sort_by(|x, y| {
+        (&x.document.name, x.evidence).cmp(&(&y.document.name, y.evidence))
+    });
+    d.counterclaims.sort_by(|x, y| {
+        (&x.ours.evidence, &x.theirs.evidence, &x.claim.id).cmp(&(
+            &y.ours.evidence,
+            &y.theirs.evidence,
+            &y.claim.id,
+        ))
+    });
+    d.disputes.sort_by(|x, y| x.report.evidence.cmp(&y.report.evidence));
+}
+
+fn sort_claims(claims: &mut [ClaimDetail]) {
+    claims.sort_by(|x, y| {
+        (x.first_report(), &x.claim.id).cmp(&(y.first_report(), &y.claim.id))
+    });
+}
+
+/// The actors behind the counterclaims of `claims`, most links first.
+fn opponents<'g>(claims: &[ClaimDetail<'g>]) -> Vec<Opponent<'g>> {
+    let mut by_actor: BTreeMap<Option<&str>, Opponent<'g>> = BTreeMap::new();
+    for detail in claims {
+        for c in &detail.counterclaims {
+            let key = c.actor.map(|a| a.id.as_str());
+            by_actor
+                .entry(key)
+                .or_insert_with(|| Opponent { actor: c.actor, links: vec![] })
+                .links
+                .push((detail.claim, *c));
+        }
+    }
+    let mut out: Vec<Opponent> = by_actor.into_values().collect();
+    // A stable sort keeps the id order among equals.
+    out.sort_by_key(|o| std::cmp::Reverse(o.links.len()));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::DocumentNode;
+
+    fn evidence(doc: &str, start: usize, text: &str) -> Evidence {
+        Evidence {
+            document: doc.into(),
+            span: [start, start + text.chars().count()],
+            text: text.into(),
+            speaker: None,
+            speaker_span: None,
+            cue: Some("said".into()),
+            cue_span: None,
+            rule: "test".into(),
+        }
+    }
+
+    fn person(id: &str, name: &str, mentions: &[&str]) -> Actor {
+        Actor {
+            id: id.into(),
+            name: name.into(),
+            kind: ActorKind::Person,
+            mentions: mentions.iter().map(|m| m.to_string()).collect(),
+        }
+    }
+
+    /// Adds a report of `claim` by `actor` in `doc` at `start`.
+    fn say(
+        g: &mut ClaimGraph,
+        actor: &str,
+        claim: &str,
+        doc: &str,
+        at: usize,
+    ) {
+        let ev = evidence(doc, at, claim);
+        let c = g.add_claim(Claim::new(format!("claim:{claim}"), claim));
+        let d = g.find(&format!("doc:{doc}")).unwrap();
+        let a = g.find(actor).unwrap();
+        g.link(c, d, Edge::ReportedIn { evidence: ev.clone(), direct: true });
+        let class = CueClass::Said;
+        g.link(a, c, Edge::Attributed { class, direct: true, evidence: ev });
+    }
+
+    /// Two documents, three people, two claims that contradict.
+    fn sample() -> ClaimGraph {
+        let mut g = ClaimGraph::new();
+        for name in ["a", "b"] {
+            g.add_document(DocumentNode {
+                id: format!("doc:{name}"),
+                name: name.into(),
+                ..DocumentNode::default()
+            });
+        }
+        g.add_actor(person(
+            "actor:amlo",
+            "Andrés Manuel López Obrador",
+            &["President Andrés Manuel López Obrador"],
+        ));
+        g.add_actor(person("actor:lo", "López Obrador", &["he"]));
+        g.add_actor(person("actor:joe-biden", "Joe Biden", &[]));
+        g.add_actor(person("actor:hunter-biden", "Hunter Biden", &[]));
+        say(&mut g, "actor:lo", "no fentanyl here", "a", 10);
+        say(&mut g, "actor:amlo", "no fentanyl here", "b", 40);
+        say(&mut g, "actor:joe-biden", "fentanyl comes from here", "b", 5);
+        let (x, y) = (
+            g.find("claim:fentanyl comes from here").unwrap(),
+            g.find("claim:no fentanyl here").unwrap(),
+        );
+        let report = |actor: &str, doc, at, text| Report {
+            actor: Some(actor.into()),
+            evidence: evidence(doc, at, text),
+        };
+        let edge = Edge::Contradicts {
+            a: report("actor:joe-biden", "b", 5, "fentanyl comes from here"),
+            b: report("actor:lo", "a", 10, "no fentanyl here"),
+            rule: "counter/polarity".into(),
+            reason: "test".into(),
+            confidence: 80,
+            status: LinkStatus::Found,
+        };
+        g.link(x, y, edge);
+        g
+    }
+
+    fn ids<T: AsRef<str>>(items: impl IntoIterator<Item = T>) -> Vec<String> {
+        items.into_iter().map(|s| s.as_ref().to_string()).collect()
+    }
+
+    #[test]
+    fn actors_are_found_by_any_folded_alias() {
+        let g = sample();
+        let q = Queries::new(&g);
+        let Lookup::Found(found) = q.find_actor("lopez  OBRADOR") else {
+            panic!("not found")
+        };
+        assert_eq!(
+            ids(found.iter().map(|a| &a.id)),
+            ["actor:amlo", "actor:lo"]
+        );
+        let found = q.find_actor("president andres manuel lopez obrador");
+        assert_eq!(
+            found.map(|a| a.id.as_str()),
+            Lookup::Found(vec!["actor:amlo"])
+        );
+        let found = q.find_actor("actor:joe-biden");
+        assert_eq!(
+            found.map(|a| a.name.as_str()),
+            Lookup::Found(vec!["Joe Biden"])
+        );
+        assert_eq!(q.find_actor("Nobody"), Lookup::Missing);
+    }
+
+    #[test]
+    fn different_people_are_ambiguous() {
+        let g = sample();
+        let q = Queries::new(&g);
+        let found = q.find_actor("Biden").map(|a| a.id.as_str());
+        assert_eq!(
+            found,
+            Lookup::Ambiguous(vec!["actor:hunter-biden", "actor:joe-biden"])
+        );
+    }
+
+    #[test]
+    fn a_claim_shows_every_report_and_counterclaim() {
+        let g = sample();
+        let q = Queries::new(&g);
+        let Lookup::Found(c) = q.find_claim("no fentanyl") else {
+            panic!("not found")
+        };
+        let d = q.claim_detail(c[0]);
+        assert_eq!(d.documents(), ["a", "b"]);
+        assert_eq!(
+            ids(d.actors().iter().map(|a| &a.id)),
+            ["actor:lo", "actor:amlo"]
+        );
+        assert_eq!(d.counterclaims.len(), 1);
+        let counter = &d.counterclaims[0];
+        assert_eq!(counter.claim.id, "claim:fentanyl comes from here");
+        assert_eq!(counter.actor.unwrap().name, "Joe Biden");
+        assert_eq!(counter.ours.evidence.document, "a");
+        assert_eq!(q.find_claim("claim:zz"), Lookup::Missing);
+    }
+
+    #[test]
+    fn claims_by_one_person_and_who_contradicts_them() {
+        let g = sample();
+        let q = Queries::new(&g);
+        let Lookup::Found(amlo) = q.find_actor("Lopez Obrador") else {
+            panic!("not found")
+        };
+        let profile = q.profile(amlo);
+        assert_eq!(profile.claims.len(), 1);
+        assert_eq!(profile.claims[0].reports.len(), 2);
+        assert_eq!(profile.opponents.len(), 1);
+        assert_eq!(profile.opponents[0].actor.unwrap().id, "actor:joe-biden");
+    }
+
+    #[test]
+    fn who_said_matches_words_in_any_order() {
+        let g = sample();
+        let q = Queries::new(&g);
+        let found = q.who_said(&Pattern::words("HERE fentanyl").unwrap());
+        assert_eq!(found.len(), 2);
+        // First reported first: document "a" before "b".
+        assert_eq!(found[0].claim.id, "claim:no fentanyl here");
+        assert!(q.who_said(&Pattern::words("cocaine").unwrap()).is_empty());
+    }
+
+    #[test]
+    fn trace_finds_every_shortest_chain() {
+        let g = sample();
+        let q = Queries::new(&g);
+        let node = |id: &str| g.node(g.find(id).unwrap());
+        let chains =
+            q.trace(&[node("actor:lo")], &[node("actor:joe-biden")], 10);
+        let paths: Vec<Vec<&str>> = chains
+            .iter()
+            .map(|c| c.nodes.iter().map(|n| n.id()).collect())
+            .collect();
+        assert_eq!(
+            paths,
+            [[
+                "actor:lo",
+                "claim:no fentanyl here",
+                "claim:fentanyl comes from here",
+                "actor:joe-biden"
+            ]]
+        );
+        let hop = chains[0].hops[1];
+        assert_eq!(hop.edge.kind_name(), "contradicts");
+        assert!(!hop.forward, "the link points from Biden's claim");
+        let none =
+            q.trace(&[node("actor:lo")], &[node("actor:hunter-biden")], 5);
+        assert!(none.is_empty());
+    }
+
+    #[test]
+    fn stats_count_kinds_overall_and_per_document() {
+        let g = sample();
+        let stats = Queries::new(&g).stats();
+        assert_eq!(stats.nodes["actor"], 4);
+        assert_eq!(stats.nodes["claim"], 2);
+        assert_eq!(stats.edges["attributed"], 3);
+        assert_eq!(stats.edges["contradicts"], 1);
+        let a = &stats.documents[0];
+        assert_eq!(
+            (a.document.name.as_str(), a.claims, a.actors),
+            ("a", 1, 1)
+        );
+        assert_eq!(a.edges["contradicts"], 1);
+        assert_eq!(stats.documents[1].actors, 2);
+    }
+}
