@@ -42,7 +42,7 @@ use crate::resolve::canonical_key;
 
 pub use stats::{DocumentStats, Stats};
 pub use text::{Pattern, PatternError, fold_words};
-pub use trace::{Chain, Hop};
+pub use trace::{Chain, Hop, Trace};
 
 /// What a name or id given on the command line stands for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -366,8 +366,7 @@ impl<'g> Queries<'g> {
         for (edge, target) in self.graph.outgoing(node) {
             match (edge, target) {
                 (Edge::ReportedIn { evidence, direct }, Node::Document(d)) => {
-                    let key = (evidence.document.as_str(), evidence.span);
-                    let said = speakers.get(&key).copied();
+                    let said = speakers.get(evidence).copied();
                     detail.reports.push(ClaimReport {
                         document: d,
                         evidence,
@@ -409,19 +408,20 @@ impl<'g> Queries<'g> {
         }
     }
 
-    /// Who said the claim where: (document, span) -> actor and cue class,
-    /// from the claim's `Attributed` edges.
+    /// Who said the claim where: evidence -> actor and cue class, from
+    /// the claim's `Attributed` edges. A report and its attribution carry
+    /// the same evidence, speaker included, so two speakers of one
+    /// sentence ("Biden and López Obrador have committed …") stay apart.
     fn speakers(
         &self,
         claim: NodeRef,
-    ) -> HashMap<(&'g str, [usize; 2]), (&'g Actor, CueClass)> {
-        let mut out = HashMap::new();
+    ) -> BTreeMap<&'g Evidence, (&'g Actor, CueClass)> {
+        let mut out = BTreeMap::new();
         for (edge, source) in self.graph.incoming(claim) {
             if let (Edge::Attributed { class, evidence, .. }, Node::Actor(a)) =
                 (edge, source)
             {
-                let key = (evidence.document.as_str(), evidence.span);
-                out.entry(key).or_insert((a, *class));
+                out.entry(evidence).or_insert((a, *class));
             }
         }
         out
@@ -811,13 +811,15 @@ mod tests {
     }
 
     #[test]
-    fn trace_finds_every_shortest_chain() {
+    fn trace_finds_the_shortest_chain() {
         let g = sample();
         let q = Queries::new(&g);
         let node = |id: &str| g.node(g.find(id).unwrap());
-        let chains =
+        let found =
             q.trace(&[node("actor:lo")], &[node("actor:joe-biden")], 10);
-        let paths: Vec<Vec<&str>> = chains
+        assert_eq!(found.total, 1);
+        let paths: Vec<Vec<&str>> = found
+            .chains
             .iter()
             .map(|c| c.nodes.iter().map(|n| n.id()).collect())
             .collect();
@@ -830,12 +832,43 @@ mod tests {
                 "actor:joe-biden"
             ]]
         );
-        let hop = chains[0].hops[1];
+        let hop = found.chains[0].hops[1];
         assert_eq!(hop.edge.kind_name(), "contradicts");
         assert!(!hop.forward, "the link points from Biden's claim");
         let none =
             q.trace(&[node("actor:lo")], &[node("actor:hunter-biden")], 5);
-        assert!(none.is_empty());
+        assert!(none.chains.is_empty() && none.total == 0);
+    }
+
+    #[test]
+    fn trace_lists_every_shortest_chain_up_to_the_limit() {
+        let mut g = sample();
+        say(&mut g, "actor:joe-biden", "it is made here", "a", 50);
+        say(&mut g, "actor:joe-biden", "it is made here", "b", 60);
+        let q = Queries::new(&g);
+        let node = |id: &str| g.node(g.find(id).unwrap());
+        let from = [node("actor:lo")];
+        let to = [node("doc:a"), node("actor:joe-biden")];
+        let found = q.trace(&from, &to, 10);
+        assert_eq!(found.total, 1, "doc:a is two hops away");
+        assert_eq!(found.chains[0].nodes.last().unwrap().id(), "doc:a");
+        // Both documents report López Obrador's claim and Biden's new
+        // one: two chains of three hops.
+        let to = [node("claim:it is made here")];
+        let found = q.trace(&from, &to, 1);
+        assert_eq!((found.total, found.chains.len()), (2, 1));
+        let ids: Vec<&str> =
+            found.chains[0].nodes.iter().map(|n| n.id()).collect();
+        assert_eq!(
+            ids,
+            [
+                "actor:lo",
+                "claim:no fentanyl here",
+                "doc:a",
+                "claim:it is made here"
+            ],
+            "the first chain by node ids"
+        );
     }
 
     #[test]

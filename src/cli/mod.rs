@@ -8,6 +8,7 @@ mod attributions;
 mod build;
 mod contradictions;
 mod input;
+mod query;
 
 use std::process::ExitCode;
 
@@ -22,5 +23,11 @@ pub fn run() -> anyhow::Result<ExitCode> {
         Command::Build(a) => build::run(a),
         Command::Attributions(a) => attributions::run(a),
         Command::Contradictions(a) => contradictions::run(a),
+        Command::WhoSaid(a) => query::who_said(a),
+        Command::Claims(a) => query::claims(a),
+        Command::Actor(a) => query::actor(a),
+        Command::Claim(a) => query::claim(a),
+        Command::Trace(a) => query::trace(a),
+        Command::Stats(a) => query::stats(a),
     }
 }

@@ -39,9 +39,10 @@ pub enum PatternError {
     /// A word pattern with no word in it ("", "…").
     #[error("the pattern {0:?} has no words")]
     NoWords(String),
-    /// A regular expression that does not compile.
+    /// A regular expression that does not compile; the message says
+    /// why.
     #[error("bad regular expression: {0}")]
-    Regex(#[from] regex::Error),
+    Regex(regex::Error),
 }
 
 /// What `who-said` looks for in a claim's text.
@@ -75,7 +76,10 @@ impl Pattern {
     /// A pattern that matches text the regular expression `pattern`
     /// finds, ignoring case.
     pub fn regex(pattern: &str) -> Result<Pattern, PatternError> {
-        let re = RegexBuilder::new(pattern).case_insensitive(true).build()?;
+        let re = RegexBuilder::new(pattern)
+            .case_insensitive(true)
+            .build()
+            .map_err(PatternError::Regex)?;
         Ok(Pattern::Regex(re))
     }
 

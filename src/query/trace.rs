@@ -4,10 +4,11 @@
 //! made, a claim the documents that report it and the claims it
 //! contradicts, and back. A breadth-first search from every start node
 //! stops at the first layer that holds an end node; the chains are then
-//! read back along the recorded predecessors, in node id order, so the
-//! same graph always gives the same chains.
+//! walked forward over the recorded steps, in node id order, so the same
+//! graph always gives the same chains, and the first ones when there are
+//! more than asked for.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::Queries;
 use crate::graph::{Edge, Node, NodeRef};
@@ -41,9 +42,18 @@ struct Numbering<'g> {
     index: HashMap<&'g str, usize>,
 }
 
+/// The answer of [`Queries::trace`].
+#[derive(Clone, Debug, Default)]
+pub struct Trace<'g> {
+    /// The first shortest chains, in order of their nodes' ids.
+    pub chains: Vec<Chain<'g>>,
+    /// How many shortest chains there are in all (saturating).
+    pub total: usize,
+}
+
 impl<'g> Queries<'g> {
     /// The shortest chains from any of `from` to any of `to`, at most
-    /// `limit` of them; empty when none links them.
+    /// `limit` of them; none when nothing links them.
     ///
     /// A node in both sets gives one chain of no hops.
     pub fn trace(
@@ -51,7 +61,7 @@ impl<'g> Queries<'g> {
         from: &[&'g Node],
         to: &[&'g Node],
         limit: usize,
-    ) -> Vec<Chain<'g>> {
+    ) -> Trace<'g> {
         let nums = self.numbering();
         let ids = |set: &[&Node]| -> Vec<usize> {
             let mut v: Vec<usize> = set
@@ -65,14 +75,19 @@ impl<'g> Queries<'g> {
         };
         let (starts, ends) = (ids(from), ids(to));
         let preds = self.search(&nums, &starts, &ends);
-        let mut chains = Vec::new();
-        for &end in &ends {
-            if preds.contains_key(&end) {
-                let mut path = vec![end];
-                collect(&preds, &mut path, limit, &mut chains);
-            }
+        let succs = successors(&preds, &ends);
+        let mut paths = Vec::new();
+        for &start in &starts {
+            let mut path = vec![start];
+            collect(&succs, &ends, &mut path, limit, &mut paths);
         }
-        chains.iter().map(|p| self.chain(&nums, p)).collect()
+        let chains = paths.iter().map(|p| self.chain(&nums, p)).collect();
+        let mut memo = HashMap::new();
+        let total = starts
+            .iter()
+            .map(|&s| count(&succs, &ends, s, &mut memo))
+            .fold(0, usize::saturating_add);
+        Trace { chains, total }
     }
 
     fn numbering(&self) -> Numbering<'g> {
@@ -164,29 +179,75 @@ impl<'g> Queries<'g> {
     }
 }
 
-/// Extends `path` (end node first) back to a start node along `preds`,
-/// adding each finished path, start node first, to `out` until it holds
-/// `limit`.
-fn collect(
+/// The edges of the shortest chains, pointing away from the start
+/// nodes: node -> the next nodes, sorted. Only nodes from which an end
+/// node can be reached are kept.
+fn successors(
     preds: &HashMap<usize, Vec<usize>>,
+    ends: &[usize],
+) -> HashMap<usize, Vec<usize>> {
+    let mut succs: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut todo: Vec<usize> =
+        ends.iter().copied().filter(|e| preds.contains_key(e)).collect();
+    let mut seen: HashSet<usize> = todo.iter().copied().collect();
+    while let Some(v) = todo.pop() {
+        for &p in &preds[&v] {
+            succs.entry(p).or_default().push(v);
+            if seen.insert(p) {
+                todo.push(p);
+            }
+        }
+    }
+    for list in succs.values_mut() {
+        list.sort_unstable();
+    }
+    succs
+}
+
+/// How many chains lead from `node` to an end node along `succs`.
+fn count(
+    succs: &HashMap<usize, Vec<usize>>,
+    ends: &[usize],
+    node: usize,
+    memo: &mut HashMap<usize, usize>,
+) -> usize {
+    if ends.binary_search(&node).is_ok() {
+        return 1;
+    }
+    if let Some(&n) = memo.get(&node) {
+        return n;
+    }
+    let next = succs.get(&node).map_or(&[][..], Vec::as_slice);
+    let n = next
+        .iter()
+        .map(|&v| count(succs, ends, v, memo))
+        .fold(0, usize::saturating_add);
+    memo.insert(node, n);
+    n
+}
+
+/// Extends `path` along `succs` to an end node, adding each chain to
+/// `out`, in order of the nodes' ids, until it holds `limit`.
+fn collect(
+    succs: &HashMap<usize, Vec<usize>>,
+    ends: &[usize],
     path: &mut Vec<usize>,
     limit: usize,
     out: &mut Vec<Vec<usize>>,
 ) {
     let last = *path.last().expect("non-empty path");
-    let before = &preds[&last];
-    if before.is_empty() {
+    if ends.binary_search(&last).is_ok() {
         if out.len() < limit {
-            out.push(path.iter().rev().copied().collect());
+            out.push(path.clone());
         }
         return;
     }
-    for &p in before {
+    for &next in succs.get(&last).map_or(&[][..], Vec::as_slice) {
         if out.len() >= limit {
             return;
         }
-        path.push(p);
-        collect(preds, path, limit, out);
+        path.push(next);
+        collect(succs, ends, path, limit, out);
         path.pop();
     }
 }
