@@ -128,23 +128,20 @@ fn counter_lines<W: Write>(
     Ok(())
 }
 
-/// One counterclaim link: the other claim, who made it and where, the
-/// rule, and why.
+/// One counterclaim link: the other claim, the rule and how sure it is,
+/// who made the other claim and where, the words, and why.
 fn counter_entry<W: Write>(
     s: &mut Screen<W>,
     c: &Counterclaim,
 ) -> std::io::Result<()> {
+    let status = status_name(c.status);
+    s.line(&format!(
+        "  {}  {} {}%, {status}",
+        c.claim.id, c.rule, c.confidence
+    ))?;
     let who = c.actor.map_or("no speaker", |a| a.name.as_str());
     let e = &c.theirs.evidence;
-    s.line(&format!(
-        "  {}  {who} in {} {}, {} {}%, {}",
-        c.claim.id,
-        e.document,
-        span(e.span),
-        c.rule,
-        c.confidence,
-        status_name(c.status)
-    ))?;
+    s.line(&format!("    {who}, {}, span {}", e.document, span(e.span)))?;
     s.wrapped("    \"", &format!("{}\"", flat(&e.text)))?;
     s.wrapped("    why: ", c.reason)
 }

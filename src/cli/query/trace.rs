@@ -192,7 +192,9 @@ fn write_table<W: Write>(
         plural(n)
     );
     if shown < found.total {
-        head.push_str(&format!(", the first {shown} shown"));
+        let first =
+            if shown == 1 { String::new() } else { format!(" {shown}") };
+        head.push_str(&format!(", the first{first} shown"));
     }
     s.line(&head)?;
     for (i, c) in found.chains.iter().enumerate() {
