@@ -459,18 +459,28 @@ impl<'g> Queries<'g> {
             .graph
             .nodes()
             .filter_map(|n| match n {
-                Node::Claim(c) => Some(self.claim_detail(c)),
+                Node::Claim(c) if self.claim_matches(c, pattern) => {
+                    Some(self.claim_detail(c))
+                }
                 _ => None,
-            })
-            .filter(|d| {
-                pattern.is_match(&d.claim.text)
-                    || d.reports
-                        .iter()
-                        .any(|r| pattern.is_match(&r.evidence.text))
             })
             .collect();
         sort_claims(&mut out);
         out
+    }
+
+    /// True when the claim's text or one of its reports' matches.
+    fn claim_matches(&self, claim: &Claim, pattern: &Pattern) -> bool {
+        if pattern.is_match(&claim.text) {
+            return true;
+        }
+        let node = self.graph.find(&claim.id).expect("a claim of the graph");
+        self.graph.outgoing(node).any(|(edge, _)| match edge {
+            Edge::ReportedIn { evidence, .. } => {
+                evidence.text != claim.text && pattern.is_match(&evidence.text)
+            }
+            _ => false,
+        })
     }
 
     /// The claims attributed to any of `actors`, each once, in the order
