@@ -249,12 +249,7 @@ mod tests {
         let c2 =
             g.add_claim(Claim::new("claim:2", "Cartels produce fentanyl"));
         for (id, doc) in [("actor:x", "d1"), ("actor:y", "d2")] {
-            let a = g.add_actor(Actor {
-                id: id.into(),
-                name: id.into(),
-                kind: ActorKind::Person,
-                mentions: vec![id.into()],
-            });
+            let a = g.add_actor(Actor::new(id, id, ActorKind::Person, id));
             let edge = Edge::Attributed {
                 class: CueClass::Said,
                 direct: true,

@@ -17,7 +17,7 @@ use petgraph::stable_graph::{NodeIndex, StableDiGraph};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 use serde::{Deserialize, Serialize};
 
-use crate::model::CueClass;
+use crate::model::{CueClass, SourceKind};
 
 /// What sort of actor a node stands for.
 #[derive(
@@ -62,7 +62,7 @@ impl ActorKind {
     }
 }
 
-/// Someone who makes claims.
+/// Someone who makes claims, or is named as a party to them.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Actor {
     /// Stable id, e.g. `actor:anne-milgram`.
@@ -73,6 +73,44 @@ pub struct Actor {
     pub kind: ActorKind,
     /// Every surface form the texts used for the actor, sorted.
     pub mentions: Vec<String>,
+    /// Titles and roles the texts give the actor ("Administrator"),
+    /// sorted.
+    #[serde(default)]
+    pub roles: Vec<String>,
+    /// Ids of the actors this one belongs to or speaks for, sorted.
+    #[serde(default)]
+    pub affiliations: Vec<String>,
+    /// Why the actor's mentions were taken as one actor, one reason a
+    /// line ("acronym DEA defined in doc 004"), sorted.
+    #[serde(default)]
+    pub evidence: Vec<String>,
+}
+
+impl Actor {
+    /// An actor with one mention and nothing else known about it.
+    pub fn new(id: &str, name: &str, kind: ActorKind, mention: &str) -> Actor {
+        Actor {
+            id: id.to_string(),
+            name: name.to_string(),
+            kind,
+            mentions: vec![mention.to_string()],
+            roles: Vec::new(),
+            affiliations: Vec::new(),
+            evidence: Vec::new(),
+        }
+    }
+}
+
+/// Something a document cites: a body, outlet, document or marker.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceNode {
+    /// Stable id from the kind and the folded name, e.g.
+    /// `source:reported:politico`.
+    pub id: String,
+    /// The source as the text names it, determiners dropped.
+    pub name: String,
+    /// What sort of source it is.
+    pub kind: SourceKind,
 }
 
 /// A statement, grouped across the documents that report it.
@@ -134,6 +172,10 @@ pub struct DocumentNode {
     pub url: Option<String>,
     /// Date as written, when known.
     pub date: Option<String>,
+    /// Where the text names the publisher, `[start, end)` in code points;
+    /// `None` when the publisher came from metadata or is unknown.
+    #[serde(default)]
+    pub publisher_evidence: Option<[usize; 2]>,
 }
 
 /// A node of the graph.
@@ -145,6 +187,8 @@ pub enum Node {
     Claim(Claim),
     /// A source document.
     Document(DocumentNode),
+    /// Something a document cites.
+    Source(SourceNode),
 }
 
 impl Node {
@@ -154,6 +198,7 @@ impl Node {
             Node::Actor(a) => &a.id,
             Node::Claim(c) => &c.id,
             Node::Document(d) => &d.id,
+            Node::Source(s) => &s.id,
         }
     }
 }
@@ -203,6 +248,22 @@ pub enum Edge {
         /// paraphrases them.
         #[serde(default)]
         direct: bool,
+    },
+    /// Document -> source: the document cites the source.
+    Cites {
+        /// Where the citation is.
+        evidence: Evidence,
+    },
+    /// Claim -> source: the claim rests on the source.
+    BackedBy {
+        /// The citation that backs the claim.
+        evidence: Evidence,
+    },
+    /// Source -> document: a citation marker names a document of the
+    /// corpus.
+    Identifies {
+        /// The marker.
+        evidence: Evidence,
     },
     /// Claim -> claim: two reports that cannot both hold.
     Contradicts {
@@ -277,7 +338,10 @@ impl Edge {
     pub fn evidence(&self) -> &Evidence {
         match self {
             Edge::Attributed { evidence, .. } => evidence,
-            Edge::ReportedIn { evidence, .. } => evidence,
+            Edge::ReportedIn { evidence, .. }
+            | Edge::Cites { evidence }
+            | Edge::BackedBy { evidence }
+            | Edge::Identifies { evidence } => evidence,
             Edge::Contradicts { a, .. } => &a.evidence,
             Edge::Disputes { report, .. } => &report.evidence,
         }
@@ -290,6 +354,9 @@ impl Edge {
             Edge::ReportedIn { .. } => "reported_in",
             Edge::Contradicts { .. } => "contradicts",
             Edge::Disputes { .. } => "disputes",
+            Edge::Cites { .. } => "cites",
+            Edge::BackedBy { .. } => "backed_by",
+            Edge::Identifies { .. } => "identifies",
         }
     }
 }
@@ -332,6 +399,8 @@ pub struct Counts {
     pub actors: usize,
     /// Claim nodes.
     pub claims: usize,
+    /// Source nodes.
+    pub sources: usize,
     /// Edges of every kind.
     pub edges: usize,
 }
@@ -341,18 +410,9 @@ pub struct Counts {
 /// ```
 /// use claimgraph::{Actor, ActorKind, Claim, ClaimGraph};
 /// let mut g = ClaimGraph::new();
-/// let a = g.add_actor(Actor {
-///     id: "actor:x".into(),
-///     name: "X".into(),
-///     kind: ActorKind::Person,
-///     mentions: vec!["X".into()],
-/// });
-/// let again = g.add_actor(Actor {
-///     id: "actor:x".into(),
-///     name: "X".into(),
-///     kind: ActorKind::Person,
-///     mentions: vec!["Mr. X".into()],
-/// });
+/// let a = g.add_actor(Actor::new("actor:x", "X", ActorKind::Person, "X"));
+/// let again =
+///     g.add_actor(Actor::new("actor:x", "X", ActorKind::Person, "Mr. X"));
 /// assert_eq!(a, again);
 /// assert_eq!(g.counts().actors, 1);
 /// ```
@@ -377,16 +437,23 @@ impl ClaimGraph {
         self.upsert(Node::Document(doc))
     }
 
-    /// Adds an actor, or merges its mentions into the one with its id.
+    /// Adds an actor, or merges its mentions, roles, affiliations and
+    /// evidence into the one with its id.
     pub fn add_actor(&mut self, actor: Actor) -> NodeRef {
-        let mentions = actor.mentions.clone();
+        let new = actor.clone();
         let node = self.upsert(Node::Actor(actor));
         if let Node::Actor(a) = &mut self.graph[node.0] {
-            a.mentions.extend(mentions);
-            a.mentions.sort();
-            a.mentions.dedup();
+            merge_sorted(&mut a.mentions, new.mentions);
+            merge_sorted(&mut a.roles, new.roles);
+            merge_sorted(&mut a.affiliations, new.affiliations);
+            merge_sorted(&mut a.evidence, new.evidence);
         }
         node
+    }
+
+    /// Adds a source node, or returns the one with the same id.
+    pub fn add_source(&mut self, source: SourceNode) -> NodeRef {
+        self.upsert(Node::Source(source))
     }
 
     /// Adds a claim, or returns the one with the same id.
@@ -542,6 +609,7 @@ impl ClaimGraph {
                 Node::Actor(_) => c.actors += 1,
                 Node::Claim(_) => c.claims += 1,
                 Node::Document(_) => c.documents += 1,
+                Node::Source(_) => c.sources += 1,
             }
         }
         c
@@ -600,6 +668,13 @@ impl ClaimGraph {
     }
 }
 
+/// Adds `more` to the sorted, unique list `into`.
+fn merge_sorted(into: &mut Vec<String>, more: Vec<String>) {
+    into.extend(more);
+    into.sort();
+    into.dedup();
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -625,12 +700,8 @@ mod tests {
             ..DocumentNode::default()
         });
         let c = g.add_claim(Claim::new("claim:1", "t"));
-        let a = g.add_actor(Actor {
-            id: "actor:x".into(),
-            name: "X".into(),
-            kind: ActorKind::Person,
-            mentions: vec!["X".into()],
-        });
+        let a =
+            g.add_actor(Actor::new("actor:x", "X", ActorKind::Person, "X"));
         let ev = evidence("a");
         g.link(c, d, Edge::ReportedIn { evidence: ev.clone(), direct: false });
         g.link(
@@ -653,7 +724,13 @@ mod tests {
         assert_eq!(back.to_data(), data);
         assert_eq!(
             back.counts(),
-            Counts { documents: 1, actors: 1, claims: 1, edges: 2 }
+            Counts {
+                documents: 1,
+                actors: 1,
+                claims: 1,
+                sources: 0,
+                edges: 2
+            }
         );
     }
 
@@ -667,15 +744,14 @@ mod tests {
     #[test]
     fn actor_mentions_merge() {
         let mut g = sample();
-        g.add_actor(Actor {
-            id: "actor:x".into(),
-            name: "X".into(),
-            kind: ActorKind::Person,
-            mentions: vec!["Mr. X".into(), "X".into()],
-        });
+        let mut again = Actor::new("actor:x", "X", ActorKind::Person, "X");
+        again.mentions.insert(0, "Mr. X".into());
+        again.roles.push("Senator".into());
+        g.add_actor(again);
         let Node::Actor(a) = g.node(g.find("actor:x").unwrap()) else {
             panic!("not an actor")
         };
         assert_eq!(a.mentions, vec!["Mr. X".to_string(), "X".to_string()]);
+        assert_eq!(a.roles, vec!["Senator".to_string()]);
     }
 }

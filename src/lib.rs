@@ -40,6 +40,7 @@ mod pipeline;
 pub mod query;
 mod resolve;
 mod segment;
+mod sources;
 pub mod store;
 
 pub use crate::{
@@ -47,13 +48,13 @@ pub use crate::{
     graph::{
         Actor, ActorKind, Claim, ClaimGraph, Counts, DocumentNode, Edge,
         EdgeRecord, Evidence, GraphData, LinkStatus, Node, NodeRef, Report,
-        Verdict,
+        SourceNode, Verdict,
     },
     model::{
-        Attribution, CharIndex, CueClass, Document, Extracted, Resolution,
-        Span, Speaker, stable_hash,
+        AliasEntry, AliasTable, Attribution, CharIndex, CueClass, Document,
+        Extracted, Resolution, SourceKind, Span, Speaker, stable_hash,
     },
-    pipeline::{build_graph, extract_document},
+    pipeline::{build_graph, build_graph_with, extract_document},
     resolve::{canonical_key, strip_title},
     segment::{Segmented, segment},
 };

@@ -194,6 +194,52 @@ impl CueClass {
     ];
 }
 
+/// What sort of source a document cites.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+)]
+#[non_exhaustive]
+pub enum SourceKind {
+    /// "according to data from the National Center for Health Statistics".
+    AccordingTo,
+    /// A news outlet that reported something: "Politico reported".
+    Reported,
+    /// The outlet a speaker talked to: "told Foreign Policy".
+    Venue,
+    /// A document: "a White House fact sheet", "a letter to Xi Jinping".
+    Document,
+    /// An investigation, study or assessment: "a DEA investigation".
+    Investigation,
+    /// A citation marker in a generated summary: "[de4dbeca]".
+    Marker,
+    /// A credit line under a chart or photo: "Kris Mayes via Twitter".
+    Credit,
+}
+
+impl SourceKind {
+    /// The lower-case name used in files and tables.
+    pub fn name(self) -> &'static str {
+        match self {
+            SourceKind::AccordingTo => "according_to",
+            SourceKind::Reported => "reported",
+            SourceKind::Venue => "venue",
+            SourceKind::Document => "document",
+            SourceKind::Investigation => "investigation",
+            SourceKind::Marker => "citation_marker",
+            SourceKind::Credit => "credit",
+        }
+    }
+}
+
 /// How a speaker mention was tied to an actor inside its document.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Resolution {
@@ -262,6 +308,23 @@ pub struct Extracted {
     pub document: Document,
     /// Its attributions in text order.
     pub attributions: Vec<Attribution>,
+}
+
+/// Names no rule can tie to an actor: nicknames and official long forms,
+/// kept in `data/aliases.ron` for users to edit.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AliasTable {
+    /// One entry per actor, sorted by name.
+    pub entries: Vec<AliasEntry>,
+}
+
+/// One actor's canonical name and the other names it goes by.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AliasEntry {
+    /// The name the actor is shown under ("Andrés Manuel López Obrador").
+    pub name: String,
+    /// Other names for it ("AMLO").
+    pub aliases: Vec<String>,
 }
 
 /// Cheap, stable 64-bit FNV-1a hash, used to derive ids from content.

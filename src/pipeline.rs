@@ -11,14 +11,16 @@ use std::collections::HashMap;
 use crate::contradict::{self, Analysis, ReportKey};
 use crate::extract::extract;
 use crate::graph::{
-    Actor, ActorKind, Claim, ClaimGraph, DocumentNode, Edge, Evidence,
-    LinkStatus, NodeRef, Report,
+    Claim, ClaimGraph, DocumentNode, Edge, Evidence, LinkStatus, NodeRef,
+    Report, SourceNode,
 };
 use crate::model::{
-    Attribution, CharIndex, Document, Extracted, Resolution, stable_hash,
+    AliasTable, Attribution, CharIndex, Document, Extracted, SourceKind, Span,
+    stable_hash,
 };
-use crate::resolve::{canonical_key, resolve};
+use crate::resolve::{canonical_key, corpus_actors, resolve};
 use crate::segment::segment;
+use crate::sources;
 
 /// Runs the text stages over one document.
 pub fn extract_document(document: Document) -> Extracted {
@@ -28,27 +30,49 @@ pub fn extract_document(document: Document) -> Extracted {
     Extracted { document, attributions }
 }
 
-/// Builds the graph of extracted documents.
+/// Builds the graph of extracted documents with the shipped alias table
+/// (`data/aliases.ron`).
 ///
 /// The result does not depend on the order of `docs`: node ids derive
-/// from content, and the stored form is sorted. Claim groups,
-/// counterclaims and disputes come from [`contradict::analyse`] over the
-/// whole corpus.
+/// from content, and the stored form is sorted.
 pub fn build_graph(docs: &[Extracted]) -> ClaimGraph {
-    let actors: Vec<Vec<Option<Actor>>> = docs
+    // The alias table is RON, and only the store reads RON.
+    build_graph_with(docs, &crate::store::builtin_aliases())
+}
+
+/// Builds the graph of extracted documents, merging actors across them
+/// with the help of `aliases`. Claim groups, counterclaims and disputes
+/// come from [`contradict::analyse`] over the whole corpus.
+pub fn build_graph_with(
+    docs: &[Extracted],
+    aliases: &AliasTable,
+) -> ClaimGraph {
+    let corpus = corpus_actors(docs, aliases);
+    let actor_ids: Vec<Vec<Option<String>>> = docs
         .iter()
         .map(|x| {
-            x.attributions.iter().map(|a| actor_of(&x.document, a)).collect()
+            x.attributions
+                .iter()
+                .map(|a| {
+                    let sp = a.speaker.as_ref()?;
+                    corpus
+                        .actor_of(&x.document.id, sp.span)
+                        .map(str::to_string)
+                })
+                .collect()
         })
         .collect();
-    let analysis = contradict::analyse(docs, |d, a| {
-        actors[d][a].as_ref().map(|actor| actor.id.clone())
-    });
-    let reports = Reports::new(docs, &actors, &analysis);
+    let analysis = contradict::analyse(docs, |d, a| actor_ids[d][a].clone());
+    let reports = Reports::new(docs, &actor_ids, &analysis);
     let mut g = ClaimGraph::new();
-    for (d, x) in docs.iter().enumerate() {
-        add_document(&mut g, x, &reports, d);
+    for actor in &corpus.actors {
+        g.add_actor(actor.clone());
     }
+    for (d, doc) in docs.iter().enumerate() {
+        let claims = add_document(&mut g, doc, &reports, d);
+        add_sources(&mut g, doc, &claims);
+    }
+    link_markers(&mut g, docs);
     add_links(&mut g, &reports, &analysis);
     g
 }
@@ -57,7 +81,7 @@ pub fn build_graph(docs: &[Extracted]) -> ClaimGraph {
 /// evidence, indexed by document and attribution.
 struct Reports<'a> {
     docs: &'a [Extracted],
-    actors: &'a [Vec<Option<Actor>>],
+    actors: &'a [Vec<Option<String>>],
     evidence: Vec<Vec<Evidence>>,
     claim_ids: Vec<Vec<String>>,
     /// Each claim group's text, by claim id.
@@ -67,7 +91,7 @@ struct Reports<'a> {
 impl<'a> Reports<'a> {
     fn new(
         docs: &'a [Extracted],
-        actors: &'a [Vec<Option<Actor>>],
+        actors: &'a [Vec<Option<String>>],
         analysis: &Analysis,
     ) -> Reports<'a> {
         let evidence: Vec<Vec<Evidence>> = docs
@@ -108,7 +132,7 @@ impl<'a> Reports<'a> {
 
     fn report(&self, k: ReportKey) -> Report {
         Report {
-            actor: self.actors[k.doc][k.att].as_ref().map(|a| a.id.clone()),
+            actor: self.actors[k.doc][k.att].clone(),
             evidence: self.evidence[k.doc][k.att].clone(),
         }
     }
@@ -120,30 +144,39 @@ impl<'a> Reports<'a> {
     }
 }
 
+/// Adds a document, its claims and their actors; returns the claim of
+/// each attribution.
 fn add_document(
     g: &mut ClaimGraph,
     x: &Extracted,
     reports: &Reports,
     d: usize,
-) {
+) -> Vec<NodeRef> {
     let doc = &x.document;
+    let chars = CharIndex::new(&doc.text);
+    let publisher = sources::publisher(doc);
     let doc_node = g.add_document(DocumentNode {
         id: format!("doc:{}", doc.id),
         name: doc.id.clone(),
         title: doc.title.clone(),
-        publisher: doc.publisher.clone(),
+        publisher: publisher.as_ref().map(|p| p.name.clone()),
         url: doc.url.clone(),
         date: doc.date.clone(),
+        publisher_evidence: publisher
+            .and_then(|p| p.span)
+            .map(|s| s.to_chars(&chars)),
     });
+    let mut claims = Vec::new();
     for (i, a) in x.attributions.iter().enumerate() {
         let k = ReportKey { doc: d, att: i };
         let evidence = reports.evidence[d][i].clone();
         let claim = reports.claim(g, k);
+        claims.push(claim);
         let reported =
             Edge::ReportedIn { evidence: evidence.clone(), direct: a.direct };
         g.link(claim, doc_node, reported);
-        if let Some(actor) = reports.actors[d][i].clone() {
-            let actor = g.add_actor(actor);
+        let actor = reports.actors[d][i].as_deref().and_then(|id| g.find(id));
+        if let Some(actor) = actor {
             let edge = Edge::Attributed {
                 class: a.class,
                 direct: a.direct,
@@ -152,6 +185,7 @@ fn add_document(
             g.link(actor, claim, edge);
         }
     }
+    claims
 }
 
 /// Counterclaim and dispute edges.
@@ -174,8 +208,7 @@ fn add_links(g: &mut ClaimGraph, reports: &Reports, analysis: &Analysis) {
     for dispute in &analysis.disputes {
         let k = dispute.report;
         let x = &reports.docs[k.doc];
-        let doc =
-            g.find(&format!("doc:{}", x.document.id)).expect("added above");
+        let doc = g.find(&format!("doc:{}", x.document.id)).expect("added");
         let claim = reports.claim(g, k);
         let chars = CharIndex::new(&x.document.text);
         let edge = Edge::Disputes {
@@ -192,6 +225,100 @@ fn add_links(g: &mut ClaimGraph, reports: &Reports, analysis: &Analysis) {
 
 fn percent(x: f64) -> u8 {
     (x * 100.0).round().clamp(0.0, 100.0) as u8
+}
+
+/// Adds the sources a document cites, linked from the document and from
+/// the claims each backs.
+fn add_sources(g: &mut ClaimGraph, x: &Extracted, claims: &[NodeRef]) {
+    let d = &x.document;
+    let Some(doc_node) = g.find(&format!("doc:{}", d.id)) else { return };
+    let chars = CharIndex::new(&d.text);
+    let cited = sources::cited_sources(&d.text);
+    let markers: Vec<Span> = cited
+        .iter()
+        .filter(|c| c.kind == SourceKind::Marker)
+        .map(|c| c.span)
+        .collect();
+    for c in &cited {
+        let source = g.add_source(SourceNode {
+            id: source_id(c.kind, &c.name),
+            name: c.name.clone(),
+            kind: c.kind,
+        });
+        let evidence = Evidence {
+            document: d.id.clone(),
+            span: c.span.to_chars(&chars),
+            text: c.span.text(&d.text).to_string(),
+            speaker: None,
+            speaker_span: None,
+            cue: None,
+            cue_span: None,
+            rule: c.rule.to_string(),
+        };
+        g.link(doc_node, source, Edge::Cites { evidence: evidence.clone() });
+        // Two attributions of one claim ("China and Mexico denied ...")
+        // give one edge.
+        let mut backed: Vec<NodeRef> =
+            sources::backed_claims(&d.text, c, &markers, &x.attributions)
+                .into_iter()
+                .map(|i| claims[i])
+                .collect();
+        let mut seen = std::collections::HashSet::new();
+        backed.retain(|claim| seen.insert(*claim));
+        for claim in backed {
+            let evidence = evidence.clone();
+            g.link(claim, source, Edge::BackedBy { evidence });
+        }
+    }
+}
+
+fn source_id(kind: SourceKind, name: &str) -> String {
+    let slug: String = canonical_key(name)
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .collect();
+    format!("source:{}:{slug}", kind.name())
+}
+
+/// A citation marker that names a document of the corpus ("[de4dbeca]"
+/// for `de4dbeca` or `003_de4dbeca…`) identifies that document.
+fn link_markers(g: &mut ClaimGraph, docs: &[Extracted]) {
+    for x in docs {
+        let d = &x.document;
+        let chars = CharIndex::new(&d.text);
+        for c in sources::cited_sources(&d.text) {
+            if c.kind != SourceKind::Marker {
+                continue;
+            }
+            let Some(target) =
+                docs.iter().find(|t| names_document(&c.name, &t.document.id))
+            else {
+                continue;
+            };
+            let from = g.find(&source_id(c.kind, &c.name));
+            let to = g.find(&format!("doc:{}", target.document.id));
+            if let (Some(from), Some(to)) = (from, to) {
+                let evidence = Evidence {
+                    document: d.id.clone(),
+                    span: c.span.to_chars(&chars),
+                    text: c.span.text(&d.text).to_string(),
+                    speaker: None,
+                    speaker_span: None,
+                    cue: None,
+                    cue_span: None,
+                    rule: "source/marker-names-document".to_string(),
+                };
+                g.link(from, to, Edge::Identifies { evidence });
+            }
+        }
+    }
+}
+
+/// True when the marker `marker` is the document id `id`, or the hash
+/// part after its last `_` begins with it (six characters at least).
+fn names_document(marker: &str, id: &str) -> bool {
+    let hash = id.rsplit('_').next().unwrap_or(id);
+    marker == id || (marker.len() >= 6 && hash.starts_with(marker))
 }
 
 fn evidence(d: &Document, chars: &CharIndex, a: &Attribution) -> Evidence {
@@ -216,88 +343,6 @@ fn claim_id(text: &str) -> String {
         .filter(|w| !w.is_empty())
         .collect();
     format!("claim:{:016x}", stable_hash(words.join(" ").as_bytes()))
-}
-
-/// The actor node for an attribution's speaker, if it has one.
-///
-/// A resolved speaker is keyed by its canonical name, so the same name in
-/// two documents is one actor. An unresolved mention is keyed by its
-/// document and position: it is never merged with anything.
-fn actor_of(d: &Document, a: &Attribution) -> Option<Actor> {
-    let sp = a.speaker.as_ref()?;
-    let mention = sp.span.text(&d.text).to_string();
-    let key = canonical_key(&sp.name);
-    let slug: String = key
-        .chars()
-        .map(|c| if c.is_alphanumeric() { c } else { '-' })
-        .collect();
-    let (id, kind) = if sp.resolution == Resolution::Unresolved {
-        let id = format!("actor:{}@{}:{}", slug, d.id, sp.span.start);
-        (id, unresolved_kind(&key))
-    } else {
-        (format!("actor:{slug}"), named_kind(&sp.name))
-    };
-    Some(Actor { id, name: sp.name.clone(), kind, mentions: vec![mention] })
-}
-
-fn unresolved_kind(key: &str) -> ActorKind {
-    let first = key.split(' ').next().unwrap_or("");
-    let last = key.split(' ').next_back().unwrap_or("");
-    if matches!(first, "a" | "an" | "one") {
-        ActorKind::Anonymous
-    } else if last.ends_with('s')
-        && !matches!(last, "he" | "she" | "it" | "this")
-    {
-        ActorKind::Group
-    } else {
-        ActorKind::Unresolved
-    }
-}
-
-fn named_kind(name: &str) -> ActorKind {
-    const GOVERNMENT: &[&str] = &[
-        "administration",
-        "government",
-        "ministry",
-        "white house",
-        "kremlin",
-    ];
-    const ORGANISATION: &[&str] = &[
-        "agency",
-        "association",
-        "bureau",
-        "center",
-        "coalition",
-        "commission",
-        "committee",
-        "company",
-        "council",
-        "department",
-        "institute",
-        "institutes",
-        "news",
-        "office",
-        "party",
-        "post",
-        "times",
-        "university",
-    ];
-    let key = canonical_key(name);
-    let has = |list: &[&str]| {
-        list.iter().any(|w| {
-            key.split(' ').any(|k| k == *w)
-                || key.contains(w) && w.contains(' ')
-        })
-    };
-    if has(GOVERNMENT) {
-        ActorKind::Government
-    } else if has(ORGANISATION)
-        || name.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
-    {
-        ActorKind::Organisation
-    } else {
-        ActorKind::Person
-    }
 }
 
 #[cfg(test)]

@@ -525,12 +525,14 @@ impl<T> Lookup<T> {
     }
 }
 
-/// The lower-case name of a node's kind: "actor", "claim", "document".
+/// The lower-case name of a node's kind: "actor", "claim", "document",
+/// "source".
 pub fn node_kind(node: &Node) -> &'static str {
     match node {
         Node::Actor(_) => "actor",
         Node::Claim(_) => "claim",
         Node::Document(_) => "document",
+        Node::Source(_) => "source",
     }
 }
 
@@ -541,6 +543,7 @@ pub fn node_label(node: &Node) -> &str {
         Node::Actor(a) => &a.name,
         Node::Claim(c) => &c.text,
         Node::Document(d) => &d.name,
+        Node::Source(s) => &s.name,
     }
 }
 
@@ -669,12 +672,9 @@ mod tests {
     }
 
     fn person(id: &str, name: &str, mentions: &[&str]) -> Actor {
-        Actor {
-            id: id.into(),
-            name: name.into(),
-            kind: ActorKind::Person,
-            mentions: mentions.iter().map(|m| m.to_string()).collect(),
-        }
+        let mut actor = Actor::new(id, name, ActorKind::Person, name);
+        actor.mentions.extend(mentions.iter().map(|m| m.to_string()));
+        actor
     }
 
     /// Adds a report of `claim` by `actor` in `doc` at `start`.

@@ -23,6 +23,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::curation::Curation;
 use crate::graph::{ClaimGraph, GraphData};
+use crate::model::AliasTable;
+
+/// The alias table shipped with claimgraph, `data/aliases.ron`.
+const BUILTIN_ALIASES: &str = include_str!("../data/aliases.ron");
 
 /// The version of the file format this build writes, and the newest it
 /// reads.
@@ -314,6 +318,40 @@ fn check_version(
     }
 }
 
+/// Reads an alias table (`data/aliases.ron`'s format) from RON text;
+/// `path_for_messages` names the file in errors.
+pub fn aliases_from_ron(
+    text: &str,
+    path_for_messages: &Path,
+) -> Result<AliasTable, StoreError> {
+    let path = path_for_messages;
+    ron::from_str(text).map_err(|e| {
+        let at_end = e.code == ron::Error::Eof;
+        let position = e.span.start.to_string();
+        let message = e.code.to_string();
+        let path = path.to_path_buf();
+        if at_end {
+            StoreError::Truncated { path, position, message }
+        } else {
+            StoreError::Shape { path, position, message }
+        }
+    })
+}
+
+/// Loads an alias table from `path`.
+pub fn load_aliases(path: &Path) -> Result<AliasTable, StoreError> {
+    let text = fs::read_to_string(path).map_err(|source| {
+        StoreError::Read { path: path.to_path_buf(), source }
+    })?;
+    aliases_from_ron(&text, path)
+}
+
+/// The alias table shipped with claimgraph (`data/aliases.ron`).
+pub fn builtin_aliases() -> AliasTable {
+    aliases_from_ron(BUILTIN_ALIASES, Path::new("data/aliases.ron"))
+        .expect("the shipped alias table parses (tested)")
+}
+
 /// Saves `g` to `path` atomically (see [`write_atomic`]).
 pub fn save(g: &ClaimGraph, path: &Path) -> Result<(), StoreError> {
     let text = to_ron(g)?;
@@ -399,8 +437,9 @@ mod tests {
     use super::*;
     use crate::graph::{
         Actor, ActorKind, Claim, DocumentNode, Edge, Evidence, Node,
+        SourceNode,
     };
-    use crate::model::CueClass;
+    use crate::model::{CueClass, SourceKind};
 
     /// A fresh, empty scratch folder for one test, removed when dropped.
     struct Scratch(PathBuf);
@@ -457,14 +496,14 @@ mod tests {
             publisher: Some("El País".into()),
             url: None,
             date: Some("2024-05-01".into()),
+            publisher_evidence: None,
         });
         let c = g.add_claim(Claim::new("claim:1", text));
-        let a = g.add_actor(Actor {
-            id: "actor:lopez".into(),
-            name: "José López".into(),
-            kind: ActorKind::Person,
-            mentions: vec!["López".into(), "he".into()],
-        });
+        let mut lopez =
+            Actor::new("actor:lopez", "José López", ActorKind::Person, "he");
+        lopez.mentions.insert(0, "López".into());
+        lopez.roles.push("Minister".into());
+        let a = g.add_actor(lopez);
         let ev = evidence("a", text);
         g.link(c, d, Edge::ReportedIn { evidence: ev.clone(), direct: false });
         let edge = Edge::Attributed {
@@ -474,6 +513,23 @@ mod tests {
         };
         g.link(a, c, edge);
         g
+    }
+
+    #[test]
+    fn sources_and_actor_details_round_trip() {
+        let mut g = sample();
+        let d = g.find("doc:a").unwrap();
+        let s = g.add_source(SourceNode {
+            id: "source:reported:politico".into(),
+            name: "Politico".into(),
+            kind: SourceKind::Reported,
+        });
+        g.link(d, s, Edge::Cites { evidence: evidence("a", "Politico") });
+        let text = to_ron(&g).unwrap();
+        let back = from_ron(&text, Path::new("s.ron")).unwrap();
+        assert_eq!(back.to_data(), g.to_data());
+        assert_eq!(to_ron(&back).unwrap(), text);
+        assert_eq!(back.counts().sources, 1);
     }
 
     #[test]
@@ -491,6 +547,26 @@ mod tests {
         assert!(text.starts_with("Envelope("));
         assert!(text.ends_with(")\n"));
         assert!(text.contains("José López"));
+    }
+
+    #[test]
+    fn builtin_aliases_parse_and_are_sorted() {
+        let table = builtin_aliases();
+        assert!(!table.entries.is_empty());
+        let names: Vec<&str> =
+            table.entries.iter().map(|e| e.name.as_str()).collect();
+        assert!(names.windows(2).all(|w| w[0] < w[1]), "{names:?}");
+        assert!(
+            table.entries.iter().any(|e| e.aliases.contains(&"AMLO".into()))
+        );
+    }
+
+    #[test]
+    fn bad_alias_table_names_its_file() {
+        let err =
+            aliases_from_ron("AliasTable(entries: [3])", Path::new("my.ron"))
+                .unwrap_err();
+        assert!(err.to_string().contains("my.ron"), "{err}");
     }
 
     #[test]
@@ -641,6 +717,7 @@ mod tests {
                 Node::Actor(_) => "actor",
                 Node::Claim(_) => "claim",
                 Node::Document(_) => "document",
+                Node::Source(_) => "source",
             })
             .collect();
         assert_eq!(kinds, ["actor", "claim", "document"]);

@@ -1,5 +1,7 @@
 //! Integration tests: one binary, one module per concern.
 
+/// Actors across articles, publishers and cited sources (issue 4).
+mod actors;
 /// The `claimgraph` binary end to end: build, attributions, errors.
 mod cli;
 /// Counterclaims and the curation file, through the binary.

@@ -27,6 +27,13 @@ pub enum Command {
     /// Extract attributions only, without building a graph.
     #[command(after_help = ATTRIBUTIONS_EXAMPLES)]
     Attributions(AttributionsArgs),
+    /// List the actors of a built graph: aliases, roles, affiliations.
+    #[command(after_help = ACTORS_EXAMPLES)]
+    Actors(ActorsArgs),
+    /// List the documents of a built graph: publisher, date, cited
+    /// sources.
+    #[command(after_help = DOCUMENTS_EXAMPLES)]
+    Documents(DocumentsArgs),
     /// List counterclaims: pairs of reports that cannot both hold.
     #[command(after_help = CONTRADICTIONS_EXAMPLES)]
     Contradictions(ContradictionsArgs),
@@ -71,14 +78,15 @@ pub struct ContradictionsArgs {
     pub min_confidence: f64,
 }
 
-/// Output formats of listing commands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ListFormat {
-    /// A table for people.
-    Table,
-    /// A JSON list.
-    Json,
-}
+const ACTORS_EXAMPLES: &str = "\
+EXAMPLES:
+  claimgraph actors                          # reads graphs/graph.ron
+  claimgraph actors --graph out/graph.ron --format json";
+
+const DOCUMENTS_EXAMPLES: &str = "\
+EXAMPLES:
+  claimgraph documents
+  claimgraph documents --graph out/graph.ron --format json";
 
 const BUILD_EXAMPLES: &str = "\
 EXAMPLES:
@@ -112,6 +120,40 @@ pub struct BuildArgs {
     /// Print nothing but errors.
     #[arg(long, short)]
     pub quiet: bool,
+    /// An alias table to use instead of the shipped `data/aliases.ron`.
+    #[arg(long, value_name = "FILE")]
+    pub aliases: Option<PathBuf>,
+}
+
+/// Arguments of `actors`.
+#[derive(Debug, clap::Args)]
+pub struct ActorsArgs {
+    /// The graph to read, as written by `build`.
+    #[arg(long, default_value = "graphs/graph.ron", value_name = "FILE")]
+    pub graph: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
+}
+
+/// Arguments of `documents`.
+#[derive(Debug, clap::Args)]
+pub struct DocumentsArgs {
+    /// The graph to read, as written by `build`.
+    #[arg(long, default_value = "graphs/graph.ron", value_name = "FILE")]
+    pub graph: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
+}
+
+/// Output formats of the listing commands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    /// A table for people.
+    Table,
+    /// One JSON list.
+    Json,
 }
 
 /// Arguments of `attributions`.

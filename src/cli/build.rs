@@ -5,17 +5,24 @@ use std::process::ExitCode;
 use anyhow::Context;
 use claimgraph::curation::apply;
 use claimgraph::export::dot::{RenderOutcome, render, to_dot};
-use claimgraph::store::{read_curation, save, write_atomic};
-use claimgraph::{build_graph, extract_document};
+use claimgraph::store::{
+    builtin_aliases, load_aliases, read_curation, save, write_atomic,
+};
+use claimgraph::{build_graph_with, extract_document};
 
 use crate::cli::args::BuildArgs;
 use crate::cli::input::read_documents;
 
 /// Runs the subcommand.
 pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
+    let aliases = match &args.aliases {
+        Some(path) => load_aliases(path)
+            .with_context(|| format!("reading {}", path.display()))?,
+        None => builtin_aliases(),
+    };
     let docs = read_documents(&args.inputs, args.keep_going)?;
     let extracted: Vec<_> = docs.into_iter().map(extract_document).collect();
-    let mut graph = build_graph(&extracted);
+    let mut graph = build_graph_with(&extracted, &aliases);
     let curation = read_curation(&args.curation)?;
     for message in apply(&mut graph, &curation) {
         eprintln!("claimgraph: {}: {message}", args.curation.display());

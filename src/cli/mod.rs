@@ -3,10 +3,12 @@
 //! This module is binary-only (declared in `main.rs`): it owns clap,
 //! stdout and `anyhow`, and uses only the library's public API.
 
+mod actors;
 mod args;
 mod attributions;
 mod build;
 mod contradictions;
+mod documents;
 mod input;
 mod query;
 
@@ -22,6 +24,8 @@ pub fn run() -> anyhow::Result<ExitCode> {
     match args.command {
         Command::Build(a) => build::run(a),
         Command::Attributions(a) => attributions::run(a),
+        Command::Actors(a) => actors::run(a),
+        Command::Documents(a) => documents::run(a),
         Command::Contradictions(a) => contradictions::run(a),
         Command::WhoSaid(a) => query::who_said(a),
         Command::Claims(a) => query::claims(a),

@@ -26,7 +26,7 @@ use graphviz_rust::printer::{DotPrinter, PrinterContext};
 
 use crate::graph::{
     Actor, ActorKind, Claim, ClaimGraph, DocumentNode, Edge, EdgeRecord,
-    Evidence, Node,
+    Evidence, Node, SourceNode,
 };
 use crate::model::CueClass;
 use crate::store::{StoreError, write_atomic};
@@ -46,6 +46,8 @@ const VAGUE_FILL: &str = "#eeeeee";
 const VAGUE_LINE: &str = "#888888";
 const CLAIM_FILL: &str = "#fff8c4";
 const DOCUMENT_FILL: &str = "#dcf1dc";
+const SOURCE_FILL: &str = "#ecdff5";
+const CITES_LINE: &str = "#8a6aa8";
 const ATTRIBUTED_LINE: &str = "#2f4f6f";
 const REPORTED_LINE: &str = "#a0a0a0";
 /// Colour of counterclaim edges.
@@ -209,6 +211,7 @@ fn node(n: &Node) -> DotNode {
         Node::Actor(a) => actor_attrs(a),
         Node::Claim(c) => claim_attrs(c),
         Node::Document(d) => document_attrs(d),
+        Node::Source(s) => source_attrs(s),
     };
     DotNode::new(node_id(n.id()), attributes)
 }
@@ -297,6 +300,25 @@ fn document_attrs(d: &DocumentNode) -> Vec<Attribute> {
     attrs
 }
 
+/// Shape and colours of a cited source.
+fn source_style() -> Vec<Attribute> {
+    vec![
+        attr("shape", "cylinder"),
+        attr("style", "filled"),
+        attr("fillcolor", SOURCE_FILL),
+    ]
+}
+
+/// A cited source: its name and kind.
+fn source_attrs(s: &SourceNode) -> Vec<Attribute> {
+    let mut lines = wrap(&s.name, WRAP, 2);
+    lines.push(format!("({})", s.kind.name()));
+    let mut attrs = source_style();
+    attrs.push(attr("label", &lines.join("\n")));
+    attrs.push(attr("tooltip", &format!("{} ({})", s.name, s.kind.name())));
+    attrs
+}
+
 /// The document's metadata, one item a line.
 fn document_tooltip(d: &DocumentNode) -> String {
     let mut lines = vec![format!("document: {}", d.name)];
@@ -362,6 +384,14 @@ fn edge(rec: &EdgeRecord) -> DotEdge {
             attrs.push(attr("labeltooltip", &tooltip));
             attrs
         }
+        Edge::Cites { .. }
+        | Edge::BackedBy { .. }
+        | Edge::Identifies { .. } => {
+            let mut attrs = cites_style();
+            attrs.push(attr("label", rec.edge.kind_name()));
+            attrs.push(attr("tooltip", &tooltip));
+            attrs
+        }
     };
     dot_edge(&rec.from, &rec.to, attrs)
 }
@@ -404,6 +434,15 @@ fn conflict_style(edge: &Edge) -> Vec<Attribute> {
     ]
 }
 
+/// Line style of the edges to and from cited sources: dotted.
+fn cites_style() -> Vec<Attribute> {
+    vec![
+        attr("style", "dotted"),
+        attr("color", CITES_LINE),
+        attr("fontcolor", CITES_LINE),
+    ]
+}
+
 /// What an edge rests on, for its tooltip.
 fn evidence_tooltip(edge: &Edge) -> String {
     let ev = edge.evidence();
@@ -425,6 +464,7 @@ fn evidence_tooltip(edge: &Edge) -> String {
                 report_line(ev)
             );
         }
+        other => other.kind_name().replace('_', " "),
     };
     let mut lines = vec![head, format!("document: {}", ev.document)];
     lines.push(format!("span: {}", span_text(ev.span)));
@@ -603,8 +643,7 @@ mod tests {
     }
 
     fn actor(id: &str, name: &str, kind: ActorKind) -> Actor {
-        let mentions = vec![name.to_string()];
-        Actor { id: id.into(), name: name.into(), kind, mentions }
+        Actor::new(id, name, kind, name)
     }
 
     fn sample() -> ClaimGraph {
@@ -616,6 +655,7 @@ mod tests {
             publisher: Some("El País".into()),
             url: Some("https://example.org/a?x=\"1\"&y=2".into()),
             date: None,
+            publisher_evidence: None,
         });
         let c1 = g.add_claim(Claim::new("claim:1", TRICKY));
         let c2 = g.add_claim(Claim::new("claim:2", LONG));

@@ -314,7 +314,8 @@ fn content_end(cx: &Context, start: usize, end: usize) -> usize {
                 && (cx.cue_at(j).is_some_and(|c| c.cue.participle)
                     || (cx.low(j) == "according" && cx.low(j + 1) == "to")
                     || CONCESSIVE.contains(&cx.low(j))
-                    || (cx.low(j) == "but" && has_cue(cx, j, end)))
+                    || (cx.low(j) == "but" && has_cue(cx, j, end))
+                    || parenthetical_attribution(cx, j, end))
                 || (cx.low(j - 1) == "and"
                     && !cx.is_capitalised(j)
                     && cx.cue_at(j).is_some_and(|c| !c.cue.participle))
@@ -325,6 +326,15 @@ fn content_end(cx: &Context, start: usize, end: usize) -> usize {
 /// Conjunctions after which a clause no longer reports the same claim.
 const CONCESSIVE: &[&str] =
     &["although", "as", "including", "though", "whereas", "while"];
+
+/// ", a senior official said," inside a clause: another attribution,
+/// which ends the content before it.
+fn parenthetical_attribution(cx: &Context, j: usize, end: usize) -> bool {
+    let Some((_, e)) = cx.speaker_after(j, end) else { return false };
+    let k = cx.skip_auxiliaries(e, end);
+    let said = cx.cue_at(k).is_some_and(|c| c.cue.lemma == "say");
+    said && (k + 1 == end || matches!(cx.word(k + 1), "," | "."))
+}
 
 fn has_cue(cx: &Context, from: usize, to: usize) -> bool {
     (from..to).any(|j| !cx.in_quote[j] && cx.cue_at(j).is_some())

@@ -6,13 +6,21 @@
 //! a pronoun or a "who" takes the nearest compatible antecedent. What finds
 //! no antecedent stays [`Resolution::Unresolved`] and keeps its mention as
 //! its name: a guess would be worse than a gap. Spans are never changed.
+//!
+//! [`corpus_actors`] then merges the mentions of a whole corpus into
+//! actors (see `corpus.rs`).
 
+mod corpus;
+mod descriptions;
+mod mentions;
 mod names;
+mod words;
 
 use std::collections::HashMap;
 
 use crate::model::{Attribution, Resolution, Span, Speaker};
 
+pub use corpus::corpus_actors;
 use names::NameMention;
 
 pub use names::{canonical_key, strip_title};

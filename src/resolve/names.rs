@@ -28,12 +28,7 @@ fn titles() -> &'static HashSet<&'static str> {
 /// gives "Anne Milgram". A mention that is only a title is kept whole.
 pub fn strip_title(mention: &str) -> String {
     let words: Vec<&str> = mention.split_whitespace().collect();
-    let last_title = words.iter().rposition(|w| {
-        let lower = w.to_lowercase();
-        titles().contains(lower.as_str())
-            || lower.starts_with("then-")
-            || lower.starts_with("ex-")
-    });
+    let last_title = words.iter().rposition(|w| is_title(w));
     let rest = match last_title {
         Some(t) if t + 1 < words.len() => &words[t + 1..],
         _ => &words[..],
@@ -44,6 +39,15 @@ pub fn strip_title(mention: &str) -> String {
     };
     let name = rest.join(" ");
     strip_possessive(&name).to_string()
+}
+
+/// True for a title or role word that can stand before a name
+/// ("Administrator", "Sen.", "then-Attorney").
+pub fn is_title(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    titles().contains(lower.as_str())
+        || lower.starts_with("then-")
+        || lower.starts_with("ex-")
 }
 
 fn is_article(word: &str) -> bool {
@@ -166,8 +170,16 @@ pub fn appositive_with(before: &str, head: &str) -> Option<(Span, String)> {
         );
         Regex::new(&pattern).expect("valid regex")
     });
+    // "the White House, a National Security Council spokesperson said":
+    // a phrase ending in a cue is the next clause's subject, not an
+    // appositive.
+    let clause = |np: &str| {
+        let last = np.split_whitespace().last().unwrap_or("");
+        matches!(last, "said" | "says" | "told" | "added" | "stated" | "noted")
+    };
     re.captures_iter(before)
         .filter(|c| c[2].to_lowercase().split_whitespace().any(|w| w == head))
+        .filter(|c| !clause(&c[2]))
         .last()
         .map(|c| {
             let m = c.get(1).expect("group 1 always takes part");
@@ -190,6 +202,9 @@ pub enum Hint {
 
 /// The hint a mention gives, if any.
 pub fn agreement_hint(mention: &str) -> Option<Hint> {
+    if is_publication_name(mention) {
+        return Some(Hint::Organisation);
+    }
     let lower = mention.to_lowercase();
     let first = lower.split_whitespace().next().unwrap_or("");
     let last = lower.split_whitespace().last().unwrap_or("");
@@ -222,9 +237,11 @@ pub fn agreement_hint(mention: &str) -> Option<Hint> {
     if ORG.contains(&last) {
         return Some(Hint::Organisation);
     }
+    // "officials", "Top Republican lawmakers": a lower-case plural head.
+    let head = mention.split_whitespace().last().unwrap_or("");
     let plural = last.ends_with('s')
         && !last.ends_with("ss")
-        && mention.starts_with(char::is_lowercase);
+        && head.starts_with(char::is_lowercase);
     plural.then_some(Hint::Plural)
 }
 

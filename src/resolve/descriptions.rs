@@ -1,0 +1,479 @@
+//! What the words around a name say about its actor.
+//!
+//! Runs inside [`super::mentions::find`], after names are found and before
+//! speakers are tied to them. Each rule reads the text next to a name
+//! and adds forms, roles and affiliations to its mention, or a mention of
+//! its own:
+//!
+//! - an acronym defined after a name: "National Security Council (NSC)";
+//! - an appositive: "Watson, a spokesperson for the NSC", "Liz
+//!   Sherwood-Randall, U.S. President Joe Biden’s homeland security
+//!   advisor";
+//! - a party tag: "Senator Lindsey Graham, R-S.C.";
+//! - a body after "of": "Rudman of the Wilson Center";
+//! - a role between a body and a name: "White House homeland security
+//!   adviser Liz Sherwood-Randall";
+//! - a government named through its country or leader: "Mexico’s
+//!   government", "the Mexican authorities", "the Biden administration";
+//! - a short definite name for a body named before: "The Coalition",
+//!   "the administration".
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::mentions::{
+    Class, DocMentions, Mention, article_before, clean, is_demonym,
+};
+use super::names::is_title;
+use super::words::{WordClass, is, is_body_head};
+use crate::model::Span;
+
+/// Applies every rule to the mentions of one document.
+pub fn describe(text: &str, doc: &mut DocMentions) {
+    acronym_definitions(text, doc);
+    for i in 0..doc.mentions.len() {
+        appositive(text, doc, i);
+        party_tag(text, doc, i);
+        of_body(text, doc, i);
+        role_before(text, doc, i);
+    }
+    governments(text, doc);
+    units(text, doc);
+    definite_bodies(text, doc);
+}
+
+/// "China’s foreign ministry", "Mexico’s security cabinet": a body named
+/// through the country or body it belongs to.
+fn units(text: &str, doc: &mut DocMentions) {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        let pattern = r"\b(\p{Lu}[\p{L}-]*(?:[ \x{a0}]\p{Lu}[\p{L}-]*)?)’s[ \x{a0}](?:(\p{Ll}+)[ \x{a0}])?(ministry|cabinet|embassy|military|army|navy|parliament|senate|congress|police|central bank)\b";
+        Regex::new(pattern).expect("valid regex")
+    });
+    for c in re.captures_iter(text) {
+        let whole = c.get(0).expect("group 0 always takes part");
+        let span = Span::new(whole.start(), whole.end());
+        if doc
+            .mentions
+            .iter()
+            .any(|m| m.span.overlaps(&span) && m.class == Class::Unit)
+        {
+            continue;
+        }
+        let written = clean(whole.as_str());
+        let mut m = Mention::new(span, &written, Class::Unit, &written);
+        m.affiliations.push(c[1].to_string());
+        doc.mentions.push(m);
+    }
+}
+
+/// "U.S. Drug Enforcement Administration (DEA)": the acronym is recorded
+/// when its letters appear, in order, among the name's capitals.
+fn acronym_definitions(text: &str, doc: &mut DocMentions) {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^[ \x{a0}]\((\p{Lu}[\p{Lu}.&]{1,9})\)")
+            .expect("valid regex")
+    });
+    for m in doc.mentions.iter_mut() {
+        let Some(c) = re.captures(&text[m.span.end..]) else { continue };
+        let acronym = c[1].to_string();
+        if !letters_in_order(&acronym, &m.name) {
+            continue;
+        }
+        let whole = format!("{} {}", m.name, &c[0].trim());
+        if let Some(article) = article_before(text, m.span) {
+            m.forms.push(format!("{article} {}", clean(&whole)));
+        }
+        m.forms.push(clean(&whole));
+        doc.acronyms.push((acronym, m.name.clone()));
+    }
+}
+
+/// True when every letter of `acronym` is a capital of `name`, in order.
+fn letters_in_order(acronym: &str, name: &str) -> bool {
+    let mut caps = name.chars().filter(|c| c.is_uppercase());
+    acronym
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(|a| caps.by_ref().any(|c| c == a))
+}
+
+/// "Watson, a spokesperson for the NSC," and "Breier, the former
+/// assistant secretary.": the description is a role, and both the whole
+/// phrase and the description are forms of the person.
+fn appositive(text: &str, doc: &mut DocMentions, i: usize) {
+    let m = &doc.mentions[i];
+    if m.class != Class::Name || m.is_body() || m.is_acronym() {
+        return;
+    }
+    let rest = &text[m.span.end..];
+    let Some(after) = rest.strip_prefix(", ") else { return };
+    let Some(np) = description(after) else { return };
+    let np_span = Span::new(
+        m.span.end + 2 + (after.len() - after.trim_start().len()),
+        m.span.end + 2 + np.len(),
+    );
+    let role = strip_determiner(np);
+    let bodies = bodies_in(doc, np_span);
+    let whole = clean(Span::new(m.span.start, np_span.end).text(text));
+    let m = &mut doc.mentions[i];
+    m.forms.push(whole);
+    m.forms.push(clean(np));
+    m.roles.push(clean(role));
+    m.affiliations.extend(bodies);
+    m.person = true;
+}
+
+/// The description at the start of `after`, up to the next comma or full
+/// stop, when it is headed by a role noun ("a spokesperson for the NSC").
+fn description(after: &str) -> Option<&str> {
+    let end = after
+        .find([',', ';', '“', '”', '"', '\n', '('])
+        .unwrap_or(after.len());
+    let mut np = &after[..end];
+    // A full stop ends the phrase; the dots of "U.S." do not.
+    let stop = np.match_indices(". ").find(|(at, _)| {
+        np[..*at].chars().last().is_some_and(char::is_lowercase)
+    });
+    if let Some((dot, _)) = stop {
+        np = &np[..dot];
+    }
+    np = np.trim_end_matches('.');
+    for stop in [
+        " who ", " which ", " during ", " since ", " until ", " when ",
+        " said", " says", " told", " in 1", " in 2",
+    ] {
+        if let Some(at) = np.find(stop) {
+            np = &np[..at];
+        }
+    }
+    let words: Vec<&str> = np.split_whitespace().collect();
+    if words.is_empty() || words.len() > 14 {
+        return None;
+    }
+    let head_end = words
+        .iter()
+        .position(|w| matches!(*w, "of" | "for" | "at" | "in" | "with"))
+        .unwrap_or(words.len());
+    let head = words[..head_end].last()?;
+    let is_role = is(head, WordClass::Role) || is_title(head);
+    let opens = matches!(words[0], "a" | "an" | "the" | "one" | "former")
+        || words[..head_end].iter().any(|w| w.ends_with("’s"));
+    (is_role && opens && head.starts_with(char::is_lowercase)).then_some(np)
+}
+
+fn strip_determiner(np: &str) -> &str {
+    for d in ["a ", "an ", "the ", "one "] {
+        if let Some(rest) = np.strip_prefix(d) {
+            return rest;
+        }
+    }
+    np
+}
+
+/// Names of the bodies inside `span`.
+fn bodies_in(doc: &DocMentions, span: Span) -> Vec<String> {
+    doc.mentions
+        .iter()
+        .filter(|m| m.class == Class::Name)
+        .filter(|m| span.start <= m.span.start && m.span.end <= span.end)
+        .filter(|m| m.is_body() || m.is_acronym())
+        .map(|m| m.name.clone())
+        .collect()
+}
+
+/// "Senator Lindsey Graham, R-S.C.,": a party and state after a name.
+fn party_tag(text: &str, doc: &mut DocMentions, i: usize) {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^, ([DRI])-?\p{Lu}[\p{L}.]{0,6}(?:,|\s|$)")
+            .expect("valid regex")
+    });
+    let m = &doc.mentions[i];
+    if m.class != Class::Name || !m.person {
+        return;
+    }
+    let Some(c) = re.captures(&text[m.span.end..]) else { return };
+    let tag = c[0].trim_end_matches([',', ' ', '\n']);
+    let whole = format!("{}{tag}", m.span.text(text));
+    let party = match &c[1] {
+        "D" => "Democrat",
+        "R" => "Republican",
+        _ => "Independent",
+    };
+    let m = &mut doc.mentions[i];
+    m.forms.push(clean(&whole));
+    m.roles.push(party.to_string());
+}
+
+/// "Rudman of the Wilson Center": a person's body after "of".
+fn of_body(text: &str, doc: &mut DocMentions, i: usize) {
+    let m = &doc.mentions[i];
+    if m.class != Class::Name || m.is_body() || m.is_acronym() {
+        return;
+    }
+    let rest = &text[m.span.end..];
+    let Some(skip) = [" of the ", " of "]
+        .iter()
+        .find(|p| rest.starts_with(*p))
+        .map(|p| p.len())
+    else {
+        return;
+    };
+    let at = m.span.end + skip;
+    let Some(body) = doc
+        .mentions
+        .iter()
+        .find(|n| n.span.start == at && n.class == Class::Name && n.is_body())
+    else {
+        return;
+    };
+    let whole = clean(Span::new(m.span.start, body.span.end).text(text));
+    let name = body.name.clone();
+    let m = &mut doc.mentions[i];
+    m.forms.push(whole);
+    m.affiliations.push(name);
+    m.person = true;
+}
+
+/// "White House homeland security adviser Liz Sherwood-Randall": lower-case
+/// words ending in a role noun between a body and a name.
+fn role_before(text: &str, doc: &mut DocMentions, i: usize) {
+    if i == 0 || doc.mentions[i].class != Class::Name {
+        return;
+    }
+    let body = &doc.mentions[i - 1];
+    let m = &doc.mentions[i];
+    if !(body.is_body() || body.is_acronym()) || m.is_body() {
+        return;
+    }
+    if body.span.end >= m.span.start {
+        return;
+    }
+    let between = &text[body.span.end..m.span.start];
+    let words: Vec<&str> = between.split_whitespace().collect();
+    let fits = (1..=4).contains(&words.len())
+        && between
+            .chars()
+            .all(|c| c.is_lowercase() || c == '-' || c.is_whitespace())
+        && words.last().is_some_and(|w| is(w, WordClass::Role) || is_title(w));
+    if !fits {
+        return;
+    }
+    let whole = clean(Span::new(body.span.start, m.span.end).text(text));
+    let name = body.name.clone();
+    let m = &mut doc.mentions[i];
+    m.forms.push(whole);
+    m.roles.push(words.join(" "));
+    m.affiliations.push(name);
+    m.person = true;
+}
+
+/// "the Biden administration", "Mexico’s government", "the Mexican
+/// authorities": governments named through a leader or a country.
+fn governments(text: &str, doc: &mut DocMentions) {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        let name = r"\p{Lu}[\p{L}’'-]*(?:[ \x{a0}]\p{Lu}[\p{L}’'-]*)?";
+        let pattern = format!(
+            r"\b(?:([Tt]he)[ \x{{a0}}]({name})|({name})’s)[ \x{{a0}}](administration|government|authorities)\b"
+        );
+        Regex::new(&pattern).expect("valid regex")
+    });
+    for c in re.captures_iter(text) {
+        let whole = c.get(0).expect("group 0 always takes part");
+        let owner = c.get(2).or_else(|| c.get(3)).expect("one name group");
+        let noun = &c[4];
+        let owner_text = owner.as_str();
+        let span = Span::new(whole.start(), whole.end());
+        let (name, country) = if noun == "administration" {
+            if c.get(3).is_some() {
+                continue;
+            }
+            (format!("{owner_text} administration"), None)
+        } else if c.get(3).is_some() || is_demonym(owner_text) {
+            (format!("{owner_text} {noun}"), Some(owner_text.to_string()))
+        } else {
+            continue;
+        };
+        let mut m =
+            Mention::new(span, &name, Class::Government, whole.as_str());
+        m.country = country;
+        hide_names_within(doc, span);
+        doc.mentions.push(m);
+    }
+    administration_back_references(text, doc);
+}
+
+/// A name inside a government phrase ("Biden" in "the Biden
+/// administration") does not mention that person.
+fn hide_names_within(doc: &mut DocMentions, span: Span) {
+    doc.mentions.retain(|m| {
+        !(m.class == Class::Name
+            && span.start <= m.span.start
+            && m.span.end <= span.end)
+    });
+}
+
+/// "the administration": the nearest administration named before.
+fn administration_back_references(text: &str, doc: &mut DocMentions) {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"\b[Tt]he[ \x{a0}]administration\b").expect("valid regex")
+    });
+    for found in re.find_iter(text) {
+        let span = Span::new(found.start(), found.end());
+        let earlier = doc.mentions.iter().rposition(|m| {
+            m.class == Class::Government
+                && m.name.ends_with("administration")
+                && m.span.end <= span.start
+        });
+        if let Some(j) = earlier {
+            let name = doc.mentions[j].name.clone();
+            let mut m =
+                Mention::new(span, &name, Class::Government, found.as_str());
+            m.refers_to = Some(j);
+            doc.mentions.push(m);
+        }
+    }
+}
+
+/// "The Coalition": a body's head word alone after "the" stands for the
+/// nearest body named before with that head.
+fn definite_bodies(text: &str, doc: &mut DocMentions) {
+    for i in 0..doc.mentions.len() {
+        let m = &doc.mentions[i];
+        let head = m.name.as_str();
+        if m.class != Class::Name || head.contains(' ') || !is_body_head(head)
+        {
+            continue;
+        }
+        let Some(article) = article_before(text, m.span) else { continue };
+        let earlier = doc.mentions[..i].iter().rposition(|n| {
+            n.class == Class::Name
+                && n.name.contains(' ')
+                && n.name.split_whitespace().last() == Some(head)
+                && n.span.end <= m.span.start
+        });
+        let Some(j) = earlier else { continue };
+        let form = format!("{article} {head}");
+        let m = &mut doc.mentions[i];
+        m.refers_to = Some(j);
+        m.forms = vec![form];
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::mentions::find;
+    use super::*;
+
+    fn mention<'d>(doc: &'d DocMentions, name: &str) -> &'d Mention {
+        doc.mentions.iter().find(|m| m.name == name).unwrap()
+    }
+
+    #[test]
+    fn acronym_definition_is_recorded() {
+        let doc = find(
+            "from the U.S. Drug Enforcement Administration (DEA). The DEA",
+            &[],
+        );
+        assert_eq!(
+            doc.acronyms,
+            vec![(
+                "DEA".to_string(),
+                "U.S. Drug Enforcement Administration".to_string()
+            )]
+        );
+        let m = mention(&doc, "U.S. Drug Enforcement Administration");
+        assert!(m.forms.contains(
+            &"the U.S. Drug Enforcement Administration (DEA)".to_string()
+        ));
+    }
+
+    #[test]
+    fn appositive_gives_role_and_body() {
+        let doc = find(
+            "“No,” Watson, a spokesperson for the NSC, said in a statement.",
+            &[],
+        );
+        let m = mention(&doc, "Watson");
+        assert_eq!(m.roles, vec!["spokesperson for the NSC".to_string()]);
+        assert_eq!(m.affiliations, vec!["NSC".to_string()]);
+        assert!(
+            m.forms
+                .contains(&"Watson, a spokesperson for the NSC".to_string())
+        );
+    }
+
+    #[test]
+    fn appositive_stops_before_a_time_phrase() {
+        let doc = find(
+            "said Kimberly Breier, a former U.S. assistant secretary of \
+             state for the Western Hemisphere during the Trump \
+             administration.",
+            &[],
+        );
+        let m = mention(&doc, "Kimberly Breier");
+        assert!(
+            m.forms.contains(
+                &"a former U.S. assistant secretary of state for the Western \
+              Hemisphere"
+                    .to_string()
+            )
+        );
+    }
+
+    #[test]
+    fn of_body_and_role_before_name() {
+        let doc = find("said Rudman of the Wilson Center.", &[]);
+        let m = mention(&doc, "Rudman");
+        assert_eq!(m.affiliations, vec!["Wilson Center".to_string()]);
+        let doc = find(
+            "Then White House homeland security adviser Liz Sherwood-Randall \
+             left.",
+            &[],
+        );
+        let m = mention(&doc, "Liz Sherwood-Randall");
+        assert_eq!(m.roles, vec!["homeland security adviser".to_string()]);
+        assert_eq!(m.affiliations, vec!["White House".to_string()]);
+    }
+
+    #[test]
+    fn governments_and_back_references() {
+        let doc = find(
+            "The Mexican government refused. Then the Biden administration \
+             said the administration would act.",
+            &[],
+        );
+        let gov = mention(&doc, "Mexican government");
+        assert_eq!(gov.country.as_deref(), Some("Mexican"));
+        assert!(doc.mentions.iter().all(|m| m.name != "Biden"));
+        let back = doc.mentions.last().unwrap();
+        assert_eq!(back.forms, vec!["the administration".to_string()]);
+        assert!(back.refers_to.is_some());
+    }
+
+    #[test]
+    fn the_coalition_is_the_coalition_named_before() {
+        let doc = find(
+            "The 1776 United Coalition condemns it. The Coalition urges more.",
+            &[],
+        );
+        let last = doc.mentions.last().unwrap();
+        assert_eq!(last.forms, vec!["The Coalition".to_string()]);
+        assert_eq!(last.refers_to, Some(0));
+    }
+
+    #[test]
+    fn party_tag_is_a_form_and_a_role() {
+        let doc = find("said Senator Lindsey Graham, R-S.C., who", &[]);
+        let m = mention(&doc, "Lindsey Graham");
+        assert!(
+            m.forms.contains(&"Senator Lindsey Graham, R-S.C.".to_string())
+        );
+        assert!(m.roles.contains(&"Republican".to_string()));
+    }
+}

@@ -1,0 +1,863 @@
+//! The mentions of actors in one document: names, and the speakers the
+//! extractor found.
+//!
+//! This runs per document, before the corpus stage
+//! ([`super::corpus`]) merges mentions into actors. A name is a run of
+//! capitalised words ("DEA Administrator Anne Milgram", "National
+//! Institutes of Health"), with leading sentence words ("The", "In")
+//! dropped, split at a possessive ("the DEA’s Milgram") and at "of" after
+//! a name that is not a body's ("Rudman of the Wilson Center"). Titles
+//! become roles, and what stands before them ("DEA", "Mexican") an
+//! affiliation. [`super::descriptions`] adds what the words around a name
+//! say. Each speaker is tied to the mention that names it, or becomes a
+//! mention of its own: an anonymous source, a group, a pronoun no
+//! antecedent was found for. Spans are never changed.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::names::{canonical_key, is_title, strip_title};
+use super::words::{WordClass, is, is_body_head};
+use crate::model::{Attribution, Resolution, Span};
+
+/// What a mention is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Class {
+    /// A proper name: "Anne Milgram", "Wilson Center", "DEA".
+    Name,
+    /// A government named through its country: "Mexico’s government",
+    /// "the Mexican authorities", "the Biden administration".
+    Government,
+    /// A body named through its owner: "China’s foreign ministry".
+    Unit,
+    /// A described, unnamed person: "a senior administration official".
+    Anonymous,
+    /// A collective: "US officials"; `quantified` for a part of one
+    /// ("some Republicans"), which is never merged with anything.
+    Group {
+        /// True for "some", "a handful of", "top": part of a group.
+        quantified: bool,
+    },
+    /// A pronoun speaker without an antecedent.
+    Pronoun,
+}
+
+/// One mention of an actor.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mention {
+    /// The name's span in the document.
+    pub span: Span,
+    /// The name, titles and possessive dropped.
+    pub name: String,
+    /// What the mention is.
+    pub class: Class,
+    /// The surface forms the text uses here, as written.
+    pub forms: Vec<String>,
+    /// Titles and roles the text gives it here.
+    pub roles: Vec<String>,
+    /// Names of the bodies (or places) it belongs to here.
+    pub affiliations: Vec<String>,
+    /// True when the text shows a person: a title, a described role.
+    pub person: bool,
+    /// True when the mention speaks in an attribution.
+    pub speaker: bool,
+    /// For [`Class::Government`], the country word ("Mexico", "Mexican")
+    /// or the administration's name.
+    pub country: Option<String>,
+    /// Another mention of the same document this one refers back to
+    /// ("The Coalition", "the administration", "The spokesperson").
+    pub refers_to: Option<usize>,
+}
+
+impl Mention {
+    /// A mention of `class` with one form and nothing else known.
+    pub fn new(span: Span, name: &str, class: Class, form: &str) -> Mention {
+        Mention {
+            span,
+            name: name.to_string(),
+            class,
+            forms: vec![clean(form)],
+            roles: Vec::new(),
+            affiliations: Vec::new(),
+            person: false,
+            speaker: false,
+            country: None,
+            refers_to: None,
+        }
+    }
+
+    /// True for a single word written in capitals and dots ("DEA",
+    /// "U.S.").
+    pub fn is_acronym(&self) -> bool {
+        is_acronym(&self.name)
+    }
+
+    /// True when the name's head word is a body's ("Center", "National
+    /// Institutes of Health").
+    pub fn is_body(&self) -> bool {
+        self.name
+            .split_whitespace()
+            .take_while(|w| !matches!(*w, "of" | "for" | "on"))
+            .last()
+            .is_some_and(is_body_head)
+    }
+}
+
+/// The mentions of one document, with what ties speakers to them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DocMentions {
+    /// Every mention, in text order of discovery.
+    pub mentions: Vec<Mention>,
+    /// Acronyms the text defines, as (acronym, expansion).
+    pub acronyms: Vec<(String, String)>,
+    /// Each speaker span of the document's attributions, with the index
+    /// of its mention.
+    pub speakers: Vec<(Span, usize)>,
+}
+
+/// One-space form of a phrase as written: line breaks and no-break
+/// spaces become single spaces.
+pub fn clean(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// True for "DEA", "U.S.", "AMLO": capitals and dots, 2 to 6 letters.
+pub fn is_acronym(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    !word.contains(' ')
+        && (2..=6).contains(&letters)
+        && word.chars().all(|c| c.is_uppercase() || c == '.' || c == '&')
+}
+
+/// Finds the mentions of one document.
+pub fn find(text: &str, attributions: &[Attribution]) -> DocMentions {
+    let mut doc = DocMentions::default();
+    for group in groups(text) {
+        doc.mentions.push(name_mention(text, &group));
+    }
+    link_possessives(text, &mut doc);
+    super::descriptions::describe(text, &mut doc);
+    for a in attributions {
+        if let Some(sp) = &a.speaker {
+            let index = speaker_mention(text, &mut doc, sp);
+            doc.speakers.push((sp.span, index));
+        }
+    }
+    doc
+}
+
+/// A run of capitalised words after splitting, with what the split
+/// found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Group {
+    /// The words' spans.
+    pub words: Vec<Span>,
+    /// Set when this group is a possessor ("DEA’s") of the next group.
+    pub possessor_of: Option<usize>,
+}
+
+impl Group {
+    /// The group's span, first word to last.
+    pub fn span(&self) -> Span {
+        Span::new(self.words[0].start, self.words[self.words.len() - 1].end)
+    }
+}
+
+fn run_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let word = r"(?:\p{Lu}\.(?:\p{Lu}\.)+|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Adm|Prof|Jr|Sr|St)\.|[\p{Lu}\d][\p{L}\p{N}’'&-]*)";
+        let sep = r"[ \x{a0}]";
+        let conn = format!(r"(?:(?:of|for|on|de|del|da){sep}(?:the{sep})?)");
+        let pattern = format!(r"{word}(?:{sep}{conn}?{word})*");
+        Regex::new(&pattern).expect("valid regex")
+    })
+}
+
+/// Words dropped from the start of a run: they start sentences, not
+/// names.
+#[rustfmt::skip]
+const STARTERS: &[&str] = &[
+    "A", "After", "Although", "An", "And", "As", "At", "Before", "Both", "But",
+    "Despite", "During", "Each", "Even", "Every", "For", "Former", "Here",
+    "However", "If", "In", "Increasingly", "Its", "Last", "Later",
+    "Meanwhile", "Most", "Nevertheless", "Next", "Now", "On", "Or", "Other",
+    "Overall", "Recent", "Senior", "Since", "So", "Some", "That", "The",
+    "Their", "Then", "There", "These", "This", "Those", "Though", "Today",
+    "Tomorrow", "Top", "Under", "Unfortunately", "Until", "When", "While",
+    "Worse", "Yesterday", "Yet",
+];
+
+/// The capitalised-word groups of `text`.
+pub fn groups(text: &str) -> Vec<Group> {
+    let mut out = Vec::new();
+    for m in run_regex().find_iter(text) {
+        if on_title_case_line(text, m.start()) {
+            continue;
+        }
+        let mut words = word_spans(text, Span::new(m.start(), m.end()));
+        // "U.S.-Mexico": a word glued to what follows is part of a
+        // compound, not a name.
+        let glued = text[m.end()..]
+            .chars()
+            .next()
+            .is_some_and(|c| c == '-' || c.is_alphanumeric());
+        if glued {
+            words.pop();
+        }
+        split_run(text, &words, &mut out);
+    }
+    out
+}
+
+/// True when the line holding `at` is a headline in title case ("Chris
+/// Christie Calls Hillary Clinton"), whose capitals do not mark names.
+fn on_title_case_line(text: &str, at: usize) -> bool {
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let line = text[start..end].trim();
+    let words: Vec<&str> = line
+        .split_whitespace()
+        .filter(|w| w.chars().count() > 3)
+        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
+        .collect();
+    let capitals =
+        words.iter().filter(|w| w.starts_with(char::is_uppercase)).count();
+    let sentence =
+        line.ends_with(['.', '!', '?', '”', '"', ':']) || line.contains(". ");
+    words.len() >= 4 && !sentence && capitals * 10 >= words.len() * 9
+}
+
+/// The words of a run, connectors included.
+fn word_spans(text: &str, run: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in run.text(text).char_indices() {
+        let at = run.start + i;
+        if c == ' ' || c == '\u{a0}' {
+            if let Some(s) = start.take() {
+                out.push(Span::new(s, at));
+            }
+        } else if start.is_none() {
+            start = Some(at);
+        }
+    }
+    if let Some(s) = start {
+        out.push(Span::new(s, run.end));
+    }
+    out
+}
+
+/// Days and months: "the Treasury Department on Friday" names no body.
+#[rustfmt::skip]
+fn is_date_word(word: &str) -> bool {
+    const DATES: &[&str] = &[
+        "April", "August", "December", "February", "Friday", "January",
+        "July", "June", "March", "May", "Monday", "November", "October",
+        "Saturday", "September", "Sunday", "Thursday", "Tuesday",
+        "Wednesday",
+    ];
+    DATES.binary_search(&word).is_ok()
+}
+
+fn is_connector(word: &str) -> bool {
+    matches!(word, "of" | "for" | "on" | "de" | "del" | "da" | "the")
+}
+
+/// Splits one run at connectors that do not follow a body's head word,
+/// drops leading sentence words and digits, and splits at possessives.
+fn split_run(text: &str, words: &[Span], out: &mut Vec<Group>) {
+    let mut current: Vec<Span> = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let w = words[i].text(text);
+        if is_connector(w) {
+            let next = words.get(i + 1).map_or("", |n| n.text(text));
+            let keep = current.last().is_some_and(|p| {
+                let p = p.text(text);
+                is_body_head(p)
+                    || is_title(p)
+                    || matches!(w, "de" | "del" | "da")
+            }) && !is_date_word(next);
+            if keep {
+                current.push(words[i]);
+            } else {
+                finish(text, std::mem::take(&mut current), out);
+            }
+        } else {
+            current.push(words[i]);
+        }
+        i += 1;
+    }
+    finish(text, current, out);
+}
+
+fn finish(text: &str, mut words: Vec<Span>, out: &mut Vec<Group>) {
+    while words.last().is_some_and(|w| is_connector(w.text(text))) {
+        words.pop();
+    }
+    let lead = words
+        .iter()
+        .take_while(|w| {
+            let t = w.text(text);
+            STARTERS.contains(&t) || is_connector(t)
+        })
+        .count();
+    words.drain(..lead);
+    while words.last().is_some_and(|w| is_digits(w.text(text))) {
+        words.pop();
+    }
+    if words.is_empty() || words.iter().all(|w| is_digits(w.text(text))) {
+        return;
+    }
+    split_possessive(text, words, out);
+}
+
+fn is_digits(word: &str) -> bool {
+    word.chars().all(|c| c.is_ascii_digit() || c == ',')
+}
+
+/// "DEA’s Milgram" gives "DEA’s" (possessor) and "Milgram"; "People’s
+/// Republic of China" stays whole, as does a possessive at the end.
+fn split_possessive(text: &str, words: Vec<Span>, out: &mut Vec<Group>) {
+    let cut = words.iter().position(|w| {
+        let t = w.text(text);
+        t.ends_with("’s") || t.ends_with("'s")
+    });
+    if let Some(c) = cut.filter(|&c| c + 1 < words.len()) {
+        let owner = strip_possessive(words[c].text(text));
+        let rest = &words[c + 1..];
+        let single_name = rest.len() == 1 && !is_body_head(rest[0].text(text));
+        if is_acronym(owner) || single_name {
+            out.push(Group {
+                words: words[..=c].to_vec(),
+                possessor_of: Some(out.len() + 1),
+            });
+            out.push(Group { words: rest.to_vec(), possessor_of: None });
+            return;
+        }
+    }
+    out.push(Group { words, possessor_of: None });
+}
+
+/// "DEA’s" and "United States’" without their possessive marks.
+fn strip_possessive(word: &str) -> &str {
+    if let Some(w) =
+        word.strip_suffix("’s").or_else(|| word.strip_suffix("'s"))
+    {
+        return w;
+    }
+    match word.strip_suffix('’').or_else(|| word.strip_suffix('\'')) {
+        Some(w) if w.ends_with('s') => w,
+        _ => word,
+    }
+}
+
+/// The mention a group of words makes: its name, its title as a role,
+/// what stands before the title as an affiliation, and its forms.
+fn name_mention(text: &str, group: &Group) -> Mention {
+    let span = group.span();
+    let words: Vec<&str> = group.words.iter().map(|w| w.text(text)).collect();
+    let written = clean(strip_possessive(span.text(text)));
+    // "Democratic nominee Hillary Clinton": a party or role word stands
+    // before the name like a title does.
+    let mut titled = words
+        .iter()
+        .rposition(|w| is_title(w) || is(w, WordClass::Role))
+        .filter(|&t| t + 1 < words.len());
+    // "Secretary of State Hillary Clinton": the title runs on over "of".
+    while let Some(t) = titled.filter(|&t| {
+        t + 3 < words.len() && matches!(words[t + 1], "of" | "for")
+    }) {
+        titled = Some(t + 2);
+    }
+    let name = match titled {
+        Some(t) => clean(strip_possessive(&words[t + 1..].join(" "))),
+        None => clean(strip_possessive(&strip_title(&written))),
+    };
+    let mut m = Mention::new(span, &name, Class::Name, &written);
+    if name != written {
+        m.forms.push(name.clone());
+    }
+    match titled {
+        Some(t) if !m.is_body() => {
+            title_parts(&words[..=t], &mut m);
+            m.person = true;
+            let before = &text[..span.start];
+            for lead in ["then-", "former ", "Former "] {
+                if before.ends_with(lead) {
+                    m.forms.push(format!("{lead}{}", m.forms[0]));
+                }
+            }
+        }
+        Some(_) => {}
+        None => {
+            if let Some(article) = article_before(text, span) {
+                m.forms.push(format!("{article} {}", m.forms[0]));
+            }
+        }
+    }
+    m
+}
+
+/// The article right before `span` ("the", "The"), if any.
+pub fn article_before(text: &str, span: Span) -> Option<&str> {
+    let before = text[..span.start].trim_end_matches([' ', '\u{a0}']);
+    if before.len() == span.start {
+        return None;
+    }
+    let word = before.rsplit([' ', '\u{a0}', '\n', '(']).next()?;
+    matches!(word, "the" | "The").then_some(word)
+}
+
+/// Splits "Mexican Defense Minister" into the role "Defense Minister" and
+/// the affiliation "Mexican".
+fn title_parts(words: &[&str], m: &mut Mention) {
+    let mut first = words.len() - 1;
+    while first > 0 {
+        let w = words[first - 1];
+        let part_of_role = is_title(w)
+            || is(w, WordClass::Role)
+            || (first > 1 && !is_acronym(w) && !is_demonym(w));
+        if !part_of_role {
+            break;
+        }
+        first -= 1;
+    }
+    let role = words[first..].join(" ");
+    let honorific = matches!(
+        role.to_lowercase().as_str(),
+        "mr." | "mrs." | "ms." | "miss" | "mr" | "mrs" | "ms"
+    );
+    if !honorific {
+        m.roles.push(role.trim_start_matches("then-").to_string());
+    }
+    if first > 0 {
+        m.affiliations
+            .push(strip_possessive(&words[..first].join(" ")).into());
+    }
+}
+
+/// True for words shaped like a people's adjective: "Mexican",
+/// "Chinese", "Canadian", "Israeli".
+pub fn is_demonym(word: &str) -> bool {
+    word.starts_with(char::is_uppercase)
+        && word.len() > 4
+        && ["an", "ese", "ish", "i"].iter().any(|s| word.ends_with(s))
+}
+
+/// Ties each possessor group ("DEA’s") to the name after it: the owner
+/// becomes the named person's affiliation ("the DEA’s Milgram").
+fn link_possessives(text: &str, doc: &mut DocMentions) {
+    for i in 0..doc.mentions.len().saturating_sub(1) {
+        let owner = &doc.mentions[i];
+        let next = &doc.mentions[i + 1];
+        let between = &text[owner.span.end..next.span.start];
+        if !between.trim().is_empty() || owner.span.end > next.span.start {
+            continue;
+        }
+        let owner_written = owner.span.text(text);
+        if strip_possessive(owner_written) == owner_written {
+            continue;
+        }
+        let owner_name = owner.name.clone();
+        let article = article_before(text, owner.span);
+        let whole = Span::new(owner.span.start, next.span.end).text(text);
+        let next = &mut doc.mentions[i + 1];
+        next.affiliations.push(owner_name);
+        next.person = true;
+        next.forms.push(match article {
+            Some(a) => format!("{a} {}", clean(whole)),
+            None => clean(whole),
+        });
+    }
+}
+
+/// The index of the mention `sp` speaks as, adding one when no mention
+/// names it.
+fn speaker_mention(
+    text: &str,
+    doc: &mut DocMentions,
+    sp: &crate::model::Speaker,
+) -> usize {
+    let core = speaker_core(text, sp.span);
+    let lower = core.text(text).to_lowercase();
+    let target = match sp.resolution {
+        Resolution::Alias(s) | Resolution::Antecedent(s) => Some(s),
+        _ => None,
+    };
+    let earlier = target
+        .and_then(|s| earlier_speaker(doc, s).or_else(|| covering(doc, s)));
+    if let Some(i) = earlier {
+        add_form(text, doc, i, core, &lower);
+        return i;
+    }
+    let words: Vec<&str> = core.text(text).split_whitespace().collect();
+    let last = words.last().copied().unwrap_or("");
+    if is_quantified(&words) && is_plural(last) {
+        // "at least some Republicans": the extractor may leave "at least"
+        // out of the speaker.
+        let mut core = core;
+        for lead in ["at least ", "At least "] {
+            if text[..core.start].ends_with(lead) {
+                core = Span::new(core.start - lead.len(), core.end);
+            }
+        }
+        let written = core.text(text);
+        let class = Class::Group { quantified: true };
+        let mut m = Mention::new(core, &clean(written), class, written);
+        m.speaker = true;
+        doc.mentions.push(m);
+        return doc.mentions.len() - 1;
+    }
+    if is_pronoun(&lower) {
+        let mut m = Mention::new(
+            core,
+            core.text(text),
+            Class::Pronoun,
+            core.text(text),
+        );
+        m.speaker = true;
+        doc.mentions.push(m);
+        return doc.mentions.len() - 1;
+    }
+    let cover = covering(doc, core).filter(|&i| {
+        // "A spokeswoman for Hillary Clinton" is not Hillary Clinton.
+        let at = doc.mentions[i].span.start.max(core.start);
+        let before = &text[core.start..at];
+        ![" for ", " of ", " at ", " with ", " to "]
+            .iter()
+            .any(|p| before.contains(p))
+    });
+    if let Some(i) = cover {
+        // The speaker's words are a form of the name only when they end
+        // with it ("the DEA’s Milgram"), not when they run on.
+        if doc.mentions[i].span.end + 3 >= core.end {
+            add_form(text, doc, i, core, &lower);
+        }
+        doc.mentions[i].speaker = true;
+        return i;
+    }
+    let mut m = nominal(text, doc, core, &sp.name);
+    if m.refers_to == Some(doc.mentions.len()) {
+        let head = lower.split_whitespace().last().unwrap_or("").to_string();
+        let intro = introduction(text, core, &head).expect("found before");
+        let written = intro.text(text);
+        let described = clean(strip_article(written));
+        let mut first =
+            Mention::new(intro, &described, Class::Anonymous, written);
+        first.roles.push(described);
+        first.person = !is_body_head(&head);
+        first.affiliations = bodies_within(doc, intro);
+        doc.mentions.push(first);
+        m.roles.clear();
+        m.refers_to = Some(doc.mentions.len() - 1);
+    }
+    doc.mentions.push(m);
+    doc.mentions.len() - 1
+}
+
+/// The nearest indefinite phrase before `core` headed by `head` ("a
+/// National Security Council (NSC) spokesperson"), in the same document.
+fn introduction(text: &str, core: Span, head: &str) -> Option<Span> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"\b(?:[Aa]n?|[Oo]ne)[ \x{a0}][^.,;:“”\n]{0,60}")
+            .expect("valid regex")
+    });
+    if head.is_empty() || !(is(head, WordClass::Role) || is_title(head)) {
+        return None;
+    }
+    re.find_iter(&text[..core.start])
+        .filter_map(|m| {
+            let mut pos = m.start();
+            for piece in m.as_str().split_inclusive([' ', '\u{a0}']) {
+                let word = piece.trim_end_matches([' ', '\u{a0}']);
+                if word.to_lowercase() == head {
+                    return Some(Span::new(m.start(), pos + word.len()));
+                }
+                pos += piece.len();
+            }
+            None
+        })
+        .last()
+}
+
+fn strip_article(phrase: &str) -> &str {
+    phrase.split_once([' ', '\u{a0}']).map_or(phrase, |(_, rest)| rest)
+}
+
+/// The speaker mention without a trailing ", who" or appositive.
+fn speaker_core(text: &str, span: Span) -> Span {
+    let t = span.text(text);
+    let mut end = t.find(", ").unwrap_or(t.len());
+    // "Rudman of the Wilson Center", "Elijah Cummings of Maryland".
+    let of = t[..end].find(" of ");
+    if let Some(of) = of.filter(|_| t.starts_with(char::is_uppercase)) {
+        end = of;
+    }
+    let mut trimmed = t[..end].trim_end_matches([',', ' ', ':']);
+    // "The U.S." keeps its dot; "Feeley." does not.
+    if trimmed.ends_with('.') && !trimmed.ends_with(|c: char| c.is_uppercase())
+    {
+        let before = trimmed[..trimmed.len() - 1].chars().last();
+        if before.is_some_and(char::is_lowercase) {
+            trimmed = &trimmed[..trimmed.len() - 1];
+        }
+    }
+    Span::new(span.start, span.start + trimmed.len())
+}
+
+fn is_pronoun(lower: &str) -> bool {
+    matches!(lower, "he" | "she" | "it" | "they" | "we" | "i" | "who")
+}
+
+/// The mention an earlier speaker at `span` was tied to.
+fn earlier_speaker(doc: &DocMentions, span: Span) -> Option<usize> {
+    doc.speakers.iter().find(|(s, _)| *s == span).map(|(_, i)| *i)
+}
+
+/// The name mention that covers the last word of `span`.
+fn covering(doc: &DocMentions, span: Span) -> Option<usize> {
+    doc.mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| {
+            matches!(m.class, Class::Name)
+                && m.refers_to.is_none()
+                && m.span.start < span.end
+                && span.end <= m.span.end
+        })
+        .min_by_key(|(_, m)| m.span.len())
+        .map(|(i, _)| i)
+        .map(|i| follow(doc, i))
+}
+
+/// Follows `refers_to` links to the mention they end at.
+pub fn follow(doc: &DocMentions, mut i: usize) -> usize {
+    let mut steps = 0;
+    while let Some(j) = doc.mentions[i].refers_to {
+        i = j;
+        steps += 1;
+        if steps > doc.mentions.len() {
+            break;
+        }
+    }
+    i
+}
+
+/// Adds the speaker's words as a form of mention `i`, unless they are a
+/// pronoun.
+fn add_form(
+    text: &str,
+    doc: &mut DocMentions,
+    i: usize,
+    core: Span,
+    lower: &str,
+) {
+    if !is_pronoun(lower) && !core.is_empty() {
+        let form = clean(strip_possessive(core.text(text)));
+        if !doc.mentions[i].forms.contains(&form) {
+            doc.mentions[i].forms.push(form);
+        }
+    }
+    doc.mentions[i].speaker = true;
+}
+
+/// A speaker no name mention covers: a described person, a group, a
+/// body named through its owner, or a name of its own.
+fn nominal(text: &str, doc: &DocMentions, core: Span, name: &str) -> Mention {
+    let written = core.text(text);
+    let words: Vec<&str> = written.split_whitespace().collect();
+    let first = words.first().map_or(String::new(), |w| w.to_lowercase());
+    let last = words.last().copied().unwrap_or("");
+    let mut m = if let Some(owner) = owner_of(written) {
+        let mut m = Mention::new(core, &clean(written), Class::Unit, written);
+        m.affiliations.push(owner);
+        m
+    } else if last.starts_with(char::is_lowercase) && is_plural(last) {
+        let quantified = is_quantified(&words);
+        Mention::new(
+            core,
+            &clean(written),
+            Class::Group { quantified },
+            written,
+        )
+    } else if matches!(first.as_str(), "a" | "an" | "one" | "another") {
+        let described = clean(&words[1..].join(" "));
+        let mut m = Mention::new(core, &described, Class::Anonymous, written);
+        m.roles.push(described);
+        m.person = !is_body_head(last);
+        m
+    } else if first == "the" && last.starts_with(char::is_lowercase) {
+        definite(text, doc, core)
+    } else {
+        Mention::new(core, name, Class::Name, written)
+    };
+    m.affiliations.extend(bodies_within(doc, core));
+    m.speaker = true;
+    m
+}
+
+/// "China’s foreign ministry": the owner's name, when a capitalised
+/// possessive is followed by lower-case words only.
+fn owner_of(written: &str) -> Option<String> {
+    let (owner, rest) =
+        written.split_once("’s ").or_else(|| written.split_once("'s "))?;
+    let rest_lower = rest.split_whitespace().all(|w| {
+        w.starts_with(char::is_lowercase) && !is(w, WordClass::Quantifier)
+    });
+    (owner.starts_with(char::is_uppercase) && rest_lower && !rest.is_empty())
+        .then(|| owner.to_string())
+}
+
+fn is_plural(word: &str) -> bool {
+    (word.ends_with('s') && !word.ends_with("ss"))
+        || matches!(word, "people" | "police" | "staff")
+}
+
+/// True for "some Republicans", "a handful of experts", "at least some
+/// Democrats": a phrase that picks part of a group.
+fn is_quantified(words: &[&str]) -> bool {
+    words.iter().take(3).any(|w| {
+        let w = w.to_lowercase();
+        is(&w, WordClass::Quantifier) || w == "least"
+    })
+}
+
+/// "The NSC spokesperson": the earlier anonymous mention with the same
+/// head noun, or a new anonymous mention.
+fn definite(text: &str, doc: &DocMentions, core: Span) -> Mention {
+    let written = core.text(text);
+    let head = written.split_whitespace().last().unwrap_or("").to_lowercase();
+    let earlier = doc.mentions.iter().rposition(|m| {
+        m.class == Class::Anonymous
+            && m.span.end <= core.start
+            && m.name.split_whitespace().last() == Some(head.as_str())
+    });
+    let earlier = earlier.or_else(|| {
+        // The introduction may not speak itself: "..., a National
+        // Security Council (NSC) spokesperson said." It is the next
+        // mention pushed (see `speaker_mention`).
+        introduction(text, core, &head).map(|_| doc.mentions.len())
+    });
+    let described = clean(
+        &written.split_whitespace().skip(1).collect::<Vec<_>>().join(" "),
+    );
+    let mut m = Mention::new(core, &described, Class::Anonymous, written);
+    m.refers_to = earlier;
+    m.person = !is_body_head(&head);
+    if earlier.is_none() {
+        m.roles.push(described);
+    }
+    m
+}
+
+/// Names of the bodies named inside `span` ("a National Security
+/// Council (NSC) spokesperson" -> National Security Council).
+fn bodies_within(doc: &DocMentions, span: Span) -> Vec<String> {
+    doc.mentions
+        .iter()
+        .filter(|m| m.class == Class::Name)
+        .filter(|m| span.start <= m.span.start && m.span.end <= span.end)
+        .filter(|m| m.is_body() || m.is_acronym())
+        .map(|m| m.name.clone())
+        .take(1)
+        .collect()
+}
+
+/// The key two mentions of one actor share: the folded name, without a
+/// leading article.
+pub fn key_of(name: &str) -> String {
+    let key = canonical_key(name);
+    match key.strip_prefix("the ") {
+        Some(rest) => rest.to_string(),
+        None => key,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<String> {
+        find(text, &[]).mentions.into_iter().map(|m| m.name).collect()
+    }
+
+    #[test]
+    fn word_tables_are_sorted() {
+        assert!(STARTERS.windows(2).all(|w| w[0] < w[1]));
+        assert!(is_date_word("Friday") && is_date_word("January"));
+    }
+
+    #[test]
+    fn starters_and_titles_are_dropped() {
+        let got = names("The DEA Administrator Anne Milgram spoke.");
+        assert_eq!(got, vec!["Anne Milgram"]);
+    }
+
+    #[test]
+    fn of_splits_after_a_person_not_after_a_body() {
+        let got = names(
+            "said Rudman of the Wilson Center, and the National Institutes of Health.",
+        );
+        assert_eq!(
+            got,
+            vec!["Rudman", "Wilson Center", "National Institutes of Health"]
+        );
+    }
+
+    #[test]
+    fn possessive_splits_an_owner_from_a_name() {
+        let doc = find("But the DEA’s Milgram detailed it.", &[]);
+        let milgram = &doc.mentions[1];
+        assert_eq!(milgram.name, "Milgram");
+        assert_eq!(milgram.affiliations, vec!["DEA".to_string()]);
+        assert!(milgram.forms.contains(&"the DEA’s Milgram".to_string()));
+        let whole = names("in the People’s Republic of China today");
+        assert_eq!(whole, vec!["People’s Republic of China"]);
+    }
+
+    #[test]
+    fn title_becomes_role_and_prefix_affiliation() {
+        let doc = find("Yesterday DEA Administrator Anne Milgram spoke.", &[]);
+        let m = doc.mentions.last().unwrap();
+        assert_eq!(m.name, "Anne Milgram");
+        assert_eq!(m.roles, vec!["Administrator".to_string()]);
+        assert_eq!(m.affiliations, vec!["DEA".to_string()]);
+        assert!(m.person);
+        let doc = find(
+            "arrested former Mexican Defense Minister Salvador Cienfuegos",
+            &[],
+        );
+        let m = &doc.mentions[0];
+        assert_eq!(m.roles, vec!["Defense Minister".to_string()]);
+        assert_eq!(m.affiliations, vec!["Mexican".to_string()]);
+        assert!(m.forms.iter().any(|f| f.starts_with("former ")));
+    }
+
+    #[test]
+    fn compounds_are_not_names() {
+        assert!(names("U.S.-Mexico relations").iter().all(|n| n != "U.S."));
+    }
+
+    #[test]
+    fn acronyms_are_recognised() {
+        assert!(is_acronym("DEA") && is_acronym("U.S.") && is_acronym("AMLO"));
+        assert!(!is_acronym("Milgram") && !is_acronym("A"));
+    }
+
+    #[test]
+    fn a_definite_role_refers_to_its_introduction() {
+        let text = "at the White House, a National Security Council (NSC) \
+                    spokesperson said.\n\nThe NSC spokesperson said no.";
+        let at = text.find("The NSC").unwrap();
+        let core = Span::new(at, at + "The NSC spokesperson".len());
+        let intro = introduction(text, core, "spokesperson").unwrap();
+        assert_eq!(
+            intro.text(text),
+            "a National Security Council (NSC) spokesperson"
+        );
+    }
+}

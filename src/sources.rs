@@ -1,0 +1,599 @@
+//! Sources: who published a document, and what it cites.
+//!
+//! A text stage beside extraction: it reads one document and returns
+//! byte spans into its text, which [`crate::pipeline`] turns into
+//! publisher fields, source nodes and their edges.
+//!
+//! The publisher comes from the document's metadata when it has one;
+//! otherwise from the text, most explicit first: "Originally published by
+//! the New York Post", "© 2023 by 1776 United Coalition", a dateline
+//! ("WASHINGTON (Reuters) —"), a byline naming an outlet, and last a
+//! quote given to an outlet ("told Foreign Policy"), which by journalistic
+//! convention is the outlet that publishes it. No evidence, no publisher.
+//!
+//! Cited sources are found by the words that cite them: "according to
+//! data from the National Center for Health Statistics", "Politico
+//! reported", "told Foreign Policy", "a White House fact sheet", "a letter
+//! addressed to Xi Jinping", a credit ("Kris Mayes via Twitter", a line
+//! naming only an institute under a chart), and citation markers such as
+//! "([de4dbeca])" in generated summaries. [`backed_claims`] says which
+//! attributions each one backs.
+
+use std::sync::OnceLock;
+
+use regex::{Captures, Regex};
+
+use crate::model::{Attribution, Document, SourceKind, Span};
+
+const OUTLETS: &str = include_str!("../data/outlets.tsv");
+
+/// A capitalised name: words joined by spaces and small connectors.
+const NAME: &str = r"(?:\d+[ \x{a0}])?(?:(?:\p{Lu}\.)+|\p{Lu}[\p{L}\p{N}&’'-]*)(?:[ \x{a0}](?:(?:of|for|on|the|and|&)[ \x{a0}])*(?:(?:\p{Lu}\.)+|\p{Lu}[\p{L}\p{N}&’'-]*))*";
+
+/// Nouns for documents a text cites; those of the second list are
+/// investigations.
+#[rustfmt::skip]
+const DOCUMENT_NOUNS: &[&str] = &[
+    "email", "fact sheet", "filing", "indictment", "lawsuit", "letter",
+    "memo", "memorandum", "press release", "report", "statement",
+    "transcript", "white paper",
+];
+#[rustfmt::skip]
+const INQUIRY_NOUNS: &[&str] = &[
+    "analysis", "assessment", "audit", "inquiry", "investigation", "poll",
+    "probe", "review", "study", "survey",
+];
+
+/// Head words of the bodies a credit line under a chart names.
+#[rustfmt::skip]
+const CREDIT_BODIES: &[&str] = &[
+    "Administration", "Agency", "Association", "Bureau", "Center",
+    "Centre", "Commission", "Council", "Department", "Foundation",
+    "Institute", "Institutes", "Office", "University",
+];
+
+/// Words that make a name an outlet's ("New York Post").
+#[rustfmt::skip]
+const OUTLET_WORDS: &[&str] = &[
+    "Chronicle", "Gazette", "Herald", "Journal", "Magazine", "News",
+    "Post", "Press", "Telegraph", "Times", "Tribune",
+];
+
+/// Who published a document, and where the text says so.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Publisher {
+    /// The publisher's name, without a leading "the".
+    pub name: String,
+    /// The words that name it, or `None` when it came from metadata.
+    pub span: Option<Span>,
+    /// The rule that found it.
+    pub rule: &'static str,
+}
+
+/// A source a document cites.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cited {
+    /// The source's name ("National Center for Health Statistics").
+    pub name: String,
+    /// What sort of source it is.
+    pub kind: SourceKind,
+    /// The words that cite it.
+    pub span: Span,
+    /// The rule that found it.
+    pub rule: &'static str,
+}
+
+/// The document's publisher, from its metadata or its text.
+pub fn publisher(doc: &Document) -> Option<Publisher> {
+    if let Some(name) = doc.publisher.as_ref().filter(|p| !p.is_empty()) {
+        let name = name.clone();
+        return Some(Publisher { name, span: None, rule: "publisher/meta" });
+    }
+    let text = &doc.text;
+    explicit_publisher(text)
+        .or_else(|| copyright(text))
+        .or_else(|| dateline(text))
+        .or_else(|| byline(text))
+        .or_else(|| told_outlet(text))
+}
+
+fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
+    cell.get_or_init(|| Regex::new(pattern).expect("valid regex"))
+}
+
+/// "Originally published by the New York Post", "This article first
+/// appeared in Foreign Policy", "Republished from The Conversation".
+fn explicit_publisher(text: &str) -> Option<Publisher> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = regex(
+        &RE,
+        &format!(
+            r"(?i:originally published|first published|originally appeared|first appeared|republished|reprinted)(?:[ \x{{a0}}]with[ \x{{a0}}]permission)?[ \x{{a0}}](?:by|in|on|from)[ \x{{a0}}](?:[Tt]he[ \x{{a0}}])?({NAME})"
+        ),
+    );
+    let c = re.captures(text)?;
+    Some(from_captures(&c, "publisher/originally-published"))
+}
+
+fn from_captures(c: &Captures, rule: &'static str) -> Publisher {
+    let whole = c.get(0).expect("group 0 always takes part");
+    let name = c.get(1).expect("the name group takes part");
+    Publisher {
+        name: name.as_str().to_string(),
+        span: Some(Span::new(whole.start(), name.end())),
+        rule,
+    }
+}
+
+/// "© 2023 by 1776 United Coalition. All rights reserved.": the line is
+/// the evidence.
+fn copyright(text: &str) -> Option<Publisher> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = regex(
+        &RE,
+        &format!(
+            r"(?m)(?:©|\([Cc]\)|Copyright(?:[ \x{{a0}}]©)?)[ \x{{a0}}]*(?:\d{{4}}(?:[-–]\d{{2,4}})?,?[ \x{{a0}}]+)?(?:by[ \x{{a0}}]+)?(?:[Tt]he[ \x{{a0}}])?({NAME})[^\n]*"
+        ),
+    );
+    let c = re.captures(text)?;
+    let whole = c.get(0).expect("group 0 always takes part");
+    let name = c.get(1).expect("the name group takes part").as_str();
+    if name.eq_ignore_ascii_case("all rights reserved") {
+        return None;
+    }
+    let line = whole.as_str().trim_end();
+    Some(Publisher {
+        name: name.to_string(),
+        span: Some(Span::new(whole.start(), whole.start() + line.len())),
+        rule: "publisher/copyright",
+    })
+}
+
+/// "WASHINGTON (Reuters) —" at the start of a paragraph.
+fn dateline(text: &str) -> Option<Publisher> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = regex(
+        &RE,
+        &format!(
+            r"(?m)^\p{{Lu}}[\p{{Lu}} .,'-]{{1,40}}[ \x{{a0}}]\(({NAME})\)[ \x{{a0}}]*[—–-]"
+        ),
+    );
+    let c = re.captures(text)?;
+    Some(from_captures(&c, "publisher/dateline"))
+}
+
+/// "By Jane Doe, Reuters" or "By Jane Doe | The Hill": a byline naming
+/// an outlet.
+fn byline(text: &str) -> Option<Publisher> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = regex(
+        &RE,
+        &format!(
+            r"(?m)^By[ \x{{a0}}][\p{{L}} .'-]{{2,60}}?(?:,|[ \x{{a0}}]\||[ \x{{a0}}]for)[ \x{{a0}}](?:[Tt]he[ \x{{a0}}])?({NAME})[ \x{{a0}}]*$"
+        ),
+    );
+    let c = re.captures(text)?;
+    let p = from_captures(&c, "publisher/byline");
+    is_outlet(&p.name).then_some(p)
+}
+
+/// "told Foreign Policy": a quote given to an outlet, the last resort.
+fn told_outlet(text: &str) -> Option<Publisher> {
+    told(text).into_iter().next().map(|c| Publisher {
+        name: c.name,
+        span: Some(c.span),
+        rule: "publisher/told-outlet",
+    })
+}
+
+fn told(text: &str) -> Vec<Cited> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = regex(
+        &RE,
+        &format!(r"\btold[ \x{{a0}}](?:[Tt]he[ \x{{a0}}])?({NAME})"),
+    );
+    re.captures_iter(text)
+        .filter(|c| is_outlet(&c[1]))
+        .map(|c| cited(&c, SourceKind::Venue, "source/told-outlet"))
+        .collect()
+}
+
+fn cited(c: &Captures, kind: SourceKind, rule: &'static str) -> Cited {
+    let p = from_captures(c, rule);
+    let span = p.span.expect("captures have a span");
+    Cited { name: p.name, kind, span, rule }
+}
+
+/// True for a news outlet's name: a listed outlet, or one with an outlet
+/// word ("Times", "Post").
+pub fn is_outlet(name: &str) -> bool {
+    let name = name.strip_prefix("The ").unwrap_or(name);
+    let listed = OUTLETS
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .any(|l| l.strip_prefix("The ").unwrap_or(l) == name);
+    listed || name.split_whitespace().any(|w| OUTLET_WORDS.contains(&w))
+}
+
+/// Every source the text cites, in text order.
+pub fn cited_sources(text: &str) -> Vec<Cited> {
+    let mut out = Vec::new();
+    out.extend(according_to(text));
+    out.extend(reported(text));
+    out.extend(told(text));
+    out.extend(documents(text));
+    out.extend(markers(text));
+    out.extend(credits(text));
+    out.sort_by_key(|c| (c.span.start, c.span.end));
+    out.dedup_by(|b, a| a.span.overlaps(&b.span) && a.kind == b.kind);
+    out
+}
+
+/// "according to data from the National Center for Health Statistics":
+/// the span runs to the end of the name (and its acronym).
+fn according_to(text: &str) -> Vec<Cited> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = regex(
+        &RE,
+        &format!(
+            r"\b[Aa]ccording[ \x{{a0}}]to[ \x{{a0}}](?:[\p{{Ll}}-]+[ \x{{a0}}]){{0,6}}?(?:(?:from|by|of|at)[ \x{{a0}}])?(?:[Tt]he[ \x{{a0}}])?({NAME})(?:[ \x{{a0}}]\(\p{{Lu}}[\p{{Lu}}.]+\))?"
+        ),
+    );
+    re.captures_iter(text)
+        .map(|c| {
+            let whole = c.get(0).expect("group 0 always takes part");
+            Cited {
+                name: c[1].to_string(),
+                kind: SourceKind::AccordingTo,
+                span: Span::new(whole.start(), whole.end()),
+                rule: "source/according-to",
+            }
+        })
+        .collect()
+}
+
+/// "Politico reported", "as The New York Times first reported".
+fn reported(text: &str) -> Vec<Cited> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = regex(
+        &RE,
+        &format!(
+            r"({NAME})[ \x{{a0}}](?:(?:first|previously|also|has|had|earlier)[ \x{{a0}}])?(?:reported|reports|revealed|wrote)\b"
+        ),
+    );
+    re.captures_iter(text)
+        .filter(|c| is_outlet(&c[1]))
+        .map(|c| {
+            let whole = c.get(0).expect("group 0 always takes part");
+            let name = c[1].strip_prefix("The ").unwrap_or(&c[1]);
+            Cited {
+                name: name.to_string(),
+                kind: SourceKind::Reported,
+                span: Span::new(whole.start(), whole.end()),
+                rule: "source/reported",
+            }
+        })
+        .collect()
+}
+
+/// "The White House issued a fact sheet", "a letter addressed to Chinese
+/// President Xi Jinping", "a Drug Enforcement Administration
+/// investigation".
+fn documents(text: &str) -> Vec<Cited> {
+    static RES: OnceLock<Vec<(Regex, &'static str)>> = OnceLock::new();
+    let res = RES.get_or_init(document_patterns);
+    let mut out = Vec::new();
+    for (re, rule) in res {
+        for c in re.captures_iter(text) {
+            out.push(document(&c, rule));
+        }
+    }
+    out
+}
+
+/// The three document patterns, with their rule ids.
+fn document_patterns() -> Vec<(Regex, &'static str)> {
+    let nouns: Vec<&str> =
+        DOCUMENT_NOUNS.iter().chain(INQUIRY_NOUNS).copied().collect();
+    let noun = format!("(?:{})", nouns.join("|").replace(' ', r"[ \x{a0}]"));
+    let sep = r"[ \x{a0}]";
+    let issued = format!(
+        r"(?:\b[Tt]he{sep})?({NAME}){sep}(?:issued|released|published|put{sep}out|unveiled){sep}(?:a|an|its|the){sep}(?:new{sep})?({noun})\b"
+    );
+    let addressed = format!(
+        r"\b(?:a|an){sep}({noun}){sep}(?:addressed{sep})?(?:to|from|by){sep}(?:the{sep})?({NAME})"
+    );
+    let named = format!(r"\b(?:a|an){sep}({NAME}){sep}({noun})\b");
+    [
+        (issued, "source/issued-document"),
+        (addressed, "source/addressed-document"),
+        (named, "source/named-document"),
+    ]
+    .into_iter()
+    .map(|(p, rule)| (Regex::new(&p).expect("valid regex"), rule))
+    .collect()
+}
+
+fn document(c: &Captures, rule: &'static str) -> Cited {
+    let whole = c.get(0).expect("group 0 always takes part");
+    let (a, b) = (&c[1], &c[2]);
+    let (owner, noun) =
+        if rule == "source/addressed-document" { (b, a) } else { (a, b) };
+    let noun = noun.replace('\u{a0}', " ");
+    let kind = if INQUIRY_NOUNS.contains(&noun.as_str()) {
+        SourceKind::Investigation
+    } else {
+        SourceKind::Document
+    };
+    let name = if rule == "source/addressed-document" {
+        format!("{noun} to {owner}")
+    } else {
+        format!("{owner} {noun}")
+    };
+    Cited { name, kind, span: Span::new(whole.start(), whole.end()), rule }
+}
+
+/// "([de4dbeca])", "[12]": citation markers of generated summaries.
+fn markers(text: &str) -> Vec<Cited> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = regex(&RE, r"\(?\[([0-9a-f]{6,40}|[0-9]{1,3})\]\)?");
+    re.captures_iter(text)
+        .filter(|c| c[1].chars().any(|ch| ch.is_ascii_digit()))
+        .map(|c| {
+            let whole = c.get(0).expect("group 0 always takes part");
+            let mut span = Span::new(whole.start(), whole.end());
+            // A lone closing bracket belongs to the sentence, not the
+            // marker.
+            if whole.as_str().ends_with(')')
+                && !whole.as_str().starts_with('(')
+            {
+                span.end -= 1;
+            }
+            Cited {
+                name: c[1].to_string(),
+                kind: SourceKind::Marker,
+                span,
+                rule: "source/marker",
+            }
+        })
+        .collect()
+}
+
+/// "Arizona Attorney General Kris Mayes via Twitter", "Photo: Jane Doe",
+/// and a line naming only an institute (a chart's credit).
+fn credits(text: &str) -> Vec<Cited> {
+    static VIA: OnceLock<Regex> = OnceLock::new();
+    static LINE: OnceLock<Regex> = OnceLock::new();
+    let via = regex(
+        &VIA,
+        &format!(
+            r"({NAME})[ \x{{a0}}]via[ \x{{a0}}]({NAME})|(?:Photo|Image|Graphic|Chart|Credit)s?(?:[ \x{{a0}}]by)?:?[ \x{{a0}}]({NAME})"
+        ),
+    );
+    let line = regex(&LINE, &format!(r"(?m)^({NAME})[ \x{{a0}}]*$"));
+    let mut out: Vec<Cited> = via
+        .captures_iter(text)
+        .map(|c| {
+            let whole = c.get(0).expect("group 0 always takes part");
+            let name =
+                c.get(1).or_else(|| c.get(3)).map_or("", |m| m.as_str());
+            Cited {
+                name: name.to_string(),
+                kind: SourceKind::Credit,
+                span: Span::new(whole.start(), whole.end()),
+                rule: "source/credit",
+            }
+        })
+        .collect();
+    for c in line.captures_iter(text) {
+        let name = &c[1];
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let body = words.iter().any(|w| CREDIT_BODIES.contains(w));
+        if body && words.len() <= 8 && !lone_line_is_chrome(text, &c) {
+            let whole = c.get(1).expect("the name group takes part");
+            out.push(Cited {
+                name: name.to_string(),
+                kind: SourceKind::Credit,
+                span: Span::new(whole.start(), whole.end()),
+                rule: "source/credit-line",
+            });
+        }
+    }
+    out
+}
+
+/// A line that repeats elsewhere in the text (a site's name in its
+/// header and footer) is page chrome, not a credit.
+fn lone_line_is_chrome(text: &str, c: &Captures) -> bool {
+    text.matches(&c[1]).count() > 1
+}
+
+/// The attributions a cited source backs, by index.
+///
+/// A marker backs the claims of its paragraph that come before it (and
+/// after the paragraph's previous marker); any other source backs the
+/// claims whose sentence it is in.
+pub fn backed_claims(
+    text: &str,
+    source: &Cited,
+    markers: &[Span],
+    attributions: &[Attribution],
+) -> Vec<usize> {
+    let scope = match source.kind {
+        SourceKind::Marker => marker_scope(text, source.span, markers),
+        _ => sentence_of(text, source.span),
+    };
+    attributions
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| {
+            let extent = a.content_extent();
+            scope.start <= extent.start && extent.start < scope.end
+                || a.cue.is_some_and(|c| source.span.overlaps(&c))
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// From the start of the marker's paragraph (or the previous marker in
+/// it) to the marker.
+fn marker_scope(text: &str, marker: Span, markers: &[Span]) -> Span {
+    let line_start = text[..marker.start].rfind('\n').map_or(0, |i| i + 1);
+    let previous = markers
+        .iter()
+        .filter(|m| m.end <= marker.start && m.start >= line_start)
+        .map(|m| m.end)
+        .max()
+        .unwrap_or(line_start);
+    Span::new(previous, marker.start)
+}
+
+/// The sentence around `span`: from the end of the previous sentence to
+/// the end of this one, within its line.
+fn sentence_of(text: &str, span: Span) -> Span {
+    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end =
+        text[span.end..].find('\n').map_or(text.len(), |i| span.end + i);
+    let ends = |at: usize| {
+        let before = text[..at].chars().last();
+        let after = text[at..].chars().next();
+        matches!(before, Some('.' | '!' | '?'))
+            && after.is_some_and(char::is_whitespace)
+            && !text[..at - 1].ends_with(|c: char| c.is_uppercase())
+    };
+    let start = (line_start..span.start)
+        .rev()
+        .find(|&i| text.is_char_boundary(i) && i > line_start && ends(i))
+        .unwrap_or(line_start);
+    let end = (span.end..line_end)
+        .find(|&i| text.is_char_boundary(i) && ends(i))
+        .unwrap_or(line_end);
+    Span::new(start, end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(text: &str) -> Document {
+        Document { id: "d".into(), text: text.into(), ..Document::default() }
+    }
+
+    fn names(text: &str) -> Vec<(String, &'static str)> {
+        cited_sources(text)
+            .into_iter()
+            .map(|c| (c.span.text(text).to_string(), c.kind.name()))
+            .collect()
+    }
+
+    #[test]
+    fn word_tables_are_sorted() {
+        for list in
+            [DOCUMENT_NOUNS, INQUIRY_NOUNS, CREDIT_BODIES, OUTLET_WORDS]
+        {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
+        }
+        let outlets: Vec<&str> =
+            OUTLETS.lines().filter(|l| !l.starts_with('#')).collect();
+        assert!(outlets.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn originally_published_by_names_the_publisher() {
+        let text = "Some text.\n\nOriginally published by the New York Post";
+        let p = publisher(&doc(text)).unwrap();
+        assert_eq!(p.name, "New York Post");
+        assert_eq!(
+            p.span.unwrap().text(text),
+            "Originally published by the New York Post"
+        );
+    }
+
+    #[test]
+    fn no_evidence_means_no_publisher() {
+        let text = "Feeley said the talks failed. Leave a Reply";
+        assert_eq!(publisher(&doc(text)), None);
+    }
+
+    #[test]
+    fn metadata_comes_first() {
+        let mut d = doc("Originally published by the New York Post");
+        d.publisher = Some("Example News".into());
+        let p = publisher(&d).unwrap();
+        assert_eq!((p.name.as_str(), p.span), ("Example News", None));
+    }
+
+    #[test]
+    fn copyright_dateline_and_told_outlet() {
+        let text = "Footer\n\n© 2023 by 1776 United Coalition. All rights reserved.\n";
+        let p = publisher(&doc(text)).unwrap();
+        assert_eq!(p.name, "1776 United Coalition");
+        assert_eq!(
+            p.span.unwrap().text(text),
+            "© 2023 by 1776 United Coalition. All rights reserved."
+        );
+        let text = "WASHINGTON (Reuters) — The talks failed.";
+        assert_eq!(publisher(&doc(text)).unwrap().name, "Reuters");
+        let text = "“No,” Rep. Michael McCaul told\u{a0}Foreign Policy.";
+        assert_eq!(publisher(&doc(text)).unwrap().name, "Foreign Policy");
+        let text = "Anne Milgram told Congress last month.";
+        assert_eq!(publisher(&doc(text)), None);
+    }
+
+    #[test]
+    fn cited_sources_of_each_kind() {
+        let text = "Deaths rose, according to data from the National Center \
+                    for Health Statistics. Democrats agreed, as\u{a0}Politico \
+                    reported. The White House issued a fact sheet on Tuesday. \
+                    He wrote a letter addressed to Chinese President Xi \
+                    Jinping. The Obama administration dropped a Drug \
+                    Enforcement Administration investigation ([de4dbeca]).";
+        let got = names(text);
+        let want = [
+            (
+                "according to data from the National Center for Health Statistics",
+                "according_to",
+            ),
+            ("Politico reported", "reported"),
+            ("The White House issued a fact sheet", "document"),
+            ("a letter addressed to Chinese President Xi Jinping", "document"),
+            (
+                "a Drug Enforcement Administration investigation",
+                "investigation",
+            ),
+            ("([de4dbeca])", "citation_marker"),
+        ];
+        for (span, kind) in want {
+            let found = got
+                .iter()
+                .any(|(s, k)| s.replace('\u{a0}', " ") == span && *k == kind);
+            assert!(found, "{span} ({kind}) not in {got:?}");
+        }
+    }
+
+    #[test]
+    fn credits_are_sources() {
+        let text = "Drugs seized on February 23.Arizona Attorney General \
+                    Kris Mayes via Twitter\n\nNational Institute on Drug \
+                    Abuse\n\nMore text.";
+        let got = names(text);
+        assert!(got.contains(&(
+            "Arizona Attorney General Kris Mayes via Twitter".into(),
+            "credit"
+        )));
+        assert!(
+            got.contains(&(
+                "National Institute on Drug Abuse".into(),
+                "credit"
+            ))
+        );
+    }
+
+    #[test]
+    fn a_marker_backs_the_claims_of_its_paragraph() {
+        let text = "A said x. B said y ([aa11bb]).\nC said z.";
+        let marker = cited_sources(text).remove(0);
+        let scope = marker_scope(text, marker.span, &[marker.span]);
+        assert_eq!(scope, Span::new(0, text.find("([").unwrap()));
+    }
+}

@@ -1,0 +1,275 @@
+use std::fs;
+
+use claimgraph::store::builtin_aliases;
+use claimgraph::{
+    Actor, ActorKind, AliasEntry, AliasTable, ClaimGraph, Document, Node,
+    build_graph, build_graph_with, extract_document,
+};
+use serde_json::Value;
+
+use crate::hay;
+use crate::util::{run, stderr, stdout, workdir};
+
+fn graph_of(texts: &[&str], aliases: &AliasTable) -> ClaimGraph {
+    let docs: Vec<_> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, text)| {
+            extract_document(Document {
+                id: format!("doc{i}"),
+                text: text.to_string(),
+                ..Document::default()
+            })
+        })
+        .collect();
+    build_graph_with(&docs, aliases)
+}
+
+fn actors(g: &ClaimGraph) -> Vec<Actor> {
+    g.nodes()
+        .filter_map(|n| match n {
+            Node::Actor(a) => Some(a.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The actor one of whose surface forms is `form`.
+fn actor_with(g: &ClaimGraph, form: &str) -> Actor {
+    actors(g)
+        .into_iter()
+        .find(|a| a.mentions.iter().any(|m| m == form))
+        .unwrap_or_else(|| panic!("no actor has the form {form:?}"))
+}
+
+#[test]
+fn same_surname_different_people_stay_apart() {
+    let g = graph_of(&[hay::SHARED_SURNAME], &builtin_aliases());
+    let bill = actor_with(&g, "Bill Clinton");
+    let hillary = actor_with(&g, "Hillary Clinton");
+    let clinton = actor_with(&g, "Clinton");
+    assert_ne!(bill.id, hillary.id);
+    assert_ne!(clinton.id, bill.id);
+    assert_ne!(clinton.id, hillary.id);
+}
+
+#[test]
+fn a_titled_surname_in_two_unrelated_articles_is_two_people() {
+    let g = graph_of(&[hay::MR_SMITH, hay::MR_SMITH], &builtin_aliases());
+    let smiths: Vec<Actor> =
+        actors(&g).into_iter().filter(|a| a.name == "Smith").collect();
+    assert_eq!(smiths.len(), 2, "{smiths:?}");
+}
+
+#[test]
+fn accents_hyphens_and_possessives_fold_to_one_actor() {
+    let g = graph_of(&hay::LOPEZ_OBRADOR_SPELLINGS, &AliasTable::default());
+    let a = actor_with(&g, "Lopez Obrador");
+    assert_eq!(a.name, "Andrés Manuel López Obrador");
+    assert_eq!(a.kind, ActorKind::Person);
+    for form in
+        ["López-Obrador", "López Obrador", "Andrés Manuel López Obrador"]
+    {
+        assert!(a.mentions.iter().any(|m| m == form), "{form} in {a:?}");
+    }
+    assert!(a.roles.contains(&"President".to_string()), "{a:?}");
+    assert!(!a.evidence.is_empty());
+}
+
+#[test]
+fn an_acronym_defined_in_one_article_is_known_in_another() {
+    let g = graph_of(
+        &[hay::ACRONYM_DEFINED, hay::ACRONYM_USED],
+        &AliasTable::default(),
+    );
+    let dea = actor_with(&g, "The DEA");
+    assert_eq!(dea.name, "Drug Enforcement Administration");
+    assert_eq!(dea.kind, ActorKind::Organisation);
+    assert!(dea.evidence.iter().any(|e| e.contains("acronym DEA")), "{dea:?}");
+    assert!(
+        dea.mentions.contains(&"Drug Enforcement Administration (DEA)".into())
+    );
+    // The statement of the second article is the agency's.
+    let node = g.find(&dea.id).unwrap();
+    assert_eq!(g.outgoing(node).count(), 1);
+}
+
+#[test]
+fn the_alias_table_is_applied() {
+    let texts = ["Uncle Joe said the plan works.", "Joe Biden said it fails."];
+    let apart = graph_of(&texts, &AliasTable::default());
+    assert_ne!(
+        actor_with(&apart, "Uncle Joe").id,
+        actor_with(&apart, "Joe Biden").id
+    );
+    let table = AliasTable {
+        entries: vec![AliasEntry {
+            name: "Joe Biden".into(),
+            aliases: vec!["Uncle Joe".into()],
+        }],
+    };
+    let g = graph_of(&texts, &table);
+    let biden = actor_with(&g, "Uncle Joe");
+    assert_eq!(biden.name, "Joe Biden");
+    assert!(biden.mentions.contains(&"Joe Biden".to_string()));
+    assert!(biden.evidence.iter().any(|e| e.contains("alias table")));
+    let g = graph_of(
+        &["AMLO said no.", hay::LOPEZ_OBRADOR_SPELLINGS[0]],
+        &builtin_aliases(),
+    );
+    assert_eq!(actor_with(&g, "AMLO").name, "Andrés Manuel López Obrador");
+}
+
+#[test]
+fn anonymous_sources_are_never_merged_across_articles() {
+    let g = graph_of(
+        &[hay::ANONYMOUS_OFFICIAL, hay::ANONYMOUS_OFFICIAL],
+        &builtin_aliases(),
+    );
+    let anonymous: Vec<Actor> = actors(&g)
+        .into_iter()
+        .filter(|a| a.kind == ActorKind::Anonymous)
+        .collect();
+    assert_eq!(anonymous.len(), 2, "{anonymous:?}");
+    assert_ne!(anonymous[0].id, anonymous[1].id);
+    assert!(
+        anonymous[0].roles.contains(&"senior administration official".into())
+    );
+}
+
+/// Writes `files` into a fresh folder, builds it, and returns the graph's
+/// path.
+fn build(name: &str, files: &[(&str, &str)]) -> std::path::PathBuf {
+    let dir = workdir(name);
+    for (file, text) in files {
+        fs::write(dir.join(file), text).unwrap();
+    }
+    let out = dir.join("out");
+    let got = run(&[
+        "build",
+        dir.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--quiet",
+    ]);
+    assert!(got.status.success(), "{}", stderr(&got));
+    out.join("graph.ron")
+}
+
+fn json_of(args: &[&str]) -> Value {
+    let got = run(args);
+    assert!(got.status.success(), "{}", stderr(&got));
+    serde_json::from_str(&stdout(&got)).unwrap()
+}
+
+#[test]
+fn publisher_from_originally_published_by_and_none_when_none() {
+    let graph = build(
+        "publishers",
+        &[("a.txt", hay::ORIGINALLY_PUBLISHED), ("b.txt", hay::MR_SMITH)],
+    );
+    let docs = json_of(&[
+        "documents",
+        "--graph",
+        graph.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    let docs = docs.as_array().unwrap();
+    assert_eq!(docs[0]["id"], "a");
+    assert_eq!(docs[0]["publisher"], "New York Post");
+    let span = &docs[0]["publisher_evidence"];
+    let (s, e) = (span[0].as_u64().unwrap(), span[1].as_u64().unwrap());
+    let chars: Vec<char> = hay::ORIGINALLY_PUBLISHED.chars().collect();
+    let said: String = chars[s as usize..e as usize].iter().collect();
+    assert_eq!(said, "Originally published by the New York Post");
+    assert_eq!(docs[1]["id"], "b");
+    assert!(docs[1]["publisher"].is_null());
+    assert!(docs[1]["publisher_evidence"].is_null());
+}
+
+#[test]
+fn actors_and_documents_json_have_the_documented_shapes() {
+    let graph = build(
+        "shapes",
+        &[
+            ("a.txt", hay::ACRONYM_DEFINED),
+            (
+                "b.txt",
+                "Prices rose, according to the National Center for \
+                       Health Statistics. Feeley said so ([de4dbeca]).",
+            ),
+        ],
+    );
+    let graph = graph.to_str().unwrap();
+    let list = json_of(&["actors", "--graph", graph, "--format", "json"]);
+    let list = list.as_array().unwrap();
+    assert!(!list.is_empty());
+    for a in list {
+        for key in ["id", "name", "kind"] {
+            assert!(a[key].is_string(), "{key} in {a}");
+        }
+        for key in ["aliases", "roles", "affiliations"] {
+            assert!(a[key].is_array(), "{key} in {a}");
+        }
+        assert!(a["claims"].is_u64(), "{a}");
+        let kinds =
+            ["person", "organisation", "government", "group", "anonymous"];
+        assert!(kinds.contains(&a["kind"].as_str().unwrap()), "{a}");
+    }
+    let docs = json_of(&["documents", "--graph", graph, "--format", "json"]);
+    let b = &docs.as_array().unwrap()[1];
+    for key in ["id", "title", "publisher", "publisher_evidence", "date"] {
+        assert!(b.get(key).is_some(), "{key} in {b}");
+    }
+    let cited = b["cited_sources"].as_array().unwrap();
+    let kinds: Vec<&str> =
+        cited.iter().map(|c| c["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["according_to", "citation_marker"]);
+    for c in cited {
+        assert!(c["name"].is_string());
+        assert_eq!(c["span"].as_array().unwrap().len(), 2);
+    }
+    let table = run(&["documents", "--graph", graph]);
+    assert!(stdout(&table).contains("according_to"));
+}
+
+#[test]
+fn a_missing_graph_is_an_error_naming_it() {
+    for command in ["actors", "documents"] {
+        let got = run(&[command, "--graph", "no/such/graph.ron"]);
+        assert_eq!(got.status.code(), Some(2));
+        assert!(
+            stderr(&got).contains("no/such/graph.ron"),
+            "{}",
+            stderr(&got)
+        );
+    }
+}
+
+#[test]
+fn seeds_actors_merge_across_articles() {
+    let files =
+        claimgraph::ingest::collect_inputs(
+            &[crate::util::root().join("data")],
+        )
+        .unwrap();
+    let docs: Vec<_> = files
+        .iter()
+        .flat_map(|f| claimgraph::ingest::read_file(f))
+        .map(|d| extract_document(d.unwrap()))
+        .collect();
+    let g = build_graph(&docs);
+    let amlo = actor_with(&g, "AMLO");
+    for form in ["Lopez Obrador", "López-Obrador", "President López Obrador"]
+    {
+        assert!(amlo.mentions.iter().any(|m| m == form), "{form}");
+    }
+    let dea = actor_with(&g, "DEA");
+    assert!(
+        dea.mentions.iter().any(|m| m == "Drug Enforcement Administration")
+    );
+    let milgram = actor_with(&g, "Anne Milgram");
+    assert!(milgram.affiliations.contains(&dea.id));
+    assert_eq!(milgram.roles, vec!["Administrator".to_string()]);
+}
