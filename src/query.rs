@@ -35,7 +35,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::graph::{
     Actor, ActorKind, Claim, ClaimGraph, DocumentNode, Edge, Evidence,
-    LinkStatus, Node, NodeRef, Report,
+    LinkStatus, Node, NodeRef, Report, SourceNode,
 };
 use crate::model::CueClass;
 use crate::resolve::canonical_key;
@@ -113,6 +113,16 @@ pub struct Dispute<'g> {
     pub confidence: u8,
 }
 
+/// A source a claim rests on ("according to the National Institutes of
+/// Health", a citation marker), with the citation's evidence.
+#[derive(Clone, Copy, Debug)]
+pub struct CitedSource<'g> {
+    /// The source.
+    pub source: &'g SourceNode,
+    /// Where the claim's report cites it.
+    pub evidence: &'g Evidence,
+}
+
 /// A claim with everything the graph knows about it.
 #[derive(Clone, Debug)]
 pub struct ClaimDetail<'g> {
@@ -124,6 +134,8 @@ pub struct ClaimDetail<'g> {
     pub counterclaims: Vec<Counterclaim<'g>>,
     /// Every document that calls the claim false.
     pub disputes: Vec<Dispute<'g>>,
+    /// The sources the claim rests on, by citation.
+    pub sources: Vec<CitedSource<'g>>,
 }
 
 impl<'g> ClaimDetail<'g> {
@@ -169,6 +181,10 @@ pub struct Opponent<'g> {
 pub struct Profile<'g> {
     /// The actor, or the actors that are one person spelled differently.
     pub actors: Vec<&'g Actor>,
+    /// The actors they belong to or speak for, by id.
+    pub affiliations: Vec<&'g Actor>,
+    /// The actors that belong to them or speak for them, by id.
+    pub members: Vec<&'g Actor>,
     /// Their claims, in the order they are first reported.
     pub claims: Vec<ClaimDetail<'g>>,
     /// Whoever contradicts them, most links first.
@@ -362,6 +378,7 @@ impl<'g> Queries<'g> {
             reports: Vec::new(),
             counterclaims: Vec::new(),
             disputes: Vec::new(),
+            sources: Vec::new(),
         };
         for (edge, target) in self.graph.outgoing(node) {
             match (edge, target) {
@@ -379,6 +396,9 @@ impl<'g> Queries<'g> {
                     if let Some(c) = self.counterclaim(edge, other, true) {
                         detail.counterclaims.push(c);
                     }
+                }
+                (Edge::BackedBy { evidence }, Node::Source(source)) => {
+                    detail.sources.push(CitedSource { source, evidence });
                 }
                 _ => {}
             }
@@ -508,7 +528,27 @@ impl<'g> Queries<'g> {
     pub fn profile(&self, actors: Vec<&'g Actor>) -> Profile<'g> {
         let claims = self.claims_by(&actors);
         let opponents = opponents(&claims);
-        Profile { actors, claims, opponents }
+        let ids: HashSet<&str> =
+            actors.iter().map(|a| a.id.as_str()).collect();
+        let mut affiliations: Vec<&Actor> = actors
+            .iter()
+            .flat_map(|a| &a.affiliations)
+            .filter_map(|id| self.actor(id))
+            .filter(|a| !ids.contains(a.id.as_str()))
+            .collect();
+        affiliations.sort_by(|a, b| a.id.cmp(&b.id));
+        affiliations.dedup_by(|a, b| a.id == b.id);
+        // One pass over the actors: nothing indexes affiliations backwards.
+        let members = self
+            .actors
+            .iter()
+            .map(|e| e.actor)
+            .filter(|m| {
+                m.affiliations.iter().any(|id| ids.contains(id.as_str()))
+            })
+            .filter(|m| !ids.contains(m.id.as_str()))
+            .collect();
+        Profile { actors, affiliations, members, claims, opponents }
     }
 }
 
@@ -626,6 +666,9 @@ fn sort_detail(d: &mut ClaimDetail) {
         ))
     });
     d.disputes.sort_by(|x, y| x.report.evidence.cmp(&y.report.evidence));
+    d.sources.sort_by(|x, y| {
+        (x.evidence, &x.source.id).cmp(&(y.evidence, &y.source.id))
+    });
 }
 
 fn sort_claims(claims: &mut [ClaimDetail]) {
@@ -879,6 +922,45 @@ mod tests {
             ],
             "the first chain by node ids"
         );
+    }
+
+    #[test]
+    fn a_profile_shows_affiliations_members_and_cited_sources() {
+        let mut g = sample();
+        let mut dea =
+            Actor::new("actor:dea", "DEA", ActorKind::Organisation, "DEA");
+        dea.affiliations.push("actor:joe-biden".into());
+        g.add_actor(dea);
+        let mut milgram =
+            person("actor:anne-milgram", "Anne Milgram", &["Milgram"]);
+        milgram.affiliations.push("actor:dea".into());
+        g.add_actor(milgram);
+        let source = g.add_source(SourceNode {
+            id: "source:according_to:nih".into(),
+            name: "NIH".into(),
+            kind: crate::model::SourceKind::AccordingTo,
+        });
+        let claim = g.find("claim:no fentanyl here").unwrap();
+        let evidence = evidence("a", 30, "according to NIH");
+        g.link(claim, source, Edge::BackedBy { evidence });
+        let q = Queries::new(&g);
+        let Lookup::Found(dea) = q.find_actor("DEA") else { panic!() };
+        let profile = q.profile(dea);
+        assert_eq!(
+            ids(profile.affiliations.iter().map(|a| &a.id)),
+            ["actor:joe-biden"]
+        );
+        assert_eq!(
+            ids(profile.members.iter().map(|a| &a.id)),
+            ["actor:anne-milgram"]
+        );
+        let Lookup::Found(c) = q.find_claim("claim:no fentanyl here") else {
+            panic!()
+        };
+        let detail = q.claim_detail(c[0]);
+        assert_eq!(detail.sources.len(), 1);
+        assert_eq!(detail.sources[0].source.name, "NIH");
+        assert_eq!(detail.sources[0].evidence.text, "according to NIH");
     }
 
     #[test]

@@ -1,5 +1,5 @@
-//! `claimgraph actor NAME`: an actor's profile: aliases, claims, and who
-//! contradicts them.
+//! `claimgraph actor NAME`: an actor's profile: aliases, roles,
+//! affiliations and members, claims, and who contradicts them.
 //!
 //! Each section is one small function per format, so that facts the
 //! graph learns to hold about actors are one more section.
@@ -68,9 +68,12 @@ fn primary_first(mut actors: Vec<&Actor>) -> Vec<&Actor> {
 }
 
 /// The profile as JSON: the actor's fields, the other actors taken as
-/// the same person (`also`), its claims and who contradicts them.
+/// the same person (`also`), whom it belongs to and who belongs to it,
+/// its claims and who contradicts them.
 fn profile_json(p: &Profile) -> Value {
     let mut v = actor_json(p.actors[0]);
+    v["affiliations"] = p.affiliations.iter().map(|a| actor_ref(a)).collect();
+    v["members"] = p.members.iter().map(|a| actor_ref(a)).collect();
     let also: Vec<Value> =
         p.actors[1..].iter().map(|a| actor_json(a)).collect();
     v["also"] = Value::Array(also);
@@ -85,6 +88,8 @@ fn actor_json(a: &Actor) -> Value {
         "name": a.name,
         "kind": a.kind.name(),
         "aliases": a.mentions,
+        "roles": a.roles,
+        "evidence": a.evidence,
     })
 }
 
@@ -110,7 +115,8 @@ fn opponent_json(o: &Opponent) -> Value {
 }
 
 /// The profile as CSV rows of `field,id,value`: the actor's own fields,
-/// one row per alias, claim and contradicting actor.
+/// one row per alias, role, affiliation, member, claim and contradicting
+/// actor.
 fn write_csv(out: &mut impl Write, p: &Profile) -> std::io::Result<()> {
     csv_row(out, &["field", "id", "value"])?;
     for (i, a) in p.actors.iter().enumerate() {
@@ -120,6 +126,15 @@ fn write_csv(out: &mut impl Write, p: &Profile) -> std::io::Result<()> {
         for m in &a.mentions {
             csv_row(out, &["alias", &a.id, m])?;
         }
+        for r in &a.roles {
+            csv_row(out, &["role", &a.id, r])?;
+        }
+    }
+    for a in &p.affiliations {
+        csv_row(out, &["affiliation", &a.id, &a.name])?;
+    }
+    for a in &p.members {
+        csv_row(out, &["member", &a.id, &a.name])?;
     }
     for d in &p.claims {
         csv_row(out, &["claim", &d.claim.id, &d.claim.text])?;
@@ -139,6 +154,8 @@ fn write_table<W: Write>(
     for a in &p.actors[1..] {
         identity_lines(s, a, "also: ")?;
     }
+    relation_lines(s, "affiliations", &p.affiliations)?;
+    relation_lines(s, "members", &p.members)?;
     s.line(&format!("claims: {}", p.claims.len()))?;
     for d in &p.claims {
         s.line("")?;
@@ -147,7 +164,7 @@ fn write_table<W: Write>(
     opponent_lines(s, p)
 }
 
-/// Who the actor is: id, name, kind, then its aliases wrapped.
+/// Who the actor is: id, name, kind, then its aliases and roles wrapped.
 fn identity_lines<W: Write>(
     s: &mut Screen<W>,
     a: &Actor,
@@ -155,7 +172,26 @@ fn identity_lines<W: Write>(
 ) -> std::io::Result<()> {
     s.line(&format!("{prefix}{}  {}  ({})", a.id, a.name, a.kind.name()))?;
     let aliases: Vec<String> = a.mentions.iter().map(|m| flat(m)).collect();
-    s.wrapped("  aliases: ", &aliases.join("; "))
+    s.wrapped("  aliases: ", &aliases.join("; "))?;
+    if !a.roles.is_empty() {
+        let roles: Vec<String> = a.roles.iter().map(|r| flat(r)).collect();
+        s.wrapped("  roles: ", &roles.join("; "))?;
+    }
+    Ok(())
+}
+
+/// The actors it belongs to, or that belong to it, by name and id.
+fn relation_lines<W: Write>(
+    s: &mut Screen<W>,
+    label: &str,
+    actors: &[&Actor],
+) -> std::io::Result<()> {
+    if actors.is_empty() {
+        return Ok(());
+    }
+    let list: Vec<String> =
+        actors.iter().map(|a| format!("{} ({})", a.name, a.id)).collect();
+    s.wrapped(&format!("  {label}: "), &list.join("; "))
 }
 
 /// Whoever contradicts the actor, with the claims each link joins.

@@ -1,7 +1,7 @@
 //! `claimgraph claim ID`: one claim in full: every report of it
-//! (document, publisher, span, verbatim text, who and how), the claims
-//! that contradict it, the documents that dispute it and its curated
-//! verdicts.
+//! (document, publisher, span, verbatim text, who and how), the sources
+//! it rests on, the claims that contradict it, the documents that dispute
+//! it and its curated verdicts.
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -66,8 +66,32 @@ fn write_table<W: Write>(
     for r in &d.reports {
         report_lines(s, r)?;
     }
+    source_lines(s, d)?;
     counter_lines(s, d)?;
     dispute_lines(s, d)
+}
+
+/// The sources the claim rests on, each with the citation's words.
+fn source_lines<W: Write>(
+    s: &mut Screen<W>,
+    d: &ClaimDetail,
+) -> std::io::Result<()> {
+    if d.sources.is_empty() {
+        return Ok(());
+    }
+    s.line(&format!("sources: {}", d.sources.len()))?;
+    for c in &d.sources {
+        let e = c.evidence;
+        s.line(&format!(
+            "  {} ({}), {}, span {}",
+            flat(&c.source.name),
+            c.source.kind.name(),
+            e.document,
+            span(e.span),
+        ))?;
+        s.wrapped("    \"", &format!("{}\"", flat(&e.text)))?;
+    }
+    Ok(())
 }
 
 fn verdict_lines<W: Write>(
@@ -109,11 +133,8 @@ fn report_lines<W: Write>(
     let who = r.actor.map_or("no speaker", |a| a.name.as_str());
     let cue = e.cue.as_deref().unwrap_or("-");
     let how = if r.direct { "quote" } else { "paraphrase" };
-    s.line(&format!(
-        "    {who}, {cue:?}, {how}, span {}, rule {}",
-        span(e.span),
-        e.rule
-    ))?;
+    s.line(&format!("    {who}, {cue:?}, {how}"))?;
+    s.line(&format!("    span {}, rule {}", span(e.span), e.rule))?;
     s.wrapped("    \"", &format!("{}\"", flat(&e.text)))
 }
 

@@ -7,7 +7,9 @@
 
 use std::io::{self, Write};
 
-use claimgraph::query::{ClaimDetail, ClaimReport, Counterclaim, Dispute};
+use claimgraph::query::{
+    CitedSource, ClaimDetail, ClaimReport, Counterclaim, Dispute,
+};
 use claimgraph::{Actor, LinkStatus, Report, Verdict};
 use serde_json::{Value, json};
 
@@ -19,7 +21,7 @@ pub fn actor_ref(actor: &Actor) -> Value {
 }
 
 /// A claim: id, text, actors, documents, verdicts, reports,
-/// counterclaims and disputes.
+/// counterclaims, disputes and the sources it rests on.
 pub fn claim_json(d: &ClaimDetail) -> Value {
     json!({
         "id": d.claim.id,
@@ -31,6 +33,21 @@ pub fn claim_json(d: &ClaimDetail) -> Value {
         "counterclaims":
             d.counterclaims.iter().map(counter_json).collect::<Vec<_>>(),
         "disputes": d.disputes.iter().map(dispute_json).collect::<Vec<_>>(),
+        "sources": d.sources.iter().map(source_json).collect::<Vec<_>>(),
+    })
+}
+
+/// A cited source: the source and where the claim's report cites it.
+fn source_json(c: &CitedSource) -> Value {
+    let e = c.evidence;
+    json!({
+        "id": c.source.id,
+        "name": c.source.name,
+        "kind": c.source.kind.name(),
+        "document": e.document,
+        "span": e.span,
+        "text": e.text,
+        "rule": e.rule,
     })
 }
 
@@ -46,6 +63,7 @@ fn report_json(r: &ClaimReport) -> Value {
         "document": r.document.name,
         "title": r.document.title,
         "publisher": r.document.publisher,
+        "publisher_span": r.document.publisher_evidence,
         "date": r.document.date,
         "url": r.document.url,
         "span": e.span,
@@ -102,7 +120,7 @@ pub fn status_name(status: LinkStatus) -> &'static str {
 }
 
 /// The header of the CSV that lists claims one report a row.
-pub const REPORT_HEADER: [&str; 15] = [
+pub const REPORT_HEADER: [&str; 16] = [
     "claim",
     "claim_text",
     "actor_id",
@@ -118,6 +136,7 @@ pub const REPORT_HEADER: [&str; 15] = [
     "rule",
     "counterclaims",
     "verdicts",
+    "sources",
 ];
 
 /// Writes `claims` as CSV, one report a row; lists inside a field are
@@ -131,6 +150,8 @@ pub fn write_report_rows(
         let counters = counter_ids(d).join("; ");
         let verdicts: Vec<&str> =
             d.claim.verdicts.iter().map(|v| v.rating.as_str()).collect();
+        let sources: Vec<&str> =
+            d.sources.iter().map(|c| c.source.name.as_str()).collect();
         for r in &d.reports {
             let e = r.evidence;
             csv_row(
@@ -151,6 +172,7 @@ pub fn write_report_rows(
                     &e.rule,
                     &counters,
                     &verdicts.join("; "),
+                    &sources.join("; "),
                 ],
             )?;
         }
@@ -170,14 +192,19 @@ fn counter_ids<'g>(d: &ClaimDetail<'g>) -> Vec<&'g str> {
 }
 
 /// Writes a claim as a short block: its id and text, one line per
-/// report, then one line per contradicting claim, dispute and verdict.
+/// report, then one line per contradicting claim, dispute, cited source
+/// and verdict.
 pub fn claim_block<W: Write>(
     s: &mut Screen<W>,
     d: &ClaimDetail,
 ) -> io::Result<()> {
     s.line(&format!("{}  {}", d.claim.id, flat(&d.claim.text)))?;
     for r in &d.reports {
-        s.line(&report_line(r, &d.claim.text))?;
+        s.line(&report_line(r))?;
+        // A report in other words than the claim's shows its own.
+        if r.evidence.text != d.claim.text {
+            s.line(&format!("      \"{}\"", flat(&r.evidence.text)))?;
+        }
     }
     for c in distinct_counters(d) {
         let who = c.actor.map_or("-", |a| a.name.as_str());
@@ -188,29 +215,32 @@ pub fn claim_block<W: Write>(
         let marker = flat(x.marker);
         s.line(&format!("  disputed in {} (\"{marker}\")", x.document.name))?;
     }
+    for c in &d.sources {
+        let (name, kind) = (flat(&c.source.name), c.source.kind.name());
+        s.line(&format!(
+            "  source {name} ({kind}) in {}",
+            c.evidence.document
+        ))?;
+    }
     for v in &d.claim.verdicts {
         s.line(&format!("  verdict {}: {}", v.rating, v.author))?;
     }
     Ok(())
 }
 
-/// One report in a claim block: actor, cue, document, span, quote or
-/// paraphrase, and the words when they differ from the claim's.
-fn report_line(r: &ClaimReport, claim_text: &str) -> String {
+/// One report in a claim block: actor, cue, document, span, and quote or
+/// paraphrase.
+fn report_line(r: &ClaimReport) -> String {
     let who = r.actor.map_or("-", |a| a.name.as_str());
     let cue = r.evidence.cue.as_deref().unwrap_or("-");
     let how = if r.direct { "quote" } else { "paraphrase" };
-    let mut line = format!(
+    format!(
         "  {} {} {} {:>11}  {how}",
         cell(who, 24),
         cell(cue, 12),
         r.document.name,
         span(r.evidence.span),
-    );
-    if r.evidence.text != claim_text {
-        line.push_str(&format!("  \"{}\"", flat(&r.evidence.text)));
-    }
-    line
+    )
 }
 
 /// One counterclaim per contradicting claim: the first link to it.
