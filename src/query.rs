@@ -27,6 +27,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod lookup;
 mod stats;
 mod text;
 mod trace;
@@ -34,28 +35,17 @@ mod trace;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::graph::{
-    Actor, ActorKind, Claim, ClaimGraph, DocumentNode, Edge, Evidence,
-    LinkStatus, Node, NodeRef, Report, SourceNode,
+    Actor, Claim, ClaimGraph, DocumentNode, Edge, Evidence, LinkStatus, Node,
+    NodeRef, Report, SourceNode,
 };
 use crate::model::CueClass;
-use crate::resolve::canonical_key;
 
+use lookup::{ActorEntry, actor_entry};
+
+pub use lookup::Lookup;
 pub use stats::{DocumentStats, Stats};
 pub use text::{Pattern, PatternError, fold_words};
 pub use trace::{Chain, Hop, Trace};
-
-/// What a name or id given on the command line stands for.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Lookup<T> {
-    /// What the query names: one item, or several items that are one
-    /// thing (a person spelled in several ways before their actors were
-    /// merged).
-    Found(Vec<T>),
-    /// Several different items; the query has to say which.
-    Ambiguous(Vec<T>),
-    /// Nothing.
-    Missing,
-}
 
 /// One report of a claim: the document that carries it, and who made the
 /// claim there.
@@ -191,14 +181,6 @@ pub struct Profile<'g> {
     pub opponents: Vec<Opponent<'g>>,
 }
 
-/// An actor and the folded forms of its name and aliases.
-#[derive(Debug)]
-struct ActorEntry<'g> {
-    actor: &'g Actor,
-    /// The folded name, then each folded mention.
-    keys: Vec<String>,
-}
-
 /// A graph, indexed once for many questions.
 #[derive(Debug)]
 pub struct Queries<'g> {
@@ -242,122 +224,6 @@ impl<'g> Queries<'g> {
     /// The actor with the id `id`, if any.
     pub fn actor(&self, id: &str) -> Option<&'g Actor> {
         self.by_id.get(id).copied()
-    }
-
-    /// The actors a name or id stands for.
-    ///
-    /// An actor id names its actor. Otherwise the query and every actor's
-    /// name and aliases are folded (case, accents, hyphens, possessives)
-    /// and compared in three tiers, the first that finds anything
-    /// deciding: a name or alias equal to the query, one that ends with
-    /// the query's words ("Biden" in "Joe Biden"), one that has them all.
-    /// Several people whose names all end the longest one ("López
-    /// Obrador", "Andrés Manuel López Obrador") are taken as one person
-    /// spelled in several ways; an exact match takes in the other
-    /// spellings the second tier finds. Any other set of several actors
-    /// is [`Lookup::Ambiguous`].
-    pub fn find_actor(&self, query: &str) -> Lookup<&'g Actor> {
-        if let Some(a) = self.actor(query.trim()) {
-            return Lookup::Found(vec![a]);
-        }
-        let key = canonical_key(query);
-        if key.is_empty() {
-            return Lookup::Missing;
-        }
-        let exact = self.actors_at(self.by_key.get(&key).cloned());
-        let ending = self.matching(&key, |have, want| have.ends_with(want));
-        if !exact.is_empty() {
-            if one_person(&ending) {
-                return Lookup::Found(ending);
-            }
-            return group_actors(exact);
-        }
-        if !ending.is_empty() {
-            return group_actors(ending);
-        }
-        group_actors(self.matching(&key, |have, want| {
-            want.iter().all(|w| have.contains(w))
-        }))
-    }
-
-    fn actors_at(&self, found: Option<Vec<usize>>) -> Vec<&'g Actor> {
-        let found = found.unwrap_or_default();
-        found.into_iter().map(|i| self.actors[i].actor).collect()
-    }
-
-    /// The actors, sorted by id, with a name or alias whose words `test`
-    /// accepts against the words of `key`.
-    fn matching(
-        &self,
-        key: &str,
-        test: impl Fn(&[&str], &[&str]) -> bool,
-    ) -> Vec<&'g Actor> {
-        let want: Vec<&str> = key.split(' ').collect();
-        let accepts = |k: &String| {
-            let have: Vec<&str> = k.split(' ').collect();
-            test(&have, &want)
-        };
-        let mut out: Vec<&Actor> = self
-            .actors
-            .iter()
-            .filter(|e| e.keys.iter().any(accepts))
-            .map(|e| e.actor)
-            .collect();
-        out.sort_by(|a, b| a.id.cmp(&b.id));
-        out
-    }
-
-    /// The claim a claim id, or a unique prefix of one, names.
-    ///
-    /// The `claim:` prefix may be left out. An exact id wins over
-    /// prefixes; a prefix of several ids is [`Lookup::Ambiguous`], the
-    /// claims sorted by id.
-    pub fn find_claim(&self, query: &str) -> Lookup<&'g Claim> {
-        let query = query.trim();
-        let full = if query.starts_with("claim:") {
-            query.to_string()
-        } else {
-            format!("claim:{query}")
-        };
-        if let Some(Node::Claim(c)) =
-            self.graph.find(&full).map(|n| self.node(n))
-        {
-            return Lookup::Found(vec![c]);
-        }
-        if query.is_empty() {
-            return Lookup::Missing;
-        }
-        let found: Vec<&Claim> = self
-            .graph
-            .nodes()
-            .filter_map(|n| match n {
-                Node::Claim(c) if c.id.starts_with(&full) => Some(c),
-                _ => None,
-            })
-            .collect();
-        match found.len() {
-            0 => Lookup::Missing,
-            1 => Lookup::Found(found),
-            _ => Lookup::Ambiguous(found),
-        }
-    }
-
-    /// The nodes an id, a claim id prefix, a document name or an actor's
-    /// name stands for, tried in that order.
-    pub fn find_node(&self, query: &str) -> Lookup<&'g Node> {
-        let query = query.trim();
-        if let Some(n) = self.graph.find(query) {
-            return Lookup::Found(vec![self.node(n)]);
-        }
-        if let Some(n) = self.graph.find(&format!("doc:{query}")) {
-            return Lookup::Found(vec![self.node(n)]);
-        }
-        let claims = self.find_claim(query);
-        let lookup = match claims {
-            Lookup::Missing => self.find_actor(query).map(|a| &a.id),
-            other => other.map(|c| &c.id),
-        };
-        lookup.map(|id| self.node(self.graph.find(id).expect("listed")))
     }
 
     fn node(&self, n: NodeRef) -> &'g Node {
@@ -552,19 +418,6 @@ impl<'g> Queries<'g> {
     }
 }
 
-impl<T> Lookup<T> {
-    /// Maps the items found or offered.
-    pub fn map<U>(self, f: impl FnMut(T) -> U) -> Lookup<U> {
-        match self {
-            Lookup::Found(v) => Lookup::Found(v.into_iter().map(f).collect()),
-            Lookup::Ambiguous(v) => {
-                Lookup::Ambiguous(v.into_iter().map(f).collect())
-            }
-            Lookup::Missing => Lookup::Missing,
-        }
-    }
-}
-
 /// The lower-case name of a node's kind: "actor", "claim", "document",
 /// "source".
 pub fn node_kind(node: &Node) -> &'static str {
@@ -585,47 +438,6 @@ pub fn node_label(node: &Node) -> &str {
         Node::Document(d) => &d.name,
         Node::Source(s) => &s.name,
     }
-}
-
-fn actor_entry(actor: &Actor) -> ActorEntry<'_> {
-    let mut keys = vec![canonical_key(&actor.name)];
-    for m in &actor.mentions {
-        let key = canonical_key(m);
-        if !key.is_empty() && !keys.contains(&key) {
-            keys.push(key);
-        }
-    }
-    ActorEntry { actor, keys }
-}
-
-/// One actor, one person under several spellings, or an ambiguity.
-fn group_actors(mut found: Vec<&Actor>) -> Lookup<&Actor> {
-    found.sort_by(|a, b| a.id.cmp(&b.id));
-    found.dedup_by(|a, b| a.id == b.id);
-    match found.len() {
-        0 => Lookup::Missing,
-        1 => Lookup::Found(found),
-        _ if one_person(&found) => Lookup::Found(found),
-        _ => Lookup::Ambiguous(found),
-    }
-}
-
-/// True when `actors` are all people and every name's words end the
-/// longest name's words: "López Obrador" within "Andrés Manuel López
-/// Obrador", but not "Hunter Biden" within "Joe Biden".
-fn one_person(actors: &[&Actor]) -> bool {
-    if actors.is_empty() || actors.iter().any(|a| a.kind != ActorKind::Person)
-    {
-        return false;
-    }
-    let names: Vec<String> =
-        actors.iter().map(|a| canonical_key(&a.name)).collect();
-    let longest = names.iter().max_by_key(|n| n.len()).expect("non-empty");
-    let long: Vec<&str> = longest.split(' ').collect();
-    names.iter().all(|n| {
-        let words: Vec<&str> = n.split(' ').collect();
-        long.ends_with(&words)
-    })
 }
 
 fn dispute<'g>(
@@ -699,7 +511,7 @@ fn opponents<'g>(claims: &[ClaimDetail<'g>]) -> Vec<Opponent<'g>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::graph::DocumentNode;
+    use crate::graph::{ActorKind, DocumentNode};
 
     fn evidence(doc: &str, start: usize, text: &str) -> Evidence {
         Evidence {
@@ -780,41 +592,6 @@ mod tests {
 
     fn ids<T: AsRef<str>>(items: impl IntoIterator<Item = T>) -> Vec<String> {
         items.into_iter().map(|s| s.as_ref().to_string()).collect()
-    }
-
-    #[test]
-    fn actors_are_found_by_any_folded_alias() {
-        let g = sample();
-        let q = Queries::new(&g);
-        let Lookup::Found(found) = q.find_actor("lopez  OBRADOR") else {
-            panic!("not found")
-        };
-        assert_eq!(
-            ids(found.iter().map(|a| &a.id)),
-            ["actor:amlo", "actor:lo"]
-        );
-        let found = q.find_actor("president andres manuel lopez obrador");
-        assert_eq!(
-            found.map(|a| a.id.as_str()),
-            Lookup::Found(vec!["actor:amlo"])
-        );
-        let found = q.find_actor("actor:joe-biden");
-        assert_eq!(
-            found.map(|a| a.name.as_str()),
-            Lookup::Found(vec!["Joe Biden"])
-        );
-        assert_eq!(q.find_actor("Nobody"), Lookup::Missing);
-    }
-
-    #[test]
-    fn different_people_are_ambiguous() {
-        let g = sample();
-        let q = Queries::new(&g);
-        let found = q.find_actor("Biden").map(|a| a.id.as_str());
-        assert_eq!(
-            found,
-            Lookup::Ambiguous(vec!["actor:hunter-biden", "actor:joe-biden"])
-        );
     }
 
     #[test]
