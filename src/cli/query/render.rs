@@ -26,15 +26,19 @@ pub fn claim_json(d: &ClaimDetail) -> Value {
     json!({
         "id": d.claim.id,
         "text": d.claim.text,
-        "actors": d.actors().into_iter().map(actor_ref).collect::<Vec<_>>(),
+        "actors": list(&d.actors(), |a| actor_ref(a)),
         "documents": d.documents(),
-        "verdicts": d.claim.verdicts.iter().map(verdict_json).collect::<Vec<_>>(),
-        "reports": d.reports.iter().map(report_json).collect::<Vec<_>>(),
-        "counterclaims":
-            d.counterclaims.iter().map(counter_json).collect::<Vec<_>>(),
-        "disputes": d.disputes.iter().map(dispute_json).collect::<Vec<_>>(),
-        "sources": d.sources.iter().map(source_json).collect::<Vec<_>>(),
+        "verdicts": list(&d.claim.verdicts, verdict_json),
+        "reports": list(&d.reports, report_json),
+        "counterclaims": list(&d.counterclaims, counter_json),
+        "disputes": list(&d.disputes, dispute_json),
+        "sources": list(&d.sources, source_json),
     })
+}
+
+/// Each item as JSON, in order.
+fn list<T>(items: &[T], to_json: impl Fn(&T) -> Value) -> Vec<Value> {
+    items.iter().map(to_json).collect()
 }
 
 /// A cited source: the source and where the claim's report cites it.
@@ -52,7 +56,12 @@ fn source_json(c: &CitedSource) -> Value {
 }
 
 fn verdict_json(v: &Verdict) -> Value {
-    json!({"rating": v.rating, "author": v.author, "url": v.url, "date": v.date})
+    json!({
+        "rating": v.rating,
+        "author": v.author,
+        "url": v.url,
+        "date": v.date,
+    })
 }
 
 /// One report: where (document, publisher, span), what (verbatim text),

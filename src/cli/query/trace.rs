@@ -87,7 +87,11 @@ fn documents(edge: &Edge) -> Vec<&str> {
 }
 
 fn node_json(node: &Node) -> Value {
-    json!({"id": node.id(), "kind": node_kind(node), "label": node_label(node)})
+    json!({
+        "id": node.id(),
+        "kind": node_kind(node),
+        "label": node_label(node),
+    })
 }
 
 fn hop_json(from: &Node, to: &Node, hop: &Hop) -> Value {
