@@ -138,10 +138,13 @@ fn who_said_finds_words_without_case_or_accents() {
     assert!(!hits.is_empty(), "accents are optional: {list}");
     let list = query_json(&["who-said", "dont", "produce"]);
     let denial = with_text(&list, DENIAL)[0];
-    let report = &denial["reports"][0];
+    let reports = denial["reports"].as_array().unwrap();
+    let report = reports
+        .iter()
+        .find(|r| r["document"] == "003_526864c1977376da")
+        .expect("the quote in 003 is one of the denial's reports");
     let name = report["actor"]["name"].as_str().unwrap();
     assert!(name.contains("López Obrador"), "{report}");
-    assert_eq!(report["document"], "003_526864c1977376da");
     assert!(report["cue"].is_string() && report["rule"].is_string());
     assert_eq!(report["span"].as_array().unwrap().len(), 2);
     let counters = denial["counterclaims"].as_array().unwrap();
@@ -372,7 +375,8 @@ fn stats_agree_with_the_build_summary() {
         "5".into()
     ]));
     let text = stdout(&query(&["stats"]));
-    assert!(text.contains("003_526864c1977376da"), "{text}");
+    // The table may shorten a long id to fit the terminal.
+    assert!(text.contains("003_526864c19"), "{text}");
 }
 
 #[test]
