@@ -439,7 +439,7 @@ fn group(
         let (fi, fj) = (&facts[i], &facts[j]);
         let same_actor = fi.actor.is_some() && fi.actor == fj.actor;
         let smaller = fi.terms.len().min(fj.terms.len()).max(1);
-        let similar = n * 3 >= smaller * 2;
+        let similar = n * 2 >= smaller;
         if same_actor && similar && fi.negative() == fj.negative() {
             let (r1, r2) = (root(&mut parent, i), root(&mut parent, j));
             parent[r2.max(r1)] = r2.min(r1);

@@ -37,6 +37,7 @@ mod graph;
 pub mod ingest;
 mod model;
 mod pipeline;
+pub mod query;
 mod resolve;
 mod segment;
 mod sources;

@@ -242,7 +242,7 @@ fn claimreview_lists_curated_verdicts() {
 #[test]
 fn claimreview_without_verdicts_is_empty_with_a_note() {
     let path = workdir("export-cr").join("cr.json");
-    let out = export(&path, &["--format", "claimreview", "--document", "000"]);
+    let out = export(&path, &["--format", "claimreview", "--topic", "tariff"]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(fs::read_to_string(&path).unwrap(), "[]\n");
     assert!(stderr(&out).contains("no claim has a curated verdict"));

@@ -14,5 +14,7 @@ mod golden;
 mod hay;
 /// The library's stages on the seeds: store round trips, determinism.
 mod pipeline;
+/// The query commands on the seeds' graph, and the README's examples.
+mod query;
 /// Shared helpers: temporary folders, running the binary.
 mod util;

@@ -7,6 +7,8 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::cli::query;
+
 /// Turns news articles into a graph of who said what.
 #[derive(Debug, Parser)]
 #[command(name = "claimgraph", version, about, long_about = None)]
@@ -39,6 +41,25 @@ pub enum Command {
     /// GraphML, GEXF, JSON, Neo4j CSV, ClaimReview or an HTML report.
     #[command(after_help = crate::cli::export::EXAMPLES)]
     Export(crate::cli::export::ExportArgs),
+    /// Claims whose words match, with who said them, where, and what
+    /// contradicts them.
+    #[command(after_help = query::WHO_SAID_EXAMPLES)]
+    WhoSaid(query::WhoSaidArgs),
+    /// An actor's claims, each with every report of it.
+    #[command(after_help = query::CLAIMS_EXAMPLES)]
+    Claims(query::ClaimsArgs),
+    /// An actor's profile: aliases, claims, who contradicts them.
+    #[command(after_help = query::ACTOR_EXAMPLES)]
+    Actor(query::ActorArgs),
+    /// One claim in full: reports, counterclaims, disputes, verdicts.
+    #[command(after_help = query::CLAIM_EXAMPLES)]
+    Claim(query::ClaimArgs),
+    /// The shortest chains linking two actors, claims or documents.
+    #[command(after_help = query::TRACE_EXAMPLES)]
+    Trace(query::TraceArgs),
+    /// Counts of nodes and edges by kind, overall and per document.
+    #[command(after_help = query::STATS_EXAMPLES)]
+    Stats(query::StatsArgs),
 }
 
 const CONTRADICTIONS_EXAMPLES: &str = "\

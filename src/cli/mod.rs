@@ -11,6 +11,7 @@ mod contradictions;
 mod documents;
 mod export;
 mod input;
+mod query;
 
 use std::process::ExitCode;
 
@@ -28,5 +29,11 @@ pub fn run() -> anyhow::Result<ExitCode> {
         Command::Documents(a) => documents::run(a),
         Command::Contradictions(a) => contradictions::run(a),
         Command::Export(a) => export::run(a),
+        Command::WhoSaid(a) => query::who_said(a),
+        Command::Claims(a) => query::claims(a),
+        Command::Actor(a) => query::actor(a),
+        Command::Claim(a) => query::claim(a),
+        Command::Trace(a) => query::trace(a),
+        Command::Stats(a) => query::stats(a),
     }
 }

@@ -429,11 +429,19 @@ impl<'a> Context<'a> {
         s: Sentence,
         before: usize,
     ) -> Option<(usize, usize)> {
-        let sp = self.speaker_after(s.first, before)?;
-        let next = self.skip_auxiliaries(sp.1, before);
-        let fits =
-            next < before && self.is_word(next) && !self.any_used(sp.0, sp.1);
-        fits.then_some(sp)
+        // "During talks in Mexico City, President López Obrador shifted
+        // blame …, stating …": the subject may follow an opening phrase.
+        let opening = (s.first..before.min(s.first + 15))
+            .find(|&j| self.word(j) == ",")
+            .map(|comma| comma + 1);
+        [Some(s.first), opening].into_iter().flatten().find_map(|start| {
+            let sp = self.speaker_after(start, before)?;
+            let next = self.skip_auxiliaries(sp.1, before);
+            let fits = next < before
+                && self.is_word(next)
+                && !self.any_used(sp.0, sp.1);
+            fits.then_some(sp)
+        })
     }
 
     /// Steps over an appositive that starts at the comma `comma`

@@ -316,11 +316,18 @@ fn content_end(cx: &Context, start: usize, end: usize) -> usize {
                     || CONCESSIVE.contains(&cx.low(j))
                     || (cx.low(j) == "but" && has_cue(cx, j, end))
                     || parenthetical_attribution(cx, j, end))
-                || (cx.low(j - 1) == "and"
-                    && !cx.is_capitalised(j)
-                    && cx.cue_at(j).is_some_and(|c| !c.cue.participle))
+                || (cx.low(j - 1) == "and" && coordinated_cue(cx, j))
         })
         .map_or(end, |j| j - 1)
+}
+
+/// "… and requested …", "… and falsely claiming …": a second cue verb
+/// joined to the first, maybe after an adverb.
+fn coordinated_cue(cx: &Context, mut j: usize) -> bool {
+    while cx.low(j).ends_with("ly") && !cx.is_capitalised(j) {
+        j += 1;
+    }
+    !cx.is_capitalised(j) && cx.cue_at(j).is_some()
 }
 
 /// Conjunctions after which a clause no longer reports the same claim.
