@@ -368,18 +368,47 @@ fn a_failed_export_keeps_the_previous_file() {
     assert_eq!(fs::read(&path).unwrap(), before);
 }
 
-/// The `claimgraph export` command lines in the README's Exports section.
-fn readme_examples() -> Vec<Vec<String>> {
+/// One `claimgraph export` line of the README's Exports section: its
+/// words, and the output shown under it (in a console block).
+#[derive(Debug)]
+struct Example {
+    words: Vec<String>,
+    shown: Vec<String>,
+}
+
+/// The `claimgraph export` examples in the README's Exports section.
+fn readme_examples() -> Vec<Example> {
     let readme = fs::read_to_string(root().join("README.md")).unwrap();
     let section =
         readme.split("\n## Exports").nth(1).expect("an Exports section");
     let section = section.split("\n## ").next().unwrap();
-    section
-        .lines()
-        .map(|l| l.trim_start_matches("$ "))
-        .filter(|l| l.starts_with("claimgraph export "))
-        .map(|l| words(l.split(" #").next().unwrap()))
-        .collect()
+    let mut examples: Vec<Example> = Vec::new();
+    let mut console = false;
+    for line in section.lines() {
+        let command = line.trim_start_matches("$ ");
+        if line.starts_with("```") {
+            console = line == "```console";
+        } else if command.starts_with("claimgraph export ") {
+            let words = words(command.split(" #").next().unwrap());
+            examples.push(Example { words, shown: Vec::new() });
+        } else if let (true, Some(last)) = (console, examples.last_mut()) {
+            last.shown.push(line.to_string());
+        }
+    }
+    examples
+}
+
+/// True when `output` is what the README shows, `wrote` lines compared
+/// by file name since the test writes elsewhere.
+fn shown_as_in_readme(output: &str, shown: &[String]) -> bool {
+    let name = |l: &str| match l.strip_prefix("wrote ") {
+        Some(path) => Path::new(path).file_name().map(|n| n.to_owned()),
+        None => Some(l.into()),
+    };
+    let lines: Vec<&str> = output.lines().collect();
+    shown.is_empty()
+        || (lines.len() == shown.len()
+            && lines.iter().zip(shown).all(|(a, b)| name(a) == name(b)))
 }
 
 /// Splits a command line into words, honouring double quotes.
@@ -409,7 +438,7 @@ fn the_readme_export_examples_run() {
     let examples = readme_examples();
     assert!(examples.len() >= 8, "{examples:?}");
     let dir = workdir("readme");
-    for words in examples {
+    for Example { words, shown } in examples {
         let mut args: Vec<String> = words[1..].to_vec();
         let format = args
             [args.iter().position(|a| a == "--format").unwrap() + 1]
@@ -426,5 +455,11 @@ fn the_readme_export_examples_run() {
         let out = run(&refs);
         assert!(out.status.success(), "{words:?}: {}", stderr(&out));
         assert!(Path::new(&args[o]).exists(), "{words:?} wrote nothing");
+        let output = stdout(&out);
+        assert!(
+            shown_as_in_readme(&output, &shown),
+            "{words:?} printed\n{output}but the README shows\n{}",
+            shown.join("\n")
+        );
     }
 }
