@@ -200,21 +200,35 @@ impl<'d> Corpus<'d> {
     fn short_names_in_document(&mut self, range: std::ops::Range<usize>) {
         let people: Vec<usize> =
             range.filter(|&g| self.is_name_like(g)).collect();
-        for &s in &people {
-            let short = key_of(&self.mention(s).name);
-            let fuller: BTreeSet<String> = people
-                .iter()
-                .map(|&f| key_of(&self.mention(f).name))
-                .filter(|k| fits(&short, k))
-                .collect();
-            if fuller.len() != 1 {
-                continue;
+        // Keys once per mention; the first mention of each distinct key;
+        // distinct keys by last word, since a short name fits only names
+        // that end as it does. A document of many mentions of few names
+        // costs a pass, not a pass per mention.
+        let keys: Vec<String> =
+            people.iter().map(|&g| key_of(&self.mention(g).name)).collect();
+        let mut first: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut by_last: HashMap<&str, BTreeSet<&str>> = HashMap::new();
+        for (i, k) in keys.iter().enumerate() {
+            first.entry(k.as_str()).or_insert(people[i]);
+            let last = k.rsplit(' ').next().unwrap_or("");
+            by_last.entry(last).or_default().insert(k.as_str());
+        }
+        let mut only: HashMap<&str, Option<&str>> = HashMap::new();
+        let mut joins = Vec::new();
+        for (i, short) in keys.iter().enumerate() {
+            let full = *only.entry(short.as_str()).or_insert_with(|| {
+                let last = short.rsplit(' ').next().unwrap_or("");
+                let mut fuller = by_last[last].iter().filter(|k| fits(short, k));
+                match (fuller.next(), fuller.next()) {
+                    (Some(k), None) => Some(*k),
+                    _ => None,
+                }
+            });
+            if let Some(full) = full {
+                joins.push((people[i], first[full]));
             }
-            let full = fuller.into_iter().next().expect("one fuller name");
-            let f = *people
-                .iter()
-                .find(|&&f| key_of(&self.mention(f).name) == full)
-                .expect("the fuller name has a mention");
+        }
+        for (s, f) in joins {
             let (sn, fname) =
                 (self.mention(s).name.clone(), self.mention(f).name.clone());
             let doc = self.doc_id(s).to_string();
