@@ -218,7 +218,8 @@ impl<'d> Corpus<'d> {
         for (i, short) in keys.iter().enumerate() {
             let full = *only.entry(short.as_str()).or_insert_with(|| {
                 let last = short.rsplit(' ').next().unwrap_or("");
-                let mut fuller = by_last[last].iter().filter(|k| fits(short, k));
+                let mut fuller =
+                    by_last[last].iter().filter(|k| fits(short, k));
                 match (fuller.next(), fuller.next()) {
                     (Some(k), None) => Some(*k),
                     _ => None,
