@@ -131,7 +131,8 @@ fn paragraphs(text: &str) -> Vec<Span> {
     out
 }
 
-fn is_quote_char(c: char) -> bool {
+/// True for a double quotation mark, straight or curly.
+pub(crate) fn is_quote_char(c: char) -> bool {
     matches!(c, '"' | '“' | '”' | '„' | '‟')
 }
 

@@ -10,6 +10,7 @@ use serde_json::{Value, json};
 
 use crate::cli::args::{ActorsArgs, ListFormat};
 use crate::cli::documents::load_graph;
+use crate::cli::text::clip;
 
 /// Runs the subcommand.
 pub fn run(args: ActorsArgs) -> anyhow::Result<ExitCode> {
@@ -71,23 +72,14 @@ fn write_table(
         writeln!(
             out,
             "{:<34} {:<12} {:>6}  {}",
-            shorten(&a.name, 34),
+            clip(&a.name, 34),
             a.kind.name(),
             claims,
-            shorten(&aliases, 80)
+            clip(&aliases, 80)
         )?;
         if !a.roles.is_empty() {
             writeln!(out, "{:<54}roles: {}", "", a.roles.join("; "))?;
         }
     }
     Ok(())
-}
-
-/// `text` cut to `max` characters, with an ellipsis when cut.
-pub fn shorten(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_string();
-    }
-    let cut: String = text.chars().take(max - 1).collect();
-    format!("{cut}…")
 }

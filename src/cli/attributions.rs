@@ -13,6 +13,7 @@ use serde_json::{Value, json};
 
 use crate::cli::args::{AttributionsArgs, Format};
 use crate::cli::input::read_documents;
+use crate::cli::text::clip;
 
 /// Runs the subcommand.
 pub fn run(args: AttributionsArgs) -> anyhow::Result<ExitCode> {
@@ -75,10 +76,10 @@ fn write_table(
                 _ => s.name.clone(),
             });
         let cue = a.cue.map_or("-", |c| c.text(text));
-        let content = shorten(&a.content_text(text), 70);
+        let content = clip(&a.content_text(text), 70);
         let mark = if a.direct { "Q" } else { "P" };
-        let actor = shorten(&actor, 28);
-        let cue = shorten(cue, 14);
+        let actor = clip(&actor, 28);
+        let cue = clip(cue, 14);
         writeln!(out, "  {mark} {actor:<28} {cue:<14} {content}")?;
         if explain {
             let how = match speaker.map(|s| &s.resolution) {
@@ -100,13 +101,4 @@ fn write_table(
         }
     }
     Ok(())
-}
-
-fn shorten(s: &str, max: usize) -> String {
-    let flat: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    if flat.chars().count() <= max {
-        return flat;
-    }
-    let cut: String = flat.chars().take(max - 1).collect();
-    format!("{cut}…")
 }

@@ -14,6 +14,7 @@ use claimgraph::{ClaimGraph, Edge, LinkStatus, Node, Report};
 use serde_json::{Value, json};
 
 use crate::cli::args::{ContradictionsArgs, ListFormat};
+use crate::cli::text::clip;
 
 /// One counterclaim with both its reports.
 struct Entry<'g> {
@@ -130,25 +131,16 @@ fn write_table(
             "  A {} ({}): {}",
             who(e.a),
             e.a.evidence.document,
-            clip(&e.a.evidence.text)
+            clip(&e.a.evidence.text, 90)
         )?;
         writeln!(
             out,
             "  B {} ({}): {}",
             who(e.b),
             e.b.evidence.document,
-            clip(&e.b.evidence.text)
+            clip(&e.b.evidence.text, 90)
         )?;
         writeln!(out, "  why: {}", e.reason)?;
     }
     Ok(())
-}
-
-fn clip(s: &str) -> String {
-    let flat = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    if flat.chars().count() <= 90 {
-        return flat;
-    }
-    let cut: String = flat.chars().take(89).collect();
-    format!("{cut}…")
 }

@@ -10,8 +10,8 @@ use claimgraph::store::load;
 use claimgraph::{ClaimGraph, DocumentNode, Edge, Node};
 use serde_json::{Value, json};
 
-use crate::cli::actors::shorten;
 use crate::cli::args::{DocumentsArgs, ListFormat};
+use crate::cli::text::clip;
 
 /// Runs the subcommand.
 pub fn run(args: DocumentsArgs) -> anyhow::Result<ExitCode> {
@@ -94,18 +94,13 @@ fn write_table(
         let date = d.date.as_deref().unwrap_or("-");
         writeln!(out, "== {}  publisher: {publisher}  date: {date}", d.name)?;
         if let Some(title) = &d.title {
-            writeln!(out, "   title: {}", shorten(title, 70))?;
+            writeln!(out, "   title: {}", clip(title, 70))?;
         }
         for c in cited {
             let name = c["name"].as_str().unwrap_or("");
             let kind = c["kind"].as_str().unwrap_or("");
             let span = &c["span"];
-            writeln!(
-                out,
-                "   cites {:<16} {} {span}",
-                kind,
-                shorten(name, 50)
-            )?;
+            writeln!(out, "   cites {:<16} {} {span}", kind, clip(name, 50))?;
         }
     }
     Ok(())

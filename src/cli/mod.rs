@@ -12,6 +12,7 @@ mod documents;
 mod export;
 mod input;
 mod query;
+mod text;
 
 use std::process::ExitCode;
 

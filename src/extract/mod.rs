@@ -15,7 +15,7 @@ mod quote;
 mod reported;
 
 use crate::model::{Attribution, CueClass, Resolution, Span, Speaker};
-use crate::segment::Segmented;
+use crate::segment::{Segmented, is_quote_char};
 
 /// A rule's id and one example it must get right.
 #[derive(Clone, Copy, Debug)]
@@ -94,8 +94,8 @@ fn to_attribution(text: &str, f: Found) -> Attribution {
     // direct when it carries a quotation inside ("called it “a disgrace”").
     let marked = |s: &Span| {
         let before = text[..s.start].chars().next_back();
-        before.is_some_and(is_double_quote)
-            || s.text(text).contains(is_double_quote)
+        before.is_some_and(is_quote_char)
+            || s.text(text).contains(is_quote_char)
     };
     let direct = f.content.iter().any(marked);
     let speaker = f.speaker.map(|span| Speaker {
@@ -111,10 +111,6 @@ fn to_attribution(text: &str, f: Found) -> Attribution {
         class: f.class,
         rule: f.rule.to_string(),
     }
-}
-
-fn is_double_quote(c: char) -> bool {
-    matches!(c, '"' | '“' | '”' | '„' | '‟')
 }
 
 #[cfg(test)]

@@ -19,16 +19,7 @@ pub fn terminal_width() -> usize {
         .max(40)
 }
 
-/// `text` on one line (runs of whitespace made one space), cut to `max`
-/// characters with "…" when longer.
-pub fn clip(text: &str, max: usize) -> String {
-    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if flat.chars().count() <= max {
-        return flat;
-    }
-    let cut: String = flat.chars().take(max.saturating_sub(1)).collect();
-    format!("{}…", cut.trim_end())
-}
+pub use crate::cli::text::clip;
 
 /// `text` padded with spaces, or clipped, to exactly `width` characters.
 pub fn cell(text: &str, width: usize) -> String {
