@@ -2,6 +2,8 @@
 
 /// The `claimgraph` binary end to end: build, attributions, errors.
 mod cli;
+/// Crash inputs the fuzzers found, replayed after their fixes.
+mod fuzzed;
 /// Accuracy on the bundled seeds against their gold annotations.
 mod golden;
 /// News snippets shared by the tests, as named constants.
