@@ -16,6 +16,9 @@ use claimgraph::{Document, build_graph, extract_document};
 
 use crate::util::root;
 
+/// A fuzz target's checks, run on one input.
+type Check = fn(&[u8]);
+
 /// What `fuzz/fuzz_targets/pipeline.rs` checks.
 fn pipeline(data: &[u8]) {
     let text = String::from_utf8_lossy(data).into_owned();
@@ -60,7 +63,7 @@ fn store(data: &[u8]) {
 
 #[test]
 fn every_fuzz_regression_input_passes_its_target() {
-    let targets: [(&str, fn(&[u8])); 4] = [
+    let targets: [(&str, Check); 4] = [
         ("pipeline", pipeline),
         ("jsonl", jsonl),
         ("html", html),
