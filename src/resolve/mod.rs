@@ -7,7 +7,10 @@
 //! no antecedent stays [`Resolution::Unresolved`] and keeps its mention as
 //! its name: a guess would be worse than a gap. Spans are never changed.
 
+mod lookup;
 mod names;
+
+use lookup::{FullerNames, Resolved};
 
 use crate::model::{Attribution, Resolution, Span, Speaker};
 
@@ -15,6 +18,11 @@ pub use names::{canonical_key, strip_title};
 
 /// How far back, in bytes, a pronoun looks for its antecedent.
 const PRONOUN_WINDOW: usize = 1500;
+
+/// How far back, in bytes, a role noun ("the spokesperson", "the
+/// newspaper") looks for the one it stands for: several pages of an
+/// article, and a bound that keeps a text of many role nouns linear.
+const ROLE_WINDOW: usize = 10_000;
 
 /// Grammatical gender and number a pronoun asks of its antecedent.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -28,7 +36,8 @@ enum Agreement {
 /// Resolves the speakers of one document's attributions in place.
 pub fn resolve(text: &str, attributions: &mut [Attribution]) {
     let named = names::name_mentions(text);
-    let mut resolved: Vec<(Span, String, Option<Agreement>)> = Vec::new();
+    let named = FullerNames::new(&named);
+    let mut resolved = Resolved::default();
     for a in attributions.iter_mut() {
         let Some(sp) = a.speaker.as_mut() else { continue };
         resolve_one(text, &named, &resolved, sp);
@@ -41,8 +50,8 @@ pub fn resolve(text: &str, attributions: &mut [Attribution]) {
 
 fn resolve_one(
     text: &str,
-    named: &[(Span, String)],
-    resolved: &[(Span, String, Option<Agreement>)],
+    named: &FullerNames,
+    resolved: &Resolved,
     sp: &mut Speaker,
 ) {
     let mention = sp.span.text(text);
@@ -95,23 +104,13 @@ fn resolve_one(
 /// document does; two ("Bill Clinton", "Hillary Clinton") mean no guess.
 fn by_name(
     text: &str,
-    named: &[(Span, String)],
+    named: &FullerNames,
     span: Span,
 ) -> (String, Resolution) {
     let name = strip_title(span.text(text));
-    let key = canonical_key(&name);
-    let mut fuller: Vec<&(Span, String)> = named
-        .iter()
-        .filter(|(_, full)| {
-            full.contains(' ')
-                && canonical_key(full).ends_with(&format!(" {key}"))
-        })
-        .collect();
-    fuller.sort_by(|a, b| a.1.cmp(&b.1));
-    fuller.dedup_by(|a, b| canonical_key(&a.1) == canonical_key(&b.1));
-    match fuller.as_slice() {
-        [(s, full)] => (full.clone(), Resolution::Alias(*s)),
-        _ => (name, Resolution::Named),
+    match named.only(&canonical_key(&name)) {
+        Some((s, full)) => (full.clone(), Resolution::Alias(*s)),
+        None => (name, Resolution::Named),
     }
 }
 
@@ -146,8 +145,8 @@ fn is_nominal(mention: &str) -> bool {
 /// introduce someone new and have no antecedent.
 fn role_antecedent(
     text: &str,
-    named: &[(Span, String)],
-    resolved: &[(Span, String, Option<Agreement>)],
+    named: &FullerNames,
+    resolved: &Resolved,
     at: Span,
 ) -> Option<(Span, String)> {
     let mention = at.text(text);
@@ -156,23 +155,30 @@ fn role_antecedent(
         return None;
     }
     let head = lower.split_whitespace().last()?;
+    let mut from = at.start.saturating_sub(ROLE_WINDOW);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
     if names::is_publication_noun(head) {
-        let (span, name, _) = resolved
-            .iter()
-            .rev()
-            .filter(|(s, _, _)| s.end <= at.start)
-            .find(|(_, name, _)| names::is_publication_name(name))?;
+        let (span, name, _) =
+            resolved.latest_ending_in(from, at.start, |(_, name, _)| {
+                names::is_publication_name(name)
+            })?;
         return Some((*span, name.clone()));
     }
-    let titled = named
+    // Names are in text order, so the window is a slice of them.
+    let all = named.all();
+    let window = &all[all.partition_point(|(s, _)| s.end < from)
+        ..all.partition_point(|(s, _)| s.end <= at.start)];
+    let titled = window
         .iter()
         .rev()
-        .filter(|(s, _)| s.end <= at.start)
         .find(|(s, _)| {
             s.text(text).to_lowercase().split_whitespace().any(|w| w == head)
         })
         .map(|(s, n)| (*s, n.clone()));
-    let apposed = names::appositive_with(&text[..at.start], head);
+    let apposed = names::appositive_with(&text[from..at.start], head)
+        .map(|(s, n)| (Span::new(from + s.start, from + s.end), n));
     let found = match (titled, apposed) {
         (Some(t), Some(a)) => Some(if a.0.start > t.0.start { a } else { t }),
         (t, a) => t.or(a),
@@ -193,17 +199,15 @@ fn pronoun_agreement(lower: &str) -> Option<Agreement> {
 
 /// The nearest earlier resolved speaker that agrees with the pronoun.
 fn antecedent(
-    resolved: &[(Span, String, Option<Agreement>)],
+    resolved: &Resolved,
     at: Span,
     want: Agreement,
 ) -> Option<(Span, String)> {
-    let (span, name, _) = resolved
-        .iter()
-        .rev()
-        .filter(|(s, _, _)| {
-            s.end <= at.start && at.start - s.end <= PRONOUN_WINDOW
-        })
-        .find(|(_, _, got)| compatible(*got, want))?;
+    let from = at.start.saturating_sub(PRONOUN_WINDOW);
+    let (span, name, _) =
+        resolved.latest_ending_in(from, at.start, |(_, _, got)| {
+            compatible(*got, want)
+        })?;
     Some((*span, name.clone()))
 }
 
