@@ -8,6 +8,9 @@ mod fuzzed;
 mod golden;
 /// News snippets shared by the tests, as named constants.
 mod hay;
+/// Hostile inputs through the binary: encodings, floods, bad JSONL,
+/// corrupt graphs, locks; exit codes and messages.
+mod hostile;
 /// The library's stages on the seeds: store round trips, determinism.
 mod pipeline;
 /// Shared helpers: temporary folders, running the binary.
