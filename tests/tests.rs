@@ -11,6 +11,8 @@ mod hay;
 /// Hostile inputs through the binary: encodings, floods, bad JSONL,
 /// corrupt graphs, locks; exit codes and messages.
 mod hostile;
+/// Builds killed mid-write leave the old graph or the new, never a mix.
+mod kill;
 /// The library's stages on the seeds: store round trips, determinism.
 mod pipeline;
 /// Shared helpers: temporary folders, running the binary.
