@@ -125,6 +125,17 @@ pub enum IngestError {
         /// What it holds ("a number", "null", ...).
         found: &'static str,
     },
+    /// The path names a pipe, socket or device, not a file: reading it
+    /// could block forever or never end (`/dev/zero`).
+    #[error(
+        "{}: not a regular file (a pipe, socket or device); only files \
+         are read",
+        .path.display()
+    )]
+    NotAFile {
+        /// The path.
+        path: PathBuf,
+    },
     /// A file named explicitly has an extension this module cannot read.
     #[error(
         "{}: unsupported file type (expected {SUPPORTED})",
@@ -299,6 +310,14 @@ pub fn read_file(path: &Path) -> Vec<Result<Document, IngestError>> {
             path: path.to_path_buf(),
         })];
     };
+    // Opening a pipe blocks until something writes to it, and a device
+    // such as /dev/zero never ends: refuse both before opening.
+    match fs::metadata(path) {
+        Ok(meta) if !meta.is_file() && !meta.is_dir() => {
+            return vec![Err(IngestError::NotAFile { path: path.into() })];
+        }
+        _ => {}
+    }
     match fs::read(path) {
         Ok(bytes) => parse(path, format, bytes),
         Err(e) => vec![Err(io_error(path, e))],
@@ -1522,6 +1541,23 @@ mod tests {
         let err = read_file(&utf16).remove(0).unwrap_err();
         assert!(matches!(err, IngestError::Binary { offset: 3, .. }));
         assert!(err.to_string().contains("UTF-16"), "{err}");
+        fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn pipes_and_devices_are_refused_unopened() {
+        let dir = scratch("not-a-file");
+        let link = dir.join("zero.txt");
+        std::os::unix::fs::symlink("/dev/zero", &link).unwrap();
+        let err = read_file(&link).remove(0).unwrap_err();
+        assert!(matches!(err, IngestError::NotAFile { .. }), "{err}");
+        let fifo = dir.join("pipe.jsonl");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if made.is_ok_and(|s| s.success()) {
+            let err = read_file(&fifo).remove(0).unwrap_err();
+            assert!(err.to_string().contains("not a regular file"), "{err}");
+        }
         fs::remove_dir_all(dir).unwrap();
     }
 

@@ -152,6 +152,22 @@ fn keep_going_skips_every_bad_file_and_builds_from_the_good() {
     assert!(err.contains("in/empty.txt: no text; skipped"), "{err}");
 }
 
+#[cfg(unix)]
+#[test]
+fn pipes_and_devices_are_refused_not_read_forever() {
+    let dir = workdir("pipes");
+    put(&dir, "in/good.txt", GOOD.as_bytes());
+    std::os::unix::fs::symlink("/dev/zero", dir.join("in/zero.md")).unwrap();
+    let fifo = Command::new("mkfifo").arg(dir.join("in/pipe.txt")).status();
+    let have_fifo = fifo.is_ok_and(|s| s.success());
+    let out = build(&dir, &["in"], &[]);
+    let first = if have_fifo { "in/pipe.txt" } else { "in/zero.md" };
+    assert_fails(&out, &[&format!("{first}: not a regular file")]);
+    let out = build(&dir, &["in", "--keep-going"], &[]);
+    assert_built(&out, 1);
+    assert!(stderr(&out).contains("in/zero.md: not a regular file"));
+}
+
 #[test]
 fn when_every_input_is_bad_the_previous_graph_stays() {
     let dir = workdir("all-bad");
