@@ -47,13 +47,25 @@ pub enum LockError {
         /// The owner's process id, when the file names one.
         pid: Option<u32>,
     },
+    /// The folder to lock is a file (or something else).
+    #[error(
+        "{}: not a folder, so nothing can be written into it",
+        path.display()
+    )]
+    NotAFolder {
+        /// The path given as the folder.
+        path: PathBuf,
+    },
     /// The lock file or its folder could not be created, read or removed.
-    #[error("cannot lock {}: {source}", path.display())]
+    ///
+    /// The message holds the system's reason, so it is not also given as
+    /// `source()`, which would print it twice in a chain.
+    #[error("cannot lock {}: {error}", path.display())]
     Io {
         /// The lock file.
         path: PathBuf,
         /// What the operating system said.
-        source: io::Error,
+        error: io::Error,
     },
 }
 
@@ -86,8 +98,11 @@ impl OutputLock {
     /// [`LockError::Busy`] when another running build holds the lock, and
     /// [`LockError::Io`] when the folder or the file cannot be used.
     pub fn acquire(dir: &Path) -> Result<OutputLock, LockError> {
+        if dir.exists() && !dir.is_dir() {
+            return Err(LockError::NotAFolder { path: dir.to_path_buf() });
+        }
         let path = dir.join(LOCK_FILE);
-        let io_error = |source| LockError::Io { path: path.clone(), source };
+        let io_error = |error| LockError::Io { path: path.clone(), error };
         fs::create_dir_all(dir).map_err(io_error)?;
         // A lock file can vanish between two steps (its owner finished);
         // a few tries settle that race.
@@ -162,7 +177,7 @@ fn try_create(path: &Path) -> io::Result<Option<OutputLock>> {
 /// Returns `Ok(None)` when the file disappeared meanwhile (try again),
 /// and [`LockError::Busy`] when its owner is still at work.
 fn try_take_over(path: &Path) -> Result<Option<OutputLock>, LockError> {
-    let io_error = |source| LockError::Io { path: path.to_path_buf(), source };
+    let io_error = |error| LockError::Io { path: path.to_path_buf(), error };
     let mut file = match OpenOptions::new().read(true).write(true).open(path) {
         Ok(file) => file,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),

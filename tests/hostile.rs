@@ -458,6 +458,10 @@ fn inputs_are_only_read_and_outputs_stay_in_out() {
     }
     assert_eq!(names_in(&dir.join("out")), want);
     assert_eq!(names_in(&dir), ["in", "out"]);
+    // An input named as the output folder is refused, not written.
+    let out = run_in(&dir, &["build", "in", "--out", "in/a.txt"]);
+    assert_fails(&out, &["in/a.txt: not a folder"]);
+    assert_eq!(snapshot(&dir.join("in")), before, "an input was written");
     // An output folder inside the input folder: its files are not inputs.
     let out = run_in(&dir, &["build", "in", "--out", "in/graphs"]);
     assert_built(&out, 3);
