@@ -7,6 +7,9 @@
 #            `scripts/fuzz.sh 30` is a smoke run of 30 s per target)
 #   TARGET   pipeline, jsonl, html or store (default: all four)
 #
+# Extra libFuzzer flags can be given in FUZZ_ARGS, for instance
+# FUZZ_ARGS=-len_control=0 to try long inputs from the start.
+#
 # Targets run one after another at low priority. cargo-fuzz needs nightly
 # compiler flags; RUSTC_BOOTSTRAP=1 lets the stable toolchain accept them.
 # Each target's corpus grows in fuzz/corpus/<target> (not committed),
@@ -33,9 +36,16 @@ fi
 export RUSTC_BOOTSTRAP=1
 for t in "${targets[@]}"; do
     mkdir -p "fuzz/corpus/$t" "fuzz/regressions/$t"
+    seeds=("fuzz/seeds/$t" "fuzz/regressions/$t")
+    # The bundled articles are seeds too; only the first folder given,
+    # fuzz/corpus/<target>, is ever written.
+    if [ "$t" = pipeline ]; then
+        seeds+=(data)
+    fi
     echo "== fuzz $t for ${seconds}s"
+    # shellcheck disable=SC2086
     nice -n 19 cargo fuzz run -s none -a "$t" \
-        "fuzz/corpus/$t" "fuzz/seeds/$t" "fuzz/regressions/$t" -- \
+        "fuzz/corpus/$t" "${seeds[@]}" -- \
         -max_total_time="$seconds" -timeout=10 -max_len=16384 \
-        -rss_limit_mb=2048 -print_final_stats=1
+        -rss_limit_mb=2048 -print_final_stats=1 ${FUZZ_ARGS:-}
 done
