@@ -121,7 +121,7 @@ fn a_killed_build_leaves_the_old_graph_or_the_new() {
     // Kill as soon as a temporary file shows up, until one kill lands
     // while a file is being written (its temporary file then stays).
     let mut landed_mid_write = false;
-    for _ in 0..20 {
+    for _ in 0..40 {
         let mut child = start_build(&dir);
         let started = Instant::now();
         while temp_files(&out).is_empty()
@@ -146,4 +146,5 @@ fn a_killed_build_leaves_the_old_graph_or_the_new() {
     assert!(versions.check(&out, "after a full build"));
     assert_eq!(temp_files(&out), Vec::<String>::new());
     assert!(!out.join(".claimgraph.lock").exists());
+    fs::remove_dir_all(dir).unwrap();
 }
