@@ -56,6 +56,17 @@ pub enum LockError {
         /// The path given as the folder.
         path: PathBuf,
     },
+    /// Something other than a plain file sits at the lock's name: a link,
+    /// a folder, a pipe. It is left alone, not followed or opened.
+    #[error(
+        "{} is not a lock file made by claimgraph (it is a link, a folder \
+         or a special file); remove it to build here",
+        path.display()
+    )]
+    NotALock {
+        /// The lock's path.
+        path: PathBuf,
+    },
     /// The lock file or its folder could not be created, read or removed.
     ///
     /// The message holds the system's reason, so it is not also given as
@@ -178,6 +189,16 @@ fn try_create(path: &Path) -> io::Result<Option<OutputLock>> {
 /// and [`LockError::Busy`] when its owner is still at work.
 fn try_take_over(path: &Path) -> Result<Option<OutputLock>, LockError> {
     let io_error = |error| LockError::Io { path: path.to_path_buf(), error };
+    // Opening a link would write our id through it, outside the folder,
+    // and opening a pipe would block: look before opening.
+    match fs::symlink_metadata(path) {
+        Ok(meta) if !meta.file_type().is_file() => {
+            return Err(LockError::NotALock { path: path.to_path_buf() });
+        }
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(io_error(e)),
+        Ok(_) => {}
+    }
     let mut file = match OpenOptions::new().read(true).write(true).open(path) {
         Ok(file) => file,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
@@ -234,12 +255,12 @@ fn read_pid(path: &Path) -> Option<u32> {
     text.trim().parse().ok()
 }
 
-/// True when `path` still names the open `file` (it was not removed or
-/// replaced since it was opened).
+/// True when `path` still names the open `file` itself (it was not
+/// removed or replaced since it was opened, not even by a link to it).
 #[cfg(unix)]
 fn still_at(file: &File, path: &Path) -> bool {
     use std::os::unix::fs::MetadataExt;
-    match (file.metadata(), fs::metadata(path)) {
+    match (file.metadata(), fs::symlink_metadata(path)) {
         (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
         _ => false,
     }
@@ -345,6 +366,29 @@ mod tests {
         assert!(lock.took_over());
         assert_eq!(lock.stale_owner(), None);
         drop(lock);
+        fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_at_the_locks_name_is_not_followed() {
+        let dir = scratch("link");
+        fs::create_dir_all(&dir).unwrap();
+        let outside = dir.with_extension("outside.txt");
+        fs::write(&outside, "an input\n").unwrap();
+        // Old enough to pass for a dead build's lock without an id.
+        let past = std::time::SystemTime::now() - 2 * EMPTY_GRACE;
+        File::options()
+            .write(true)
+            .open(&outside)
+            .unwrap()
+            .set_modified(past)
+            .unwrap();
+        std::os::unix::fs::symlink(&outside, dir.join(LOCK_FILE)).unwrap();
+        let err = OutputLock::acquire(&dir).unwrap_err();
+        assert!(matches!(err, LockError::NotALock { .. }), "{err}");
+        assert_eq!(fs::read_to_string(&outside).unwrap(), "an input\n");
+        fs::remove_file(outside).unwrap();
         fs::remove_dir_all(dir).unwrap();
     }
 

@@ -368,7 +368,10 @@ pub fn remove_stale_temps(path: &Path) -> Result<usize, StoreError> {
     for entry in entries {
         let entry = entry.map_err(error)?;
         let name = entry.file_name();
-        if name.to_string_lossy().starts_with(&prefix) {
+        // Only files and links are ours to remove; a folder of that name
+        // is not a leftover of write_atomic.
+        let folder = entry.file_type().is_ok_and(|t| t.is_dir());
+        if !folder && name.to_string_lossy().starts_with(&prefix) {
             fs::remove_file(entry.path()).map_err(error)?;
             removed += 1;
         }
