@@ -491,6 +491,12 @@ fn links_in_the_output_folder_are_replaced_not_followed() {
         assert!(meta.is_file(), "{name} is still a link");
     }
     load(&dir.join("out/graph.ron")).unwrap();
+    // A link at the lock's name is refused, not written through.
+    let lock = dir.join("out/.claimgraph.lock");
+    symlink(dir.join("in/a.txt"), &lock).unwrap();
+    let out = build(&dir, &["in"], &[]);
+    assert_fails(&out, &["out/.claimgraph.lock is not a lock file"]);
+    assert_eq!(snapshot(&dir.join("in")), inputs);
 }
 
 #[test]
