@@ -106,8 +106,11 @@ impl OutputLock {
     ///
     /// # Errors
     ///
-    /// [`LockError::Busy`] when another running build holds the lock, and
-    /// [`LockError::Io`] when the folder or the file cannot be used.
+    /// [`LockError::Busy`] when another running build holds the lock,
+    /// [`LockError::NotAFolder`] when `dir` is a file,
+    /// [`LockError::NotALock`] when a link or special file sits at the
+    /// lock's name, and [`LockError::Io`] when the folder or the file
+    /// cannot be used.
     pub fn acquire(dir: &Path) -> Result<OutputLock, LockError> {
         if dir.exists() && !dir.is_dir() {
             return Err(LockError::NotAFolder { path: dir.to_path_buf() });
