@@ -127,9 +127,17 @@ pub fn analyse(
                 .map(move |a| ReportKey { doc: d, att: a })
         })
         .collect();
+    // Where each document's paragraphs break, found once per document.
+    let breaks: Vec<Vec<usize>> = docs
+        .iter()
+        .map(|x| {
+            let text = &x.document.text;
+            text.match_indices("\n\n").map(|(at, _)| at + 2).collect()
+        })
+        .collect();
     let facts: Vec<Facts> = keys
         .iter()
-        .map(|k| facts_of(docs, *k, actor_of(k.doc, k.att)))
+        .map(|k| facts_of(docs, &breaks[k.doc], *k, actor_of(k.doc, k.att)))
         .collect();
     let topic = topic_terms(&facts);
     let pairs = candidate_pairs(&facts);
@@ -150,14 +158,21 @@ pub fn analyse(
     Analysis { group_of, groups, counterclaims, disputes }
 }
 
-fn facts_of(docs: &[Extracted], k: ReportKey, actor: Option<String>) -> Facts {
+/// The facts of one report. `breaks` are where its document's paragraph
+/// breaks end, in order.
+fn facts_of(
+    docs: &[Extracted],
+    breaks: &[usize],
+    k: ReportKey,
+    actor: Option<String>,
+) -> Facts {
     let x = &docs[k.doc];
     let a = &x.attributions[k.att];
     let text = a.content_text(&x.document.text);
     let lower: Vec<String> =
         words(&text).iter().map(|w| w.to_lowercase()).collect();
-    let paragraph =
-        x.document.text[..a.content_extent().start].matches("\n\n").count();
+    let start = a.content_extent().start;
+    let paragraph = breaks.partition_point(|&end| end <= start);
     let denied = a.class == CueClass::Denied;
     let terms = key_terms(&lower);
     let negation = negation(&lower);

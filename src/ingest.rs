@@ -49,6 +49,32 @@ pub enum IngestError {
         /// Byte offset of the first byte that is not valid UTF-8.
         offset: usize,
     },
+    /// A text, Markdown or HTML file holds a NUL byte: it is binary data,
+    /// or UTF-16 text, not UTF-8 text.
+    #[error(
+        "{}: not a text file: NUL byte at offset {offset} (binary data, or \
+         UTF-16 text, which must be converted to UTF-8)",
+        .path.display()
+    )]
+    Binary {
+        /// The file.
+        path: PathBuf,
+        /// Byte offset of the first NUL byte.
+        offset: usize,
+    },
+    /// A JSONL line's bytes are not UTF-8.
+    #[error(
+        "{}:{line}: not valid UTF-8 (first bad byte at column {column})",
+        .path.display()
+    )]
+    LineNotUtf8 {
+        /// The file.
+        path: PathBuf,
+        /// The 1-based line number.
+        line: usize,
+        /// The 1-based byte column of the first bad byte.
+        column: usize,
+    },
     /// A JSONL line is not valid JSON.
     #[error("{}:{line}: malformed JSON: {message}", .path.display())]
     Json {
@@ -98,6 +124,17 @@ pub enum IngestError {
         expected: &'static str,
         /// What it holds ("a number", "null", ...).
         found: &'static str,
+    },
+    /// The path names a pipe, socket or device, not a file: reading it
+    /// could block forever or never end (`/dev/zero`).
+    #[error(
+        "{}: not a regular file (a pipe, socket or device); only files \
+         are read",
+        .path.display()
+    )]
+    NotAFile {
+        /// The path.
+        path: PathBuf,
     },
     /// A file named explicitly has an extension this module cannot read.
     #[error(
@@ -264,14 +301,23 @@ pub fn read_inputs(
 ///
 /// A `.jsonl` file gives one item per non-blank line, so an error on one
 /// line does not hide the others; every other format gives one item. A
-/// file that cannot be read as a whole (missing, not UTF-8, unsupported
-/// extension) gives a single `Err`.
+/// file that cannot be read as a whole (missing, not UTF-8, binary,
+/// unsupported extension) gives a single `Err`; in a JSONL file, a line
+/// that is not UTF-8 is an error of that line only.
 pub fn read_file(path: &Path) -> Vec<Result<Document, IngestError>> {
     let Some(format) = Format::of(path) else {
         return vec![Err(IngestError::Unsupported {
             path: path.to_path_buf(),
         })];
     };
+    // Opening a pipe blocks until something writes to it, and a device
+    // such as /dev/zero never ends: refuse both before opening.
+    match fs::metadata(path) {
+        Ok(meta) if !meta.is_file() && !meta.is_dir() => {
+            return vec![Err(IngestError::NotAFile { path: path.into() })];
+        }
+        _ => {}
+    }
     match fs::read(path) {
         Ok(bytes) => parse(path, format, bytes),
         Err(e) => vec![Err(io_error(path, e))],
@@ -308,19 +354,29 @@ fn parse(
     format: Format,
     bytes: Vec<u8>,
 ) -> Vec<Result<Document, IngestError>> {
+    if format == Format::Jsonl {
+        // Line by line, so that one bad line does not cost the others.
+        return read_jsonl(path, &bytes);
+    }
+    // A NUL byte says "binary" (or UTF-16) more plainly than the invalid
+    // UTF-8 such files usually hold too.
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        return vec![Err(IngestError::Binary { path: path.into(), offset })];
+    }
     let text = match decode(path, bytes) {
         Ok(text) => text,
         Err(e) => return vec![Err(e)],
     };
     let id = file_id(path);
     let doc = match format {
-        Format::Jsonl => return read_jsonl(path, &text),
         Format::Html => html_document(id, &text),
         Format::Markdown => {
             let title = markdown_title(&text);
             Document { id, text, title, ..Document::default() }
         }
-        Format::Text => Document { id, text, ..Document::default() },
+        Format::Text | Format::Jsonl => {
+            Document { id, text, ..Document::default() }
+        }
     };
     vec![Ok(doc)]
 }
@@ -386,12 +442,31 @@ fn markdown_title(text: &str) -> Option<String> {
 // ---------------------------------------------------------------------
 // JSONL
 
-/// Parses each non-blank line of a JSONL text into a document.
-fn read_jsonl(path: &Path, text: &str) -> Vec<Result<Document, IngestError>> {
-    text.split('\n')
+/// Parses each non-blank line of a JSONL file into a document.
+///
+/// Lines end at LF (a CR before it is dropped); each is checked for UTF-8
+/// on its own, so a line cut in the middle of a character is reported
+/// with its number and the lines around it are still read.
+fn read_jsonl(
+    path: &Path,
+    bytes: &[u8],
+) -> Vec<Result<Document, IngestError>> {
+    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+    bytes
+        .split(|&b| b == b'\n')
         .enumerate()
-        .filter(|(_, line)| !line.trim().is_empty())
-        .map(|(i, line)| parse_record(path, i + 1, line))
+        .filter(|(_, line)| !line.trim_ascii().is_empty())
+        .map(|(i, line)| {
+            let line = line.strip_suffix(b"\r").unwrap_or(line);
+            match std::str::from_utf8(line) {
+                Ok(src) => parse_record(path, i + 1, src),
+                Err(e) => Err(IngestError::LineNotUtf8 {
+                    path: path.to_path_buf(),
+                    line: i + 1,
+                    column: e.valid_up_to() + 1,
+                }),
+            }
+        })
         .collect()
 }
 
@@ -1459,9 +1534,54 @@ mod tests {
                 path.display()
             )
         );
-        let nul = write(&dir, "nul.txt", b"a\0b");
-        assert_eq!(read_file(&nul)[0].as_ref().unwrap().text, "a\0b");
+        let nul = write(&dir, "nul.txt", b"\xef\xbb\xbfa\r\n\0b");
+        let err = read_file(&nul).remove(0).unwrap_err();
+        assert!(matches!(err, IngestError::Binary { offset: 6, .. }));
+        let utf16 = write(&dir, "u16.md", b"\xff\xfeH\0i\0");
+        let err = read_file(&utf16).remove(0).unwrap_err();
+        assert!(matches!(err, IngestError::Binary { offset: 3, .. }));
+        assert!(err.to_string().contains("UTF-16"), "{err}");
         fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn pipes_and_devices_are_refused_unopened() {
+        let dir = scratch("not-a-file");
+        let link = dir.join("zero.txt");
+        std::os::unix::fs::symlink("/dev/zero", &link).unwrap();
+        let err = read_file(&link).remove(0).unwrap_err();
+        assert!(matches!(err, IngestError::NotAFile { .. }), "{err}");
+        let fifo = dir.join("pipe.jsonl");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if made.is_ok_and(|s| s.success()) {
+            let err = read_file(&fifo).remove(0).unwrap_err();
+            assert!(err.to_string().contains("not a regular file"), "{err}");
+        }
+        fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn jsonl_lines_are_decoded_one_by_one() {
+        let src = b"\xef\xbb\xbf{\"id\":1,\"text\":\"a\"}\r\n\
+            {\"id\":2,\"text\":\"caf\xc3\"}\n\
+            {\"id\":3,\"text\":\"\\u0000 x\"}\n\
+            {\"id\":4,\"text\":\"\0\"}\n";
+        let items = read_from("c.jsonl", &src[..]);
+        assert_eq!(items.len(), 4);
+        assert_eq!(items[0].as_ref().unwrap().text, "a");
+        let err = items[1].as_ref().unwrap_err();
+        assert!(matches!(
+            err,
+            IngestError::LineNotUtf8 { line: 2, column: 20, .. }
+        ));
+        assert_eq!(
+            err.to_string(),
+            "c.jsonl:2: not valid UTF-8 (first bad byte at column 20)"
+        );
+        assert_eq!(items[2].as_ref().unwrap().text, "\0 x");
+        let err = items[3].as_ref().unwrap_err();
+        assert!(matches!(err, IngestError::Json { line: 4, .. }), "{err}");
     }
 
     /// Files for the folder walk: supported, unsupported and hidden.

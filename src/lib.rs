@@ -35,6 +35,7 @@ pub mod export;
 mod extract;
 mod graph;
 pub mod ingest;
+pub mod lock;
 mod model;
 mod pipeline;
 pub mod query;

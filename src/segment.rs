@@ -298,6 +298,12 @@ fn run_on_piece(
     Quotation { open, close: None, inner, continued }
 }
 
+/// The most tokens in one sentence. Real sentences stay far below it
+/// (the longest in PolNeAR has 286); a page of text with no full stop (a
+/// 5 MB line, a scraped table) is cut here, so that the rules, which look
+/// around inside a sentence, do bounded work per token.
+const MAX_SENTENCE_TOKENS: usize = 1000;
+
 /// Splits tokens into sentences.
 fn sentences(
     text: &str,
@@ -318,7 +324,8 @@ fn sentences(
         let boundary = next == tokens.len()
             || tokens[next].paragraph != tokens[i].paragraph
             || line_break_between(text, tokens, i)
-            || (!inside[i] && ends_sentence(text, tokens, i));
+            || (!inside[i] && ends_sentence(text, tokens, i))
+            || next - first == MAX_SENTENCE_TOKENS;
         if boundary {
             out.push(Sentence { first, end: next });
             first = next;

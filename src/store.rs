@@ -402,23 +402,71 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
 
 /// The temporary name used while writing `path`.
 fn temp_path(path: &Path) -> io::Result<PathBuf> {
+    let prefix = temp_prefix(path)?;
+    let n = TEMP_COUNTER.fetch_add(1, Ordering::Relaxed);
+    let tmp_name = format!("{prefix}{}-{n}", std::process::id());
+    Ok(path.with_file_name(tmp_name))
+}
+
+/// The start of every temporary name used while writing `path`:
+/// `.<name>.tmp-`.
+fn temp_prefix(path: &Path) -> io::Result<String> {
     let Some(name) = path.file_name() else {
         let msg = "the path does not name a file";
         return Err(io::Error::new(io::ErrorKind::InvalidInput, msg));
     };
-    let n = TEMP_COUNTER.fetch_add(1, Ordering::Relaxed);
-    let tmp_name =
-        format!(".{}.tmp-{}-{n}", name.to_string_lossy(), std::process::id());
-    Ok(path.with_file_name(tmp_name))
+    Ok(format!(".{}.tmp-", name.to_string_lossy()))
+}
+
+/// Removes the temporary files that [`write_atomic`] left beside `path`
+/// when its process was killed mid-write, and returns how many there
+/// were.
+///
+/// Call it only while no other process can be writing `path`, as `build`
+/// does under its output folder's lock. A missing folder has none.
+pub fn remove_stale_temps(path: &Path) -> Result<usize, StoreError> {
+    let error =
+        |source| StoreError::Write { path: path.to_path_buf(), source };
+    let prefix = temp_prefix(path).map_err(error)?;
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(0),
+        Err(e) => return Err(error(e)),
+    };
+    let mut removed = 0;
+    for entry in entries {
+        let entry = entry.map_err(error)?;
+        let name = entry.file_name();
+        // Only files and links are ours to remove; a folder of that name
+        // is not a leftover of write_atomic.
+        let folder = entry.file_type().is_ok_and(|t| t.is_dir());
+        if !folder && name.to_string_lossy().starts_with(&prefix) {
+            fs::remove_file(entry.path()).map_err(error)?;
+            removed += 1;
+        }
+    }
+    Ok(removed)
 }
 
 /// Writes `bytes` to a new file at `path` and flushes it to disk.
+///
+/// The file must be new: a leftover of that name (from a killed process
+/// that had the same id) is removed first, and a symbolic link planted
+/// there is replaced, never followed out of the folder.
 fn write_synced(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let mut file = fs::OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .open(path)?;
+    let open =
+        || fs::OpenOptions::new().write(true).create_new(true).open(path);
+    let mut file = match open() {
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+            fs::remove_file(path)?;
+            open()?
+        }
+        other => other?,
+    };
     file.write_all(bytes)?;
     file.sync_all()
 }
@@ -669,6 +717,48 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names, vec![std::ffi::OsString::from("graph.ron")]);
+    }
+
+    #[test]
+    fn stale_temp_files_are_removed_and_others_kept() {
+        let dir = scratch("stale-temps");
+        let path = dir.join("graph.ron");
+        for name in [".graph.ron.tmp-1-0", ".graph.ron.tmp-99-3", "keep.txt"] {
+            fs::write(dir.join(name), b"x").unwrap();
+        }
+        fs::write(dir.join(".graph.dot.tmp-1-0"), b"x").unwrap();
+        assert_eq!(remove_stale_temps(&path).unwrap(), 2);
+        let mut names: Vec<_> = fs::read_dir(&*dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        names.sort();
+        assert_eq!(names, [".graph.dot.tmp-1-0", "keep.txt"]);
+        assert_eq!(
+            remove_stale_temps(&dir.join("none/graph.ron")).unwrap(),
+            0
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_at_the_temporary_name_is_not_followed() {
+        let dir = scratch("temp-link");
+        let outside = dir.join("outside.txt");
+        fs::write(&outside, b"precious").unwrap();
+        let out = dir.join("out");
+        fs::create_dir(&out).unwrap();
+        let path = out.join("graph.ron");
+        // The name the next write_atomic call in this process will use.
+        let n = TEMP_COUNTER.load(Ordering::Relaxed);
+        let id = std::process::id();
+        for k in n..n + 64 {
+            let link = out.join(format!(".graph.ron.tmp-{id}-{k}"));
+            std::os::unix::fs::symlink(&outside, link).unwrap();
+        }
+        write_atomic(&path, b"graph").unwrap();
+        assert_eq!(fs::read(&outside).unwrap(), b"precious");
+        assert_eq!(fs::read(&path).unwrap(), b"graph");
     }
 
     #[test]

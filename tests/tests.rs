@@ -8,10 +8,17 @@ mod cli;
 mod contradictions;
 /// `export`: every format, focused views, determinism, README examples.
 mod export;
+/// Crash inputs the fuzzers found, replayed after their fixes.
+mod fuzzed;
 /// Accuracy on the bundled seeds against their gold annotations.
 mod golden;
 /// News snippets shared by the tests, as named constants.
 mod hay;
+/// Hostile inputs through the binary: encodings, floods, bad JSONL,
+/// corrupt graphs, locks; exit codes and messages.
+mod hostile;
+/// Builds killed mid-write leave the old graph or the new, never a mix.
+mod kill;
 /// The library's stages on the seeds: store round trips, determinism.
 mod pipeline;
 /// The query commands on the seeds' graph, and the README's examples.

@@ -19,10 +19,10 @@
 //! `dot` is not installed.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::io;
+use std::io::{self, Write};
 use std::path::Path;
+use std::process::{Command, Stdio};
 
-use graphviz_rust::cmd::CommandArg;
 use graphviz_rust::dot_structures::{
     Attribute, Edge as DotEdge, EdgeTy, Graph, GraphAttributes, Id,
     Node as DotNode, NodeId, Stmt, Subgraph, Vertex,
@@ -30,12 +30,12 @@ use graphviz_rust::dot_structures::{
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
 
 pub use super::ExportError;
-use super::{anchor, report_anchor};
+use super::{anchor, report_anchor, shorten};
 use crate::graph::{
     Actor, ActorKind, Claim, ClaimGraph, DocumentNode, Edge, EdgeRecord,
     Evidence, GraphData, Node, SourceNode,
 };
-use crate::model::CueClass;
+use crate::model::{CueClass, stable_hash};
 use crate::store::write_atomic;
 
 /// Characters per line in a node label.
@@ -44,6 +44,13 @@ const WRAP: usize = 40;
 const CLAIM_LINES: usize = 3;
 /// Mentions listed in an actor's tooltip.
 const TOOLTIP_MENTIONS: usize = 12;
+/// Characters kept of any one attribute value. Graphviz refuses a quoted
+/// string longer than 16384 bytes, and a character here takes at most
+/// four bytes (two when escaped), so 4000 always fits.
+const MAX_VALUE: usize = 4000;
+/// Characters of a node id written as is; a longer one is cut and made
+/// unique again with a hash of the whole id.
+const MAX_ID: usize = 200;
 
 const FONT: &str = "Helvetica";
 const ACTOR_FILL: &str = "#dbe9f7";
@@ -175,13 +182,39 @@ pub fn render_bytes(
     if !dot_available() {
         return Ok(None);
     }
-    let arg = CommandArg::Custom(format!("-T{format}"));
-    let mut bytes = graphviz_rust::exec_dot(dot_text.to_string(), vec![arg])
-        .map_err(|e| dot_error(&e))?;
+    let mut bytes = run_dot(dot_text, format).map_err(|e| dot_error(&e))?;
     if format.split(':').next() == Some("pdf") {
         pin_pdf_dates(&mut bytes);
     }
     Ok(Some(bytes))
+}
+
+/// Runs `dot -T<format>` on `dot_text` and returns what it printed.
+///
+/// The text goes to `dot` through a pipe, not a temporary file, so
+/// rendering writes nothing outside the output file (and a build killed
+/// while `dot` runs leaves nothing behind). A thread feeds the pipe while
+/// the output is read, so neither side can block the other.
+fn run_dot(dot_text: &str, format: &str) -> io::Result<Vec<u8>> {
+    let mut child = Command::new("dot")
+        .arg(format!("-T{format}"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()?;
+    let mut stdin = child.stdin.take().expect("stdin is piped");
+    let input = dot_text.to_string();
+    let feeder = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
+    let output = child.wait_with_output()?;
+    // When `dot` fails it may stop reading early; its message then says
+    // more than the broken pipe the feeder saw.
+    let fed = feeder.join().unwrap_or(Ok(()));
+    if !output.status.success() {
+        let message = String::from_utf8_lossy(&output.stderr).into_owned();
+        return Err(io::Error::other(message));
+    }
+    fed?;
+    Ok(output.stdout)
 }
 
 /// True when a `dot` program is on the `PATH`.
@@ -791,8 +824,17 @@ fn with_ellipsis(line: &str, width: usize) -> String {
 }
 
 /// A node id; the graph's ids are quoted and escaped like any text.
+///
+/// An id longer than [`MAX_ID`] characters (from a 5 MB "word" in a
+/// speaker's name, say) keeps its start and gains a hash of the whole, so
+/// it stays unique and within Graphviz's limits.
 fn node_id(id: &str) -> NodeId {
-    NodeId(quoted(id), None)
+    if id.chars().nth(MAX_ID).is_none() {
+        return NodeId(quoted(id), None);
+    }
+    let start: String = id.chars().take(MAX_ID / 2).collect();
+    let short = format!("{start}…#{:016x}", stable_hash(id.as_bytes()));
+    NodeId(quoted(&short), None)
 }
 
 /// An edge between two nodes named by their graph ids.
@@ -801,9 +843,10 @@ fn dot_edge(from: &str, to: &str, attributes: Vec<Attribute>) -> DotEdge {
     DotEdge { ty, attributes }
 }
 
-/// An attribute whose value is `value`, quoted and escaped.
+/// An attribute whose value is `value`, quoted and escaped, and cut to
+/// [`MAX_VALUE`] characters.
 fn attr(key: &str, value: &str) -> Attribute {
-    Attribute(Id::Plain(key.to_string()), quoted(value))
+    Attribute(Id::Plain(key.to_string()), quoted(&shorten(value, MAX_VALUE)))
 }
 
 /// `text` as a DOT double-quoted string.
@@ -1162,6 +1205,23 @@ mod tests {
         let _ = fs::remove_dir_all(&dir);
         fs::create_dir_all(&dir).unwrap();
         Scratch(dir)
+    }
+
+    #[test]
+    fn long_ids_and_values_are_cut_but_ids_stay_unique() {
+        let a = "a".repeat(5_000);
+        let b = format!("{a}b");
+        let (NodeId(Id::Escaped(x), _), NodeId(Id::Escaped(y), _)) =
+            (node_id(&a), node_id(&b))
+        else {
+            panic!("ids are quoted");
+        };
+        assert!(x != y && x.chars().count() < 2 * MAX_ID, "{x}");
+        let Attribute(_, Id::Escaped(v)) = attr("tooltip", &b) else {
+            panic!("values are quoted");
+        };
+        assert_eq!(v.chars().count(), MAX_VALUE + 2);
+        assert!(v.ends_with("…\""), "{v}");
     }
 
     #[test]

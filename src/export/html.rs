@@ -19,7 +19,7 @@ use std::fmt::Write;
 
 use super::dot::{DotOptions, render_bytes, to_dot_with};
 use super::xml::{attr, text};
-use super::{anchor, report_anchor, web_address};
+use super::{anchor, report_anchor, shorten, web_address};
 use crate::graph::{
     Actor, ActorKind, ClaimGraph, DocumentNode, Edge, Evidence, GraphData,
     Node, Verdict,
@@ -510,15 +510,6 @@ fn link(url: Option<&str>, label: &str) -> String {
         ),
         None => String::new(),
     }
-}
-
-/// At most `max` characters of `s`, ending with "…" when cut.
-fn shorten(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        return s.to_string();
-    }
-    let kept: String = s.chars().take(max - 1).collect();
-    format!("{}…", kept.trim_end())
 }
 
 #[cfg(test)]

@@ -196,6 +196,15 @@ pub fn export(
     Ok(done)
 }
 
+/// Keeps at most `max` characters of `text`, marking a cut with "…".
+pub(crate) fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let kept: String = text.chars().take(max.saturating_sub(1)).collect();
+    format!("{}…", kept.trim_end())
+}
+
 /// A fragment id for a node, for links within one HTML page: the node's
 /// id with anything but letters, digits, `-` and `_` turned into `-`.
 pub(crate) fn anchor(id: &str) -> String {

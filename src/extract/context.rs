@@ -153,9 +153,11 @@ impl<'a> Context<'a> {
         self.seg.tokens.len()
     }
 
-    /// The token's text as written.
+    /// The token's text as written, or "" past the end (as [`Self::low`]),
+    /// so that a rule looking one token past a sentence that ends the
+    /// text reads nothing instead of panicking.
     pub fn word(&self, i: usize) -> &'a str {
-        self.seg.tokens[i].span.text(self.text)
+        self.seg.tokens.get(i).map_or("", |t| t.span.text(self.text))
     }
 
     /// The token's lower-case text, or "" past the end.
@@ -345,6 +347,11 @@ impl<'a> Context<'a> {
         end: usize,
         floor: usize,
     ) -> Option<(usize, usize)> {
+        // "(x) said": the parenthesis can open the sentence, leaving no
+        // word before it.
+        if end <= floor {
+            return None;
+        }
         let head = end - 1;
         if !self.is_head(head) {
             return None;
@@ -369,7 +376,8 @@ impl<'a> Context<'a> {
         while matches!(self.low(start), "of" | "and" | "for" | "." | "-") {
             start += 1;
         }
-        Some((start, end))
+        // "Of said": the head itself was a joining word; no phrase is left.
+        (start < end).then_some((start, end))
     }
 
     /// True when token `i` can head a speaker phrase.

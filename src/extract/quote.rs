@@ -200,7 +200,9 @@ fn joined_piece(
     quotes: &[Quotation],
     end: usize,
 ) -> Option<Quotation> {
-    let q = quotes.iter().find(|q| q.open >= end)?;
+    // Quotations are in text order: a binary search, not a scan from the
+    // first, keeps a text of many quotations linear.
+    let q = quotes.get(quotes.partition_point(|q| q.open < end))?;
     let same_sentence =
         cx.sentence_of[q.open] == cx.sentence_of[end.min(cx.len() - 1)];
     let gap = end..q.open;

@@ -8,6 +8,7 @@
 
 use crate::extract::context::{Context, CueMatch};
 use crate::extract::{Found, RuleInfo};
+use crate::model::Span;
 use crate::segment::Sentence;
 
 /// The rules of this family, each with an example it must handle.
@@ -61,6 +62,10 @@ const TAKES_ADDRESSEE: &[&str] = &["assure", "tell", "urge", "warn"];
 
 /// Runs the rules over every sentence.
 pub fn run(cx: &mut Context, out: &mut Vec<Found>) {
+    let mut last_speaker = vec![None; cx.seg.sentences.len()];
+    for f in out.iter() {
+        note_speaker(cx, &mut last_speaker, f);
+    }
     for si in 0..cx.seg.sentences.len() {
         let s = cx.seg.sentences[si];
         let mut i = s.first;
@@ -69,12 +74,14 @@ pub fn run(cx: &mut Context, out: &mut Vec<Found>) {
             let found = if skip {
                 None
             } else {
-                cx.cue_at(i).and_then(|c| at_cue(cx, s, &c, out))
+                let prior = last_speaker[si];
+                cx.cue_at(i).and_then(|c| at_cue(cx, s, &c, out, prior))
             };
             match found {
                 Some((f, claimed)) => {
                     cx.claim(claimed.0, claimed.1);
                     i = claimed.1.max(i + 1);
+                    note_speaker(cx, &mut last_speaker, &f);
                     out.push(f);
                 }
                 None => i += 1,
@@ -83,13 +90,31 @@ pub fn run(cx: &mut Context, out: &mut Vec<Found>) {
     }
 }
 
+/// Records `f`'s speaker as the latest one of the sentence it lies in.
+///
+/// `participle` asks for the latest attribution whose speaker lies in its
+/// sentence; keeping the answer per sentence, rather than searching all
+/// attributions each time, keeps a text of many quotations linear.
+fn note_speaker(cx: &Context, last: &mut [Option<Span>], f: &Found) {
+    let Some(sp) = f.speaker else { return };
+    let first = cx.seg.tokens.partition_point(|t| t.span.start < sp.start);
+    let Some(&si) = cx.sentence_of.get(first) else { return };
+    let s = cx.seg.sentences[si];
+    let sentence = cx.span(s.first, s.end);
+    if sentence.start <= sp.start && sp.end <= sentence.end {
+        last[si] = Some(sp);
+    }
+}
+
 /// Tries every rule at one cue; returns the attribution and the tokens
-/// it claims.
+/// it claims. `prior` is the speaker of the latest attribution made in
+/// the sentence, if any.
 fn at_cue(
     cx: &Context,
     s: Sentence,
     cue: &CueMatch,
     out: &[Found],
+    prior: Option<Span>,
 ) -> Option<(Found, (usize, usize))> {
     if cue.first > s.first && cx.low(cue.first - 1) == "to" {
         return None;
@@ -103,7 +128,7 @@ fn at_cue(
         p -= 1;
     }
     if cue.cue.participle && p > s.first && cx.word(p - 1) == "," {
-        return participle(cx, s, cue, out);
+        return participle(cx, s, cue, prior);
     }
     if p > s.first && cx.low(p - 1) == "and" {
         return coordinated(cx, s, cue, p, out);
@@ -211,23 +236,16 @@ fn forward(
     Some((f, (sp.0, end)))
 }
 
-/// ", saying that …": the speaker is the one the sentence already quoted.
+/// ", saying that …": the speaker is the one the sentence already quoted
+/// (`prior`), else the sentence's subject.
 fn participle(
     cx: &Context,
     s: Sentence,
     cue: &CueMatch,
-    out: &[Found],
+    prior: Option<Span>,
 ) -> Option<(Found, (usize, usize))> {
-    let sentence_span = cx.span(s.first, s.end);
-    let prior = out.iter().rev().find(|f| {
-        f.speaker.is_some_and(|sp| {
-            sentence_span.start <= sp.start && sp.end <= sentence_span.end
-        })
-    });
-    let speaker = match prior {
-        Some(f) => f.speaker,
-        None => cx.subject(s, cue.first).map(|(a, b)| cx.span(a, b)),
-    }?;
+    let speaker = prior
+        .or_else(|| cx.subject(s, cue.first).map(|(a, b)| cx.span(a, b)))?;
     let (start, complement) = content_start(cx, s, cue)?;
     if cue.cue.needs_complement && !complement {
         return None;
@@ -305,6 +323,18 @@ fn content_start(
 /// boundary that starts something else: ", adding …", "; …", ", but he
 /// and others argue …", ", although …".
 fn content_end(cx: &Context, start: usize, end: usize) -> usize {
+    // Whether a cue follows ", but" is asked at every such comma; the
+    // last cue of the range, found once, answers them all, so a sentence
+    // of many ", but"s costs one pass, not one per comma.
+    let last_cue = std::cell::OnceCell::new();
+    let cue_from = |from: usize| {
+        let last = *last_cue.get_or_init(|| {
+            (start..end)
+                .rev()
+                .find(|&j| !cx.in_quote[j] && cx.cue_at(j).is_some())
+        });
+        last.is_some_and(|j| j >= from)
+    };
     (start + 1..end)
         .find(|&j| {
             if cx.word(j - 1) == ";" {
@@ -314,7 +344,7 @@ fn content_end(cx: &Context, start: usize, end: usize) -> usize {
                 && (cx.cue_at(j).is_some_and(|c| c.cue.participle)
                     || (cx.low(j) == "according" && cx.low(j + 1) == "to")
                     || CONCESSIVE.contains(&cx.low(j))
-                    || (cx.low(j) == "but" && has_cue(cx, j, end))
+                    || (cx.low(j) == "but" && cue_from(j))
                     || parenthetical_attribution(cx, j, end))
                 || (cx.low(j - 1) == "and" && coordinated_cue(cx, j))
         })
@@ -341,10 +371,6 @@ fn parenthetical_attribution(cx: &Context, j: usize, end: usize) -> bool {
     let k = cx.skip_auxiliaries(e, end);
     let said = cx.cue_at(k).is_some_and(|c| c.cue.lemma == "say");
     said && (k + 1 == end || matches!(cx.word(k + 1), "," | "."))
-}
-
-fn has_cue(cx: &Context, from: usize, to: usize) -> bool {
-    (from..to).any(|j| !cx.in_quote[j] && cx.cue_at(j).is_some())
 }
 
 /// The span of tokens `a..b` without punctuation at either end.

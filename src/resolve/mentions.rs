@@ -13,6 +13,7 @@
 //! mention of its own: an anonymous source, a group, a pronoun no
 //! antecedent was found for. Spans are never changed.
 
+use std::collections::{BTreeSet, HashMap};
 use std::sync::OnceLock;
 
 use regex::Regex;
@@ -138,13 +139,143 @@ pub fn find(text: &str, attributions: &[Attribution]) -> DocMentions {
     }
     link_possessives(text, &mut doc);
     super::descriptions::describe(text, &mut doc);
+    let mut ix = Lookup::new(text);
     for a in attributions {
         if let Some(sp) = &a.speaker {
-            let index = speaker_mention(text, &mut doc, sp);
+            ix.catch_up(&doc);
+            let index = speaker_mention(text, &mut doc, &ix, sp);
             doc.speakers.push((sp.span, index));
+            ix.speakers.entry(sp.span).or_insert(index);
         }
     }
     doc
+}
+
+/// The longest name, in bytes, that [`Lookup::covering`] finds: far
+/// longer than any real name, short enough that a document of endless
+/// capitalised words is not searched from its start for each speaker.
+const MAX_NAME_BYTES: usize = 300;
+
+/// Indexes over a document's mentions that keep each speaker's lookups
+/// from scanning every mention before it: a long document of many
+/// attributions would otherwise take time growing with the square of its
+/// length.
+struct Lookup {
+    /// Every mention indexed so far, as (start, index).
+    by_start: BTreeSet<(usize, usize)>,
+    /// Anonymous mentions by their last word, in index order.
+    anonymous: HashMap<String, Vec<usize>>,
+    /// The first mention each speaker span was tied to.
+    speakers: HashMap<Span, usize>,
+    /// Indefinite phrases ("a White House spokesperson"): for each word,
+    /// where it ends and the span from the article through it, in text
+    /// order.
+    introductions: HashMap<String, Vec<(usize, Span)>>,
+    /// How many of `doc.mentions` are indexed.
+    indexed: usize,
+}
+
+impl Lookup {
+    fn new(text: &str) -> Lookup {
+        let mut introductions: HashMap<String, Vec<(usize, Span)>> =
+            HashMap::new();
+        for m in introduction_regex().find_iter(text) {
+            let mut pos = m.start();
+            let mut seen: Vec<String> = Vec::new();
+            for piece in m.as_str().split_inclusive([' ', '\u{a0}']) {
+                let word = piece.trim_end_matches([' ', '\u{a0}']);
+                let lower = word.to_lowercase();
+                if !seen.contains(&lower) {
+                    let end = pos + word.len();
+                    let span = Span::new(m.start(), end);
+                    introductions
+                        .entry(lower.clone())
+                        .or_default()
+                        .push((end, span));
+                    seen.push(lower);
+                }
+                pos += piece.len();
+            }
+        }
+        Lookup {
+            by_start: BTreeSet::new(),
+            anonymous: HashMap::new(),
+            speakers: HashMap::new(),
+            introductions,
+            indexed: 0,
+        }
+    }
+
+    /// Indexes the mentions pushed since the last call.
+    fn catch_up(&mut self, doc: &DocMentions) {
+        for (i, m) in doc.mentions.iter().enumerate().skip(self.indexed) {
+            self.by_start.insert((m.span.start, i));
+            if m.class == Class::Anonymous {
+                let head = m.name.split_whitespace().last().unwrap_or("");
+                self.anonymous.entry(head.to_string()).or_default().push(i);
+            }
+        }
+        self.indexed = doc.mentions.len();
+    }
+
+    /// The name mention that covers the last word of `span`.
+    fn covering(&self, doc: &DocMentions, span: Span) -> Option<usize> {
+        let from = span.end.saturating_sub(MAX_NAME_BYTES);
+        self.by_start
+            .range((from, 0)..(span.end, 0))
+            .map(|&(_, i)| i)
+            .filter(|&i| {
+                let m = &doc.mentions[i];
+                matches!(m.class, Class::Name)
+                    && m.refers_to.is_none()
+                    && span.end <= m.span.end
+            })
+            .min_by_key(|&i| (doc.mentions[i].span.len(), i))
+            .map(|i| follow(doc, i))
+    }
+
+    /// Names of the bodies named inside `span` ("a National Security
+    /// Council (NSC) spokesperson" -> National Security Council): the
+    /// first such mention, in mention order.
+    fn bodies_within(&self, doc: &DocMentions, span: Span) -> Vec<String> {
+        self.by_start
+            .range((span.start, 0)..(span.end, 0))
+            .map(|&(_, i)| i)
+            .filter(|&i| {
+                let m = &doc.mentions[i];
+                m.class == Class::Name
+                    && m.span.end <= span.end
+                    && (m.is_body() || m.is_acronym())
+            })
+            .min()
+            .map(|i| doc.mentions[i].name.clone())
+            .into_iter()
+            .collect()
+    }
+
+    /// The latest anonymous mention headed by `head` that ends before
+    /// `at`.
+    fn anonymous_before(
+        &self,
+        doc: &DocMentions,
+        head: &str,
+        at: usize,
+    ) -> Option<usize> {
+        let list = self.anonymous.get(head)?;
+        list.iter().rev().copied().find(|&i| doc.mentions[i].span.end <= at)
+    }
+
+    /// The nearest indefinite phrase before `core` headed by `head` ("a
+    /// National Security Council (NSC) spokesperson"), in the same
+    /// document.
+    fn introduction(&self, core: Span, head: &str) -> Option<Span> {
+        if head.is_empty() || !(is(head, WordClass::Role) || is_title(head)) {
+            return None;
+        }
+        let list = self.introductions.get(head)?;
+        let n = list.partition_point(|&(end, _)| end <= core.start);
+        n.checked_sub(1).map(|k| list[k].1)
+    }
 }
 
 /// A run of capitalised words after splitting, with what the split
@@ -192,8 +323,26 @@ const STARTERS: &[&str] = &[
 /// The capitalised-word groups of `text`.
 pub fn groups(text: &str) -> Vec<Group> {
     let mut out = Vec::new();
+    // Each line is judged once, however many runs it holds.
+    let mut line: Option<(usize, usize, bool)> = None;
     for m in run_regex().find_iter(text) {
-        if on_title_case_line(text, m.start()) {
+        let headline = match line {
+            Some((start, end, verdict))
+                if start <= m.start() && m.start() < end =>
+            {
+                verdict
+            }
+            _ => {
+                let start = text[..m.start()].rfind('\n').map_or(0, |i| i + 1);
+                let end = text[m.start()..]
+                    .find('\n')
+                    .map_or(text.len(), |i| m.start() + i);
+                let verdict = is_title_case_line(&text[start..end]);
+                line = Some((start, end.max(start + 1), verdict));
+                verdict
+            }
+        };
+        if headline {
             continue;
         }
         let mut words = word_spans(text, Span::new(m.start(), m.end()));
@@ -211,12 +360,10 @@ pub fn groups(text: &str) -> Vec<Group> {
     out
 }
 
-/// True when the line holding `at` is a headline in title case ("Chris
+/// True when `line` is a headline in title case ("Chris
 /// Christie Calls Hillary Clinton"), whose capitals do not mark names.
-fn on_title_case_line(text: &str, at: usize) -> bool {
-    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
-    let line = text[start..end].trim();
+fn is_title_case_line(line: &str) -> bool {
+    let line = line.trim();
     let words: Vec<&str> = line
         .split_whitespace()
         .filter(|w| w.chars().count() > 3)
@@ -479,6 +626,7 @@ fn link_possessives(text: &str, doc: &mut DocMentions) {
 fn speaker_mention(
     text: &str,
     doc: &mut DocMentions,
+    ix: &Lookup,
     sp: &crate::model::Speaker,
 ) -> usize {
     let core = speaker_core(text, sp.span);
@@ -487,8 +635,9 @@ fn speaker_mention(
         Resolution::Alias(s) | Resolution::Antecedent(s) => Some(s),
         _ => None,
     };
-    let earlier = target
-        .and_then(|s| earlier_speaker(doc, s).or_else(|| covering(doc, s)));
+    let earlier = target.and_then(|s| {
+        ix.speakers.get(&s).copied().or_else(|| ix.covering(doc, s))
+    });
     if let Some(i) = earlier {
         add_form(text, doc, i, core, &lower);
         return i;
@@ -522,7 +671,7 @@ fn speaker_mention(
         doc.mentions.push(m);
         return doc.mentions.len() - 1;
     }
-    let cover = covering(doc, core).filter(|&i| {
+    let cover = ix.covering(doc, core).filter(|&i| {
         // "A spokeswoman for Hillary Clinton" is not Hillary Clinton.
         let at = doc.mentions[i].span.start.max(core.start);
         let before = &text[core.start..at];
@@ -539,17 +688,17 @@ fn speaker_mention(
         doc.mentions[i].speaker = true;
         return i;
     }
-    let mut m = nominal(text, doc, core, &sp.name);
+    let mut m = nominal(text, doc, ix, core, &sp.name);
     if m.refers_to == Some(doc.mentions.len()) {
         let head = lower.split_whitespace().last().unwrap_or("").to_string();
-        let intro = introduction(text, core, &head).expect("found before");
+        let intro = ix.introduction(core, &head).expect("found before");
         let written = intro.text(text);
         let described = clean(strip_article(written));
         let mut first =
             Mention::new(intro, &described, Class::Anonymous, written);
         first.roles.push(described);
         first.person = !is_body_head(&head);
-        first.affiliations = bodies_within(doc, intro);
+        first.affiliations = ix.bodies_within(doc, intro);
         doc.mentions.push(first);
         m.roles.clear();
         m.refers_to = Some(doc.mentions.len() - 1);
@@ -558,30 +707,14 @@ fn speaker_mention(
     doc.mentions.len() - 1
 }
 
-/// The nearest indefinite phrase before `core` headed by `head` ("a
-/// National Security Council (NSC) spokesperson"), in the same document.
-fn introduction(text: &str, core: Span, head: &str) -> Option<Span> {
+/// An indefinite phrase: "a", "an" or "one" and what follows it up to
+/// punctuation.
+fn introduction_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
+    RE.get_or_init(|| {
         Regex::new(r"\b(?:[Aa]n?|[Oo]ne)[ \x{a0}][^.,;:“”\n]{0,60}")
             .expect("valid regex")
-    });
-    if head.is_empty() || !(is(head, WordClass::Role) || is_title(head)) {
-        return None;
-    }
-    re.find_iter(&text[..core.start])
-        .filter_map(|m| {
-            let mut pos = m.start();
-            for piece in m.as_str().split_inclusive([' ', '\u{a0}']) {
-                let word = piece.trim_end_matches([' ', '\u{a0}']);
-                if word.to_lowercase() == head {
-                    return Some(Span::new(m.start(), pos + word.len()));
-                }
-                pos += piece.len();
-            }
-            None
-        })
-        .last()
+    })
 }
 
 fn strip_article(phrase: &str) -> &str {
@@ -611,27 +744,6 @@ fn speaker_core(text: &str, span: Span) -> Span {
 
 fn is_pronoun(lower: &str) -> bool {
     matches!(lower, "he" | "she" | "it" | "they" | "we" | "i" | "who")
-}
-
-/// The mention an earlier speaker at `span` was tied to.
-fn earlier_speaker(doc: &DocMentions, span: Span) -> Option<usize> {
-    doc.speakers.iter().find(|(s, _)| *s == span).map(|(_, i)| *i)
-}
-
-/// The name mention that covers the last word of `span`.
-fn covering(doc: &DocMentions, span: Span) -> Option<usize> {
-    doc.mentions
-        .iter()
-        .enumerate()
-        .filter(|(_, m)| {
-            matches!(m.class, Class::Name)
-                && m.refers_to.is_none()
-                && m.span.start < span.end
-                && span.end <= m.span.end
-        })
-        .min_by_key(|(_, m)| m.span.len())
-        .map(|(i, _)| i)
-        .map(|i| follow(doc, i))
 }
 
 /// Follows `refers_to` links to the mention they end at.
@@ -667,7 +779,13 @@ fn add_form(
 
 /// A speaker no name mention covers: a described person, a group, a
 /// body named through its owner, or a name of its own.
-fn nominal(text: &str, doc: &DocMentions, core: Span, name: &str) -> Mention {
+fn nominal(
+    text: &str,
+    doc: &DocMentions,
+    ix: &Lookup,
+    core: Span,
+    name: &str,
+) -> Mention {
     let written = core.text(text);
     let words: Vec<&str> = written.split_whitespace().collect();
     let first = words.first().map_or(String::new(), |w| w.to_lowercase());
@@ -691,11 +809,11 @@ fn nominal(text: &str, doc: &DocMentions, core: Span, name: &str) -> Mention {
         m.person = !is_body_head(last);
         m
     } else if first == "the" && last.starts_with(char::is_lowercase) {
-        definite(text, doc, core)
+        definite(text, doc, ix, core)
     } else {
         Mention::new(core, name, Class::Name, written)
     };
-    m.affiliations.extend(bodies_within(doc, core));
+    m.affiliations.extend(ix.bodies_within(doc, core));
     m.speaker = true;
     m
 }
@@ -728,19 +846,20 @@ fn is_quantified(words: &[&str]) -> bool {
 
 /// "The NSC spokesperson": the earlier anonymous mention with the same
 /// head noun, or a new anonymous mention.
-fn definite(text: &str, doc: &DocMentions, core: Span) -> Mention {
+fn definite(
+    text: &str,
+    doc: &DocMentions,
+    ix: &Lookup,
+    core: Span,
+) -> Mention {
     let written = core.text(text);
     let head = written.split_whitespace().last().unwrap_or("").to_lowercase();
-    let earlier = doc.mentions.iter().rposition(|m| {
-        m.class == Class::Anonymous
-            && m.span.end <= core.start
-            && m.name.split_whitespace().last() == Some(head.as_str())
-    });
+    let earlier = ix.anonymous_before(doc, &head, core.start);
     let earlier = earlier.or_else(|| {
         // The introduction may not speak itself: "..., a National
         // Security Council (NSC) spokesperson said." It is the next
         // mention pushed (see `speaker_mention`).
-        introduction(text, core, &head).map(|_| doc.mentions.len())
+        ix.introduction(core, &head).map(|_| doc.mentions.len())
     });
     let described = clean(
         &written.split_whitespace().skip(1).collect::<Vec<_>>().join(" "),
@@ -752,19 +871,6 @@ fn definite(text: &str, doc: &DocMentions, core: Span) -> Mention {
         m.roles.push(described);
     }
     m
-}
-
-/// Names of the bodies named inside `span` ("a National Security
-/// Council (NSC) spokesperson" -> National Security Council).
-fn bodies_within(doc: &DocMentions, span: Span) -> Vec<String> {
-    doc.mentions
-        .iter()
-        .filter(|m| m.class == Class::Name)
-        .filter(|m| span.start <= m.span.start && m.span.end <= span.end)
-        .filter(|m| m.is_body() || m.is_acronym())
-        .map(|m| m.name.clone())
-        .take(1)
-        .collect()
 }
 
 /// The key two mentions of one actor share: the folded name, without a
@@ -854,7 +960,8 @@ mod tests {
                     spokesperson said.\n\nThe NSC spokesperson said no.";
         let at = text.find("The NSC").unwrap();
         let core = Span::new(at, at + "The NSC spokesperson".len());
-        let intro = introduction(text, core, "spokesperson").unwrap();
+        let intro = Lookup::new(text).introduction(core, "spokesperson");
+        let intro = intro.unwrap();
         assert_eq!(
             intro.text(text),
             "a National Security Council (NSC) spokesperson"

@@ -12,21 +12,26 @@
 
 mod corpus;
 mod descriptions;
+mod lookup;
 mod mentions;
 mod names;
 mod words;
 
-use std::collections::HashMap;
+use lookup::{FullerNames, Resolved};
 
 use crate::model::{Attribution, Resolution, Span, Speaker};
 
 pub use corpus::corpus_actors;
-use names::NameMention;
 
 pub use names::{canonical_key, strip_title};
 
 /// How far back, in bytes, a pronoun looks for its antecedent.
 const PRONOUN_WINDOW: usize = 1500;
+
+/// How far back, in bytes, a role noun ("the spokesperson", "the
+/// newspaper") looks for the one it stands for: several pages of an
+/// article, and a bound that keeps a text of many role nouns linear.
+const ROLE_WINDOW: usize = 10_000;
 
 /// Grammatical gender and number a pronoun asks of its antecedent.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -37,28 +42,11 @@ enum Agreement {
     Thing,
 }
 
-/// The fuller names a document mentions, indexed by their last word.
-struct Names {
-    mentions: Vec<NameMention>,
-    by_last_word: HashMap<String, Vec<usize>>,
-}
-
-impl Names {
-    fn new(text: &str) -> Names {
-        let mentions = names::name_mentions(text);
-        let mut by_last_word: HashMap<String, Vec<usize>> = HashMap::new();
-        for (i, m) in mentions.iter().enumerate() {
-            let last = m.key.rsplit(' ').next().unwrap_or("").to_string();
-            by_last_word.entry(last).or_default().push(i);
-        }
-        Names { mentions, by_last_word }
-    }
-}
-
 /// Resolves the speakers of one document's attributions in place.
 pub fn resolve(text: &str, attributions: &mut [Attribution]) {
-    let named = Names::new(text);
-    let mut resolved: Vec<(Span, String, Option<Agreement>)> = Vec::new();
+    let named = names::name_mentions(text);
+    let named = FullerNames::new(&named);
+    let mut resolved = Resolved::default();
     for a in attributions.iter_mut() {
         let Some(sp) = a.speaker.as_mut() else { continue };
         resolve_one(text, &named, &resolved, sp);
@@ -71,8 +59,8 @@ pub fn resolve(text: &str, attributions: &mut [Attribution]) {
 
 fn resolve_one(
     text: &str,
-    named: &Names,
-    resolved: &[(Span, String, Option<Agreement>)],
+    named: &FullerNames,
+    resolved: &Resolved,
     sp: &mut Speaker,
 ) {
     let mention = sp.span.text(text);
@@ -123,24 +111,15 @@ fn resolve_one(
 /// A name mention: drop its title, then take the fuller name that it ends
 /// ("Milgram", "López Obrador"), when exactly one fuller name in the
 /// document does; two ("Bill Clinton", "Hillary Clinton") mean no guess.
-fn by_name(text: &str, named: &Names, span: Span) -> (String, Resolution) {
+fn by_name(
+    text: &str,
+    named: &FullerNames,
+    span: Span,
+) -> (String, Resolution) {
     let name = strip_title(span.text(text));
-    let key = canonical_key(&name);
-    let suffix = format!(" {key}");
-    let last = key.rsplit(' ').next().unwrap_or("");
-    let mut fuller: Vec<&NameMention> = named
-        .by_last_word
-        .get(last)
-        .into_iter()
-        .flatten()
-        .map(|&i| &named.mentions[i])
-        .filter(|m| m.key.ends_with(&suffix))
-        .collect();
-    fuller.sort_by(|a, b| a.key.cmp(&b.key).then(a.span.cmp(&b.span)));
-    fuller.dedup_by(|a, b| a.key == b.key);
-    match fuller.as_slice() {
-        [m] => (m.name.clone(), Resolution::Alias(m.span)),
-        _ => (name, Resolution::Named),
+    match named.only(&canonical_key(&name)) {
+        Some(m) => (m.name.clone(), Resolution::Alias(m.span)),
+        None => (name, Resolution::Named),
     }
 }
 
@@ -175,8 +154,8 @@ fn is_nominal(mention: &str) -> bool {
 /// introduce someone new and have no antecedent.
 fn role_antecedent(
     text: &str,
-    named: &Names,
-    resolved: &[(Span, String, Option<Agreement>)],
+    named: &FullerNames,
+    resolved: &Resolved,
     at: Span,
 ) -> Option<(Span, String)> {
     let mention = at.text(text);
@@ -185,25 +164,31 @@ fn role_antecedent(
         return None;
     }
     let head = lower.split_whitespace().last()?;
+    let mut from = at.start.saturating_sub(ROLE_WINDOW);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
     if names::is_publication_noun(head) {
-        let (span, name, _) = resolved
-            .iter()
-            .rev()
-            .filter(|(s, _, _)| s.end <= at.start)
-            .find(|(_, name, _)| names::is_publication_name(name))?;
+        let (span, name, _) =
+            resolved.latest_ending_in(from, at.start, |(_, name, _)| {
+                names::is_publication_name(name)
+            })?;
         return Some((*span, name.clone()));
     }
-    let titled = named
-        .mentions
+    // Names are in text order, so the window is a slice of them.
+    let all = named.all();
+    let window = &all[all.partition_point(|m| m.span.end < from)
+        ..all.partition_point(|m| m.span.end <= at.start)];
+    let titled = window
         .iter()
         .rev()
-        .filter(|m| m.span.end <= at.start)
         .find(|m| {
             let written = m.span.text(text).to_lowercase();
             written.split_whitespace().any(|w| w == head)
         })
         .map(|m| (m.span, m.name.clone()));
-    let apposed = names::appositive_with(&text[..at.start], head);
+    let apposed = names::appositive_with(&text[from..at.start], head)
+        .map(|(s, n)| (Span::new(from + s.start, from + s.end), n));
     let found = match (titled, apposed) {
         (Some(t), Some(a)) => Some(if a.0.start > t.0.start { a } else { t }),
         (t, a) => t.or(a),
@@ -224,17 +209,15 @@ fn pronoun_agreement(lower: &str) -> Option<Agreement> {
 
 /// The nearest earlier resolved speaker that agrees with the pronoun.
 fn antecedent(
-    resolved: &[(Span, String, Option<Agreement>)],
+    resolved: &Resolved,
     at: Span,
     want: Agreement,
 ) -> Option<(Span, String)> {
-    let (span, name, _) = resolved
-        .iter()
-        .rev()
-        .filter(|(s, _, _)| {
-            s.end <= at.start && at.start - s.end <= PRONOUN_WINDOW
-        })
-        .find(|(_, _, got)| compatible(*got, want))?;
+    let from = at.start.saturating_sub(PRONOUN_WINDOW);
+    let (span, name, _) =
+        resolved.latest_ending_in(from, at.start, |(_, _, got)| {
+            compatible(*got, want)
+        })?;
     Some((*span, name.clone()))
 }
 

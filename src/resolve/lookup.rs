@@ -1,0 +1,157 @@
+//! Indexes that keep speaker resolution linear in the document's length.
+//!
+//! Resolution asks two questions for every attribution: which fuller name
+//! a surname stands for, and which earlier speaker a pronoun or a role
+//! noun points back to. Answering them by a pass over every name or every
+//! earlier speaker made a long text of many attributions quadratic (2 MB
+//! of "Acme Agency said … He said …" took minutes); these indexes give
+//! the same answers by a hash or a range lookup.
+
+use std::collections::{BTreeMap, HashMap};
+
+use super::Agreement;
+use super::names::NameMention;
+use crate::model::Span;
+
+/// The most words of a surname key that is looked up. Speaker phrases
+/// have at most ten tokens, so no real key comes near it; a longer key
+/// finds no fuller name.
+const MAX_KEY_WORDS: usize = 10;
+
+/// The document's names of two words or more, by the last words of their
+/// keys: "Anne Milgram" is found under "milgram".
+#[derive(Debug)]
+pub(super) struct FullerNames<'n> {
+    /// The names, in text order, as `names::name_mentions` gives them.
+    named: &'n [NameMention],
+    /// A key -> for each distinct full key ending with " key", the index
+    /// of its first mention in the text.
+    by_suffix: HashMap<String, BTreeMap<String, usize>>,
+}
+
+impl<'n> FullerNames<'n> {
+    /// Indexes `named`.
+    pub(super) fn new(named: &'n [NameMention]) -> FullerNames<'n> {
+        let mut by_suffix: HashMap<String, BTreeMap<String, usize>> =
+            HashMap::new();
+        for (i, m) in named.iter().enumerate() {
+            let key = &m.key;
+            let spaces: Vec<usize> =
+                key.match_indices(' ').map(|(at, _)| at).collect();
+            for &at in spaces.iter().rev().take(MAX_KEY_WORDS) {
+                let fulls = by_suffix.entry(key[at + 1..].to_string());
+                fulls.or_default().entry(key.clone()).or_insert(i);
+            }
+        }
+        FullerNames { named, by_suffix }
+    }
+
+    /// The fuller name whose key ends with `key` (after a space), when
+    /// exactly one distinct fuller name does.
+    pub(super) fn only(&self, key: &str) -> Option<&'n NameMention> {
+        let fulls = self.by_suffix.get(key)?;
+        let mut kept = fulls.values();
+        match (kept.next(), kept.next()) {
+            (Some(&i), None) => Some(&self.named[i]),
+            _ => None,
+        }
+    }
+
+    /// All the names, in text order.
+    pub(super) fn all(&self) -> &'n [NameMention] {
+        self.named
+    }
+}
+
+/// A resolved speaker: its mention, the actor's name, its agreement.
+pub(super) type Entry = (Span, String, Option<Agreement>);
+
+/// The speakers resolved so far, in the order they were resolved, with an
+/// index by where each mention ends.
+#[derive(Debug, Default)]
+pub(super) struct Resolved {
+    /// Every speaker, in order.
+    list: Vec<Entry>,
+    /// `(end, start)` of each distinct mention -> its latest index.
+    by_end: BTreeMap<(usize, usize), usize>,
+}
+
+impl Resolved {
+    /// Adds a speaker resolved after all those already in.
+    pub(super) fn push(&mut self, entry: Entry) {
+        let span = entry.0;
+        self.by_end.insert((span.end, span.start), self.list.len());
+        self.list.push(entry);
+    }
+
+    /// Of the speakers whose mention ends in `from..=to`, the one resolved
+    /// last among those `keep` accepts. A mention resolved more than once
+    /// counts with its latest resolution.
+    pub(super) fn latest_ending_in(
+        &self,
+        from: usize,
+        to: usize,
+        keep: impl Fn(&Entry) -> bool,
+    ) -> Option<&Entry> {
+        self.by_end
+            .range((from, 0)..=(to, usize::MAX))
+            .map(|(_, &i)| i)
+            .filter(|&i| keep(&self.list[i]))
+            .max()
+            .map(|i| &self.list[i])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(list: &[(usize, &str)]) -> Vec<NameMention> {
+        list.iter()
+            .map(|&(at, n)| NameMention {
+                span: Span::new(at, at + n.len()),
+                name: n.to_string(),
+                key: super::super::names::canonical_key(n),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_surname_finds_its_one_fuller_name() {
+        let named = names(&[
+            (0, "Anne Milgram"),
+            (20, "Bill Clinton"),
+            (40, "Hillary Clinton"),
+            (60, "Andrés Manuel López Obrador"),
+            (90, "Anne Milgram"),
+        ]);
+        let fuller = FullerNames::new(&named);
+        assert_eq!(fuller.only("milgram").unwrap().span.start, 0);
+        assert!(fuller.only("clinton").is_none());
+        assert_eq!(fuller.only("lopez obrador").unwrap().span.start, 60);
+        assert_eq!(fuller.only("obrador").unwrap().span.start, 60);
+        assert!(fuller.only("manuel").is_none());
+        assert!(fuller.only("anne milgram").is_none());
+    }
+
+    #[test]
+    fn the_latest_speaker_in_a_window_is_found() {
+        let mut r = Resolved::default();
+        let e = |a, b, n: &str| (Span::new(a, b), n.to_string(), None);
+        r.push(e(0, 5, "A"));
+        r.push(e(10, 15, "B"));
+        r.push(e(2, 4, "C"));
+        r.push(e(10, 15, "B again"));
+        let name = |x: Option<&Entry>| x.map(|e| e.1.clone());
+        assert_eq!(
+            name(r.latest_ending_in(0, 20, |_| true)).unwrap(),
+            "B again"
+        );
+        assert_eq!(name(r.latest_ending_in(0, 9, |_| true)).unwrap(), "C");
+        assert_eq!(
+            name(r.latest_ending_in(0, 9, |e| e.1 == "A")).unwrap(),
+            "A"
+        );
+        assert_eq!(r.latest_ending_in(6, 9, |_| true), None);
+    }
+}
