@@ -716,8 +716,11 @@ fn disputes_in(d: usize, x: &Extracted) -> Vec<Dispute> {
 /// The word just before `at` (one word back), when it is in `list`.
 fn word_before(text: &str, at: usize, list: &[&str]) -> Option<Span> {
     let before = text[..at].trim_end();
-    let start =
-        before.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| i + 1);
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_alphanumeric())
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let word = &before[start..];
     list.contains(&word.to_lowercase().as_str())
         .then(|| Span::new(start, before.len()))
@@ -760,6 +763,16 @@ mod tests {
     use super::*;
     use crate::model::Document;
     use crate::pipeline::extract_document;
+
+    #[test]
+    fn the_word_before_a_cue_may_follow_a_wide_character() {
+        // A curly apostrophe right before the word is three bytes long.
+        let text = "she’falsely said it";
+        let at = text.find(" said").unwrap();
+        let span = word_before(text, at, FALSE_CUE).unwrap();
+        assert_eq!(span.text(text), "falsely");
+        assert_eq!(word_before("’ said", 3, FALSE_CUE), None);
+    }
 
     fn analyse_texts(texts: &[&str]) -> (Vec<Extracted>, Analysis) {
         let docs: Vec<Extracted> = texts
