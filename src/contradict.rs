@@ -273,18 +273,18 @@ fn synonyms() -> &'static HashMap<String, String> {
 }
 
 /// Pairs of stems that cannot both hold.
-fn antonyms() -> &'static HashSet<(String, String)> {
-    static SET: OnceLock<HashSet<(String, String)>> = OnceLock::new();
-    SET.get_or_init(|| {
-        let mut set = HashSet::new();
+fn antonyms() -> &'static HashMap<String, Vec<String>> {
+    static MAP: OnceLock<HashMap<String, Vec<String>>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut map: HashMap<String, Vec<String>> = HashMap::new();
         for line in table_lines(ANTONYMS) {
             if let Some((a, b)) = line.split_once('\t') {
                 let (a, b) = (term(a), term(b));
-                set.insert((a.clone(), b.clone()));
-                set.insert((b, a));
+                map.entry(a.clone()).or_default().push(b.clone());
+                map.entry(b).or_default().push(a);
             }
         }
-        set
+        map
     })
 }
 
@@ -489,14 +489,21 @@ fn counter(
     if by_one_actor || !factual(ka, a) || !factual(kb, b) {
         return None;
     }
+    let smaller = a.terms.len().min(b.terms.len()).max(1);
+    let same_words = shared * 5 >= smaller * 4;
+    // Most candidate pairs fit no rule; find that out before building
+    // the reason's words.
+    let numbers = same_words && !a.numbers.is_empty() && !b.numbers.is_empty();
+    let antonyms = antonym_pair(a, b);
+    if !numbers && antonyms.is_none() && a.negative() == b.negative() {
+        return None;
+    }
     let common = common_terms(a, b);
     let about = common.join(", ");
     let who = |k: ReportKey, f: &Facts| speaker_of(docs, k, f);
     let base = 0.45 + 0.1 * (shared.saturating_sub(MIN_SHARED) as f64);
     let same_doc = if ka.doc == kb.doc { 0.1 } else { 0.0 };
     let confidence = |bonus: f64| (base + same_doc + bonus).min(0.95);
-    let smaller = a.terms.len().min(b.terms.len()).max(1);
-    let same_words = shared * 5 >= smaller * 4;
     if let Some((unit, x, y)) = numbers_disagree(a, b).filter(|_| same_words) {
         let reason = format!(
             "{} gives {x} {unit} where {} gives {y}; both about: {about}",
@@ -512,8 +519,7 @@ fn counter(
         });
     }
     let specific = common.iter().filter(|t| !topic.contains(*t)).count();
-    if let Some((x, y)) = antonym_pair(a, b).filter(|_| specific >= MIN_SHARED)
-    {
+    if let Some((x, y)) = antonyms.filter(|_| specific >= MIN_SHARED) {
         let reason = format!(
             "{} says \"{x}\" where {} says \"{y}\"; both about: {about}",
             who(ka, a),
@@ -563,9 +569,13 @@ fn is_factual(class: CueClass) -> bool {
     !matches!(class, CueClass::Asked | CueClass::Pledged | CueClass::Believed)
 }
 
+/// The terms both reports have, in order (terms are sorted).
 fn common_terms(a: &Facts, b: &Facts) -> Vec<String> {
-    let set: HashSet<&String> = b.terms.iter().collect();
-    a.terms.iter().filter(|t| set.contains(t)).cloned().collect()
+    a.terms
+        .iter()
+        .filter(|t| b.terms.binary_search(t).is_ok())
+        .cloned()
+        .collect()
 }
 
 fn speaker_of(docs: &[Extracted], k: ReportKey, f: &Facts) -> String {
@@ -592,12 +602,11 @@ fn numbers_disagree(a: &Facts, b: &Facts) -> Option<(String, f64, f64)> {
 }
 
 fn antonym_pair(a: &Facts, b: &Facts) -> Option<(String, String)> {
-    let set = antonyms();
+    let map = antonyms();
     for x in &a.terms {
-        for y in &b.terms {
-            if set.contains(&(x.clone(), y.clone())) {
-                return Some((x.clone(), y.clone()));
-            }
+        let Some(opposites) = map.get(x) else { continue };
+        if let Some(y) = b.terms.iter().find(|y| opposites.contains(y)) {
+            return Some((x.clone(), y.clone()));
         }
     }
     None

@@ -332,18 +332,29 @@ impl<'d> Corpus<'d> {
                 }
             }
         }
+        // A short name fits only fuller names that end with its last
+        // word, so each cluster looks at those alone, not at every fuller
+        // name in the corpus.
+        let mut by_last: HashMap<&str, Vec<(&String, &Vec<usize>)>> =
+            HashMap::new();
+        for (k, roots) in &fuller {
+            let last = k.rsplit(' ').next().unwrap_or("");
+            by_last.entry(last).or_default().push((k, roots));
+        }
         for (root, members) in &clusters {
             let short: BTreeSet<String> = members
                 .iter()
                 .filter(|&&g| self.is_name_like(g))
                 .map(|&g| key_of(&self.mention(g).name))
                 .collect();
-            if short.is_empty() {
-                continue;
-            }
-            let fits_all: Vec<(&String, &Vec<usize>)> = fuller
-                .iter()
+            let Some(first) = short.iter().next() else { continue };
+            let last = first.rsplit(' ').next().unwrap_or("");
+            let fits_all: Vec<(&String, &Vec<usize>)> = by_last
+                .get(last)
+                .into_iter()
+                .flatten()
                 .filter(|(k, _)| short.iter().all(|s| fits(s, k)))
+                .copied()
                 .collect();
             if let [(full, roots)] = fits_all.as_slice() {
                 let (full, target) = ((*full).clone(), roots[0]);
