@@ -23,6 +23,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::OnceLock;
 
+use rayon::prelude::*;
 use rust_stemmers::{Algorithm, Stemmer};
 
 use crate::model::{CueClass, Extracted, Span};
@@ -117,7 +118,7 @@ impl Facts {
 /// same actor.
 pub fn analyse(
     docs: &[Extracted],
-    actor_of: impl Fn(usize, usize) -> Option<String>,
+    actor_of: impl Fn(usize, usize) -> Option<String> + Sync,
 ) -> Analysis {
     let keys: Vec<ReportKey> = docs
         .iter()
@@ -129,14 +130,14 @@ pub fn analyse(
         .collect();
     // Where each document's paragraphs break, found once per document.
     let breaks: Vec<Vec<usize>> = docs
-        .iter()
+        .par_iter()
         .map(|x| {
             let text = &x.document.text;
             text.match_indices("\n\n").map(|(at, _)| at + 2).collect()
         })
         .collect();
     let facts: Vec<Facts> = keys
-        .iter()
+        .par_iter()
         .map(|k| facts_of(docs, &breaks[k.doc], *k, actor_of(k.doc, k.att)))
         .collect();
     let topic = topic_terms(&facts);
@@ -152,8 +153,11 @@ pub fn analyse(
     counterclaims.extend(refers_back(docs, &keys, &facts));
     counterclaims.sort_by_key(|x| (x.a, x.b));
     counterclaims.dedup_by(|x, y| (x.a, x.b) == (y.a, y.b));
-    let mut disputes: Vec<Dispute> =
-        docs.iter().enumerate().flat_map(|(d, x)| disputes_in(d, x)).collect();
+    let mut disputes: Vec<Dispute> = docs
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(d, x)| disputes_in(d, x))
+        .collect();
     disputes.sort_by_key(|x| x.report);
     Analysis { group_of, groups, counterclaims, disputes }
 }

@@ -8,6 +8,8 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
+
 use crate::contradict::{self, Analysis, ReportKey};
 use crate::extract::extract;
 use crate::graph::{
@@ -68,11 +70,15 @@ pub fn build_graph_with(
     for actor in &corpus.actors {
         g.add_actor(actor.clone());
     }
+    let cited: Vec<Vec<sources::Cited>> = docs
+        .par_iter()
+        .map(|x| sources::cited_sources(&x.document.text))
+        .collect();
     for (d, doc) in docs.iter().enumerate() {
         let claims = add_document(&mut g, doc, &reports, d);
-        add_sources(&mut g, doc, &claims);
+        add_sources(&mut g, doc, &cited[d], &claims);
     }
-    link_markers(&mut g, docs);
+    link_markers(&mut g, docs, &cited);
     add_links(&mut g, &reports, &analysis);
     g
 }
@@ -95,7 +101,7 @@ impl<'a> Reports<'a> {
         analysis: &Analysis,
     ) -> Reports<'a> {
         let evidence: Vec<Vec<Evidence>> = docs
-            .iter()
+            .par_iter()
             .map(|x| {
                 let chars = CharIndex::new(&x.document.text);
                 x.attributions
@@ -229,17 +235,21 @@ fn percent(x: f64) -> u8 {
 
 /// Adds the sources a document cites, linked from the document and from
 /// the claims each backs.
-fn add_sources(g: &mut ClaimGraph, x: &Extracted, claims: &[NodeRef]) {
+fn add_sources(
+    g: &mut ClaimGraph,
+    x: &Extracted,
+    cited: &[sources::Cited],
+    claims: &[NodeRef],
+) {
     let d = &x.document;
     let Some(doc_node) = g.find(&format!("doc:{}", d.id)) else { return };
     let chars = CharIndex::new(&d.text);
-    let cited = sources::cited_sources(&d.text);
     let markers: Vec<Span> = cited
         .iter()
         .filter(|c| c.kind == SourceKind::Marker)
         .map(|c| c.span)
         .collect();
-    for c in &cited {
+    for c in cited {
         let source = g.add_source(SourceNode {
             id: source_id(c.kind, &c.name),
             name: c.name.clone(),
@@ -282,11 +292,15 @@ fn source_id(kind: SourceKind, name: &str) -> String {
 
 /// A citation marker that names a document of the corpus ("[de4dbeca]"
 /// for `de4dbeca` or `003_de4dbeca…`) identifies that document.
-fn link_markers(g: &mut ClaimGraph, docs: &[Extracted]) {
-    for x in docs {
+fn link_markers(
+    g: &mut ClaimGraph,
+    docs: &[Extracted],
+    cited: &[Vec<sources::Cited>],
+) {
+    for (x, cited) in docs.iter().zip(cited) {
         let d = &x.document;
         let chars = CharIndex::new(&d.text);
-        for c in sources::cited_sources(&d.text) {
+        for c in cited {
             if c.kind != SourceKind::Marker {
                 continue;
             }

@@ -20,6 +20,7 @@ use claimgraph::store::{
     write_atomic,
 };
 use claimgraph::{ClaimGraph, build_graph_with, extract_document};
+use rayon::prelude::*;
 
 use crate::cli::args::BuildArgs;
 use crate::cli::input::read_documents;
@@ -69,7 +70,8 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
         let path = args.out.join(name);
         remove_stale_temps(&path).context("cleaning up a killed build")?;
     }
-    let extracted: Vec<_> = docs.into_iter().map(extract_document).collect();
+    let extracted: Vec<_> =
+        docs.into_par_iter().map(extract_document).collect();
     let mut graph = build_graph_with(&extracted, &aliases);
     for message in apply(&mut graph, &curation) {
         eprintln!("claimgraph: {}: {message}", args.curation.display());
@@ -85,11 +87,18 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
 /// Writes graph.ron, graph.dot and, when it can, graph.svg into `out`.
 fn write_outputs(graph: &ClaimGraph, out: &Path) -> anyhow::Result<Svg> {
     let [ron_path, dot_path, svg_path] = OUTPUTS.map(|name| out.join(name));
-    save(graph, &ron_path)
-        .with_context(|| format!("writing {}", ron_path.display()))?;
-    let dot = to_dot(graph);
-    write_atomic(&dot_path, dot.as_bytes())
-        .with_context(|| format!("writing {}", dot_path.display()))?;
+    // The two files are independent views of the graph: write them at
+    // once, one per core.
+    let (saved, dot) = rayon::join(
+        || save(graph, &ron_path),
+        || {
+            let dot = to_dot(graph);
+            write_atomic(&dot_path, dot.as_bytes()).map(|()| dot)
+        },
+    );
+    saved.with_context(|| format!("writing {}", ron_path.display()))?;
+    let dot =
+        dot.with_context(|| format!("writing {}", dot_path.display()))?;
     let c = graph.counts();
     let size = c.documents + c.actors + c.claims + c.edges;
     // The graph and its DOT are written; a diagram Graphviz cannot lay

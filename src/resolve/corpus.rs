@@ -28,6 +28,8 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+use rayon::prelude::*;
+
 use super::mentions::{
     Class, DocMentions, Mention, find, is_acronym, is_demonym, key_of,
 };
@@ -77,6 +79,8 @@ pub fn corpus_actors(
 struct Corpus<'d> {
     docs: Vec<&'d Extracted>,
     found: Vec<DocMentions>,
+    /// `key_of` each mention's name, by global index, found once.
+    name_keys: Vec<String>,
     /// (document, mention) of each global index.
     at: Vec<(usize, usize)>,
     /// Global index of each document's first mention.
@@ -96,7 +100,7 @@ struct Corpus<'d> {
 impl<'d> Corpus<'d> {
     fn new(docs: &[&'d Extracted]) -> Corpus<'d> {
         let found: Vec<DocMentions> = docs
-            .iter()
+            .par_iter()
             .map(|x| find(&x.document.text, &x.attributions))
             .collect();
         let mut at = Vec::new();
@@ -105,10 +109,15 @@ impl<'d> Corpus<'d> {
             base.push(at.len());
             at.extend((0..f.mentions.len()).map(|m| (d, m)));
         }
+        let name_keys: Vec<String> = found
+            .par_iter()
+            .flat_map_iter(|f| f.mentions.iter().map(|m| key_of(&m.name)))
+            .collect();
         let parent = (0..at.len()).collect();
         Corpus {
             docs: docs.to_vec(),
             found,
+            name_keys,
             at,
             base,
             parent,
@@ -154,16 +163,16 @@ impl<'d> Corpus<'d> {
             return None;
         }
         match m.class {
-            Class::Name | Class::Unit => Some(key_of(&m.name)),
+            Class::Name | Class::Unit => Some(self.name_keys[g].clone()),
             Class::Government => Some(match &m.country {
                 Some(c) if is_demonym(c) => {
                     format!("demonym:{}", c.to_lowercase())
                 }
                 Some(c) => format!("gov:{}", key_of(c)),
-                None => key_of(&m.name),
+                None => self.name_keys[g].clone(),
             }),
             Class::Group { quantified: false } => {
-                Some(format!("group:{}", key_of(&m.name)))
+                Some(format!("group:{}", self.name_keys[g].clone()))
             }
             _ => None,
         }
@@ -205,7 +214,7 @@ impl<'d> Corpus<'d> {
         // that end as it does. A document of many mentions of few names
         // costs a pass, not a pass per mention.
         let keys: Vec<String> =
-            people.iter().map(|&g| key_of(&self.mention(g).name)).collect();
+            people.iter().map(|&g| self.name_keys[g].clone()).collect();
         let mut first: BTreeMap<&str, usize> = BTreeMap::new();
         let mut by_last: HashMap<&str, BTreeSet<&str>> = HashMap::new();
         for (i, k) in keys.iter().enumerate() {
@@ -328,7 +337,10 @@ impl<'d> Corpus<'d> {
             for &g in members {
                 let m = self.mention(g);
                 if person && self.is_name_like(g) && m.name.contains(' ') {
-                    fuller.entry(key_of(&m.name)).or_default().push(*root);
+                    fuller
+                        .entry(self.name_keys[g].clone())
+                        .or_default()
+                        .push(*root);
                 }
             }
         }
@@ -345,7 +357,7 @@ impl<'d> Corpus<'d> {
             let short: BTreeSet<String> = members
                 .iter()
                 .filter(|&&g| self.is_name_like(g))
-                .map(|&g| key_of(&self.mention(g).name))
+                .map(|&g| self.name_keys[g].clone())
                 .collect();
             let Some(first) = short.iter().next() else { continue };
             let last = first.rsplit(' ').next().unwrap_or("");
@@ -447,7 +459,7 @@ impl<'d> Corpus<'d> {
                 .filter(|(_, members)| {
                     members.iter().any(|&g| {
                         self.mention(g).class == Class::Name
-                            && keys.contains(&key_of(&self.mention(g).name))
+                            && keys.contains(&self.name_keys[g].clone())
                     })
                 })
                 .map(|(r, _)| *r)
@@ -475,9 +487,7 @@ impl<'d> Corpus<'d> {
         for (root, members) in &clusters {
             for &g in members {
                 if self.mention(g).class == Class::Name {
-                    by_key
-                        .entry(key_of(&self.mention(g).name))
-                        .or_insert(*root);
+                    by_key.entry(self.name_keys[g].clone()).or_insert(*root);
                 }
             }
         }
@@ -507,7 +517,7 @@ impl<'d> Corpus<'d> {
             for &g in members {
                 let m = self.mention(g);
                 if m.class == Class::Name && !m.name.contains(' ') {
-                    places.entry(key_of(&m.name)).or_insert(*root);
+                    places.entry(self.name_keys[g].clone()).or_insert(*root);
                 }
             }
         }
@@ -629,7 +639,7 @@ impl<'d> Corpus<'d> {
                     m.class,
                     Class::Name | Class::Unit | Class::Government
                 ) {
-                    index.entry(key_of(&m.name)).or_insert(*r);
+                    index.entry(self.name_keys[g].clone()).or_insert(*r);
                 }
             }
         }
@@ -778,7 +788,7 @@ impl<'d> Corpus<'d> {
             let m = self.mention(g);
             if matches!(m.class, Class::Name | Class::Unit | Class::Government)
             {
-                index.entry(key_of(&m.name)).or_insert(r);
+                index.entry(self.name_keys[g].clone()).or_insert(r);
             }
         }
         index
