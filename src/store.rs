@@ -211,6 +211,18 @@ pub fn from_ron(
     path_for_messages: &Path,
 ) -> Result<ClaimGraph, StoreError> {
     let path = path_for_messages;
+    // A well-formed graph of a known version parses straight into its
+    // types: one pass over the text, which matters for a graph of
+    // gigabytes. Anything else takes the slower road below, which says
+    // exactly what is wrong.
+    if let Ok(envelope) = ron::from_str::<Envelope>(text) {
+        let known = 1..=FORMAT_VERSION;
+        if envelope.format == FORMAT_TAG && known.contains(&envelope.version) {
+            return ClaimGraph::from_data(envelope.graph).map_err(|message| {
+                StoreError::Invalid { path: path.to_path_buf(), message }
+            });
+        }
+    }
     let value: ron::Value =
         ron::from_str(text).map_err(|e| syntax_error(path, text, &e))?;
     check_envelope(path, &value)?;
