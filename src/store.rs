@@ -23,7 +23,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::curation::Curation;
 use crate::graph::{ClaimGraph, GraphData};
-use crate::model::AliasTable;
+use crate::model::{AliasTable, Document};
 
 /// The alias table shipped with claimgraph, `data/aliases.ron`.
 const BUILTIN_ALIASES: &str = include_str!("../data/aliases.ron");
@@ -160,12 +160,16 @@ pub enum StoreError {
     Serialize(String),
 }
 
-/// What a file holds: a tag, a version and the graph.
+/// What a file holds: a tag, a version and the graph, and for a shard
+/// (`build --shard`) the articles it was built from, so that `merge` can
+/// run the corpus-wide passes over the union of several shards.
 #[derive(Serialize, Deserialize)]
 struct Envelope {
     format: String,
     version: u32,
     graph: GraphData,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    documents: Vec<Document>,
 }
 
 /// The pretty-printer settings; fixed so that output is reproducible on
@@ -187,10 +191,22 @@ fn pretty_config() -> PrettyConfig {
 ///
 /// Equal graphs give equal text, whatever order they were built in.
 pub fn to_ron(g: &ClaimGraph) -> Result<String, StoreError> {
+    to_ron_with(g, &[])
+}
+
+/// Writes `g` as RON text with the articles it was built from (a shard;
+/// see [`save_shard`]). With no articles this is [`to_ron`].
+pub fn to_ron_with(
+    g: &ClaimGraph,
+    documents: &[Document],
+) -> Result<String, StoreError> {
+    let mut documents = documents.to_vec();
+    documents.sort_by(|a, b| a.id.cmp(&b.id));
     let envelope = Envelope {
         format: FORMAT_TAG.to_string(),
         version: FORMAT_VERSION,
         graph: g.to_data(),
+        documents,
     };
     let mut text = ron::ser::to_string_pretty(&envelope, pretty_config())
         .map_err(|e| StoreError::Serialize(e.to_string()))?;
@@ -210,6 +226,15 @@ pub fn from_ron(
     text: &str,
     path_for_messages: &Path,
 ) -> Result<ClaimGraph, StoreError> {
+    from_ron_with(text, path_for_messages).map(|(g, _)| g)
+}
+
+/// Reads a graph and the articles stored with it (none unless it was
+/// saved by [`save_shard`]).
+fn from_ron_with(
+    text: &str,
+    path_for_messages: &Path,
+) -> Result<(ClaimGraph, Vec<Document>), StoreError> {
     let path = path_for_messages;
     // A well-formed graph of a known version parses straight into its
     // types: one pass over the text, which matters for a graph of
@@ -218,9 +243,11 @@ pub fn from_ron(
     if let Ok(envelope) = ron::from_str::<Envelope>(text) {
         let known = 1..=FORMAT_VERSION;
         if envelope.format == FORMAT_TAG && known.contains(&envelope.version) {
-            return ClaimGraph::from_data(envelope.graph).map_err(|message| {
-                StoreError::Invalid { path: path.to_path_buf(), message }
-            });
+            let g =
+                ClaimGraph::from_data(envelope.graph).map_err(|message| {
+                    StoreError::Invalid { path: path.to_path_buf(), message }
+                })?;
+            return Ok((g, envelope.documents));
         }
     }
     let value: ron::Value =
@@ -232,9 +259,10 @@ pub fn from_ron(
             position: e.span.start.to_string(),
             message: e.code.to_string(),
         })?;
-    ClaimGraph::from_data(envelope.graph).map_err(|message| {
+    let g = ClaimGraph::from_data(envelope.graph).map_err(|message| {
         StoreError::Invalid { path: path.to_path_buf(), message }
-    })
+    })?;
+    Ok((g, envelope.documents))
 }
 
 /// Reads a curation file (see [`crate::curation`]). A missing file is no
@@ -374,6 +402,33 @@ pub fn save(g: &ClaimGraph, path: &Path) -> Result<(), StoreError> {
 ///
 /// Errors name `path`; the file is never modified.
 pub fn load(path: &Path) -> Result<ClaimGraph, StoreError> {
+    load_shard(path).map(|(g, _)| g)
+}
+
+/// Saves a shard: the graph and the articles it was built from, sorted
+/// by id. `claimgraph merge` reads shards back with [`load_shard`].
+///
+/// # Errors
+///
+/// As [`save`].
+pub fn save_shard(
+    g: &ClaimGraph,
+    documents: &[Document],
+    path: &Path,
+) -> Result<(), StoreError> {
+    let text = to_ron_with(g, documents)?;
+    write_atomic(path, text.as_bytes())
+}
+
+/// Loads a graph and the articles saved with it: none for a graph saved
+/// by [`save`], every article of a shard saved by [`save_shard`].
+///
+/// # Errors
+///
+/// As [`load`].
+pub fn load_shard(
+    path: &Path,
+) -> Result<(ClaimGraph, Vec<Document>), StoreError> {
     let bytes = fs::read(path).map_err(|source| StoreError::Read {
         path: path.to_path_buf(),
         source,
@@ -382,7 +437,7 @@ pub fn load(path: &Path) -> Result<ClaimGraph, StoreError> {
         path: path.to_path_buf(),
         offset: e.utf8_error().valid_up_to(),
     })?;
-    from_ron(&text, path)
+    from_ron_with(&text, path)
 }
 
 /// Counts temporary files made by this process, so that two threads
@@ -703,6 +758,29 @@ mod tests {
     }
 
     #[test]
+    fn a_shard_keeps_its_articles_and_loads_as_a_graph() {
+        let g = sample();
+        let doc = Document {
+            id: "b".into(),
+            text: "Ann said so.\n".into(),
+            ..Document::default()
+        };
+        let other = Document { id: "a".into(), ..doc.clone() };
+        let dir = std::env::temp_dir()
+            .join(format!("claimgraph-shard-{}", std::process::id()));
+        let path = dir.join("graph.ron");
+        save_shard(&g, &[doc.clone(), other.clone()], &path).unwrap();
+        let (back, docs) = load_shard(&path).unwrap();
+        assert!(back.to_data() == g.to_data());
+        assert_eq!(docs, vec![other, doc], "sorted by id");
+        assert!(load(&path).unwrap().to_data() == g.to_data());
+        // Without articles a shard is the plain graph, byte for byte.
+        save_shard(&g, &[], &path).unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), to_ron(&g).unwrap());
+        fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
     fn edge_to_missing_node_is_refused() {
         let mut data = sample().to_data();
         data.edges[0].to = "doc:nowhere".into();
@@ -710,6 +788,7 @@ mod tests {
             format: FORMAT_TAG.into(),
             version: FORMAT_VERSION,
             graph: data,
+            documents: Vec::new(),
         };
         let text = ron::ser::to_string_pretty(&envelope, pretty_config());
         let err = from_ron(&text.unwrap(), Path::new("m.ron")).unwrap_err();

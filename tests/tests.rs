@@ -19,6 +19,8 @@ mod hay;
 mod hostile;
 /// Builds killed mid-write leave the old graph or the new, never a mix.
 mod kill;
+/// `merge`: shard graphs combine into the graph one build makes.
+mod merge;
 /// The library's stages on the seeds: store round trips, determinism.
 mod pipeline;
 /// The query commands on the seeds' graph, and the README's examples.

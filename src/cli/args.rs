@@ -24,6 +24,9 @@ pub enum Command {
     /// Read articles, extract who said what, and write the graph.
     #[command(after_help = BUILD_EXAMPLES)]
     Build(BuildArgs),
+    /// Combine shard graphs (`build --shard`) into the graph one build of
+    /// all their articles makes.
+    Merge(MergeArgs),
     /// Extract attributions only, without building a graph.
     #[command(after_help = ATTRIBUTIONS_EXAMPLES)]
     Attributions(AttributionsArgs),
@@ -127,6 +130,35 @@ pub struct BuildArgs {
     /// An alias table to use instead of the shipped `data/aliases.ron`.
     #[arg(long, value_name = "FILE")]
     pub aliases: Option<PathBuf>,
+    /// Store the articles in graph.ron too, making it a shard that
+    /// `claimgraph merge` can combine with others.
+    #[arg(long)]
+    pub shard: bool,
+}
+
+/// Arguments of `merge`.
+#[derive(Debug, clap::Args)]
+pub struct MergeArgs {
+    /// Shard graphs, as written by `build --shard` (or `merge --shard`).
+    #[arg(required = true, value_name = "GRAPH")]
+    pub graphs: Vec<PathBuf>,
+    /// Folder to write graph.ron, graph.dot and graph.svg into.
+    #[arg(long, default_value = "graphs")]
+    pub out: PathBuf,
+    /// Fact-checkers' decisions to apply (read only, never written); a
+    /// missing file means none.
+    #[arg(long, default_value = "data/curation.ron")]
+    pub curation: PathBuf,
+    /// An alias table to use instead of the shipped `data/aliases.ron`.
+    #[arg(long, value_name = "FILE")]
+    pub aliases: Option<PathBuf>,
+    /// Print nothing but errors.
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// Keep the articles in the merged graph.ron, so that it can be
+    /// merged again.
+    #[arg(long)]
+    pub shard: bool,
 }
 
 /// Arguments of `actors`.

@@ -12,14 +12,17 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Context;
+use claimgraph::curation::Curation;
 use claimgraph::curation::apply;
 use claimgraph::export::dot::{RenderOutcome, render, to_dot};
 use claimgraph::lock::OutputLock;
 use claimgraph::store::{
-    builtin_aliases, load_aliases, read_curation, remove_stale_temps, save,
-    write_atomic,
+    builtin_aliases, load_aliases, read_curation, remove_stale_temps,
+    save_shard, write_atomic,
 };
-use claimgraph::{ClaimGraph, build_graph_with, extract_document};
+use claimgraph::{
+    AliasTable, ClaimGraph, Document, build_graph_with, extract_document,
+};
 use rayon::prelude::*;
 
 use crate::cli::args::BuildArgs;
@@ -45,16 +48,51 @@ enum Svg {
     Failed,
 }
 
+/// Where and how `build` and `merge` write the graph.
+#[derive(Debug)]
+pub struct Outputs<'a> {
+    /// The output folder.
+    pub out: &'a Path,
+    /// The curation file, for messages about it.
+    pub curation_path: &'a Path,
+    /// Print nothing but errors.
+    pub quiet: bool,
+    /// Store the articles in graph.ron too (a shard `merge` can read).
+    pub shard: bool,
+}
+
 /// Runs the subcommand.
 pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
-    let aliases = match &args.aliases {
+    let aliases = read_aliases(args.aliases.as_deref())?;
+    let curation = read_curation(&args.curation)?;
+    let docs = read_documents(&args.inputs, args.keep_going)?;
+    let outputs = Outputs {
+        out: &args.out,
+        curation_path: &args.curation,
+        quiet: args.quiet,
+        shard: args.shard,
+    };
+    build_into(docs, &aliases, &curation, &outputs)
+}
+
+/// The alias table in `path`, or the shipped one.
+pub fn read_aliases(path: Option<&Path>) -> anyhow::Result<AliasTable> {
+    Ok(match path {
         Some(path) => load_aliases(path)
             .with_context(|| format!("reading {}", path.display()))?,
         None => builtin_aliases(),
-    };
-    let curation = read_curation(&args.curation)?;
-    let docs = read_documents(&args.inputs, args.keep_going)?;
-    let lock = OutputLock::acquire(&args.out)?;
+    })
+}
+
+/// Extracts, builds and writes the graph of `docs` into `o.out`, under
+/// the output folder's lock.
+pub fn build_into(
+    docs: Vec<Document>,
+    aliases: &AliasTable,
+    curation: &Curation,
+    o: &Outputs,
+) -> anyhow::Result<ExitCode> {
+    let lock = OutputLock::acquire(o.out)?;
     if lock.took_over() {
         let owner = match lock.stale_owner() {
             Some(pid) => format!("process {pid}"),
@@ -67,30 +105,41 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
         );
     }
     for name in OUTPUTS {
-        let path = args.out.join(name);
+        let path = o.out.join(name);
         remove_stale_temps(&path).context("cleaning up a killed build")?;
     }
     let extracted: Vec<_> =
         docs.into_par_iter().map(extract_document).collect();
-    let mut graph = build_graph_with(&extracted, &aliases);
-    for message in apply(&mut graph, &curation) {
-        eprintln!("claimgraph: {}: {message}", args.curation.display());
+    let mut graph = build_graph_with(&extracted, aliases);
+    for message in apply(&mut graph, curation) {
+        eprintln!("claimgraph: {}: {message}", o.curation_path.display());
     }
-    let svg = write_outputs(&graph, &args.out)?;
+    let articles: Vec<Document> = if o.shard {
+        extracted.into_iter().map(|x| x.document).collect()
+    } else {
+        drop(extracted);
+        Vec::new()
+    };
+    let svg = write_outputs(&graph, &articles, o.out)?;
     drop(lock);
-    if !args.quiet {
-        report(&graph, &args.out, svg);
+    if !o.quiet {
+        report(&graph, o.out, svg);
     }
     Ok(ExitCode::SUCCESS)
 }
 
 /// Writes graph.ron, graph.dot and, when it can, graph.svg into `out`.
-fn write_outputs(graph: &ClaimGraph, out: &Path) -> anyhow::Result<Svg> {
+/// With `articles`, graph.ron is a shard that holds them too.
+fn write_outputs(
+    graph: &ClaimGraph,
+    articles: &[Document],
+    out: &Path,
+) -> anyhow::Result<Svg> {
     let [ron_path, dot_path, svg_path] = OUTPUTS.map(|name| out.join(name));
     // The two files are independent views of the graph: write them at
     // once, one per core.
     let (saved, dot) = rayon::join(
-        || save(graph, &ron_path),
+        || save_shard(graph, articles, &ron_path),
         || {
             let dot = to_dot(graph);
             write_atomic(&dot_path, dot.as_bytes()).map(|()| dot)

@@ -11,6 +11,7 @@ mod contradictions;
 mod documents;
 mod export;
 mod input;
+mod merge;
 mod query;
 mod text;
 
@@ -25,6 +26,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
     let args = Args::parse();
     match args.command {
         Command::Build(a) => build::run(a),
+        Command::Merge(a) => merge::run(a),
         Command::Attributions(a) => attributions::run(a),
         Command::Actors(a) => actors::run(a),
         Command::Documents(a) => documents::run(a),
