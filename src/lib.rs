@@ -55,7 +55,9 @@ pub use crate::{
         AliasEntry, AliasTable, Attribution, CharIndex, CueClass, Document,
         Extracted, Resolution, SourceKind, Span, Speaker, stable_hash,
     },
-    pipeline::{build_graph, build_graph_with, extract_document},
+    pipeline::{
+        build_graph, build_graph_observed, build_graph_with, extract_document,
+    },
     resolve::{canonical_key, strip_title},
     segment::{Segmented, segment},
 };

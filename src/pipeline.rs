@@ -49,6 +49,18 @@ pub fn build_graph_with(
     docs: &[Extracted],
     aliases: &AliasTable,
 ) -> ClaimGraph {
+    build_graph_observed(docs, aliases, &|_| {})
+}
+
+/// [`build_graph_with`], telling `stage` what it starts on ("actors
+/// across documents", "claim groups and counterclaims", "graph"), for a
+/// progress display.
+pub fn build_graph_observed(
+    docs: &[Extracted],
+    aliases: &AliasTable,
+    stage: &dyn Fn(&str),
+) -> ClaimGraph {
+    stage("actors across documents");
     let corpus = corpus_actors(docs, aliases);
     let actor_ids: Vec<Vec<Option<String>>> = docs
         .iter()
@@ -64,7 +76,9 @@ pub fn build_graph_with(
                 .collect()
         })
         .collect();
+    stage("claim groups and counterclaims");
     let analysis = contradict::analyse(docs, |d, a| actor_ids[d][a].clone());
+    stage("graph");
     let reports = Reports::new(docs, &actor_ids, &analysis);
     let mut g = ClaimGraph::new();
     for actor in &corpus.actors {

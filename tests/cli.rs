@@ -21,6 +21,9 @@ fn build_writes_graph_files_and_a_summary() {
         eprintln!("note: Graphviz `dot` not installed; SVG check skipped");
         assert!(stderr(&out).contains("dot"), "{}", stderr(&out));
     }
+    // Stderr is a pipe here, not a terminal: no progress bar in it.
+    let err = stderr(&out);
+    assert!(!err.contains("documents") && !err.contains("ETA"), "{err}");
 }
 
 #[test]

@@ -21,12 +21,13 @@ use claimgraph::store::{
     save_shard, write_atomic,
 };
 use claimgraph::{
-    AliasTable, ClaimGraph, Document, build_graph_with, extract_document,
+    AliasTable, ClaimGraph, Document, build_graph_observed, extract_document,
 };
 use rayon::prelude::*;
 
 use crate::cli::args::BuildArgs;
 use crate::cli::input::read_documents;
+use crate::cli::progress::Progress;
 
 /// The most nodes and edges, together, that `dot` is asked to lay out:
 /// its layout time grows much faster than the graph (1,000 claims with
@@ -108,9 +109,20 @@ pub fn build_into(
         let path = o.out.join(name);
         remove_stale_temps(&path).context("cleaning up a killed build")?;
     }
-    let extracted: Vec<_> =
-        docs.into_par_iter().map(extract_document).collect();
-    let mut graph = build_graph_with(&extracted, aliases);
+    let bytes = docs.iter().map(|d| d.text.len() as u64).sum();
+    let progress = Progress::new(docs.len(), bytes, o.quiet);
+    let extracted: Vec<_> = docs
+        .into_par_iter()
+        .map(|doc| {
+            let len = doc.text.len() as u64;
+            let x = extract_document(doc);
+            progress.advance(1, len);
+            x
+        })
+        .collect();
+    let mut graph = build_graph_observed(&extracted, aliases, &|what| {
+        progress.stage(what)
+    });
     for message in apply(&mut graph, curation) {
         eprintln!("claimgraph: {}: {message}", o.curation_path.display());
     }
@@ -120,7 +132,9 @@ pub fn build_into(
         drop(extracted);
         Vec::new()
     };
+    progress.stage("writing graph.ron, graph.dot and graph.svg");
     let svg = write_outputs(&graph, &articles, o.out)?;
+    progress.finish();
     drop(lock);
     if !o.quiet {
         report(&graph, o.out, svg);

@@ -12,6 +12,7 @@ mod documents;
 mod export;
 mod input;
 mod merge;
+mod progress;
 mod query;
 mod text;
 
