@@ -191,29 +191,25 @@ fn pretty_config() -> PrettyConfig {
 ///
 /// Equal graphs give equal text, whatever order they were built in.
 pub fn to_ron(g: &ClaimGraph) -> Result<String, StoreError> {
-    to_ron_with(g, &[])
-}
-
-/// Writes `g` as RON text with the articles it was built from (a shard;
-/// see [`save_shard`]). With no articles this is [`to_ron`].
-pub fn to_ron_with(
-    g: &ClaimGraph,
-    documents: &[Document],
-) -> Result<String, StoreError> {
-    let mut documents = documents.to_vec();
-    documents.sort_by(|a, b| a.id.cmp(&b.id));
-    let envelope = Envelope {
-        format: FORMAT_TAG.to_string(),
-        version: FORMAT_VERSION,
-        graph: g.to_data(),
-        documents,
-    };
+    let envelope = envelope(g, &[]);
     let mut text = ron::ser::to_string_pretty(&envelope, pretty_config())
         .map_err(|e| StoreError::Serialize(e.to_string()))?;
     if !text.ends_with('\n') {
         text.push('\n');
     }
     Ok(text)
+}
+
+/// The envelope of `g` and, for a shard, its articles sorted by id.
+fn envelope(g: &ClaimGraph, documents: &[Document]) -> Envelope {
+    let mut documents = documents.to_vec();
+    documents.sort_by(|a, b| a.id.cmp(&b.id));
+    Envelope {
+        format: FORMAT_TAG.to_string(),
+        version: FORMAT_VERSION,
+        graph: g.to_data(),
+        documents,
+    }
 }
 
 /// Reads a graph from RON text; `path_for_messages` names the file in
@@ -394,8 +390,7 @@ pub fn builtin_aliases() -> AliasTable {
 
 /// Saves `g` to `path` atomically (see [`write_atomic`]).
 pub fn save(g: &ClaimGraph, path: &Path) -> Result<(), StoreError> {
-    let text = to_ron(g)?;
-    write_atomic(path, text.as_bytes())
+    save_shard(g, &[], path)
 }
 
 /// Loads a graph saved by [`save`].
@@ -416,8 +411,15 @@ pub fn save_shard(
     documents: &[Document],
     path: &Path,
 ) -> Result<(), StoreError> {
-    let text = to_ron_with(g, documents)?;
-    write_atomic(path, text.as_bytes())
+    let envelope = envelope(g, documents);
+    // Streamed: the text of a large graph is never held whole. A
+    // serializer error surfaces as an I/O error of the write.
+    write_atomic_with(path, |w| {
+        ron::Options::default()
+            .to_io_writer_pretty(&mut *w, &envelope, pretty_config())
+            .map_err(io::Error::other)?;
+        w.write_all(b"\n")
+    })
 }
 
 /// Loads a graph and the articles saved with it: none for a graph saved
@@ -452,13 +454,22 @@ static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
 /// over `path`. The folder is created when missing. On any error the
 /// temporary file is removed and `path` is left as it was.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    write_atomic_with(path, |w| w.write_all(bytes))
+}
+
+/// [`write_atomic`] for contents produced by `fill` as they are written,
+/// so that a large file never has to be held in memory whole.
+pub fn write_atomic_with(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<(), StoreError> {
     let write_error =
         |source| StoreError::Write { path: path.to_path_buf(), source };
     let tmp = temp_path(path).map_err(write_error)?;
     let dir = tmp.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(dir).map_err(write_error)?;
     let result =
-        write_synced(&tmp, bytes).and_then(|()| fs::rename(&tmp, path));
+        write_synced(&tmp, fill).and_then(|()| fs::rename(&tmp, path));
     if let Err(source) = result {
         let _ = fs::remove_file(&tmp);
         return Err(write_error(source));
@@ -524,17 +535,22 @@ pub fn remove_stale_temps(path: &Path) -> Result<usize, StoreError> {
 /// The file must be new: a leftover of that name (from a killed process
 /// that had the same id) is removed first, and a symbolic link planted
 /// there is replaced, never followed out of the folder.
-fn write_synced(path: &Path, bytes: &[u8]) -> io::Result<()> {
+fn write_synced(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
     let open =
         || fs::OpenOptions::new().write(true).create_new(true).open(path);
-    let mut file = match open() {
+    let file = match open() {
         Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
             fs::remove_file(path)?;
             open()?
         }
         other => other?,
     };
-    file.write_all(bytes)?;
+    let mut out = io::BufWriter::with_capacity(1 << 20, file);
+    fill(&mut out)?;
+    let file = out.into_inner().map_err(io::IntoInnerError::into_error)?;
     file.sync_all()
 }
 
