@@ -150,18 +150,13 @@ fn write_outputs(
     out: &Path,
 ) -> anyhow::Result<Svg> {
     let [ron_path, dot_path, svg_path] = OUTPUTS.map(|name| out.join(name));
-    // The two files are independent views of the graph: write them at
-    // once, one per core.
-    let (saved, dot) = rayon::join(
-        || save_shard(graph, articles, &ron_path),
-        || {
-            let dot = to_dot(graph);
-            write_atomic(&dot_path, dot.as_bytes()).map(|()| dot)
-        },
-    );
-    saved.with_context(|| format!("writing {}", ron_path.display()))?;
-    let dot =
-        dot.with_context(|| format!("writing {}", dot_path.display()))?;
+    // One after the other: each makes a sorted copy of the graph, and
+    // two at once would double the peak memory of a large build.
+    save_shard(graph, articles, &ron_path)
+        .with_context(|| format!("writing {}", ron_path.display()))?;
+    let dot = to_dot(graph);
+    write_atomic(&dot_path, dot.as_bytes())
+        .with_context(|| format!("writing {}", dot_path.display()))?;
     let c = graph.counts();
     let size = c.documents + c.actors + c.claims + c.edges;
     // The graph and its DOT are written; a diagram Graphviz cannot lay
