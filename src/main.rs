@@ -13,8 +13,11 @@ fn main() -> ExitCode {
             // A broken pipe means the reader (`head`, say) has all it
             // wanted: that is success, not an error.
             let broken_pipe = err.chain().any(|e| {
-                e.downcast_ref::<std::io::Error>()
-                    .is_some_and(|io| io.kind() == ErrorKind::BrokenPipe)
+                let io = e.downcast_ref::<std::io::Error>().map(|e| e.kind());
+                let json = e
+                    .downcast_ref::<serde_json::Error>()
+                    .and_then(serde_json::Error::io_error_kind);
+                io.or(json) == Some(ErrorKind::BrokenPipe)
             });
             if broken_pipe {
                 return ExitCode::SUCCESS;

@@ -605,3 +605,34 @@ fn the_pipeline_takes_any_text() {
         }
     }
 }
+
+#[test]
+fn a_reader_that_stops_early_is_no_crash() {
+    // `claimgraph build | head -1`: the reader is gone before anything is
+    // printed. The work is done, and that is success.
+    let dir = workdir("closed-stdout");
+    let out_dir = dir.join("out");
+    let graph = out_dir.join("graph.ron");
+    let graph = graph.to_str().unwrap();
+    let commands: [&[&str]; 4] = [
+        &["build", "data", "--out", out_dir.to_str().unwrap()],
+        &["attributions", "data", "--format", "jsonl"],
+        &["actors", "--graph", graph, "--format", "json"],
+        &["who-said", "fentanyl", "--graph", graph],
+    ];
+    for args in commands {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_claimgraph"))
+            .args(args)
+            .current_dir(crate::util::root())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let err = stderr(&out);
+        assert!(out.status.success(), "{args:?}: {err}");
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+    }
+    assert!(out_dir.join("graph.ron").exists());
+}

@@ -8,6 +8,7 @@
 //! the temporary files are ever written, all inside `--out`.
 
 use std::fs;
+use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -137,7 +138,7 @@ pub fn build_into(
     progress.finish();
     drop(lock);
     if !o.quiet {
-        report(&graph, o.out, svg);
+        report(&graph, o.out, svg)?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -186,18 +187,22 @@ fn write_outputs(
     Ok(svg)
 }
 
-/// Prints the summary line and the paths written.
-fn report(graph: &ClaimGraph, out: &Path, svg: Svg) {
+/// Prints the summary line and the paths written. A closed stdout
+/// (`claimgraph build | head -1`) is an error the caller treats as the
+/// reader having had enough, never a panic.
+fn report(graph: &ClaimGraph, out: &Path, svg: Svg) -> std::io::Result<()> {
     let c = graph.counts();
-    println!(
+    let mut w = std::io::stdout().lock();
+    writeln!(
+        w,
         "built graph: {} documents, {} actors, {} claims, {} edges",
         c.documents, c.actors, c.claims, c.edges
-    );
-    println!("wrote {}", out.join("graph.ron").display());
-    println!("wrote {}", out.join("graph.dot").display());
+    )?;
+    writeln!(w, "wrote {}", out.join("graph.ron").display())?;
+    writeln!(w, "wrote {}", out.join("graph.dot").display())?;
     match svg {
         Svg::Rendered(RenderOutcome::Written) => {
-            println!("wrote {}", out.join("graph.svg").display());
+            writeln!(w, "wrote {}", out.join("graph.svg").display())?;
         }
         Svg::Rendered(RenderOutcome::DotMissing) => eprintln!(
             "claimgraph: note: Graphviz `dot` is not installed; \
@@ -210,4 +215,5 @@ fn report(graph: &ClaimGraph, out: &Path, svg: Svg) {
         ),
         Svg::Failed => {}
     }
+    Ok(())
 }
