@@ -20,7 +20,7 @@
 //!
 //! Every link says which rule made it, why in words, and how sure it is.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use rayon::prelude::*;
@@ -415,19 +415,36 @@ fn candidate_pairs(facts: &[Facts]) -> Vec<(usize, usize, usize)> {
             postings.entry(t.as_str()).or_default().push(i);
         }
     }
-    let mut shared: BTreeMap<(usize, usize), usize> = BTreeMap::new();
-    for list in postings.values().filter(|l| l.len() <= MAX_POSTING) {
-        for (n, &i) in list.iter().enumerate() {
-            for &j in &list[n + 1..] {
-                *shared.entry((i, j)).or_default() += 1;
+    // Each report counts the later reports it shares indexed terms with,
+    // in one array reset after each report: no map of all pairs.
+    let mut shared = vec![0usize; facts.len()];
+    let mut touched: Vec<usize> = Vec::new();
+    let mut out = Vec::new();
+    for (i, f) in facts.iter().enumerate() {
+        for t in &f.terms {
+            let list = &postings[t.as_str()];
+            if list.len() > MAX_POSTING {
+                continue;
+            }
+            // Lists are in report order; only the reports after i.
+            let later = &list[list.partition_point(|&j| j <= i)..];
+            for &j in later {
+                if shared[j] == 0 {
+                    touched.push(j);
+                }
+                shared[j] += 1;
             }
         }
+        touched.sort_unstable();
+        for &j in &touched {
+            if shared[j] >= MIN_SHARED {
+                out.push((i, j, shared[j]));
+            }
+            shared[j] = 0;
+        }
+        touched.clear();
     }
-    shared
-        .into_iter()
-        .filter(|&(_, n)| n >= MIN_SHARED)
-        .map(|((i, j), n)| (i, j, n))
-        .collect()
+    out
 }
 
 /// Union-find over reports: the same actor saying the same thing.
