@@ -15,11 +15,13 @@ use std::process::ExitCode;
 use anyhow::Context;
 use claimgraph::curation::Curation;
 use claimgraph::curation::apply;
-use claimgraph::export::dot::{RenderOutcome, render, to_dot};
+use claimgraph::export::dot::{
+    DotOptions, RenderOutcome, render, to_dot, write_dot_with,
+};
 use claimgraph::lock::OutputLock;
 use claimgraph::store::{
     builtin_aliases, load_aliases, read_curation, remove_stale_temps,
-    save_shard, write_atomic,
+    save_shard, write_atomic_with,
 };
 use claimgraph::{
     AliasTable, ClaimGraph, Document, build_graph_observed, extract_document,
@@ -155,9 +157,10 @@ fn write_outputs(
     // two at once would double the peak memory of a large build.
     save_shard(graph, articles, &ron_path)
         .with_context(|| format!("writing {}", ron_path.display()))?;
-    let dot = to_dot(graph);
-    write_atomic(&dot_path, dot.as_bytes())
-        .with_context(|| format!("writing {}", dot_path.display()))?;
+    write_atomic_with(&dot_path, |w| {
+        write_dot_with(graph, DotOptions::default(), w)
+    })
+    .with_context(|| format!("writing {}", dot_path.display()))?;
     let c = graph.counts();
     let size = c.documents + c.actors + c.claims + c.edges;
     // The graph and its DOT are written; a diagram Graphviz cannot lay
@@ -165,7 +168,7 @@ fn write_outputs(
     let svg = if size > RENDER_LIMIT {
         Svg::TooLarge
     } else {
-        match render(&dot, "svg", &svg_path) {
+        match render(&to_dot(graph), "svg", &svg_path) {
             Ok(outcome) => Svg::Rendered(outcome),
             Err(err) => {
                 eprintln!("claimgraph: warning: no graph.svg: {err}");

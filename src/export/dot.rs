@@ -98,37 +98,68 @@ pub fn to_dot(g: &ClaimGraph) -> String {
 
 /// [`to_dot`] with [`DotOptions`].
 pub fn to_dot_with(g: &ClaimGraph, options: DotOptions) -> String {
+    let mut text = Vec::new();
+    write_dot_with(g, options, &mut text).expect("writing to memory");
+    String::from_utf8(text).expect("DOT text is UTF-8")
+}
+
+/// [`to_dot_with`], written to `w` one statement at a time: the diagram
+/// of a large corpus is never held whole, as a syntax tree or as text.
+/// Gives the same bytes as printing the whole syntax tree with
+/// graphviz-rust's printer.
+///
+/// # Errors
+///
+/// Any error of `w`.
+pub fn write_dot_with(
+    g: &ClaimGraph,
+    options: DotOptions,
+    w: &mut dyn Write,
+) -> io::Result<()> {
     let data = g.to_data();
     let links = Links::new(&data, options);
-    let mut stmts = defaults();
-    stmts.push(Stmt::Subgraph(legend()));
+    let mut ctx = PrinterContext::default();
+    ctx.with_semi();
+    // Printing the empty graph gives the opening line and leaves the
+    // printer as it is for the statements of a digraph's body.
+    let id = Id::Plain("claimgraph".to_string());
+    let empty = Graph::DiGraph { id, strict: false, stmts: Vec::new() };
+    let empty = empty.print(&mut ctx);
+    let head = empty.strip_suffix("\n}").unwrap_or(&empty);
+    w.write_all(head.as_bytes())?;
+    let mut first = true;
+    let mut put = |stmt: Stmt, w: &mut dyn Write| -> io::Result<()> {
+        if !first {
+            w.write_all(b"\n")?;
+        }
+        first = false;
+        w.write_all(stmt.print(&mut ctx).as_bytes())
+    };
+    for stmt in defaults() {
+        put(stmt, w)?;
+    }
+    put(Stmt::Subgraph(legend()), w)?;
     let (shown, hidden) = linked_nodes(&data);
     if hidden > 0 {
         let note = match hidden {
             1 => "1 node with no edge is not drawn".to_string(),
             n => format!("{n} nodes with no edge are not drawn"),
         };
-        stmts.push(Stmt::Attribute(attr("label", &note)));
-        stmts.push(Stmt::Attribute(attr("labelloc", "b")));
+        put(Stmt::Attribute(attr("label", &note)), w)?;
+        put(Stmt::Attribute(attr("labelloc", "b")), w)?;
     }
     let (docs, others): (Vec<&Node>, Vec<&Node>) =
         shown.into_iter().partition(|n| matches!(n, Node::Document(_)));
-    stmts.extend(others.iter().map(|n| Stmt::Node(node(n, &links))));
-    if !docs.is_empty() {
-        stmts.push(Stmt::Subgraph(document_column(&docs, &links)));
+    for n in &others {
+        put(Stmt::Node(node(n, &links)), w)?;
     }
-    let drawn = drawn_edges(&data);
-    stmts.extend(drawn.iter().map(|group| Stmt::Edge(edge(group, &links))));
-    let graph = Graph::DiGraph {
-        id: Id::Plain("claimgraph".to_string()),
-        strict: false,
-        stmts,
-    };
-    let mut ctx = PrinterContext::default();
-    ctx.with_semi();
-    let mut text = graph.print(&mut ctx);
-    text.push('\n');
-    text
+    if !docs.is_empty() {
+        put(Stmt::Subgraph(document_column(&docs, &links)), w)?;
+    }
+    for group in drawn_edges(&data) {
+        put(Stmt::Edge(edge(&group, &links)), w)?;
+    }
+    w.write_all(b"\n}\n")
 }
 
 /// The nodes to draw and how many are left out: a node with no edge
@@ -1255,6 +1286,28 @@ mod tests {
         let outcome = render(&to_dot(&sample()), "svg", &out).unwrap();
         assert_eq!(outcome, RenderOutcome::DotMissing);
         assert!(!out.exists());
+    }
+
+    #[test]
+    fn statements_written_one_at_a_time_print_as_the_whole_tree() {
+        let g = sample();
+        let data = g.to_data();
+        let links = Links::new(&data, DotOptions::default());
+        let mut stmts = defaults();
+        stmts.push(Stmt::Subgraph(legend()));
+        let (shown, _) = linked_nodes(&data);
+        let (docs, others): (Vec<&Node>, Vec<&Node>) =
+            shown.into_iter().partition(|n| matches!(n, Node::Document(_)));
+        stmts.extend(others.iter().map(|n| Stmt::Node(node(n, &links))));
+        stmts.push(Stmt::Subgraph(document_column(&docs, &links)));
+        let drawn = drawn_edges(&data);
+        stmts.extend(drawn.iter().map(|e| Stmt::Edge(edge(e, &links))));
+        let id = Id::Plain("claimgraph".to_string());
+        let whole = Graph::DiGraph { id, strict: false, stmts };
+        let mut ctx = PrinterContext::default();
+        ctx.with_semi();
+        let whole = format!("{}\n", whole.print(&mut ctx));
+        assert_eq!(to_dot(&g), whole);
     }
 
     #[test]
