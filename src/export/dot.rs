@@ -241,7 +241,11 @@ fn run_dot(dot_text: &str, format: &str) -> io::Result<Vec<u8>> {
     // more than the broken pipe the feeder saw.
     let fed = feeder.join().unwrap_or(Ok(()));
     if !output.status.success() {
-        let message = String::from_utf8_lossy(&output.stderr).into_owned();
+        let mut message = String::from_utf8_lossy(&output.stderr).into_owned();
+        if message.trim().is_empty() && output.status.code().is_none() {
+            // Graphviz itself can crash on a large diagram.
+            message = format!("dot crashed ({})", output.status);
+        }
         return Err(io::Error::other(message));
     }
     fed?;
