@@ -190,7 +190,7 @@ fn told(text: &str) -> Vec<Cited> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = regex(
         &RE,
-        &format!(r"\btold[ \x{{a0}}](?:[Tt]he[ \x{{a0}}])?({NAME})"),
+        &format!(r"(?-u:\b)told[ \x{{a0}}](?:[Tt]he[ \x{{a0}}])?({NAME})"),
     );
     re.captures_iter(text)
         .filter(|c| is_outlet(&c[1]))
@@ -236,7 +236,7 @@ fn according_to(text: &str) -> Vec<Cited> {
     let re = regex(
         &RE,
         &format!(
-            r"\b[Aa]ccording[ \x{{a0}}]to[ \x{{a0}}](?:[\p{{Ll}}-]+[ \x{{a0}}]){{0,6}}?(?:(?:from|by|of|at)[ \x{{a0}}])?(?:[Tt]he[ \x{{a0}}])?({NAME})(?:[ \x{{a0}}]\(\p{{Lu}}[\p{{Lu}}.]+\))?"
+            r"(?-u:\b)[Aa]ccording[ \x{{a0}}]to[ \x{{a0}}](?:[\p{{Ll}}-]+[ \x{{a0}}]){{0,6}}?(?:(?:from|by|of|at)[ \x{{a0}}])?(?:[Tt]he[ \x{{a0}}])?({NAME})(?:[ \x{{a0}}]\(\p{{Lu}}[\p{{Lu}}.]+\))?"
         ),
     );
     re.captures_iter(text)
@@ -258,7 +258,7 @@ fn reported(text: &str) -> Vec<Cited> {
     let re = regex(
         &RE,
         &format!(
-            r"({NAME})[ \x{{a0}}](?:(?:first|previously|also|has|had|earlier)[ \x{{a0}}])?(?:reported|reports|revealed|wrote)\b"
+            r"({NAME})[ \x{{a0}}](?:(?:first|previously|also|has|had|earlier)[ \x{{a0}}])?(?:reported|reports|revealed|wrote)(?-u:\b)"
         ),
     );
     re.captures_iter(text)
@@ -298,12 +298,12 @@ fn document_patterns() -> Vec<(Regex, &'static str)> {
     let noun = format!("(?:{})", nouns.join("|").replace(' ', r"[ \x{a0}]"));
     let sep = r"[ \x{a0}]";
     let issued = format!(
-        r"(?:\b[Tt]he{sep})?({NAME}){sep}(?:issued|released|published|put{sep}out|unveiled){sep}(?:a|an|its|the){sep}(?:new{sep})?({noun})\b"
+        r"(?:(?-u:\b)[Tt]he{sep})?({NAME}){sep}(?:issued|released|published|put{sep}out|unveiled){sep}(?:a|an|its|the){sep}(?:new{sep})?({noun})(?-u:\b)"
     );
     let addressed = format!(
-        r"\b(?:a|an){sep}({noun}){sep}(?:addressed{sep})?(?:to|from|by){sep}(?:the{sep})?({NAME})"
+        r"(?-u:\b)(?:a|an){sep}({noun}){sep}(?:addressed{sep})?(?:to|from|by){sep}(?:the{sep})?({NAME})"
     );
-    let named = format!(r"\b(?:a|an){sep}({NAME}){sep}({noun})\b");
+    let named = format!(r"(?-u:\b)(?:a|an){sep}({NAME}){sep}({noun})(?-u:\b)");
     [
         (issued, "source/issued-document"),
         (addressed, "source/addressed-document"),

@@ -48,7 +48,7 @@ pub fn describe(text: &str, doc: &mut DocMentions) {
 fn units(text: &str, doc: &mut DocMentions) {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        let pattern = r"\b(\p{Lu}[\p{L}-]*(?:[ \x{a0}]\p{Lu}[\p{L}-]*)?)’s[ \x{a0}](?:(\p{Ll}+)[ \x{a0}])?(ministry|cabinet|embassy|military|army|navy|parliament|senate|congress|police|central bank)\b";
+        let pattern = r"(?-u:\b)(\p{Lu}[\p{L}-]*(?:[ \x{a0}]\p{Lu}[\p{L}-]*)?)’s[ \x{a0}](?:(\p{Ll}+)[ \x{a0}])?(ministry|cabinet|embassy|military|army|navy|parliament|senate|congress|police|central bank)(?-u:\b)";
         Regex::new(pattern).expect("valid regex")
     });
     for c in re.captures_iter(text) {
@@ -278,7 +278,7 @@ fn governments(text: &str, doc: &mut DocMentions) {
     let re = RE.get_or_init(|| {
         let name = r"\p{Lu}[\p{L}’'-]*(?:[ \x{a0}]\p{Lu}[\p{L}’'-]*)?";
         let pattern = format!(
-            r"\b(?:([Tt]he)[ \x{{a0}}]({name})|({name})’s)[ \x{{a0}}](administration|government|authorities)\b"
+            r"(?-u:\b)(?:([Tt]he)[ \x{{a0}}]({name})|({name})’s)[ \x{{a0}}](administration|government|authorities)(?-u:\b)"
         );
         Regex::new(&pattern).expect("valid regex")
     });
@@ -321,7 +321,8 @@ fn hide_names_within(doc: &mut DocMentions, span: Span) {
 fn administration_back_references(text: &str, doc: &mut DocMentions) {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"\b[Tt]he[ \x{a0}]administration\b").expect("valid regex")
+        Regex::new(r"(?-u:\b)[Tt]he[ \x{a0}]administration(?-u:\b)")
+            .expect("valid regex")
     });
     for found in re.find_iter(text) {
         let span = Span::new(found.start(), found.end());

@@ -712,7 +712,7 @@ fn speaker_mention(
 fn introduction_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"\b(?:[Aa]n?|[Oo]ne)[ \x{a0}][^.,;:“”\n]{0,60}")
+        Regex::new(r"(?-u:\b)(?:[Aa]n?|[Oo]ne)[ \x{a0}][^.,;:“”\n]{0,60}")
             .expect("valid regex")
     })
 }
