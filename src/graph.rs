@@ -381,6 +381,29 @@ pub struct GraphData {
     pub edges: Vec<EdgeRecord>,
 }
 
+/// [`GraphData`] borrowed from a graph (see [`ClaimGraph::view`]); it
+/// serializes exactly as the `GraphData` it stands for.
+#[derive(Debug, Serialize)]
+#[serde(rename = "GraphData")]
+pub struct GraphView<'g> {
+    /// Nodes sorted by id.
+    pub nodes: Vec<&'g Node>,
+    /// Edges sorted by source id, target id and evidence.
+    pub edges: Vec<EdgeView<'g>>,
+}
+
+/// An [`EdgeRecord`] borrowed from a graph.
+#[derive(Debug, PartialEq, Serialize)]
+#[serde(rename = "EdgeRecord")]
+pub struct EdgeView<'g> {
+    /// The source node's id.
+    pub from: &'g str,
+    /// The target node's id.
+    pub to: &'g str,
+    /// The edge.
+    pub edge: &'g Edge,
+}
+
 /// The second report of a link, so that two links between the same
 /// claims sort by both their reports.
 fn sort_key(edge: &Edge) -> Option<&Evidence> {
@@ -617,27 +640,42 @@ impl ClaimGraph {
 
     /// The graph's plain form, sorted so that equal graphs give equal data.
     pub fn to_data(&self) -> GraphData {
-        let nodes: Vec<Node> = self.nodes().cloned().collect();
-        let mut edges: Vec<EdgeRecord> = self
+        let view = self.view();
+        GraphData {
+            nodes: view.nodes.into_iter().cloned().collect(),
+            edges: view
+                .edges
+                .into_iter()
+                .map(|e| EdgeRecord {
+                    from: e.from.to_string(),
+                    to: e.to.to_string(),
+                    edge: e.edge.clone(),
+                })
+                .collect(),
+        }
+    }
+
+    /// [`Self::to_data`] without copying the graph: the same order, and
+    /// it serializes to the same text, but it borrows every node and edge.
+    pub fn view(&self) -> GraphView<'_> {
+        let nodes: Vec<&Node> = self.nodes().collect();
+        let mut edges: Vec<EdgeView<'_>> = self
             .graph
             .edge_references()
-            .map(|e| EdgeRecord {
-                from: self.graph[e.source()].id().to_string(),
-                to: self.graph[e.target()].id().to_string(),
-                edge: e.weight().clone(),
+            .map(|e| EdgeView {
+                from: self.graph[e.source()].id(),
+                to: self.graph[e.target()].id(),
+                edge: e.weight(),
             })
             .collect();
         edges.sort_by(|a, b| {
-            let key = |r: &EdgeRecord| {
-                (r.from.clone(), r.to.clone(), r.edge.kind_name())
-            };
-            key(a)
-                .cmp(&key(b))
+            (a.from, a.to, a.edge.kind_name())
+                .cmp(&(b.from, b.to, b.edge.kind_name()))
                 .then_with(|| a.edge.evidence().cmp(b.edge.evidence()))
-                .then_with(|| sort_key(&a.edge).cmp(&sort_key(&b.edge)))
+                .then_with(|| sort_key(a.edge).cmp(&sort_key(b.edge)))
         });
         edges.dedup();
-        GraphData { nodes, edges }
+        GraphView { nodes, edges }
     }
 
     /// Rebuilds a graph from its plain form.

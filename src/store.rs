@@ -22,7 +22,7 @@ use ron::ser::PrettyConfig;
 use serde::{Deserialize, Serialize};
 
 use crate::curation::Curation;
-use crate::graph::{ClaimGraph, GraphData};
+use crate::graph::{ClaimGraph, GraphData, GraphView};
 use crate::model::{AliasTable, Document};
 
 /// The alias table shipped with claimgraph, `data/aliases.ron`.
@@ -200,14 +200,29 @@ pub fn to_ron(g: &ClaimGraph) -> Result<String, StoreError> {
     Ok(text)
 }
 
+/// An [`Envelope`] for writing: the graph borrowed, not copied, and
+/// serialized exactly as an `Envelope` holding it.
+#[derive(Serialize)]
+#[serde(rename = "Envelope")]
+struct EnvelopeOut<'g> {
+    format: &'static str,
+    version: u32,
+    graph: GraphView<'g>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    documents: Vec<&'g Document>,
+}
+
 /// The envelope of `g` and, for a shard, its articles sorted by id.
-fn envelope(g: &ClaimGraph, documents: &[Document]) -> Envelope {
-    let mut documents = documents.to_vec();
+fn envelope<'g>(
+    g: &'g ClaimGraph,
+    documents: &'g [Document],
+) -> EnvelopeOut<'g> {
+    let mut documents: Vec<&Document> = documents.iter().collect();
     documents.sort_by(|a, b| a.id.cmp(&b.id));
-    Envelope {
-        format: FORMAT_TAG.to_string(),
+    EnvelopeOut {
+        format: FORMAT_TAG,
         version: FORMAT_VERSION,
-        graph: g.to_data(),
+        graph: g.view(),
         documents,
     }
 }

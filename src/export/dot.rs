@@ -32,8 +32,8 @@ use graphviz_rust::printer::{DotPrinter, PrinterContext};
 pub use super::ExportError;
 use super::{anchor, report_anchor, shorten};
 use crate::graph::{
-    Actor, ActorKind, Claim, ClaimGraph, DocumentNode, Edge, EdgeRecord,
-    Evidence, GraphData, Node, SourceNode,
+    Actor, ActorKind, Claim, ClaimGraph, DocumentNode, Edge, EdgeView,
+    Evidence, GraphView, Node, SourceNode,
 };
 use crate::model::{CueClass, stable_hash};
 use crate::store::write_atomic;
@@ -116,7 +116,7 @@ pub fn write_dot_with(
     options: DotOptions,
     w: &mut dyn Write,
 ) -> io::Result<()> {
-    let data = g.to_data();
+    let data = g.view();
     let links = Links::new(&data, options);
     let mut ctx = PrinterContext::default();
     ctx.with_semi();
@@ -166,17 +166,18 @@ pub fn write_dot_with(
 /// (an actor the texts name but never quote, say) is left out, since a
 /// column of them pushes the rest of the diagram off screen, unless no
 /// node has an edge. The other formats keep every node.
-fn linked_nodes(data: &GraphData) -> (Vec<&Node>, usize) {
-    let linked: BTreeSet<&str> = data
-        .edges
-        .iter()
-        .flat_map(|e| [e.from.as_str(), e.to.as_str()])
-        .collect();
+fn linked_nodes<'g>(data: &GraphView<'g>) -> (Vec<&'g Node>, usize) {
+    let linked: BTreeSet<&str> =
+        data.edges.iter().flat_map(|e| [e.from, e.to]).collect();
     if linked.is_empty() {
-        return (data.nodes.iter().collect(), 0);
+        return (data.nodes.clone(), 0);
     }
-    let shown: Vec<&Node> =
-        data.nodes.iter().filter(|n| linked.contains(n.id())).collect();
+    let shown: Vec<&Node> = data
+        .nodes
+        .iter()
+        .copied()
+        .filter(|n| linked.contains(n.id()))
+        .collect();
     let hidden = data.nodes.len() - shown.len();
     (shown, hidden)
 }
@@ -325,7 +326,7 @@ struct Links {
 }
 
 impl Links {
-    fn new(data: &GraphData, options: DotOptions) -> Links {
+    fn new(data: &GraphView, options: DotOptions) -> Links {
         let documents = data
             .nodes
             .iter()
@@ -617,12 +618,12 @@ fn link_target(url: &str) -> Option<String> {
 /// The edges to draw, each a group of the graph's edges: one edge a
 /// group, except that the counterclaim links between the same two claims
 /// (one for each pair of their reports) are drawn as one line.
-fn drawn_edges(data: &GraphData) -> Vec<Vec<&EdgeRecord>> {
-    let mut groups: Vec<Vec<&EdgeRecord>> = Vec::new();
+fn drawn_edges<'v, 'g>(data: &'v GraphView<'g>) -> Vec<Vec<&'v EdgeView<'g>>> {
+    let mut groups: Vec<Vec<&EdgeView>> = Vec::new();
     let mut pairs: BTreeMap<(&str, &str), usize> = BTreeMap::new();
     for rec in &data.edges {
         if matches!(rec.edge, Edge::Contradicts { .. }) {
-            let pair = (rec.from.as_str(), rec.to.as_str());
+            let pair = (rec.from, rec.to);
             if let Some(&i) = pairs.get(&pair) {
                 groups[i].push(rec);
                 continue;
@@ -636,18 +637,18 @@ fn drawn_edges(data: &GraphData) -> Vec<Vec<&EdgeRecord>> {
 
 /// One line of the diagram for a group of edges (see [`drawn_edges`]),
 /// with every edge's evidence in its tooltip and a link to the first's.
-fn edge(group: &[&EdgeRecord], links: &Links) -> DotEdge {
+fn edge(group: &[&EdgeView], links: &Links) -> DotEdge {
     let rec = group[0];
     let tooltips: Vec<String> =
-        group.iter().map(|r| evidence_tooltip(&r.edge)).collect();
+        group.iter().map(|r| evidence_tooltip(r.edge)).collect();
     let tooltip = tooltips.join("\n\n");
-    let mut attrs = edge_style(&rec.edge, group.len());
+    let mut attrs = edge_style(rec.edge, group.len());
     attrs.push(attr("tooltip", &tooltip));
     if !matches!(rec.edge, Edge::ReportedIn { .. }) {
         attrs.push(attr("labeltooltip", &tooltip));
     }
     attrs.extend(link_attrs(links.evidence(rec.edge.evidence())));
-    dot_edge(&rec.from, &rec.to, attrs)
+    dot_edge(rec.from, rec.to, attrs)
 }
 
 /// Style and label of a line standing for `count` edges like `edge`.
@@ -1295,7 +1296,7 @@ mod tests {
     #[test]
     fn statements_written_one_at_a_time_print_as_the_whole_tree() {
         let g = sample();
-        let data = g.to_data();
+        let data = g.view();
         let links = Links::new(&data, DotOptions::default());
         let mut stmts = defaults();
         stmts.push(Stmt::Subgraph(legend()));
