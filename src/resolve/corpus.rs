@@ -835,16 +835,19 @@ fn fits(short: &str, full: &str) -> bool {
 /// The form that names an actor, from its name forms and how often the
 /// corpus uses each: for a person the fullest name (up to four words),
 /// then the one with accented letters, then the most used; for a body
-/// a name before an acronym. A form used less than a quarter as often as
-/// the most used one ("Horrified By Donald Trump", a headline's capitals,
-/// against hundreds of "Donald Trump") never names the actor.
+/// a name before an acronym, then the most used. A person's form used
+/// less than a quarter as often as the most used one ("Horrified By
+/// Donald Trump", a headline's capitals, against hundreds of "Donald
+/// Trump") never names them; a body's spelled-out name does, however
+/// often the text uses its acronym instead.
 fn best_name<'n>(
     names: &BTreeMap<&'n str, usize>,
     person: bool,
 ) -> Option<&'n str> {
     let most = names.values().copied().max().unwrap_or(1);
-    let best = names.iter().filter(|(_, c)| **c * 4 >= most).max_by_key(
-        |(n, count)| {
+    let common = |c: usize| !person || c * 4 >= most;
+    let best =
+        names.iter().filter(|(_, c)| common(**c)).max_by_key(|(n, count)| {
             let words = n.split_whitespace().count();
             let accents = n
                 .chars()
@@ -864,8 +867,7 @@ fn best_name<'n>(
                     std::cmp::Reverse(n.len()),
                 )
             }
-        },
-    );
+        });
     best.map(|(n, _)| *n)
 }
 
@@ -972,6 +974,14 @@ mod tests {
         assert_eq!(
             best_name(&names, true),
             Some("Andrés Manuel López Obrador")
+        );
+        let names = BTreeMap::from([
+            ("DEA", 30),
+            ("Drug Enforcement Administration", 2),
+        ]);
+        assert_eq!(
+            best_name(&names, false),
+            Some("Drug Enforcement Administration")
         );
     }
 
