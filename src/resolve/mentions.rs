@@ -139,7 +139,7 @@ pub fn find(text: &str, attributions: &[Attribution]) -> DocMentions {
     }
     link_possessives(text, &mut doc);
     super::descriptions::describe(text, &mut doc);
-    let mut ix = Lookup::new(text);
+    let mut ix = MentionIndex::new(text);
     for a in attributions {
         if let Some(sp) = &a.speaker {
             ix.catch_up(&doc);
@@ -151,7 +151,7 @@ pub fn find(text: &str, attributions: &[Attribution]) -> DocMentions {
     doc
 }
 
-/// The longest name, in bytes, that [`Lookup::covering`] finds: far
+/// The longest name, in bytes, that [`MentionIndex::covering`] finds: far
 /// longer than any real name, short enough that a document of endless
 /// capitalised words is not searched from its start for each speaker.
 const MAX_NAME_BYTES: usize = 300;
@@ -160,7 +160,7 @@ const MAX_NAME_BYTES: usize = 300;
 /// from scanning every mention before it: a long document of many
 /// attributions would otherwise take time growing with the square of its
 /// length.
-struct Lookup {
+struct MentionIndex {
     /// Every mention indexed so far, as (start, index).
     by_start: BTreeSet<(usize, usize)>,
     /// Anonymous mentions by their last word, in index order.
@@ -175,8 +175,8 @@ struct Lookup {
     indexed: usize,
 }
 
-impl Lookup {
-    fn new(text: &str) -> Lookup {
+impl MentionIndex {
+    fn new(text: &str) -> MentionIndex {
         let mut introductions: HashMap<String, Vec<(usize, Span)>> =
             HashMap::new();
         for m in introduction_regex().find_iter(text) {
@@ -185,7 +185,10 @@ impl Lookup {
             for piece in m.as_str().split_inclusive([' ', '\u{a0}']) {
                 let word = piece.trim_end_matches([' ', '\u{a0}']);
                 let lower = word.to_lowercase();
-                if !seen.contains(&lower) {
+                // Only a role or a title heads an introduction that
+                // `introduction` is asked for.
+                let head = is(&lower, WordClass::Role) || is_title(&lower);
+                if head && !seen.contains(&lower) {
                     let end = pos + word.len();
                     let span = Span::new(m.start(), end);
                     introductions
@@ -197,7 +200,7 @@ impl Lookup {
                 pos += piece.len();
             }
         }
-        Lookup {
+        MentionIndex {
             by_start: BTreeSet::new(),
             anonymous: HashMap::new(),
             speakers: HashMap::new(),
@@ -626,7 +629,7 @@ fn link_possessives(text: &str, doc: &mut DocMentions) {
 fn speaker_mention(
     text: &str,
     doc: &mut DocMentions,
-    ix: &Lookup,
+    ix: &MentionIndex,
     sp: &crate::model::Speaker,
 ) -> usize {
     let core = speaker_core(text, sp.span);
@@ -782,7 +785,7 @@ fn add_form(
 fn nominal(
     text: &str,
     doc: &DocMentions,
-    ix: &Lookup,
+    ix: &MentionIndex,
     core: Span,
     name: &str,
 ) -> Mention {
@@ -849,7 +852,7 @@ fn is_quantified(words: &[&str]) -> bool {
 fn definite(
     text: &str,
     doc: &DocMentions,
-    ix: &Lookup,
+    ix: &MentionIndex,
     core: Span,
 ) -> Mention {
     let written = core.text(text);
@@ -960,7 +963,7 @@ mod tests {
                     spokesperson said.\n\nThe NSC spokesperson said no.";
         let at = text.find("The NSC").unwrap();
         let core = Span::new(at, at + "The NSC spokesperson".len());
-        let intro = Lookup::new(text).introduction(core, "spokesperson");
+        let intro = MentionIndex::new(text).introduction(core, "spokesperson");
         let intro = intro.unwrap();
         assert_eq!(
             intro.text(text),
