@@ -191,13 +191,19 @@ fn pretty_config() -> PrettyConfig {
 ///
 /// Equal graphs give equal text, whatever order they were built in.
 pub fn to_ron(g: &ClaimGraph) -> Result<String, StoreError> {
-    let envelope = envelope(g, &[]);
-    let mut text = ron::ser::to_string_pretty(&envelope, pretty_config())
+    let mut text = Vec::new();
+    write_ron(&envelope(g, &[]), &mut text)
         .map_err(|e| StoreError::Serialize(e.to_string()))?;
-    if !text.ends_with('\n') {
-        text.push('\n');
-    }
-    Ok(text)
+    Ok(String::from_utf8(text).expect("RON text is UTF-8"))
+}
+
+/// Writes `envelope` as pretty RON ending with a newline. A serializer
+/// error comes back as an I/O error.
+fn write_ron(envelope: &EnvelopeOut, w: &mut dyn Write) -> io::Result<()> {
+    ron::Options::default()
+        .to_io_writer_pretty(&mut *w, envelope, pretty_config())
+        .map_err(io::Error::other)?;
+    w.write_all(b"\n")
 }
 
 /// An [`Envelope`] for writing: the graph borrowed, not copied, and
@@ -427,14 +433,8 @@ pub fn save_shard(
     path: &Path,
 ) -> Result<(), StoreError> {
     let envelope = envelope(g, documents);
-    // Streamed: the text of a large graph is never held whole. A
-    // serializer error surfaces as an I/O error of the write.
-    write_atomic_with(path, |w| {
-        ron::Options::default()
-            .to_io_writer_pretty(&mut *w, &envelope, pretty_config())
-            .map_err(io::Error::other)?;
-        w.write_all(b"\n")
-    })
+    // Streamed: the text of a large graph is never held whole.
+    write_atomic_with(path, |w| write_ron(&envelope, w))
 }
 
 /// Loads a graph and the articles saved with it: none for a graph saved
