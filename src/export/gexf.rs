@@ -51,11 +51,7 @@ pub fn to_gexf(g: &ClaimGraph) -> String {
 
 /// The records' kind under the name `tag`, then their properties.
 fn keys(records: &[Record], tag: &str) -> Vec<(String, Kind)> {
-    let mut keys = vec![(tag.to_string(), Kind::Text)];
-    keys.extend(
-        records::schema(records).into_iter().filter(|(n, _)| n != tag),
-    );
-    keys
+    records::schema_after(records, &[tag])
 }
 
 /// One `<attributes>` block: ids are the positions in `keys`.
@@ -63,12 +59,7 @@ fn declare(out: &mut String, class: &str, keys: &[(String, Kind)]) {
     let _ =
         writeln!(out, "    <attributes class=\"{class}\" mode=\"static\">");
     for (i, (name, kind)) in keys.iter().enumerate() {
-        let ty = match kind {
-            Kind::Bool => "boolean",
-            Kind::Int => "long",
-            Kind::Float => "double",
-            Kind::Text | Kind::List => "string",
-        };
+        let ty = kind.xml_type();
         let _ = writeln!(
             out,
             "      <attribute id=\"{i}\" title=\"{}\" type=\"{ty}\"/>",

@@ -52,14 +52,7 @@ pub fn to_graphml(g: &ClaimGraph) -> String {
 /// The properties to declare: the records' kind under the name `tag`,
 /// `label`, then the records' own.
 fn keys(records: &[Record], tag: &str) -> Vec<(String, Kind)> {
-    let mut keys =
-        vec![(tag.to_string(), Kind::Text), ("label".to_string(), Kind::Text)];
-    keys.extend(
-        records::schema(records)
-            .into_iter()
-            .filter(|(name, _)| name != tag && name != "label"),
-    );
-    keys
+    records::schema_after(records, &[tag, "label"])
 }
 
 /// One `<key>` element per property, with ids `{prefix}0`, `{prefix}1`…
@@ -70,12 +63,7 @@ fn declare(
     keys: &[(String, Kind)],
 ) {
     for (i, (name, kind)) in keys.iter().enumerate() {
-        let ty = match kind {
-            Kind::Bool => "boolean",
-            Kind::Int => "long",
-            Kind::Float => "double",
-            Kind::Text | Kind::List => "string",
-        };
+        let ty = kind.xml_type();
         let _ = writeln!(
             out,
             "  <key id=\"{prefix}{i}\" for=\"{domain}\" attr.name=\"{}\" \

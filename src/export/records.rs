@@ -265,6 +265,35 @@ pub(crate) enum Kind {
     List,
 }
 
+impl Kind {
+    /// The XML Schema type GraphML and GEXF declare for it (a list is
+    /// written as text).
+    pub(crate) fn xml_type(self) -> &'static str {
+        match self {
+            Kind::Bool => "boolean",
+            Kind::Int => "long",
+            Kind::Float => "double",
+            Kind::Text | Kind::List => "string",
+        }
+    }
+}
+
+/// The properties to declare: `first` (as text), then every other
+/// property the records use, sorted, with its common type.
+pub(crate) fn schema_after(
+    records: &[Record],
+    first: &[&str],
+) -> Vec<(String, Kind)> {
+    let mut keys: Vec<(String, Kind)> =
+        first.iter().map(|k| (k.to_string(), Kind::Text)).collect();
+    keys.extend(
+        schema(records)
+            .into_iter()
+            .filter(|(name, _)| !first.contains(&name.as_str())),
+    );
+    keys
+}
+
 /// Every property name the records use, sorted, with its common type.
 pub(crate) fn schema(records: &[Record]) -> Vec<(String, Kind)> {
     let mut names: BTreeMap<&str, Vec<&Value>> = BTreeMap::new();
