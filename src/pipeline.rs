@@ -90,9 +90,9 @@ pub fn build_graph_observed(
         .collect();
     for (d, doc) in docs.iter().enumerate() {
         let claims = add_document(&mut g, doc, &reports, d);
-        add_sources(&mut g, doc, &cited[d], &claims);
+        add_sources(&mut g, doc, &reports.chars[d], &cited[d], &claims);
     }
-    link_markers(&mut g, docs, &cited);
+    link_markers(&mut g, docs, &reports.chars, &cited);
     add_links(&mut g, &reports, &analysis);
     g
 }
@@ -102,6 +102,8 @@ pub fn build_graph_observed(
 struct Reports<'a> {
     docs: &'a [Extracted],
     actors: &'a [Vec<Option<String>>],
+    /// Each document's code-point index, built once.
+    chars: Vec<CharIndex>,
     evidence: Vec<Vec<Evidence>>,
     claim_ids: Vec<Vec<String>>,
     /// Each claim group's text, by claim id.
@@ -114,13 +116,17 @@ impl<'a> Reports<'a> {
         actors: &'a [Vec<Option<String>>],
         analysis: &Analysis,
     ) -> Reports<'a> {
+        let chars: Vec<CharIndex> = docs
+            .par_iter()
+            .map(|x| CharIndex::new(&x.document.text))
+            .collect();
         let evidence: Vec<Vec<Evidence>> = docs
             .par_iter()
-            .map(|x| {
-                let chars = CharIndex::new(&x.document.text);
+            .zip(&chars)
+            .map(|(x, chars)| {
                 x.attributions
                     .iter()
-                    .map(|a| evidence(&x.document, &chars, a))
+                    .map(|a| evidence(&x.document, chars, a))
                     .collect()
             })
             .collect();
@@ -147,7 +153,7 @@ impl<'a> Reports<'a> {
             })
             .collect();
         let texts = ids.into_iter().zip(texts).collect();
-        Reports { docs, actors, evidence, claim_ids, texts }
+        Reports { docs, actors, chars, evidence, claim_ids, texts }
     }
 
     fn report(&self, k: ReportKey) -> Report {
@@ -173,7 +179,7 @@ fn add_document(
     d: usize,
 ) -> Vec<NodeRef> {
     let doc = &x.document;
-    let chars = CharIndex::new(&doc.text);
+    let chars = &reports.chars[d];
     let publisher = sources::publisher(doc);
     let doc_node = g.add_document(DocumentNode {
         id: format!("doc:{}", doc.id),
@@ -184,7 +190,7 @@ fn add_document(
         date: doc.date.clone(),
         publisher_evidence: publisher
             .and_then(|p| p.span)
-            .map(|s| s.to_chars(&chars)),
+            .map(|s| s.to_chars(chars)),
     });
     let mut claims = Vec::new();
     for (i, a) in x.attributions.iter().enumerate() {
@@ -230,11 +236,11 @@ fn add_links(g: &mut ClaimGraph, reports: &Reports, analysis: &Analysis) {
         let x = &reports.docs[k.doc];
         let doc = g.find(&format!("doc:{}", x.document.id)).expect("added");
         let claim = reports.claim(g, k);
-        let chars = CharIndex::new(&x.document.text);
+        let chars = &reports.chars[k.doc];
         let edge = Edge::Disputes {
             report: reports.report(k),
             marker: dispute.marker.text(&x.document.text).to_string(),
-            marker_span: dispute.marker.to_chars(&chars),
+            marker_span: dispute.marker.to_chars(chars),
             rule: dispute.rule.to_string(),
             reason: dispute.reason.clone(),
             confidence: percent(dispute.confidence),
@@ -252,12 +258,12 @@ fn percent(x: f64) -> u8 {
 fn add_sources(
     g: &mut ClaimGraph,
     x: &Extracted,
+    chars: &CharIndex,
     cited: &[sources::Cited],
     claims: &[NodeRef],
 ) {
     let d = &x.document;
     let Some(doc_node) = g.find(&format!("doc:{}", d.id)) else { return };
-    let chars = CharIndex::new(&d.text);
     let markers: Vec<Span> = cited
         .iter()
         .filter(|c| c.kind == SourceKind::Marker)
@@ -271,7 +277,7 @@ fn add_sources(
         });
         let evidence = Evidence {
             document: d.id.clone(),
-            span: c.span.to_chars(&chars),
+            span: c.span.to_chars(chars),
             text: c.span.text(&d.text).to_string(),
             speaker: None,
             speaker_span: None,
@@ -309,11 +315,11 @@ fn source_id(kind: SourceKind, name: &str) -> String {
 fn link_markers(
     g: &mut ClaimGraph,
     docs: &[Extracted],
+    chars: &[CharIndex],
     cited: &[Vec<sources::Cited>],
 ) {
-    for (x, cited) in docs.iter().zip(cited) {
+    for ((x, chars), cited) in docs.iter().zip(chars).zip(cited) {
         let d = &x.document;
-        let chars = CharIndex::new(&d.text);
         for c in cited {
             if c.kind != SourceKind::Marker {
                 continue;
@@ -328,7 +334,7 @@ fn link_markers(
             if let (Some(from), Some(to)) = (from, to) {
                 let evidence = Evidence {
                     document: d.id.clone(),
-                    span: c.span.to_chars(&chars),
+                    span: c.span.to_chars(chars),
                     text: c.span.text(&d.text).to_string(),
                     speaker: None,
                     speaker_span: None,

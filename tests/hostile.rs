@@ -212,6 +212,10 @@ fn hostile_texts() -> Vec<(&'static str, String)> {
                 .repeat(10_000),
         ),
         (
+            "disputes.txt",
+            "Acme Agency falsely claimed the plan works. ".repeat(20_000),
+        ),
+        (
             "tags.html",
             format!(
                 "{}{}Ann said the plan works.",
