@@ -114,15 +114,34 @@ pub struct SourceNode {
 }
 
 /// A statement, grouped across the documents that report it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 pub struct Claim {
     /// Stable id derived from the normalised text, e.g. `claim:1f0c…`.
     pub id: String,
     /// The statement's text as first reported.
     pub text: String,
     /// Fact-checkers' verdicts on the claim, from the curation file.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub verdicts: Vec<Verdict>,
+}
+
+/// Readable forms (RON, JSON) leave out an empty `verdicts`, as most
+/// claims have none; the binary store, whose reader cannot tell a field
+/// left out, always writes it.
+impl Serialize for Claim {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let skip = s.is_human_readable() && self.verdicts.is_empty();
+        let mut st = s.serialize_struct("Claim", if skip { 2 } else { 3 })?;
+        st.serialize_field("id", &self.id)?;
+        st.serialize_field("text", &self.text)?;
+        if skip {
+            st.skip_field("verdicts")?;
+        } else {
+            st.serialize_field("verdicts", &self.verdicts)?;
+        }
+        st.end()
+    }
 }
 
 impl Claim {

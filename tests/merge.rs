@@ -66,6 +66,50 @@ fn shards_merge_into_the_graph_one_build_makes_in_any_order() {
 }
 
 #[test]
+fn binary_shards_merge_into_the_same_graph_and_every_command_reads_them() {
+    let dir = workdir("merge-bin");
+    let seeds = seeds();
+    let refs: Vec<&str> = seeds.iter().map(String::as_str).collect();
+    let mut build = vec!["build"];
+    build.extend(&refs);
+    ok(&build, &dir.join("whole"));
+    let (first, rest) = refs.split_at(3);
+    let mut a = vec!["build", "--shard", "--store", "bin"];
+    a.extend(first);
+    ok(&a, &dir.join("a"));
+    assert!(!dir.join("a/graph.ron").exists(), "only graph.bin is written");
+    // Shards of both forms merge together.
+    let mut b = vec!["build", "--shard"];
+    b.extend(rest);
+    ok(&b, &dir.join("b"));
+    let (ga, gb) = (dir.join("a/graph.bin"), dir.join("b/graph.ron"));
+    let (ga, gb) = (ga.to_str().unwrap(), gb.to_str().unwrap());
+    ok(&["merge", "--store", "bin", gb, ga], &dir.join("ab"));
+    ok(&["merge", ga, gb], &dir.join("ab-ron"));
+    let whole = dir.join("whole");
+    assert!(bytes(&whole, "graph.ron") == bytes(&dir.join("ab-ron"), "graph.ron"));
+    assert!(bytes(&whole, "graph.dot") == bytes(&dir.join("ab"), "graph.dot"));
+    // The binary graph answers every query as the RON one does.
+    let (bin, ron) = (dir.join("ab/graph.bin"), whole.join("graph.ron"));
+    for query in [
+        &["stats"][..],
+        &["actors", "--format", "json"],
+        &["documents", "--format", "json"],
+        &["contradictions", "--format", "json"],
+        &["claims", "--by", "Lopez Obrador", "--format", "json"],
+    ] {
+        let answer = |graph: &Path| {
+            let mut args = query.to_vec();
+            args.extend(["--graph", graph.to_str().unwrap()]);
+            let r = run(&args);
+            assert!(r.status.success(), "{args:?}: {}", stderr(&r));
+            r.stdout
+        };
+        assert!(answer(&bin) == answer(&ron), "{query:?} differs");
+    }
+}
+
+#[test]
 fn a_graph_without_articles_or_with_a_clashing_id_is_refused() {
     let dir = workdir("merge-refused");
     let seeds = seeds();

@@ -1,11 +1,13 @@
-//! `claimgraph build`: articles in, graph.ron, graph.dot and graph.svg out.
+//! `claimgraph build`: articles in, graph.ron (or graph.bin), graph.dot
+//! and graph.svg out.
 //!
 //! The inputs are read (and refused, when bad) before anything is
 //! written. The output folder is then locked ([`OutputLock`]) so that two
 //! builds cannot interleave their files, temporary files a killed build
 //! left there are removed, and each output replaces the old one
-//! atomically. Only `graph.ron`, `graph.dot`, `graph.svg`, the lock and
-//! the temporary files are ever written, all inside `--out`.
+//! atomically. Only the graph (`graph.ron`, or `graph.bin` with `--store
+//! bin`), `graph.dot`, `graph.svg`, the lock and the temporary files are
+//! ever written, all inside `--out`.
 
 use std::fs;
 use std::io::Write;
@@ -21,7 +23,7 @@ use claimgraph::export::dot::{
 use claimgraph::lock::OutputLock;
 use claimgraph::store::{
     builtin_aliases, load_aliases, read_curation, remove_stale_temps,
-    save_shard, write_atomic_with,
+    Store, save_shard, write_atomic_with,
 };
 use claimgraph::{
     AliasTable, ClaimGraph, Document, build_graph_observed, extract_document,
@@ -39,8 +41,9 @@ use crate::cli::progress::Progress;
 /// only, which other tools can render. The bundled seeds make about 260.
 const RENDER_LIMIT: usize = 4_000;
 
-/// The files `build` writes into the output folder.
-const OUTPUTS: [&str; 3] = ["graph.ron", "graph.dot", "graph.svg"];
+/// The files `build` writes into the output folder, besides the graph
+/// itself (graph.ron or graph.bin).
+const OUTPUTS: [&str; 2] = ["graph.dot", "graph.svg"];
 
 /// What became of graph.svg.
 enum Svg {
@@ -63,6 +66,8 @@ pub struct Outputs<'a> {
     pub quiet: bool,
     /// Store the articles in graph.ron too (a shard `merge` can read).
     pub shard: bool,
+    /// graph.ron or graph.bin.
+    pub store: Store,
 }
 
 /// Runs the subcommand.
@@ -75,6 +80,7 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
         curation_path: &args.curation,
         quiet: args.quiet,
         shard: args.shard,
+        store: args.store.store(),
     };
     build_into(docs, &aliases, &curation, &outputs)
 }
@@ -108,7 +114,7 @@ pub fn build_into(
             lock.path().display()
         );
     }
-    for name in OUTPUTS {
+    for name in [o.store.file_name()].into_iter().chain(OUTPUTS) {
         let path = o.out.join(name);
         remove_stale_temps(&path).context("cleaning up a killed build")?;
     }
@@ -135,28 +141,33 @@ pub fn build_into(
         drop(extracted);
         Vec::new()
     };
-    progress.stage("writing graph.ron, graph.dot and graph.svg");
-    let svg = write_outputs(&graph, &articles, o.out)?;
+    progress.stage(&format!(
+        "writing {}, graph.dot and graph.svg",
+        o.store.file_name()
+    ));
+    let svg = write_outputs(&graph, &articles, o)?;
     progress.finish();
     drop(lock);
     if !o.quiet {
-        report(&graph, o.out, svg)?;
+        report(&graph, o, svg)?;
     }
     Ok(ExitCode::SUCCESS)
 }
 
-/// Writes graph.ron, graph.dot and, when it can, graph.svg into `out`.
-/// With `articles`, graph.ron is a shard that holds them too.
+/// Writes the graph (graph.ron or graph.bin), graph.dot and, when it can,
+/// graph.svg into `o.out`. With `articles`, the graph file is a shard
+/// that holds them too.
 fn write_outputs(
     graph: &ClaimGraph,
     articles: &[Document],
-    out: &Path,
+    o: &Outputs,
 ) -> anyhow::Result<Svg> {
-    let [ron_path, dot_path, svg_path] = OUTPUTS.map(|name| out.join(name));
+    let graph_path = o.out.join(o.store.file_name());
+    let [dot_path, svg_path] = OUTPUTS.map(|name| o.out.join(name));
     // One after the other: each makes a sorted copy of the graph, and
     // two at once would double the peak memory of a large build.
-    save_shard(graph, articles, &ron_path)
-        .with_context(|| format!("writing {}", ron_path.display()))?;
+    save_shard(graph, articles, &graph_path)
+        .with_context(|| format!("writing {}", graph_path.display()))?;
     write_atomic_with(&dot_path, |w| {
         write_dot_with(graph, DotOptions::default(), w)
     })
@@ -193,7 +204,8 @@ fn write_outputs(
 /// Prints the summary line and the paths written. A closed stdout
 /// (`claimgraph build | head -1`) is an error the caller treats as the
 /// reader having had enough, never a panic.
-fn report(graph: &ClaimGraph, out: &Path, svg: Svg) -> std::io::Result<()> {
+fn report(graph: &ClaimGraph, o: &Outputs, svg: Svg) -> std::io::Result<()> {
+    let out = o.out;
     let c = graph.counts();
     let mut w = std::io::stdout().lock();
     writeln!(
@@ -201,7 +213,7 @@ fn report(graph: &ClaimGraph, out: &Path, svg: Svg) -> std::io::Result<()> {
         "built graph: {} documents, {} actors, {} claims, {} edges",
         c.documents, c.actors, c.claims, c.edges
     )?;
-    writeln!(w, "wrote {}", out.join("graph.ron").display())?;
+    writeln!(w, "wrote {}", out.join(o.store.file_name()).display())?;
     writeln!(w, "wrote {}", out.join("graph.dot").display())?;
     match svg {
         Svg::Rendered(RenderOutcome::Written) => {

@@ -56,6 +56,7 @@ pub fn run(args: MergeArgs) -> anyhow::Result<ExitCode> {
         curation_path: &args.curation,
         quiet: args.quiet,
         shard: args.shard,
+        store: args.store.store(),
     };
     build_into(docs, &aliases, &curation, &outputs)
 }
