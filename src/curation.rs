@@ -262,8 +262,8 @@ mod tests {
             c1,
             c2,
             Edge::Contradicts {
-                a: report("a"),
-                b: report("b"),
+                a: Box::new(report("a")),
+                b: Box::new(report("b")),
                 rule: "counter/polarity".into(),
                 reason: "test".into(),
                 confidence: 50,

@@ -129,7 +129,10 @@ pub struct Claim {
 /// claims have none; the binary store, whose reader cannot tell a field
 /// left out, always writes it.
 impl Serialize for Claim {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
         let skip = s.is_human_readable() && self.verdicts.is_empty();
         let mut st = s.serialize_struct("Claim", if skip { 2 } else { 3 })?;
@@ -285,11 +288,15 @@ pub enum Edge {
         evidence: Evidence,
     },
     /// Claim -> claim: two reports that cannot both hold.
+    ///
+    /// The reports are boxed, as the two disputing variants are rare and
+    /// would otherwise make every edge of the graph as large as two
+    /// reports.
     Contradicts {
         /// The report of the source claim.
-        a: Report,
+        a: Box<Report>,
         /// The report of the target claim.
-        b: Report,
+        b: Box<Report>,
         /// The rule that linked them ("counter/polarity", …).
         rule: String,
         /// Why, in words a reader can check.
@@ -302,8 +309,9 @@ pub enum Edge {
     },
     /// Document -> claim: the document itself says the claim is false.
     Disputes {
-        /// The disputed report, in the disputing document.
-        report: Report,
+        /// The disputed report, in the disputing document (boxed, as for
+        /// `Contradicts`).
+        report: Box<Report>,
         /// The words that dispute it ("falsely").
         marker: String,
         /// Where those words are, in code points.

@@ -222,8 +222,8 @@ fn add_links(g: &mut ClaimGraph, reports: &Reports, analysis: &Analysis) {
             continue;
         }
         let edge = Edge::Contradicts {
-            a: reports.report(c.a),
-            b: reports.report(c.b),
+            a: Box::new(reports.report(c.a)),
+            b: Box::new(reports.report(c.b)),
             rule: c.rule.to_string(),
             reason: c.reason.clone(),
             confidence: percent(c.confidence),
@@ -238,7 +238,7 @@ fn add_links(g: &mut ClaimGraph, reports: &Reports, analysis: &Analysis) {
         let claim = reports.claim(g, k);
         let chars = &reports.chars[k.doc];
         let edge = Edge::Disputes {
-            report: reports.report(k),
+            report: Box::new(reports.report(k)),
             marker: dispute.marker.text(&x.document.text).to_string(),
             marker_span: dispute.marker.to_chars(chars),
             rule: dispute.rule.to_string(),

@@ -579,8 +579,13 @@ mod tests {
             evidence: evidence(doc, at, text),
         };
         let edge = Edge::Contradicts {
-            a: report("actor:joe-biden", "b", 5, "fentanyl comes from here"),
-            b: report("actor:lo", "a", 10, "no fentanyl here"),
+            a: Box::new(report(
+                "actor:joe-biden",
+                "b",
+                5,
+                "fentanyl comes from here",
+            )),
+            b: Box::new(report("actor:lo", "a", 10, "no fentanyl here")),
             rule: "counter/polarity".into(),
             reason: "test".into(),
             confidence: 80,

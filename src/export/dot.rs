@@ -1081,8 +1081,8 @@ mod tests {
                 evidence: evidence(doc, text),
             };
             let edge = Edge::Contradicts {
-                a: report(TRICKY),
-                b: report(LONG),
+                a: Box::new(report(TRICKY)),
+                b: Box::new(report(LONG)),
                 rule: "counter/polarity".into(),
                 reason: "one denies the other".into(),
                 confidence: 70,
