@@ -145,15 +145,25 @@ impl<'d> Corpus<'d> {
         g
     }
 
-    /// Joins the actors of `a` and `b`, saying why when they were apart.
-    fn union(&mut self, a: usize, b: usize, why: impl FnOnce() -> String) {
+    /// Joins the actors of `a` and `b`, saying why when they were apart
+    /// (an empty reason records none). True when they were apart.
+    fn union(
+        &mut self,
+        a: usize,
+        b: usize,
+        why: impl FnOnce() -> String,
+    ) -> bool {
         let (ra, rb) = (self.root(a), self.root(b));
         if ra == rb {
-            return;
+            return false;
         }
         let (keep, gone) = if ra < rb { (ra, rb) } else { (rb, ra) };
         self.parent[gone] = keep;
-        self.reasons.push((keep, why()));
+        let why = why();
+        if !why.is_empty() {
+            self.reasons.push((keep, why));
+        }
+        true
     }
 
     /// The key a mention merges by, if it merges by key at all.
@@ -287,7 +297,12 @@ impl<'d> Corpus<'d> {
 
     fn merge_across_documents(&mut self) {
         let clusters = self.clusters();
-        let mut by_key: BTreeMap<String, usize> = BTreeMap::new();
+        // The first cluster with each key, and the names it has it by.
+        let mut by_key: BTreeMap<String, (usize, Vec<String>)> =
+            BTreeMap::new();
+        // The clusters joined to it, and the names they have it by.
+        let mut joined: BTreeMap<String, (Vec<usize>, BTreeSet<String>)> =
+            BTreeMap::new();
         for (root, members) in &clusters {
             if self.document_scoped(members) {
                 continue;
@@ -298,31 +313,56 @@ impl<'d> Corpus<'d> {
                 let m = self.mention(g);
                 m.class == Class::Name && m.name.contains(' ')
             });
-            let keys: BTreeSet<String> = members
-                .iter()
-                .filter(|&&g| {
-                    let m = self.mention(g);
-                    !(full && m.class == Class::Name && !m.name.contains(' '))
+            // Each key with the names that have it.
+            let mut keys: BTreeMap<String, BTreeSet<&str>> = BTreeMap::new();
+            for &g in members {
+                let m = self.mention(g);
+                if full && m.class == Class::Name && !m.name.contains(' ') {
+                    continue;
+                }
+                if let Some(k) = self.key(g) {
+                    keys.entry(k).or_default().insert(&m.name);
+                }
+            }
+            let keys: Vec<(String, Vec<String>)> = keys
+                .into_iter()
+                .map(|(k, names)| {
+                    (k, names.into_iter().map(str::to_string).collect())
                 })
-                .filter_map(|&g| self.key(g))
                 .collect();
-            for k in keys {
+            for (k, names) in keys {
                 match by_key.get(&k) {
-                    Some(&other) => {
-                        let (a, b) = (
-                            self.doc_id(other).to_string(),
-                            self.doc_id(*root).to_string(),
-                        );
-                        let name = self.mention(*root).name.clone();
-                        self.union(other, *root, || {
-                            format!("same name “{name}” (folded: {}) in {a} and {b}", strip_tag(&k))
-                        });
+                    Some(&(other, _)) => {
+                        if self.union(other, *root, String::new) {
+                            let j = joined.entry(k).or_default();
+                            j.0.push(*root);
+                            j.1.extend(names);
+                        }
                     }
                     None => {
-                        by_key.insert(k, *root);
+                        by_key.insert(k, (*root, names));
                     }
                 }
             }
+        }
+        // One reason per name, however many documents use it: a name in
+        // thousands of articles would otherwise give its actor thousands
+        // of lines, and the build as much memory.
+        for (k, (roots, mut names)) in joined {
+            let (first, first_names) = &by_key[&k];
+            let first = *first;
+            names.extend(first_names.iter().cloned());
+            let docs: BTreeSet<&str> = std::iter::once(first)
+                .chain(roots.iter().copied())
+                .map(|g| self.doc_id(g))
+                .collect();
+            let names = names.into_iter().collect::<Vec<_>>().join("”, “");
+            let why = format!(
+                "same name “{names}” (folded: {}) in {}",
+                strip_tag(&k),
+                document_list(&docs)
+            );
+            self.reasons.push((first, why));
         }
     }
 
@@ -941,6 +981,24 @@ fn capitalised(word: &str) -> String {
 
 fn strip_tag(key: &str) -> &str {
     key.split_once(':').map_or(key, |(_, k)| k)
+}
+
+/// The documents of a merge reason, in id order: "a and b" for two, and
+/// for more their number with the first few ("in 412 documents: a, b,
+/// c, … and 402 more").
+fn document_list(docs: &BTreeSet<&str>) -> String {
+    const SHOWN: usize = 10;
+    let list: Vec<&str> = docs.iter().take(SHOWN).copied().collect();
+    match docs.len() {
+        0 | 1 => list.join(""),
+        2 => list.join(" and "),
+        n if n <= SHOWN => format!("{n} documents: {}", list.join(", ")),
+        n => format!(
+            "{n} documents: {} and {} more",
+            list.join(", "),
+            n - SHOWN
+        ),
+    }
 }
 
 #[cfg(test)]
