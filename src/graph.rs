@@ -250,6 +250,22 @@ pub struct Evidence {
     pub rule: String,
 }
 
+impl Evidence {
+    /// An empty stand-in left where evidence was moved out.
+    pub(crate) fn moved() -> Evidence {
+        Evidence {
+            document: String::new(),
+            span: [0, 0],
+            text: String::new(),
+            speaker: None,
+            speaker_span: None,
+            cue: None,
+            cue_span: None,
+            rule: String::new(),
+        }
+    }
+}
+
 /// An edge of the graph.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Edge {

@@ -6,7 +6,7 @@
 //! `attributions` command and `build` both go through
 //! [`extract_document`], so the accuracy measured is that of the graph.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use rayon::prelude::*;
 
@@ -79,7 +79,17 @@ pub fn build_graph_observed(
     stage("claim groups and counterclaims");
     let analysis = contradict::analyse(docs, |d, a| actor_ids[d][a].clone());
     stage("graph");
-    let reports = Reports::new(docs, &actor_ids, &analysis);
+    let mut reports = Reports::new(docs, &actor_ids, &analysis);
+    // Only the reports a counterclaim or dispute names are needed again
+    // after their document's edges are made; the others' evidence moves
+    // into the graph instead of being copied (a third copy of every
+    // report's text held until the end).
+    let linked: HashSet<ReportKey> = analysis
+        .counterclaims
+        .iter()
+        .flat_map(|c| [c.a, c.b])
+        .chain(analysis.disputes.iter().map(|x| x.report))
+        .collect();
     let mut g = ClaimGraph::new();
     for actor in &corpus.actors {
         g.add_actor(actor.clone());
@@ -89,7 +99,7 @@ pub fn build_graph_observed(
         .map(|x| sources::cited_sources(&x.document.text))
         .collect();
     for (d, doc) in docs.iter().enumerate() {
-        let claims = add_document(&mut g, doc, &reports, d);
+        let claims = add_document(&mut g, doc, &mut reports, &linked, d);
         add_sources(&mut g, doc, &reports.chars[d], &cited[d], &claims);
     }
     link_markers(&mut g, docs, &reports.chars, &cited);
@@ -175,7 +185,8 @@ impl<'a> Reports<'a> {
 fn add_document(
     g: &mut ClaimGraph,
     x: &Extracted,
-    reports: &Reports,
+    reports: &mut Reports,
+    linked: &HashSet<ReportKey>,
     d: usize,
 ) -> Vec<NodeRef> {
     let doc = &x.document;
@@ -195,7 +206,11 @@ fn add_document(
     let mut claims = Vec::new();
     for (i, a) in x.attributions.iter().enumerate() {
         let k = ReportKey { doc: d, att: i };
-        let evidence = reports.evidence[d][i].clone();
+        let evidence = if linked.contains(&k) {
+            reports.evidence[d][i].clone()
+        } else {
+            std::mem::replace(&mut reports.evidence[d][i], Evidence::moved())
+        };
         let claim = reports.claim(g, k);
         claims.push(claim);
         let reported =

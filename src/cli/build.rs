@@ -22,8 +22,8 @@ use claimgraph::export::dot::{
 };
 use claimgraph::lock::OutputLock;
 use claimgraph::store::{
-    builtin_aliases, load_aliases, read_curation, remove_stale_temps,
-    Store, save_shard, write_atomic_with,
+    Store, builtin_aliases, load_aliases, read_curation, remove_stale_temps,
+    save_shard, write_atomic_with,
 };
 use claimgraph::{
     AliasTable, ClaimGraph, Document, build_graph_observed, extract_document,
@@ -164,14 +164,18 @@ fn write_outputs(
 ) -> anyhow::Result<Svg> {
     let graph_path = o.out.join(o.store.file_name());
     let [dot_path, svg_path] = OUTPUTS.map(|name| o.out.join(name));
-    // One after the other: each makes a sorted copy of the graph, and
-    // two at once would double the peak memory of a large build.
-    save_shard(graph, articles, &graph_path)
-        .with_context(|| format!("writing {}", graph_path.display()))?;
-    write_atomic_with(&dot_path, |w| {
-        write_dot_with(graph, DotOptions::default(), w)
-    })
-    .with_context(|| format!("writing {}", dot_path.display()))?;
+    // Both at once: each walks a sorted view of the graph (references,
+    // not a copy) and streams to its own file.
+    let (stored, dot) = rayon::join(
+        || save_shard(graph, articles, &graph_path),
+        || {
+            write_atomic_with(&dot_path, |w| {
+                write_dot_with(graph, DotOptions::default(), w)
+            })
+        },
+    );
+    stored.with_context(|| format!("writing {}", graph_path.display()))?;
+    dot.with_context(|| format!("writing {}", dot_path.display()))?;
     let c = graph.counts();
     let size = c.documents + c.actors + c.claims + c.edges;
     // The graph and its DOT are written; a diagram Graphviz cannot lay

@@ -148,6 +148,10 @@ pub fn find(text: &str, attributions: &[Attribution]) -> DocMentions {
             ix.speakers.entry(sp.span).or_insert(index);
         }
     }
+    // Every document's mentions are held until the corpus is merged:
+    // no spare capacity.
+    doc.mentions.shrink_to_fit();
+    doc.speakers.shrink_to_fit();
     doc
 }
 
