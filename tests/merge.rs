@@ -87,7 +87,9 @@ fn binary_shards_merge_into_the_same_graph_and_every_command_reads_them() {
     ok(&["merge", "--store", "bin", gb, ga], &dir.join("ab"));
     ok(&["merge", ga, gb], &dir.join("ab-ron"));
     let whole = dir.join("whole");
-    assert!(bytes(&whole, "graph.ron") == bytes(&dir.join("ab-ron"), "graph.ron"));
+    assert!(
+        bytes(&whole, "graph.ron") == bytes(&dir.join("ab-ron"), "graph.ron")
+    );
     assert!(bytes(&whole, "graph.dot") == bytes(&dir.join("ab"), "graph.dot"));
     // The binary graph answers every query as the RON one does.
     let (bin, ron) = (dir.join("ab/graph.bin"), whole.join("graph.ron"));
