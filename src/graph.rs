@@ -725,25 +725,50 @@ impl ClaimGraph {
     ///
     /// Edges whose ends name no node are returned as an error message.
     pub fn from_data(data: GraphData) -> Result<ClaimGraph, String> {
-        let mut g = ClaimGraph::new();
-        for node in data.nodes {
-            if g.index.contains_key(node.id()) {
-                return Err(format!("node id {} appears twice", node.id()));
-            }
-            g.upsert(node);
-        }
-        for rec in data.edges {
-            let from = g.find(&rec.from);
-            let to = g.find(&rec.to);
-            match (from, to) {
-                (Some(f), Some(t)) => g.link(f, t, rec.edge),
-                _ => {
+        let edges = data.edges.into_iter().map(|e| (e.from, e.to, e.edge));
+        ClaimGraph::from_parts(data.nodes, edges.collect())
+    }
+
+    /// [`from_data`](Self::from_data) from nodes and `(from, to, edge)`
+    /// triples, the ends given as any string (the store lends them from
+    /// the file's bytes rather than allocating two strings per edge).
+    pub fn from_parts<S: AsRef<str>>(
+        nodes: Vec<Node>,
+        edges: Vec<(S, S, Edge)>,
+    ) -> Result<ClaimGraph, String> {
+        // Each edge's ends by position in `nodes`, looked up in a hash
+        // map made for the purpose: millions of lookups in the sorted
+        // index would compare ids character by character.
+        let ends: Vec<(usize, usize)> = {
+            let mut ids: std::collections::HashMap<&str, usize> =
+                std::collections::HashMap::with_capacity(nodes.len());
+            for (i, node) in nodes.iter().enumerate() {
+                if ids.insert(node.id(), i).is_some() {
                     return Err(format!(
-                        "edge {} -> {} names a missing node",
-                        rec.from, rec.to
+                        "node id {} appears twice",
+                        node.id()
                     ));
                 }
             }
+            let mut ends = Vec::with_capacity(edges.len());
+            for (from, to, _) in &edges {
+                let (from, to) = (from.as_ref(), to.as_ref());
+                match (ids.get(from), ids.get(to)) {
+                    (Some(&f), Some(&t)) => ends.push((f, t)),
+                    _ => {
+                        return Err(format!(
+                            "edge {from} -> {to} names a missing node"
+                        ));
+                    }
+                }
+            }
+            ends
+        };
+        let mut g = ClaimGraph::new();
+        let at: Vec<NodeRef> =
+            nodes.into_iter().map(|n| g.upsert(n)).collect();
+        for ((f, t), (_, _, edge)) in ends.into_iter().zip(edges) {
+            g.link(at[f], at[t], edge);
         }
         Ok(g)
     }

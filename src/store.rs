@@ -462,11 +462,28 @@ struct BinaryOut<'g> {
     documents: Vec<&'g Document>,
 }
 
-/// [`BinaryOut`] as read back.
+/// [`BinaryOut`] as read back, each edge's ends lent by the file's bytes.
 #[derive(Deserialize)]
-struct BinaryIn {
-    graph: GraphData,
+struct BinaryIn<'a> {
+    #[serde(borrow)]
+    graph: GraphIn<'a>,
     documents: Vec<Document>,
+}
+
+/// [`GraphData`] with borrowed edge ends.
+#[derive(Deserialize)]
+struct GraphIn<'a> {
+    nodes: Vec<crate::graph::Node>,
+    #[serde(borrow)]
+    edges: Vec<EdgeIn<'a>>,
+}
+
+/// An [`EdgeRecord`](crate::graph::EdgeRecord) with borrowed ends.
+#[derive(Deserialize)]
+struct EdgeIn<'a> {
+    from: &'a str,
+    to: &'a str,
+    edge: crate::graph::Edge,
 }
 
 /// Writes the binary form of `envelope`: [`BINARY_MAGIC`], the format
@@ -522,9 +539,12 @@ fn from_binary(
             rest.len()
         )));
     }
-    let g = ClaimGraph::from_data(data.graph).map_err(|message| {
-        StoreError::Invalid { path: path.to_path_buf(), message }
-    })?;
+    let edges = data.graph.edges.into_iter().map(|e| (e.from, e.to, e.edge));
+    let g = ClaimGraph::from_parts(data.graph.nodes, edges.collect())
+        .map_err(|message| StoreError::Invalid {
+            path: path.to_path_buf(),
+            message,
+        })?;
     Ok((g, data.documents))
 }
 
