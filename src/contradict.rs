@@ -145,7 +145,7 @@ pub fn analyse(
     let group_of = group(docs, &keys, &facts, &pairs);
     let groups = group_of.iter().flatten().copied().max().map_or(0, |m| m + 1);
     let mut counterclaims: Vec<Counterclaim> = pairs
-        .iter()
+        .par_iter()
         .filter_map(|&(i, j, shared)| {
             counter(docs, &facts, &topic, (keys[i], keys[j]), (i, j), shared)
         })

@@ -63,7 +63,7 @@ pub fn build_graph_observed(
     stage("actors across documents");
     let corpus = corpus_actors(docs, aliases);
     let actor_ids: Vec<Vec<Option<String>>> = docs
-        .iter()
+        .par_iter()
         .map(|x| {
             x.attributions
                 .iter()
@@ -79,7 +79,11 @@ pub fn build_graph_observed(
     stage("claim groups and counterclaims");
     let analysis = contradict::analyse(docs, |d, a| actor_ids[d][a].clone());
     stage("graph");
-    let mut reports = Reports::new(docs, &actor_ids, &analysis);
+    // Not made beside the corpus actor pass, which is mostly serial: that
+    // saves 3 % of the time and costs a fifth more memory at the peak.
+    let (chars, evidence, cited) = per_document(docs);
+    let mut reports =
+        Reports::new(docs, &actor_ids, chars, evidence, &analysis);
     // Only the reports a counterclaim or dispute names are needed again
     // after their document's edges are made; the others' evidence moves
     // into the graph instead of being copied (a third copy of every
@@ -91,13 +95,9 @@ pub fn build_graph_observed(
         .chain(analysis.disputes.iter().map(|x| x.report))
         .collect();
     let mut g = ClaimGraph::new();
-    for actor in &corpus.actors {
-        g.add_actor(actor.clone());
+    for actor in corpus.actors {
+        g.add_actor(actor);
     }
-    let cited: Vec<Vec<sources::Cited>> = docs
-        .par_iter()
-        .map(|x| sources::cited_sources(&x.document.text))
-        .collect();
     for (d, doc) in docs.iter().enumerate() {
         let claims = add_document(&mut g, doc, &mut reports, &linked, d);
         add_sources(&mut g, doc, &reports.chars[d], &cited[d], &claims);
@@ -120,26 +120,39 @@ struct Reports<'a> {
     texts: HashMap<String, String>,
 }
 
+/// Each document's code-point index, its reports' evidence and the
+/// sources it cites, made on every core.
+#[allow(clippy::type_complexity)]
+fn per_document(
+    docs: &[Extracted],
+) -> (Vec<CharIndex>, Vec<Vec<Evidence>>, Vec<Vec<sources::Cited>>) {
+    let chars: Vec<CharIndex> =
+        docs.par_iter().map(|x| CharIndex::new(&x.document.text)).collect();
+    let evidence = docs
+        .par_iter()
+        .zip(&chars)
+        .map(|(x, chars)| {
+            x.attributions
+                .iter()
+                .map(|a| evidence(&x.document, chars, a))
+                .collect()
+        })
+        .collect();
+    let cited = docs
+        .par_iter()
+        .map(|x| sources::cited_sources(&x.document.text))
+        .collect();
+    (chars, evidence, cited)
+}
+
 impl<'a> Reports<'a> {
     fn new(
         docs: &'a [Extracted],
         actors: &'a [Vec<Option<String>>],
+        chars: Vec<CharIndex>,
+        evidence: Vec<Vec<Evidence>>,
         analysis: &Analysis,
     ) -> Reports<'a> {
-        let chars: Vec<CharIndex> = docs
-            .par_iter()
-            .map(|x| CharIndex::new(&x.document.text))
-            .collect();
-        let evidence: Vec<Vec<Evidence>> = docs
-            .par_iter()
-            .zip(&chars)
-            .map(|(x, chars)| {
-                x.attributions
-                    .iter()
-                    .map(|a| evidence(&x.document, chars, a))
-                    .collect()
-            })
-            .collect();
         // A group's id and text are those of its member with the smallest
         // id, so they do not depend on the order documents came in.
         let mut best: Vec<Option<(String, String)>> =
