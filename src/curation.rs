@@ -202,7 +202,7 @@ fn split(g: &mut ClaimGraph, actor: &str, documents: &[String]) -> bool {
     for doc in documents {
         let edges: Vec<(String, Edge)> = g
             .outgoing(node)
-            .filter(|(e, _)| &e.evidence().document == doc)
+            .filter(|(e, _)| *e.evidence().document == **doc)
             .map(|(e, t)| (t.id().to_string(), e.clone()))
             .collect();
         if edges.is_empty() {
@@ -212,7 +212,7 @@ fn split(g: &mut ClaimGraph, actor: &str, documents: &[String]) -> bool {
         split_actor.id = format!("{actor}@{doc}");
         let new = g.add_actor(split_actor);
         g.remove_edges(|from, _, e| {
-            from == actor && &e.evidence().document == doc
+            from == actor && *e.evidence().document == **doc
         });
         for (target, edge) in edges {
             let t = g.find(&target).expect("target exists");

@@ -11,6 +11,7 @@
 //! writes and the exporters read.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use petgraph::Direction;
 use petgraph::stable_graph::{NodeIndex, StableDiGraph};
@@ -231,37 +232,142 @@ impl Node {
 #[derive(
     Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize,
 )]
+///
+/// The strings a graph repeats on many edges (document ids, speakers,
+/// cues, rule ids) are shared (`Arc<str>`): a build shares each
+/// document's id among its edges, and loading shares every repeated one,
+/// which takes a large graph's memory and load time down. They read and
+/// write as plain strings.
 pub struct Evidence {
     /// The document the evidence is in.
-    pub document: String,
+    #[serde(deserialize_with = "shared")]
+    pub document: Arc<str>,
     /// The content's extent, `[start, end)` in code points.
     pub span: [usize; 2],
     /// The content as written (pieces joined by one space).
     pub text: String,
     /// The speaker mention as written, when there is one.
-    pub speaker: Option<String>,
+    #[serde(deserialize_with = "shared_opt")]
+    pub speaker: Option<Arc<str>>,
     /// The speaker mention's span, when there is one.
     pub speaker_span: Option<[usize; 2]>,
     /// The cue as written, when there is one.
-    pub cue: Option<String>,
+    #[serde(deserialize_with = "shared_opt")]
+    pub cue: Option<Arc<str>>,
     /// The cue's span, when there is one.
     pub cue_span: Option<[usize; 2]>,
     /// The id of the rule that produced it.
-    pub rule: String,
+    #[serde(deserialize_with = "shared")]
+    pub rule: Arc<str>,
+}
+
+/// Shares equal strings while a graph is being read: each distinct
+/// string is allocated once, however many edges repeat it.
+///
+/// Deserializing [`Evidence`] goes through the interner of the current
+/// thread; [`Interner::scope`] empties it when a load ends, so nothing
+/// outlives the graph that needed it.
+#[derive(Debug)]
+pub(crate) struct Interner;
+
+thread_local! {
+    static SHARED: std::cell::RefCell<SharedSet> =
+        std::cell::RefCell::new(SharedSet::default());
+}
+
+/// The strings an [`Interner`] has made.
+type SharedSet =
+    std::collections::HashSet<Arc<str>, foldhash::fast::RandomState>;
+
+impl Interner {
+    /// Runs `load` with an empty interner, and empties it afterwards.
+    pub(crate) fn scope<T>(load: impl FnOnce() -> T) -> T {
+        SHARED.with(|s| s.borrow_mut().clear());
+        let out = load();
+        SHARED.with(|s| *s.borrow_mut() = SharedSet::default());
+        out
+    }
+
+    /// The shared copy of `text`.
+    pub(crate) fn share(text: &str) -> Arc<str> {
+        SHARED.with(|s| {
+            let mut s = s.borrow_mut();
+            if let Some(shared) = s.get(text) {
+                return Arc::clone(shared);
+            }
+            let shared: Arc<str> = Arc::from(text);
+            s.insert(Arc::clone(&shared));
+            shared
+        })
+    }
+}
+
+/// Reads a string as its shared copy, from the reader's buffer where it
+/// lends one (no string allocated for a repeat).
+fn shared<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Arc<str>, D::Error> {
+    d.deserialize_str(SharedStr)
+}
+
+/// Reads an optional string as its shared copy.
+fn shared_opt<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Option<Arc<str>>, D::Error> {
+    d.deserialize_option(SharedOpt)
+}
+
+struct SharedStr;
+
+impl serde::de::Visitor<'_> for SharedStr {
+    type Value = Arc<str>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a string")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Arc<str>, E> {
+        Ok(Interner::share(v))
+    }
+}
+
+struct SharedOpt;
+
+impl<'de> serde::de::Visitor<'de> for SharedOpt {
+    type Value = Option<Arc<str>>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("an optional string")
+    }
+
+    fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_some<D: serde::Deserializer<'de>>(
+        self,
+        d: D,
+    ) -> Result<Self::Value, D::Error> {
+        shared(d).map(Some)
+    }
 }
 
 impl Evidence {
     /// An empty stand-in left where evidence was moved out.
     pub(crate) fn moved() -> Evidence {
         Evidence {
-            document: String::new(),
+            document: Arc::from(""),
             span: [0, 0],
             text: String::new(),
             speaker: None,
             speaker_span: None,
             cue: None,
             cue_span: None,
-            rule: String::new(),
+            rule: Arc::from(""),
         }
     }
 }
@@ -740,8 +846,14 @@ impl ClaimGraph {
         // map made for the purpose: millions of lookups in the sorted
         // index would compare ids character by character.
         let ends: Vec<(usize, usize)> = {
-            let mut ids: std::collections::HashMap<&str, usize> =
-                std::collections::HashMap::with_capacity(nodes.len());
+            let mut ids: std::collections::HashMap<
+                &str,
+                usize,
+                foldhash::fast::RandomState,
+            > = std::collections::HashMap::with_capacity_and_hasher(
+                nodes.len(),
+                foldhash::fast::RandomState::default(),
+            );
             for (i, node) in nodes.iter().enumerate() {
                 if ids.insert(node.id(), i).is_some() {
                     return Err(format!(

@@ -7,6 +7,7 @@
 //! [`extract_document`], so the accuracy measured is that of the graph.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -132,9 +133,10 @@ fn per_document(
         .par_iter()
         .zip(&chars)
         .map(|(x, chars)| {
+            let mut shared = HashMap::new();
             x.attributions
                 .iter()
-                .map(|a| evidence(&x.document, chars, a))
+                .map(|a| evidence(&x.document, chars, a, &mut shared))
                 .collect()
         })
         .collect();
@@ -304,14 +306,14 @@ fn add_sources(
             kind: c.kind,
         });
         let evidence = Evidence {
-            document: d.id.clone(),
+            document: Arc::from(d.id.as_str()),
             span: c.span.to_chars(chars),
             text: c.span.text(&d.text).to_string(),
             speaker: None,
             speaker_span: None,
             cue: None,
             cue_span: None,
-            rule: c.rule.to_string(),
+            rule: Arc::from(c.rule),
         };
         g.link(doc_node, source, Edge::Cites { evidence: evidence.clone() });
         // Two attributions of one claim ("China and Mexico denied ...")
@@ -361,14 +363,14 @@ fn link_markers(
             let to = g.find(&format!("doc:{}", target.document.id));
             if let (Some(from), Some(to)) = (from, to) {
                 let evidence = Evidence {
-                    document: d.id.clone(),
+                    document: Arc::from(d.id.as_str()),
                     span: c.span.to_chars(chars),
                     text: c.span.text(&d.text).to_string(),
                     speaker: None,
                     speaker_span: None,
                     cue: None,
                     cue_span: None,
-                    rule: "source/marker-names-document".to_string(),
+                    rule: Arc::from("source/marker-names-document"),
                 };
                 g.link(from, to, Edge::Identifies { evidence });
             }
@@ -383,17 +385,33 @@ fn names_document(marker: &str, id: &str) -> bool {
     marker == id || (marker.len() >= 6 && hash.starts_with(marker))
 }
 
-fn evidence(d: &Document, chars: &CharIndex, a: &Attribution) -> Evidence {
+/// The evidence of one report. `shared` holds the strings already made
+/// for this document (its id, speakers, cues, rule ids), so that its
+/// reports share them.
+fn evidence(
+    d: &Document,
+    chars: &CharIndex,
+    a: &Attribution,
+    shared: &mut HashMap<String, Arc<str>>,
+) -> Evidence {
     let text = &d.text;
+    let mut share = |s: &str| -> Arc<str> {
+        if let Some(x) = shared.get(s) {
+            return Arc::clone(x);
+        }
+        let x: Arc<str> = Arc::from(s);
+        shared.insert(s.to_string(), Arc::clone(&x));
+        x
+    };
     Evidence {
-        document: d.id.clone(),
+        document: share(&d.id),
         span: a.content_extent().to_chars(chars),
         text: a.content_text(text),
-        speaker: a.speaker.as_ref().map(|s| s.span.text(text).to_string()),
+        speaker: a.speaker.as_ref().map(|s| share(s.span.text(text))),
         speaker_span: a.speaker.as_ref().map(|s| s.span.to_chars(chars)),
-        cue: a.cue.map(|c| c.text(text).to_string()),
+        cue: a.cue.map(|c| share(c.text(text))),
         cue_span: a.cue.map(|c| c.to_chars(chars)),
-        rule: a.rule.clone(),
+        rule: share(&a.rule),
     }
 }
 

@@ -616,7 +616,7 @@ mod tests {
         let counter = &d.counterclaims[0];
         assert_eq!(counter.claim.id, "claim:fentanyl comes from here");
         assert_eq!(counter.actor.unwrap().name, "Joe Biden");
-        assert_eq!(counter.ours.evidence.document, "a");
+        assert_eq!(&*counter.ours.evidence.document, "a");
         assert_eq!(q.find_claim("claim:zz"), Lookup::Missing);
     }
 

@@ -22,7 +22,7 @@ use ron::ser::PrettyConfig;
 use serde::{Deserialize, Serialize};
 
 use crate::curation::Curation;
-use crate::graph::{ClaimGraph, GraphData, GraphView};
+use crate::graph::{ClaimGraph, GraphData, GraphView, Interner};
 use crate::model::{AliasTable, Document};
 
 /// The alias table shipped with claimgraph, `data/aliases.ron`.
@@ -252,7 +252,7 @@ pub fn from_ron(
     text: &str,
     path_for_messages: &Path,
 ) -> Result<ClaimGraph, StoreError> {
-    from_ron_with(text, path_for_messages).map(|(g, _)| g)
+    Interner::scope(|| from_ron_with(text, path_for_messages)).map(|(g, _)| g)
 }
 
 /// Reads a graph and the articles stored with it (none unless it was
@@ -596,13 +596,13 @@ pub fn load_shard(
         source,
     })?;
     if bytes.starts_with(BINARY_MAGIC) {
-        return from_binary(&bytes, path);
+        return Interner::scope(|| from_binary(&bytes, path));
     }
     let text = String::from_utf8(bytes).map_err(|e| StoreError::NotUtf8 {
         path: path.to_path_buf(),
         offset: e.utf8_error().valid_up_to(),
     })?;
-    from_ron_with(&text, path)
+    Interner::scope(|| from_ron_with(&text, path))
 }
 
 /// Counts temporary files made by this process, so that two threads
@@ -1052,6 +1052,32 @@ mod tests {
         fs::write(&path, &zero).unwrap();
         let err = load(&path).unwrap_err();
         assert!(matches!(err, StoreError::BadVersion { .. }));
+    }
+
+    #[test]
+    fn loading_shares_repeated_strings_and_keeps_none_afterwards() {
+        let dir = scratch("shared");
+        for name in ["graph.ron", "graph.bin"] {
+            let path = dir.join(name);
+            save(&sample(), &path).unwrap();
+            let data = load(&path).unwrap().to_data();
+            let evs: Vec<&Evidence> =
+                data.edges.iter().map(|e| e.edge.evidence()).collect();
+            assert_eq!(evs.len(), 2);
+            // The two edges of one report share their strings.
+            assert!(std::sync::Arc::ptr_eq(
+                &evs[0].document,
+                &evs[1].document
+            ));
+            assert!(std::sync::Arc::ptr_eq(&evs[0].rule, &evs[1].rule));
+            assert!(std::sync::Arc::ptr_eq(
+                evs[0].speaker.as_ref().unwrap(),
+                evs[1].speaker.as_ref().unwrap()
+            ));
+            // Held by the two edges only: nothing is kept once the load
+            // is over.
+            assert_eq!(std::sync::Arc::strong_count(&evs[0].document), 2);
+        }
     }
 
     #[test]

@@ -50,15 +50,15 @@ fn every_edge_carries_evidence_that_points_into_its_document() {
     for rec in &data.edges {
         let ev = rec.edge.evidence();
         let (_, chars) =
-            texts.iter().find(|(id, _)| *id == ev.document).unwrap();
+            texts.iter().find(|(id, _)| **id == *ev.document).unwrap();
         assert!(!ev.rule.is_empty());
         if let (Some(span), Some(text)) = (ev.speaker_span, &ev.speaker) {
             let got: String = chars[span[0]..span[1]].iter().collect();
-            assert_eq!(&got, text);
+            assert_eq!(got, **text);
         }
         if let (Some(span), Some(text)) = (ev.cue_span, &ev.cue) {
             let got: String = chars[span[0]..span[1]].iter().collect();
-            assert_eq!(&got, text);
+            assert_eq!(got, **text);
         }
     }
 }

@@ -22,6 +22,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, Write};
 use std::path::Path;
 use std::process::{Command, Stdio};
+use std::sync::Arc;
 
 use graphviz_rust::dot_structures::{
     Attribute, Edge as DotEdge, EdgeTy, Graph, GraphAttributes, Id,
@@ -356,7 +357,7 @@ impl Links {
         if self.page {
             return Some(format!("#{}", report_anchor(ev)));
         }
-        self.documents.get(&ev.document).cloned()
+        self.documents.get(&*ev.document).cloned()
     }
 }
 
@@ -783,7 +784,7 @@ fn attributed_head(class: CueClass, direct: bool) -> String {
 /// `name: text [start-end]`, when the evidence has that part.
 fn located(
     name: &str,
-    text: &Option<String>,
+    text: &Option<Arc<str>>,
     span: Option<[usize; 2]>,
 ) -> Option<String> {
     let text = text.as_deref()?;

@@ -153,7 +153,7 @@ fn rows(data: &GraphData) -> Vec<Row<'_>> {
             _ => continue,
         };
         let claim = if actor.is_some() { &e.to } else { &e.from };
-        let key = (evidence.document.as_str(), evidence.span, claim.as_str());
+        let key = (&*evidence.document, evidence.span, claim.as_str());
         let row = rows.entry(key).or_insert(Row {
             claim,
             evidence,
@@ -179,13 +179,13 @@ fn conflicts(
                 let why = format!("{reason} ({rule}, {confidence}%)");
                 for (this, other) in [(a, b), (b, a)] {
                     let ev = &this.evidence;
-                    let list = out.entry((ev.document.as_str(), ev.span));
+                    let list = out.entry((&*ev.document, ev.span));
                     add_conflict(list.or_default(), &other.evidence, &why);
                 }
             }
             Edge::Disputes { report, marker, reason, rule, .. } => {
                 let ev = &report.evidence;
-                let key = (ev.document.as_str(), ev.span);
+                let key = (&*ev.document, ev.span);
                 out.entry(key).or_default().push(Conflict {
                     other: None,
                     label: format!("disputed by {}: “{marker}”", ev.document),
@@ -482,7 +482,7 @@ fn span_cell(ev: &Evidence) -> String {
 }
 
 fn conflicts_cell(ev: &Evidence, page: &Page) -> String {
-    let key = (ev.document.as_str(), ev.span);
+    let key = (&*ev.document, ev.span);
     let Some(list) = page.conflicts.get(&key) else { return String::new() };
     let items: Vec<String> = list
         .iter()

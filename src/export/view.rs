@@ -308,7 +308,7 @@ impl<'g> Index<'g> {
         nodes.insert(doc);
         nodes.extend(self.data.edges.iter().filter_map(|e| match &e.edge {
             Edge::Attributed { evidence, .. }
-                if evidence.document == name
+                if *evidence.document == *name
                     && claims.contains(&e.to.as_str()) =>
             {
                 Some(e.from.as_str())

@@ -77,9 +77,9 @@ fn candidate(node: &&Node) -> Candidate {
 /// The documents a hop's evidence is in: one, or both sides of a
 /// counterclaim.
 fn documents(edge: &Edge) -> Vec<&str> {
-    let mut docs = vec![edge.evidence().document.as_str()];
+    let mut docs = vec![&*edge.evidence().document];
     if let Edge::Contradicts { b, .. } = edge
-        && b.evidence.document != docs[0]
+        && *b.evidence.document != *docs[0]
     {
         docs.push(&b.evidence.document);
     }
