@@ -876,7 +876,12 @@ impl ClaimGraph {
             }
             ends
         };
-        let mut g = ClaimGraph::new();
+        // Room for everything at once: growing the edge list by doubling
+        // would copy it (and fault in fresh pages) several times over.
+        let mut g = ClaimGraph {
+            graph: StableDiGraph::with_capacity(nodes.len(), edges.len()),
+            index: BTreeMap::new(),
+        };
         let at: Vec<NodeRef> =
             nodes.into_iter().map(|n| g.upsert(n)).collect();
         for ((f, t), (_, _, edge)) in ends.into_iter().zip(edges) {

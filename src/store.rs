@@ -595,6 +595,23 @@ pub fn load_shard(
         path: path.to_path_buf(),
         source,
     })?;
+    from_bytes_with(bytes, path)
+}
+
+/// Reads a graph from the bytes of a graph file of either form (binary
+/// or RON, told apart by the first bytes); `path_for_messages` names the
+/// file in errors.
+pub fn from_bytes(
+    bytes: Vec<u8>,
+    path_for_messages: &Path,
+) -> Result<ClaimGraph, StoreError> {
+    from_bytes_with(bytes, path_for_messages).map(|(g, _)| g)
+}
+
+fn from_bytes_with(
+    bytes: Vec<u8>,
+    path: &Path,
+) -> Result<(ClaimGraph, Vec<Document>), StoreError> {
     if bytes.starts_with(BINARY_MAGIC) {
         return Interner::scope(|| from_binary(&bytes, path));
     }
@@ -603,6 +620,14 @@ pub fn load_shard(
         offset: e.utf8_error().valid_up_to(),
     })?;
     Interner::scope(|| from_ron_with(&text, path))
+}
+
+/// The bytes of `g` in the binary form (as `graph.bin` holds them).
+pub fn to_binary(g: &ClaimGraph) -> Result<Vec<u8>, StoreError> {
+    let mut out = Vec::new();
+    write_binary(envelope(g, &[]), &mut out)
+        .map_err(|e| StoreError::Serialize(e.to_string()))?;
+    Ok(out)
 }
 
 /// Counts temporary files made by this process, so that two threads
