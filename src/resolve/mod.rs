@@ -79,6 +79,29 @@ fn resolve_one(
         };
         return;
     }
+    if matches!(lower.as_str(), "who" | "which") {
+        // "the Chicago Police Department, which reported": the name just
+        // before the relative pronoun. Nothing is guessed when no name
+        // stands there ("an architect who said").
+        // "who" stands for people: "a staffer at the State Department
+        // who told" is the staffer, not the department.
+        let ante = name_before(text, sp.span.start).filter(|a| {
+            let head = a.text(text).split_whitespace().last().unwrap_or("");
+            lower != "who" || !words::is_body_head(head)
+        });
+        if let Some(ante) = ante {
+            let (name, res) = by_name(text, named, ante);
+            sp.name = name;
+            sp.resolution = if res == Resolution::Named {
+                Resolution::Antecedent(ante)
+            } else {
+                res
+            };
+        } else {
+            sp.resolution = Resolution::Unresolved;
+        }
+        return;
+    }
     if let Some(want) = pronoun_agreement(&lower) {
         match antecedent(resolved, sp.span, want) {
             Some((span, name)) => {
@@ -111,6 +134,80 @@ fn resolve_one(
 /// A name mention: drop its title, then take the fuller name that it ends
 /// ("Milgram", "López Obrador"), when exactly one fuller name in the
 /// document does; two ("Bill Clinton", "Hillary Clinton") mean no guess.
+/// The capitalised name that ends right before `at` (past spaces and one
+/// comma): "Chicago Police Department", "Department of Justice". `None`
+/// when the word there is not capitalised.
+fn name_before(text: &str, at: usize) -> Option<Span> {
+    let before = text[..at].trim_end();
+    let before = before.strip_suffix(',').unwrap_or(before).trim_end();
+    let end = before.len();
+    let mut start = None;
+    let mut rest = before;
+    // At most six words, and "of" only between capitalised ones.
+    for _ in 0..6 {
+        let word_start =
+            rest.rfind(|c: char| c.is_whitespace()).map_or(0, |i| i + 1);
+        let word = &rest[word_start..];
+        let capital = word.chars().next().is_some_and(char::is_uppercase)
+            && word
+                .chars()
+                .all(|c| c.is_alphanumeric() || "-.'’&".contains(c))
+            && !is_function_word(word);
+        if capital {
+            start = Some(word_start);
+        } else if !(word == "of" && start.is_some()) {
+            break;
+        }
+        if word_start == 0 {
+            break;
+        }
+        rest = rest[..word_start].trim_end();
+        // A line or sentence break ends the name.
+        if rest.ends_with(['.', '!', '?', ':', ';', ',', '"', '“', '”']) {
+            break;
+        }
+    }
+    Some(Span::new(start?, end))
+}
+
+/// Words capitalised only for starting a sentence ("In Washington, which
+/// …"): never part of a name.
+fn is_function_word(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "the"
+            | "a"
+            | "an"
+            | "in"
+            | "on"
+            | "at"
+            | "by"
+            | "for"
+            | "from"
+            | "with"
+            | "as"
+            | "after"
+            | "before"
+            | "but"
+            | "and"
+            | "or"
+            | "when"
+            | "while"
+            | "if"
+            | "to"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "it"
+            | "he"
+            | "she"
+            | "they"
+            | "we"
+            | "i"
+    )
+}
+
 fn by_name(
     text: &str,
     named: &FullerNames,
@@ -312,6 +409,61 @@ mod tests {
         let text = "DEA Administrator Anne Milgram spoke on Monday. The DEA \
                     administrator said the cartels make the pills.";
         assert_eq!(speakers(text)[0].0, "Anne Milgram");
+    }
+
+    #[test]
+    fn relative_pronoun_takes_the_name_just_before_it() {
+        let span = |text: &str, pronoun: &str| {
+            let at = text.find(pronoun).unwrap();
+            name_before(text, at).map(|s| s.text(text).to_string())
+        };
+        let text =
+            "They asked the Chicago Police Department which reported it.";
+        assert_eq!(
+            span(text, "which").as_deref(),
+            Some("Chicago Police Department")
+        );
+        let text =
+            "A bill levied by the Department of Justice, which said so.";
+        assert_eq!(
+            span(text, "which").as_deref(),
+            Some("Department of Justice")
+        );
+        let text = "In Washington, which said so.";
+        assert_eq!(span(text, "which").as_deref(), Some("Washington"));
+        assert_eq!(span("It hired an architect who said so.", "who"), None);
+        assert_eq!(span("The company, which said so.", "which"), None);
+    }
+
+    #[test]
+    fn who_after_a_body_is_not_the_body() {
+        let mut sp = Speaker {
+            span: Span::new(0, 0),
+            name: String::new(),
+            resolution: Resolution::Named,
+        };
+        let text =
+            "John Bentel, a staffer at the State Department who told them.";
+        let at = text.find("who").unwrap();
+        sp.span = Span::new(at, at + 3);
+        resolve_one(
+            text,
+            &FullerNames::new(&[]),
+            &Resolved::default(),
+            &mut sp,
+        );
+        assert_eq!(sp.resolution, Resolution::Unresolved);
+        let text = "Sen. Lindsey Graham who spoke on Monday.";
+        let at = text.find("who").unwrap();
+        sp.span = Span::new(at, at + 3);
+        resolve_one(
+            text,
+            &FullerNames::new(&[]),
+            &Resolved::default(),
+            &mut sp,
+        );
+        assert_eq!(sp.name, "Lindsey Graham");
+        assert!(matches!(sp.resolution, Resolution::Antecedent(_)));
     }
 
     #[test]
