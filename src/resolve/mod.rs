@@ -145,8 +145,11 @@ fn name_before(text: &str, at: usize) -> Option<Span> {
     let mut rest = before;
     // At most six words, and "of" only between capitalised ones.
     for _ in 0..6 {
-        let word_start =
-            rest.rfind(|c: char| c.is_whitespace()).map_or(0, |i| i + 1);
+        let word_start = rest
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(0, |(i, c)| i + c.len_utf8());
         let word = &rest[word_start..];
         let capital = word.chars().next().is_some_and(char::is_uppercase)
             && word
@@ -432,6 +435,12 @@ mod tests {
         let text = "In Washington, which said so.";
         assert_eq!(span(text, "which").as_deref(), Some("Washington"));
         assert_eq!(span("It hired an architect who said so.", "who"), None);
+        // Wide spaces (a no-break space here) are spaces, not cut.
+        let text = "the\u{a0}European\u{a0}Union,\u{a0}which said so.";
+        assert_eq!(
+            span(text, "which").as_deref(),
+            Some("European\u{a0}Union")
+        );
         assert_eq!(span("The company, which said so.", "which"), None);
     }
 
