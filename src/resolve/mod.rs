@@ -50,7 +50,10 @@ pub fn resolve(text: &str, attributions: &mut [Attribution]) {
     for a in attributions.iter_mut() {
         let Some(sp) = a.speaker.as_mut() else { continue };
         resolve_one(text, &named, &resolved, sp);
-        if sp.resolution != Resolution::Unresolved {
+        // A relative pronoun's antecedent is never a later pronoun's: its
+        // agreement cannot be told from "who".
+        let relative = is_relative(&sp.span.text(text).to_lowercase());
+        if sp.resolution != Resolution::Unresolved && !relative {
             let agreement = agreement_of(text, sp);
             resolved.push((sp.span, sp.name.clone(), agreement));
         }
@@ -79,15 +82,18 @@ fn resolve_one(
         };
         return;
     }
-    if matches!(lower.as_str(), "who" | "which") {
-        // "the Chicago Police Department, which reported": the name just
-        // before the relative pronoun. Nothing is guessed when no name
-        // stands there ("an architect who said").
-        // "who" stands for people: "a staffer at the State Department
-        // who told" is the staffer, not the department.
+    if is_relative(&lower) {
+        // "the European Union, which contended": the name just before the
+        // comma. Only after a comma: without one the clause often belongs
+        // to a phrase the name ends ("a staffer in Philadelphia who
+        // said"). Nothing is guessed when no name stands there ("an
+        // architect, who said"), and "who" never takes a body's name.
+        let after_comma = text[..sp.span.start].trim_end().ends_with(',');
         let ante = name_before(text, sp.span.start).filter(|a| {
             let head = a.text(text).split_whitespace().last().unwrap_or("");
-            lower != "who" || !words::is_body_head(head)
+            after_comma
+                && !described(text, a.start)
+                && (lower != "who" || !words::is_body_head(head))
         });
         if let Some(ante) = ante {
             let (name, res) = by_name(text, named, ante);
@@ -165,12 +171,33 @@ fn name_before(text: &str, at: usize) -> Option<Span> {
             break;
         }
         rest = rest[..word_start].trim_end();
+        if rest.ends_with(" v.") || rest.ends_with(" vs.") {
+            // "Walmart Stores v. Dukes": a court case, no one's name.
+            return None;
+        }
         // A line or sentence break ends the name.
         if rest.ends_with(['.', '!', '?', ':', ';', ',', '"', '“', '”']) {
             break;
         }
     }
     Some(Span::new(start?, end))
+}
+
+/// True for a bare relative pronoun as a speaker.
+fn is_relative(lower: &str) -> bool {
+    matches!(lower, "who" | "which")
+}
+
+/// True when an indefinite article stands within three words before
+/// `start` ("an influential Hispanic Republican"): the name is part of a
+/// description, not someone's name.
+fn described(text: &str, start: usize) -> bool {
+    text[..start]
+        .split_whitespace()
+        .rev()
+        .take(3)
+        .take_while(|w| !w.ends_with(['.', ',', ';', ':']))
+        .any(|w| matches!(w.to_lowercase().as_str(), "a" | "an" | "another"))
 }
 
 /// Words capitalised only for starting a sentence ("In Washington, which
@@ -435,6 +462,10 @@ mod tests {
         let text = "In Washington, which said so.";
         assert_eq!(span(text, "which").as_deref(), Some("Washington"));
         assert_eq!(span("It hired an architect who said so.", "who"), None);
+        assert_eq!(
+            span("in Walmart Stores v. Dukes, which held", "which"),
+            None
+        );
         // Wide spaces (a no-break space here) are spaces, not cut.
         let text = "the\u{a0}European\u{a0}Union,\u{a0}which said so.";
         assert_eq!(
@@ -462,17 +493,54 @@ mod tests {
             &mut sp,
         );
         assert_eq!(sp.resolution, Resolution::Unresolved);
-        let text = "Sen. Lindsey Graham who spoke on Monday.";
+        let text = "Sen. Lindsey Graham, who spoke on Monday.";
         let at = text.find("who").unwrap();
         sp.span = Span::new(at, at + 3);
-        resolve_one(
-            text,
-            &FullerNames::new(&[]),
-            &Resolved::default(),
-            &mut sp,
-        );
+        let (named, resolved) = (FullerNames::new(&[]), Resolved::default());
+        resolve_one(text, &named, &resolved, &mut sp);
         assert_eq!(sp.name, "Lindsey Graham");
         assert!(matches!(sp.resolution, Resolution::Antecedent(_)));
+        // Without a comma, or inside a description, nothing is guessed.
+        for text in [
+            "A staffer in Philadelphia who said she left.",
+            "Ask an influential Hispanic Republican, who said so.",
+        ] {
+            let at = text.find("who").unwrap();
+            sp.span = Span::new(at, at + 3);
+            resolve_one(text, &named, &resolved, &mut sp);
+            assert_eq!(sp.resolution, Resolution::Unresolved, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_relative_pronoun_is_no_later_pronouns_antecedent() {
+        let text = "Warren Gunnels spoke. It angered the Republicans, who \
+                    said no. He said no too.";
+        let speaker = |word: &str, nth: usize| {
+            let at = text.match_indices(word).nth(nth).unwrap().0;
+            let span = Span::new(at, at + word.len());
+            Attribution {
+                speaker: Some(Speaker {
+                    span,
+                    name: span.text(text).to_string(),
+                    resolution: Resolution::Named,
+                }),
+                cue: None,
+                content: vec![Span::new(at, at)],
+                direct: false,
+                class: crate::model::CueClass::Said,
+                rule: "test".into(),
+            }
+        };
+        let mut atts = vec![
+            speaker("Warren Gunnels", 0),
+            speaker("who", 0),
+            speaker("He", 0),
+        ];
+        resolve(text, &mut atts);
+        let name = |i: usize| atts[i].speaker.as_ref().unwrap().name.clone();
+        assert_eq!(name(1), "Republicans");
+        assert_eq!(name(2), "Warren Gunnels");
     }
 
     #[test]
