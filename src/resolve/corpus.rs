@@ -79,8 +79,11 @@ pub fn corpus_actors(
 struct Corpus<'d> {
     docs: Vec<&'d Extracted>,
     found: Vec<DocMentions>,
-    /// `key_of` each mention's name, by global index, found once.
-    name_keys: Vec<String>,
+    /// `key_of` each mention's name, by global index, found once: the
+    /// number of the key in `keys`.
+    name_keys: Vec<u32>,
+    /// Every distinct name key.
+    keys: Vec<String>,
     /// (document, mention) of each global index.
     at: Vec<(usize, usize)>,
     /// Global index of each document's first mention.
@@ -109,15 +112,32 @@ impl<'d> Corpus<'d> {
             base.push(at.len());
             at.extend((0..f.mentions.len()).map(|m| (d, m)));
         }
-        let name_keys: Vec<String> = found
+        // Each distinct key once: the same names recur in thousands of
+        // articles.
+        let mut keys: Vec<String> = Vec::new();
+        let mut number: HashMap<String, u32> = HashMap::new();
+        let name_keys: Vec<u32> = found
             .par_iter()
             .flat_map_iter(|f| f.mentions.iter().map(|m| key_of(&m.name)))
+            .collect::<Vec<String>>()
+            .into_iter()
+            .map(|k| match number.get(&k) {
+                Some(&n) => n,
+                None => {
+                    let n = u32::try_from(keys.len()).expect("under 4G names");
+                    keys.push(k.clone());
+                    number.insert(k, n);
+                    n
+                }
+            })
             .collect();
+        drop(number);
         let parent = (0..at.len()).collect();
         Corpus {
             docs: docs.to_vec(),
             found,
             name_keys,
+            keys,
             at,
             base,
             parent,
@@ -126,6 +146,11 @@ impl<'d> Corpus<'d> {
             acronym_hits: BTreeSet::new(),
             places: BTreeSet::new(),
         }
+    }
+
+    /// `key_of` the name of mention `g`.
+    fn name_key(&self, g: usize) -> &str {
+        &self.keys[self.name_keys[g] as usize]
     }
 
     fn mention(&self, g: usize) -> &Mention {
@@ -173,16 +198,16 @@ impl<'d> Corpus<'d> {
             return None;
         }
         match m.class {
-            Class::Name | Class::Unit => Some(self.name_keys[g].clone()),
+            Class::Name | Class::Unit => Some(self.name_key(g).to_string()),
             Class::Government => Some(match &m.country {
                 Some(c) if is_demonym(c) => {
                     format!("demonym:{}", c.to_lowercase())
                 }
                 Some(c) => format!("gov:{}", key_of(c)),
-                None => self.name_keys[g].clone(),
+                None => self.name_key(g).to_string(),
             }),
             Class::Group { quantified: false } => {
-                Some(format!("group:{}", self.name_keys[g].clone()))
+                Some(format!("group:{}", self.name_key(g)))
             }
             _ => None,
         }
@@ -224,7 +249,7 @@ impl<'d> Corpus<'d> {
         // that end as it does. A document of many mentions of few names
         // costs a pass, not a pass per mention.
         let keys: Vec<String> =
-            people.iter().map(|&g| self.name_keys[g].clone()).collect();
+            people.iter().map(|&g| self.name_key(g).to_string()).collect();
         let mut first: BTreeMap<&str, usize> = BTreeMap::new();
         let mut by_last: HashMap<&str, BTreeSet<&str>> = HashMap::new();
         for (i, k) in keys.iter().enumerate() {
@@ -378,7 +403,7 @@ impl<'d> Corpus<'d> {
                 let m = self.mention(g);
                 if person && self.is_name_like(g) && m.name.contains(' ') {
                     fuller
-                        .entry(self.name_keys[g].clone())
+                        .entry(self.name_key(g).to_string())
                         .or_default()
                         .push(*root);
                 }
@@ -397,7 +422,7 @@ impl<'d> Corpus<'d> {
             let short: BTreeSet<String> = members
                 .iter()
                 .filter(|&&g| self.is_name_like(g))
-                .map(|&g| self.name_keys[g].clone())
+                .map(|&g| self.name_key(g).to_string())
                 .collect();
             let Some(first) = short.iter().next() else { continue };
             let last = first.rsplit(' ').next().unwrap_or("");
@@ -499,7 +524,7 @@ impl<'d> Corpus<'d> {
                 .filter(|(_, members)| {
                     members.iter().any(|&g| {
                         self.mention(g).class == Class::Name
-                            && keys.contains(&self.name_keys[g].clone())
+                            && keys.contains(self.name_key(g))
                     })
                 })
                 .map(|(r, _)| *r)
@@ -527,7 +552,9 @@ impl<'d> Corpus<'d> {
         for (root, members) in &clusters {
             for &g in members {
                 if self.mention(g).class == Class::Name {
-                    by_key.entry(self.name_keys[g].clone()).or_insert(*root);
+                    by_key
+                        .entry(self.name_key(g).to_string())
+                        .or_insert(*root);
                 }
             }
         }
@@ -557,7 +584,9 @@ impl<'d> Corpus<'d> {
             for &g in members {
                 let m = self.mention(g);
                 if m.class == Class::Name && !m.name.contains(' ') {
-                    places.entry(self.name_keys[g].clone()).or_insert(*root);
+                    places
+                        .entry(self.name_key(g).to_string())
+                        .or_insert(*root);
                 }
             }
         }
@@ -679,7 +708,7 @@ impl<'d> Corpus<'d> {
                     m.class,
                     Class::Name | Class::Unit | Class::Government
                 ) {
-                    index.entry(self.name_keys[g].clone()).or_insert(*r);
+                    index.entry(self.name_key(g).to_string()).or_insert(*r);
                 }
             }
         }
@@ -810,7 +839,7 @@ impl<'d> Corpus<'d> {
             let m = self.mention(g);
             if matches!(m.class, Class::Name | Class::Unit | Class::Government)
             {
-                index.entry(self.name_keys[g].clone()).or_insert(r);
+                index.entry(self.name_key(g).to_string()).or_insert(r);
             }
         }
         index
