@@ -234,10 +234,11 @@ impl Node {
 )]
 ///
 /// The strings a graph repeats on many edges (document ids, speakers,
-/// cues, rule ids) are shared (`Arc<str>`): a build shares each
-/// document's id among its edges, and loading shares every repeated one,
-/// which takes a large graph's memory and load time down. They read and
-/// write as plain strings.
+/// cues, rule ids, and a report's text, which both of its edges carry)
+/// are shared (`Arc<str>`): a build shares them among a document's
+/// edges, and loading shares every repeated one, which takes a large
+/// graph's memory and load time down. They read and write as plain
+/// strings.
 pub struct Evidence {
     /// The document the evidence is in.
     #[serde(deserialize_with = "shared")]
@@ -245,7 +246,8 @@ pub struct Evidence {
     /// The content's extent, `[start, end)` in code points.
     pub span: [usize; 2],
     /// The content as written (pieces joined by one space).
-    pub text: String,
+    #[serde(deserialize_with = "shared")]
+    pub text: Arc<str>,
     /// The speaker mention as written, when there is one.
     #[serde(deserialize_with = "shared_opt")]
     pub speaker: Option<Arc<str>>,
@@ -362,7 +364,7 @@ impl Evidence {
         Evidence {
             document: Arc::from(""),
             span: [0, 0],
-            text: String::new(),
+            text: Arc::from(""),
             speaker: None,
             speaker_span: None,
             cue: None,

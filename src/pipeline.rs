@@ -164,7 +164,7 @@ impl<'a> Reports<'a> {
                 let id = claim_id(&ev.text);
                 let slot = &mut best[analysis.group_of[d][a]];
                 if slot.as_ref().is_none_or(|(b, _)| id < *b) {
-                    *slot = Some((id, ev.text.clone()));
+                    *slot = Some((id, ev.text.to_string()));
                 }
             }
         }
@@ -308,7 +308,7 @@ fn add_sources(
         let evidence = Evidence {
             document: Arc::from(d.id.as_str()),
             span: c.span.to_chars(chars),
-            text: c.span.text(&d.text).to_string(),
+            text: Arc::from(c.span.text(&d.text)),
             speaker: None,
             speaker_span: None,
             cue: None,
@@ -365,7 +365,7 @@ fn link_markers(
                 let evidence = Evidence {
                     document: Arc::from(d.id.as_str()),
                     span: c.span.to_chars(chars),
-                    text: c.span.text(&d.text).to_string(),
+                    text: Arc::from(c.span.text(&d.text)),
                     speaker: None,
                     speaker_span: None,
                     cue: None,
@@ -406,7 +406,7 @@ fn evidence(
     Evidence {
         document: share(&d.id),
         span: a.content_extent().to_chars(chars),
-        text: a.content_text(text),
+        text: Arc::from(a.content_text(text)),
         speaker: a.speaker.as_ref().map(|s| share(s.span.text(text))),
         speaker_span: a.speaker.as_ref().map(|s| s.span.to_chars(chars)),
         cue: a.cue.map(|c| share(c.text(text))),

@@ -363,7 +363,8 @@ impl<'g> Queries<'g> {
         let node = self.graph.find(&claim.id).expect("a claim of the graph");
         self.graph.outgoing(node).any(|(edge, _)| match edge {
             Edge::ReportedIn { evidence, .. } => {
-                evidence.text != claim.text && pattern.is_match(&evidence.text)
+                *evidence.text != *claim.text
+                    && pattern.is_match(&evidence.text)
             }
             _ => false,
         })
@@ -742,7 +743,7 @@ mod tests {
         let detail = q.claim_detail(c[0]);
         assert_eq!(detail.sources.len(), 1);
         assert_eq!(detail.sources[0].source.name, "NIH");
-        assert_eq!(detail.sources[0].evidence.text, "according to NIH");
+        assert_eq!(&*detail.sources[0].evidence.text, "according to NIH");
     }
 
     #[test]

@@ -1095,6 +1095,7 @@ mod tests {
                 &evs[1].document
             ));
             assert!(std::sync::Arc::ptr_eq(&evs[0].rule, &evs[1].rule));
+            assert!(std::sync::Arc::ptr_eq(&evs[0].text, &evs[1].text));
             assert!(std::sync::Arc::ptr_eq(
                 evs[0].speaker.as_ref().unwrap(),
                 evs[1].speaker.as_ref().unwrap()

@@ -215,7 +215,7 @@ fn add_conflict<'g>(
     }
     list.push(Conflict {
         other: Some(other),
-        label: other.text.clone(),
+        label: other.text.to_string(),
         why: why.to_string(),
     });
 }
@@ -430,7 +430,7 @@ fn quote_cell(direct: Option<bool>) -> &'static str {
 fn text_cell(row: &Row, page: &Page) -> String {
     let mut cell = text(&row.evidence.text);
     let claim = page.claim_text(row.claim);
-    if !claim.is_empty() && claim != row.evidence.text {
+    if !claim.is_empty() && *claim != *row.evidence.text {
         let _ =
             write!(cell, "<div class=\"claim\">claim: {}</div>", text(claim));
     }

@@ -211,7 +211,7 @@ pub fn claim_block<W: Write>(
     for r in &d.reports {
         s.line(&report_line(r))?;
         // A report in other words than the claim's shows its own.
-        if r.evidence.text != d.claim.text {
+        if *r.evidence.text != *d.claim.text {
             s.line(&format!("      \"{}\"", flat(&r.evidence.text)))?;
         }
     }
