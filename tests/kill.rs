@@ -18,7 +18,7 @@ use claimgraph::store::load;
 use crate::util::{root, stderr, workdir};
 
 /// How many copies of the seeds make the bigger input.
-const COPIES: usize = 10;
+const COPIES: usize = 25;
 
 /// Starts `claimgraph build in/new --out out` in `dir`.
 fn start_build(dir: &Path) -> Child {
@@ -121,7 +121,7 @@ fn a_killed_build_leaves_the_old_graph_or_the_new() {
     // Kill as soon as a temporary file shows up, until one kill lands
     // while a file is being written (its temporary file then stays).
     let mut landed_mid_write = false;
-    for _ in 0..40 {
+    for _ in 0..100 {
         let mut child = start_build(&dir);
         let started = Instant::now();
         while temp_files(&out).is_empty()
