@@ -617,19 +617,20 @@ impl<'d> Corpus<'d> {
         let clusters = self.clusters();
         let mut ids: BTreeMap<usize, String> = BTreeMap::new();
         let mut used = BTreeSet::new();
-        let names: BTreeMap<usize, String> = clusters
-            .iter()
-            .map(|(r, members)| (*r, self.name_of(*r, members)))
-            .collect();
+        // Names only for the clusters that become actors: most clusters
+        // are capitalised words that never do.
+        let mut names: BTreeMap<usize, String> = BTreeMap::new();
         let targets = self.affiliation_targets(&clusters);
         self.mark_places(&clusters);
         for (r, members) in &clusters {
             if !self.worthy(*r, members) && !targets.contains(r) {
                 continue;
             }
-            let id = self.id_of(*r, members, &names[r], &used);
+            let name = self.name_of(*r, members);
+            let id = self.id_of(*r, members, &name, &used);
             used.insert(id.clone());
             ids.insert(*r, id);
+            names.insert(*r, name);
         }
         let index = self.name_index_from(&ids);
         let mut reasons: BTreeMap<usize, Vec<String>> = BTreeMap::new();
