@@ -277,9 +277,19 @@ thread_local! {
         std::cell::RefCell::new(SharedSet::default());
 }
 
-/// The strings an [`Interner`] has made.
-type SharedSet =
+/// A set of shared strings, each distinct one allocated once.
+pub(crate) type SharedSet =
     std::collections::HashSet<Arc<str>, foldhash::fast::RandomState>;
+
+/// The copy of `text` in `set`, added when missing.
+pub(crate) fn share_in(set: &mut SharedSet, text: &str) -> Arc<str> {
+    if let Some(shared) = set.get(text) {
+        return Arc::clone(shared);
+    }
+    let shared: Arc<str> = Arc::from(text);
+    set.insert(Arc::clone(&shared));
+    shared
+}
 
 impl Interner {
     /// Runs `load` with an empty interner, and empties it afterwards.
@@ -292,15 +302,7 @@ impl Interner {
 
     /// The shared copy of `text`.
     pub(crate) fn share(text: &str) -> Arc<str> {
-        SHARED.with(|s| {
-            let mut s = s.borrow_mut();
-            if let Some(shared) = s.get(text) {
-                return Arc::clone(shared);
-            }
-            let shared: Arc<str> = Arc::from(text);
-            s.insert(Arc::clone(&shared));
-            shared
-        })
+        SHARED.with(|s| share_in(&mut s.borrow_mut(), text))
     }
 }
 

@@ -15,7 +15,7 @@ use crate::contradict::{self, Analysis, ReportKey};
 use crate::extract::extract;
 use crate::graph::{
     Claim, ClaimGraph, DocumentNode, Edge, Evidence, LinkStatus, NodeRef,
-    Report, SourceNode,
+    Report, SharedSet, SourceNode, share_in,
 };
 use crate::model::{
     AliasTable, Attribution, CharIndex, Document, Extracted, SourceKind, Span,
@@ -133,7 +133,7 @@ fn per_document(
         .par_iter()
         .zip(&chars)
         .map(|(x, chars)| {
-            let mut shared = HashMap::new();
+            let mut shared = SharedSet::default();
             x.attributions
                 .iter()
                 .map(|a| evidence(&x.document, chars, a, &mut shared))
@@ -392,17 +392,10 @@ fn evidence(
     d: &Document,
     chars: &CharIndex,
     a: &Attribution,
-    shared: &mut HashMap<String, Arc<str>>,
+    shared: &mut SharedSet,
 ) -> Evidence {
     let text = &d.text;
-    let mut share = |s: &str| -> Arc<str> {
-        if let Some(x) = shared.get(s) {
-            return Arc::clone(x);
-        }
-        let x: Arc<str> = Arc::from(s);
-        shared.insert(s.to_string(), Arc::clone(&x));
-        x
-    };
+    let mut share = |s: &str| share_in(shared, s);
     Evidence {
         document: share(&d.id),
         span: a.content_extent().to_chars(chars),

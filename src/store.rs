@@ -834,9 +834,8 @@ mod tests {
         g
     }
 
-    #[test]
-    fn sources_and_actor_details_round_trip() {
-        let mut g = sample();
+    /// Adds a source that document `a` cites.
+    fn cite_politico(g: &mut ClaimGraph) {
         let d = g.find("doc:a").unwrap();
         let s = g.add_source(SourceNode {
             id: "source:reported:politico".into(),
@@ -844,6 +843,12 @@ mod tests {
             kind: SourceKind::Reported,
         });
         g.link(d, s, Edge::Cites { evidence: evidence("a", "Politico") });
+    }
+
+    #[test]
+    fn sources_and_actor_details_round_trip() {
+        let mut g = sample();
+        cite_politico(&mut g);
         let text = to_ron(&g).unwrap();
         let back = from_ron(&text, Path::new("s.ron")).unwrap();
         assert_eq!(back.to_data(), g.to_data());
@@ -994,13 +999,7 @@ mod tests {
             url: None,
             date: Some("2024".into()),
         });
-        let d = g.find("doc:a").unwrap();
-        let s = g.add_source(SourceNode {
-            id: "source:reported:politico".into(),
-            name: "Politico".into(),
-            kind: SourceKind::Reported,
-        });
-        g.link(d, s, Edge::Cites { evidence: evidence("a", "Politico") });
+        cite_politico(&mut g);
         g
     }
 

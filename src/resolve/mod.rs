@@ -52,7 +52,7 @@ pub fn resolve(text: &str, attributions: &mut [Attribution]) {
         resolve_one(text, &named, &resolved, sp);
         // A relative pronoun's antecedent is never a later pronoun's: its
         // agreement cannot be told from "who".
-        let relative = is_relative(&sp.span.text(text).to_lowercase());
+        let relative = is_relative(sp.span.text(text));
         if sp.resolution != Resolution::Unresolved && !relative {
             let agreement = agreement_of(text, sp);
             resolved.push((sp.span, sp.name.clone(), agreement));
@@ -73,16 +73,10 @@ fn resolve_one(
         // phrase before the first comma.
         let cut = mention.find(',').unwrap_or(mention.len());
         let ante = Span::new(sp.span.start, sp.span.start + cut);
-        let (name, res) = by_name(text, named, ante);
-        sp.name = name;
-        sp.resolution = if res == Resolution::Named {
-            Resolution::Antecedent(ante)
-        } else {
-            res
-        };
+        by_antecedent(text, named, ante, sp);
         return;
     }
-    if is_relative(&lower) {
+    if is_relative(mention) {
         // "the European Union, which contended": the name just before the
         // comma. Only after a comma: without one the clause often belongs
         // to a phrase the name ends ("a staffer in Philadelphia who
@@ -96,13 +90,7 @@ fn resolve_one(
                 && (lower != "who" || !words::is_body_head(head))
         });
         if let Some(ante) = ante {
-            let (name, res) = by_name(text, named, ante);
-            sp.name = name;
-            sp.resolution = if res == Resolution::Named {
-                Resolution::Antecedent(ante)
-            } else {
-                res
-            };
+            by_antecedent(text, named, ante, sp);
         } else {
             sp.resolution = Resolution::Unresolved;
         }
@@ -184,8 +172,9 @@ fn name_before(text: &str, at: usize) -> Option<Span> {
 }
 
 /// True for a bare relative pronoun as a speaker.
-fn is_relative(lower: &str) -> bool {
-    matches!(lower, "who" | "which")
+fn is_relative(mention: &str) -> bool {
+    mention.eq_ignore_ascii_case("who")
+        || mention.eq_ignore_ascii_case("which")
 }
 
 /// True when an indefinite article stands within three words before
@@ -236,6 +225,23 @@ fn is_function_word(word: &str) -> bool {
             | "we"
             | "i"
     )
+}
+
+/// Names `sp` by the name at `ante`, a phrase it refers back to: an
+/// antecedent unless the name itself resolves further (an alias).
+fn by_antecedent(
+    text: &str,
+    named: &FullerNames,
+    ante: Span,
+    sp: &mut Speaker,
+) {
+    let (name, res) = by_name(text, named, ante);
+    sp.name = name;
+    sp.resolution = if res == Resolution::Named {
+        Resolution::Antecedent(ante)
+    } else {
+        res
+    };
 }
 
 fn by_name(
