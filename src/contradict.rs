@@ -32,6 +32,7 @@ use crate::segment::segment;
 
 const SYNONYMS: &str = include_str!("../data/synonyms.tsv");
 const ANTONYMS: &str = include_str!("../data/antonyms.tsv");
+const DEMONYMS: &str = include_str!("../data/demonyms.tsv");
 
 /// A term shared by more reports than this says nothing about a pair.
 const MAX_POSTING: usize = 200;
@@ -97,6 +98,11 @@ struct Facts {
     terms: Vec<String>,
     /// The terms a negation or denial applies to.
     scope: Vec<String>,
+    /// The first term after each negation: what it denies ("don't
+    /// produce", "rather than cartels").
+    heads: Vec<String>,
+    /// The content asks something ("Why didn't he pay?").
+    question: bool,
     /// The words that negate the content, if any.
     negation: Option<String>,
     denied: bool,
@@ -180,16 +186,21 @@ fn facts_of(
     let denied = a.class == CueClass::Denied;
     let terms = key_terms(&lower);
     let negation = negation(&lower);
-    let scope = if negation.is_some() {
+    let (scope, heads) = if negation.is_some() {
         negation_scope(&text)
     } else if denied {
-        terms.clone()
+        (terms.clone(), Vec::new())
     } else {
-        Vec::new()
+        (Vec::new(), Vec::new())
     };
+    // A content that asks anything is rhetoric, not a statement of fact:
+    // "Why won't he release his tax returns? I think ...".
+    let question = text.contains('?');
     Facts {
         terms,
         scope,
+        heads,
+        question,
         negation,
         denied,
         numbers: numbers(&lower),
@@ -199,16 +210,18 @@ fn facts_of(
     }
 }
 
-/// The terms each negation in `text` applies to: up to four content
-/// words after it, within its clause ("we don't produce fentanyl and",
-/// "none of the drug is produced", "rather than cartels in Mexico").
-fn negation_scope(text: &str) -> Vec<String> {
+/// The terms each negation in `text` applies to: up to six words after
+/// it, within its clause ("we don't produce fentanyl and", "none of the
+/// drug is produced", "rather than cartels in Mexico"); and the first
+/// of them for each negation, the word it denies.
+fn negation_scope(text: &str) -> (Vec<String>, Vec<String>) {
     let mut scope = Vec::new();
+    let mut heads = Vec::new();
     for clause in text.split([',', ';', ':', '—', '–', '?']) {
         let lower: Vec<String> =
             words(clause).iter().map(|w| w.to_lowercase()).collect();
         for (i, w) in lower.iter().enumerate() {
-            let starts = is_negation(w)
+            let starts = negates(&lower, i)
                 || (w == "than" && i > 0 && lower[i - 1] == "rather");
             if !starts {
                 continue;
@@ -216,14 +229,17 @@ fn negation_scope(text: &str) -> Vec<String> {
             let after = lower[i + 1..]
                 .iter()
                 .take_while(|w| !matches!(w.as_str(), "and" | "but" | "or"));
-            scope.extend(key_terms(
-                &after.take(6).cloned().collect::<Vec<_>>(),
-            ));
+            let after: Vec<String> = after.take(6).cloned().collect();
+            let head = after.iter().find(|w| is_key(w));
+            heads.extend(head.map(|w| term(w)));
+            scope.extend(key_terms(&after));
         }
     }
     scope.sort();
     scope.dedup();
-    scope
+    heads.sort();
+    heads.dedup();
+    (scope, heads)
 }
 
 fn words(text: &str) -> Vec<&str> {
@@ -246,13 +262,14 @@ const STOP: &[&str] = &[
     "has", "have", "having", "her", "here", "hers", "him", "his", "how",
     "into", "its", "just", "last", "like", "lot", "many", "may", "might",
     "more", "most", "much", "must", "new", "not", "now", "one", "only",
-    "other", "our", "out", "over", "own", "part", "place", "said", "same",
-    "says", "she", "should", "some", "still", "such", "take", "takes",
-    "taking", "than", "that", "the", "their", "them", "then", "there",
-    "these", "they", "thing", "things", "this", "those", "through", "time",
-    "too", "took", "two", "under", "until", "use", "used", "very", "was",
-    "way", "well", "were", "what", "when", "where", "which", "while", "who",
-    "whom", "why", "will", "with", "would", "year", "years", "you", "your",
+    "other", "our", "out", "over", "own", "part", "place", "rather",
+    "really", "said", "same", "says", "she", "should", "some", "still",
+    "such", "take", "takes", "taking", "than", "that", "the", "their",
+    "them", "then", "there", "these", "they", "thing", "things", "this",
+    "those", "through", "time", "too", "took", "two", "under", "until",
+    "use", "used", "very", "was", "way", "well", "were", "what", "when",
+    "where", "which", "while", "who", "whom", "why", "will", "with",
+    "would", "year", "years", "you", "your",
 ];
 
 fn stemmer() -> &'static Stemmer {
@@ -260,12 +277,13 @@ fn stemmer() -> &'static Stemmer {
     S.get_or_init(|| Stemmer::create(Algorithm::English))
 }
 
-/// Maps a lower-case word to the first word of its synonym group.
+/// Maps a lower-case word to the first word of its synonym group, and
+/// a people's name to its place's ("mexican" to "mexico").
 fn synonyms() -> &'static HashMap<String, String> {
     static MAP: OnceLock<HashMap<String, String>> = OnceLock::new();
     MAP.get_or_init(|| {
         let mut map = HashMap::new();
-        for line in table_lines(SYNONYMS) {
+        for line in table_lines(SYNONYMS).chain(table_lines(DEMONYMS)) {
             let mut cols = line.split('\t');
             let head = cols.next().unwrap_or_default().to_string();
             for w in cols.chain(std::iter::once(head.as_str())) {
@@ -303,17 +321,22 @@ fn term(lower: &str) -> String {
     stemmer().stem(&word).into_owned()
 }
 
+/// True for a lower-case word that can say what a claim is about: not a
+/// function word, nor one joined to its verb ("we're", "they've").
+fn is_key(w: &str) -> bool {
+    let before = w.split(['\'', '’']).next().unwrap_or(w);
+    if before.len() < w.len() && !is_key(before) {
+        return false;
+    }
+    w.chars().count() >= 3
+        && !w.chars().all(|c| c.is_ascii_digit())
+        && STOP.binary_search(&w).is_err()
+        && !is_negation(w)
+}
+
 fn key_terms(lower: &[String]) -> Vec<String> {
-    let mut terms: Vec<String> = lower
-        .iter()
-        .filter(|w| {
-            w.chars().count() >= 3 && !w.chars().all(|c| c.is_ascii_digit())
-        })
-        .filter(|w| {
-            STOP.binary_search(&w.as_str()).is_err() && !is_negation(w)
-        })
-        .map(|w| term(w))
-        .collect();
+    let mut terms: Vec<String> =
+        lower.iter().filter(|w| is_key(w)).map(|w| term(w)).collect();
     terms.sort();
     terms.dedup();
     terms
@@ -342,7 +365,16 @@ fn negation(lower: &[String]) -> Option<String> {
     if rather {
         return Some("rather than".into());
     }
-    lower.iter().find(|w| is_negation(w)).cloned()
+    (0..lower.len()).find(|&i| negates(lower, i)).map(|i| lower[i].clone())
+}
+
+/// True when the `i`th word negates what follows: "not" in "not only
+/// X but Y" does not.
+fn negates(lower: &[String], i: usize) -> bool {
+    let next = lower.get(i + 1).map(String::as_str);
+    is_negation(&lower[i])
+        && !(lower[i] == "not"
+            && matches!(next, Some("only" | "just" | "merely")))
 }
 
 /// True for contents that point back at an earlier claim: "those
@@ -502,10 +534,12 @@ fn counter(
 ) -> Option<Counterclaim> {
     let (a, b) = (&facts[i], &facts[j]);
     let by_one_actor = a.actor.is_some() && a.actor == b.actor;
-    // Requests, promises and beliefs are not statements of fact, and a
-    // denial that points back is linked to what it points at.
+    // Requests, promises, beliefs and questions are not statements of
+    // fact, and a denial that points back is linked to what it points at.
     let factual = |k: ReportKey, f: &Facts| {
-        !f.refers_back && is_factual(docs[k.doc].attributions[k.att].class)
+        !f.refers_back
+            && !f.question
+            && is_factual(docs[k.doc].attributions[k.att].class)
     };
     if by_one_actor || !factual(ka, a) || !factual(kb, b) {
         return None;
@@ -540,7 +574,17 @@ fn counter(
         });
     }
     let specific = common.iter().filter(|t| !topic.contains(*t)).count();
-    if let Some((x, y)) = antonyms.filter(|_| specific >= MIN_SHARED) {
+    // Opposite words say opposite things only of the same thing: the two
+    // reports share most of the shorter one's terms, a name of several
+    // words counting once.
+    let mostly_shared = || {
+        let common: Vec<&String> = common.iter().collect();
+        let (sa, sb) = (term_sequence(docs, ka), term_sequence(docs, kb));
+        distinct_units(&common, &sa, &sb, &[]) * 2 >= smaller
+    };
+    if let Some((x, y)) =
+        antonyms.filter(|_| specific >= MIN_SHARED && mostly_shared())
+    {
         let reason = format!(
             "{} says \"{x}\" where {} says \"{y}\"; both about: {about}",
             who(ka, a),
@@ -561,7 +605,21 @@ fn counter(
             negf.scope.iter().filter(|t| posf.terms.contains(t)).collect();
         let needed = if ka.doc == kb.doc { 2 } else { 3 };
         let specific = in_scope.iter().any(|t| !topic.contains(*t));
-        if in_scope.len() < needed || !specific {
+        // What is negated must be what the other affirms ("don't
+        // produce" against "is produced", not "not contemplating action"
+        // against "calling for action"), and the other must say most of
+        // what the negative report says.
+        let head = negf.heads.is_empty() && negf.negation.is_none()
+            || negf.heads.iter().any(|t| posf.terms.contains(t));
+        // A name of several words is one thing shared, not several.
+        let units = distinct_units(
+            &in_scope,
+            &term_sequence(docs, neg),
+            &term_sequence(docs, pos),
+            &negf.heads,
+        );
+        let covered = common.len() * 2 >= negf.terms.len();
+        if units < needed || !specific || !head || !covered {
             return None;
         }
         let how = match (&negf.negation, negf.denied) {
@@ -583,6 +641,41 @@ fn counter(
         });
     }
     None
+}
+
+/// The key terms of a report's content in the order they come.
+fn term_sequence(docs: &[Extracted], k: ReportKey) -> Vec<String> {
+    let x = &docs[k.doc];
+    let text = x.attributions[k.att].content_text(&x.document.text);
+    words(&text)
+        .iter()
+        .map(|w| w.to_lowercase())
+        .filter(|w| is_key(w))
+        .map(|w| term(&w))
+        .collect()
+}
+
+/// How many things the `shared` terms name: two that follow each other
+/// in both sequences are one name or title ("former secretary of
+/// state", "Donald Trump"), unless one of them is in `apart` (a negated
+/// verb and its object, "don't produce fentanyl", stay two).
+fn distinct_units(
+    shared: &[&String],
+    a: &[String],
+    b: &[String],
+    apart: &[String],
+) -> usize {
+    let counts = |t: &String| shared.contains(&t) && !apart.contains(t);
+    let mut joined: Vec<(&String, &String)> = a
+        .windows(2)
+        .filter(|w| w[0] != w[1] && counts(&w[0]) && counts(&w[1]))
+        .filter(|w| b.windows(2).any(|v| v == *w))
+        .map(|w| (&w[0], &w[1]))
+        .collect();
+    joined.sort();
+    joined.dedup();
+    let units = shared.len().saturating_sub(joined.len());
+    units.max(usize::from(!shared.is_empty()))
 }
 
 /// Cue classes that report statements of fact.
@@ -610,11 +703,20 @@ fn speaker_of(docs: &[Extracted], k: ReportKey, f: &Facts) -> String {
     }
 }
 
+/// A quantity both reports give, where each gives a figure the other
+/// does not: "300 people" against "40 people". A report that gives both
+/// figures ("from 10 to 24 hours") disagrees with neither.
 fn numbers_disagree(a: &Facts, b: &Facts) -> Option<(String, f64, f64)> {
+    let near = |x: f64, y: f64| (x - y).abs() <= 0.1 * x.abs().max(y.abs());
+    let gives = |f: &Facts, unit: &str, x: f64| {
+        f.numbers.iter().any(|(u, y)| u == unit && near(x, *y))
+    };
     for (unit, x) in &a.numbers {
+        if gives(b, unit, *x) {
+            continue;
+        }
         for (unit2, y) in &b.numbers {
-            let differ = (x - y).abs() > 0.1 * x.abs().max(y.abs());
-            if unit == unit2 && differ {
+            if unit == unit2 && !gives(a, unit, *y) {
                 return Some((unit.clone(), *x, *y));
             }
         }
@@ -622,11 +724,16 @@ fn numbers_disagree(a: &Facts, b: &Facts) -> Option<(String, f64, f64)> {
     None
 }
 
+/// A word of `a` whose opposite `b` uses, where neither report uses
+/// both ("capital gains and losses" on both sides is no contrast).
 fn antonym_pair(a: &Facts, b: &Facts) -> Option<(String, String)> {
     let map = antonyms();
-    for x in &a.terms {
+    let has = |f: &Facts, t: &String| f.terms.binary_search(t).is_ok();
+    for x in a.terms.iter().filter(|x| !has(b, x)) {
         let Some(opposites) = map.get(x) else { continue };
-        if let Some(y) = b.terms.iter().find(|y| opposites.contains(y)) {
+        if let Some(y) =
+            b.terms.iter().find(|y| opposites.contains(y) && !has(a, y))
+        {
             return Some((x.clone(), y.clone()));
         }
     }
@@ -830,7 +937,7 @@ mod tests {
         assert!(STOP.windows(2).all(|w| w[0] < w[1]));
         assert!(FALSE_CUE.windows(2).all(|w| w[0] < w[1]));
         assert!(FALSE_WORDS.windows(2).all(|w| w[0] < w[1]));
-        for table in [SYNONYMS, ANTONYMS] {
+        for table in [SYNONYMS, ANTONYMS, DEMONYMS] {
             let heads: Vec<&str> = table_lines(table)
                 .map(|l| l.split('\t').next().unwrap())
                 .collect();
@@ -870,6 +977,75 @@ mod tests {
              Jones said the river bank flooded the village.",
         ]);
         assert!(an.counterclaims.is_empty(), "{an:?}");
+    }
+
+    #[test]
+    fn a_negation_of_another_verb_is_no_counterclaim() {
+        // Not contemplating an action is not the opposite of calling
+        // for it.
+        let (_, an) = analyse_texts(&[
+            "Republican lawmakers said the army should take military \
+             action against the cartels in Mexico.\n\n\
+             “We are not contemplating military action against Mexico,” \
+             Watson said.",
+        ]);
+        assert!(an.counterclaims.is_empty(), "{an:?}");
+    }
+
+    #[test]
+    fn a_question_is_no_counterclaim() {
+        let (_, an) = analyse_texts(&[
+            "“Why won’t he release his tax returns?” Fallon said.\n\n\
+             Rosenthal said Trump should release his tax returns.",
+        ]);
+        assert!(an.counterclaims.is_empty(), "{an:?}");
+    }
+
+    #[test]
+    fn not_only_is_no_negation() {
+        let (_, an) = analyse_texts(&[
+            "Smith said Ted Cruz can win the primary in Texas.\n\n\
+             Jones said not only can Ted Cruz win the primary in Texas, he \
+             will win it.",
+        ]);
+        assert!(an.counterclaims.is_empty(), "{an:?}");
+    }
+
+    #[test]
+    fn a_people_and_its_country_are_one_term() {
+        // "Mexican" is compared as "Mexico"; without it "cartels" would
+        // be the only negated term the two share.
+        let (_, an) = analyse_texts(&[
+            "The agency said the crisis is fueled by Mexican cartels.\n\n\
+             The president said the crisis is fueled by poverty rather \
+             than cartels in Mexico.",
+        ]);
+        assert_eq!(an.counterclaims.len(), 1, "{an:?}");
+        assert!(an.counterclaims[0].reason.contains("mexico"));
+    }
+
+    #[test]
+    fn a_shared_title_counts_once() {
+        // "former secretary of state" is one thing, not three shared
+        // terms.
+        let (_, an) = analyse_texts(&[
+            "Jones said the former secretary of state attended the \
+             meeting alone.\n\n\
+             Weaver denied that the campaign called the former secretary \
+             of state corrupt.",
+        ]);
+        assert!(an.counterclaims.is_empty(), "{an:?}");
+    }
+
+    #[test]
+    fn a_report_giving_both_figures_disagrees_with_neither() {
+        let (_, an) = analyse_texts(&[
+            "Smith said 300 people died in the flood, not 40 people.",
+            "Jones said 40 people died in the flood.",
+        ]);
+        let numbers =
+            an.counterclaims.iter().filter(|c| c.rule == "counter/numbers");
+        assert_eq!(numbers.count(), 0, "{an:?}");
     }
 
     #[test]
