@@ -328,7 +328,7 @@ impl<'a> Context<'a> {
         comma: usize,
         floor: usize,
     ) -> Option<(usize, usize)> {
-        let lowest = comma.saturating_sub(14).max(floor);
+        let lowest = comma.saturating_sub(20).max(floor);
         let open = (lowest..comma).rev().find(|&j| self.word(j) == ",")?;
         let inside = open + 1..comma;
         let clean = inside.clone().all(|j| {

@@ -209,6 +209,19 @@ mod tests {
     }
 
     #[test]
+    fn a_long_appositive_and_a_long_circumstance() {
+        let text = "Lesley Deutch, a senior vice president in the Boca \
+                    Raton office of John Burns Real Estate Consulting, said \
+                    in a written statement in March that the old model is \
+                    in decline.";
+        let got = extract(text, &segment(text));
+        assert_eq!(got.len(), 1);
+        let speaker = got[0].speaker.as_ref().unwrap().span.text(text);
+        assert_eq!(speaker, "Lesley Deutch");
+        assert_eq!(got[0].content_text(text), "the old model is in decline");
+    }
+
+    #[test]
     fn no_attribution_without_a_cue() {
         let text = "The river rose two metres overnight.";
         assert!(extract(text, &segment(text)).is_empty());

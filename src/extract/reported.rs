@@ -291,10 +291,19 @@ fn content_start(
     cue: &CueMatch,
 ) -> Option<(usize, bool)> {
     let mut k = cue.end;
-    let that = (k..(k + 5).min(s.end)).find(|&j| cx.low(j) == "that");
-    if let Some(t) = that
-        .filter(|&t| (k..t).all(|j| cx.is_word(j) && cx.cue_at(j).is_none()))
-    {
+    // "said that", "said last week that", and after a longer phrase of
+    // where and when ("said in a written statement in March that") when
+    // a preposition opens it.
+    let reach = if is_preposition(cx.low(k)) { 12 } else { 5 };
+    let that = (k..(k + reach).min(s.end)).find(|&j| cx.low(j) == "that");
+    // No cue between, but for a participle after an article ("a written
+    // statement").
+    let plain = |j: usize| {
+        cx.is_word(j)
+            && (cx.cue_at(j).is_none()
+                || (j > k && matches!(cx.low(j - 1), "a" | "an" | "the")))
+    };
+    if let Some(t) = that.filter(|&t| (k..t).all(plain)) {
         return Some((t + 1, true));
     }
     if TAKES_ADDRESSEE.contains(&cue.cue.lemma.as_str()) {
@@ -430,6 +439,14 @@ fn is_document_noun(word: &str) -> bool {
             | "surveys"
             | "video"
             | "videos"
+    )
+}
+
+/// Words that open a phrase of where, when or how something was said.
+fn is_preposition(word: &str) -> bool {
+    matches!(
+        word,
+        "in" | "on" | "at" | "during" | "after" | "before" | "via" | "through"
     )
 }
 
