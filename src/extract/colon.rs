@@ -1,0 +1,131 @@
+//! "Name: what they said": a paragraph that opens with a speaker and a
+//! colon. Transcripts give each turn so ("BOULDUAN: Why not debate?"),
+//! and headlines their quoted claim ("Kasich: ‘We will go all the way’").
+//! The content is the rest of the paragraph.
+
+use crate::extract::context::Context;
+use crate::extract::reported::trim;
+use crate::extract::{Found, RuleInfo};
+use crate::model::CueClass;
+
+/// The rules of this family, each with an example it must handle.
+pub const RULES: &[RuleInfo] = &[RuleInfo {
+    id: "colon/line-speaker",
+    example: "Insiders: Trump will rebound in New Hampshire.",
+    speaker: "Insiders",
+    content: "Trump will rebound in New Hampshire",
+}];
+
+/// The longest speaker before the colon, in words.
+const MAX_SPEAKER: usize = 5;
+
+/// The fewest words a content needs: "Q: Why?" is a question, not a claim
+/// worth a node.
+const MIN_CONTENT: usize = 3;
+
+/// Labels that open a line with a colon but name no speaker ("Editor's
+/// Note:", "The Latest:"), sorted.
+#[rustfmt::skip]
+const NOT_SPEAKERS: &[&str] = &[
+    "a", "advertisement", "an", "caption", "clarification", "correction",
+    "credit", "dateline", "disclosure", "editor", "editor's", "editors",
+    "editor’s", "email", "exclusive", "follow", "image", "latest", "listen",
+    "note", "notice", "photo", "photos", "read", "related", "see",
+    "share", "source", "sources", "subscribe", "the", "update", "updated",
+    "video", "watch",
+];
+
+/// Runs the rule over every paragraph.
+pub fn run(cx: &mut Context, out: &mut Vec<Found>) {
+    let tokens = &cx.seg.tokens;
+    let mut first = 0;
+    while first < tokens.len() {
+        let para = tokens[first].paragraph;
+        let end = first
+            + tokens[first..]
+                .iter()
+                .take_while(|t| t.paragraph == para)
+                .count();
+        if let Some(f) = at_paragraph(cx, first, end) {
+            out.push(f);
+        }
+        first = end;
+    }
+}
+
+/// The attribution a paragraph `first..end` (tokens) makes, if it opens
+/// with "Speaker:".
+fn at_paragraph(cx: &mut Context, first: usize, end: usize) -> Option<Found> {
+    let limit = (first + MAX_SPEAKER + 1).min(end);
+    let colon = (first + 1..limit).find(|&j| cx.word(j) == ":")?;
+    let named = (first..colon).all(|j| {
+        cx.is_capitalised(j)
+            && !cx.in_quote[j]
+            && NOT_SPEAKERS.binary_search(&cx.low(j)).is_err()
+    });
+    if !named {
+        return None;
+    }
+    // The phrase must be a speaker phrase, all of it: "Hillary Clinton",
+    // "JOEL BENENSON", "Insiders".
+    let (s, e) = cx.speaker_before(colon, first)?;
+    if s != first || e != colon {
+        return None;
+    }
+    let (a, b) = trim(cx, colon + 1, end)?;
+    if b - a < MIN_CONTENT || cx.any_used(first, end) {
+        return None;
+    }
+    cx.claim(first, end);
+    Some(Found {
+        speaker: Some(cx.span(s, e)),
+        cue: Some(cx.span(colon, colon + 1)),
+        class: CueClass::Said,
+        content: vec![cx.span(a, b)],
+        rule: RULES[0].id,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::extract;
+    use crate::segment::segment;
+
+    #[test]
+    fn labels_are_sorted_and_lower_case() {
+        assert!(NOT_SPEAKERS.windows(2).all(|w| w[0] < w[1]));
+        assert!(NOT_SPEAKERS.iter().all(|w| w.to_lowercase() == *w));
+    }
+
+    #[test]
+    fn a_transcript_turn_is_said_by_its_speaker() {
+        let text = "KATE BOULDUAN: Why not debate?\n\n\
+                    JOEL BENENSON: This is a man who said he would never \
+                    run a negative ad. He is now running them.";
+        let got = extract(text, &segment(text));
+        assert_eq!(got.len(), 2, "{got:?}");
+        let a = &got[1];
+        assert_eq!(
+            a.speaker.as_ref().unwrap().span.text(text),
+            "JOEL BENENSON"
+        );
+        assert!(a.content_text(text).ends_with("He is now running them"));
+        assert_eq!(a.rule, "colon/line-speaker");
+    }
+
+    #[test]
+    fn labels_and_mid_paragraph_colons_are_no_speakers() {
+        for text in [
+            "Editor's Note: The following is an excerpt from a new book.",
+            "The Latest: Cruz to give away an engraved shotgun.",
+            "He listed three states: Iowa, Nevada and Ohio.",
+        ] {
+            let got = extract(text, &segment(text));
+            assert!(
+                got.iter().all(|a| a.rule != "colon/line-speaker"),
+                "{text}: {got:?}"
+            );
+        }
+    }
+}
