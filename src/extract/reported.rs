@@ -8,7 +8,7 @@
 
 use crate::extract::context::{Context, CueMatch};
 use crate::extract::{Found, RuleInfo};
-use crate::model::Span;
+use crate::model::{CueClass, Span};
 use crate::segment::Sentence;
 
 /// The rules of this family, each with an example it must handle.
@@ -42,6 +42,12 @@ pub const RULES: &[RuleInfo] = &[
         example: "The plan will not work, said the former ambassador.",
         speaker: "the former ambassador",
         content: "The plan will not work",
+    },
+    RuleInfo {
+        id: "reported/evidential",
+        example: "Mr. Putin seemed most concerned with the economy.",
+        speaker: "",
+        content: "Mr. Putin most concerned with the economy",
     },
     RuleInfo {
         id: "reported/participle",
@@ -88,6 +94,7 @@ pub fn run(cx: &mut Context, out: &mut Vec<Found>) {
             }
         }
     }
+    evidential(cx, out);
 }
 
 /// Records `f`'s speaker as the latest one of the sentence it lies in.
@@ -95,6 +102,72 @@ pub fn run(cx: &mut Context, out: &mut Vec<Found>) {
 /// `participle` asks for the latest attribution whose speaker lies in its
 /// sentence; keeping the answer per sentence, rather than searching all
 /// attributions each time, keeps a text of many quotations linear.
+/// "Mr. Putin seemed most concerned with …", "The court appeared to
+/// send a signal": the writer's own impression, with no source. The
+/// content is the subject and what follows the verb, in two pieces.
+fn evidential(cx: &mut Context, out: &mut Vec<Found>) {
+    for si in 0..cx.seg.sentences.len() {
+        let s = cx.seg.sentences[si];
+        for i in s.first..s.end {
+            if cx.used[i] || cx.in_quote[i] {
+                continue;
+            }
+            let low = cx.low(i);
+            let seem = matches!(low, "seem" | "seems" | "seemed");
+            let appear = matches!(low, "appear" | "appears" | "appeared")
+                && matches!(cx.low(i + 1), "to" | "that");
+            if !(seem || appear) {
+                continue;
+            }
+            if let Some((f, (a, b))) = evidential_at(cx, s, i) {
+                cx.claim(a, b);
+                out.push(f);
+            }
+        }
+    }
+}
+
+fn evidential_at(
+    cx: &Context,
+    s: Sentence,
+    i: usize,
+) -> Option<(Found, (usize, usize))> {
+    // The subject: back to the sentence's start or its last comma, past
+    // adverbs next to the verb and an opening conjunction.
+    let mut end = i;
+    while end > s.first && cx.low(end - 1).ends_with("ly") {
+        end -= 1;
+    }
+    let mut start = (s.first..end)
+        .rev()
+        .find(|&j| cx.word(j) == ",")
+        .map_or(s.first, |c| c + 1);
+    while start < end
+        && matches!(cx.low(start), "and" | "but" | "so" | "yet" | "or")
+    {
+        start += 1;
+    }
+    let relative =
+        matches!(cx.low(start), "which" | "who" | "that" | "it" | "there");
+    if relative || end - start > 12 || cx.any_used(start, end) {
+        return None;
+    }
+    let subject = trim(cx, start, end)?;
+    let rest_end = content_end(cx, i + 1, s.end);
+    let rest = trim(cx, i + 1, rest_end)?;
+    if rest.1 - rest.0 < 2 || cx.any_used(rest.0, rest.1) {
+        return None;
+    }
+    let f = Found {
+        speaker: None,
+        cue: Some(cx.span(i, i + 1)),
+        class: CueClass::Believed,
+        content: vec![cx.span(subject.0, subject.1), cx.span(rest.0, rest.1)],
+        rule: "reported/evidential",
+    };
+    Some((f, (subject.0, rest.1)))
+}
+
 fn note_speaker(cx: &Context, last: &mut [Option<Span>], f: &Found) {
     let Some(sp) = f.speaker else { return };
     let first = cx.seg.tokens.partition_point(|t| t.span.start < sp.start);
