@@ -2,13 +2,15 @@
 //!
 //! The rules run in a fixed order, each family in its own file, over one
 //! shared [`Context`](context::Context): direct quotations first (their
-//! marks are the surest evidence), then "according to", then paragraphs
+//! marks are the surest evidence; a quotation that names something, "called
+//! it “arbitrary”", before the rest), then "according to", then paragraphs
 //! that open with "Speaker:", then reported speech. A rule claims the tokens it uses, so each token belongs to at
 //! most one attribution and a later rule cannot take a quotation an
 //! earlier one attributed. Every attribution records the id of the rule
 //! that produced it, and every rule carries examples that a test runs.
 
 mod according_to;
+mod called;
 mod colon;
 mod context;
 mod lexicon;
@@ -33,8 +35,13 @@ pub struct RuleInfo {
 
 /// Every rule with its example, in the order the families run.
 pub fn rules() -> Vec<RuleInfo> {
-    let families =
-        [quote::RULES, according_to::RULES, colon::RULES, reported::RULES];
+    let families = [
+        called::RULES,
+        quote::RULES,
+        according_to::RULES,
+        colon::RULES,
+        reported::RULES,
+    ];
     families.iter().flat_map(|f| f.iter().copied()).collect()
 }
 
@@ -62,6 +69,7 @@ impl Found {
 pub fn extract(text: &str, seg: &Segmented) -> Vec<Attribution> {
     let mut cx = context::Context::new(text, seg);
     let mut found = Vec::new();
+    called::run(&mut cx, &mut found);
     quote::run(&mut cx, &mut found);
     according_to::run(&mut cx, &mut found);
     colon::run(&mut cx, &mut found);

@@ -404,7 +404,7 @@ fn content_start(
 /// The content runs to the sentence's end, or to the first clause
 /// boundary that starts something else: ", adding …", "; …", ", but he
 /// and others argue …", ", although …".
-fn content_end(cx: &Context, start: usize, end: usize) -> usize {
+pub(crate) fn content_end(cx: &Context, start: usize, end: usize) -> usize {
     // Whether a cue follows ", but" is asked at every such comma; the
     // last cue of the range, found once, answers them all, so a sentence
     // of many ", but"s costs one pass, not one per comma.

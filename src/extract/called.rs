@@ -1,0 +1,125 @@
+//! "Sanders called the suspension “arbitrary.”": naming something in
+//! someone's words. The content is what was named and the words for it,
+//! quotation included; the speaker is the subject of the verb.
+//!
+//! Runs before the other quotation rules: otherwise the quotation would
+//! go to whoever speaks in the next sentence.
+
+use crate::extract::context::Context;
+use crate::extract::reported::{content_end, trim};
+use crate::extract::{Found, RuleInfo};
+use crate::model::CueClass;
+
+/// The rules of this family, each with an example it must handle.
+pub const RULES: &[RuleInfo] = &[RuleInfo {
+    id: "quote/called",
+    example: "Sanders called the DNC’s suspension “arbitrary.” Hendler left.",
+    speaker: "Sanders",
+    content: "the DNC’s suspension “arbitrary.”",
+}];
+
+/// The most tokens between the verb and the quotation: the thing named.
+const MAX_OBJECT: usize = 8;
+
+/// Verbs that name something ("called it", "dubbed him", "labeled the
+/// plan"), in every form.
+#[rustfmt::skip]
+const NAMING: &[&str] = &[
+    "brand", "branded", "branding", "brands", "call", "called", "calling",
+    "calls", "dub", "dubbed", "dubbing", "dubs", "label", "labeled",
+    "labeling", "labelled", "labelling", "labels",
+];
+
+/// Runs the rule over every quotation.
+pub fn run(cx: &mut Context, out: &mut Vec<Found>) {
+    let quotes = cx.seg.quotes.clone();
+    for q in quotes {
+        let Some(close) = q.close else { continue };
+        if cx.any_used(q.open, close + 1) {
+            continue;
+        }
+        if let Some((f, (from, to))) = at_quote(cx, q.open, close) {
+            cx.claim(from, to);
+            out.push(f);
+        }
+    }
+}
+
+/// The naming before the quotation opening at `open`, and the tokens it
+/// claims.
+fn at_quote(
+    cx: &Context,
+    open: usize,
+    close: usize,
+) -> Option<(Found, (usize, usize))> {
+    let s = cx.sentence(open);
+    let lowest = open.saturating_sub(MAX_OBJECT + 1).max(s.first);
+    let verb = (lowest..open)
+        .rev()
+        .find(|&j| NAMING.binary_search(&cx.low(j)).is_ok())?;
+    // What is named: plain words, at least one ("it", "the plan"); "as"
+    // may close it ("branded him as “a liar”").
+    let object = verb + 1..open;
+    let plain = object
+        .clone()
+        .all(|j| cx.is_word(j) && !cx.in_quote[j] && cx.cue_at(j).is_none());
+    let named_for = matches!(cx.low(verb + 1), "for" | "on" | "off" | "up");
+    if object.is_empty() || !plain || named_for || cx.any_used(verb, open) {
+        return None;
+    }
+    // "a website called “Real News”": a participle after a noun names,
+    // but nobody says it.
+    let (sp_start, sp_end) = cx.speaker_before(verb, s.first)?;
+    if sp_end != verb || cx.any_used(sp_start, sp_end) {
+        return None;
+    }
+    // The list of names runs on to the clause's end: "called him a
+    // “liar,” a “bully” and “unstable.”"
+    let end = content_end(cx, close + 1, s.end).max(close + 1);
+    let end = trim(cx, close + 1, end).map_or(close + 1, |(_, e)| e);
+    if cx.any_used(close + 1, end) {
+        return None;
+    }
+    let f = Found {
+        speaker: Some(cx.span(sp_start, sp_end)),
+        cue: Some(cx.span(verb, verb + 1)),
+        class: CueClass::Claimed,
+        content: vec![cx.span(verb + 1, end)],
+        rule: RULES[0].id,
+    };
+    Some((f, (sp_start, end)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::extract;
+    use crate::segment::segment;
+
+    #[test]
+    fn naming_verbs_are_sorted() {
+        assert!(NAMING.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn the_next_sentence_does_not_take_the_quotation() {
+        let text = "Sanders called the DNC’s suspension “arbitrary.” Josh \
+                    Hendler said nothing.";
+        let got = extract(text, &segment(text));
+        assert_eq!(got.len(), 1, "{got:?}");
+        let a = &got[0];
+        assert_eq!(a.speaker.as_ref().unwrap().span.text(text), "Sanders");
+        assert!(a.direct);
+    }
+
+    #[test]
+    fn a_thing_called_so_has_no_speaker() {
+        for text in [
+            "He ran a website called “Real News Right Now.”",
+            "She called for “a full investigation.”",
+        ] {
+            let got = extract(text, &segment(text));
+            assert!(got.iter().all(|a| a.rule != "quote/called"), "{got:?}");
+        }
+    }
+}
