@@ -2,6 +2,10 @@
 //! someone's words. The content is what was named and the words for it,
 //! quotation included; the speaker is the subject of the verb.
 //!
+//! "Trump described the country as beset by illegal immigrants" is the
+//! same act without quotation marks: a verb of describing, the thing,
+//! "as", and what it was described as.
+//!
 //! Runs before the other quotation rules: otherwise the quotation would
 //! go to whoever speaks in the next sentence.
 
@@ -11,12 +15,20 @@ use crate::extract::{Found, RuleInfo};
 use crate::model::CueClass;
 
 /// The rules of this family, each with an example it must handle.
-pub const RULES: &[RuleInfo] = &[RuleInfo {
-    id: "quote/called",
-    example: "Sanders called the DNC’s suspension “arbitrary.” Hendler left.",
-    speaker: "Sanders",
-    content: "the DNC’s suspension “arbitrary.”",
-}];
+pub const RULES: &[RuleInfo] = &[
+    RuleInfo {
+        id: "quote/called",
+        example: "Sanders called the DNC’s suspension “arbitrary.” Hendler left.",
+        speaker: "Sanders",
+        content: "the DNC’s suspension “arbitrary.”",
+    },
+    RuleInfo {
+        id: "reported/described-as",
+        example: "Trump described the country as beset by crime.",
+        speaker: "Trump",
+        content: "the country as beset by crime",
+    },
+];
 
 /// The most tokens between the verb and the quotation: the thing named.
 const MAX_OBJECT: usize = 8;
@@ -30,8 +42,29 @@ const NAMING: &[&str] = &[
     "labeling", "labelled", "labelling", "labels",
 ];
 
-/// Runs the rule over every quotation.
+/// Verbs that describe something as something, in every form.
+#[rustfmt::skip]
+const DESCRIBING: &[&str] = &[
+    "characterize", "characterized", "characterizes", "characterizing",
+    "depict", "depicted", "depicting", "depicts", "describe", "described",
+    "describes", "describing", "portray", "portrayed", "portraying",
+    "portrays",
+];
+
+/// Runs the rules over every quotation and every describing verb.
 pub fn run(cx: &mut Context, out: &mut Vec<Found>) {
+    for i in 0..cx.len() {
+        if cx.used[i] || cx.in_quote[i] {
+            continue;
+        }
+        if DESCRIBING.binary_search(&cx.low(i)).is_err() {
+            continue;
+        }
+        if let Some((f, (from, to))) = described_as(cx, i) {
+            cx.claim(from, to);
+            out.push(f);
+        }
+    }
     let quotes = cx.seg.quotes.clone();
     for q in quotes {
         let Some(close) = q.close else { continue };
@@ -90,6 +123,35 @@ fn at_quote(
     Some((f, (sp_start, end)))
 }
 
+/// "X described Y as Z" at the verb `verb`.
+fn described_as(cx: &Context, verb: usize) -> Option<(Found, (usize, usize))> {
+    let s = cx.sentence(verb);
+    let limit = (verb + MAX_OBJECT + 2).min(s.end);
+    let as_at = (verb + 2..limit).find(|&j| cx.low(j) == "as")?;
+    let plain = (verb + 1..as_at)
+        .all(|j| cx.is_word(j) && !cx.in_quote[j] && cx.cue_at(j).is_none());
+    if !plain || cx.any_used(verb, as_at + 1) {
+        return None;
+    }
+    let (sp_start, sp_end) = cx.speaker_before(verb, s.first)?;
+    if sp_end != verb || cx.any_used(sp_start, sp_end) {
+        return None;
+    }
+    let end = content_end(cx, as_at + 1, s.end);
+    let (_, end) = trim(cx, as_at + 1, end)?;
+    if cx.any_used(as_at + 1, end) {
+        return None;
+    }
+    let f = Found {
+        speaker: Some(cx.span(sp_start, sp_end)),
+        cue: Some(cx.span(verb, verb + 1)),
+        class: CueClass::Claimed,
+        content: vec![cx.span(verb + 1, end)],
+        rule: RULES[1].id,
+    };
+    Some((f, (sp_start, end)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -99,6 +161,7 @@ mod tests {
     #[test]
     fn naming_verbs_are_sorted() {
         assert!(NAMING.windows(2).all(|w| w[0] < w[1]));
+        assert!(DESCRIBING.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]
