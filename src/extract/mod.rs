@@ -238,10 +238,15 @@ mod tests {
     fn appearing_somewhere_is_no_impression() {
         let text = "The senator appeared on television on Sunday.";
         assert!(extract(text, &segment(text)).is_empty());
-        let text = "The senator appeared to concede the race.";
-        let got = extract(text, &segment(text));
-        assert_eq!(got.len(), 1);
-        assert_eq!(got[0].content.len(), 2);
+        for text in [
+            "The senator appeared to concede the race.",
+            "The convention is expected to bring $200 million to the city.",
+        ] {
+            let got = extract(text, &segment(text));
+            assert_eq!(got.len(), 1, "{text}");
+            assert_eq!(got[0].content.len(), 2, "{text}");
+            assert!(got[0].speaker.is_none(), "{text}");
+        }
     }
 
     #[test]

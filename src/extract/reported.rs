@@ -103,7 +103,8 @@ pub fn run(cx: &mut Context, out: &mut Vec<Found>) {
 /// sentence; keeping the answer per sentence, rather than searching all
 /// attributions each time, keeps a text of many quotations linear.
 /// "Mr. Putin seemed most concerned with …", "The court appeared to
-/// send a signal": the writer's own impression, with no source. The
+/// send a signal", "The convention is expected to inject …": the writer's
+/// own impression, or an expectation nobody is named for, with no source. The
 /// content is the subject and what follows the verb, in two pieces.
 fn evidential(cx: &mut Context, out: &mut Vec<Found>) {
     for si in 0..cx.seg.sentences.len() {
@@ -116,10 +117,16 @@ fn evidential(cx: &mut Context, out: &mut Vec<Found>) {
             let seem = matches!(low, "seem" | "seems" | "seemed");
             let appear = matches!(low, "appear" | "appears" | "appeared")
                 && matches!(cx.low(i + 1), "to" | "that");
-            if !(seem || appear) {
+            // "The convention is expected to inject $200 million": an
+            // expectation nobody is named for.
+            let expected = is_be(low)
+                && cx.low(i + 1) == "expected"
+                && cx.low(i + 2) == "to";
+            let cue_end = if expected { i + 2 } else { i + 1 };
+            if !(seem || appear || expected) {
                 continue;
             }
-            if let Some((f, (a, b))) = evidential_at(cx, s, i) {
+            if let Some((f, (a, b))) = evidential_at(cx, s, i, cue_end) {
                 cx.claim(a, b);
                 out.push(f);
             }
@@ -127,10 +134,12 @@ fn evidential(cx: &mut Context, out: &mut Vec<Found>) {
     }
 }
 
+/// The impression whose cue is tokens `i..cue_end`.
 fn evidential_at(
     cx: &Context,
     s: Sentence,
     i: usize,
+    cue_end: usize,
 ) -> Option<(Found, (usize, usize))> {
     // The subject: back to the sentence's start or its last comma, past
     // adverbs next to the verb and an opening conjunction.
@@ -153,14 +162,14 @@ fn evidential_at(
         return None;
     }
     let subject = trim(cx, start, end)?;
-    let rest_end = content_end(cx, i + 1, s.end);
-    let rest = trim(cx, i + 1, rest_end)?;
+    let rest_end = content_end(cx, cue_end, s.end);
+    let rest = trim(cx, cue_end, rest_end)?;
     if rest.1 - rest.0 < 2 || cx.any_used(rest.0, rest.1) {
         return None;
     }
     let f = Found {
         speaker: None,
-        cue: Some(cx.span(i, i + 1)),
+        cue: Some(cx.span(i, cue_end)),
         class: CueClass::Believed,
         content: vec![cx.span(subject.0, subject.1), cx.span(rest.0, rest.1)],
         rule: "reported/evidential",
