@@ -250,6 +250,14 @@ mod tests {
     }
 
     #[test]
+    fn a_new_attribution_after_and_ends_the_content() {
+        let text = "Most voters said the economy was weak, and four in ten \
+                    said Trump would handle it best.";
+        let got = extract(text, &segment(text));
+        assert_eq!(got[0].content_text(text), "the economy was weak");
+    }
+
+    #[test]
     fn no_attribution_without_a_cue() {
         let text = "The river rose two metres overnight.";
         assert!(extract(text, &segment(text)).is_empty());

@@ -412,7 +412,8 @@ fn content_start(
 
 /// The content runs to the sentence's end, or to the first clause
 /// boundary that starts something else: ", adding …", "; …", ", but he
-/// and others argue …", ", although …".
+/// and others argue …", ", and more than 4 in 10 said …", ", although
+/// …", ", who has a lead …" (a relative clause on the last name).
 pub(crate) fn content_end(cx: &Context, start: usize, end: usize) -> usize {
     // Whether a cue follows ", but" is asked at every such comma; the
     // last cue of the range, found once, answers them all, so a sentence
@@ -435,7 +436,8 @@ pub(crate) fn content_end(cx: &Context, start: usize, end: usize) -> usize {
                 && (cx.cue_at(j).is_some_and(|c| c.cue.participle)
                     || (cx.low(j) == "according" && cx.low(j + 1) == "to")
                     || CONCESSIVE.contains(&cx.low(j))
-                    || (cx.low(j) == "but" && cue_from(j))
+                    || (matches!(cx.low(j), "but" | "and") && cue_from(j))
+                    || cx.low(j) == "who"
                     || parenthetical_attribution(cx, j, end))
                 || (cx.low(j - 1) == "and" && coordinated_cue(cx, j))
         })
