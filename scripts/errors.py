@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """Lists extraction errors against gold, for error analysis.
 
-Usage: errors.py GOLD.jsonl PRED.jsonl [--limit N] [--kind missed|spurious|speaker]
+Usage: errors.py GOLD.jsonl PRED.jsonl [--limit N] [--kind missed|spurious|speaker|summary]
 
 Matches contents as the bench scorer does (>= 50 % overlap of the longer,
 greedy) and prints, per document, the gold attributions no prediction
 matched (missed), the predictions that matched nothing (spurious) and the
-matched pairs whose speakers do not touch (speaker).
+matched pairs whose speakers do not touch (speaker). `--kind summary`
+prints counts instead: missed quotes and paraphrases, spurious
+predictions per rule, and matched pairs with a wrong or missing speaker.
 """
 import argparse
 import json
@@ -33,6 +35,7 @@ def main():
     gold = {r["id"]: r for r in sa.read_jsonl(a.gold)}
     pred = {r["id"]: r for r in sa.read_jsonl(a.pred)}
     shown = 0
+    counts = {}
     warn = lambda k: None
     for doc_id, g in gold.items():
         text = g["text"]
@@ -44,6 +47,9 @@ def main():
         mg = {gi for gi, _ in pairs}
         mp = {pi for _, pi in pairs}
         rows = []
+        if a.kind == "summary":
+            count(counts, gn, pn, pa, pairs, mg, mp)
+            continue
         if a.kind == "missed":
             for gi, x in enumerate(gn):
                 if gi not in mg:
@@ -67,6 +73,26 @@ def main():
                 return
             print(doc_id[:24], r)
             shown += 1
+    for key in sorted(counts):
+        print("%6d  %s" % (counts[key], key))
+
+
+def count(counts, gn, pn, pa, pairs, mg, mp):
+    """Adds one document's error counts to `counts`."""
+    def add(key):
+        counts[key] = counts.get(key, 0) + 1
+    for gi, x in enumerate(gn):
+        if gi not in mg:
+            add("missed: " + ("direct quote" if x["direct"] else "paraphrase"))
+    for pi in range(len(pn)):
+        if pi not in mp:
+            add("spurious: " + pa[pi].get("rule", "?"))
+    for gi, pi in pairs:
+        gs, ps = gn[gi]["speaker"], pn[pi]["speaker"]
+        if ps and gs and not sa.spans_touch(gs, ps):
+            add("matched: wrong speaker")
+        elif gs and not ps:
+            add("matched: speaker not found")
 
 
 if __name__ == "__main__":
