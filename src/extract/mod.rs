@@ -258,6 +258,25 @@ mod tests {
     }
 
     #[test]
+    fn a_question_asked_is_kept_out_of_the_answer() {
+        let text = "Asked if she believed Putin wanted Trump to win, Clinton \
+                    said she would not jump to that conclusion.";
+        let got = extract(text, &segment(text));
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0].rule, "reported/asked");
+        assert!(got[0].speaker.is_none());
+        let answer = &got[1];
+        assert_eq!(
+            answer.speaker.as_ref().unwrap().span.text(text),
+            "Clinton"
+        );
+        assert_eq!(
+            answer.content_text(text),
+            "she would not jump to that conclusion"
+        );
+    }
+
+    #[test]
     fn no_attribution_without_a_cue() {
         let text = "The river rose two metres overnight.";
         assert!(extract(text, &segment(text)).is_empty());

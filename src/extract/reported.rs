@@ -68,6 +68,7 @@ const TAKES_ADDRESSEE: &[&str] = &["assure", "tell", "urge", "warn"];
 
 /// Runs the rules over every sentence.
 pub fn run(cx: &mut Context, out: &mut Vec<Found>) {
+    asked(cx, out);
     let mut last_speaker = vec![None; cx.seg.sentences.len()];
     for f in out.iter() {
         note_speaker(cx, &mut last_speaker, f);
@@ -102,6 +103,75 @@ pub fn run(cx: &mut Context, out: &mut Vec<Found>) {
 /// `participle` asks for the latest attribution whose speaker lies in its
 /// sentence; keeping the answer per sentence, rather than searching all
 /// attributions each time, keeps a text of many quotations linear.
+/// "Asked whether he would run, Johnson demurred", "Sanders was asked by
+/// host John Dickerson whether …": the question is an attribution of its
+/// own, said by whoever asked it (the one after "by", or nobody named),
+/// and ends at the comma where the answer begins. Taking it first keeps
+/// it out of the answer's content.
+fn asked(cx: &mut Context, out: &mut Vec<Found>) {
+    for i in 0..cx.len() {
+        if cx.low(i) != "asked" || cx.used[i] || cx.in_quote[i] {
+            continue;
+        }
+        let s = cx.sentence(i);
+        let before = (i > s.first).then(|| cx.low(i - 1));
+        let passive = matches!(
+            before,
+            None | Some(
+                "when"
+                    | "after"
+                    | "if"
+                    | "was"
+                    | "were"
+                    | "being"
+                    | "been"
+                    | ","
+            )
+        );
+        if !passive {
+            continue;
+        }
+        let mut k = i + 1;
+        let mut speaker = None;
+        if cx.low(k) == "by" {
+            let Some((a, b)) = cx.speaker_after(k + 1, s.end) else {
+                continue;
+            };
+            speaker = Some((a, b));
+            k = b;
+        }
+        k = skip_circumstance(cx, k, s.end);
+        let opens = matches!(
+            cx.low(k),
+            "whether"
+                | "if"
+                | "what"
+                | "how"
+                | "which"
+                | "why"
+                | "who"
+                | "when"
+                | "about"
+        );
+        if !opens {
+            continue;
+        }
+        let end = (k..s.end).find(|&j| cx.word(j) == ",").unwrap_or(s.end);
+        let Some((a, b)) = trim(cx, k, end) else { continue };
+        if b - a < 2 || cx.any_used(i, end) {
+            continue;
+        }
+        cx.claim(i, b);
+        out.push(Found {
+            speaker: speaker.map(|(x, y)| cx.span(x, y)),
+            cue: Some(cx.span(i, i + 1)),
+            class: CueClass::Asked,
+            content: vec![cx.span(a, b)],
+            rule: "reported/asked",
+        });
+    }
+}
+
 /// "Mr. Putin seemed most concerned with …", "The court appeared to
 /// send a signal", "The convention is expected to inject …": the writer's
 /// own impression, or an expectation nobody is named for, with no source. The
