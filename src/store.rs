@@ -656,14 +656,26 @@ pub fn write_atomic_with(
     let tmp = temp_path(path).map_err(write_error)?;
     let dir = tmp.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(dir).map_err(write_error)?;
-    let result =
-        write_synced(&tmp, fill).and_then(|()| fs::rename(&tmp, path));
+    let result = write_synced(&tmp, fill)
+        .map(|()| pause_before_rename())
+        .and_then(|()| fs::rename(&tmp, path));
     if let Err(source) = result {
         let _ = fs::remove_file(&tmp);
         return Err(write_error(source));
     }
     sync_dir(dir);
     Ok(())
+}
+
+/// For the crash test (tests/kill.rs): `CLAIMGRAPH_TEST_PAUSE_MS` keeps a
+/// written temporary file that many milliseconds before it is renamed, so
+/// that a kill can be aimed inside the write on a machine of any speed.
+/// Unset, it costs one environment lookup per file written.
+fn pause_before_rename() {
+    let pause = std::env::var("CLAIMGRAPH_TEST_PAUSE_MS").ok();
+    if let Some(ms) = pause.and_then(|v| v.parse::<u64>().ok()) {
+        std::thread::sleep(std::time::Duration::from_millis(ms));
+    }
 }
 
 /// The temporary name used while writing `path`.

@@ -2,7 +2,9 @@
 //!
 //! The output folder starts with a good graph; a build of a bigger input
 //! into it is killed (SIGKILL on Unix, so it cannot clean up) at several
-//! moments, and once while it is writing. After each kill `graph.ron`
+//! moments, and once while it is writing (the build told to hold its
+//! written temporary files a moment before renaming them, so the kill
+//! can be aimed there on any machine). After each kill `graph.ron`
 //! must load and be byte for byte the old graph or the new one, and so
 //! must `graph.dot`; a later build must clean up what the killed one left
 //! (its lock and its temporary files).
@@ -20,10 +22,14 @@ use crate::util::{root, stderr, workdir};
 /// How many copies of the seeds make the bigger input.
 const COPIES: usize = 25;
 
-/// Starts `claimgraph build in/new --out out` in `dir`.
-fn start_build(dir: &Path) -> Child {
-    Command::new(env!("CARGO_BIN_EXE_claimgraph"))
-        .args(["build", "in/new", "--out", "out", "--quiet"])
+/// Starts `claimgraph build in/new --out out` in `dir`; `pause_ms`
+/// keeps each written temporary file that long before its rename.
+fn start_build(dir: &Path, pause_ms: Option<u64>) -> Child {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_claimgraph"));
+    if let Some(ms) = pause_ms {
+        cmd.env("CLAIMGRAPH_TEST_PAUSE_MS", ms.to_string());
+    }
+    cmd.args(["build", "in/new", "--out", "out", "--quiet"])
         .current_dir(dir)
         .stdout(Stdio::null())
         .stderr(Stdio::null())
@@ -107,7 +113,7 @@ fn a_killed_build_leaves_the_old_graph_or_the_new() {
     let out = dir.join("out");
     let mut killed_early = 0;
     for delay_ms in [0, 5, 20, 50, 100, 200, 400, 800, 1600] {
-        let mut child = start_build(&dir);
+        let mut child = start_build(&dir, None);
         sleep(Duration::from_millis(delay_ms));
         let _ = child.kill();
         let status = child.wait().unwrap();
@@ -119,10 +125,13 @@ fn a_killed_build_leaves_the_old_graph_or_the_new() {
     assert!(killed_early > 0, "no kill landed before the build ended");
 
     // Kill as soon as a temporary file shows up, until one kill lands
-    // while a file is being written (its temporary file then stays).
+    // while a file is being written (its temporary file then stays). The
+    // writes of a small graph take a millisecond or two, which a loaded
+    // machine can miss every time; the build holds each written file a
+    // moment before renaming it, so the kill lands before the rename.
     let mut landed_mid_write = false;
-    for _ in 0..100 {
-        let mut child = start_build(&dir);
+    for _ in 0..20 {
+        let mut child = start_build(&dir, Some(500));
         let started = Instant::now();
         while temp_files(&out).is_empty()
             && started.elapsed() < Duration::from_secs(60)
