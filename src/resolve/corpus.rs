@@ -108,6 +108,18 @@ struct Mentions<'d> {
     base: Vec<usize>,
 }
 
+/// Why two mentions of one document are merged.
+#[derive(Clone, Copy, Debug)]
+enum InDocument {
+    /// The same key.
+    Key,
+    /// The first refers back to the second.
+    RefersBack,
+    /// The first is the short form of the second, the one fuller name
+    /// of the document it fits.
+    ShortForm,
+}
+
 /// The keys of one mention, as strings, before they are numbered.
 struct RawKeys {
     name: String,
@@ -216,6 +228,98 @@ impl<'d> Mentions<'d> {
             .zip(keys.iter().copied())
     }
 
+    /// The unions inside document `d`, in the order they are made: a
+    /// mention that refers back with what it refers to, each mention
+    /// with the first of the same key, then short names with the one
+    /// fuller name they fit.
+    fn unions_in(&self, d: usize) -> Vec<(usize, usize, InDocument)> {
+        let range = self.range(d);
+        let mut unions = Vec::new();
+        for g in range.clone() {
+            if let Some(j) = self.mention(g).refers_to {
+                unions.push((g, self.base[d] + j, InDocument::RefersBack));
+            }
+        }
+        let mut first: FastMap<u32, usize> = FastMap::default();
+        for g in range.clone() {
+            if let Some(k) = self.merge_key(g) {
+                let f = *first.entry(k).or_insert(g);
+                unions.push((f, g, InDocument::Key));
+            }
+        }
+        self.short_names(range, &mut unions);
+        unions
+    }
+
+    /// "Milgram" joins "Anne Milgram" when the document (the mentions
+    /// `range`) has exactly one fuller name it fits.
+    fn short_names(
+        &self,
+        range: Range<usize>,
+        unions: &mut Vec<(usize, usize, InDocument)>,
+    ) {
+        let people: Vec<usize> =
+            range.filter(|&g| self.name_like[g]).collect();
+        // The first mention of each distinct key; distinct keys by last
+        // word, since a short name fits only names that end as it does.
+        // A document of many mentions of few names costs a pass, not a
+        // pass per mention.
+        let mut first: FastMap<u32, usize> = FastMap::default();
+        let mut by_last: FastMap<&str, BTreeSet<u32>> = FastMap::default();
+        for &g in &people {
+            let k = self.name_keys[g];
+            first.entry(k).or_insert(g);
+            let last = self.keys.get(k).rsplit(' ').next().unwrap_or("");
+            by_last.entry(last).or_default().insert(k);
+        }
+        let mut only: FastMap<u32, Option<u32>> = FastMap::default();
+        for &g in &people {
+            let short = self.name_keys[g];
+            let full = *only.entry(short).or_insert_with(|| {
+                let short = self.keys.get(short);
+                let last = short.rsplit(' ').next().unwrap_or("");
+                let mut fuller = by_last[last]
+                    .iter()
+                    .filter(|&&k| fits(short, self.keys.get(k)));
+                match (fuller.next(), fuller.next()) {
+                    (Some(&k), None) => Some(k),
+                    _ => None,
+                }
+            });
+            if let Some(full) = full {
+                unions.push((g, first[&full], InDocument::ShortForm));
+            }
+        }
+    }
+
+    /// The keys a cluster merges with others by, each with a name that
+    /// has it, sorted and without repeats; none for a cluster kept to
+    /// its document.
+    fn names_by_key(&self, members: &[usize]) -> Vec<(u32, &str)> {
+        if self.document_scoped(members) {
+            return Vec::new();
+        }
+        // "Obama" joined "Barack Obama" in one article and "Michelle
+        // Obama" in another: only the full names may meet.
+        let full = members.iter().any(|&g| {
+            let x = self.mention(g);
+            x.class == Class::Name && x.name.contains(' ')
+        });
+        let mut keys: Vec<(u32, &str)> = members
+            .iter()
+            .filter(|&&g| {
+                let x = self.mention(g);
+                !(full && x.class == Class::Name && !x.name.contains(' '))
+            })
+            .filter_map(|&g| {
+                Some((self.merge_key(g)?, self.mention(g).name.as_str()))
+            })
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        keys
+    }
+
     /// A lone surname the text marks as a person stays in its document.
     fn document_scoped(&self, members: &[usize]) -> bool {
         let names: Vec<&Mention> = members
@@ -317,74 +421,28 @@ impl<'d> Corpus<'d> {
         Clusters::of(&mut self.sets)
     }
 
+    /// Merges inside each document: the unions are found on every core,
+    /// then made in document order.
     fn merge_in_documents(&mut self) {
-        let mut first: FastMap<u32, usize> = FastMap::default();
-        for d in 0..self.m.found.len() {
-            let m = &self.m;
-            let range = m.range(d);
-            for g in range.clone() {
-                if let Some(j) = m.mention(g).refers_to {
-                    let target = m.base[d] + j;
-                    self.sets.union(g, target, || {
-                        let form = &m.mention(g).forms[0];
-                        let name = &m.mention(target).name;
-                        let doc = m.doc_id(g);
-                        format!("“{form}” refers back to “{name}” in {doc}")
-                    });
-                }
-            }
-            first.clear();
-            for g in range.clone() {
-                if let Some(k) = m.merge_key(g) {
-                    let f = *first.entry(k).or_insert(g);
-                    self.sets.union(f, g, String::new);
-                }
-            }
-            self.short_names_in_document(range);
-        }
-    }
-
-    /// "Milgram" joins "Anne Milgram" when the document has exactly one
-    /// fuller name it fits.
-    fn short_names_in_document(&mut self, range: Range<usize>) {
         let m = &self.m;
-        let people: Vec<usize> = range.filter(|&g| m.name_like[g]).collect();
-        // The first mention of each distinct key; distinct keys by last
-        // word, since a short name fits only names that end as it does.
-        // A document of many mentions of few names costs a pass, not a
-        // pass per mention.
-        let mut first: FastMap<u32, usize> = FastMap::default();
-        let mut by_last: FastMap<&str, BTreeSet<u32>> = FastMap::default();
-        for &g in &people {
-            let k = m.name_keys[g];
-            first.entry(k).or_insert(g);
-            let last = m.keys.get(k).rsplit(' ').next().unwrap_or("");
-            by_last.entry(last).or_default().insert(k);
-        }
-        let mut only: FastMap<u32, Option<u32>> = FastMap::default();
-        let mut joins = Vec::new();
-        for &g in &people {
-            let short = m.name_keys[g];
-            let full = *only.entry(short).or_insert_with(|| {
-                let short = m.keys.get(short);
-                let last = short.rsplit(' ').next().unwrap_or("");
-                let mut fuller = by_last[last]
-                    .iter()
-                    .filter(|&&k| fits(short, m.keys.get(k)));
-                match (fuller.next(), fuller.next()) {
-                    (Some(&k), None) => Some(k),
-                    _ => None,
+        let unions: Vec<Vec<(usize, usize, InDocument)>> = (0..m.found.len())
+            .into_par_iter()
+            .map(|d| m.unions_in(d))
+            .collect();
+        for (a, b, why) in unions.into_iter().flatten() {
+            self.sets.union(a, b, || match why {
+                InDocument::Key => String::new(),
+                InDocument::RefersBack => {
+                    let form = &m.mention(a).forms[0];
+                    let name = &m.mention(b).name;
+                    let doc = m.doc_id(a);
+                    format!("“{form}” refers back to “{name}” in {doc}")
                 }
-            });
-            if let Some(full) = full {
-                joins.push((g, first[&full]));
-            }
-        }
-        for (s, f) in joins {
-            self.sets.union(s, f, || {
-                let (sn, fname) = (&m.mention(s).name, &m.mention(f).name);
-                let doc = m.doc_id(s);
-                format!("“{sn}” is the only fuller name’s short form in {doc}: “{fname}”")
+                InDocument::ShortForm => {
+                    let (sn, fname) = (&m.mention(a).name, &m.mention(b).name);
+                    let doc = m.doc_id(a);
+                    format!("“{sn}” is the only fuller name’s short form in {doc}: “{fname}”")
+                }
             });
         }
     }
@@ -397,28 +455,17 @@ impl<'d> Corpus<'d> {
         // The clusters joined to it, and the names they have it by.
         let mut joined: BTreeMap<u32, (Vec<usize>, BTreeSet<&str>)> =
             BTreeMap::new();
-        for (root, members) in clusters.iter() {
-            if m.document_scoped(members) {
-                continue;
-            }
-            // "Obama" joined "Barack Obama" in one article and "Michelle
-            // Obama" in another: only the full names may meet.
-            let full = members.iter().any(|&g| {
-                let x = m.mention(g);
-                x.class == Class::Name && x.name.contains(' ')
-            });
-            // Each key with the names that have it.
-            let mut keys: BTreeMap<u32, BTreeSet<&str>> = BTreeMap::new();
-            for &g in members {
-                let x = m.mention(g);
-                if full && x.class == Class::Name && !x.name.contains(' ') {
-                    continue;
-                }
-                if let Some(k) = m.merge_key(g) {
-                    keys.entry(k).or_default().insert(&x.name);
-                }
-            }
-            for (k, names) in keys {
+        // Each cluster's keys with the names that have them, found on
+        // every core.
+        let all: Vec<(usize, &[usize])> = clusters.iter().collect();
+        let keyed: Vec<Vec<(u32, &str)>> = all
+            .par_iter()
+            .map(|&(_, members)| m.names_by_key(members))
+            .collect();
+        for (&(root, _), keys) in all.iter().zip(keyed) {
+            for same in keys.chunk_by(|a, b| a.0 == b.0) {
+                let k = same[0].0;
+                let names = same.iter().map(|&(_, name)| name);
                 match by_key.get(&k) {
                     Some(&(other, _)) => {
                         if self.sets.union(other, root, String::new) {
@@ -428,7 +475,7 @@ impl<'d> Corpus<'d> {
                         }
                     }
                     None => {
-                        by_key.insert(k, (root, names.into_iter().collect()));
+                        by_key.insert(k, (root, names.collect()));
                     }
                 }
             }
@@ -717,12 +764,20 @@ impl<'d> Corpus<'d> {
         let index = self.name_index(&clusters);
         let targets = self.affiliation_targets(&index);
         self.mark_places(&index);
+        // Which clusters become actors and their names, on every core;
+        // then their ids, in root order, since an id taken earlier
+        // changes a later one.
+        let all: Vec<(usize, &[usize])> = clusters.iter().collect();
+        let named: Vec<Option<String>> = all
+            .par_iter()
+            .map(|&(r, members)| {
+                let actor = self.worthy(r, members) || targets.contains(&r);
+                actor.then(|| self.name_of(r, members))
+            })
+            .collect();
         let mut chosen = Vec::new();
-        for (r, members) in clusters.iter() {
-            if !self.worthy(r, members) && !targets.contains(&r) {
-                continue;
-            }
-            let name = self.name_of(r, members);
+        for (&(r, members), name) in all.iter().zip(named) {
+            let Some(name) = name else { continue };
             let id = self.id_of(r, members, &name, &used);
             used.insert(id.clone());
             ids.insert(r, id);
@@ -736,15 +791,23 @@ impl<'d> Corpus<'d> {
                 reasons.entry(clusters.root_of[r]).or_default().push(why);
             }
         }
-        let mut actors = Vec::new();
-        for (r, members) in chosen {
-            let id = &ids[&r];
-            let mut actor = self.actor(members, id, &names[&r], &ids, &index);
-            actor.evidence = reasons.remove(&r).unwrap_or_default();
-            actor.evidence.sort();
-            actor.evidence.dedup();
-            actors.push(actor);
-        }
+        let whys: Vec<Vec<String>> = chosen
+            .iter()
+            .map(|(r, _)| reasons.remove(r).unwrap_or_default())
+            .collect();
+        let mut actors: Vec<Actor> = chosen
+            .par_iter()
+            .zip(whys)
+            .map(|(&(r, members), mut why)| {
+                let id = &ids[&r];
+                let mut actor =
+                    self.actor(members, id, &names[&r], &ids, &index);
+                why.sort();
+                why.dedup();
+                actor.evidence = why;
+                actor
+            })
+            .collect();
         actors.sort_by(|a, b| a.id.cmp(&b.id));
         let mut speakers = HashMap::new();
         for (d, f) in self.m.found.iter().enumerate() {
