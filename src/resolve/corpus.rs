@@ -151,7 +151,8 @@ impl<'d> Mentions<'d> {
                 .chain(&r.affiliations)
                 .map(String::as_str)
         }));
-        let number = |k: &str| keys.number(k).expect("every key numbered");
+        let numbers = keys.numbers();
+        let number = |k: &str| numbers[k];
         let name_keys = raw.par_iter().map(|r| number(&r.name)).collect();
         let merge_keys = raw
             .par_iter()
@@ -164,6 +165,7 @@ impl<'d> Mentions<'d> {
             aff_keys.extend(r.affiliations.iter().map(|a| number(a)));
         }
         aff_at.push(aff_keys.len());
+        drop(numbers);
         drop(raw);
         let name_like = at
             .par_iter()
