@@ -441,43 +441,70 @@ fn topic_terms(facts: &[Facts]) -> HashSet<String> {
 /// Pairs of reports that share at least [`MIN_SHARED`] indexed terms,
 /// with how many they share.
 fn candidate_pairs(facts: &[Facts]) -> Vec<(usize, usize, usize)> {
-    let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, f) in facts.iter().enumerate() {
-        for t in &f.terms {
-            postings.entry(t.as_str()).or_default().push(i);
+    // Terms as numbers, found once, and the reports of each term.
+    let mut number: HashMap<&str, usize, foldhash::fast::RandomState> =
+        HashMap::default();
+    let terms: Vec<Vec<usize>> = facts
+        .iter()
+        .map(|f| {
+            f.terms
+                .iter()
+                .map(|t| {
+                    let next = number.len();
+                    *number.entry(t.as_str()).or_insert(next)
+                })
+                .collect()
+        })
+        .collect();
+    let mut postings: Vec<Vec<usize>> = vec![Vec::new(); number.len()];
+    for (i, ts) in terms.iter().enumerate() {
+        for &t in ts {
+            postings[t].push(i);
         }
     }
     // Each report counts the later reports it shares indexed terms with,
-    // in one array reset after each report: no map of all pairs.
-    let mut shared = vec![0usize; facts.len()];
-    let mut touched: Vec<usize> = Vec::new();
-    let mut out = Vec::new();
-    for (i, f) in facts.iter().enumerate() {
-        for t in &f.terms {
-            let list = &postings[t.as_str()];
-            if list.len() > MAX_POSTING {
-                continue;
-            }
-            // Lists are in report order; only the reports after i.
-            let later = &list[list.partition_point(|&j| j <= i)..];
-            for &j in later {
-                if shared[j] == 0 {
-                    touched.push(j);
+    // in one array reset after each report: no map of all pairs. Runs of
+    // reports go to every core, each run with its own array.
+    let starts: Vec<usize> = (0..facts.len()).step_by(PAIR_RUN).collect();
+    let runs: Vec<Vec<(usize, usize, usize)>> = starts
+        .par_iter()
+        .map(|&start| {
+            let end = (start + PAIR_RUN).min(facts.len());
+            let mut shared = vec![0usize; facts.len()];
+            let mut touched: Vec<usize> = Vec::new();
+            let mut out = Vec::new();
+            for (i, ts) in terms.iter().enumerate().take(end).skip(start) {
+                for &t in ts {
+                    let list = &postings[t];
+                    if list.len() > MAX_POSTING {
+                        continue;
+                    }
+                    // Lists are in report order; only the reports after i.
+                    let later = &list[list.partition_point(|&j| j <= i)..];
+                    for &j in later {
+                        if shared[j] == 0 {
+                            touched.push(j);
+                        }
+                        shared[j] += 1;
+                    }
                 }
-                shared[j] += 1;
+                touched.sort_unstable();
+                for &j in &touched {
+                    if shared[j] >= MIN_SHARED {
+                        out.push((i, j, shared[j]));
+                    }
+                    shared[j] = 0;
+                }
+                touched.clear();
             }
-        }
-        touched.sort_unstable();
-        for &j in &touched {
-            if shared[j] >= MIN_SHARED {
-                out.push((i, j, shared[j]));
-            }
-            shared[j] = 0;
-        }
-        touched.clear();
-    }
-    out
+            out
+        })
+        .collect();
+    runs.concat()
 }
+
+/// Reports per run of [`candidate_pairs`] on one core.
+const PAIR_RUN: usize = 4096;
 
 /// Union-find over reports: the same actor saying the same thing.
 fn group(
@@ -495,10 +522,16 @@ fn group(
         i
     }
     // The same words are the same claim, whoever reports them.
-    let mut by_text: HashMap<String, usize> = HashMap::new();
-    for (i, k) in keys.iter().enumerate() {
-        let a = &docs[k.doc].attributions[k.att];
-        let text = canonical_key(&a.content_text(&docs[k.doc].document.text));
+    let texts: Vec<String> = keys
+        .par_iter()
+        .map(|k| {
+            let a = &docs[k.doc].attributions[k.att];
+            canonical_key(&a.content_text(&docs[k.doc].document.text))
+        })
+        .collect();
+    let mut by_text: HashMap<String, usize, foldhash::fast::RandomState> =
+        HashMap::default();
+    for (i, text) in texts.into_iter().enumerate() {
         let first = *by_text.entry(text).or_insert(i);
         let (r1, r2) = (root(&mut parent, first), root(&mut parent, i));
         parent[r2.max(r1)] = r2.min(r1);
@@ -513,7 +546,8 @@ fn group(
             parent[r2.max(r1)] = r2.min(r1);
         }
     }
-    let mut index: HashMap<usize, usize> = HashMap::new();
+    let mut index: HashMap<usize, usize, foldhash::fast::RandomState> =
+        HashMap::default();
     let mut out: Vec<Vec<usize>> =
         docs.iter().map(|x| vec![0; x.attributions.len()]).collect();
     for (i, k) in keys.iter().enumerate() {

@@ -157,11 +157,17 @@ impl<'a> Reports<'a> {
     ) -> Reports<'a> {
         // A group's id and text are those of its member with the smallest
         // id, so they do not depend on the order documents came in.
+        let report_ids: Vec<Vec<String>> = evidence
+            .par_iter()
+            .map(|per_doc| {
+                per_doc.iter().map(|ev| claim_id(&ev.text)).collect()
+            })
+            .collect();
         let mut best: Vec<Option<(String, String)>> =
             vec![None; analysis.groups];
-        for (d, per_doc) in evidence.iter().enumerate() {
-            for (a, ev) in per_doc.iter().enumerate() {
-                let id = claim_id(&ev.text);
+        for (d, (per_doc, ids)) in evidence.iter().zip(report_ids).enumerate()
+        {
+            for (a, (ev, id)) in per_doc.iter().zip(ids).enumerate() {
                 let slot = &mut best[analysis.group_of[d][a]];
                 if slot.as_ref().is_none_or(|(b, _)| id < *b) {
                     *slot = Some((id, ev.text.to_string()));

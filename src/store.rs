@@ -209,10 +209,56 @@ pub fn to_ron(g: &ClaimGraph) -> Result<String, StoreError> {
 /// Writes `envelope` as pretty RON ending with a newline. A serializer
 /// error comes back as an I/O error.
 fn write_ron(envelope: &EnvelopeOut, w: &mut dyn Write) -> io::Result<()> {
-    ron::Options::default()
-        .to_io_writer_pretty(&mut *w, envelope, pretty_config())
-        .map_err(io::Error::other)?;
-    w.write_all(b"\n")
+    let mut sink = TextSink { text: String::new(), w, error: None };
+    let written = ron::Options::default().to_writer_pretty(
+        &mut sink,
+        envelope,
+        pretty_config(),
+    );
+    sink.flush_text();
+    if let Some(e) = sink.error {
+        return Err(e);
+    }
+    written.map_err(io::Error::other)?;
+    sink.w.write_all(b"\n")
+}
+
+/// Text gathered this long is passed on to the writer.
+const SINK_CHUNK: usize = 1 << 16;
+
+/// Text for an `io::Write`, gathered in chunks. The RON serializer writes
+/// strings a character at a time; given straight to the writer, each
+/// character went through `dyn Write` and `BufWriter` on its own.
+struct TextSink<'w> {
+    text: String,
+    w: &'w mut dyn Write,
+    /// The first error of the writer; nothing is written after it.
+    error: Option<io::Error>,
+}
+
+impl TextSink<'_> {
+    /// Passes the text gathered on to the writer.
+    fn flush_text(&mut self) {
+        if self.error.is_none()
+            && let Err(e) = self.w.write_all(self.text.as_bytes())
+        {
+            self.error = Some(e);
+        }
+        self.text.clear();
+    }
+}
+
+impl std::fmt::Write for TextSink<'_> {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.text.push_str(s);
+        if self.text.len() >= SINK_CHUNK {
+            self.flush_text();
+        }
+        match self.error {
+            Some(_) => Err(std::fmt::Error),
+            None => Ok(()),
+        }
+    }
 }
 
 /// An [`Envelope`] for writing: the graph borrowed, not copied, and

@@ -99,7 +99,8 @@ const BUILD_EXAMPLES: &str = "\
 EXAMPLES:
   claimgraph build                        # data/ -> graphs/
   claimgraph build articles/ --out out/   # a folder, searched recursively
-  claimgraph build crawl.jsonl --keep-going";
+  claimgraph build crawl.jsonl --keep-going
+  CLAIMGRAPH_TIMINGS=1 claimgraph build crawl.jsonl --quiet   # each stage's time on stderr";
 
 const ATTRIBUTIONS_EXAMPLES: &str = "\
 EXAMPLES:

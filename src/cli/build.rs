@@ -26,13 +26,14 @@ use claimgraph::store::{
     save_shard, write_atomic_with,
 };
 use claimgraph::{
-    AliasTable, ClaimGraph, Document, build_graph_observed, extract_document,
+    AliasTable, ClaimGraph, Counts, Document, build_graph_observed,
+    extract_document,
 };
 use rayon::prelude::*;
 
 use crate::cli::args::BuildArgs;
 use crate::cli::input::read_documents;
-use crate::cli::progress::Progress;
+use crate::cli::progress::{Progress, Timings};
 
 /// The most nodes and edges, together, that `dot` is asked to lay out:
 /// its layout time grows much faster than the graph (1,000 claims with
@@ -72,6 +73,8 @@ pub struct Outputs<'a> {
 
 /// Runs the subcommand.
 pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
+    let timings = Timings::from_env();
+    timings.start("read");
     let aliases = read_aliases(args.aliases.as_deref())?;
     let curation = read_curation(&args.curation)?;
     let docs = read_documents(&args.inputs, args.keep_going)?;
@@ -82,7 +85,7 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
         shard: args.shard,
         store: args.store.store(),
     };
-    build_into(docs, &aliases, &curation, &outputs)
+    build_into(docs, &aliases, &curation, &outputs, timings)
 }
 
 /// The alias table in `path`, or the shipped one.
@@ -95,12 +98,13 @@ pub fn read_aliases(path: Option<&Path>) -> anyhow::Result<AliasTable> {
 }
 
 /// Extracts, builds and writes the graph of `docs` into `o.out`, under
-/// the output folder's lock.
+/// the output folder's lock, timing each stage with `timings`.
 pub fn build_into(
     docs: Vec<Document>,
     aliases: &AliasTable,
     curation: &Curation,
     o: &Outputs,
+    timings: Timings,
 ) -> anyhow::Result<ExitCode> {
     let lock = OutputLock::acquire(o.out)?;
     if lock.took_over() {
@@ -119,7 +123,8 @@ pub fn build_into(
         remove_stale_temps(&path).context("cleaning up a killed build")?;
     }
     let bytes = docs.iter().map(|d| d.text.len() as u64).sum();
-    let progress = Progress::new(docs.len(), bytes, o.quiet);
+    timings.start("extract");
+    let progress = Progress::new(docs.len(), bytes, o.quiet, timings);
     let extracted: Vec<_> = docs
         .into_par_iter()
         .map(|doc| {
@@ -132,6 +137,7 @@ pub fn build_into(
     let mut graph = build_graph_observed(&extracted, aliases, &|what| {
         progress.stage(what)
     });
+    progress.stage("curation");
     for message in apply(&mut graph, curation) {
         eprintln!("claimgraph: {}: {message}", o.curation_path.display());
     }
@@ -145,11 +151,15 @@ pub fn build_into(
         "writing {}, graph.dot and graph.svg",
         o.store.file_name()
     ));
-    let svg = write_outputs(&graph, &articles, o)?;
+    let svg = write_outputs(&graph, &articles, o, progress.timings())?;
+    let counts = graph.counts();
+    progress.stage("freeing memory");
+    drop(articles);
+    drop(graph);
     progress.finish();
     drop(lock);
     if !o.quiet {
-        report(&graph, o, svg)?;
+        report(counts, o, svg)?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -161,16 +171,24 @@ fn write_outputs(
     graph: &ClaimGraph,
     articles: &[Document],
     o: &Outputs,
+    timings: &Timings,
 ) -> anyhow::Result<Svg> {
     let graph_path = o.out.join(o.store.file_name());
     let [dot_path, svg_path] = OUTPUTS.map(|name| o.out.join(name));
     // Both at once: each walks a sorted view of the graph (references,
     // not a copy) and streams to its own file.
     let (stored, dot) = rayon::join(
-        || save_shard(graph, articles, &graph_path),
         || {
-            write_atomic_with(&dot_path, |w| {
-                write_dot_with(graph, DotOptions::default(), w)
+            timings
+                .time(&format!("(of which) {}", o.store.file_name()), || {
+                    save_shard(graph, articles, &graph_path)
+                })
+        },
+        || {
+            timings.time("(of which) graph.dot", || {
+                write_atomic_with(&dot_path, |w| {
+                    write_dot_with(graph, DotOptions::default(), w)
+                })
             })
         },
     );
@@ -208,9 +226,8 @@ fn write_outputs(
 /// Prints the summary line and the paths written. A closed stdout
 /// (`claimgraph build | head -1`) is an error the caller treats as the
 /// reader having had enough, never a panic.
-fn report(graph: &ClaimGraph, o: &Outputs, svg: Svg) -> std::io::Result<()> {
+fn report(c: Counts, o: &Outputs, svg: Svg) -> std::io::Result<()> {
     let out = o.out;
-    let c = graph.counts();
     let mut w = std::io::stdout().lock();
     writeln!(
         w,

@@ -18,9 +18,12 @@ use claimgraph::store::{load_shard, read_curation};
 
 use crate::cli::args::MergeArgs;
 use crate::cli::build::{Outputs, build_into, read_aliases};
+use crate::cli::progress::Timings;
 
 /// Runs the subcommand.
 pub fn run(args: MergeArgs) -> anyhow::Result<ExitCode> {
+    let timings = Timings::from_env();
+    timings.start("read shards");
     let aliases = read_aliases(args.aliases.as_deref())?;
     let curation = read_curation(&args.curation)?;
     let mut articles: BTreeMap<String, (Document, PathBuf)> = BTreeMap::new();
@@ -58,5 +61,5 @@ pub fn run(args: MergeArgs) -> anyhow::Result<ExitCode> {
         shard: args.shard,
         store: args.store.store(),
     };
-    build_into(docs, &aliases, &curation, &outputs)
+    build_into(docs, &aliases, &curation, &outputs, timings)
 }

@@ -3,10 +3,15 @@
 //! The bar (indicatif) shows documents extracted, megabytes of text per
 //! second and the time left, then which corpus-wide stage is running. It is drawn only when stderr is a terminal and
 //! `--quiet` is off, so logs, pipes and tests see nothing from it.
+//!
+//! With `CLAIMGRAPH_TIMINGS` set (to anything but `0` or nothing), each
+//! stage's wall time is printed on stderr as it ends ([`Timings`]),
+//! whatever `--quiet` says: a tool for finding where a build's time goes.
 
 use std::io::IsTerminal;
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressStyle};
 
@@ -16,12 +21,19 @@ pub struct Progress {
     bar: Option<ProgressBar>,
     done_docs: AtomicUsize,
     total_docs: usize,
+    timings: Timings,
 }
 
 impl Progress {
     /// A bar for `docs` documents of `bytes` bytes of text, or a silent
-    /// one when `quiet` or when stderr is not a terminal.
-    pub fn new(docs: usize, bytes: u64, quiet: bool) -> Progress {
+    /// one when `quiet` or when stderr is not a terminal. Each later
+    /// [`stage`](Progress::stage) also starts a stage of `timings`.
+    pub fn new(
+        docs: usize,
+        bytes: u64,
+        quiet: bool,
+        timings: Timings,
+    ) -> Progress {
         let shown = !quiet && std::io::stderr().is_terminal();
         let bar = shown.then(|| {
             let style = ProgressStyle::with_template(
@@ -34,8 +46,12 @@ impl Progress {
             bar.enable_steady_tick(Duration::from_millis(200));
             bar
         });
-        let p =
-            Progress { bar, done_docs: AtomicUsize::new(0), total_docs: docs };
+        let p = Progress {
+            bar,
+            done_docs: AtomicUsize::new(0),
+            total_docs: docs,
+            timings,
+        };
         p.set_docs(0);
         p
     }
@@ -54,6 +70,7 @@ impl Progress {
     /// becomes a spinner with the time so far: a rate or an ETA there
     /// would be made up.
     pub fn stage(&self, what: &str) {
+        self.timings.start(what);
         if let Some(bar) = &self.bar {
             let style = ProgressStyle::with_template(
                 "{elapsed_precise} {spinner} {msg}",
@@ -67,11 +84,17 @@ impl Progress {
         }
     }
 
-    /// Removes the bar.
+    /// The stage timings, for steps timed on their own.
+    pub fn timings(&self) -> &Timings {
+        &self.timings
+    }
+
+    /// Removes the bar and ends the last stage's timing.
     pub fn finish(&self) {
         if let Some(bar) = &self.bar {
             bar.finish_and_clear();
         }
+        self.timings.finish();
     }
 
     fn set_docs(&self, done: usize) {
@@ -79,4 +102,65 @@ impl Progress {
             bar.set_message(format!("{done}/{} documents", self.total_docs));
         }
     }
+}
+
+/// Wall time per stage, printed on stderr when the environment variable
+/// `CLAIMGRAPH_TIMINGS` is set; otherwise nothing is measured or printed.
+#[derive(Debug)]
+pub struct Timings {
+    /// When the run began, if timings are shown.
+    began: Option<Instant>,
+    /// The stage running, with its start.
+    current: Mutex<Option<(String, Instant)>>,
+}
+
+impl Timings {
+    /// Timings shown when `CLAIMGRAPH_TIMINGS` is set and neither empty
+    /// nor `0`; the clock starts now.
+    pub fn from_env() -> Timings {
+        let on = std::env::var_os("CLAIMGRAPH_TIMINGS")
+            .is_some_and(|v| !v.is_empty() && v != "0");
+        Timings { began: on.then(Instant::now), current: Mutex::new(None) }
+    }
+
+    /// Ends the running stage, printing its time, and starts `what`.
+    pub fn start(&self, what: &str) {
+        self.end_stage(Some(what));
+    }
+
+    /// Runs `f`, printing its time as that of `what`, beside the running
+    /// stage (for steps that run at the same time as others).
+    pub fn time<T>(&self, what: &str, f: impl FnOnce() -> T) -> T {
+        if self.began.is_none() {
+            return f();
+        }
+        let since = Instant::now();
+        let out = f();
+        print_time(what, since.elapsed());
+        out
+    }
+
+    /// Ends the running stage, printing its time and the total.
+    pub fn finish(&self) {
+        self.end_stage(None);
+        if let Some(began) = self.began {
+            print_time("total", began.elapsed());
+        }
+    }
+
+    /// Prints the running stage's time and starts `next`, if any.
+    fn end_stage(&self, next: Option<&str>) {
+        if self.began.is_none() {
+            return;
+        }
+        let mut current = self.current.lock().expect("not poisoned");
+        if let Some((stage, since)) = current.take() {
+            print_time(&stage, since.elapsed());
+        }
+        *current = next.map(|what| (what.to_string(), Instant::now()));
+    }
+}
+
+fn print_time(what: &str, took: Duration) {
+    eprintln!("claimgraph: timing: {:>8.3} s  {what}", took.as_secs_f64());
 }

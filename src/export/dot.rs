@@ -19,10 +19,10 @@
 //! `dot` is not installed.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
 use std::io::{self, Write};
 use std::path::Path;
 use std::process::{Command, Stdio};
-use std::sync::Arc;
 
 use graphviz_rust::dot_structures::{
     Attribute, Edge as DotEdge, EdgeTy, Graph, GraphAttributes, Id,
@@ -129,12 +129,15 @@ pub fn write_dot_with(
     let head = empty.strip_suffix("\n}").unwrap_or(&empty);
     w.write_all(head.as_bytes())?;
     let mut first = true;
+    let mut line = Vec::new();
     let mut put = |stmt: Stmt, w: &mut dyn Write| -> io::Result<()> {
+        line.clear();
         if !first {
-            w.write_all(b"\n")?;
+            line.push(b'\n');
         }
         first = false;
-        w.write_all(stmt.print(&mut ctx).as_bytes())
+        print_stmt(&stmt, "  ", &mut ctx, &mut line);
+        w.write_all(&line)
     };
     for stmt in defaults() {
         put(stmt, w)?;
@@ -644,9 +647,15 @@ fn edge(group: &[&EdgeView], links: &Links) -> DotEdge {
         group.iter().map(|r| evidence_tooltip(r.edge)).collect();
     let tooltip = tooltips.join("\n\n");
     let mut attrs = edge_style(rec.edge, group.len());
-    attrs.push(attr("tooltip", &tooltip));
+    let tooltip = attr("tooltip", &tooltip);
     if !matches!(rec.edge, Edge::ReportedIn { .. }) {
-        attrs.push(attr("labeltooltip", &tooltip));
+        // The same value, quoted once.
+        let label =
+            Attribute(Id::Plain("labeltooltip".into()), tooltip.1.clone());
+        attrs.push(tooltip);
+        attrs.push(label);
+    } else {
+        attrs.push(tooltip);
     }
     attrs.extend(link_attrs(links.evidence(rec.edge.evidence())));
     dot_edge(rec.from, rec.to, attrs)
@@ -761,13 +770,24 @@ fn evidence_tooltip(edge: &Edge) -> String {
         }
         other => other.kind_name().replace('_', " "),
     };
-    let mut lines = vec![head, format!("document: {}", ev.document)];
-    lines.push(format!("span: {}", span_text(ev.span)));
-    lines.extend(located("speaker", &ev.speaker, ev.speaker_span));
-    lines.extend(located("cue", &ev.cue, ev.cue_span));
-    lines.push(format!("rule: {}", ev.rule));
-    lines.push(format!("text: {}", ev.text));
-    lines.join("\n")
+    // One string written in place: a graph has millions of these.
+    let mut out = head;
+    let _ = write!(out, "\ndocument: {}", ev.document);
+    let _ = write!(out, "\nspan: {}-{}", ev.span[0], ev.span[1]);
+    for (name, text, span) in [
+        ("speaker", &ev.speaker, ev.speaker_span),
+        ("cue", &ev.cue, ev.cue_span),
+    ] {
+        // `name: text [start-end]`, when the evidence has that part.
+        if let Some(text) = text.as_deref() {
+            let _ = write!(out, "\n{name}: {text}");
+            if let Some([start, end]) = span {
+                let _ = write!(out, " [{start}-{end}]");
+            }
+        }
+    }
+    let _ = write!(out, "\nrule: {}\ntext: {}", ev.rule, ev.text);
+    out
 }
 
 /// One report in a line: document, span and text.
@@ -779,19 +799,6 @@ fn report_line(ev: &Evidence) -> String {
 fn attributed_head(class: CueClass, direct: bool) -> String {
     let how = if direct { "direct quote" } else { "paraphrase" };
     format!("{} ({how})", class.name())
-}
-
-/// `name: text [start-end]`, when the evidence has that part.
-fn located(
-    name: &str,
-    text: &Option<Arc<str>>,
-    span: Option<[usize; 2]>,
-) -> Option<String> {
-    let text = text.as_deref()?;
-    Some(match span {
-        Some(span) => format!("{name}: {text} [{}]", span_text(span)),
-        None => format!("{name}: {text}"),
-    })
 }
 
 /// A span as `start-end`.
@@ -883,7 +890,13 @@ fn dot_edge(from: &str, to: &str, attributes: Vec<Attribute>) -> DotEdge {
 /// An attribute whose value is `value`, quoted and escaped, and cut to
 /// [`MAX_VALUE`] characters.
 fn attr(key: &str, value: &str) -> Attribute {
-    Attribute(Id::Plain(key.to_string()), quoted(&shorten(value, MAX_VALUE)))
+    // Only a value too long is copied before quoting.
+    let value = if value.chars().nth(MAX_VALUE).is_none() {
+        quoted(value)
+    } else {
+        quoted(&shorten(value, MAX_VALUE))
+    };
+    Attribute(Id::Plain(key.to_string()), value)
 }
 
 /// `text` as a DOT double-quoted string.
@@ -895,17 +908,124 @@ fn attr(key: &str, value: &str) -> Attribute {
 fn quoted(text: &str) -> Id {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
-    for c in text.replace("\r\n", "\n").chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '"' => out.push_str("\\\""),
-            '\n' | '\r' => out.push_str("\\n"),
-            c if c.is_control() => out.push(' '),
-            c => out.push(c),
-        }
+    // Runs of characters that stay as they are are copied whole.
+    let mut run = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let escaped = match c {
+            '\\' => "\\\\",
+            '"' => "\\\"",
+            // "\r\n" is one line break.
+            '\r' if chars.peek().is_some_and(|&(_, next)| next == '\n') => {
+                chars.next();
+                "\\n"
+            }
+            '\n' | '\r' => "\\n",
+            c if c.is_control() => " ",
+            _ => continue,
+        };
+        out.push_str(&text[run..at]);
+        out.push_str(escaped);
+        run = chars.peek().map_or(text.len(), |&(next, _)| next);
     }
+    out.push_str(&text[run..]);
     out.push('"');
     Id::Escaped(out)
+}
+
+/// Prints `stmt` at `indent` as graphviz-rust's printer does inside a
+/// digraph, with semicolons: nodes, edges, attributes and subgraphs
+/// straight into `out`, graph-wide attributes through `ctx` (whose
+/// indent must be `indent`). A large graph is almost all nodes and
+/// edges, and the printer's nested `format!`s were a fifth of writing
+/// graph.dot.
+fn print_stmt(
+    stmt: &Stmt,
+    indent: &str,
+    ctx: &mut PrinterContext,
+    out: &mut Vec<u8>,
+) {
+    fn plain(v: &Vertex) -> Option<&Id> {
+        match v {
+            Vertex::N(NodeId(id, None)) => Some(id),
+            _ => None,
+        }
+    }
+    match stmt {
+        Stmt::Node(DotNode { id: NodeId(id, None), attributes }) => {
+            out.extend_from_slice(indent.as_bytes());
+            push_id(id, out);
+            push_attributes(attributes, out);
+        }
+        Stmt::Edge(DotEdge { ty: EdgeTy::Pair(from, to), attributes })
+            if plain(from).is_some() && plain(to).is_some() =>
+        {
+            out.extend_from_slice(indent.as_bytes());
+            push_id(plain(from).expect("plain"), out);
+            out.extend_from_slice(b" -> ");
+            push_id(plain(to).expect("plain"), out);
+            if !attributes.is_empty() {
+                out.push(b' ');
+                push_attributes(attributes, out);
+            }
+        }
+        Stmt::Attribute(Attribute(key, value)) => {
+            out.extend_from_slice(indent.as_bytes());
+            push_id(key, out);
+            out.push(b'=');
+            push_id(value, out);
+        }
+        Stmt::Subgraph(Subgraph { id, stmts }) => {
+            out.extend_from_slice(indent.as_bytes());
+            out.extend_from_slice(b"subgraph ");
+            push_id(id, out);
+            out.extend_from_slice(b" {\n");
+            let inner = format!("{indent}  ");
+            for (i, stmt) in stmts.iter().enumerate() {
+                if i > 0 {
+                    out.push(b'\n');
+                }
+                print_stmt(stmt, &inner, ctx, out);
+            }
+            out.push(b'\n');
+            out.extend_from_slice(indent.as_bytes());
+            out.push(b'}');
+        }
+        other => {
+            // Graph-wide attributes: a few lines, printed by the printer,
+            // whose indent is that of the digraph's body.
+            debug_assert_eq!(indent, "  ");
+            out.extend_from_slice(other.print(ctx).as_bytes());
+            return;
+        }
+    }
+    out.push(b';');
+}
+
+fn push_id(id: &Id, out: &mut Vec<u8>) {
+    match id {
+        Id::Html(v) | Id::Escaped(v) | Id::Plain(v) => {
+            out.extend_from_slice(v.as_bytes());
+        }
+        Id::Anonymous(_) => {}
+    }
+}
+
+/// `[a="1" b="2"]`, or nothing for no attributes.
+fn push_attributes(attributes: &[Attribute], out: &mut Vec<u8>) {
+    if attributes.is_empty() {
+        return;
+    }
+    out.push(b'[');
+    for (i, Attribute(key, value)) in attributes.iter().enumerate() {
+        if i > 0 {
+            out.push(b' ');
+        }
+        push_id(key, out);
+        out.push(b'=');
+        push_id(value, out);
+    }
+    out.push(b']');
 }
 
 #[cfg(test)]

@@ -27,12 +27,14 @@
 //! capitalised words ("Western Hemisphere") are dropped.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::ops::Range;
 
 use rayon::prelude::*;
 
 use super::mentions::{
     Class, DocMentions, Mention, find, is_acronym, is_demonym, key_of,
 };
+use super::merging::{Clusters, Keys, Sets};
 use super::names::is_publication_name;
 use super::words::{WordClass, is, is_body_head};
 use crate::graph::{Actor, ActorKind};
@@ -74,34 +76,59 @@ pub fn corpus_actors(
     c.build(aliases)
 }
 
-/// Union-find over every mention of the corpus, with the reasons for
-/// each union.
-struct Corpus<'d> {
+/// "No key": a mention that merges by no key.
+const NONE: u32 = u32::MAX;
+
+type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+
+/// What the merge rules read of every mention of the corpus, found once
+/// and never changed: the mentions, and their keys as numbers.
+struct Mentions<'d> {
     docs: Vec<&'d Extracted>,
     found: Vec<DocMentions>,
-    /// `key_of` each mention's name, by global index, found once: the
-    /// number of the key in `keys`.
+    /// Every key the rules look up: names, merge keys, affiliations.
+    keys: Keys,
+    /// The number of `key_of` each mention's name, by global index.
     name_keys: Vec<u32>,
-    /// Every distinct name key.
-    keys: Vec<String>,
+    /// The number of the key each mention merges by ([`merge_key`]), or
+    /// [`NONE`].
+    merge_keys: Vec<u32>,
+    /// The numbers of `key_of` each mention's affiliations, in order:
+    /// mention `g`'s are `aff_keys[aff_at[g]..aff_at[g + 1]]`.
+    aff_keys: Vec<u32>,
+    aff_at: Vec<usize>,
+    /// [`is_name_like`] of each mention.
+    name_like: Vec<bool>,
+    /// Each document's acronym definitions, as numbers of the `key_of`
+    /// of the acronym and of its expansion, when they are keys.
+    acronym_keys: Vec<Vec<(Option<u32>, Option<u32>)>>,
     /// (document, mention) of each global index.
     at: Vec<(usize, usize)>,
     /// Global index of each document's first mention.
     base: Vec<usize>,
-    parent: Vec<usize>,
-    reasons: Vec<(usize, String)>,
-    /// Roots the alias table named, with the canonical name.
-    canonical: Vec<(usize, String)>,
-    /// Roots an acronym rule joined.
-    acronym_hits: BTreeSet<usize>,
-    /// Mentions of places: what a people's adjective names ("Mexican"
-    /// -> Mexico), or what stands before a title ("Arizona Attorney
-    /// General").
-    places: BTreeSet<usize>,
 }
 
-impl<'d> Corpus<'d> {
-    fn new(docs: &[&'d Extracted]) -> Corpus<'d> {
+/// Why two mentions of one document are merged.
+#[derive(Clone, Copy, Debug)]
+enum InDocument {
+    /// The same key.
+    Key,
+    /// The first refers back to the second.
+    RefersBack,
+    /// The first is the short form of the second, the one fuller name
+    /// of the document it fits.
+    ShortForm,
+}
+
+/// The keys of one mention, as strings, before they are numbered.
+struct RawKeys {
+    name: String,
+    merge: Option<String>,
+    affiliations: Vec<String>,
+}
+
+impl<'d> Mentions<'d> {
+    fn new(docs: &[&'d Extracted]) -> Mentions<'d> {
         let found: Vec<DocMentions> = docs
             .par_iter()
             .map(|x| find(&x.document.text, &x.attributions))
@@ -112,45 +139,76 @@ impl<'d> Corpus<'d> {
             base.push(at.len());
             at.extend((0..f.mentions.len()).map(|m| (d, m)));
         }
+        let raw: Vec<RawKeys> = found
+            .par_iter()
+            .flat_map_iter(|f| f.mentions.iter().map(raw_keys))
+            .collect();
         // Each distinct key once: the same names recur in thousands of
         // articles.
-        let mut keys: Vec<String> = Vec::new();
-        let mut number: HashMap<String, u32> = HashMap::new();
-        let name_keys: Vec<u32> = found
+        let keys = Keys::new(raw.iter().flat_map(|r| {
+            std::iter::once(&r.name)
+                .chain(&r.merge)
+                .chain(&r.affiliations)
+                .map(String::as_str)
+        }));
+        let numbers = keys.numbers();
+        let number = |k: &str| numbers[k];
+        let name_keys = raw.par_iter().map(|r| number(&r.name)).collect();
+        let merge_keys = raw
             .par_iter()
-            .flat_map_iter(|f| f.mentions.iter().map(|m| key_of(&m.name)))
-            .collect::<Vec<String>>()
-            .into_iter()
-            .map(|k| match number.get(&k) {
-                Some(&n) => n,
-                None => {
-                    let n = u32::try_from(keys.len()).expect("under 4G names");
-                    keys.push(k.clone());
-                    number.insert(k, n);
-                    n
-                }
+            .map(|r| r.merge.as_deref().map_or(NONE, number))
+            .collect();
+        let mut aff_at = Vec::with_capacity(raw.len() + 1);
+        let mut aff_keys = Vec::new();
+        for r in &raw {
+            aff_at.push(aff_keys.len());
+            aff_keys.extend(r.affiliations.iter().map(|a| number(a)));
+        }
+        aff_at.push(aff_keys.len());
+        drop(numbers);
+        drop(raw);
+        let name_like = at
+            .par_iter()
+            .map(|&(d, m)| is_name_like(&found[d].mentions[m]))
+            .collect();
+        let acronym_keys = found
+            .par_iter()
+            .map(|f| {
+                f.acronyms
+                    .iter()
+                    .map(|(acr, long)| {
+                        (keys.number(&key_of(acr)), keys.number(&key_of(long)))
+                    })
+                    .collect()
             })
             .collect();
-        drop(number);
-        let parent = (0..at.len()).collect();
-        Corpus {
+        Mentions {
             docs: docs.to_vec(),
             found,
-            name_keys,
             keys,
+            name_keys,
+            merge_keys,
+            aff_keys,
+            aff_at,
+            name_like,
+            acronym_keys,
             at,
             base,
-            parent,
-            reasons: Vec::new(),
-            canonical: Vec::new(),
-            acronym_hits: BTreeSet::new(),
-            places: BTreeSet::new(),
         }
     }
 
-    /// `key_of` the name of mention `g`.
-    fn name_key(&self, g: usize) -> &str {
-        &self.keys[self.name_keys[g] as usize]
+    fn len(&self) -> usize {
+        self.at.len()
+    }
+
+    /// The global indexes of document `d`'s mentions.
+    fn range(&self, d: usize) -> Range<usize> {
+        self.base[d]..self.base[d] + self.found[d].mentions.len()
+    }
+
+    /// The key mention `g` merges by, if any.
+    fn merge_key(&self, g: usize) -> Option<u32> {
+        Some(self.merge_keys[g]).filter(|&k| k != NONE)
     }
 
     fn mention(&self, g: usize) -> &Mention {
@@ -162,150 +220,106 @@ impl<'d> Corpus<'d> {
         &self.docs[self.at[g].0].document.id
     }
 
-    fn root(&mut self, mut g: usize) -> usize {
-        while self.parent[g] != g {
-            self.parent[g] = self.parent[self.parent[g]];
-            g = self.parent[g];
-        }
-        g
+    /// Mention `g`'s affiliations, each with the number of its key.
+    fn affiliations(&self, g: usize) -> impl Iterator<Item = (&str, u32)> {
+        let keys = &self.aff_keys[self.aff_at[g]..self.aff_at[g + 1]];
+        self.mention(g)
+            .affiliations
+            .iter()
+            .map(String::as_str)
+            .zip(keys.iter().copied())
     }
 
-    /// Joins the actors of `a` and `b`, saying why when they were apart
-    /// (an empty reason records none). True when they were apart.
-    fn union(
-        &mut self,
-        a: usize,
-        b: usize,
-        why: impl FnOnce() -> String,
-    ) -> bool {
-        let (ra, rb) = (self.root(a), self.root(b));
-        if ra == rb {
-            return false;
-        }
-        let (keep, gone) = if ra < rb { (ra, rb) } else { (rb, ra) };
-        self.parent[gone] = keep;
-        let why = why();
-        if !why.is_empty() {
-            self.reasons.push((keep, why));
-        }
-        true
-    }
-
-    /// The key a mention merges by, if it merges by key at all.
-    fn key(&self, g: usize) -> Option<String> {
-        let m = self.mention(g);
-        if m.refers_to.is_some() {
-            return None;
-        }
-        match m.class {
-            Class::Name | Class::Unit => Some(self.name_key(g).to_string()),
-            Class::Government => Some(match &m.country {
-                Some(c) if is_demonym(c) => {
-                    format!("demonym:{}", c.to_lowercase())
-                }
-                Some(c) => format!("gov:{}", key_of(c)),
-                None => self.name_key(g).to_string(),
-            }),
-            Class::Group { quantified: false } => {
-                Some(format!("group:{}", self.name_key(g)))
+    /// The unions inside document `d`, in the order they are made: a
+    /// mention that refers back with what it refers to, each mention
+    /// with the first of the same key, then short names with the one
+    /// fuller name they fit.
+    fn unions_in(&self, d: usize) -> Vec<(usize, usize, InDocument)> {
+        let range = self.range(d);
+        let mut unions = Vec::new();
+        for g in range.clone() {
+            if let Some(j) = self.mention(g).refers_to {
+                unions.push((g, self.base[d] + j, InDocument::RefersBack));
             }
-            _ => None,
         }
+        let mut first: FastMap<u32, usize> = FastMap::default();
+        for g in range.clone() {
+            if let Some(k) = self.merge_key(g) {
+                let f = *first.entry(k).or_insert(g);
+                unions.push((f, g, InDocument::Key));
+            }
+        }
+        self.short_names(range, &mut unions);
+        unions
     }
 
-    fn merge_in_documents(&mut self) {
-        for d in 0..self.found.len() {
-            let range =
-                self.base[d]..self.base[d] + self.found[d].mentions.len();
-            for g in range.clone() {
-                if let Some(j) = self.mention(g).refers_to {
-                    let target = self.base[d] + j;
-                    let form = self.mention(g).forms[0].clone();
-                    let name = self.mention(target).name.clone();
-                    let doc = self.doc_id(g).to_string();
-                    self.union(g, target, || {
-                        format!("“{form}” refers back to “{name}” in {doc}")
-                    });
-                }
-            }
-            let mut first: BTreeMap<String, usize> = BTreeMap::new();
-            for g in range.clone() {
-                if let Some(k) = self.key(g) {
-                    let f = *first.entry(k).or_insert(g);
-                    self.union(f, g, String::new);
-                }
-            }
-            self.short_names_in_document(range);
-        }
-    }
-
-    /// "Milgram" joins "Anne Milgram" when the document has exactly one
-    /// fuller name it fits.
-    fn short_names_in_document(&mut self, range: std::ops::Range<usize>) {
+    /// "Milgram" joins "Anne Milgram" when the document (the mentions
+    /// `range`) has exactly one fuller name it fits.
+    fn short_names(
+        &self,
+        range: Range<usize>,
+        unions: &mut Vec<(usize, usize, InDocument)>,
+    ) {
         let people: Vec<usize> =
-            range.filter(|&g| self.is_name_like(g)).collect();
-        // Keys once per mention; the first mention of each distinct key;
-        // distinct keys by last word, since a short name fits only names
-        // that end as it does. A document of many mentions of few names
-        // costs a pass, not a pass per mention.
-        let keys: Vec<String> =
-            people.iter().map(|&g| self.name_key(g).to_string()).collect();
-        let mut first: BTreeMap<&str, usize> = BTreeMap::new();
-        let mut by_last: HashMap<&str, BTreeSet<&str>> = HashMap::new();
-        for (i, k) in keys.iter().enumerate() {
-            first.entry(k.as_str()).or_insert(people[i]);
-            let last = k.rsplit(' ').next().unwrap_or("");
-            by_last.entry(last).or_default().insert(k.as_str());
+            range.filter(|&g| self.name_like[g]).collect();
+        // The first mention of each distinct key; distinct keys by last
+        // word, since a short name fits only names that end as it does.
+        // A document of many mentions of few names costs a pass, not a
+        // pass per mention.
+        let mut first: FastMap<u32, usize> = FastMap::default();
+        let mut by_last: FastMap<&str, BTreeSet<u32>> = FastMap::default();
+        for &g in &people {
+            let k = self.name_keys[g];
+            first.entry(k).or_insert(g);
+            let last = self.keys.get(k).rsplit(' ').next().unwrap_or("");
+            by_last.entry(last).or_default().insert(k);
         }
-        let mut only: HashMap<&str, Option<&str>> = HashMap::new();
-        let mut joins = Vec::new();
-        for (i, short) in keys.iter().enumerate() {
-            let full = *only.entry(short.as_str()).or_insert_with(|| {
+        let mut only: FastMap<u32, Option<u32>> = FastMap::default();
+        for &g in &people {
+            let short = self.name_keys[g];
+            let full = *only.entry(short).or_insert_with(|| {
+                let short = self.keys.get(short);
                 let last = short.rsplit(' ').next().unwrap_or("");
-                let mut fuller =
-                    by_last[last].iter().filter(|k| fits(short, k));
+                let mut fuller = by_last[last]
+                    .iter()
+                    .filter(|&&k| fits(short, self.keys.get(k)));
                 match (fuller.next(), fuller.next()) {
-                    (Some(k), None) => Some(*k),
+                    (Some(&k), None) => Some(k),
                     _ => None,
                 }
             });
             if let Some(full) = full {
-                joins.push((people[i], first[full]));
+                unions.push((g, first[&full], InDocument::ShortForm));
             }
         }
-        for (s, f) in joins {
-            let (sn, fname) =
-                (self.mention(s).name.clone(), self.mention(f).name.clone());
-            let doc = self.doc_id(s).to_string();
-            self.union(s, f, || {
-                format!("“{sn}” is the only fuller name’s short form in {doc}: “{fname}”")
-            });
-        }
     }
 
-    /// A plain name that could be a person's: not a body, not an acronym.
-    fn is_name_like(&self, g: usize) -> bool {
-        let m = self.mention(g);
-        // "US-Mexico" joins two places; it is nobody's full name.
-        let compound = m.name.split_once('-').is_some_and(|(a, _)| {
-            is_acronym(a) || is_acronym(&format!("{a}."))
+    /// The keys a cluster merges with others by, each with a name that
+    /// has it, sorted and without repeats; none for a cluster kept to
+    /// its document.
+    fn names_by_key(&self, members: &[usize]) -> Vec<(u32, &str)> {
+        if self.document_scoped(members) {
+            return Vec::new();
+        }
+        // "Obama" joined "Barack Obama" in one article and "Michelle
+        // Obama" in another: only the full names may meet.
+        let full = members.iter().any(|&g| {
+            let x = self.mention(g);
+            x.class == Class::Name && x.name.contains(' ')
         });
-        m.class == Class::Name
-            && m.refers_to.is_none()
-            && !m.is_body()
-            && !m.is_acronym()
-            && !compound
-            && !is_party_plural(&m.name)
-    }
-
-    /// The roots of every merged group of mentions, with their members.
-    fn clusters(&mut self) -> BTreeMap<usize, Vec<usize>> {
-        let mut out: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-        for g in 0..self.at.len() {
-            let r = self.root(g);
-            out.entry(r).or_default().push(g);
-        }
-        out
+        let mut keys: Vec<(u32, &str)> = members
+            .iter()
+            .filter(|&&g| {
+                let x = self.mention(g);
+                !(full && x.class == Class::Name && !x.name.contains(' '))
+            })
+            .filter_map(|&g| {
+                Some((self.merge_key(g)?, self.mention(g).name.as_str()))
+            })
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        keys
     }
 
     /// A lone surname the text marks as a person stays in its document.
@@ -320,52 +334,150 @@ impl<'d> Corpus<'d> {
             && names.iter().any(|m| m.person)
     }
 
+    /// The root of the body named `name` (whose key is numbered `key`),
+    /// by folded name or people's adjective; `index` is the root of each
+    /// key's first actor.
+    fn find_body(
+        &self,
+        name: &str,
+        key: u32,
+        index: &[usize],
+    ) -> Option<usize> {
+        let root =
+            |n: u32| Some(index[n as usize]).filter(|&r| r != usize::MAX);
+        let country = || country_of(self.keys.get(key), &self.keys, root);
+        is_demonym(name).then(country).flatten().or_else(|| root(key))
+    }
+}
+
+/// The keys of mention `m`.
+fn raw_keys(m: &Mention) -> RawKeys {
+    let name = key_of(&m.name);
+    let merge = if m.refers_to.is_some() {
+        None
+    } else {
+        match m.class {
+            Class::Name | Class::Unit => Some(name.clone()),
+            Class::Government => Some(match &m.country {
+                Some(c) if is_demonym(c) => {
+                    format!("demonym:{}", c.to_lowercase())
+                }
+                Some(c) => format!("gov:{}", key_of(c)),
+                None => name.clone(),
+            }),
+            Class::Group { quantified: false } => {
+                Some(format!("group:{name}"))
+            }
+            _ => None,
+        }
+    };
+    let affiliations = m.affiliations.iter().map(|a| key_of(a)).collect();
+    RawKeys { name, merge, affiliations }
+}
+
+/// A plain name that could be a person's: not a body, not an acronym.
+fn is_name_like(m: &Mention) -> bool {
+    // "US-Mexico" joins two places; it is nobody's full name.
+    let compound = m
+        .name
+        .split_once('-')
+        .is_some_and(|(a, _)| is_acronym(a) || is_acronym(&format!("{a}.")));
+    m.class == Class::Name
+        && m.refers_to.is_none()
+        && !m.is_body()
+        && !m.is_acronym()
+        && !compound
+        && !is_party_plural(&m.name)
+}
+
+/// Union-find over every mention of the corpus, with the reasons for
+/// each union.
+struct Corpus<'d> {
+    m: Mentions<'d>,
+    sets: Sets,
+    /// Roots the alias table named, with the canonical name.
+    canonical: Vec<(usize, String)>,
+    /// Roots an acronym rule joined.
+    acronym_hits: BTreeSet<usize>,
+    /// Mentions of places: what a people's adjective names ("Mexican"
+    /// -> Mexico), or what stands before a title ("Arizona Attorney
+    /// General").
+    places: BTreeSet<usize>,
+}
+
+impl<'d> Corpus<'d> {
+    fn new(docs: &[&'d Extracted]) -> Corpus<'d> {
+        let m = Mentions::new(docs);
+        let sets = Sets::new(m.len());
+        Corpus {
+            m,
+            sets,
+            canonical: Vec::new(),
+            acronym_hits: BTreeSet::new(),
+            places: BTreeSet::new(),
+        }
+    }
+
+    /// The merged groups of mentions as they are now.
+    fn clusters(&mut self) -> Clusters {
+        Clusters::of(&mut self.sets)
+    }
+
+    /// Merges inside each document: the unions are found on every core,
+    /// then made in document order.
+    fn merge_in_documents(&mut self) {
+        let m = &self.m;
+        let unions: Vec<Vec<(usize, usize, InDocument)>> = (0..m.found.len())
+            .into_par_iter()
+            .map(|d| m.unions_in(d))
+            .collect();
+        for (a, b, why) in unions.into_iter().flatten() {
+            self.sets.union(a, b, || match why {
+                InDocument::Key => String::new(),
+                InDocument::RefersBack => {
+                    let form = &m.mention(a).forms[0];
+                    let name = &m.mention(b).name;
+                    let doc = m.doc_id(a);
+                    format!("“{form}” refers back to “{name}” in {doc}")
+                }
+                InDocument::ShortForm => {
+                    let (sn, fname) = (&m.mention(a).name, &m.mention(b).name);
+                    let doc = m.doc_id(a);
+                    format!("“{sn}” is the only fuller name’s short form in {doc}: “{fname}”")
+                }
+            });
+        }
+    }
+
     fn merge_across_documents(&mut self) {
         let clusters = self.clusters();
+        let m = &self.m;
         // The first cluster with each key, and the names it has it by.
-        let mut by_key: BTreeMap<String, (usize, Vec<String>)> =
-            BTreeMap::new();
+        let mut by_key: FastMap<u32, (usize, Vec<&str>)> = FastMap::default();
         // The clusters joined to it, and the names they have it by.
-        let mut joined: BTreeMap<String, (Vec<usize>, BTreeSet<String>)> =
+        let mut joined: BTreeMap<u32, (Vec<usize>, BTreeSet<&str>)> =
             BTreeMap::new();
-        for (root, members) in &clusters {
-            if self.document_scoped(members) {
-                continue;
-            }
-            // "Obama" joined "Barack Obama" in one article and "Michelle
-            // Obama" in another: only the full names may meet.
-            let full = members.iter().any(|&g| {
-                let m = self.mention(g);
-                m.class == Class::Name && m.name.contains(' ')
-            });
-            // Each key with the names that have it.
-            let mut keys: BTreeMap<String, BTreeSet<&str>> = BTreeMap::new();
-            for &g in members {
-                let m = self.mention(g);
-                if full && m.class == Class::Name && !m.name.contains(' ') {
-                    continue;
-                }
-                if let Some(k) = self.key(g) {
-                    keys.entry(k).or_default().insert(&m.name);
-                }
-            }
-            let keys: Vec<(String, Vec<String>)> = keys
-                .into_iter()
-                .map(|(k, names)| {
-                    (k, names.into_iter().map(str::to_string).collect())
-                })
-                .collect();
-            for (k, names) in keys {
+        // Each cluster's keys with the names that have them, found on
+        // every core.
+        let all: Vec<(usize, &[usize])> = clusters.iter().collect();
+        let keyed: Vec<Vec<(u32, &str)>> = all
+            .par_iter()
+            .map(|&(_, members)| m.names_by_key(members))
+            .collect();
+        for (&(root, _), keys) in all.iter().zip(keyed) {
+            for same in keys.chunk_by(|a, b| a.0 == b.0) {
+                let k = same[0].0;
+                let names = same.iter().map(|&(_, name)| name);
                 match by_key.get(&k) {
                     Some(&(other, _)) => {
-                        if self.union(other, *root, String::new) {
+                        if self.sets.union(other, root, String::new) {
                             let j = joined.entry(k).or_default();
-                            j.0.push(*root);
+                            j.0.push(root);
                             j.1.extend(names);
                         }
                     }
                     None => {
-                        by_key.insert(k, (*root, names));
+                        by_key.insert(k, (root, names.collect()));
                     }
                 }
             }
@@ -376,18 +488,18 @@ impl<'d> Corpus<'d> {
         for (k, (roots, mut names)) in joined {
             let (first, first_names) = &by_key[&k];
             let first = *first;
-            names.extend(first_names.iter().cloned());
+            names.extend(first_names.iter().copied());
             let docs: BTreeSet<&str> = std::iter::once(first)
                 .chain(roots.iter().copied())
-                .map(|g| self.doc_id(g))
+                .map(|g| m.doc_id(g))
                 .collect();
             let names = names.into_iter().collect::<Vec<_>>().join("”, “");
             let why = format!(
                 "same name “{names}” (folded: {}) in {}",
-                strip_tag(&k),
+                strip_tag(m.keys.get(k)),
                 document_list(&docs)
             );
-            self.reasons.push((first, why));
+            self.sets.reasons.push((first, why));
         }
     }
 
@@ -396,47 +508,45 @@ impl<'d> Corpus<'d> {
     /// person.
     fn merge_surnames(&mut self) {
         let clusters = self.clusters();
-        let mut fuller: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-        for (root, members) in &clusters {
-            let person = members.iter().any(|&g| self.mention(g).person);
+        let m = &self.m;
+        let mut fuller: BTreeMap<u32, Vec<usize>> = BTreeMap::new();
+        for (root, members) in clusters.iter() {
+            let person = members.iter().any(|&g| m.mention(g).person);
             for &g in members {
-                let m = self.mention(g);
-                if person && self.is_name_like(g) && m.name.contains(' ') {
-                    fuller
-                        .entry(self.name_key(g).to_string())
-                        .or_default()
-                        .push(*root);
+                if person && m.name_like[g] && m.mention(g).name.contains(' ')
+                {
+                    fuller.entry(m.name_keys[g]).or_default().push(root);
                 }
             }
         }
         // A short name fits only fuller names that end with its last
         // word, so each cluster looks at those alone, not at every fuller
         // name in the corpus.
-        let mut by_last: HashMap<&str, Vec<(&String, &Vec<usize>)>> =
-            HashMap::new();
-        for (k, roots) in &fuller {
+        let mut by_last: FastMap<&str, Vec<(&str, &Vec<usize>)>> =
+            FastMap::default();
+        for (&k, roots) in &fuller {
+            let k = m.keys.get(k);
             let last = k.rsplit(' ').next().unwrap_or("");
             by_last.entry(last).or_default().push((k, roots));
         }
-        for (root, members) in &clusters {
-            let short: BTreeSet<String> = members
+        for (root, members) in clusters.iter() {
+            let short: BTreeSet<u32> = members
                 .iter()
-                .filter(|&&g| self.is_name_like(g))
-                .map(|&g| self.name_key(g).to_string())
+                .filter(|&&g| m.name_like[g])
+                .map(|&g| m.name_keys[g])
                 .collect();
-            let Some(first) = short.iter().next() else { continue };
-            let last = first.rsplit(' ').next().unwrap_or("");
-            let fits_all: Vec<(&String, &Vec<usize>)> = by_last
+            let Some(&first) = short.iter().next() else { continue };
+            let last = m.keys.get(first).rsplit(' ').next().unwrap_or("");
+            let fits_all: Vec<(&str, &Vec<usize>)> = by_last
                 .get(last)
                 .into_iter()
                 .flatten()
-                .filter(|(k, _)| short.iter().all(|s| fits(s, k)))
+                .filter(|(k, _)| short.iter().all(|&s| fits(m.keys.get(s), k)))
                 .copied()
                 .collect();
             if let [(full, roots)] = fits_all.as_slice() {
-                let (full, target) = ((*full).clone(), roots[0]);
-                let name = self.mention(*root).name.clone();
-                self.union(*root, target, || {
+                self.sets.union(root, roots[0], || {
+                    let name = &m.mention(root).name;
                     format!("“{name}” is a short form of the only fuller name in the corpus that fits it, “{full}”")
                 });
             }
@@ -445,68 +555,84 @@ impl<'d> Corpus<'d> {
 
     fn merge_acronyms(&mut self) {
         let clusters = self.clusters();
-        let mut by_key: BTreeMap<String, usize> = BTreeMap::new();
-        for (root, members) in &clusters {
+        // The first cluster with each merge key.
+        let mut by_key = vec![usize::MAX; self.m.keys.len()];
+        for (root, members) in clusters.iter() {
             for &g in members {
-                if let Some(k) = self.key(g) {
-                    by_key.entry(k).or_insert(*root);
+                if let Some(k) = self.m.merge_key(g) {
+                    let slot = &mut by_key[k as usize];
+                    if *slot == usize::MAX {
+                        *slot = root;
+                    }
                 }
             }
         }
-        let mut defined = BTreeSet::new();
-        let mut pairs = Vec::new();
-        for (d, f) in self.found.iter().enumerate() {
-            for (acr, long) in &f.acronyms {
-                defined.insert(key_of(acr));
-                pairs.push((acr.clone(), long.clone(), d));
+        let found = |k: Option<u32>| {
+            k.map(|k| by_key[k as usize]).filter(|&r| r != usize::MAX)
+        };
+        let mut defined = vec![false; self.m.keys.len()];
+        for per_doc in &self.m.acronym_keys {
+            for &(acr, _) in per_doc {
+                if let Some(acr) = acr {
+                    defined[acr as usize] = true;
+                }
             }
         }
-        for (acr, long, d) in pairs {
-            let (Some(&a), Some(&l)) =
-                (by_key.get(&key_of(&acr)), by_key.get(&key_of(&long)))
-            else {
-                continue;
-            };
-            let doc = self.docs[d].document.id.clone();
-            self.union(a, l, || {
-                format!("acronym {acr} is defined as “{long}” in {doc}")
-            });
-            let r = self.root(a);
-            self.acronym_hits.insert(r);
+        let m = &self.m;
+        for (d, per_doc) in m.acronym_keys.iter().enumerate() {
+            for (i, &(acr, long)) in per_doc.iter().enumerate() {
+                let (Some(a), Some(l)) = (found(acr), found(long)) else {
+                    continue;
+                };
+                self.sets.union(a, l, || {
+                    let (acr, long) = &m.found[d].acronyms[i];
+                    let doc = &m.docs[d].document.id;
+                    format!("acronym {acr} is defined as “{long}” in {doc}")
+                });
+                let r = self.sets.root(a);
+                self.acronym_hits.insert(r);
+            }
         }
         self.merge_initials(&by_key, &defined);
     }
 
     /// An acronym no text defines joins the one multi-word name whose
     /// initials it spells ("PRC", "People’s Republic of China").
-    fn merge_initials(
-        &mut self,
-        by_key: &BTreeMap<String, usize>,
-        defined: &BTreeSet<String>,
-    ) {
-        let acronyms: Vec<(String, usize)> = by_key
-            .iter()
-            .filter(|(k, _)| !k.contains(':') && !defined.contains(*k))
-            .filter(|(_, r)| self.mention(**r).is_acronym())
-            .map(|(k, &r)| (k.clone(), r))
+    /// `by_key` is the first cluster with each merge key, `defined` tells
+    /// the keys of acronyms some text defines.
+    fn merge_initials(&mut self, by_key: &[usize], defined: &[bool]) {
+        let m = &self.m;
+        let keyed = || {
+            by_key
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| **r != usize::MAX)
+                .map(|(k, &r)| (m.keys.get(k as u32), r))
+                .filter(|(k, _)| !k.contains(':'))
+        };
+        // Multi-word names by their initials, each list in key order.
+        let mut by_initials: FastMap<String, Vec<(&str, usize)>> =
+            FastMap::default();
+        for (k, r) in keyed().filter(|(k, _)| k.contains(' ')) {
+            by_initials.entry(initials(k)).or_default().push((k, r));
+        }
+        let acronyms: Vec<(&str, usize)> = keyed()
+            .filter(|(k, _)| !defined[m.keys.number(k).unwrap() as usize])
+            .filter(|(_, r)| m.mention(*r).is_acronym())
             .collect();
         for (acr, a) in acronyms {
             let letters: String =
                 acr.chars().filter(|c| c.is_alphabetic()).collect();
-            let matches: Vec<(&String, &usize)> = by_key
-                .iter()
-                .filter(|(k, _)| !k.contains(':') && k.contains(' '))
-                .filter(|(k, _)| initials(k) == letters)
-                .collect();
-            if let [(long, l)] = matches.as_slice() {
-                let (long, l) = ((*long).clone(), **l);
-                self.union(a, l, || {
+            let matches =
+                by_initials.get(&letters).map_or(&[][..], Vec::as_slice);
+            if let [(long, l)] = matches {
+                self.sets.union(a, *l, || {
                     format!(
                         "{} spells the initials of “{long}”",
                         acr.to_uppercase()
                     )
                 });
-                let r = self.root(a);
+                let r = self.sets.root(a);
                 self.acronym_hits.insert(r);
             }
         }
@@ -514,59 +640,77 @@ impl<'d> Corpus<'d> {
 
     fn merge_aliases(&mut self, aliases: &AliasTable) {
         let clusters = self.clusters();
+        let m = &self.m;
         for entry in &aliases.entries {
-            let keys: BTreeSet<String> = std::iter::once(&entry.name)
+            let keys: Vec<u32> = std::iter::once(&entry.name)
                 .chain(&entry.aliases)
-                .map(|n| key_of(n))
+                .filter_map(|n| m.keys.number(&key_of(n)))
                 .collect();
-            let hits: Vec<usize> = clusters
-                .iter()
-                .filter(|(_, members)| {
-                    members.iter().any(|&g| {
-                        self.mention(g).class == Class::Name
-                            && keys.contains(self.name_key(g))
-                    })
+            // The clusters (as they were before this pass) that have a
+            // name the entry lists, in order.
+            let mut hits: Vec<usize> = (0..m.len())
+                .filter(|&g| {
+                    keys.contains(&m.name_keys[g])
+                        && m.mention(g).class == Class::Name
                 })
-                .map(|(r, _)| *r)
+                .map(|g| clusters.root_of[g])
                 .collect();
+            hits.sort_unstable();
+            hits.dedup();
             for pair in hits.windows(2) {
-                let name = entry.name.clone();
-                self.union(pair[0], pair[1], || {
+                self.sets.union(pair[0], pair[1], || {
                     format!(
-                        "alias table: “{name}” goes by {:?}",
-                        entry.aliases
+                        "alias table: “{}” goes by {:?}",
+                        entry.name, entry.aliases
                     )
                 });
             }
             if let Some(&first) = hits.first() {
-                let r = self.root(first);
+                let r = self.sets.root(first);
                 self.canonical.push((r, entry.name.clone()));
             }
         }
     }
 
-    /// "U.S. Treasury Department" joins "Treasury Department".
-    fn merge_qualified(&mut self) {
-        let clusters = self.clusters();
-        let mut by_key: BTreeMap<String, usize> = BTreeMap::new();
-        for (root, members) in &clusters {
+    /// The first cluster with each name key, for the mentions `pick`
+    /// chooses.
+    fn first_by_name(
+        &self,
+        clusters: &Clusters,
+        pick: impl Fn(&Mention) -> bool,
+    ) -> Vec<usize> {
+        let mut by_key = vec![usize::MAX; self.m.keys.len()];
+        for (root, members) in clusters.iter() {
             for &g in members {
-                if self.mention(g).class == Class::Name {
-                    by_key
-                        .entry(self.name_key(g).to_string())
-                        .or_insert(*root);
+                let slot = &mut by_key[self.m.name_keys[g] as usize];
+                if *slot == usize::MAX && pick(self.m.mention(g)) {
+                    *slot = root;
                 }
             }
         }
-        for (key, &r) in &by_key {
+        by_key
+    }
+
+    /// "U.S. Treasury Department" joins "Treasury Department".
+    fn merge_qualified(&mut self) {
+        let clusters = self.clusters();
+        let by_key = self.first_by_name(&clusters, |x| x.class == Class::Name);
+        let m = &self.m;
+        for (k, &r) in by_key.iter().enumerate() {
+            if r == usize::MAX {
+                continue;
+            }
+            let key = m.keys.get(k as u32);
             let Some(rest) = key.strip_prefix("us ") else { continue };
             let body = rest.split(' ').next_back().is_some_and(is_body_head);
-            if let (true, Some(&other)) =
-                (body && rest.contains(' '), by_key.get(rest))
-            {
-                let (k, rest) = (key.clone(), rest.to_string());
-                self.union(r, other, || {
-                    format!("“{k}” is “{rest}” with its country")
+            let other = m
+                .keys
+                .number(rest)
+                .map(|n| by_key[n as usize])
+                .filter(|&o| o != usize::MAX);
+            if let (true, Some(other)) = (body && rest.contains(' '), other) {
+                self.sets.union(r, other, || {
+                    format!("“{key}” is “{rest}” with its country")
                 });
             }
         }
@@ -575,37 +719,36 @@ impl<'d> Corpus<'d> {
     /// "Mexico’s government" and "the Mexican government" join "Mexico".
     fn merge_governments(&mut self) {
         let clusters = self.clusters();
-        let mut places: BTreeMap<String, usize> = BTreeMap::new();
+        let places = self.first_by_name(&clusters, |x| {
+            x.class == Class::Name && !x.name.contains(' ')
+        });
+        let place =
+            |n: u32| Some(places[n as usize]).filter(|&r| r != usize::MAX);
+        let m = &self.m;
         let mut people = BTreeSet::new();
-        for (root, members) in &clusters {
-            if members.iter().any(|&g| self.mention(g).person) {
-                people.insert(*root);
-            }
-            for &g in members {
-                let m = self.mention(g);
-                if m.class == Class::Name && !m.name.contains(' ') {
-                    places
-                        .entry(self.name_key(g).to_string())
-                        .or_insert(*root);
-                }
+        for (root, members) in clusters.iter() {
+            if members.iter().any(|&g| m.mention(g).person) {
+                people.insert(root);
             }
         }
-        for (root, members) in &clusters {
+        for (root, members) in clusters.iter() {
             let Some(key) = members
                 .iter()
-                .find_map(|&g| self.key(g).filter(|k| k.contains(':')))
+                .filter_map(|&g| m.merge_key(g))
+                .map(|k| m.keys.get(k))
+                .find(|k| k.contains(':'))
             else {
                 continue;
             };
             let target = match key.split_once(':') {
-                Some(("gov", place)) => places.get(place).copied(),
-                Some(("demonym", adj)) => country_of(adj, &places),
+                Some(("gov", name)) => m.keys.number(name).and_then(place),
+                Some(("demonym", adj)) => country_of(adj, &m.keys, place),
                 _ => None,
             };
             if let Some(t) = target.filter(|t| !people.contains(t)) {
                 self.places.insert(t);
-                let name = self.mention(*root).name.clone();
-                self.union(*root, t, || {
+                self.sets.union(root, t, || {
+                    let name = &m.mention(root).name;
                     format!("“{name}” is the government of the place named so")
                 });
             }
@@ -615,46 +758,65 @@ impl<'d> Corpus<'d> {
     fn build(mut self, aliases: &AliasTable) -> CorpusActors {
         let _ = aliases;
         let clusters = self.clusters();
-        let mut ids: BTreeMap<usize, String> = BTreeMap::new();
+        let mut ids: FastMap<usize, String> = FastMap::default();
         let mut used = BTreeSet::new();
         // Names only for the clusters that become actors: most clusters
         // are capitalised words that never do.
-        let mut names: BTreeMap<usize, String> = BTreeMap::new();
-        let targets = self.affiliation_targets(&clusters);
-        self.mark_places(&clusters);
-        for (r, members) in &clusters {
-            if !self.worthy(*r, members) && !targets.contains(r) {
-                continue;
-            }
-            let name = self.name_of(*r, members);
-            let id = self.id_of(*r, members, &name, &used);
+        let mut names: FastMap<usize, String> = FastMap::default();
+        let index = self.name_index(&clusters);
+        let targets = self.affiliation_targets(&index);
+        self.mark_places(&index);
+        // Which clusters become actors and their names, on every core;
+        // then their ids, in root order, since an id taken earlier
+        // changes a later one.
+        let all: Vec<(usize, &[usize])> = clusters.iter().collect();
+        let named: Vec<Option<String>> = all
+            .par_iter()
+            .map(|&(r, members)| {
+                let actor = self.worthy(r, members) || targets.contains(&r);
+                actor.then(|| self.name_of(r, members))
+            })
+            .collect();
+        let mut chosen = Vec::new();
+        for (&(r, members), name) in all.iter().zip(named) {
+            let Some(name) = name else { continue };
+            let id = self.id_of(r, members, &name, &used);
             used.insert(id.clone());
-            ids.insert(*r, id);
-            names.insert(*r, name);
+            ids.insert(r, id);
+            names.insert(r, name);
+            chosen.push((r, members));
         }
-        let index = self.name_index_from(&ids);
-        let mut reasons: BTreeMap<usize, Vec<String>> = BTreeMap::new();
-        for (r, why) in self.reasons.iter().filter(|(_, w)| !w.is_empty()) {
-            reasons.entry(self.parent_root(*r)).or_default().push(why.clone());
+        let index = self.name_index_from(&clusters, &ids);
+        let mut reasons: FastMap<usize, Vec<String>> = FastMap::default();
+        for (r, why) in std::mem::take(&mut self.sets.reasons) {
+            if !why.is_empty() {
+                reasons.entry(clusters.root_of[r]).or_default().push(why);
+            }
         }
-        let mut actors = Vec::new();
-        for (r, members) in &clusters {
-            let Some(id) = ids.get(r) else { continue };
-            let mut actor =
-                self.actor(*r, members, id, &names[r], &ids, &index);
-            actor.evidence = reasons.remove(r).unwrap_or_default();
-            actor.evidence.sort();
-            actor.evidence.dedup();
-            actors.push(actor);
-        }
+        let whys: Vec<Vec<String>> = chosen
+            .iter()
+            .map(|(r, _)| reasons.remove(r).unwrap_or_default())
+            .collect();
+        let mut actors: Vec<Actor> = chosen
+            .par_iter()
+            .zip(whys)
+            .map(|(&(r, members), mut why)| {
+                let id = &ids[&r];
+                let mut actor =
+                    self.actor(members, id, &names[&r], &ids, &index);
+                why.sort();
+                why.dedup();
+                actor.evidence = why;
+                actor
+            })
+            .collect();
         actors.sort_by(|a, b| a.id.cmp(&b.id));
         let mut speakers = HashMap::new();
-        for (d, f) in self.found.iter().enumerate() {
+        for (d, f) in self.m.found.iter().enumerate() {
             for (span, m) in &f.speakers {
-                let g = self.base[d] + m;
-                let r = self.parent_root(g);
-                if let Some(id) = ids.get(&r) {
-                    let doc = self.docs[d].document.id.clone();
+                let g = self.m.base[d] + m;
+                if let Some(id) = ids.get(&clusters.root_of[g]) {
+                    let doc = self.m.docs[d].document.id.clone();
                     speakers.insert((doc, *span), id.clone());
                 }
             }
@@ -662,58 +824,33 @@ impl<'d> Corpus<'d> {
         CorpusActors { actors, speakers }
     }
 
-    fn parent_root(&self, mut g: usize) -> usize {
-        while self.parent[g] != g {
-            g = self.parent[g];
-        }
-        g
+    /// The root of each key's first actor-like cluster, by key number
+    /// (`usize::MAX` for none).
+    fn name_index(&self, clusters: &Clusters) -> Vec<usize> {
+        self.first_by_name(clusters, |x| {
+            matches!(x.class, Class::Name | Class::Unit | Class::Government)
+        })
     }
 
     /// Roots that some mention names as its body.
-    fn affiliation_targets(
-        &self,
-        clusters: &BTreeMap<usize, Vec<usize>>,
-    ) -> BTreeSet<usize> {
-        let index = self.name_index(clusters);
-        clusters
-            .values()
-            .flatten()
-            .flat_map(|&g| self.mention(g).affiliations.iter())
-            .filter_map(|a| find_body(a, &index))
+    fn affiliation_targets(&self, index: &[usize]) -> BTreeSet<usize> {
+        (0..self.m.len())
+            .flat_map(|g| self.m.affiliations(g))
+            .filter_map(|(a, k)| self.m.find_body(a, k, index))
             .collect()
     }
 
     /// Affiliations that are a people's adjective or a single word before
     /// a title name places.
-    fn mark_places(&mut self, clusters: &BTreeMap<usize, Vec<usize>>) {
-        let index = self.name_index(clusters);
-        let found: Vec<usize> = clusters
-            .values()
-            .flatten()
-            .flat_map(|&g| self.mention(g).affiliations.iter())
-            .filter(|a| !a.contains(' ') && !is_acronym(a) || is_demonym(a))
-            .filter_map(|a| find_body(a, &index))
-            .collect();
+    fn mark_places(&mut self, index: &[usize]) {
+        let m = &self.m;
+        let found = (0..m.len())
+            .flat_map(|g| m.affiliations(g))
+            .filter(|(a, _)| {
+                !a.contains(' ') && !is_acronym(a) || is_demonym(a)
+            })
+            .filter_map(|(a, k)| m.find_body(a, k, index));
         self.places.extend(found);
-    }
-
-    fn name_index(
-        &self,
-        clusters: &BTreeMap<usize, Vec<usize>>,
-    ) -> BTreeMap<String, usize> {
-        let mut index = BTreeMap::new();
-        for (r, members) in clusters {
-            for &g in members {
-                let m = self.mention(g);
-                if matches!(
-                    m.class,
-                    Class::Name | Class::Unit | Class::Government
-                ) {
-                    index.entry(self.name_key(g).to_string()).or_insert(*r);
-                }
-            }
-        }
-        index
     }
 
     /// True when the group is an actor: it speaks, is described as a
@@ -722,7 +859,7 @@ impl<'d> Corpus<'d> {
         self.acronym_hits.contains(&root)
             || self.canonical.iter().any(|(r, _)| *r == root)
             || members.iter().any(|&g| {
-                let m = self.mention(g);
+                let m = self.m.mention(g);
                 m.speaker
                     || m.person
                     || !m.roles.is_empty()
@@ -742,7 +879,7 @@ impl<'d> Corpus<'d> {
             return name.clone();
         }
         let ms: Vec<&Mention> =
-            members.iter().map(|&g| self.mention(g)).collect();
+            members.iter().map(|&g| self.m.mention(g)).collect();
         let person =
             ms.iter().any(|m| m.person) && !ms.iter().any(|m| m.is_body());
         let mut names: BTreeMap<&str, usize> = BTreeMap::new();
@@ -771,16 +908,16 @@ impl<'d> Corpus<'d> {
             .collect();
         let alone = members.iter().any(|&g| {
             matches!(
-                self.mention(g).class,
+                self.m.mention(g).class,
                 Class::Anonymous
                     | Class::Pronoun
                     | Class::Group { quantified: true }
             )
-        }) || self.document_scoped(members);
+        }) || self.m.document_scoped(members);
         let id = format!("actor:{slug}");
         if alone || used.contains(&id) {
-            let m = self.mention(root);
-            format!("actor:{slug}@{}:{}", self.doc_id(root), m.span.start)
+            let m = self.m.mention(root);
+            format!("actor:{slug}@{}:{}", self.m.doc_id(root), m.span.start)
         } else {
             id
         }
@@ -788,59 +925,68 @@ impl<'d> Corpus<'d> {
 
     fn actor(
         &self,
-        root: usize,
         members: &[usize],
         id: &str,
         name: &str,
-        ids: &BTreeMap<usize, String>,
-        index: &BTreeMap<String, usize>,
+        ids: &FastMap<usize, String>,
+        index: &[usize],
     ) -> Actor {
         let mut actor = Actor::new(id, name, self.kind_of(members), name);
-        actor.mentions.clear();
+        // Each list sorted and without repeats, as references first: a
+        // name in thousands of articles has thousands of equal forms.
+        let mut forms: Vec<&str> = Vec::new();
+        let mut roles: Vec<&str> = Vec::new();
+        let mut affiliations: Vec<&str> = Vec::new();
         for &g in members {
-            let m = self.mention(g);
-            actor
-                .mentions
-                .extend(m.forms.iter().filter(|f| !f.is_empty()).cloned());
-            actor.roles.extend(m.roles.iter().cloned());
-            for a in &m.affiliations {
-                let target = find_body(a, index).and_then(|r| ids.get(&r));
+            let m = self.m.mention(g);
+            forms.extend(
+                m.forms.iter().filter(|f| !f.is_empty()).map(String::as_str),
+            );
+            roles.extend(m.roles.iter().map(String::as_str));
+            for (a, k) in self.m.affiliations(g) {
+                let target = self
+                    .m
+                    .find_body(a, k, index)
+                    .and_then(|r| ids.get(&r))
+                    .map(String::as_str);
                 if let Some(t) = target.filter(|t| *t != id) {
-                    actor.affiliations.push(t.clone());
+                    affiliations.push(t);
                 }
             }
         }
-        let _ = root;
         if actor.kind == ActorKind::Person {
             // People are not "the Biden": such a form is a modifier's.
-            actor.mentions.retain(|f| !is_article_name(f));
+            forms.retain(|f| !is_article_name(f));
         }
-        for list in [
-            &mut actor.mentions,
-            &mut actor.roles,
-            &mut actor.affiliations,
-            &mut actor.evidence,
-        ] {
-            list.sort();
+        let sorted = |mut list: Vec<&str>| -> Vec<String> {
+            list.sort_unstable();
             list.dedup();
-        }
+            list.into_iter().map(str::to_string).collect()
+        };
+        actor.mentions = sorted(forms);
+        actor.roles = sorted(roles);
+        actor.affiliations = sorted(affiliations);
         actor
     }
 
+    /// The root of each key's first actor, by key number (`usize::MAX`
+    /// for none), in mention order.
     fn name_index_from(
         &self,
-        ids: &BTreeMap<usize, String>,
-    ) -> BTreeMap<String, usize> {
-        let mut index = BTreeMap::new();
-        for g in 0..self.at.len() {
-            let r = self.parent_root(g);
-            if !ids.contains_key(&r) {
+        clusters: &Clusters,
+        ids: &FastMap<usize, String>,
+    ) -> Vec<usize> {
+        let mut index = vec![usize::MAX; self.m.keys.len()];
+        for g in 0..self.m.len() {
+            let r = clusters.root_of[g];
+            let slot = &mut index[self.m.name_keys[g] as usize];
+            if *slot != usize::MAX || !ids.contains_key(&r) {
                 continue;
             }
-            let m = self.mention(g);
+            let m = self.m.mention(g);
             if matches!(m.class, Class::Name | Class::Unit | Class::Government)
             {
-                index.entry(self.name_key(g).to_string()).or_insert(r);
+                *slot = r;
             }
         }
         index
@@ -849,7 +995,7 @@ impl<'d> Corpus<'d> {
     /// What sort of actor a group of mentions is.
     fn kind_of(&self, members: &[usize]) -> ActorKind {
         let ms: Vec<&Mention> =
-            members.iter().map(|&g| self.mention(g)).collect();
+            members.iter().map(|&g| self.m.mention(g)).collect();
         let any = |f: &dyn Fn(&Mention) -> bool| ms.iter().any(|m| f(m));
         if any(&|m| matches!(m.class, Class::Anonymous | Class::Pronoun)) {
             return ActorKind::Anonymous;
@@ -950,35 +1096,31 @@ fn initials(key: &str) -> String {
 }
 
 /// The place a people's adjective names: "mexican" -> "mexico", when
-/// exactly one one-word name starts with its stem.
+/// exactly one one-word key starts with its stem. `place` gives the root
+/// of the place a key names, if it names one.
 fn country_of(
     adjective: &str,
-    places: &BTreeMap<String, usize>,
+    keys: &Keys,
+    place: impl Fn(u32) -> Option<usize>,
 ) -> Option<usize> {
     let stem = ["ian", "ese", "ish", "an", "i"]
         .iter()
         .find_map(|s| adjective.strip_suffix(s))
         .filter(|s| s.chars().count() >= 4)?;
-    let found: Vec<usize> = places
-        .iter()
-        .filter(|(k, _)| k.starts_with(stem) && k.len() <= stem.len() + 2)
-        .filter(|(k, _)| !k.contains(' ') && !is_demonym(&capitalised(k)))
-        .map(|(_, &r)| r)
+    let found: Vec<usize> = keys
+        .with_prefix(stem)
+        .filter(|&n| {
+            let k = keys.get(n);
+            k.len() <= stem.len() + 2
+                && !k.contains(' ')
+                && !is_demonym(&capitalised(k))
+        })
+        .filter_map(place)
         .collect();
     match found.as_slice() {
         [one] => Some(*one),
         _ => None,
     }
-}
-
-/// The root of the body named `name`, by folded name or people's
-/// adjective.
-fn find_body(name: &str, index: &BTreeMap<String, usize>) -> Option<usize> {
-    let key = key_of(name);
-    if let Some(r) = country_of(&key, index).filter(|_| is_demonym(name)) {
-        return Some(r);
-    }
-    index.get(&key).copied()
 }
 
 /// True for "Republicans", "Democrats", "Americans": one capitalised
@@ -1081,11 +1223,14 @@ mod tests {
 
     #[test]
     fn demonyms_find_their_country() {
-        let mut places = BTreeMap::new();
-        places.insert("mexico".to_string(), 1);
-        places.insert("china".to_string(), 2);
-        assert_eq!(country_of("mexican", &places), Some(1));
-        assert_eq!(country_of("chinese", &places), Some(2));
-        assert_eq!(country_of("canadian", &places), None);
+        let keys = Keys::new(["china", "mexico", "mexico city", "canberra"]);
+        let places = |n: u32| match keys.get(n) {
+            "mexico" => Some(1),
+            "china" => Some(2),
+            _ => None,
+        };
+        assert_eq!(country_of("mexican", &keys, places), Some(1));
+        assert_eq!(country_of("chinese", &keys, places), Some(2));
+        assert_eq!(country_of("canadian", &keys, places), None);
     }
 }

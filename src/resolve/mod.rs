@@ -14,6 +14,7 @@ mod corpus;
 mod descriptions;
 mod lookup;
 mod mentions;
+mod merging;
 mod names;
 mod words;
 

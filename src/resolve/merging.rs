@@ -1,0 +1,194 @@
+//! The bookkeeping of the corpus actor pass ([`super::corpus`]): folded
+//! keys as numbers, the union-find that merges mentions, and the groups
+//! of mentions it has merged so far.
+//!
+//! A corpus has hundreds of thousands of mentions but only thousands of
+//! distinct keys. Numbering the keys once, in sorted order, lets the
+//! merge rules compare and index numbers instead of strings, while a
+//! loop over numbers still visits the keys in the order a sorted map of
+//! the strings would.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+/// Every distinct key of a corpus, sorted; a key's number is its rank,
+/// so numbers compare as the keys do.
+#[derive(Debug, Default)]
+pub struct Keys {
+    sorted: Vec<String>,
+}
+
+impl Keys {
+    /// The table of `keys`, in any order and with repeats.
+    pub fn new<'k>(keys: impl IntoIterator<Item = &'k str>) -> Keys {
+        // Repeats dropped first: a corpus names the same few thousand
+        // keys hundreds of thousands of times.
+        let distinct: HashSet<&str, foldhash::fast::RandomState> =
+            keys.into_iter().collect();
+        let mut sorted: Vec<String> =
+            distinct.into_iter().map(str::to_string).collect();
+        sorted.sort_unstable();
+        Keys { sorted }
+    }
+
+    /// How many keys there are.
+    pub fn len(&self) -> usize {
+        self.sorted.len()
+    }
+
+    /// The key numbered `n`.
+    pub fn get(&self, n: u32) -> &str {
+        &self.sorted[n as usize]
+    }
+
+    /// The number of `key`, if it is in the table.
+    pub fn number(&self, key: &str) -> Option<u32> {
+        let n = self.sorted.binary_search_by(|k| k.as_str().cmp(key)).ok()?;
+        Some(n as u32)
+    }
+
+    /// Each key's number by hashing, for looking up many keys at once
+    /// (a look-up in the table is a binary search).
+    pub fn numbers(&self) -> HashMap<&str, u32, foldhash::fast::RandomState> {
+        self.sorted
+            .iter()
+            .enumerate()
+            .map(|(n, k)| (k.as_str(), n as u32))
+            .collect()
+    }
+
+    /// The numbers of the keys that start with `prefix`, in order.
+    pub fn with_prefix(&self, prefix: &str) -> Range<u32> {
+        let start = self.sorted.partition_point(|k| k.as_str() < prefix);
+        let len = self.sorted[start..]
+            .iter()
+            .take_while(|k| k.starts_with(prefix))
+            .count();
+        start as u32..(start + len) as u32
+    }
+}
+
+/// Union-find over mentions by global index, with the reasons for the
+/// unions that needed one.
+#[derive(Debug)]
+pub struct Sets {
+    parent: Vec<usize>,
+    /// (root when the reason was given, reason).
+    pub reasons: Vec<(usize, String)>,
+}
+
+impl Sets {
+    /// `n` mentions, each alone.
+    pub fn new(n: usize) -> Sets {
+        Sets { parent: (0..n).collect(), reasons: Vec::new() }
+    }
+
+    /// The root of `g`'s set: its smallest member, whatever the order
+    /// of the unions.
+    pub fn root(&mut self, mut g: usize) -> usize {
+        while self.parent[g] != g {
+            self.parent[g] = self.parent[self.parent[g]];
+            g = self.parent[g];
+        }
+        g
+    }
+
+    /// Joins the sets of `a` and `b`, saying why when they were apart
+    /// (an empty reason records none). True when they were apart.
+    pub fn union(
+        &mut self,
+        a: usize,
+        b: usize,
+        why: impl FnOnce() -> String,
+    ) -> bool {
+        let (ra, rb) = (self.root(a), self.root(b));
+        if ra == rb {
+            return false;
+        }
+        let (keep, gone) = if ra < rb { (ra, rb) } else { (rb, ra) };
+        self.parent[gone] = keep;
+        let why = why();
+        if !why.is_empty() {
+            self.reasons.push((keep, why));
+        }
+        true
+    }
+}
+
+/// The sets of mentions at one moment, by root in ascending order, each
+/// with its members in ascending order: what a `BTreeMap` from root to
+/// members would hold, in two flat arrays.
+#[derive(Debug)]
+pub struct Clusters {
+    /// The root of each mention.
+    pub root_of: Vec<usize>,
+    roots: Vec<usize>,
+    /// Where each root's members start in `members`, and the end.
+    starts: Vec<usize>,
+    members: Vec<usize>,
+}
+
+impl Clusters {
+    /// The sets `sets` holds now.
+    pub fn of(sets: &mut Sets) -> Clusters {
+        let n = sets.parent.len();
+        let root_of: Vec<usize> = (0..n).map(|g| sets.root(g)).collect();
+        let mut count = vec![0usize; n];
+        for &r in &root_of {
+            count[r] += 1;
+        }
+        let roots: Vec<usize> = (0..n).filter(|&r| count[r] > 0).collect();
+        let mut starts = Vec::with_capacity(roots.len() + 1);
+        // `count` becomes where each root's next member goes.
+        let mut at = 0;
+        for &r in &roots {
+            starts.push(at);
+            at += std::mem::replace(&mut count[r], at);
+        }
+        starts.push(at);
+        let mut members = vec![0; n];
+        for (g, &r) in root_of.iter().enumerate() {
+            members[count[r]] = g;
+            count[r] += 1;
+        }
+        Clusters { root_of, roots, starts, members }
+    }
+
+    /// Each root with its members, roots in ascending order.
+    pub fn iter(&self) -> impl Iterator<Item = (usize, &[usize])> {
+        self.roots.iter().enumerate().map(|(i, &r)| {
+            (r, &self.members[self.starts[i]..self.starts[i + 1]])
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_follow_the_order_of_the_keys() {
+        let keys = Keys::new(["mexico", "china", "mexican", "china", "us"]);
+        assert_eq!(keys.len(), 4);
+        assert_eq!(keys.number("china"), Some(0));
+        assert_eq!(keys.number("mexico"), Some(2));
+        assert_eq!(keys.number("canada"), None);
+        assert_eq!(keys.numbers()["mexico"], 2);
+        assert_eq!(keys.with_prefix("mexic"), 1..3);
+        assert_eq!(keys.with_prefix("x"), 4..4);
+    }
+
+    #[test]
+    fn clusters_are_by_root_with_members_in_order() {
+        let mut sets = Sets::new(5);
+        assert!(sets.union(4, 1, || "why".into()));
+        assert!(sets.union(3, 0, String::new));
+        assert!(!sets.union(1, 4, || unreachable!()));
+        assert_eq!(sets.reasons, vec![(1, "why".to_string())]);
+        let c = Clusters::of(&mut sets);
+        let got: Vec<(usize, Vec<usize>)> =
+            c.iter().map(|(r, m)| (r, m.to_vec())).collect();
+        assert_eq!(got, vec![(0, vec![0, 3]), (1, vec![1, 4]), (2, vec![2])]);
+        assert_eq!(c.root_of, vec![0, 1, 2, 0, 1]);
+    }
+}
