@@ -101,16 +101,34 @@ fn at_quote(
         return None;
     }
     // "a website called “Real News”": a participle after a noun names,
-    // but nobody says it.
+    // but nobody says it. The list of names runs on to the clause's end:
+    // "called him a “liar,” a “bully” and “unstable.”"
+    said_by_subject(cx, verb, close + 1, Some(close + 1), RULES[0].id)
+}
+
+/// The attribution of the verb at `verb` to its subject, the content
+/// running from after the verb to the clause's end as found from `from`,
+/// and at least to `least` when that is given (else there must be words
+/// after `from`).
+fn said_by_subject(
+    cx: &Context,
+    verb: usize,
+    from: usize,
+    least: Option<usize>,
+    rule: &'static str,
+) -> Option<(Found, (usize, usize))> {
+    let s = cx.sentence(verb);
     let (sp_start, sp_end) = cx.speaker_before(verb, s.first)?;
     if sp_end != verb || cx.any_used(sp_start, sp_end) {
         return None;
     }
-    // The list of names runs on to the clause's end: "called him a
-    // “liar,” a “bully” and “unstable.”"
-    let end = content_end(cx, close + 1, s.end).max(close + 1);
-    let end = trim(cx, close + 1, end).map_or(close + 1, |(_, e)| e);
-    if cx.any_used(close + 1, end) {
+    let tail = trim(cx, from, content_end(cx, from, s.end));
+    let end = match (tail, least) {
+        (Some((_, e)), least) => e.max(least.unwrap_or(e)),
+        (None, Some(least)) => least,
+        (None, None) => return None,
+    };
+    if cx.any_used(from, end) {
         return None;
     }
     let f = Found {
@@ -118,7 +136,7 @@ fn at_quote(
         cue: Some(cx.span(verb, verb + 1)),
         class: CueClass::Claimed,
         content: vec![cx.span(verb + 1, end)],
-        rule: RULES[0].id,
+        rule,
     };
     Some((f, (sp_start, end)))
 }
@@ -133,23 +151,7 @@ fn described_as(cx: &Context, verb: usize) -> Option<(Found, (usize, usize))> {
     if !plain || cx.any_used(verb, as_at + 1) {
         return None;
     }
-    let (sp_start, sp_end) = cx.speaker_before(verb, s.first)?;
-    if sp_end != verb || cx.any_used(sp_start, sp_end) {
-        return None;
-    }
-    let end = content_end(cx, as_at + 1, s.end);
-    let (_, end) = trim(cx, as_at + 1, end)?;
-    if cx.any_used(as_at + 1, end) {
-        return None;
-    }
-    let f = Found {
-        speaker: Some(cx.span(sp_start, sp_end)),
-        cue: Some(cx.span(verb, verb + 1)),
-        class: CueClass::Claimed,
-        content: vec![cx.span(verb + 1, end)],
-        rule: RULES[1].id,
-    };
-    Some((f, (sp_start, end)))
+    said_by_subject(cx, verb, as_at + 1, None, RULES[1].id)
 }
 
 #[cfg(test)]
