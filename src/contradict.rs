@@ -24,9 +24,10 @@ use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use rayon::prelude::*;
+use regex::Regex;
 use rust_stemmers::{Algorithm, Stemmer};
 
-use crate::model::{CueClass, Extracted, Span};
+use crate::model::{AliasTable, CueClass, Extracted, Span};
 use crate::resolve::canonical_key;
 use crate::segment::segment;
 
@@ -92,6 +93,61 @@ pub struct Analysis {
     pub disputes: Vec<Dispute>,
 }
 
+/// The names of an alias table, found in a report's words and written as
+/// the name they stand for.
+struct Names {
+    /// Every alias, longest first, as whole words, case ignored; `None`
+    /// for a table without aliases.
+    found: Option<Regex>,
+    /// For each alias, in the pattern's order, the name it stands for.
+    name_of: HashMap<String, String>,
+}
+
+impl Names {
+    fn new(table: &AliasTable) -> Names {
+        let mut pairs: Vec<(&str, &str)> = table
+            .entries
+            .iter()
+            .flat_map(|e| {
+                e.aliases.iter().map(|a| (a.as_str(), e.name.as_str()))
+            })
+            .filter(|(a, _)| !a.trim().is_empty())
+            .collect();
+        pairs.sort_by_key(|(a, _)| std::cmp::Reverse(a.len()));
+        let bound = |c: Option<char>| {
+            if c.is_some_and(char::is_alphanumeric) { "\\b" } else { "" }
+        };
+        let alternatives: Vec<String> = pairs
+            .iter()
+            .map(|(a, _)| {
+                let (first, last) = (a.chars().next(), a.chars().next_back());
+                format!("{}{}{}", bound(first), regex::escape(a), bound(last))
+            })
+            .collect();
+        let found = (!alternatives.is_empty())
+            .then(|| Regex::new(&format!("(?i){}", alternatives.join("|"))))
+            .and_then(Result::ok);
+        let name_of = pairs
+            .iter()
+            .map(|(a, n)| (a.to_lowercase(), n.to_string()))
+            .collect();
+        Names { found, name_of }
+    }
+
+    /// The content of report `k`, each alias in it replaced by its name.
+    fn content(&self, docs: &[Extracted], k: ReportKey) -> String {
+        let x = &docs[k.doc];
+        let text = x.attributions[k.att].content_text(&x.document.text);
+        let Some(found) = &self.found else { return text };
+        found
+            .replace_all(&text, |c: &regex::Captures| {
+                let alias = c[0].to_lowercase();
+                self.name_of.get(&alias).cloned().unwrap_or(c[0].to_string())
+            })
+            .into_owned()
+    }
+}
+
 /// What one report says, reduced for comparison.
 #[derive(Clone, Debug, Default)]
 struct Facts {
@@ -121,11 +177,14 @@ impl Facts {
 
 /// Analyses a corpus. `actor_of(doc, att)` names the actor of a report
 /// (`None` when it has none); two reports by the same name are by the
-/// same actor.
+/// same actor. A name of `aliases` in a report's words counts as the
+/// name it stands for ("AMLO" as "Andrés Manuel López Obrador").
 pub fn analyse(
     docs: &[Extracted],
+    aliases: &AliasTable,
     actor_of: impl Fn(usize, usize) -> Option<String> + Sync,
 ) -> Analysis {
+    let names = Names::new(aliases);
     let keys: Vec<ReportKey> = docs
         .iter()
         .enumerate()
@@ -144,7 +203,10 @@ pub fn analyse(
         .collect();
     let facts: Vec<Facts> = keys
         .par_iter()
-        .map(|k| facts_of(docs, &breaks[k.doc], *k, actor_of(k.doc, k.att)))
+        .map(|k| {
+            let actor = actor_of(k.doc, k.att);
+            facts_of(docs, &names, &breaks[k.doc], *k, actor)
+        })
         .collect();
     let topic = topic_terms(&facts);
     let pairs = candidate_pairs(&facts);
@@ -153,7 +215,8 @@ pub fn analyse(
     let mut counterclaims: Vec<Counterclaim> = pairs
         .par_iter()
         .filter_map(|&(i, j, shared)| {
-            counter(docs, &facts, &topic, (keys[i], keys[j]), (i, j), shared)
+            let pair = ((keys[i], keys[j]), (i, j));
+            counter(docs, &names, &facts, &topic, pair, shared)
         })
         .collect();
     counterclaims.extend(refers_back(docs, &keys, &facts));
@@ -172,13 +235,14 @@ pub fn analyse(
 /// breaks end, in order.
 fn facts_of(
     docs: &[Extracted],
+    names: &Names,
     breaks: &[usize],
     k: ReportKey,
     actor: Option<String>,
 ) -> Facts {
     let x = &docs[k.doc];
     let a = &x.attributions[k.att];
-    let text = a.content_text(&x.document.text);
+    let text = names.content(docs, k);
     let lower: Vec<String> =
         words(&text).iter().map(|w| w.to_lowercase()).collect();
     let start = a.content_extent().start;
@@ -573,10 +637,10 @@ fn group(
 
 fn counter(
     docs: &[Extracted],
+    names: &Names,
     facts: &[Facts],
     topic: &HashSet<String>,
-    (ka, kb): (ReportKey, ReportKey),
-    (i, j): (usize, usize),
+    ((ka, kb), (i, j)): ((ReportKey, ReportKey), (usize, usize)),
     shared: usize,
 ) -> Option<Counterclaim> {
     let (a, b) = (&facts[i], &facts[j]);
@@ -626,7 +690,8 @@ fn counter(
     // words counting once.
     let mostly_shared = || {
         let common: Vec<&String> = common.iter().collect();
-        let (sa, sb) = (term_sequence(docs, ka), term_sequence(docs, kb));
+        let (sa, sb) =
+            (term_sequence(docs, names, ka), term_sequence(docs, names, kb));
         distinct_units(&common, &sa, &sb, &[]) * 2 >= smaller
     };
     if let Some((x, y)) =
@@ -661,8 +726,8 @@ fn counter(
         // A name of several words is one thing shared, not several.
         let units = distinct_units(
             &in_scope,
-            &term_sequence(docs, neg),
-            &term_sequence(docs, pos),
+            &term_sequence(docs, names, neg),
+            &term_sequence(docs, names, pos),
             &negf.heads,
         );
         let covered = common.len() * 2 >= negf.terms.len();
@@ -691,10 +756,12 @@ fn counter(
 }
 
 /// The key terms of a report's content in the order they come.
-fn term_sequence(docs: &[Extracted], k: ReportKey) -> Vec<String> {
-    let x = &docs[k.doc];
-    let text = x.attributions[k.att].content_text(&x.document.text);
-    words(&text)
+fn term_sequence(
+    docs: &[Extracted],
+    names: &Names,
+    k: ReportKey,
+) -> Vec<String> {
+    words(&names.content(docs, k))
         .iter()
         .map(|w| w.to_lowercase())
         .filter(|w| is_key(w))
@@ -959,6 +1026,13 @@ mod tests {
     }
 
     fn analyse_texts(texts: &[&str]) -> (Vec<Extracted>, Analysis) {
+        analyse_with(texts, &AliasTable::default())
+    }
+
+    fn analyse_with(
+        texts: &[&str],
+        aliases: &AliasTable,
+    ) -> (Vec<Extracted>, Analysis) {
         let docs: Vec<Extracted> = texts
             .iter()
             .enumerate()
@@ -970,7 +1044,7 @@ mod tests {
                 })
             })
             .collect();
-        let analysis = analyse(&docs, |d, a| {
+        let analysis = analyse(&docs, aliases, |d, a| {
             docs[d].attributions[a]
                 .speaker
                 .as_ref()
@@ -1069,6 +1143,23 @@ mod tests {
         ]);
         assert_eq!(an.counterclaims.len(), 1, "{an:?}");
         assert!(an.counterclaims[0].reason.contains("mexico"));
+    }
+
+    #[test]
+    fn an_alias_is_compared_as_its_name() {
+        let texts = ["Smith said the army obeys AMLO.\n\n\
+             Jones said the army does not obey López Obrador."];
+        let (_, plain) = analyse_texts(&texts);
+        assert!(plain.counterclaims.is_empty(), "{plain:?}");
+        let table = AliasTable {
+            entries: vec![crate::model::AliasEntry {
+                name: "Andrés Manuel López Obrador".into(),
+                aliases: vec!["AMLO".into()],
+            }],
+        };
+        let (_, named) = analyse_with(&texts, &table);
+        assert_eq!(named.counterclaims.len(), 1, "{named:?}");
+        assert!(named.counterclaims[0].reason.contains("obrador"));
     }
 
     #[test]

@@ -78,7 +78,8 @@ pub fn build_graph_observed(
         })
         .collect();
     stage("claim groups and counterclaims");
-    let analysis = contradict::analyse(docs, |d, a| actor_ids[d][a].clone());
+    let analysis =
+        contradict::analyse(docs, aliases, |d, a| actor_ids[d][a].clone());
     stage("graph");
     // Not made beside the corpus actor pass, which is mostly serial: that
     // saves 3 % of the time and costs a fifth more memory at the peak.
