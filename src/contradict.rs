@@ -99,7 +99,7 @@ struct Names {
     /// Every alias, longest first, as whole words, case ignored; `None`
     /// for a table without aliases.
     found: Option<Regex>,
-    /// For each alias, in the pattern's order, the name it stands for.
+    /// Each alias, lower-cased, and the name it stands for.
     name_of: HashMap<String, String>,
 }
 
@@ -139,12 +139,15 @@ impl Names {
         let x = &docs[k.doc];
         let text = x.attributions[k.att].content_text(&x.document.text);
         let Some(found) = &self.found else { return text };
-        found
-            .replace_all(&text, |c: &regex::Captures| {
-                let alias = c[0].to_lowercase();
-                self.name_of.get(&alias).cloned().unwrap_or(c[0].to_string())
-            })
-            .into_owned()
+        // Most reports name no alias: keep their text, uncopied.
+        let named = found.replace_all(&text, |c: &regex::Captures| {
+            let alias = c[0].to_lowercase();
+            self.name_of.get(&alias).cloned().unwrap_or(c[0].to_string())
+        });
+        match named {
+            std::borrow::Cow::Borrowed(_) => text,
+            std::borrow::Cow::Owned(named) => named,
+        }
     }
 }
 

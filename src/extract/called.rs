@@ -65,8 +65,9 @@ pub fn run(cx: &mut Context, out: &mut Vec<Found>) {
             out.push(f);
         }
     }
-    let quotes = cx.seg.quotes.clone();
-    for q in quotes {
+    // The segmentation outlives the context's borrow: no copy needed.
+    let seg = cx.seg;
+    for q in &seg.quotes {
         let Some(close) = q.close else { continue };
         if cx.any_used(q.open, close + 1) {
             continue;

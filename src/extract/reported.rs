@@ -98,11 +98,6 @@ pub fn run(cx: &mut Context, out: &mut Vec<Found>) {
     evidential(cx, out);
 }
 
-/// Records `f`'s speaker as the latest one of the sentence it lies in.
-///
-/// `participle` asks for the latest attribution whose speaker lies in its
-/// sentence; keeping the answer per sentence, rather than searching all
-/// attributions each time, keeps a text of many quotations linear.
 /// "Asked whether he would run, Johnson demurred", "Sanders was asked by
 /// host John Dickerson whether …": the question is an attribution of its
 /// own, said by whoever asked it (the one after "by", or nobody named),
@@ -226,9 +221,11 @@ fn evidential_at(
     {
         start += 1;
     }
-    let relative =
+    // A relative pronoun's clause, or an empty subject ("it seems",
+    // "there appears"), names nothing the impression is of.
+    let no_subject =
         matches!(cx.low(start), "which" | "who" | "that" | "it" | "there");
-    if relative || end - start > 12 || cx.any_used(start, end) {
+    if no_subject || end - start > 12 || cx.any_used(start, end) {
         return None;
     }
     let subject = trim(cx, start, end)?;
@@ -247,6 +244,11 @@ fn evidential_at(
     Some((f, (subject.0, rest.1)))
 }
 
+/// Records `f`'s speaker as the latest one of the sentence it lies in.
+///
+/// `participle` asks for the latest attribution whose speaker lies in its
+/// sentence; keeping the answer per sentence, rather than searching all
+/// attributions each time, keeps a text of many quotations linear.
 fn note_speaker(cx: &Context, last: &mut [Option<Span>], f: &Found) {
     let Some(sp) = f.speaker else { return };
     let first = cx.seg.tokens.partition_point(|t| t.span.start < sp.start);
