@@ -94,7 +94,7 @@ fn in_table(table: &[&str], word: &str) -> bool {
 }
 
 /// A cue found at a token.
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 pub struct CueMatch {
     /// The lexicon entry.
     pub cue: &'static Cue,
@@ -119,7 +119,10 @@ pub struct Context<'a> {
     pub used: Vec<bool>,
     /// For each token, the index of its sentence.
     pub sentence_of: Vec<usize>,
-    lexicon: &'static Lexicon,
+    /// For each token, the cue that starts there: rules ask about the
+    /// same token many times (every content end looks at the cues after
+    /// it), and a lexicon lookup hashes the word each time.
+    cues: Vec<Option<CueMatch>>,
 }
 
 impl<'a> Context<'a> {
@@ -144,8 +147,18 @@ impl<'a> Context<'a> {
             sentence_of[s.first..s.end].fill(n);
         }
         let used = vec![false; seg.tokens.len()];
+        let mut cx = Context {
+            text,
+            seg,
+            lower,
+            in_quote,
+            used,
+            sentence_of,
+            cues: Vec::new(),
+        };
         let lexicon = Lexicon::get();
-        Context { text, seg, lower, in_quote, used, sentence_of, lexicon }
+        cx.cues = (0..cx.len()).map(|i| cx.find_cue(lexicon, i)).collect();
+        cx
     }
 
     /// The number of tokens.
@@ -197,6 +210,15 @@ impl<'a> Context<'a> {
 
     /// The cue starting at token `i`, with its particle when it needs one.
     pub fn cue_at(&self, i: usize) -> Option<CueMatch> {
+        self.cues.get(i).copied().flatten()
+    }
+
+    /// [`Self::cue_at`], looked up.
+    fn find_cue(
+        &self,
+        lexicon: &'static Lexicon,
+        i: usize,
+    ) -> Option<CueMatch> {
         if i >= self.len() || !self.is_word(i) {
             return None;
         }
@@ -205,7 +227,7 @@ impl<'a> Context<'a> {
         if self.is_capitalised(i) && self.sentence(i).first != i {
             return None;
         }
-        let entries: &'static [Cue] = self.lexicon.cues(self.low(i));
+        let entries: &'static [Cue] = lexicon.cues(self.low(i));
         let with_particle = entries.iter().find(|c| {
             c.particle.as_deref().is_some_and(|p| self.low(i + 1) == p)
         });
@@ -391,7 +413,7 @@ impl<'a> Context<'a> {
             && !in_table(DETERMINERS, self.low(i))
             && !in_table(STOP_WORDS, self.low(i))
             && self.cue_at(i).is_none();
-        name || self.lexicon.is_speaker_noun(self.low(i))
+        name || Lexicon::get().is_speaker_noun(self.low(i))
     }
 
     fn extends_back(&self, j: usize) -> Extend {
