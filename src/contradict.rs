@@ -650,10 +650,15 @@ fn counter(
     let by_one_actor = a.actor.is_some() && a.actor == b.actor;
     // Requests, promises, beliefs and questions are not statements of
     // fact, and a denial that points back is linked to what it points at.
+    // A report whose cue only the learned model vouches for is not put
+    // against another: a counterclaim resting on a guessed attribution
+    // would stack one doubt on another.
     let factual = |k: ReportKey, f: &Facts| {
+        let a = &docs[k.doc].attributions[k.att];
         !f.refers_back
             && !f.question
-            && is_factual(docs[k.doc].attributions[k.att].class)
+            && is_factual(a.class)
+            && !a.rule.starts_with("learned/")
     };
     if by_one_actor || !factual(ka, a) || !factual(kb, b) {
         return None;
@@ -1113,6 +1118,23 @@ mod tests {
              “We are not contemplating military action against Mexico,” \
              Watson said.",
         ]);
+        assert!(an.counterclaims.is_empty(), "{an:?}");
+    }
+
+    #[test]
+    fn a_learned_attribution_is_put_against_nothing() {
+        let (mut docs, an) = analyse_texts(&[
+            "“Here, we don’t produce fentanyl,” López Obrador said.\n\n\
+             US officials say the vast majority of fentanyl is produced in Mexico.",
+        ]);
+        assert_eq!(an.counterclaims.len(), 1, "{an:?}");
+        docs[0].attributions[1].rule = "learned/cue".to_string();
+        let an = analyse(&docs, &AliasTable::default(), |d, a| {
+            docs[d].attributions[a]
+                .speaker
+                .as_ref()
+                .map(|s| canonical_key(&s.name))
+        });
         assert!(an.counterclaims.is_empty(), "{an:?}");
     }
 

@@ -45,7 +45,14 @@ mod sources;
 pub mod store;
 
 pub use crate::{
-    extract::{RuleInfo, rules},
+    extract::{
+        RuleInfo,
+        learned::{
+            CueModel, GoldAttribution, TrainingDocument, TrainingStats,
+            train_cue_model,
+        },
+        rules,
+    },
     graph::{
         Actor, ActorKind, Claim, ClaimGraph, Counts, DocumentNode, Edge,
         EdgeRecord, Evidence, GraphData, LinkStatus, Node, NodeRef, Report,

@@ -63,6 +63,8 @@ pub enum Command {
     /// Counts of nodes and edges by kind, overall and per document.
     #[command(after_help = query::STATS_EXAMPLES)]
     Stats(query::StatsArgs),
+    /// Learn the cue model from annotated articles (the bench's format).
+    TrainCues(crate::cli::train::TrainArgs),
 }
 
 const CONTRADICTIONS_EXAMPLES: &str = "\

@@ -15,6 +15,7 @@ mod merge;
 mod progress;
 mod query;
 mod text;
+mod train;
 
 use std::process::ExitCode;
 
@@ -39,5 +40,6 @@ pub fn run() -> anyhow::Result<ExitCode> {
         Command::Claim(a) => query::claim(a),
         Command::Trace(a) => query::trace(a),
         Command::Stats(a) => query::stats(a),
+        Command::TrainCues(a) => train::run(a),
     }
 }

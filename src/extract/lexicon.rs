@@ -62,6 +62,11 @@ impl Lexicon {
         self.cues.get(lower).map_or(&[], Vec::as_slice)
     }
 
+    /// True when the lower-case word is a form of a cue.
+    pub fn is_cue(&self, lower: &str) -> bool {
+        self.cues.contains_key(lower)
+    }
+
     /// True when the lower-case word can head a speaker mention.
     pub fn is_speaker_noun(&self, lower: &str) -> bool {
         self.speaker_nouns.contains(lower)

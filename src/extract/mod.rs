@@ -13,6 +13,7 @@ mod according_to;
 mod called;
 mod colon;
 mod context;
+pub(crate) mod learned;
 mod lexicon;
 mod quote;
 mod reported;
@@ -41,6 +42,7 @@ pub fn rules() -> Vec<RuleInfo> {
         according_to::RULES,
         colon::RULES,
         reported::RULES,
+        learned::RULES,
     ];
     families.iter().flat_map(|f| f.iter().copied()).collect()
 }
@@ -67,14 +69,8 @@ impl Found {
 /// Speakers come back as written, marked [`Resolution::Named`]; the
 /// resolve stage ties them to actors.
 pub fn extract(text: &str, seg: &Segmented) -> Vec<Attribution> {
-    let mut cx = context::Context::new(text, seg);
-    let mut found = Vec::new();
-    called::run(&mut cx, &mut found);
-    quote::run(&mut cx, &mut found);
-    according_to::run(&mut cx, &mut found);
-    colon::run(&mut cx, &mut found);
-    reported::run(&mut cx, &mut found);
-    quote::leftovers(&mut cx, &mut found);
+    let (mut cx, mut found) = after_rules(text, seg);
+    learned::run(&mut cx, &mut found);
     let mut out: Vec<Attribution> = found
         .into_iter()
         .flat_map(|f| split_coordinated(&cx, f))
@@ -84,6 +80,23 @@ pub fn extract(text: &str, seg: &Segmented) -> Vec<Attribution> {
         (a.content_extent(), a.speaker.as_ref().map(|s| s.span))
     });
     out
+}
+
+/// Runs the hand-written rules: the context they leave and what they
+/// found, before the learned cues.
+pub(crate) fn after_rules<'a>(
+    text: &'a str,
+    seg: &'a Segmented,
+) -> (context::Context<'a>, Vec<Found>) {
+    let mut cx = context::Context::new(text, seg);
+    let mut found = Vec::new();
+    called::run(&mut cx, &mut found);
+    quote::run(&mut cx, &mut found);
+    according_to::run(&mut cx, &mut found);
+    colon::run(&mut cx, &mut found);
+    reported::run(&mut cx, &mut found);
+    quote::leftovers(&mut cx, &mut found);
+    (cx, found)
 }
 
 /// One attribution per conjunct of a coordinated speaker: "US officials

@@ -263,7 +263,7 @@ fn note_speaker(cx: &Context, last: &mut [Option<Span>], f: &Found) {
 /// Tries every rule at one cue; returns the attribution and the tokens
 /// it claims. `prior` is the speaker of the latest attribution made in
 /// the sentence, if any.
-fn at_cue(
+pub(crate) fn at_cue(
     cx: &Context,
     s: Sentence,
     cue: &CueMatch,

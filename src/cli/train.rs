@@ -1,0 +1,114 @@
+//! `claimgraph train-cues`: learns the cue model from annotated news.
+//!
+//! Reads gold files in the bench's format (one article a line: `text` and
+//! `attributions`, each with `content` pieces in code points), trains
+//! the averaged perceptron of `src/extract/learned.rs` and writes its
+//! weights. The shipped `data/cue_model.tsv` is made by
+//! `claimgraph train-cues ../shared/bench/polnear/train.jsonl --out data/cue_model.tsv`;
+//! the binary embeds it at the next build.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context as _, bail};
+use claimgraph::{GoldAttribution, Span, TrainingDocument, train_cue_model};
+use serde_json::Value;
+
+/// Arguments of `train-cues`.
+#[derive(Debug, clap::Args)]
+pub struct TrainArgs {
+    /// Gold files in the bench's JSONL format.
+    #[arg(required = true)]
+    pub gold: Vec<PathBuf>,
+    /// Where to write the model.
+    #[arg(long, default_value = "data/cue_model.tsv")]
+    pub out: PathBuf,
+    /// Passes over the training data.
+    #[arg(long, default_value_t = 10)]
+    pub epochs: usize,
+    /// Leave out features seen in fewer candidates than this.
+    #[arg(long, default_value_t = 3)]
+    pub min_count: usize,
+    /// The score a candidate must pass to be kept.
+    #[arg(long, default_value_t = 0.0, allow_negative_numbers = true)]
+    pub threshold: f32,
+}
+
+/// Runs the subcommand.
+pub fn run(args: TrainArgs) -> anyhow::Result<ExitCode> {
+    let mut docs = Vec::new();
+    for path in &args.gold {
+        read_gold(path, &mut docs)?;
+    }
+    let (mut model, stats) =
+        train_cue_model(&docs, args.epochs, args.min_count);
+    model.threshold = args.threshold;
+    claimgraph::store::write_atomic(&args.out, model.to_tsv().as_bytes())
+        .with_context(|| format!("writing {}", args.out.display()))?;
+    eprintln!(
+        "train-cues: {} documents, {} cue words, {} candidates ({} \
+         positive), {} features, {} weighted -> {}",
+        docs.len(),
+        stats.vocabulary,
+        stats.candidates,
+        stats.positives,
+        stats.features,
+        model.len(),
+        args.out.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Reads one gold file's articles.
+fn read_gold(
+    path: &Path,
+    docs: &mut Vec<TrainingDocument>,
+) -> anyhow::Result<()> {
+    let text = fs::read_to_string(path)
+        .with_context(|| format!("reading {}", path.display()))?;
+    for (n, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let at = || format!("{}:{}", path.display(), n + 1);
+        let v: Value = serde_json::from_str(line)
+            .with_context(|| format!("{}: not JSON", at()))?;
+        let Some(body) = v["text"].as_str() else {
+            bail!("{}: no \"text\" string", at());
+        };
+        // Code point offsets to byte offsets; one past the end too.
+        let bytes: Vec<usize> = body
+            .char_indices()
+            .map(|(b, _)| b)
+            .chain(std::iter::once(body.len()))
+            .collect();
+        let mut gold = Vec::new();
+        let atts = v["attributions"].as_array().map_or(&[][..], Vec::as_slice);
+        for a in atts {
+            let span = |v: &Value| -> anyhow::Result<Option<Span>> {
+                if v.is_null() {
+                    return Ok(None);
+                }
+                let (Some(s), Some(e)) = (v[0].as_u64(), v[1].as_u64()) else {
+                    bail!("{}: a span is not [start, end]", at());
+                };
+                let (s, e) = (s as usize, e as usize);
+                if s > e || e >= bytes.len() {
+                    bail!("{}: span [{s}, {e}] is outside the text", at());
+                }
+                Ok(Some(Span { start: bytes[s], end: bytes[e] }))
+            };
+            let mut content = Vec::new();
+            for piece in a["content"].as_array().map_or(&[][..], Vec::as_slice)
+            {
+                content.extend(span(piece)?);
+            }
+            let cue = span(&a["cue"])?;
+            let source = span(&a["source"])?;
+            gold.push(GoldAttribution { content, cue, source });
+        }
+        docs.push(TrainingDocument { text: body.to_string(), gold });
+    }
+    Ok(())
+}

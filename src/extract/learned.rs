@@ -1,0 +1,779 @@
+//! Cues no word list holds, found by a model trained on annotated news.
+//!
+//! After every rule has run, each word still free ("is seeking", "backed",
+//! "praised") is tried as a cue with the reported-speech rules' own
+//! speaker and content finding. That gives a candidate attribution; a
+//! linear model scores it from the word, its neighbours and the shape of
+//! what was found (a name or a pronoun before it, where the content
+//! starts and ends), and the candidate is kept when the score is above
+//! the model's threshold. The rule id is `learned/cue`.
+//!
+//! The weights are an averaged perceptron's, learned by
+//! `claimgraph train-cues` from an annotated corpus in the bench's format
+//! (PolNeAR's train split for the shipped `data/cue_model.tsv`): a
+//! candidate is a positive example when its content matches a gold
+//! attribution no rule found, by the bench's content criterion. The file
+//! is embedded at compile time; nothing is fetched at run time.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::sync::OnceLock;
+
+use crate::extract::context::{Context, CueMatch};
+use crate::extract::lexicon::{Cue, Lexicon};
+use crate::extract::{Found, RuleInfo, reported};
+use crate::model::{CueClass, Span};
+
+const MODEL: &str = include_str!("../../data/cue_model.tsv");
+
+/// The rule this module adds, with an example it must handle.
+pub const RULES: &[RuleInfo] = &[
+    RuleInfo {
+        id: "learned/cue",
+        example: "The senator cited the rising deficit as proof of a failed policy.",
+        speaker: "The senator",
+        content: "the rising deficit as proof of a failed policy",
+    },
+    RuleInfo {
+        id: "learned/cue",
+        example: "Twenty percent indicated they would not vote.",
+        speaker: "Twenty percent",
+        content: "they would not vote",
+    },
+];
+
+/// The rule id of learned attributions.
+pub const RULE: &str = "learned/cue";
+
+/// Entries standing in for a lexicon cue: a finite verb and an "-ing"
+/// form. Learned cues report a belief, intention or evaluation as often
+/// as speech, so their class is the broadest one.
+static FINITE: Cue = Cue {
+    lemma: String::new(),
+    class: CueClass::Believed,
+    needs_complement: false,
+    particle: None,
+    participle: false,
+};
+static PARTICIPLE: Cue = Cue {
+    lemma: String::new(),
+    class: CueClass::Believed,
+    needs_complement: false,
+    particle: None,
+    participle: true,
+};
+
+/// Function words that are never tried as cues.
+#[rustfmt::skip]
+const NEVER: &[&str] = &[
+    "a", "about", "after", "all", "also", "an", "and", "any", "are", "as",
+    "at", "be", "been", "being", "but", "by", "can", "could", "did", "do",
+    "does", "for", "from", "had", "has", "have", "he", "her", "his", "i",
+    "if", "in", "into", "is", "it", "its", "may", "might", "more", "most",
+    "much", "must", "my", "no", "not", "of", "on", "or", "our", "shall",
+    "she", "should", "so", "some", "than", "that", "the", "their", "them",
+    "then", "there", "these", "they", "this", "those", "to", "very", "was",
+    "we", "were", "what", "when", "where", "which", "who", "will", "with",
+    "would", "you",
+];
+
+/// A linear model over string features.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct CueModel {
+    weights: HashMap<String, f32, foldhash::fast::RandomState>,
+    /// The same weights keyed by [`feature_hash`], for scoring without
+    /// comparing strings.
+    by_hash: HashMap<u64, f32, foldhash::fast::RandomState>,
+    /// A candidate is kept when its score is above this.
+    pub threshold: f32,
+}
+
+impl CueModel {
+    /// The model shipped in `data/cue_model.tsv`.
+    pub fn get() -> &'static CueModel {
+        static SHIPPED: OnceLock<CueModel> = OnceLock::new();
+        SHIPPED.get_or_init(|| {
+            CueModel::parse(MODEL).expect("data/cue_model.tsv is well formed")
+        })
+    }
+
+    /// Reads a model from its TSV form: a `threshold` line, then one
+    /// `feature<TAB>weight` line each; `#` starts a comment line.
+    ///
+    /// # Errors
+    ///
+    /// The line number and what is wrong with it.
+    pub fn parse(text: &str) -> Result<CueModel, String> {
+        let mut model = CueModel::default();
+        for (n, line) in text.lines().enumerate() {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let bad =
+                || format!("line {}: expected FEATURE<TAB>WEIGHT", n + 1);
+            let (name, weight) = line.rsplit_once('\t').ok_or_else(bad)?;
+            let weight: f32 = weight.parse().map_err(|_| bad())?;
+            if name == "threshold" {
+                model.threshold = weight;
+            } else {
+                model.weights.insert(name.to_string(), weight);
+            }
+        }
+        model.index();
+        Ok(model)
+    }
+
+    /// The model in its TSV form, features sorted, so the same training
+    /// gives the same file.
+    pub fn to_tsv(&self) -> String {
+        let mut names: Vec<&String> = self.weights.keys().collect();
+        names.sort();
+        let mut out = String::from(
+            "# claimgraph cue model: averaged perceptron weights, made by\n\
+             # `claimgraph train-cues` (see src/extract/learned.rs).\n",
+        );
+        let _ = writeln!(out, "threshold\t{}", fmt_weight(self.threshold));
+        for name in names {
+            let _ =
+                writeln!(out, "{name}\t{}", fmt_weight(self.weights[name]));
+        }
+        out
+    }
+
+    fn index(&mut self) {
+        self.by_hash =
+            self.weights.iter().map(|(k, &w)| (feature_hash(k), w)).collect();
+    }
+
+    /// True when `word` is in the model's vocabulary: a word seen inside
+    /// gold cues of the training corpus, or a lexicon cue. Other words
+    /// are not tried at all.
+    fn knows(&self, word: &str) -> bool {
+        let mut h = feature_hash("v=");
+        for b in word.bytes() {
+            h = fnv_step(h, b);
+        }
+        self.by_hash.contains_key(&h) || Lexicon::get().is_cue(word)
+    }
+
+    /// The number of features with a weight.
+    pub fn len(&self) -> usize {
+        self.weights.len()
+    }
+
+    /// True when no feature has a weight.
+    pub fn is_empty(&self) -> bool {
+        self.weights.is_empty()
+    }
+
+    #[cfg(test)]
+    fn score(&self, features: &[String]) -> f32 {
+        features.iter().filter_map(|f| self.weights.get(f)).sum()
+    }
+}
+
+/// FNV-1a over a feature's bytes: 64 bits make a clash between the
+/// model's few tens of thousands of features vanishingly unlikely.
+fn feature_hash(f: &str) -> u64 {
+    f.bytes().fold(0xcbf2_9ce4_8422_2325, fnv_step)
+}
+
+fn fnv_step(h: u64, b: u8) -> u64 {
+    (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+}
+
+fn fmt_weight(w: f32) -> String {
+    let s = format!("{w:.4}");
+    if s == "-0.0000" { "0.0000".to_string() } else { s }
+}
+
+/// A word tried as a cue and the attribution the rules found for it.
+#[derive(Clone, Debug)]
+pub(crate) struct Candidate {
+    pub found: Found,
+    pub claimed: (usize, usize),
+    /// The cue word.
+    pub word: usize,
+    /// The rule whose reading found it.
+    pub shape: &'static str,
+    /// True when the word is a lexicon cue.
+    pub known: bool,
+}
+
+impl Candidate {
+    /// Its features, as training keeps them.
+    pub fn features(&self, cx: &Context) -> Vec<String> {
+        let mut v = Vec::new();
+        features(
+            cx,
+            self.word,
+            self.shape,
+            &self.found,
+            self.known,
+            &mut |f| {
+                v.push(f.to_string());
+            },
+        );
+        v
+    }
+
+    /// Its score under `model`.
+    fn score(&self, cx: &Context, model: &CueModel) -> f32 {
+        let mut sum = 0.0;
+        features(
+            cx,
+            self.word,
+            self.shape,
+            &self.found,
+            self.known,
+            &mut |f| {
+                sum += model
+                    .by_hash
+                    .get(&feature_hash(f))
+                    .copied()
+                    .unwrap_or(0.0);
+            },
+        );
+        sum
+    }
+}
+
+/// Adds the candidates the shipped model keeps, left to right.
+pub(crate) fn run(cx: &mut Context, out: &mut Vec<Found>) {
+    let model = CueModel::get();
+    if model.is_empty() {
+        return;
+    }
+    for si in 0..cx.seg.sentences.len() {
+        let s = cx.seg.sentences[si];
+        for i in s.first..s.end {
+            if !model.knows(cx.low(i)) {
+                continue;
+            }
+            let Some(c) = candidate_at(cx, i, out) else { continue };
+            if c.score(cx, model) > model.threshold {
+                cx.claim(c.claimed.0, c.claimed.1);
+                out.push(c.found);
+            }
+        }
+    }
+}
+
+/// Every candidate of a document, as training sees them: each against
+/// what the rules claimed, none claiming anything itself.
+pub(crate) fn candidates(
+    cx: &Context,
+    out: &[Found],
+    vocabulary: &dyn Fn(&str) -> bool,
+) -> Vec<Candidate> {
+    (0..cx.len())
+        .filter(|&i| vocabulary(cx.low(i)))
+        .filter_map(|i| candidate_at(cx, i, out))
+        .collect()
+}
+
+/// The candidate whose cue is word `i`, if the rules' speaker and
+/// content finding make one there.
+fn candidate_at(cx: &Context, i: usize, out: &[Found]) -> Option<Candidate> {
+    if cx.used[i] || cx.in_quote[i] || !cx.is_word(i) {
+        return None;
+    }
+    let low = cx.low(i);
+    let s = cx.sentence(i);
+    let plain = low.len() > 1 && low.chars().all(|c| c.is_ascii_lowercase());
+    // Adverbs qualify a cue; they are none ("unanimously assert").
+    let adverb = low.ends_with("ly");
+    if !plain
+        || adverb
+        || NEVER.binary_search(&low).is_ok()
+        || cx.is_capitalised(i)
+    {
+        return None;
+    }
+    // A lexicon cue the rules could not use is tried again without its
+    // demands (a complement after it, a speaker before it), and keeps
+    // its class.
+    let known = cx.cue_at(i);
+    let cue = if low.ends_with("ing") { &PARTICIPLE } else { &FINITE };
+    let end = known.as_ref().map_or(i + 1, |k| k.end);
+    let cm = CueMatch { cue, first: i, end };
+    let (mut found, claimed) = reported::at_cue(cx, s, &cm, out, None)
+        .or_else(|| relaxed(cx, s, &cm))?;
+    let shape = found.rule;
+    found.rule = RULE;
+    if let Some(k) = &known {
+        found.class = k.cue.class;
+    }
+    Some(Candidate { found, claimed, word: i, shape, known: known.is_some() })
+}
+
+/// Words that end a subject on its left.
+#[rustfmt::skip]
+const CLAUSE_OPENERS: &[&str] = &[
+    "about", "after", "against", "although", "and", "as", "at", "because",
+    "before", "but", "by", "during", "for", "from", "if", "in", "into",
+    "of", "on", "or", "over", "since", "so", "than", "that", "though",
+    "through", "to", "under", "until", "when", "where", "whether",
+    "which", "while", "who", "with", "without",
+];
+
+/// Words between a subject and its verb: auxiliaries, modals, negation.
+#[rustfmt::skip]
+const VERB_PARTS: &[&str] = &[
+    "am", "are", "be", "been", "being", "can", "could", "did", "do",
+    "does", "had", "has", "have", "is", "may", "might", "must", "n't",
+    "not", "shall", "should", "was", "were", "will", "would", "’t",
+];
+
+/// "didn't", "won’t": a negated auxiliary.
+fn negated(w: &str) -> bool {
+    w.len() > 3 && (w.ends_with("n't") || w.ends_with("n’t"))
+}
+
+/// A looser reading than the rules' for a word they do not know: the
+/// subject is whatever words run back from the verb to the clause's
+/// start ("21 percent", "Some", "the European Council is deeply"), a
+/// relative pronoun standing for it ("liberals who decried"), and the
+/// content is the rest of the clause. The model decides whether that is
+/// an attribution at all.
+fn relaxed(
+    cx: &Context,
+    s: crate::segment::Sentence,
+    cm: &CueMatch,
+) -> Option<(Found, (usize, usize))> {
+    let mut end = cm.first;
+    loop {
+        let back = cx.skip_auxiliaries_back(end, s.first);
+        end = back;
+        while end > s.first && {
+            let w = cx.low(end - 1);
+            VERB_PARTS.binary_search(&w).is_ok()
+                || negated(w)
+                || (w.ends_with("ly") && !cx.is_capitalised(end - 1))
+        } {
+            end -= 1;
+        }
+        if end == back {
+            break;
+        }
+    }
+    if end <= s.first {
+        return None;
+    }
+    let speaker = if matches!(cx.low(end - 1), "who" | "which" | "that") {
+        (end - 1, end)
+    } else {
+        let mut start = end;
+        // No verb inside: "has" or a past form ends the phrase.
+        // A subject holds no verb: an auxiliary, a negation, a past
+        // form or a participle ends it ("drugs they didn't know").
+        let verb = |j: usize| {
+            let w = cx.low(j);
+            let form = (w.ends_with("ed") || w.ends_with("ing"))
+                && !cx.is_capitalised(j);
+            VERB_PARTS.binary_search(&w).is_ok() || negated(w) || form
+        };
+        while start > s.first
+            && end - start < 8
+            && cx.is_word(start - 1)
+            && CLAUSE_OPENERS.binary_search(&cx.low(start - 1)).is_err()
+            && !verb(start - 1)
+        {
+            start -= 1;
+        }
+        (start, end)
+    };
+    if speaker.0 == speaker.1 || cx.any_used(speaker.0, speaker.1) {
+        return None;
+    }
+    let mut k = cm.end;
+    if cx.low(k) == "that" {
+        k += 1;
+    }
+    let stop = reported::content_end(cx, k, s.end);
+    let content = reported::trim(cx, k, stop)?;
+    if cx.any_used(content.0, content.1) {
+        return None;
+    }
+    let f = Found {
+        speaker: Some(cx.span(speaker.0, speaker.1)),
+        cue: Some(cx.span(cm.first, cm.end)),
+        class: cm.cue.class,
+        content: vec![cx.span(content.0, content.1)],
+        rule: "relaxed",
+    };
+    Some((f, (speaker.0, content.1)))
+}
+
+/// Capitalised words that open a phrase without naming anyone.
+const DETERMINER_CAPS: &[&str] =
+    &["A", "An", "Her", "His", "Its", "Our", "Some", "The", "Their", "This"];
+
+/// Coarse length classes.
+fn bucket(n: usize) -> &'static str {
+    match n {
+        0 => "0",
+        1 => "1",
+        2..=3 => "2-3",
+        4..=7 => "4-7",
+        8..=15 => "8-15",
+        _ => "16+",
+    }
+}
+
+/// The features of a candidate with cue word `i`, found by the rule
+/// `shape`, each handed to `emit` (one buffer is reused, so scoring
+/// allocates nothing per feature).
+fn features(
+    cx: &Context,
+    i: usize,
+    shape: &str,
+    f: &Found,
+    known: bool,
+    emit: &mut dyn FnMut(&str),
+) {
+    let mut buf = String::with_capacity(64);
+    let mut put = |args: std::fmt::Arguments| {
+        buf.clear();
+        let _ = buf.write_fmt(args);
+        emit(&buf);
+    };
+    let w = cx.low(i);
+    let prev = if i > 0 { cx.low(i - 1) } else { "" };
+    let next = cx.low(i + 1);
+    let next2 = cx.low(i + 2);
+    let cut = w.char_indices().rev().nth(2).map_or(0, |(k, _)| k);
+    let suffix = &w[cut..];
+    put(format_args!("bias"));
+    put(format_args!("w={w}"));
+    put(format_args!("s3={suffix}"));
+    put(format_args!("p1={prev}"));
+    put(format_args!("n1={next}"));
+    put(format_args!("n2={next2}"));
+    put(format_args!("p1w={prev}|{w}"));
+    put(format_args!("wn1={w}|{next}"));
+    put(format_args!("r={shape}"));
+    put(format_args!("rw={shape}|{w}"));
+    match f.speaker {
+        Some(sp) => {
+            let (a, b) = cx.tokens_of(sp);
+            let kind = if b - a == 1 && cx.is_pronoun(a) {
+                "pron"
+            } else if (a..b).any(|j| {
+                cx.is_capitalised(j) && !DETERMINER_CAPS.contains(&cx.word(j))
+            }) {
+                "name"
+            } else {
+                "noun"
+            };
+            let head = if kind == "name" { "<Name>" } else { cx.low(b - 1) };
+            put(format_args!("sp={kind}"));
+            put(format_args!("spw={kind}|{w}"));
+            put(format_args!("sh={head}"));
+            put(format_args!("spn={}", bucket(b - a)));
+            put(format_args!("gap={}", bucket(i.saturating_sub(b))));
+        }
+        None => put(format_args!("sp=none")),
+    }
+    if let Some(c) = f.content.first() {
+        let (a, b) = cx.tokens_of(*c);
+        let first = cx.low(a);
+        put(format_args!("c0={first}"));
+        put(format_args!("c0w={first}|{w}"));
+        put(format_args!("cn={}", bucket(b - a)));
+        let s = cx.sentence(i);
+        let at_end = (b..s.end).all(|j| !cx.is_word(j));
+        put(format_args!("cend={at_end}"));
+        let quoted = (a..b).any(|j| cx.in_quote[j]);
+        put(format_args!("cq={quoted}"));
+    }
+    if known {
+        put(format_args!("lexicon"));
+        put(format_args!("lexicon|{shape}"));
+    }
+}
+
+/// One gold attribution, as byte spans of its document.
+#[derive(Clone, Debug)]
+pub struct GoldAttribution {
+    /// The content's pieces, in order.
+    pub content: Vec<Span>,
+    /// The cue, when it has one.
+    pub cue: Option<Span>,
+    /// The source, when it has one.
+    pub source: Option<Span>,
+}
+
+/// An annotated document for training: its text and gold contents.
+#[derive(Clone, Debug)]
+pub struct TrainingDocument {
+    /// The article text.
+    pub text: String,
+    /// Every gold attribution.
+    pub gold: Vec<GoldAttribution>,
+}
+
+/// True when `pred` matches `gold` by the bench's content criterion: the
+/// overlap is at least half of the longer one's length.
+fn content_matches(pred: &[Span], gold: &[Span]) -> bool {
+    let len = |v: &[Span]| v.iter().map(|s| s.end - s.start).sum::<usize>();
+    let overlap: usize = pred
+        .iter()
+        .flat_map(|p| {
+            gold.iter().map(move |g| {
+                p.end.min(g.end).saturating_sub(p.start.max(g.start))
+            })
+        })
+        .sum();
+    overlap > 0 && 2 * overlap >= len(pred).max(len(gold))
+}
+
+/// True when two spans share a character; both absent counts as agreeing.
+fn touch(a: Option<Span>, b: Option<Span>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => a.start < b.end && b.start < a.end,
+        (None, None) => true,
+        _ => false,
+    }
+}
+
+/// Each candidate's features and label: true when it finds a gold
+/// attribution no rule found, with the gold cue and speaker.
+fn examples(
+    doc: &TrainingDocument,
+    vocabulary: &std::collections::HashSet<String>,
+) -> Vec<(Vec<String>, bool)> {
+    let seg = crate::segment::segment(&doc.text);
+    let (cx, found) = super::after_rules(&doc.text, &seg);
+    let open: Vec<&GoldAttribution> = doc
+        .gold
+        .iter()
+        .filter(|g| {
+            !found.iter().any(|f| content_matches(&f.content, &g.content))
+        })
+        .collect();
+    let known = |w: &str| vocabulary.contains(w) || Lexicon::get().is_cue(w);
+    candidates(&cx, &found, &known)
+        .into_iter()
+        .map(|c| {
+            let f = &c.found;
+            let hit = open.iter().any(|g| {
+                content_matches(&f.content, &g.content)
+                    && touch(f.cue, g.cue)
+                    && touch(f.speaker, g.source)
+            });
+            (c.features(&cx), hit)
+        })
+        .collect()
+}
+
+/// How often each lower-case word is inside a gold cue.
+fn cue_words(doc: &TrainingDocument) -> HashMap<String, usize> {
+    let seg = crate::segment::segment(&doc.text);
+    let mut counts = HashMap::new();
+    for cue in doc.gold.iter().filter_map(|g| g.cue) {
+        for t in seg
+            .tokens
+            .iter()
+            .filter(|t| t.span.start < cue.end && cue.start < t.span.end)
+        {
+            let w = t.span.text(&doc.text).to_lowercase();
+            *counts.entry(w).or_default() += 1;
+        }
+    }
+    counts
+}
+
+/// What training saw.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct TrainingStats {
+    /// Words tried as cues: seen inside gold cues at least twice.
+    pub vocabulary: usize,
+    /// Candidate attributions, one per word tried as a cue.
+    pub candidates: usize,
+    /// Candidates that found a gold attribution no rule found.
+    pub positives: usize,
+    /// Features seen often enough to get a weight.
+    pub features: usize,
+}
+
+/// Trains the cue model on annotated documents: an averaged perceptron,
+/// `epochs` passes in a fixed order, so the same corpus gives the same
+/// weights. Only words seen inside gold cues at least twice are tried as
+/// cues, besides the lexicon's; features seen in fewer than `min_count`
+/// candidates are left out: they would only fit the training articles.
+pub fn train_cue_model(
+    docs: &[TrainingDocument],
+    epochs: usize,
+    min_count: usize,
+) -> (CueModel, TrainingStats) {
+    use rayon::prelude::*;
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for counts in docs.par_iter().map(cue_words).collect::<Vec<_>>() {
+        for (w, n) in counts {
+            *seen.entry(w).or_default() += n;
+        }
+    }
+    let vocabulary: std::collections::HashSet<String> = seen
+        .iter()
+        .filter(|&(w, &n)| n >= 2 && w.chars().all(|c| c.is_ascii_lowercase()))
+        .map(|(w, _)| w.clone())
+        .collect();
+    let per_doc: Vec<Vec<(Vec<String>, bool)>> =
+        docs.par_iter().map(|d| examples(d, &vocabulary)).collect();
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for (features, _) in per_doc.iter().flatten() {
+        for f in features {
+            *counts.entry(f.as_str()).or_default() += 1;
+        }
+    }
+    // Number the features kept, in order of first sight.
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    let mut names: Vec<&str> = Vec::new();
+    let mut data: Vec<(Vec<usize>, f32)> = Vec::new();
+    for (features, hit) in per_doc.iter().flatten() {
+        let ids = features
+            .iter()
+            .filter(|f| counts[f.as_str()] >= min_count)
+            .map(|f| {
+                *index.entry(f.as_str()).or_insert_with(|| {
+                    names.push(f.as_str());
+                    names.len() - 1
+                })
+            })
+            .collect();
+        data.push((ids, if *hit { 1.0 } else { -1.0 }));
+    }
+    let stats = TrainingStats {
+        vocabulary: vocabulary.len(),
+        candidates: data.len(),
+        positives: data.iter().filter(|d| d.1 > 0.0).count(),
+        features: names.len(),
+    };
+    let mut w = vec![0f32; names.len()];
+    // Sum of each weight over all steps, for the average.
+    let mut total = vec![0f64; names.len()];
+    let mut last = vec![0u64; names.len()];
+    let mut step: u64 = 0;
+    let mut order: Vec<usize> = (0..data.len()).collect();
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    for _ in 0..epochs {
+        shuffle(&mut order, &mut seed);
+        for &n in &order {
+            let (ids, y) = &data[n];
+            step += 1;
+            let score: f32 = ids.iter().map(|&k| w[k]).sum();
+            if score * y <= 0.0 {
+                for &k in ids {
+                    total[k] += f64::from(w[k]) * (step - last[k]) as f64;
+                    last[k] = step;
+                    w[k] += y;
+                }
+            }
+        }
+    }
+    let mut weights = HashMap::default();
+    for (k, name) in names.iter().enumerate() {
+        total[k] += f64::from(w[k]) * (step - last[k]) as f64;
+        let avg = (total[k] / step.max(1) as f64) as f32;
+        if avg.abs() >= 0.00005 {
+            weights.insert((*name).to_string(), avg);
+        }
+    }
+    for w in &vocabulary {
+        weights.insert(format!("v={w}"), seen[w] as f32);
+    }
+    let mut model =
+        CueModel { weights, threshold: 0.0, ..CueModel::default() };
+    model.index();
+    (model, stats)
+}
+
+/// A Fisher-Yates shuffle driven by xorshift, the same on every machine.
+fn shuffle(v: &mut [usize], seed: &mut u64) {
+    for i in (1..v.len()).rev() {
+        *seed ^= *seed << 13;
+        *seed ^= *seed >> 7;
+        *seed ^= *seed << 17;
+        let j = (*seed % (i as u64 + 1)) as usize;
+        v.swap(i, j);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_tables_are_sorted_for_binary_search() {
+        for t in [NEVER, CLAUSE_OPENERS, VERB_PARTS] {
+            assert!(t.windows(2).all(|w| w[0] < w[1]), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn the_tsv_form_reads_back() {
+        let mut m = CueModel { threshold: 0.25, ..CueModel::default() };
+        m.weights.insert("w=backed".into(), 1.5);
+        m.weights.insert("bias".into(), -0.75);
+        m.index();
+        let back = CueModel::parse(&m.to_tsv()).unwrap();
+        assert_eq!(back, m);
+        assert!(CueModel::parse("w=x\tnot a number").is_err());
+    }
+
+    #[test]
+    fn the_bench_content_criterion() {
+        let s = |a, b| Span { start: a, end: b };
+        assert!(content_matches(&[s(0, 10)], &[s(0, 8)]));
+        assert!(!content_matches(&[s(0, 10)], &[s(0, 4)]));
+        assert!(content_matches(&[s(0, 10)], &[s(0, 4), s(6, 10)]));
+        assert!(!content_matches(&[s(0, 4)], &[s(5, 9)]));
+    }
+
+    #[test]
+    fn training_learns_a_cue_and_keeps_a_non_cue_out() {
+        let doc = |text: &str, gold: &str| {
+            let start = text.find(gold).unwrap();
+            TrainingDocument {
+                text: text.to_string(),
+                gold: vec![GoldAttribution {
+                    content: vec![Span { start, end: start + gold.len() }],
+                    cue: text
+                        .find("backed")
+                        .map(|c| Span { start: c, end: c + 6 }),
+                    source: Some(Span {
+                        start: 0,
+                        end: text.find(" backed").unwrap(),
+                    }),
+                }],
+            }
+        };
+        let mut docs = Vec::new();
+        for (who, what) in [
+            ("The senator", "the plan to raise the wage"),
+            ("Her father", "a new school for the city"),
+            ("Mr. Hill", "an end to the old tax"),
+            ("The union", "the strike at the port"),
+        ] {
+            let text = format!("{who} backed {what}.");
+            docs.push(doc(&text, what));
+            docs.push(TrainingDocument {
+                text: format!("{who} drove {what}."),
+                gold: vec![],
+            });
+        }
+        let (m, stats) = train_cue_model(&docs, 5, 1);
+        assert_eq!(stats.positives, 4);
+        let score = |text: &str| {
+            let seg = crate::segment::segment(text);
+            let (cx, found) = crate::extract::after_rules(text, &seg);
+            let c = candidates(&cx, &found, &|w| m.knows(w));
+            c.iter()
+                .map(|c| m.score(&c.features(&cx)))
+                .fold(f32::MIN, f32::max)
+        };
+        assert!(score("The mayor backed the bill to fund the schools.") > 0.0);
+        assert!(score("The mayor drove the bus to the new school.") <= 0.0);
+    }
+}
