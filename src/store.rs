@@ -201,7 +201,7 @@ fn pretty_config() -> PrettyConfig {
 /// Equal graphs give equal text, whatever order they were built in.
 pub fn to_ron(g: &ClaimGraph) -> Result<String, StoreError> {
     let mut text = Vec::new();
-    write_ron(&envelope(g, &[]), &mut text)
+    write_ron(&envelope(&g.view(), &[]), &mut text)
         .map_err(|e| StoreError::Serialize(e.to_string()))?;
     Ok(String::from_utf8(text).expect("RON text is UTF-8"))
 }
@@ -265,25 +265,26 @@ impl std::fmt::Write for TextSink<'_> {
 /// serialized exactly as an `Envelope` holding it.
 #[derive(Serialize)]
 #[serde(rename = "Envelope")]
-struct EnvelopeOut<'g> {
+struct EnvelopeOut<'v, 'g> {
     format: &'static str,
     version: u32,
-    graph: GraphView<'g>,
+    graph: &'v GraphView<'g>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     documents: Vec<&'g Document>,
 }
 
-/// The envelope of `g` and, for a shard, its articles sorted by id.
-fn envelope<'g>(
-    g: &'g ClaimGraph,
+/// The envelope of the graph `view` and, for a shard, its articles
+/// sorted by id.
+fn envelope<'v, 'g>(
+    view: &'v GraphView<'g>,
     documents: &'g [Document],
-) -> EnvelopeOut<'g> {
+) -> EnvelopeOut<'v, 'g> {
     let mut documents: Vec<&Document> = documents.iter().collect();
     documents.sort_by(|a, b| a.id.cmp(&b.id));
     EnvelopeOut {
         format: FORMAT_TAG,
         version: FORMAT_VERSION,
-        graph: g.view(),
+        graph: view,
         documents,
     }
 }
@@ -503,8 +504,8 @@ impl Store {
 /// The binary envelope after [`BINARY_MAGIC`] and the version: the graph
 /// and a shard's articles, serialized as [`BinaryIn`] reads them.
 #[derive(Serialize)]
-struct BinaryOut<'g> {
-    graph: GraphView<'g>,
+struct BinaryOut<'v, 'g> {
+    graph: &'v GraphView<'g>,
     documents: Vec<&'g Document>,
 }
 
@@ -618,7 +619,21 @@ pub fn save_shard(
     documents: &[Document],
     path: &Path,
 ) -> Result<(), StoreError> {
-    let envelope = envelope(g, documents);
+    save_shard_view(&g.view(), documents, path)
+}
+
+/// [`save_shard`] of a graph's sorted view ([`ClaimGraph::view`]), for a
+/// caller that writes other files from the same view.
+///
+/// # Errors
+///
+/// As [`save`].
+pub fn save_shard_view(
+    view: &GraphView,
+    documents: &[Document],
+    path: &Path,
+) -> Result<(), StoreError> {
+    let envelope = envelope(view, documents);
     // Streamed: the text of a large graph is never held whole.
     match Store::of(path) {
         Store::Ron => write_atomic_with(path, |w| write_ron(&envelope, w)),
@@ -671,7 +686,7 @@ fn from_bytes_with(
 /// The bytes of `g` in the binary form (as `graph.bin` holds them).
 pub fn to_binary(g: &ClaimGraph) -> Result<Vec<u8>, StoreError> {
     let mut out = Vec::new();
-    write_binary(envelope(g, &[]), &mut out)
+    write_binary(envelope(&g.view(), &[]), &mut out)
         .map_err(|e| StoreError::Serialize(e.to_string()))?;
     Ok(out)
 }
