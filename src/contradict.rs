@@ -171,7 +171,7 @@ struct Facts {
     denied: bool,
     numbers: Vec<(Term, f64)>,
     refers_back: bool,
-    actor: Option<String>,
+    actor: Option<Arc<str>>,
     paragraph: usize,
 }
 
@@ -189,7 +189,7 @@ impl Facts {
 pub fn analyse(
     docs: &[Extracted],
     aliases: &AliasTable,
-    actor_of: impl Fn(usize, usize) -> Option<String> + Sync,
+    actor_of: impl Fn(usize, usize) -> Option<Arc<str>> + Sync,
 ) -> Analysis {
     let names = Names::new(aliases);
     let keys: Vec<ReportKey> = docs
@@ -245,7 +245,7 @@ fn facts_of(
     names: &Names,
     breaks: &[usize],
     k: ReportKey,
-    actor: Option<String>,
+    actor: Option<Arc<str>>,
 ) -> Facts {
     let x = &docs[k.doc];
     let a = &x.attributions[k.att];
@@ -817,7 +817,7 @@ fn speaker_of(docs: &[Extracted], k: ReportKey, f: &Facts) -> String {
     let a = &docs[k.doc].attributions[k.att];
     match (&f.actor, &a.speaker) {
         (_, Some(sp)) => sp.name.clone(),
-        (Some(actor), None) => actor.clone(),
+        (Some(actor), None) => actor.to_string(),
         (None, None) => {
             format!("an unnamed source in {}", docs[k.doc].document.id)
         }
@@ -1055,7 +1055,7 @@ mod tests {
             docs[d].attributions[a]
                 .speaker
                 .as_ref()
-                .map(|s| canonical_key(&s.name))
+                .map(|s| Arc::from(canonical_key(&s.name)))
         });
         (docs, analysis)
     }

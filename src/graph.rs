@@ -360,22 +360,6 @@ impl<'de> serde::de::Visitor<'de> for SharedOpt {
     }
 }
 
-impl Evidence {
-    /// An empty stand-in left where evidence was moved out.
-    pub(crate) fn moved() -> Evidence {
-        Evidence {
-            document: Arc::from(""),
-            span: [0, 0],
-            text: Arc::from(""),
-            speaker: None,
-            speaker_span: None,
-            cue: None,
-            cue_span: None,
-            rule: Arc::from(""),
-        }
-    }
-}
-
 /// An edge of the graph.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Edge {

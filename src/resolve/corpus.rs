@@ -28,6 +28,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -46,14 +47,17 @@ use crate::model::{AliasTable, Extracted, Span};
 pub struct CorpusActors {
     /// Every actor, sorted by id.
     pub actors: Vec<Actor>,
-    /// (document id, speaker span) -> actor id.
-    speakers: HashMap<(String, Span), String>,
+    /// Document id -> its speaker spans, sorted, each with its actor's
+    /// id, shared by all the reports of that actor.
+    speakers: HashMap<String, Vec<(Span, Arc<str>)>>,
 }
 
 impl CorpusActors {
     /// The id of the actor the speaker at `span` of document `doc` is.
-    pub fn actor_of(&self, doc: &str, span: Span) -> Option<&str> {
-        self.speakers.get(&(doc.to_string(), span)).map(String::as_str)
+    pub fn actor_of(&self, doc: &str, span: Span) -> Option<&Arc<str>> {
+        let spoken = self.speakers.get(doc)?;
+        let i = spoken.partition_point(|(s, _)| *s < span);
+        spoken.get(i).filter(|(s, _)| *s == span).map(|(_, id)| id)
     }
 }
 
@@ -836,15 +840,34 @@ impl<'d> Corpus<'d> {
             })
             .collect();
         actors.sort_by(|a, b| a.id.cmp(&b.id));
-        let mut speakers = HashMap::new();
+        let mut speakers: HashMap<String, Vec<(Span, Arc<str>)>> =
+            HashMap::new();
+        let mut shared: FastMap<usize, Arc<str>> = FastMap::default();
         for (d, spoken) in self.m.speakers.iter().enumerate() {
             for (span, m) in spoken {
                 let g = self.m.base[d] + m;
-                if let Some(id) = ids.get(&clusters.root_of[g]) {
-                    let doc = self.m.docs[d].document.id.clone();
-                    speakers.insert((doc, *span), id.clone());
+                let r = clusters.root_of[g];
+                if let Some(id) = ids.get(&r) {
+                    let doc = &self.m.docs[d].document.id;
+                    let id =
+                        shared.entry(r).or_insert_with(|| Arc::from(&**id));
+                    match speakers.get_mut(doc) {
+                        Some(list) => list.push((*span, Arc::clone(id))),
+                        None => {
+                            let list = vec![(*span, Arc::clone(id))];
+                            speakers.insert(doc.clone(), list);
+                        }
+                    }
                 }
             }
+        }
+        // Sorted by span for looking up; of two entries for one span, the
+        // later one counts.
+        for list in speakers.values_mut() {
+            list.reverse();
+            list.sort_by_key(|(span, _)| *span);
+            list.dedup_by_key(|(span, _)| *span);
+            list.shrink_to_fit();
         }
         CorpusActors { actors, speakers }
     }
