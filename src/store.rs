@@ -622,19 +622,58 @@ impl<'de> Visitor<'de> for EdgesSeed {
         mut seq: A,
     ) -> Result<Self::Value, A::Error> {
         let room = seq.size_hint().unwrap_or(0).min(self.max_edges);
-        let mut built = GraphBuilder::new(self.nodes, room);
-        // After the first error the rest is still read, so that damage
-        // further on is what the load reports.
-        while let Some(e) = seq.next_element::<EdgeIn<'de>>()? {
-            if let Ok(b) = &mut built
-                && let Err(message) = b.link(e.from, e.to, e.edge)
-            {
-                built = Err(message);
-            }
-        }
-        Ok(built.map(GraphBuilder::finish))
+        let nodes = self.nodes;
+        // Two threads: this one decodes the edges (most of a load's work:
+        // reading, checking and sharing their strings), the other links
+        // them into the graph, in batches, in the order read.
+        let (send, receive) =
+            std::sync::mpsc::sync_channel::<Vec<EdgeIn<'de>>>(4);
+        std::thread::scope(|scope| {
+            let builder = scope.spawn(move || {
+                let mut built = GraphBuilder::new(nodes, room);
+                // After the first error the rest is still read, so that
+                // damage further on is what the load reports.
+                for batch in receive {
+                    for e in batch {
+                        if let Ok(b) = &mut built
+                            && let Err(message) = b.link(e.from, e.to, e.edge)
+                        {
+                            built = Err(message);
+                        }
+                    }
+                }
+                built.map(GraphBuilder::finish)
+            });
+            let mut read = || -> Result<(), A::Error> {
+                let mut batch = Vec::with_capacity(EDGE_BATCH);
+                while let Some(e) = seq.next_element::<EdgeIn<'de>>()? {
+                    batch.push(e);
+                    if batch.len() == EDGE_BATCH {
+                        let full = std::mem::replace(
+                            &mut batch,
+                            Vec::with_capacity(EDGE_BATCH),
+                        );
+                        if send.send(full).is_err() {
+                            break;
+                        }
+                    }
+                }
+                let _ = send.send(batch);
+                Ok(())
+            };
+            let read = read();
+            drop(send);
+            let built = match builder.join() {
+                Ok(built) => built,
+                Err(panic) => std::panic::resume_unwind(panic),
+            };
+            read.map(|()| built)
+        })
     }
 }
+
+/// Edges per batch handed from the reading thread to the linking one.
+const EDGE_BATCH: usize = 4096;
 
 /// An [`EdgeRecord`](crate::graph::EdgeRecord) with borrowed ends.
 #[derive(Deserialize)]
