@@ -21,7 +21,7 @@
 //! Every link says which rule made it, why in words, and how sure it is.
 
 use std::collections::{HashMap, HashSet};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
 use regex::Regex;
@@ -151,23 +151,27 @@ impl Names {
     }
 }
 
+/// A comparable word ([`term`]): shared, as a corpus repeats a few tens
+/// of thousands of them in millions of reports.
+type Term = Arc<str>;
+
 /// What one report says, reduced for comparison.
 #[derive(Clone, Debug, Default)]
 struct Facts {
-    terms: Vec<String>,
+    terms: Vec<Term>,
     /// The terms a negation or denial applies to.
-    scope: Vec<String>,
+    scope: Vec<Term>,
     /// The first term after each negation: what it denies ("don't
     /// produce", "rather than cartels").
-    heads: Vec<String>,
+    heads: Vec<Term>,
     /// The content asks something ("Why didn't he pay?").
     question: bool,
     /// The words that negate the content, if any.
     negation: Option<String>,
     denied: bool,
-    numbers: Vec<(String, f64)>,
+    numbers: Vec<(Term, f64)>,
     refers_back: bool,
-    actor: Option<String>,
+    actor: Option<Arc<str>>,
     paragraph: usize,
 }
 
@@ -185,7 +189,7 @@ impl Facts {
 pub fn analyse(
     docs: &[Extracted],
     aliases: &AliasTable,
-    actor_of: impl Fn(usize, usize) -> Option<String> + Sync,
+    actor_of: impl Fn(usize, usize) -> Option<Arc<str>> + Sync,
 ) -> Analysis {
     let names = Names::new(aliases);
     let keys: Vec<ReportKey> = docs
@@ -241,7 +245,7 @@ fn facts_of(
     names: &Names,
     breaks: &[usize],
     k: ReportKey,
-    actor: Option<String>,
+    actor: Option<Arc<str>>,
 ) -> Facts {
     let x = &docs[k.doc];
     let a = &x.attributions[k.att];
@@ -281,7 +285,7 @@ fn facts_of(
 /// it, within its clause ("we don't produce fentanyl and", "none of the
 /// drug is produced", "rather than cartels in Mexico"); and the first
 /// of them for each negation, the word it denies.
-fn negation_scope(text: &str) -> (Vec<String>, Vec<String>) {
+fn negation_scope(text: &str) -> (Vec<Term>, Vec<Term>) {
     let mut scope = Vec::new();
     let mut heads = Vec::new();
     for clause in text.split([',', ';', ':', '—', '–', '?']) {
@@ -362,10 +366,10 @@ fn synonyms() -> &'static HashMap<String, String> {
 }
 
 /// Pairs of stems that cannot both hold.
-fn antonyms() -> &'static HashMap<String, Vec<String>> {
-    static MAP: OnceLock<HashMap<String, Vec<String>>> = OnceLock::new();
+fn antonyms() -> &'static HashMap<Term, Vec<Term>> {
+    static MAP: OnceLock<HashMap<Term, Vec<Term>>> = OnceLock::new();
     MAP.get_or_init(|| {
-        let mut map: HashMap<String, Vec<String>> = HashMap::new();
+        let mut map: HashMap<Term, Vec<Term>> = HashMap::new();
         for line in table_lines(ANTONYMS) {
             if let Some((a, b)) = line.split_once('\t') {
                 let (a, b) = (term(a), term(b));
@@ -384,8 +388,8 @@ fn table_lines(text: &str) -> impl Iterator<Item = &str> {
 /// The comparable form of a lower-case word. A corpus repeats a few tens
 /// of thousands of words millions of times, so each thread keeps the
 /// forms it has made (folding and stemming were a tenth of a build).
-fn term(lower: &str) -> String {
-    type Cache = HashMap<String, String, foldhash::fast::RandomState>;
+fn term(lower: &str) -> Term {
+    type Cache = HashMap<String, Term, foldhash::fast::RandomState>;
     thread_local! {
         static CACHE: std::cell::RefCell<Cache> = std::cell::RefCell::default();
     }
@@ -395,7 +399,7 @@ fn term(lower: &str) -> String {
         }
         let folded = canonical_key(lower);
         let word = synonyms().get(&folded).cloned().unwrap_or(folded);
-        let t = stemmer().stem(&word).into_owned();
+        let t = Term::from(stemmer().stem(&word));
         cache.insert(lower.to_string(), t.clone());
         t
     })
@@ -414,8 +418,8 @@ fn is_key(w: &str) -> bool {
         && !is_negation(w)
 }
 
-fn key_terms(lower: &[String]) -> Vec<String> {
-    let mut terms: Vec<String> =
+fn key_terms(lower: &[String]) -> Vec<Term> {
+    let mut terms: Vec<Term> =
         lower.iter().filter(|w| is_key(w)).map(|w| term(w)).collect();
     terms.sort();
     terms.dedup();
@@ -488,7 +492,7 @@ fn refers_back_phrase(lower: &[String]) -> bool {
 }
 
 /// Numbers with the word after them: "106,000 people" gives ("peopl", 106000).
-fn numbers(lower: &[String]) -> Vec<(String, f64)> {
+fn numbers(lower: &[String]) -> Vec<(Term, f64)> {
     lower
         .windows(2)
         .filter_map(|w| {
@@ -501,20 +505,20 @@ fn numbers(lower: &[String]) -> Vec<(String, f64)> {
 /// The corpus's topic: terms in at least a quarter of its reports (in a
 /// corpus big enough to tell). Sharing them says two reports are on the
 /// corpus's subject, not that they are about the same thing.
-fn topic_terms(facts: &[Facts]) -> HashSet<String> {
+fn topic_terms(facts: &[Facts]) -> HashSet<Term> {
     if facts.len() < 20 {
         return HashSet::new();
     }
     let mut count: HashMap<&str, usize> = HashMap::new();
     for f in facts {
         for t in &f.terms {
-            *count.entry(t.as_str()).or_default() += 1;
+            *count.entry(&**t).or_default() += 1;
         }
     }
     count
         .into_iter()
         .filter(|&(_, n)| n * 4 >= facts.len())
-        .map(|(t, _)| t.to_string())
+        .map(|(t, _)| Term::from(t))
         .collect()
 }
 
@@ -531,7 +535,7 @@ fn candidate_pairs(facts: &[Facts]) -> Vec<(usize, usize, usize)> {
                 .iter()
                 .map(|t| {
                     let next = number.len();
-                    *number.entry(t.as_str()).or_insert(next)
+                    *number.entry(&**t).or_insert(next)
                 })
                 .collect()
         })
@@ -642,7 +646,7 @@ fn counter(
     docs: &[Extracted],
     names: &Names,
     facts: &[Facts],
-    topic: &HashSet<String>,
+    topic: &HashSet<Term>,
     ((ka, kb), (i, j)): ((ReportKey, ReportKey), (usize, usize)),
     shared: usize,
 ) -> Option<Counterclaim> {
@@ -697,7 +701,7 @@ fn counter(
     // reports share most of the shorter one's terms, a name of several
     // words counting once.
     let mostly_shared = || {
-        let common: Vec<&String> = common.iter().collect();
+        let common: Vec<&Term> = common.iter().collect();
         let (sa, sb) =
             (term_sequence(docs, names, ka), term_sequence(docs, names, kb));
         distinct_units(&common, &sa, &sb, &[]) * 2 >= smaller
@@ -721,7 +725,7 @@ fn counter(
     if a.negative() != b.negative() {
         let (neg, negf, pos, posf) =
             if a.negative() { (ka, a, kb, b) } else { (kb, b, ka, a) };
-        let in_scope: Vec<&String> =
+        let in_scope: Vec<&Term> =
             negf.scope.iter().filter(|t| posf.terms.contains(t)).collect();
         let needed = if ka.doc == kb.doc { 2 } else { 3 };
         let specific = in_scope.iter().any(|t| !topic.contains(*t));
@@ -768,7 +772,7 @@ fn term_sequence(
     docs: &[Extracted],
     names: &Names,
     k: ReportKey,
-) -> Vec<String> {
+) -> Vec<Term> {
     words(&names.content(docs, k))
         .iter()
         .map(|w| w.to_lowercase())
@@ -782,13 +786,13 @@ fn term_sequence(
 /// state", "Donald Trump"), unless one of them is in `apart` (a negated
 /// verb and its object, "don't produce fentanyl", stay two).
 fn distinct_units(
-    shared: &[&String],
-    a: &[String],
-    b: &[String],
-    apart: &[String],
+    shared: &[&Term],
+    a: &[Term],
+    b: &[Term],
+    apart: &[Term],
 ) -> usize {
-    let counts = |t: &String| shared.contains(&t) && !apart.contains(t);
-    let mut joined: Vec<(&String, &String)> = a
+    let counts = |t: &Term| shared.contains(&t) && !apart.contains(t);
+    let mut joined: Vec<(&Term, &Term)> = a
         .windows(2)
         .filter(|w| w[0] != w[1] && counts(&w[0]) && counts(&w[1]))
         .filter(|w| b.windows(2).any(|v| v == *w))
@@ -806,7 +810,7 @@ fn is_factual(class: CueClass) -> bool {
 }
 
 /// The terms both reports have, in order (terms are sorted).
-fn common_terms(a: &Facts, b: &Facts) -> Vec<String> {
+fn common_terms(a: &Facts, b: &Facts) -> Vec<Term> {
     a.terms
         .iter()
         .filter(|t| b.terms.binary_search(t).is_ok())
@@ -818,7 +822,7 @@ fn speaker_of(docs: &[Extracted], k: ReportKey, f: &Facts) -> String {
     let a = &docs[k.doc].attributions[k.att];
     match (&f.actor, &a.speaker) {
         (_, Some(sp)) => sp.name.clone(),
-        (Some(actor), None) => actor.clone(),
+        (Some(actor), None) => actor.to_string(),
         (None, None) => {
             format!("an unnamed source in {}", docs[k.doc].document.id)
         }
@@ -831,7 +835,7 @@ fn speaker_of(docs: &[Extracted], k: ReportKey, f: &Facts) -> String {
 fn numbers_disagree(a: &Facts, b: &Facts) -> Option<(String, f64, f64)> {
     let near = |x: f64, y: f64| (x - y).abs() <= 0.1 * x.abs().max(y.abs());
     let gives = |f: &Facts, unit: &str, x: f64| {
-        f.numbers.iter().any(|(u, y)| u == unit && near(x, *y))
+        f.numbers.iter().any(|(u, y)| **u == *unit && near(x, *y))
     };
     for (unit, x) in &a.numbers {
         if gives(b, unit, *x) {
@@ -839,7 +843,7 @@ fn numbers_disagree(a: &Facts, b: &Facts) -> Option<(String, f64, f64)> {
         }
         for (unit2, y) in &b.numbers {
             if unit == unit2 && !gives(a, unit, *y) {
-                return Some((unit.clone(), *x, *y));
+                return Some((unit.to_string(), *x, *y));
             }
         }
     }
@@ -850,13 +854,13 @@ fn numbers_disagree(a: &Facts, b: &Facts) -> Option<(String, f64, f64)> {
 /// both ("capital gains and losses" on both sides is no contrast).
 fn antonym_pair(a: &Facts, b: &Facts) -> Option<(String, String)> {
     let map = antonyms();
-    let has = |f: &Facts, t: &String| f.terms.binary_search(t).is_ok();
+    let has = |f: &Facts, t: &Term| f.terms.binary_search(t).is_ok();
     for x in a.terms.iter().filter(|x| !has(b, x)) {
         let Some(opposites) = map.get(x) else { continue };
         if let Some(y) =
             b.terms.iter().find(|y| opposites.contains(y) && !has(a, y))
         {
-            return Some((x.clone(), y.clone()));
+            return Some((x.to_string(), y.to_string()));
         }
     }
     None
@@ -1056,7 +1060,7 @@ mod tests {
             docs[d].attributions[a]
                 .speaker
                 .as_ref()
-                .map(|s| canonical_key(&s.name))
+                .map(|s| Arc::from(canonical_key(&s.name)))
         });
         (docs, analysis)
     }
@@ -1133,7 +1137,7 @@ mod tests {
             docs[d].attributions[a]
                 .speaker
                 .as_ref()
-                .map(|s| canonical_key(&s.name))
+                .map(|s| Arc::from(canonical_key(&s.name)))
         });
         assert!(an.counterclaims.is_empty(), "{an:?}");
     }

@@ -360,22 +360,6 @@ impl<'de> serde::de::Visitor<'de> for SharedOpt {
     }
 }
 
-impl Evidence {
-    /// An empty stand-in left where evidence was moved out.
-    pub(crate) fn moved() -> Evidence {
-        Evidence {
-            document: Arc::from(""),
-            span: [0, 0],
-            text: Arc::from(""),
-            speaker: None,
-            speaker_span: None,
-            cue: None,
-            cue_span: None,
-            rule: Arc::from(""),
-        }
-    }
-}
-
 /// An edge of the graph.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Edge {
@@ -892,6 +876,73 @@ impl ClaimGraph {
             g.link(at[f], at[t], edge);
         }
         Ok(g)
+    }
+}
+
+/// Builds a graph from its nodes, then its edges one at a time, their
+/// ends named by id: how a load fills a graph as it reads the file,
+/// without a list of every edge in between.
+#[derive(Debug)]
+pub(crate) struct GraphBuilder {
+    g: ClaimGraph,
+    /// Each node's index by id: millions of edge ends are looked up, and
+    /// the sorted index would compare ids character by character.
+    ids: std::collections::HashMap<
+        String,
+        NodeIndex,
+        foldhash::fast::RandomState,
+    >,
+}
+
+impl GraphBuilder {
+    /// A graph of `nodes`, with room for `edges` edges. A node id that
+    /// appears twice is an error, as in [`ClaimGraph::from_parts`].
+    pub(crate) fn new(
+        nodes: Vec<Node>,
+        edges: usize,
+    ) -> Result<GraphBuilder, String> {
+        let mut ids = std::collections::HashMap::with_capacity_and_hasher(
+            nodes.len(),
+            foldhash::fast::RandomState::default(),
+        );
+        for node in &nodes {
+            if ids.insert(node.id().to_string(), NodeIndex::end()).is_some() {
+                return Err(format!("node id {} appears twice", node.id()));
+            }
+        }
+        let mut g = ClaimGraph {
+            graph: StableDiGraph::with_capacity(nodes.len(), edges),
+            index: BTreeMap::new(),
+        };
+        for node in nodes {
+            let at = g.upsert(node);
+            if let Some(slot) = ids.get_mut(g.graph[at.0].id()) {
+                *slot = at.0;
+            }
+        }
+        Ok(GraphBuilder { g, ids })
+    }
+
+    /// Links the nodes `from` and `to` with `edge`; an end that names no
+    /// node is an error, as in [`ClaimGraph::from_parts`].
+    pub(crate) fn link(
+        &mut self,
+        from: &str,
+        to: &str,
+        edge: Edge,
+    ) -> Result<(), String> {
+        match (self.ids.get(from), self.ids.get(to)) {
+            (Some(&f), Some(&t)) => {
+                self.g.graph.add_edge(f, t, edge);
+                Ok(())
+            }
+            _ => Err(format!("edge {from} -> {to} names a missing node")),
+        }
+    }
+
+    /// The graph built.
+    pub(crate) fn finish(self) -> ClaimGraph {
+        self.g
     }
 }
 

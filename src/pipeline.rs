@@ -63,16 +63,15 @@ pub fn build_graph_observed(
 ) -> ClaimGraph {
     stage("actors across documents");
     let corpus = corpus_actors(docs, aliases);
-    let actor_ids: Vec<Vec<Option<String>>> = docs
+    // Each actor's id is one shared string, however many reports it has.
+    let actor_ids: Vec<Vec<Option<Arc<str>>>> = docs
         .par_iter()
         .map(|x| {
             x.attributions
                 .iter()
                 .map(|a| {
                     let sp = a.speaker.as_ref()?;
-                    corpus
-                        .actor_of(&x.document.id, sp.span)
-                        .map(str::to_string)
+                    corpus.actor_of(&x.document.id, sp.span).cloned()
                 })
                 .collect()
         })
@@ -88,8 +87,8 @@ pub fn build_graph_observed(
         Reports::new(docs, &actor_ids, chars, evidence, &analysis);
     // Only the reports a counterclaim or dispute names are needed again
     // after their document's edges are made; the others' evidence moves
-    // into the graph instead of being copied (a third copy of every
-    // report's text held until the end).
+    // into the graph, and each document's list is freed once its edges
+    // are made.
     let linked: HashSet<ReportKey> = analysis
         .counterclaims
         .iter()
@@ -113,11 +112,18 @@ pub fn build_graph_observed(
 /// evidence, indexed by document and attribution.
 struct Reports<'a> {
     docs: &'a [Extracted],
-    actors: &'a [Vec<Option<String>>],
+    actors: &'a [Vec<Option<Arc<str>>>],
     /// Each document's code-point index, built once.
     chars: Vec<CharIndex>,
+    /// Each report's evidence, until its document's edges take it.
     evidence: Vec<Vec<Evidence>>,
-    claim_ids: Vec<Vec<String>>,
+    /// The evidence of the reports a counterclaim or dispute names, kept
+    /// for those links.
+    kept: HashMap<ReportKey, Evidence>,
+    /// Each report's claim group.
+    group_of: &'a [Vec<usize>],
+    /// Each claim group's id.
+    claim_ids: Vec<String>,
     /// Each claim group's text, by claim id.
     texts: HashMap<String, String>,
 }
@@ -151,10 +157,10 @@ fn per_document(
 impl<'a> Reports<'a> {
     fn new(
         docs: &'a [Extracted],
-        actors: &'a [Vec<Option<String>>],
+        actors: &'a [Vec<Option<Arc<str>>>],
         chars: Vec<CharIndex>,
         evidence: Vec<Vec<Evidence>>,
-        analysis: &Analysis,
+        analysis: &'a Analysis,
     ) -> Reports<'a> {
         // A group's id and text are those of its member with the smallest
         // id, so they do not depend on the order documents came in.
@@ -177,26 +183,28 @@ impl<'a> Reports<'a> {
         }
         let (ids, texts): (Vec<String>, Vec<String>) =
             best.into_iter().map(|b| b.unwrap_or_default()).unzip();
-        let claim_ids = analysis
-            .group_of
-            .iter()
-            .map(|per_doc| {
-                per_doc.iter().map(|&grp| ids[grp].clone()).collect()
-            })
-            .collect();
-        let texts = ids.into_iter().zip(texts).collect();
-        Reports { docs, actors, chars, evidence, claim_ids, texts }
+        let texts = ids.iter().cloned().zip(texts).collect();
+        Reports {
+            docs,
+            actors,
+            chars,
+            evidence,
+            kept: HashMap::new(),
+            group_of: &analysis.group_of,
+            claim_ids: ids,
+            texts,
+        }
     }
 
     fn report(&self, k: ReportKey) -> Report {
         Report {
-            actor: self.actors[k.doc][k.att].clone(),
-            evidence: self.evidence[k.doc][k.att].clone(),
+            actor: self.actors[k.doc][k.att].as_deref().map(str::to_string),
+            evidence: self.kept[&k].clone(),
         }
     }
 
     fn claim(&self, g: &mut ClaimGraph, k: ReportKey) -> NodeRef {
-        let id = self.claim_ids[k.doc][k.att].clone();
+        let id = self.claim_ids[self.group_of[k.doc][k.att]].clone();
         let text = self.texts.get(&id).cloned().unwrap_or_default();
         g.add_claim(Claim::new(id, text))
     }
@@ -226,13 +234,12 @@ fn add_document(
             .map(|s| s.to_chars(chars)),
     });
     let mut claims = Vec::new();
-    for (i, a) in x.attributions.iter().enumerate() {
+    let evidence = std::mem::take(&mut reports.evidence[d]);
+    for (i, (a, evidence)) in x.attributions.iter().zip(evidence).enumerate() {
         let k = ReportKey { doc: d, att: i };
-        let evidence = if linked.contains(&k) {
-            reports.evidence[d][i].clone()
-        } else {
-            std::mem::replace(&mut reports.evidence[d][i], Evidence::moved())
-        };
+        if linked.contains(&k) {
+            reports.kept.insert(k, evidence.clone());
+        }
         let claim = reports.claim(g, k);
         claims.push(claim);
         let reported =

@@ -19,10 +19,11 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use ron::error::SpannedError;
 use ron::ser::PrettyConfig;
+use serde::de::{self, DeserializeSeed, Deserializer, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
 use crate::curation::Curation;
-use crate::graph::{ClaimGraph, GraphData, GraphView, Interner};
+use crate::graph::{ClaimGraph, GraphBuilder, GraphData, GraphView, Interner};
 use crate::model::{AliasTable, Document};
 
 /// The alias table shipped with claimgraph, `data/aliases.ron`.
@@ -201,7 +202,7 @@ fn pretty_config() -> PrettyConfig {
 /// Equal graphs give equal text, whatever order they were built in.
 pub fn to_ron(g: &ClaimGraph) -> Result<String, StoreError> {
     let mut text = Vec::new();
-    write_ron(&envelope(g, &[]), &mut text)
+    write_ron(&envelope(&g.view(), &[]), &mut text)
         .map_err(|e| StoreError::Serialize(e.to_string()))?;
     Ok(String::from_utf8(text).expect("RON text is UTF-8"))
 }
@@ -265,25 +266,26 @@ impl std::fmt::Write for TextSink<'_> {
 /// serialized exactly as an `Envelope` holding it.
 #[derive(Serialize)]
 #[serde(rename = "Envelope")]
-struct EnvelopeOut<'g> {
+struct EnvelopeOut<'v, 'g> {
     format: &'static str,
     version: u32,
-    graph: GraphView<'g>,
+    graph: &'v GraphView<'g>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     documents: Vec<&'g Document>,
 }
 
-/// The envelope of `g` and, for a shard, its articles sorted by id.
-fn envelope<'g>(
-    g: &'g ClaimGraph,
+/// The envelope of the graph `view` and, for a shard, its articles
+/// sorted by id.
+fn envelope<'v, 'g>(
+    view: &'v GraphView<'g>,
     documents: &'g [Document],
-) -> EnvelopeOut<'g> {
+) -> EnvelopeOut<'v, 'g> {
     let mut documents: Vec<&Document> = documents.iter().collect();
     documents.sort_by(|a, b| a.id.cmp(&b.id));
     EnvelopeOut {
         format: FORMAT_TAG,
         version: FORMAT_VERSION,
-        graph: g.view(),
+        graph: view,
         documents,
     }
 }
@@ -501,28 +503,177 @@ impl Store {
 }
 
 /// The binary envelope after [`BINARY_MAGIC`] and the version: the graph
-/// and a shard's articles, serialized as [`BinaryIn`] reads them.
+/// and a shard's articles, serialized as [`BodySeed`] reads them.
 #[derive(Serialize)]
-struct BinaryOut<'g> {
-    graph: GraphView<'g>,
+struct BinaryOut<'v, 'g> {
+    graph: &'v GraphView<'g>,
     documents: Vec<&'g Document>,
 }
 
-/// [`BinaryOut`] as read back, each edge's ends lent by the file's bytes.
-#[derive(Deserialize)]
-struct BinaryIn<'a> {
-    #[serde(borrow)]
-    graph: GraphIn<'a>,
-    documents: Vec<Document>,
+/// What a binary body reads as: the graph, or why its parts do not hold
+/// together (an edge naming a missing node), and the articles.
+type Body = (Result<ClaimGraph, String>, Vec<Document>);
+
+/// Reads a binary body ([`BinaryOut`]): the graph, each edge linked in
+/// as it is read, with no list of every edge in between (for a large
+/// graph, a gigabyte of memory to fill and copy), then the articles.
+/// A graph that does not hold together is told only once the whole body
+/// has read, so that a damaged file is refused as damaged first.
+struct BodySeed {
+    /// The most edges room is made for at once: a damaged length must
+    /// not ask for more memory than the file could fill.
+    max_edges: usize,
 }
 
-/// [`GraphData`] with borrowed edge ends.
-#[derive(Deserialize)]
-struct GraphIn<'a> {
-    nodes: Vec<crate::graph::Node>,
-    #[serde(borrow)]
-    edges: Vec<EdgeIn<'a>>,
+impl<'de> DeserializeSeed<'de> for BodySeed {
+    type Value = Body;
+
+    fn deserialize<D: Deserializer<'de>>(
+        self,
+        d: D,
+    ) -> Result<Body, D::Error> {
+        d.deserialize_struct("BinaryIn", &["graph", "documents"], self)
+    }
 }
+
+impl<'de> Visitor<'de> for BodySeed {
+    type Value = Body;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a graph and its articles")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(
+        self,
+        mut seq: A,
+    ) -> Result<Body, A::Error> {
+        let graph = seq
+            .next_element_seed(GraphSeed { max_edges: self.max_edges })?
+            .ok_or_else(|| de::Error::invalid_length(0, &self))?;
+        let documents = seq
+            .next_element()?
+            .ok_or_else(|| de::Error::invalid_length(1, &self))?;
+        Ok((graph, documents))
+    }
+}
+
+/// The graph of a binary body: its nodes, then its edges.
+struct GraphSeed {
+    max_edges: usize,
+}
+
+impl<'de> DeserializeSeed<'de> for GraphSeed {
+    type Value = Result<ClaimGraph, String>;
+
+    fn deserialize<D: Deserializer<'de>>(
+        self,
+        d: D,
+    ) -> Result<Self::Value, D::Error> {
+        d.deserialize_struct("GraphData", &["nodes", "edges"], self)
+    }
+}
+
+impl<'de> Visitor<'de> for GraphSeed {
+    type Value = Result<ClaimGraph, String>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a graph")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(
+        self,
+        mut seq: A,
+    ) -> Result<Self::Value, A::Error> {
+        let nodes: Vec<crate::graph::Node> = seq
+            .next_element()?
+            .ok_or_else(|| de::Error::invalid_length(0, &self))?;
+        let edges = EdgesSeed { nodes, max_edges: self.max_edges };
+        seq.next_element_seed(edges)?
+            .ok_or_else(|| de::Error::invalid_length(1, &self))
+    }
+}
+
+/// A graph's edges, each linked into the graph of `nodes` as it is read.
+struct EdgesSeed {
+    nodes: Vec<crate::graph::Node>,
+    max_edges: usize,
+}
+
+impl<'de> DeserializeSeed<'de> for EdgesSeed {
+    type Value = Result<ClaimGraph, String>;
+
+    fn deserialize<D: Deserializer<'de>>(
+        self,
+        d: D,
+    ) -> Result<Self::Value, D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for EdgesSeed {
+    type Value = Result<ClaimGraph, String>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a list of edges")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(
+        self,
+        mut seq: A,
+    ) -> Result<Self::Value, A::Error> {
+        let room = seq.size_hint().unwrap_or(0).min(self.max_edges);
+        let nodes = self.nodes;
+        // Two threads: this one decodes the edges (most of a load's work:
+        // reading, checking and sharing their strings), the other links
+        // them into the graph, in batches, in the order read.
+        let (send, receive) =
+            std::sync::mpsc::sync_channel::<Vec<EdgeIn<'de>>>(4);
+        std::thread::scope(|scope| {
+            let builder = scope.spawn(move || {
+                let mut built = GraphBuilder::new(nodes, room);
+                // After the first error the rest is still read, so that
+                // damage further on is what the load reports.
+                for batch in receive {
+                    for e in batch {
+                        if let Ok(b) = &mut built
+                            && let Err(message) = b.link(e.from, e.to, e.edge)
+                        {
+                            built = Err(message);
+                        }
+                    }
+                }
+                built.map(GraphBuilder::finish)
+            });
+            let mut read = || -> Result<(), A::Error> {
+                let mut batch = Vec::with_capacity(EDGE_BATCH);
+                while let Some(e) = seq.next_element::<EdgeIn<'de>>()? {
+                    batch.push(e);
+                    if batch.len() == EDGE_BATCH {
+                        let full = std::mem::replace(
+                            &mut batch,
+                            Vec::with_capacity(EDGE_BATCH),
+                        );
+                        if send.send(full).is_err() {
+                            break;
+                        }
+                    }
+                }
+                let _ = send.send(batch);
+                Ok(())
+            };
+            let read = read();
+            drop(send);
+            let built = match builder.join() {
+                Ok(built) => built,
+                Err(panic) => std::panic::resume_unwind(panic),
+            };
+            read.map(|()| built)
+        })
+    }
+}
+
+/// Edges per batch handed from the reading thread to the linking one.
+const EDGE_BATCH: usize = 4096;
 
 /// An [`EdgeRecord`](crate::graph::EdgeRecord) with borrowed ends.
 #[derive(Deserialize)]
@@ -572,26 +723,28 @@ fn from_binary(
         }
         _ => {}
     }
-    let (data, rest): (BinaryIn, &[u8]) = postcard::take_from_bytes(body)
-        .map_err(|e| match e {
-            postcard::Error::DeserializeUnexpectedEnd => {
-                bad("it ends early; it is truncated")
-            }
-            e => bad(&e.to_string()),
-        })?;
+    let damaged = |e: postcard::Error| match e {
+        postcard::Error::DeserializeUnexpectedEnd => {
+            bad("it ends early; it is truncated")
+        }
+        e => bad(&e.to_string()),
+    };
+    // An edge takes more than eight bytes of the file.
+    let seed = BodySeed { max_edges: body.len() / 8 };
+    let mut reader = postcard::Deserializer::from_bytes(body);
+    let (graph, documents) = seed.deserialize(&mut reader).map_err(damaged)?;
+    let rest = reader.finalize().map_err(damaged)?;
     if !rest.is_empty() {
         return Err(bad(&format!(
             "{} bytes follow the end of the graph",
             rest.len()
         )));
     }
-    let edges = data.graph.edges.into_iter().map(|e| (e.from, e.to, e.edge));
-    let g = ClaimGraph::from_parts(data.graph.nodes, edges.collect())
-        .map_err(|message| StoreError::Invalid {
-            path: path.to_path_buf(),
-            message,
-        })?;
-    Ok((g, data.documents))
+    let g = graph.map_err(|message| StoreError::Invalid {
+        path: path.to_path_buf(),
+        message,
+    })?;
+    Ok((g, documents))
 }
 
 /// Saves `g` to `path` atomically (see [`write_atomic`]), as binary when
@@ -618,7 +771,21 @@ pub fn save_shard(
     documents: &[Document],
     path: &Path,
 ) -> Result<(), StoreError> {
-    let envelope = envelope(g, documents);
+    save_shard_view(&g.view(), documents, path)
+}
+
+/// [`save_shard`] of a graph's sorted view ([`ClaimGraph::view`]), for a
+/// caller that writes other files from the same view.
+///
+/// # Errors
+///
+/// As [`save`].
+pub fn save_shard_view(
+    view: &GraphView,
+    documents: &[Document],
+    path: &Path,
+) -> Result<(), StoreError> {
+    let envelope = envelope(view, documents);
     // Streamed: the text of a large graph is never held whole.
     match Store::of(path) {
         Store::Ron => write_atomic_with(path, |w| write_ron(&envelope, w)),
@@ -671,7 +838,7 @@ fn from_bytes_with(
 /// The bytes of `g` in the binary form (as `graph.bin` holds them).
 pub fn to_binary(g: &ClaimGraph) -> Result<Vec<u8>, StoreError> {
     let mut out = Vec::new();
-    write_binary(envelope(g, &[]), &mut out)
+    write_binary(envelope(&g.view(), &[]), &mut out)
         .map_err(|e| StoreError::Serialize(e.to_string()))?;
     Ok(out)
 }

@@ -18,12 +18,12 @@ use anyhow::Context;
 use claimgraph::curation::Curation;
 use claimgraph::curation::apply;
 use claimgraph::export::dot::{
-    DotOptions, RenderOutcome, render, to_dot, write_dot_with,
+    DotOptions, RenderOutcome, render, to_dot, write_dot_view,
 };
 use claimgraph::lock::OutputLock;
 use claimgraph::store::{
     Store, builtin_aliases, load_aliases, read_curation, remove_stale_temps,
-    save_shard, write_atomic_with,
+    save_shard_view, write_atomic_with,
 };
 use claimgraph::{
     AliasTable, ClaimGraph, Counts, Document, build_graph_observed,
@@ -175,23 +175,26 @@ fn write_outputs(
 ) -> anyhow::Result<Svg> {
     let graph_path = o.out.join(o.store.file_name());
     let [dot_path, svg_path] = OUTPUTS.map(|name| o.out.join(name));
-    // Both at once: each walks a sorted view of the graph (references,
-    // not a copy) and streams to its own file.
+    // One sorted view of the graph (references, not a copy), made once:
+    // for a large graph it is hundreds of megabytes. Both files at once,
+    // each walking the view and streaming to its own file.
+    let view = graph.view();
     let (stored, dot) = rayon::join(
         || {
             timings
                 .time(&format!("(of which) {}", o.store.file_name()), || {
-                    save_shard(graph, articles, &graph_path)
+                    save_shard_view(&view, articles, &graph_path)
                 })
         },
         || {
             timings.time("(of which) graph.dot", || {
                 write_atomic_with(&dot_path, |w| {
-                    write_dot_with(graph, DotOptions::default(), w)
+                    write_dot_view(&view, DotOptions::default(), w)
                 })
             })
         },
     );
+    drop(view);
     stored.with_context(|| format!("writing {}", graph_path.display()))?;
     dot.with_context(|| format!("writing {}", dot_path.display()))?;
     let c = graph.counts();

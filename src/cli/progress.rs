@@ -162,5 +162,21 @@ impl Timings {
 }
 
 fn print_time(what: &str, took: Duration) {
-    eprintln!("claimgraph: timing: {:>8.3} s  {what}", took.as_secs_f64());
+    let memory = memory().unwrap_or_default();
+    eprintln!(
+        "claimgraph: timing: {:>8.3} s  {what}{memory}",
+        took.as_secs_f64()
+    );
+}
+
+/// The resident memory now and at its peak so far, where the system
+/// tells them (Linux's /proc/self/status): what each stage leaves held.
+fn memory() -> Option<String> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let field = |name: &str| -> Option<u64> {
+        let line = status.lines().find(|l| l.starts_with(name))?;
+        line[name.len()..].trim().trim_end_matches("kB").trim().parse().ok()
+    };
+    let (now, peak) = (field("VmRSS:")?, field("VmHWM:")?);
+    Some(format!(" (resident {} MB, peak {} MB)", now / 1024, peak / 1024))
 }

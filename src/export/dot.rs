@@ -117,8 +117,21 @@ pub fn write_dot_with(
     options: DotOptions,
     w: &mut dyn Write,
 ) -> io::Result<()> {
-    let data = g.view();
-    let links = Links::new(&data, options);
+    write_dot_view(&g.view(), options, w)
+}
+
+/// [`write_dot_with`] of a graph's sorted view ([`ClaimGraph::view`]),
+/// for a caller that writes other files from the same view.
+///
+/// # Errors
+///
+/// Any error of `w`.
+pub fn write_dot_view(
+    data: &GraphView,
+    options: DotOptions,
+    w: &mut dyn Write,
+) -> io::Result<()> {
+    let links = Links::new(data, options);
     let mut ctx = PrinterContext::default();
     ctx.with_semi();
     // Printing the empty graph gives the opening line and leaves the
@@ -143,7 +156,7 @@ pub fn write_dot_with(
         put(stmt, w)?;
     }
     put(Stmt::Subgraph(legend()), w)?;
-    let (shown, hidden) = linked_nodes(&data);
+    let (shown, hidden) = linked_nodes(data);
     if hidden > 0 {
         let note = match hidden {
             1 => "1 node with no edge is not drawn".to_string(),
@@ -160,7 +173,7 @@ pub fn write_dot_with(
     if !docs.is_empty() {
         put(Stmt::Subgraph(document_column(&docs, &links)), w)?;
     }
-    for group in drawn_edges(&data) {
+    for group in drawn_edges(data) {
         put(Stmt::Edge(edge(&group, &links)), w)?;
     }
     w.write_all(b"\n}\n")

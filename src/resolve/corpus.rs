@@ -28,6 +28,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -36,6 +37,7 @@ use super::mentions::{
 };
 use super::merging::{Clusters, Keys, Sets};
 use super::names::is_publication_name;
+use super::packed::{MentionRef, PackedMentions, Strings};
 use super::words::{WordClass, is, is_body_head};
 use crate::graph::{Actor, ActorKind};
 use crate::model::{AliasTable, Extracted, Span};
@@ -45,14 +47,17 @@ use crate::model::{AliasTable, Extracted, Span};
 pub struct CorpusActors {
     /// Every actor, sorted by id.
     pub actors: Vec<Actor>,
-    /// (document id, speaker span) -> actor id.
-    speakers: HashMap<(String, Span), String>,
+    /// Document id -> its speaker spans, sorted, each with its actor's
+    /// id, shared by all the reports of that actor.
+    speakers: HashMap<String, Vec<(Span, Arc<str>)>>,
 }
 
 impl CorpusActors {
     /// The id of the actor the speaker at `span` of document `doc` is.
-    pub fn actor_of(&self, doc: &str, span: Span) -> Option<&str> {
-        self.speakers.get(&(doc.to_string(), span)).map(String::as_str)
+    pub fn actor_of(&self, doc: &str, span: Span) -> Option<&Arc<str>> {
+        let spoken = self.speakers.get(doc)?;
+        let i = spoken.partition_point(|(s, _)| *s < span);
+        spoken.get(i).filter(|(s, _)| *s == span).map(|(_, id)| id)
     }
 }
 
@@ -85,7 +90,13 @@ type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 /// and never changed: the mentions, and their keys as numbers.
 struct Mentions<'d> {
     docs: Vec<&'d Extracted>,
-    found: Vec<DocMentions>,
+    /// Every mention, by global index.
+    all: PackedMentions,
+    /// Each document's acronym definitions, as (acronym, expansion).
+    acronyms: Vec<Vec<(String, String)>>,
+    /// Each document's speaker spans, with the index of their mention
+    /// in the document.
+    speakers: Vec<Vec<(Span, usize)>>,
     /// Every key the rules look up: names, merge keys, affiliations.
     keys: Keys,
     /// The number of `key_of` each mention's name, by global index.
@@ -102,11 +113,14 @@ struct Mentions<'d> {
     /// Each document's acronym definitions, as numbers of the `key_of`
     /// of the acronym and of its expansion, when they are keys.
     acronym_keys: Vec<Vec<(Option<u32>, Option<u32>)>>,
-    /// (document, mention) of each global index.
-    at: Vec<(usize, usize)>,
-    /// Global index of each document's first mention.
+    /// Global index of each document's first mention, and the number of
+    /// mentions at the end.
     base: Vec<usize>,
 }
+
+/// How many documents have their mentions found at a time: the full
+/// mentions of one batch are held, those of the corpus only packed.
+const BATCH: usize = 1024;
 
 /// Why two mentions of one document are merged.
 #[derive(Clone, Copy, Debug)]
@@ -129,52 +143,70 @@ struct RawKeys {
 
 impl<'d> Mentions<'d> {
     fn new(docs: &[&'d Extracted]) -> Mentions<'d> {
-        let found: Vec<DocMentions> = docs
-            .par_iter()
-            .map(|x| find(&x.document.text, &x.attributions))
-            .collect();
-        let mut at = Vec::new();
-        let mut base = Vec::new();
-        for (d, f) in found.iter().enumerate() {
-            base.push(at.len());
-            at.extend((0..f.mentions.len()).map(|m| (d, m)));
+        let mut all = PackedMentions::default();
+        let mut acronyms = Vec::with_capacity(docs.len());
+        let mut speakers = Vec::with_capacity(docs.len());
+        let mut base = Vec::with_capacity(docs.len() + 1);
+        // Keys numbered as first seen, then renumbered in sorted order.
+        let mut seen = Strings::default();
+        let mut name_keys = Vec::new();
+        let mut merge_keys = Vec::new();
+        let mut aff_keys = Vec::new();
+        let mut aff_at = Vec::new();
+        let mut name_like = Vec::new();
+        // A batch of documents on every core, then its mentions packed
+        // and its keys numbered in document order.
+        for batch in docs.chunks(BATCH) {
+            let found: Vec<(DocMentions, Vec<RawKeys>)> = batch
+                .par_iter()
+                .map(|x| {
+                    let f = find(&x.document.text, &x.attributions);
+                    let raw = f.mentions.iter().map(raw_keys).collect();
+                    (f, raw)
+                })
+                .collect();
+            for (f, raw) in found {
+                base.push(all.len());
+                for (m, r) in f.mentions.iter().zip(raw) {
+                    all.push(m);
+                    name_like.push(is_name_like(m));
+                    name_keys.push(seen.number(&r.name));
+                    merge_keys.push(
+                        r.merge.as_deref().map_or(NONE, |k| seen.number(k)),
+                    );
+                    aff_at.push(aff_keys.len());
+                    aff_keys
+                        .extend(r.affiliations.iter().map(|a| seen.number(a)));
+                }
+                acronyms.push(f.acronyms);
+                speakers.push(f.speakers);
+            }
         }
-        let raw: Vec<RawKeys> = found
-            .par_iter()
-            .flat_map_iter(|f| f.mentions.iter().map(raw_keys))
-            .collect();
+        base.push(all.len());
+        aff_at.push(aff_keys.len());
+        all.finish();
         // Each distinct key once: the same names recur in thousands of
         // articles.
-        let keys = Keys::new(raw.iter().flat_map(|r| {
-            std::iter::once(&r.name)
-                .chain(&r.merge)
-                .chain(&r.affiliations)
-                .map(String::as_str)
-        }));
-        let numbers = keys.numbers();
-        let number = |k: &str| numbers[k];
-        let name_keys = raw.par_iter().map(|r| number(&r.name)).collect();
-        let merge_keys = raw
+        let seen = seen.into_list();
+        let keys = Keys::new(seen.iter().map(|k| &**k));
+        let rank: Vec<u32> =
+            seen.par_iter().map(|k| keys.number(k).expect("a key")).collect();
+        drop(seen);
+        let renumber = |list: &mut Vec<u32>| {
+            list.par_iter_mut()
+                .filter(|k| **k != NONE)
+                .for_each(|k| *k = rank[*k as usize]);
+            list.shrink_to_fit();
+        };
+        renumber(&mut name_keys);
+        renumber(&mut merge_keys);
+        renumber(&mut aff_keys);
+        name_like.shrink_to_fit();
+        aff_at.shrink_to_fit();
+        let acronym_keys = acronyms
             .par_iter()
-            .map(|r| r.merge.as_deref().map_or(NONE, number))
-            .collect();
-        let mut aff_at = Vec::with_capacity(raw.len() + 1);
-        let mut aff_keys = Vec::new();
-        for r in &raw {
-            aff_at.push(aff_keys.len());
-            aff_keys.extend(r.affiliations.iter().map(|a| number(a)));
-        }
-        aff_at.push(aff_keys.len());
-        drop(numbers);
-        drop(raw);
-        let name_like = at
-            .par_iter()
-            .map(|&(d, m)| is_name_like(&found[d].mentions[m]))
-            .collect();
-        let acronym_keys = found
-            .par_iter()
-            .map(|f| {
-                f.acronyms
+            .map(|per_doc: &Vec<(String, String)>| {
+                per_doc
                     .iter()
                     .map(|(acr, long)| {
                         (keys.number(&key_of(acr)), keys.number(&key_of(long)))
@@ -184,7 +216,9 @@ impl<'d> Mentions<'d> {
             .collect();
         Mentions {
             docs: docs.to_vec(),
-            found,
+            all,
+            acronyms,
+            speakers,
             keys,
             name_keys,
             merge_keys,
@@ -192,18 +226,17 @@ impl<'d> Mentions<'d> {
             aff_at,
             name_like,
             acronym_keys,
-            at,
             base,
         }
     }
 
     fn len(&self) -> usize {
-        self.at.len()
+        self.all.len()
     }
 
     /// The global indexes of document `d`'s mentions.
     fn range(&self, d: usize) -> Range<usize> {
-        self.base[d]..self.base[d] + self.found[d].mentions.len()
+        self.base[d]..self.base[d + 1]
     }
 
     /// The key mention `g` merges by, if any.
@@ -211,23 +244,21 @@ impl<'d> Mentions<'d> {
         Some(self.merge_keys[g]).filter(|&k| k != NONE)
     }
 
-    fn mention(&self, g: usize) -> &Mention {
-        let (d, m) = self.at[g];
-        &self.found[d].mentions[m]
+    fn mention(&self, g: usize) -> MentionRef<'_> {
+        self.all.get(g)
     }
 
     fn doc_id(&self, g: usize) -> &str {
-        &self.docs[self.at[g].0].document.id
+        // The last document whose mentions start at or before `g`: those
+        // with none start where the next one does.
+        let d = self.base.partition_point(|&b| b <= g) - 1;
+        &self.docs[d].document.id
     }
 
     /// Mention `g`'s affiliations, each with the number of its key.
     fn affiliations(&self, g: usize) -> impl Iterator<Item = (&str, u32)> {
         let keys = &self.aff_keys[self.aff_at[g]..self.aff_at[g + 1]];
-        self.mention(g)
-            .affiliations
-            .iter()
-            .map(String::as_str)
-            .zip(keys.iter().copied())
+        self.mention(g).affiliations().zip(keys.iter().copied())
     }
 
     /// The unions inside document `d`, in the order they are made: a
@@ -313,9 +344,7 @@ impl<'d> Mentions<'d> {
                 let x = self.mention(g);
                 !(full && x.class == Class::Name && !x.name.contains(' '))
             })
-            .filter_map(|&g| {
-                Some((self.merge_key(g)?, self.mention(g).name.as_str()))
-            })
+            .filter_map(|&g| Some((self.merge_key(g)?, self.mention(g).name)))
             .collect();
         keys.sort_unstable();
         keys.dedup();
@@ -324,7 +353,7 @@ impl<'d> Mentions<'d> {
 
     /// A lone surname the text marks as a person stays in its document.
     fn document_scoped(&self, members: &[usize]) -> bool {
-        let names: Vec<&Mention> = members
+        let names: Vec<MentionRef> = members
             .iter()
             .map(|&g| self.mention(g))
             .filter(|m| m.class == Class::Name)
@@ -427,7 +456,7 @@ impl<'d> Corpus<'d> {
     /// then made in document order.
     fn merge_in_documents(&mut self) {
         let m = &self.m;
-        let unions: Vec<Vec<(usize, usize, InDocument)>> = (0..m.found.len())
+        let unions: Vec<Vec<(usize, usize, InDocument)>> = (0..m.docs.len())
             .into_par_iter()
             .map(|d| m.unions_in(d))
             .collect();
@@ -435,7 +464,7 @@ impl<'d> Corpus<'d> {
             self.sets.union(a, b, || match why {
                 InDocument::Key => String::new(),
                 InDocument::RefersBack => {
-                    let form = &m.mention(a).forms[0];
+                    let form = m.mention(a).forms().next().expect("a form");
                     let name = &m.mention(b).name;
                     let doc = m.doc_id(a);
                     format!("“{form}” refers back to “{name}” in {doc}")
@@ -585,7 +614,7 @@ impl<'d> Corpus<'d> {
                     continue;
                 };
                 self.sets.union(a, l, || {
-                    let (acr, long) = &m.found[d].acronyms[i];
+                    let (acr, long) = &m.acronyms[d][i];
                     let doc = &m.docs[d].document.id;
                     format!("acronym {acr} is defined as “{long}” in {doc}")
                 });
@@ -677,7 +706,7 @@ impl<'d> Corpus<'d> {
     fn first_by_name(
         &self,
         clusters: &Clusters,
-        pick: impl Fn(&Mention) -> bool,
+        pick: impl Fn(MentionRef) -> bool,
     ) -> Vec<usize> {
         let mut by_key = vec![usize::MAX; self.m.keys.len()];
         for (root, members) in clusters.iter() {
@@ -811,15 +840,34 @@ impl<'d> Corpus<'d> {
             })
             .collect();
         actors.sort_by(|a, b| a.id.cmp(&b.id));
-        let mut speakers = HashMap::new();
-        for (d, f) in self.m.found.iter().enumerate() {
-            for (span, m) in &f.speakers {
+        let mut speakers: HashMap<String, Vec<(Span, Arc<str>)>> =
+            HashMap::new();
+        let mut shared: FastMap<usize, Arc<str>> = FastMap::default();
+        for (d, spoken) in self.m.speakers.iter().enumerate() {
+            for (span, m) in spoken {
                 let g = self.m.base[d] + m;
-                if let Some(id) = ids.get(&clusters.root_of[g]) {
-                    let doc = self.m.docs[d].document.id.clone();
-                    speakers.insert((doc, *span), id.clone());
+                let r = clusters.root_of[g];
+                if let Some(id) = ids.get(&r) {
+                    let doc = &self.m.docs[d].document.id;
+                    let id =
+                        shared.entry(r).or_insert_with(|| Arc::from(&**id));
+                    match speakers.get_mut(doc) {
+                        Some(list) => list.push((*span, Arc::clone(id))),
+                        None => {
+                            let list = vec![(*span, Arc::clone(id))];
+                            speakers.insert(doc.clone(), list);
+                        }
+                    }
                 }
             }
+        }
+        // Sorted by span for looking up; of two entries for one span, the
+        // later one counts.
+        for list in speakers.values_mut() {
+            list.reverse();
+            list.sort_by_key(|(span, _)| *span);
+            list.dedup_by_key(|(span, _)| *span);
+            list.shrink_to_fit();
         }
         CorpusActors { actors, speakers }
     }
@@ -862,9 +910,9 @@ impl<'d> Corpus<'d> {
                 let m = self.m.mention(g);
                 m.speaker
                     || m.person
-                    || !m.roles.is_empty()
+                    || m.has_roles()
                     || matches!(m.class, Class::Government | Class::Unit)
-                    || is_party_plural(&m.name)
+                    || is_party_plural(m.name)
                     || (m.class == Class::Name
                         && m.name.contains(' ')
                         && m.is_body())
@@ -878,7 +926,7 @@ impl<'d> Corpus<'d> {
         {
             return name.clone();
         }
-        let ms: Vec<&Mention> =
+        let ms: Vec<MentionRef> =
             members.iter().map(|&g| self.m.mention(g)).collect();
         let person =
             ms.iter().any(|m| m.person) && !ms.iter().any(|m| m.is_body());
@@ -887,10 +935,10 @@ impl<'d> Corpus<'d> {
             .iter()
             .filter(|m| m.class == Class::Name && m.refers_to.is_none())
         {
-            *names.entry(m.name.as_str()).or_default() += 1;
+            *names.entry(m.name).or_default() += 1;
         }
         if names.is_empty() {
-            return ms[0].name.clone();
+            return ms[0].name.to_string();
         }
         best_name(&names, person).unwrap_or_default().to_string()
     }
@@ -917,7 +965,7 @@ impl<'d> Corpus<'d> {
         let id = format!("actor:{slug}");
         if alone || used.contains(&id) {
             let m = self.m.mention(root);
-            format!("actor:{slug}@{}:{}", self.m.doc_id(root), m.span.start)
+            format!("actor:{slug}@{}:{}", self.m.doc_id(root), m.start)
         } else {
             id
         }
@@ -939,10 +987,8 @@ impl<'d> Corpus<'d> {
         let mut affiliations: Vec<&str> = Vec::new();
         for &g in members {
             let m = self.m.mention(g);
-            forms.extend(
-                m.forms.iter().filter(|f| !f.is_empty()).map(String::as_str),
-            );
-            roles.extend(m.roles.iter().map(String::as_str));
+            forms.extend(m.forms().filter(|f| !f.is_empty()));
+            roles.extend(m.roles());
             for (a, k) in self.m.affiliations(g) {
                 let target = self
                     .m
@@ -994,9 +1040,9 @@ impl<'d> Corpus<'d> {
 
     /// What sort of actor a group of mentions is.
     fn kind_of(&self, members: &[usize]) -> ActorKind {
-        let ms: Vec<&Mention> =
+        let ms: Vec<MentionRef> =
             members.iter().map(|&g| self.m.mention(g)).collect();
-        let any = |f: &dyn Fn(&Mention) -> bool| ms.iter().any(|m| f(m));
+        let any = |f: &dyn Fn(&MentionRef) -> bool| ms.iter().any(f);
         if any(&|m| matches!(m.class, Class::Anonymous | Class::Pronoun)) {
             return ActorKind::Anonymous;
         }
@@ -1022,11 +1068,11 @@ impl<'d> Corpus<'d> {
             return ActorKind::Government;
         }
         if body
-            || any(&|m| m.class == Class::Unit || is_publication_name(&m.name))
+            || any(&|m| m.class == Class::Unit || is_publication_name(m.name))
         {
             return ActorKind::Organisation;
         }
-        let plural = any(&|m| is_party_plural(&m.name));
+        let plural = any(&|m| is_party_plural(m.name));
         if plural { ActorKind::Group } else { ActorKind::Person }
     }
 }

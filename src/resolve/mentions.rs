@@ -97,12 +97,17 @@ impl Mention {
     /// True when the name's head word is a body's ("Center", "National
     /// Institutes of Health").
     pub fn is_body(&self) -> bool {
-        self.name
-            .split_whitespace()
-            .take_while(|w| !matches!(*w, "of" | "for" | "on"))
-            .last()
-            .is_some_and(is_body_head)
+        is_body_name(&self.name)
     }
+}
+
+/// True when the name's head word is a body's ("Center", "National
+/// Institutes of Health").
+pub fn is_body_name(name: &str) -> bool {
+    name.split_whitespace()
+        .take_while(|w| !matches!(*w, "of" | "for" | "on"))
+        .last()
+        .is_some_and(is_body_head)
 }
 
 /// The mentions of one document, with what ties speakers to them.

@@ -8,7 +8,7 @@
 //! loop over numbers still visits the keys in the order a sorted map of
 //! the strings would.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::ops::Range;
 
 /// Every distinct key of a corpus, sorted; a key's number is its rank,
@@ -45,16 +45,6 @@ impl Keys {
     pub fn number(&self, key: &str) -> Option<u32> {
         let n = self.sorted.binary_search_by(|k| k.as_str().cmp(key)).ok()?;
         Some(n as u32)
-    }
-
-    /// Each key's number by hashing, for looking up many keys at once
-    /// (a look-up in the table is a binary search).
-    pub fn numbers(&self) -> HashMap<&str, u32, foldhash::fast::RandomState> {
-        self.sorted
-            .iter()
-            .enumerate()
-            .map(|(n, k)| (k.as_str(), n as u32))
-            .collect()
     }
 
     /// The numbers of the keys that start with `prefix`, in order.
@@ -173,7 +163,6 @@ mod tests {
         assert_eq!(keys.number("china"), Some(0));
         assert_eq!(keys.number("mexico"), Some(2));
         assert_eq!(keys.number("canada"), None);
-        assert_eq!(keys.numbers()["mexico"], 2);
         assert_eq!(keys.with_prefix("mexic"), 1..3);
         assert_eq!(keys.with_prefix("x"), 4..4);
     }

@@ -16,6 +16,7 @@ mod lookup;
 mod mentions;
 mod merging;
 mod names;
+mod packed;
 mod words;
 
 use lookup::{FullerNames, Resolved};
