@@ -452,6 +452,8 @@ fn features(
     put(format_args!("n2={next2}"));
     put(format_args!("p1w={prev}|{w}"));
     put(format_args!("wn1={w}|{next}"));
+    let prev2 = if i > 1 { cx.low(i - 2) } else { "" };
+    put(format_args!("p2={prev2}"));
     put(format_args!("r={shape}"));
     put(format_args!("rw={shape}|{w}"));
     match f.speaker {
@@ -484,6 +486,7 @@ fn features(
         let s = cx.sentence(i);
         let at_end = (b..s.end).all(|j| !cx.is_word(j));
         put(format_args!("cend={at_end}"));
+        put(format_args!("cz={}", cx.low(b - 1)));
         let quoted = (a..b).any(|j| cx.in_quote[j]);
         put(format_args!("cq={quoted}"));
     }
