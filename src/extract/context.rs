@@ -123,6 +123,7 @@ pub struct Context<'a> {
     /// same token many times (every content end looks at the cues after
     /// it), and a lexicon lookup hashes the word each time.
     cues: Vec<Option<CueMatch>>,
+    lexicon: &'static Lexicon,
 }
 
 impl<'a> Context<'a> {
@@ -155,9 +156,9 @@ impl<'a> Context<'a> {
             used,
             sentence_of,
             cues: Vec::new(),
+            lexicon: Lexicon::get(),
         };
-        let lexicon = Lexicon::get();
-        cx.cues = (0..cx.len()).map(|i| cx.find_cue(lexicon, i)).collect();
+        cx.cues = (0..cx.len()).map(|i| cx.find_cue(i)).collect();
         cx
     }
 
@@ -214,11 +215,7 @@ impl<'a> Context<'a> {
     }
 
     /// [`Self::cue_at`], looked up.
-    fn find_cue(
-        &self,
-        lexicon: &'static Lexicon,
-        i: usize,
-    ) -> Option<CueMatch> {
+    fn find_cue(&self, i: usize) -> Option<CueMatch> {
         if i >= self.len() || !self.is_word(i) {
             return None;
         }
@@ -227,7 +224,7 @@ impl<'a> Context<'a> {
         if self.is_capitalised(i) && self.sentence(i).first != i {
             return None;
         }
-        let entries: &'static [Cue] = lexicon.cues(self.low(i));
+        let entries: &'static [Cue] = self.lexicon.cues(self.low(i));
         let with_particle = entries.iter().find(|c| {
             c.particle.as_deref().is_some_and(|p| self.low(i + 1) == p)
         });
@@ -265,6 +262,11 @@ impl<'a> Context<'a> {
             start += 1;
         }
         start
+    }
+
+    /// True when token `i` opens a noun phrase ("the", "His", "some").
+    pub fn is_determiner(&self, i: usize) -> bool {
+        in_table(DETERMINERS, self.low(i))
     }
 
     /// True when token `i` is a pronoun that can be a speaker.
@@ -413,7 +415,7 @@ impl<'a> Context<'a> {
             && !in_table(DETERMINERS, self.low(i))
             && !in_table(STOP_WORDS, self.low(i))
             && self.cue_at(i).is_none();
-        name || Lexicon::get().is_speaker_noun(self.low(i))
+        name || self.lexicon.is_speaker_noun(self.low(i))
     }
 
     fn extends_back(&self, j: usize) -> Extend {

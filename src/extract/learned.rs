@@ -165,11 +165,6 @@ impl CueModel {
     pub fn is_empty(&self) -> bool {
         self.weights.is_empty()
     }
-
-    #[cfg(test)]
-    fn score(&self, features: &[String]) -> f32 {
-        features.iter().filter_map(|f| self.weights.get(f)).sum()
-    }
 }
 
 /// FNV-1a over a feature's bytes: 64 bits make a clash between the
@@ -204,36 +199,16 @@ impl Candidate {
     /// Its features, as training keeps them.
     pub fn features(&self, cx: &Context) -> Vec<String> {
         let mut v = Vec::new();
-        features(
-            cx,
-            self.word,
-            self.shape,
-            &self.found,
-            self.known,
-            &mut |f| {
-                v.push(f.to_string());
-            },
-        );
+        self.each_feature(cx, &mut |f| v.push(f.to_string()));
         v
     }
 
     /// Its score under `model`.
     fn score(&self, cx: &Context, model: &CueModel) -> f32 {
         let mut sum = 0.0;
-        features(
-            cx,
-            self.word,
-            self.shape,
-            &self.found,
-            self.known,
-            &mut |f| {
-                sum += model
-                    .by_hash
-                    .get(&feature_hash(f))
-                    .copied()
-                    .unwrap_or(0.0);
-            },
-        );
+        self.each_feature(cx, &mut |f| {
+            sum += model.by_hash.get(&feature_hash(f)).copied().unwrap_or(0.0);
+        });
         sum
     }
 }
@@ -325,9 +300,10 @@ const VERB_PARTS: &[&str] = &[
     "not", "shall", "should", "was", "were", "will", "would", "’t",
 ];
 
-/// "didn't", "won’t": a negated auxiliary.
-fn negated(w: &str) -> bool {
-    w.len() > 3 && (w.ends_with("n't") || w.ends_with("n’t"))
+/// An auxiliary, a modal or a negation ("is", "would", "didn't").
+fn is_verb_part(w: &str) -> bool {
+    let negated = w.len() > 3 && (w.ends_with("n't") || w.ends_with("n’t"));
+    negated || VERB_PARTS.binary_search(&w).is_ok()
 }
 
 /// A looser reading than the rules' for a word they do not know: the
@@ -347,8 +323,7 @@ fn relaxed(
         end = back;
         while end > s.first && {
             let w = cx.low(end - 1);
-            VERB_PARTS.binary_search(&w).is_ok()
-                || negated(w)
+            is_verb_part(w)
                 || (w.ends_with("ly") && !cx.is_capitalised(end - 1))
         } {
             end -= 1;
@@ -364,14 +339,13 @@ fn relaxed(
         (end - 1, end)
     } else {
         let mut start = end;
-        // No verb inside: "has" or a past form ends the phrase.
         // A subject holds no verb: an auxiliary, a negation, a past
         // form or a participle ends it ("drugs they didn't know").
         let verb = |j: usize| {
             let w = cx.low(j);
             let form = (w.ends_with("ed") || w.ends_with("ing"))
                 && !cx.is_capitalised(j);
-            VERB_PARTS.binary_search(&w).is_ok() || negated(w) || form
+            is_verb_part(w) || form
         };
         while start > s.first
             && end - start < 8
@@ -405,10 +379,6 @@ fn relaxed(
     Some((f, (speaker.0, content.1)))
 }
 
-/// Capitalised words that open a phrase without naming anyone.
-const DETERMINER_CAPS: &[&str] =
-    &["A", "An", "Her", "His", "Its", "Our", "Some", "The", "Their", "This"];
-
 /// Coarse length classes.
 fn bucket(n: usize) -> &'static str {
     match n {
@@ -421,78 +391,74 @@ fn bucket(n: usize) -> &'static str {
     }
 }
 
-/// The features of a candidate with cue word `i`, found by the rule
-/// `shape`, each handed to `emit` (one buffer is reused, so scoring
-/// allocates nothing per feature).
-fn features(
-    cx: &Context,
-    i: usize,
-    shape: &str,
-    f: &Found,
-    known: bool,
-    emit: &mut dyn FnMut(&str),
-) {
-    let mut buf = String::with_capacity(64);
-    let mut put = |args: std::fmt::Arguments| {
-        buf.clear();
-        let _ = buf.write_fmt(args);
-        emit(&buf);
-    };
-    let w = cx.low(i);
-    let prev = if i > 0 { cx.low(i - 1) } else { "" };
-    let next = cx.low(i + 1);
-    let next2 = cx.low(i + 2);
-    let cut = w.char_indices().rev().nth(2).map_or(0, |(k, _)| k);
-    let suffix = &w[cut..];
-    put(format_args!("bias"));
-    put(format_args!("w={w}"));
-    put(format_args!("s3={suffix}"));
-    put(format_args!("p1={prev}"));
-    put(format_args!("n1={next}"));
-    put(format_args!("n2={next2}"));
-    put(format_args!("p1w={prev}|{w}"));
-    put(format_args!("wn1={w}|{next}"));
-    let prev2 = if i > 1 { cx.low(i - 2) } else { "" };
-    put(format_args!("p2={prev2}"));
-    put(format_args!("r={shape}"));
-    put(format_args!("rw={shape}|{w}"));
-    match f.speaker {
-        Some(sp) => {
-            let (a, b) = cx.tokens_of(sp);
-            let kind = if b - a == 1 && cx.is_pronoun(a) {
-                "pron"
-            } else if (a..b).any(|j| {
-                cx.is_capitalised(j) && !DETERMINER_CAPS.contains(&cx.word(j))
-            }) {
-                "name"
-            } else {
-                "noun"
-            };
-            let head = if kind == "name" { "<Name>" } else { cx.low(b - 1) };
-            put(format_args!("sp={kind}"));
-            put(format_args!("spw={kind}|{w}"));
-            put(format_args!("sh={head}"));
-            put(format_args!("spn={}", bucket(b - a)));
-            put(format_args!("gap={}", bucket(i.saturating_sub(b))));
+impl Candidate {
+    /// Hands each of its features to `emit` (one buffer is reused, so
+    /// scoring allocates nothing per feature).
+    fn each_feature(&self, cx: &Context, emit: &mut dyn FnMut(&str)) {
+        let (i, shape, f) = (self.word, self.shape, &self.found);
+        let mut buf = String::with_capacity(64);
+        let mut put = |args: std::fmt::Arguments| {
+            buf.clear();
+            let _ = buf.write_fmt(args);
+            emit(&buf);
+        };
+        let w = cx.low(i);
+        let prev = if i > 0 { cx.low(i - 1) } else { "" };
+        let next = cx.low(i + 1);
+        let next2 = cx.low(i + 2);
+        let cut = w.char_indices().rev().nth(2).map_or(0, |(k, _)| k);
+        let suffix = &w[cut..];
+        put(format_args!("bias"));
+        put(format_args!("w={w}"));
+        put(format_args!("s3={suffix}"));
+        put(format_args!("p1={prev}"));
+        put(format_args!("n1={next}"));
+        put(format_args!("n2={next2}"));
+        put(format_args!("p1w={prev}|{w}"));
+        put(format_args!("wn1={w}|{next}"));
+        let prev2 = if i > 1 { cx.low(i - 2) } else { "" };
+        put(format_args!("p2={prev2}"));
+        put(format_args!("r={shape}"));
+        put(format_args!("rw={shape}|{w}"));
+        match f.speaker {
+            Some(sp) => {
+                let (a, b) = cx.tokens_of(sp);
+                let kind = if b - a == 1 && cx.is_pronoun(a) {
+                    "pron"
+                } else if (a..b)
+                    .any(|j| cx.is_capitalised(j) && !cx.is_determiner(j))
+                {
+                    "name"
+                } else {
+                    "noun"
+                };
+                let head =
+                    if kind == "name" { "<Name>" } else { cx.low(b - 1) };
+                put(format_args!("sp={kind}"));
+                put(format_args!("spw={kind}|{w}"));
+                put(format_args!("sh={head}"));
+                put(format_args!("spn={}", bucket(b - a)));
+                put(format_args!("gap={}", bucket(i.saturating_sub(b))));
+            }
+            None => put(format_args!("sp=none")),
         }
-        None => put(format_args!("sp=none")),
-    }
-    if let Some(c) = f.content.first() {
-        let (a, b) = cx.tokens_of(*c);
-        let first = cx.low(a);
-        put(format_args!("c0={first}"));
-        put(format_args!("c0w={first}|{w}"));
-        put(format_args!("cn={}", bucket(b - a)));
-        let s = cx.sentence(i);
-        let at_end = (b..s.end).all(|j| !cx.is_word(j));
-        put(format_args!("cend={at_end}"));
-        put(format_args!("cz={}", cx.low(b - 1)));
-        let quoted = (a..b).any(|j| cx.in_quote[j]);
-        put(format_args!("cq={quoted}"));
-    }
-    if known {
-        put(format_args!("lexicon"));
-        put(format_args!("lexicon|{shape}"));
+        if let Some(c) = f.content.first() {
+            let (a, b) = cx.tokens_of(*c);
+            let first = cx.low(a);
+            put(format_args!("c0={first}"));
+            put(format_args!("c0w={first}|{w}"));
+            put(format_args!("cn={}", bucket(b - a)));
+            let s = cx.sentence(i);
+            let at_end = (b..s.end).all(|j| !cx.is_word(j));
+            put(format_args!("cend={at_end}"));
+            put(format_args!("cz={}", cx.low(b - 1)));
+            let quoted = (a..b).any(|j| cx.in_quote[j]);
+            put(format_args!("cq={quoted}"));
+        }
+        if self.known {
+            put(format_args!("lexicon"));
+            put(format_args!("lexicon|{shape}"));
+        }
     }
 }
 
@@ -772,9 +738,7 @@ mod tests {
             let seg = crate::segment::segment(text);
             let (cx, found) = crate::extract::after_rules(text, &seg);
             let c = candidates(&cx, &found, &|w| m.knows(w));
-            c.iter()
-                .map(|c| m.score(&c.features(&cx)))
-                .fold(f32::MIN, f32::max)
+            c.iter().map(|c| c.score(&cx, &m)).fold(f32::MIN, f32::max)
         };
         assert!(score("The mayor backed the bill to fund the schools.") > 0.0);
         assert!(score("The mayor drove the bus to the new school.") <= 0.0);
