@@ -38,6 +38,13 @@ pub const RULES: &[RuleInfo] = &[
         content: "The talks ended without a deal",
     },
     RuleInfo {
+        id: "reported/speaker-after-content",
+        example: "Most of the new tariffs, the trade minister said, will \
+                  take effect next year.",
+        speaker: "the trade minister",
+        content: "Most of the new tariffs will take effect next year",
+    },
+    RuleInfo {
         id: "reported/inverted",
         example: "The plan will not work, said the former ambassador.",
         speaker: "the former ambassador",
@@ -340,9 +347,22 @@ fn trailing(
         // "In addition, he added, …": the content follows the cue.
         return None;
     }
-    let f =
+    let mut f =
         found(cx, Some(sp), cue, content, "reported/speaker-after-content");
-    Some((f, (s.first, cue.end)))
+    let mut claimed = (s.first, cue.end);
+    // "The plan, he said, will fail": the clause goes on past the
+    // parenthetical cue, and its rest is a second piece of the content.
+    if parenthetical {
+        let start = cue.end + 1;
+        let end = content_end(cx, start, s.end);
+        if let Some(rest) = trim(cx, start, end)
+            && !cx.any_used(rest.0, rest.1)
+        {
+            f.content.push(cx.span(rest.0, rest.1));
+            claimed.1 = rest.1;
+        }
+    }
+    Some((f, claimed))
 }
 
 /// "…, said X." The speaker comes after the cue.
