@@ -193,6 +193,17 @@ mod tests {
     }
 
     #[test]
+    fn a_clause_after_a_trailing_cue_is_its_content() {
+        let text = "She spoke of it often in the primary — in fact, she said \
+                    it “humanizes” her.";
+        let got = extract(text, &segment(text));
+        let said =
+            got.iter().find(|a| a.content_text(text).contains("humanizes"));
+        let said = said.unwrap_or_else(|| panic!("{got:?}"));
+        assert_eq!(said.content_text(text), "it “humanizes” her");
+    }
+
+    #[test]
     fn cue_inside_a_quotation_is_not_reported_speech() {
         let text = "“They said it would rain all week,” Smith said.";
         let got = extract(text, &segment(text));

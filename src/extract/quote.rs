@@ -10,7 +10,7 @@
 //! words are reported, but by whom the text does not say.
 
 use crate::extract::context::{Context, CueMatch};
-use crate::extract::{Found, RuleInfo};
+use crate::extract::{Found, RuleInfo, reported};
 use crate::model::{CueClass, Span};
 use crate::segment::Quotation;
 
@@ -33,6 +33,20 @@ pub const RULES: &[RuleInfo] = &[
         example: "Last week, he told reporters: “Here, we don’t produce it.”",
         speaker: "he",
         content: "Here, we don’t produce it.",
+    },
+    RuleInfo {
+        id: "quote/speaker-before",
+        example: "Trump said at a rally that “a bomb” had gone off in the city.",
+        speaker: "Trump",
+        content: "“a bomb” had gone off in the city",
+    },
+    RuleInfo {
+        id: "quote/speaker-after",
+        example: "With thousands of counting systems, “there is no single \
+                  point of failure,” he said.",
+        speaker: "he",
+        content: "With thousands of counting systems, “there is no single \
+                  point of failure,",
     },
     RuleInfo {
         id: "quote/previous-sentence",
@@ -117,8 +131,17 @@ fn attribute_group(
             pieces.push(q2.inner);
             cx.claim(q2.open, q2.close.map_or(q2.open + 1, |c| c + 1));
         }
+        if let Some(lead) = lead_in(cx, group) {
+            let start = cx.span(lead, lead + 1).start;
+            pieces[0] = Span { start, end: group[0].inner.end };
+            cx.claim(lead, group[0].open);
+        }
         ("quote/speaker-after", Some(a))
     } else if let Some(a) = before(cx, group[0].open) {
+        if let Some(clause) = partial(cx, group) {
+            pieces = vec![cx.span(clause.0, clause.1)];
+            cx.claim(clause.0, clause.1);
+        }
         ("quote/speaker-before", Some(a))
     } else {
         return inherit(cx, group, pieces, last_direct);
@@ -184,6 +207,41 @@ fn after(cx: &Context, close: usize) -> Option<Attributed> {
         .cue_at(j)
         .filter(|c| !c.cue.participle && !c.cue.needs_complement)?;
     fresh(cx, Attributed { end: cue.end, speaker, cue })
+}
+
+/// A quotation the clause goes on after ("said that “a bomb” had gone
+/// off in New York"): the quotation is part of a paraphrase, and the
+/// content is the clause, marks and all, up to its end.
+fn partial(cx: &Context, group: &[Quotation]) -> Option<(usize, usize)> {
+    let [q] = group else { return None };
+    let close = q.close?;
+    let s = cx.sentence(q.open);
+    let next = close + 1;
+    if next >= s.end || !cx.is_word(next) || cx.in_quote[next] {
+        return None;
+    }
+    let end = reported::content_end(cx, next, s.end);
+    let clause = reported::trim(cx, q.open, end)?;
+    (clause.1 > next && !cx.any_used(next, clause.1)).then_some(clause)
+}
+
+/// Where the words that lead into a quotation start, when the sentence
+/// opens with them ("With thousands of systems, “there is no single point
+/// of failure,” he said"): they belong to what the speaker is reported
+/// to have said.
+fn lead_in(cx: &Context, group: &[Quotation]) -> Option<usize> {
+    let open = group[0].open;
+    let s = cx.sentence(open);
+    let words = (s.first..open).filter(|&j| cx.is_word(j)).count();
+    let cue = (s.first..open).any(|j| cx.cue_at(j).is_some());
+    if words < 4 || cue || cx.any_used(s.first, open) || cx.in_quote[s.first] {
+        return None;
+    }
+    if cx.word(open - 1) == ":" {
+        return None;
+    }
+    let (a, _) = reported::trim(cx, s.first, open)?;
+    Some(a)
 }
 
 /// Keeps an attribution only when its tokens are not claimed already.

@@ -335,8 +335,15 @@ fn trailing(
         return None;
     }
     let rest = cue.end..s.end;
-    let short_tail =
-        rest.len() <= 7 && rest.clone().all(|j| cx.low(j) != "that");
+    // "…, he said Friday.", not "…, she said it “humanizes” her": a
+    // subject after the cue opens a clause of its own.
+    let clause_after = rest.start < rest.end && {
+        let w = cx.low(rest.start);
+        cx.is_pronoun(rest.start) || matches!(w, "the" | "a" | "an" | "there")
+    };
+    let short_tail = rest.len() <= 7
+        && !clause_after
+        && rest.clone().all(|j| cx.low(j) != "that");
     let parenthetical = cue.end < s.end && cx.word(cue.end) == ",";
     if !(short_tail || parenthetical) || cue.cue.needs_complement {
         return None;
