@@ -57,6 +57,13 @@ pub const RULES: &[RuleInfo] = &[
         content: "Mr. Putin most concerned with the economy",
     },
     RuleInfo {
+        id: "reported/coordinated-verb",
+        example: "House Democrats seized the floor on Wednesday and said \
+                  they would stay all night.",
+        speaker: "House Democrats",
+        content: "they would stay all night",
+    },
+    RuleInfo {
         id: "reported/participle",
         example: "She rejected the plan, saying that it would cost too much.",
         speaker: "She",
@@ -452,7 +459,19 @@ fn coordinated(
         let end = f.content_end();
         let gap = cx.text.get(end..and.start).unwrap_or("x");
         f.speaker.is_some() && end <= and.start && gap.trim().is_empty()
-    })?;
+    });
+    // Else the verb shares the sentence's subject: "House Democrats
+    // seized the floor on Wednesday and said they would stay".
+    // Only an inflected verb is taken so ("and said", not "and state
+    // legislators"), and never an "-ing" form.
+    let inflected = cx.low(cue.first) != cue.cue.lemma && !cue.cue.participle;
+    let speaker = match prior {
+        Some(f) => f.speaker,
+        None if inflected => {
+            cx.subject(s, first - 1).map(|(a, b)| cx.span(a, b))
+        }
+        None => None,
+    }?;
     let (start, complement) = content_start(cx, s, cue)?;
     if cue.cue.needs_complement && !complement {
         return None;
@@ -460,7 +479,7 @@ fn coordinated(
     let end = content_end(cx, start, s.end);
     let content = trim(cx, start, end)?;
     let mut f = found(cx, None, cue, content, "reported/coordinated-verb");
-    f.speaker = prior.speaker;
+    f.speaker = Some(speaker);
     Some((f, (cue.first, end)))
 }
 
