@@ -89,6 +89,26 @@ fn is_time_word(word: &str) -> bool {
     )
 }
 
+/// Marks the tokens of the first paragraph when it is a headline in
+/// title case: one short line, most of whose longer words are
+/// capitalised.
+fn title_case(text: &str, seg: &Segmented) -> Vec<bool> {
+    let mut flags = vec![false; seg.tokens.len()];
+    let first = seg.tokens.iter().take_while(|t| t.paragraph == 0).count();
+    let words: Vec<&str> = seg.tokens[..first]
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| t.span.text(text))
+        .filter(|w| w.chars().count() > 3)
+        .collect();
+    let capitals =
+        words.iter().filter(|w| w.starts_with(char::is_uppercase)).count();
+    if (3..=25).contains(&words.len()) && 5 * capitals >= 4 * words.len() {
+        flags[..first].fill(true);
+    }
+    flags
+}
+
 fn in_table(table: &[&str], word: &str) -> bool {
     table.binary_search(&word).is_ok()
 }
@@ -119,6 +139,9 @@ pub struct Context<'a> {
     pub used: Vec<bool>,
     /// For each token, the index of its sentence.
     pub sentence_of: Vec<usize>,
+    /// True for tokens of a headline set in title case ("Glenn Beck Says
+    /// Trump Poses A Threat"), where a capitalised word can be a cue.
+    title_case: Vec<bool>,
     /// For each token, the cue that starts there: rules ask about the
     /// same token many times (every content end looks at the cues after
     /// it), and a lexicon lookup hashes the word each time.
@@ -148,6 +171,7 @@ impl<'a> Context<'a> {
             sentence_of[s.first..s.end].fill(n);
         }
         let used = vec![false; seg.tokens.len()];
+        let title_case = title_case(text, seg);
         let mut cx = Context {
             text,
             seg,
@@ -155,6 +179,7 @@ impl<'a> Context<'a> {
             in_quote,
             used,
             sentence_of,
+            title_case,
             cues: Vec::new(),
             lexicon: Lexicon::get(),
         };
@@ -189,6 +214,11 @@ impl<'a> Context<'a> {
         self.is_word(i) && self.word(i).starts_with(char::is_uppercase)
     }
 
+    /// True when token `i` is in a headline set in title case.
+    pub fn is_title_case(&self, i: usize) -> bool {
+        self.title_case.get(i).copied().unwrap_or(false)
+    }
+
     /// The sentence token `i` is in.
     pub fn sentence(&self, i: usize) -> Sentence {
         self.seg.sentences[self.sentence_of[i]]
@@ -221,7 +251,10 @@ impl<'a> Context<'a> {
         }
         // "States" in "the United States" is a name, not a verb: a cue
         // is capitalised only where it opens its sentence.
-        if self.is_capitalised(i) && self.sentence(i).first != i {
+        if self.is_capitalised(i)
+            && self.sentence(i).first != i
+            && !self.title_case[i]
+        {
             return None;
         }
         let entries: &'static [Cue] = self.lexicon.cues(self.low(i));

@@ -256,12 +256,13 @@ fn candidate_at(cx: &Context, i: usize, out: &[Found]) -> Option<Candidate> {
     let low = cx.low(i);
     let s = cx.sentence(i);
     let plain = low.len() > 1 && low.chars().all(|c| c.is_ascii_lowercase());
+    let headline = cx.is_title_case(i);
     // Adverbs qualify a cue; they are none ("unanimously assert").
     let adverb = low.ends_with("ly");
     if !plain
         || adverb
         || NEVER.binary_search(&low).is_ok()
-        || cx.is_capitalised(i)
+        || (cx.is_capitalised(i) && !headline)
     {
         return None;
     }

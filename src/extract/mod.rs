@@ -204,6 +204,33 @@ mod tests {
     }
 
     #[test]
+    fn a_title_case_headline_has_cues() {
+        let text = "Senate Leader Says Budget Talks Will Resume In March.\n\n\
+                    The talks broke down last week.";
+        let got = extract(text, &segment(text));
+        assert_eq!(got.len(), 1, "{got:?}");
+        let cue = got[0].cue.expect("a cue");
+        assert_eq!(cue.text(text), "Says");
+        assert_eq!(
+            got[0].content_text(text),
+            "Budget Talks Will Resume In March"
+        );
+        // Outside a headline, a capitalised word inside a sentence is a
+        // name, not a cue.
+        let text = "Officials from the United States met on Monday.";
+        assert!(extract(text, &segment(text)).is_empty());
+    }
+
+    #[test]
+    fn state_as_a_noun_is_no_cue() {
+        let text = "The former Oklahoma state senator ran for the U.S. \
+                    Senate in 2008.";
+        assert!(extract(text, &segment(text)).is_empty());
+        let text = "The governor stated that the budget was balanced.";
+        assert_eq!(extract(text, &segment(text)).len(), 1);
+    }
+
+    #[test]
     fn cue_inside_a_quotation_is_not_reported_speech() {
         let text = "“They said it would rain all week,” Smith said.";
         let got = extract(text, &segment(text));
