@@ -222,6 +222,21 @@ mod tests {
     }
 
     #[test]
+    fn a_parenthetical_cue_before_a_new_clause_keeps_one_piece() {
+        let text = "The plan will fail, the minister said, adding that \
+                    talks would go on.";
+        let got = extract(text, &segment(text));
+        let contents: Vec<String> =
+            got.iter().map(|a| a.content_text(text)).collect();
+        assert_eq!(contents, ["The plan will fail", "talks would go on"]);
+        let text = "The vote was a sham, top lawmakers said Friday \
+                    afternoon, as they left the chamber.";
+        let got = extract(text, &segment(text));
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].content_text(text), "The vote was a sham");
+    }
+
+    #[test]
     fn state_as_a_noun_is_no_cue() {
         let text = "The former Oklahoma state senator ran for the U.S. \
                     Senate in 2008.";

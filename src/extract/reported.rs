@@ -352,7 +352,10 @@ fn trailing(
         && !clause_after
         && rest.clone().all(|j| cx.low(j) != "that");
     let parenthetical = cue.end < s.end && cx.word(cue.end) == ",";
-    if !(short_tail || parenthetical) || cue.cue.needs_complement {
+    // "…, top lawmakers said Friday afternoon, as they …".
+    let after_time = skip_circumstance(cx, cue.end, s.end);
+    let timed = after_time > cue.end && cx.word(after_time) == ",";
+    if !(short_tail || parenthetical || timed) || cue.cue.needs_complement {
         return None;
     }
     let content = trim(cx, s.first, sp.0 - 1)?;
@@ -366,10 +369,14 @@ fn trailing(
     let mut claimed = (s.first, cue.end);
     // "The plan, he said, will fail": the clause goes on past the
     // parenthetical cue, and its rest is a second piece of the content.
-    if parenthetical {
+    // Not when another clause starts there (", adding that …", ", but
+    // …", ", as …"): `content_end` from the comma stops at once.
+    let joined =
+        matches!(cx.low(cue.end + 1), "and" | "but" | "or" | "so" | "yet");
+    if parenthetical && !joined {
         let start = cue.end + 1;
-        let end = content_end(cx, start, s.end);
-        if let Some(rest) = trim(cx, start, end)
+        let end = content_end(cx, cue.end, s.end);
+        if let Some(rest) = trim(cx, start, end.max(start))
             && !cx.any_used(rest.0, rest.1)
         {
             f.content.push(cx.span(rest.0, rest.1));
