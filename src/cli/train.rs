@@ -25,7 +25,7 @@ pub struct TrainArgs {
     #[arg(long, default_value = "data/cue_model.tsv")]
     pub out: PathBuf,
     /// Passes over the training data.
-    #[arg(long, default_value_t = 10)]
+    #[arg(long, default_value_t = 20)]
     pub epochs: usize,
     /// Leave out features seen in fewer candidates than this.
     #[arg(long, default_value_t = 3)]
