@@ -146,9 +146,25 @@ impl Clusters {
 
     /// Each root with its members, roots in ascending order.
     pub fn iter(&self) -> impl Iterator<Item = (usize, &[usize])> {
-        self.roots.iter().enumerate().map(|(i, &r)| {
-            (r, &self.members[self.starts[i]..self.starts[i + 1]])
-        })
+        (0..self.len()).map(|i| self.get(i))
+    }
+
+    /// How many sets there are.
+    pub fn len(&self) -> usize {
+        self.roots.len()
+    }
+
+    /// The `i`-th set in root order: its root and its members.
+    pub fn get(&self, i: usize) -> (usize, &[usize]) {
+        (self.roots[i], &self.members[self.starts[i]..self.starts[i + 1]])
+    }
+
+    /// The sets' indexes in runs of at most `n`, in order: for work done
+    /// on every core a run at a time, so that what it makes per set is
+    /// held for one run, not for the millions of sets of a large corpus.
+    pub fn runs(&self, n: usize) -> impl Iterator<Item = Range<usize>> {
+        let len = self.len();
+        (0..len).step_by(n).map(move |lo| lo..(lo + n).min(len))
     }
 }
 
