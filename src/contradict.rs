@@ -526,63 +526,69 @@ fn topic_terms(facts: &[Facts]) -> HashSet<Term> {
 /// with how many they share.
 fn candidate_pairs(facts: &[Facts]) -> Vec<(usize, usize, usize)> {
     // Terms as numbers, found once, and the reports of each term.
-    let mut number: HashMap<&str, usize, foldhash::fast::RandomState> =
+    let mut number: HashMap<&str, u32, foldhash::fast::RandomState> =
         HashMap::default();
-    let terms: Vec<Vec<usize>> = facts
+    let terms: Vec<Vec<u32>> = facts
         .iter()
         .map(|f| {
             f.terms
                 .iter()
                 .map(|t| {
-                    let next = number.len();
+                    let next = u32::try_from(number.len()).expect("a count");
                     *number.entry(&**t).or_insert(next)
                 })
                 .collect()
         })
         .collect();
-    let mut postings: Vec<Vec<usize>> = vec![Vec::new(); number.len()];
+    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); number.len()];
     for (i, ts) in terms.iter().enumerate() {
+        let i = u32::try_from(i).expect("under 4 billion reports");
         for &t in ts {
-            postings[t].push(i);
+            postings[t as usize].push(i);
         }
     }
     // Each report counts the later reports it shares indexed terms with,
     // in one array reset after each report: no map of all pairs. Runs of
-    // reports go to every core, each run with its own array.
+    // reports go to every core, each core with its own array, made once.
     let starts: Vec<usize> = (0..facts.len()).step_by(PAIR_RUN).collect();
     let runs: Vec<Vec<(usize, usize, usize)>> = starts
         .par_iter()
-        .map(|&start| {
-            let end = (start + PAIR_RUN).min(facts.len());
-            let mut shared = vec![0usize; facts.len()];
-            let mut touched: Vec<usize> = Vec::new();
-            let mut out = Vec::new();
-            for (i, ts) in terms.iter().enumerate().take(end).skip(start) {
-                for &t in ts {
-                    let list = &postings[t];
-                    if list.len() > MAX_POSTING {
-                        continue;
-                    }
-                    // Lists are in report order; only the reports after i.
-                    let later = &list[list.partition_point(|&j| j <= i)..];
-                    for &j in later {
-                        if shared[j] == 0 {
-                            touched.push(j);
+        .map_init(
+            || (vec![0u32; facts.len()], Vec::new()),
+            |(shared, touched), &start| {
+                let end = (start + PAIR_RUN).min(facts.len());
+                let mut out = Vec::new();
+                for (i, ts) in terms.iter().enumerate().take(end).skip(start) {
+                    for &t in ts {
+                        let list = &postings[t as usize];
+                        if list.len() > MAX_POSTING {
+                            continue;
                         }
-                        shared[j] += 1;
+                        // Lists are in report order; only the reports
+                        // after i.
+                        let later = &list
+                            [list.partition_point(|&j| j as usize <= i)..];
+                        for &j in later {
+                            let j = j as usize;
+                            if shared[j] == 0 {
+                                touched.push(j);
+                            }
+                            shared[j] += 1;
+                        }
                     }
-                }
-                touched.sort_unstable();
-                for &j in &touched {
-                    if shared[j] >= MIN_SHARED {
-                        out.push((i, j, shared[j]));
+                    touched.sort_unstable();
+                    for &j in touched.iter() {
+                        let n = shared[j] as usize;
+                        if n >= MIN_SHARED {
+                            out.push((i, j, n));
+                        }
+                        shared[j] = 0;
                     }
-                    shared[j] = 0;
+                    touched.clear();
                 }
-                touched.clear();
-            }
-            out
-        })
+                out
+            },
+        )
         .collect();
     runs.concat()
 }

@@ -63,7 +63,8 @@ pub use crate::{
         Extracted, Resolution, SourceKind, Span, Speaker, stable_hash,
     },
     pipeline::{
-        build_graph, build_graph_observed, build_graph_with, extract_document,
+        build_graph, build_graph_consuming, build_graph_observed,
+        build_graph_with, extract_document,
     },
     resolve::{canonical_key, strip_title},
     segment::{Segmented, segment},

@@ -7,6 +7,7 @@
 //! [`extract_document`], so the accuracy measured is that of the graph.
 
 use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -61,10 +62,60 @@ pub fn build_graph_observed(
     aliases: &AliasTable,
     stage: &dyn Fn(&str),
 ) -> ClaimGraph {
+    build(Docs::Borrowed(docs), aliases, stage)
+}
+
+/// [`build_graph_observed`], taking the documents: each one's text and
+/// attributions are freed as soon as its nodes and edges are made, so
+/// that a large corpus is not held beside the whole of its graph.
+pub fn build_graph_consuming(
+    docs: Vec<Extracted>,
+    aliases: &AliasTable,
+    stage: &dyn Fn(&str),
+) -> ClaimGraph {
+    build(Docs::Owned(docs), aliases, stage)
+}
+
+/// The documents a build reads: lent, or given to free as it goes.
+enum Docs<'a> {
+    Borrowed(&'a [Extracted]),
+    Owned(Vec<Extracted>),
+}
+
+impl Docs<'_> {
+    fn all(&self) -> &[Extracted] {
+        match self {
+            Docs::Borrowed(docs) => docs,
+            Docs::Owned(docs) => docs,
+        }
+    }
+
+    /// Frees the texts and attributions of the documents `run`, when
+    /// they are owned; their ids stay.
+    fn release(&mut self, run: Range<usize>) {
+        if let Docs::Owned(docs) = self {
+            for x in &mut docs[run] {
+                x.document.text = String::new();
+                x.attributions = Vec::new();
+            }
+        }
+    }
+}
+
+/// How many documents the graph stage prepares at a time, on every core,
+/// before adding them to the graph in order.
+const RUN: usize = 1024;
+
+fn build(
+    mut docs: Docs,
+    aliases: &AliasTable,
+    stage: &dyn Fn(&str),
+) -> ClaimGraph {
     stage("actors across documents");
-    let corpus = corpus_actors(docs, aliases);
+    let mut corpus = corpus_actors(docs.all(), aliases);
     // Each actor's id is one shared string, however many reports it has.
     let actor_ids: Vec<Vec<Option<Arc<str>>>> = docs
+        .all()
         .par_iter()
         .map(|x| {
             x.attributions
@@ -76,153 +127,94 @@ pub fn build_graph_observed(
                 .collect()
         })
         .collect();
+    let actors = std::mem::take(&mut corpus.actors);
+    drop(corpus);
     stage("claim groups and counterclaims");
-    let analysis =
-        contradict::analyse(docs, aliases, |d, a| actor_ids[d][a].clone());
+    let analysis = contradict::analyse(docs.all(), aliases, |d, a| {
+        actor_ids[d][a].clone()
+    });
     stage("graph");
-    // Not made beside the corpus actor pass, which is mostly serial: that
-    // saves 3 % of the time and costs a fifth more memory at the peak.
-    let (chars, evidence, cited) = per_document(docs);
-    let mut reports =
-        Reports::new(docs, &actor_ids, chars, evidence, &analysis);
+    let claims = Claims::new(docs.all(), &analysis);
     // Only the reports a counterclaim or dispute names are needed again
     // after their document's edges are made; the others' evidence moves
-    // into the graph, and each document's list is freed once its edges
-    // are made.
+    // into the graph.
     let linked: HashSet<ReportKey> = analysis
         .counterclaims
         .iter()
         .flat_map(|c| [c.a, c.b])
         .chain(analysis.disputes.iter().map(|x| x.report))
         .collect();
+    // What the dispute edges take from the texts, before they go; the
+    // disputes come sorted by report, so each document's are together.
+    let by_doc: Vec<&[contradict::Dispute]> = analysis
+        .disputes
+        .chunk_by(|a, b| a.report.doc == b.report.doc)
+        .collect();
+    let markers: Vec<(String, [usize; 2])> = by_doc
+        .par_iter()
+        .flat_map_iter(|disputes| {
+            let text = &docs.all()[disputes[0].report.doc].document.text;
+            let chars = CharIndex::new(text);
+            disputes.iter().map(move |x| {
+                (x.marker.text(text).to_string(), x.marker.to_chars(&chars))
+            })
+        })
+        .collect();
+    let mut reports =
+        Reports { actors: &actor_ids, kept: HashMap::new(), claims };
     let mut g = ClaimGraph::new();
-    for actor in corpus.actors {
+    for actor in actors {
         g.add_actor(actor);
     }
-    for (d, doc) in docs.iter().enumerate() {
-        let claims = add_document(&mut g, doc, &mut reports, &linked, d);
-        add_sources(&mut g, doc, &reports.chars[d], &cited[d], &claims);
+    let n = docs.all().len();
+    let mut cited_markers = Vec::with_capacity(n);
+    for lo in (0..n).step_by(RUN) {
+        let run = lo..(lo + RUN).min(n);
+        let prepared: Vec<Prepared> =
+            docs.all()[run.clone()].par_iter().map(prepare).collect();
+        for (d, p) in run.clone().zip(prepared) {
+            let x = &docs.all()[d];
+            let claims = add_document(
+                &mut g,
+                x,
+                p.node,
+                p.evidence,
+                &mut reports,
+                &linked,
+                d,
+            );
+            add_sources(&mut g, &x.document, p.sources, &claims);
+            cited_markers.push(p.markers);
+        }
+        docs.release(run);
     }
-    link_markers(&mut g, docs, &reports.chars, &cited);
-    add_links(&mut g, &reports, &analysis);
+    link_markers(&mut g, docs.all(), &cited_markers);
+    drop(cited_markers);
+    add_links(&mut g, docs.all(), &mut reports, &analysis, &markers);
     g
 }
 
-/// What the graph needs of each report: its claim id, its actor and its
-/// evidence, indexed by document and attribution.
-struct Reports<'a> {
-    docs: &'a [Extracted],
-    actors: &'a [Vec<Option<Arc<str>>>],
-    /// Each document's code-point index, built once.
-    chars: Vec<CharIndex>,
-    /// Each report's evidence, until its document's edges take it.
-    evidence: Vec<Vec<Evidence>>,
-    /// The evidence of the reports a counterclaim or dispute names, kept
-    /// for those links.
-    kept: HashMap<ReportKey, Evidence>,
-    /// Each report's claim group.
-    group_of: &'a [Vec<usize>],
-    /// Each claim group's id.
-    claim_ids: Vec<String>,
-    /// Each claim group's text, by claim id.
-    texts: HashMap<String, String>,
+/// What the graph takes from one document's text, made on every core.
+struct Prepared {
+    /// The document's node.
+    node: DocumentNode,
+    /// Each report's evidence.
+    evidence: Vec<Evidence>,
+    /// Each source it cites, with the evidence of the citation and the
+    /// attributions the source backs.
+    sources: Vec<(SourceNode, Evidence, Vec<usize>)>,
+    /// Its citation markers: name, span and text.
+    markers: Vec<Marker>,
 }
 
-/// Each document's code-point index, its reports' evidence and the
-/// sources it cites, made on every core.
-#[allow(clippy::type_complexity)]
-fn per_document(
-    docs: &[Extracted],
-) -> (Vec<CharIndex>, Vec<Vec<Evidence>>, Vec<Vec<sources::Cited>>) {
-    let chars: Vec<CharIndex> =
-        docs.par_iter().map(|x| CharIndex::new(&x.document.text)).collect();
-    let evidence = docs
-        .par_iter()
-        .zip(&chars)
-        .map(|(x, chars)| {
-            let mut shared = SharedSet::default();
-            x.attributions
-                .iter()
-                .map(|a| evidence(&x.document, chars, a, &mut shared))
-                .collect()
-        })
-        .collect();
-    let cited = docs
-        .par_iter()
-        .map(|x| sources::cited_sources(&x.document.text))
-        .collect();
-    (chars, evidence, cited)
-}
+/// A citation marker: its name, its span in code points and its text.
+type Marker = (String, [usize; 2], Arc<str>);
 
-impl<'a> Reports<'a> {
-    fn new(
-        docs: &'a [Extracted],
-        actors: &'a [Vec<Option<Arc<str>>>],
-        chars: Vec<CharIndex>,
-        evidence: Vec<Vec<Evidence>>,
-        analysis: &'a Analysis,
-    ) -> Reports<'a> {
-        // A group's id and text are those of its member with the smallest
-        // id, so they do not depend on the order documents came in.
-        let report_ids: Vec<Vec<String>> = evidence
-            .par_iter()
-            .map(|per_doc| {
-                per_doc.iter().map(|ev| claim_id(&ev.text)).collect()
-            })
-            .collect();
-        let mut best: Vec<Option<(String, String)>> =
-            vec![None; analysis.groups];
-        for (d, (per_doc, ids)) in evidence.iter().zip(report_ids).enumerate()
-        {
-            for (a, (ev, id)) in per_doc.iter().zip(ids).enumerate() {
-                let slot = &mut best[analysis.group_of[d][a]];
-                if slot.as_ref().is_none_or(|(b, _)| id < *b) {
-                    *slot = Some((id, ev.text.to_string()));
-                }
-            }
-        }
-        let (ids, texts): (Vec<String>, Vec<String>) =
-            best.into_iter().map(|b| b.unwrap_or_default()).unzip();
-        let texts = ids.iter().cloned().zip(texts).collect();
-        Reports {
-            docs,
-            actors,
-            chars,
-            evidence,
-            kept: HashMap::new(),
-            group_of: &analysis.group_of,
-            claim_ids: ids,
-            texts,
-        }
-    }
-
-    fn report(&self, k: ReportKey) -> Report {
-        Report {
-            actor: self.actors[k.doc][k.att].as_deref().map(str::to_string),
-            evidence: self.kept[&k].clone(),
-        }
-    }
-
-    fn claim(&self, g: &mut ClaimGraph, k: ReportKey) -> NodeRef {
-        let id = self.claim_ids[self.group_of[k.doc][k.att]].clone();
-        let text = self.texts.get(&id).cloned().unwrap_or_default();
-        g.add_claim(Claim::new(id, text))
-    }
-}
-
-/// Adds a document, its claims and their actors; returns the claim of
-/// each attribution.
-fn add_document(
-    g: &mut ClaimGraph,
-    x: &Extracted,
-    reports: &mut Reports,
-    linked: &HashSet<ReportKey>,
-    d: usize,
-) -> Vec<NodeRef> {
+fn prepare(x: &Extracted) -> Prepared {
     let doc = &x.document;
-    let chars = &reports.chars[d];
+    let chars = CharIndex::new(&doc.text);
     let publisher = sources::publisher(doc);
-    let doc_node = g.add_document(DocumentNode {
+    let node = DocumentNode {
         id: format!("doc:{}", doc.id),
         name: doc.id.clone(),
         title: doc.title.clone(),
@@ -231,10 +223,167 @@ fn add_document(
         date: doc.date.clone(),
         publisher_evidence: publisher
             .and_then(|p| p.span)
-            .map(|s| s.to_chars(chars)),
-    });
+            .map(|s| s.to_chars(&chars)),
+    };
+    let mut shared = SharedSet::default();
+    let evidence = x
+        .attributions
+        .iter()
+        .map(|a| evidence(doc, &chars, a, &mut shared))
+        .collect();
+    let cited = sources::cited_sources(&doc.text);
+    let spans: Vec<Span> = cited
+        .iter()
+        .filter(|c| c.kind == SourceKind::Marker)
+        .map(|c| c.span)
+        .collect();
+    let markers = cited
+        .iter()
+        .filter(|c| c.kind == SourceKind::Marker)
+        .map(|c| {
+            let text = Arc::from(c.span.text(&doc.text));
+            (c.name.clone(), c.span.to_chars(&chars), text)
+        })
+        .collect();
+    let sources = cited
+        .iter()
+        .map(|c| {
+            let node = SourceNode {
+                id: source_id(c.kind, &c.name),
+                name: c.name.clone(),
+                kind: c.kind,
+            };
+            let evidence = Evidence {
+                document: Arc::from(doc.id.as_str()),
+                span: c.span.to_chars(&chars),
+                text: Arc::from(c.span.text(&doc.text)),
+                speaker: None,
+                speaker_span: None,
+                cue: None,
+                cue_span: None,
+                rule: Arc::from(c.rule),
+            };
+            let backed =
+                sources::backed_claims(&doc.text, c, &spans, &x.attributions);
+            (node, evidence, backed)
+        })
+        .collect();
+    Prepared { node, evidence, sources, markers }
+}
+
+/// What the graph needs of each report: its claim and its actor, and
+/// the evidence of those a link names.
+struct Reports<'a> {
+    actors: &'a [Vec<Option<Arc<str>>>],
+    /// The evidence of the reports a counterclaim or dispute names, kept
+    /// for those links.
+    kept: HashMap<ReportKey, Evidence>,
+    claims: Claims<'a>,
+}
+
+/// Each claim group's id and text.
+struct Claims<'a> {
+    /// Each report's claim group.
+    group_of: &'a [Vec<usize>],
+    /// Each group's id, as the number [`claim_hash`] gives; `None` for a
+    /// group of no report.
+    ids: Vec<Option<u64>>,
+    /// The text of each group's claim node.
+    texts: Vec<String>,
+}
+
+impl<'a> Claims<'a> {
+    fn new(docs: &[Extracted], analysis: &'a Analysis) -> Claims<'a> {
+        // A group's id and text are those of its member with the smallest
+        // id, so they do not depend on the order documents came in. Ids
+        // are fixed-width hex, so their numbers compare as they do.
+        let mut best: Vec<Option<(u64, String)>> = vec![None; analysis.groups];
+        for lo in (0..docs.len()).step_by(RUN) {
+            let run = lo..(lo + RUN).min(docs.len());
+            let texts: Vec<Vec<(u64, String)>> = docs[run.clone()]
+                .par_iter()
+                .map(|x| {
+                    x.attributions
+                        .iter()
+                        .map(|a| {
+                            let text = a.content_text(&x.document.text);
+                            (claim_hash(&text), text)
+                        })
+                        .collect()
+                })
+                .collect();
+            for (d, per_doc) in run.zip(texts) {
+                for (a, (id, text)) in per_doc.into_iter().enumerate() {
+                    let slot = &mut best[analysis.group_of[d][a]];
+                    if slot.as_ref().is_none_or(|(b, _)| id < *b) {
+                        *slot = Some((id, text));
+                    }
+                }
+            }
+        }
+        let (ids, mut texts): (Vec<Option<u64>>, Vec<String>) = best
+            .into_iter()
+            .map(|b| match b {
+                Some((id, text)) => (Some(id), text),
+                None => (None, String::new()),
+            })
+            .unzip();
+        // Groups of one id share one node, whose text is that of the
+        // last such group.
+        let mut last: HashMap<Option<u64>, usize> = HashMap::new();
+        for (i, id) in ids.iter().enumerate() {
+            last.insert(*id, i);
+        }
+        for (i, id) in ids.iter().enumerate() {
+            let l = last[id];
+            if l != i {
+                texts[i] = texts[l].clone();
+            }
+        }
+        Claims { group_of: &analysis.group_of, ids, texts }
+    }
+
+    /// The claim node of report `k`, added when new; the text moves into
+    /// the node.
+    fn node(&mut self, g: &mut ClaimGraph, k: ReportKey) -> NodeRef {
+        let group = self.group_of[k.doc][k.att];
+        let id = self.ids[group].map_or_else(String::new, claim_name);
+        match g.find(&id) {
+            Some(node) => node,
+            None => {
+                let text = std::mem::take(&mut self.texts[group]);
+                g.add_claim(Claim::new(id, text))
+            }
+        }
+    }
+}
+
+impl Reports<'_> {
+    fn report(&self, k: ReportKey) -> Report {
+        Report {
+            actor: self.actors[k.doc][k.att].as_deref().map(str::to_string),
+            evidence: self.kept[&k].clone(),
+        }
+    }
+
+    fn claim(&mut self, g: &mut ClaimGraph, k: ReportKey) -> NodeRef {
+        self.claims.node(g, k)
+    }
+}
+
+/// Adds a document's node, its claims and their actors, with `evidence`
+/// for its reports; returns the claim of each attribution.
+fn add_document(
+    g: &mut ClaimGraph,
+    x: &Extracted,
+    node: DocumentNode,
+    evidence: Vec<Evidence>,
+    reports: &mut Reports,
+    linked: &HashSet<ReportKey>,
+    d: usize,
+) -> Vec<NodeRef> {
+    let doc_node = g.add_document(node);
     let mut claims = Vec::new();
-    let evidence = std::mem::take(&mut reports.evidence[d]);
     for (i, (a, evidence)) in x.attributions.iter().zip(evidence).enumerate() {
         let k = ReportKey { doc: d, att: i };
         if linked.contains(&k) {
@@ -258,8 +407,15 @@ fn add_document(
     claims
 }
 
-/// Counterclaim and dispute edges.
-fn add_links(g: &mut ClaimGraph, reports: &Reports, analysis: &Analysis) {
+/// Counterclaim and dispute edges; `markers` are each dispute's marker
+/// text and span.
+fn add_links(
+    g: &mut ClaimGraph,
+    docs: &[Extracted],
+    reports: &mut Reports,
+    analysis: &Analysis,
+    markers: &[(String, [usize; 2])],
+) {
     for c in &analysis.counterclaims {
         let (a, b) = (reports.claim(g, c.a), reports.claim(g, c.b));
         if a == b {
@@ -275,16 +431,15 @@ fn add_links(g: &mut ClaimGraph, reports: &Reports, analysis: &Analysis) {
         };
         g.link(a, b, edge);
     }
-    for dispute in &analysis.disputes {
+    for (dispute, (marker, span)) in analysis.disputes.iter().zip(markers) {
         let k = dispute.report;
-        let x = &reports.docs[k.doc];
+        let x = &docs[k.doc];
         let doc = g.find(&format!("doc:{}", x.document.id)).expect("added");
         let claim = reports.claim(g, k);
-        let chars = &reports.chars[k.doc];
         let edge = Edge::Disputes {
             report: Box::new(reports.report(k)),
-            marker: dispute.marker.text(&x.document.text).to_string(),
-            marker_span: dispute.marker.to_chars(chars),
+            marker: marker.clone(),
+            marker_span: *span,
             rule: dispute.rule.to_string(),
             reason: dispute.reason.clone(),
             confidence: percent(dispute.confidence),
@@ -298,45 +453,21 @@ fn percent(x: f64) -> u8 {
 }
 
 /// Adds the sources a document cites, linked from the document and from
-/// the claims each backs.
+/// the claims each backs (`sources`, as [`prepare`] found them).
 fn add_sources(
     g: &mut ClaimGraph,
-    x: &Extracted,
-    chars: &CharIndex,
-    cited: &[sources::Cited],
+    d: &Document,
+    sources: Vec<(SourceNode, Evidence, Vec<usize>)>,
     claims: &[NodeRef],
 ) {
-    let d = &x.document;
     let Some(doc_node) = g.find(&format!("doc:{}", d.id)) else { return };
-    let markers: Vec<Span> = cited
-        .iter()
-        .filter(|c| c.kind == SourceKind::Marker)
-        .map(|c| c.span)
-        .collect();
-    for c in cited {
-        let source = g.add_source(SourceNode {
-            id: source_id(c.kind, &c.name),
-            name: c.name.clone(),
-            kind: c.kind,
-        });
-        let evidence = Evidence {
-            document: Arc::from(d.id.as_str()),
-            span: c.span.to_chars(chars),
-            text: Arc::from(c.span.text(&d.text)),
-            speaker: None,
-            speaker_span: None,
-            cue: None,
-            cue_span: None,
-            rule: Arc::from(c.rule),
-        };
+    for (node, evidence, backed) in sources {
+        let source = g.add_source(node);
         g.link(doc_node, source, Edge::Cites { evidence: evidence.clone() });
         // Two attributions of one claim ("China and Mexico denied ...")
         // give one edge.
         let mut backed: Vec<NodeRef> =
-            sources::backed_claims(&d.text, c, &markers, &x.attributions)
-                .into_iter()
-                .map(|i| claims[i])
-                .collect();
+            backed.into_iter().map(|i| claims[i]).collect();
         let mut seen = std::collections::HashSet::new();
         backed.retain(|claim| seen.insert(*claim));
         for claim in backed {
@@ -356,30 +487,27 @@ fn source_id(kind: SourceKind, name: &str) -> String {
 
 /// A citation marker that names a document of the corpus ("[de4dbeca]"
 /// for `de4dbeca` or `003_de4dbeca…`) identifies that document.
+/// `markers` are each document's citation markers: name, span and text.
 fn link_markers(
     g: &mut ClaimGraph,
     docs: &[Extracted],
-    chars: &[CharIndex],
-    cited: &[Vec<sources::Cited>],
+    markers: &[Vec<Marker>],
 ) {
-    for ((x, chars), cited) in docs.iter().zip(chars).zip(cited) {
+    for (x, markers) in docs.iter().zip(markers) {
         let d = &x.document;
-        for c in cited {
-            if c.kind != SourceKind::Marker {
-                continue;
-            }
+        for (name, span, text) in markers {
             let Some(target) =
-                docs.iter().find(|t| names_document(&c.name, &t.document.id))
+                docs.iter().find(|t| names_document(name, &t.document.id))
             else {
                 continue;
             };
-            let from = g.find(&source_id(c.kind, &c.name));
+            let from = g.find(&source_id(SourceKind::Marker, name));
             let to = g.find(&format!("doc:{}", target.document.id));
             if let (Some(from), Some(to)) = (from, to) {
                 let evidence = Evidence {
                     document: Arc::from(d.id.as_str()),
-                    span: c.span.to_chars(chars),
-                    text: Arc::from(c.span.text(&d.text)),
+                    span: *span,
+                    text: Arc::clone(text),
                     speaker: None,
                     speaker_span: None,
                     cue: None,
@@ -422,14 +550,20 @@ fn evidence(
     }
 }
 
-/// Claims group by their words, whatever the case and punctuation.
-fn claim_id(text: &str) -> String {
+/// The number in a claim's id: the hash of its words, so that claims
+/// group by their words, whatever the case and punctuation.
+fn claim_hash(text: &str) -> u64 {
     let key = canonical_key(text);
     let words: Vec<&str> = key
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
-    format!("claim:{:016x}", stable_hash(words.join(" ").as_bytes()))
+    stable_hash(words.join(" ").as_bytes())
+}
+
+/// The claim id of the number `hash`.
+fn claim_name(hash: u64) -> String {
+    format!("claim:{hash:016x}")
 }
 
 #[cfg(test)]

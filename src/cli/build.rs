@@ -26,8 +26,8 @@ use claimgraph::store::{
     save_shard_view, write_atomic_with,
 };
 use claimgraph::{
-    AliasTable, ClaimGraph, Counts, Document, build_graph_observed,
-    extract_document,
+    AliasTable, ClaimGraph, Counts, Document, build_graph_consuming,
+    build_graph_observed, extract_document,
 };
 use rayon::prelude::*;
 
@@ -134,19 +134,19 @@ pub fn build_into(
             x
         })
         .collect();
-    let mut graph = build_graph_observed(&extracted, aliases, &|what| {
-        progress.stage(what)
-    });
+    let stage = |what: &str| progress.stage(what);
+    // A shard keeps its articles; otherwise each one's text is freed as
+    // soon as the graph has taken what it needs of it.
+    let (mut graph, articles) = if o.shard {
+        let graph = build_graph_observed(&extracted, aliases, &stage);
+        (graph, extracted.into_iter().map(|x| x.document).collect())
+    } else {
+        (build_graph_consuming(extracted, aliases, &stage), Vec::new())
+    };
     progress.stage("curation");
     for message in apply(&mut graph, curation) {
         eprintln!("claimgraph: {}: {message}", o.curation_path.display());
     }
-    let articles: Vec<Document> = if o.shard {
-        extracted.into_iter().map(|x| x.document).collect()
-    } else {
-        drop(extracted);
-        Vec::new()
-    };
     progress.stage(&format!(
         "writing {}, graph.dot and graph.svg",
         o.store.file_name()

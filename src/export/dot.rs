@@ -21,6 +21,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::io::{self, Write};
+use std::ops::Range;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
@@ -29,6 +30,7 @@ use graphviz_rust::dot_structures::{
     Node as DotNode, NodeId, Stmt, Subgraph, Vertex,
 };
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
+use rayon::prelude::*;
 
 pub use super::ExportError;
 use super::{anchor, report_anchor, shorten};
@@ -173,10 +175,61 @@ pub fn write_dot_view(
     if !docs.is_empty() {
         put(Stmt::Subgraph(document_column(&docs, &links)), w)?;
     }
-    for group in drawn_edges(data) {
-        put(Stmt::Edge(edge(&group, &links)), w)?;
+    // The edges, most of the text: lines made on every core a run of
+    // groups at a time, written in order. Something always came before,
+    // so each line starts with a line break.
+    let edges = &data.edges;
+    let mut groups: Vec<Range<usize>> = Vec::with_capacity(EDGE_RUN);
+    let mut at = 0;
+    while at < edges.len() {
+        let end = group_end(edges, at);
+        groups.push(at..end);
+        at = end;
+        if groups.len() == EDGE_RUN || at == edges.len() {
+            let lines: Vec<Vec<u8>> = groups
+                .par_chunks(EDGE_CHUNK)
+                .map(|chunk| {
+                    let mut ctx = PrinterContext::default();
+                    ctx.with_semi();
+                    let mut out = Vec::new();
+                    for group in chunk {
+                        let group: Vec<&EdgeView> =
+                            edges[group.clone()].iter().collect();
+                        let stmt = Stmt::Edge(edge(&group, &links));
+                        out.push(b'\n');
+                        print_stmt(&stmt, "  ", &mut ctx, &mut out);
+                    }
+                    out
+                })
+                .collect();
+            for part in lines {
+                w.write_all(&part)?;
+            }
+            groups.clear();
+        }
     }
     w.write_all(b"\n}\n")
+}
+
+/// How many edge lines [`write_dot_view`] makes before writing them, and
+/// how many each task of a run makes.
+const EDGE_RUN: usize = 8192;
+const EDGE_CHUNK: usize = 256;
+
+/// Where the line of the edge at `at` ends in `edges`: one edge a line,
+/// except that the counterclaim links between the same two claims (one
+/// for each pair of their reports) are drawn as one line. Edges are
+/// sorted by their ends and kind, so those are next to each other.
+fn group_end(edges: &[EdgeView], at: usize) -> usize {
+    let first = &edges[at];
+    if !matches!(first.edge, Edge::Contradicts { .. }) {
+        return at + 1;
+    }
+    let same = |e: &EdgeView| {
+        matches!(e.edge, Edge::Contradicts { .. })
+            && (e.from, e.to) == (first.from, first.to)
+    };
+    at + 1 + edges[at + 1..].iter().take_while(|e| same(e)).count()
 }
 
 /// The nodes to draw and how many are left out: a node with no edge
@@ -632,27 +685,7 @@ fn link_target(url: &str) -> Option<String> {
     Some(out)
 }
 
-/// The edges to draw, each a group of the graph's edges: one edge a
-/// group, except that the counterclaim links between the same two claims
-/// (one for each pair of their reports) are drawn as one line.
-fn drawn_edges<'v, 'g>(data: &'v GraphView<'g>) -> Vec<Vec<&'v EdgeView<'g>>> {
-    let mut groups: Vec<Vec<&EdgeView>> = Vec::new();
-    let mut pairs: BTreeMap<(&str, &str), usize> = BTreeMap::new();
-    for rec in &data.edges {
-        if matches!(rec.edge, Edge::Contradicts { .. }) {
-            let pair = (rec.from, rec.to);
-            if let Some(&i) = pairs.get(&pair) {
-                groups[i].push(rec);
-                continue;
-            }
-            pairs.insert(pair, groups.len());
-        }
-        groups.push(vec![rec]);
-    }
-    groups
-}
-
-/// One line of the diagram for a group of edges (see [`drawn_edges`]),
+/// One line of the diagram for a group of edges (see [`group_end`]),
 /// with every edge's evidence in its tooltip and a link to the first's.
 fn edge(group: &[&EdgeView], links: &Links) -> DotEdge {
     let rec = group[0];
@@ -1107,6 +1140,27 @@ mod tests {
     fn node_line<'t>(dot: &'t str, id: &str) -> &'t str {
         let start = format!("\"{id}\"[");
         dot.lines().find(|l| l.trim_start().starts_with(&start)).unwrap()
+    }
+
+    /// The edges to draw as [`group_end`] groups them, found another way:
+    /// by a map of the pairs of claims linked.
+    fn drawn_edges<'v, 'g>(
+        data: &'v GraphView<'g>,
+    ) -> Vec<Vec<&'v EdgeView<'g>>> {
+        let mut groups: Vec<Vec<&EdgeView>> = Vec::new();
+        let mut pairs: BTreeMap<(&str, &str), usize> = BTreeMap::new();
+        for rec in &data.edges {
+            if matches!(rec.edge, Edge::Contradicts { .. }) {
+                let pair = (rec.from, rec.to);
+                if let Some(&i) = pairs.get(&pair) {
+                    groups[i].push(rec);
+                    continue;
+                }
+                pairs.insert(pair, groups.len());
+            }
+            groups.push(vec![rec]);
+        }
+        groups
     }
 
     #[test]

@@ -81,6 +81,11 @@ pub fn corpus_actors(
     c.build(aliases)
 }
 
+/// How many clusters a pass over all of them works on at a time: what
+/// it makes per cluster is held for a run only, and a large corpus has
+/// tens of millions of clusters, most of them one capitalised word.
+const RUN: usize = 1 << 16;
+
 /// "No key": a mention that merges by no key.
 const NONE: u32 = u32::MAX;
 
@@ -487,26 +492,29 @@ impl<'d> Corpus<'d> {
         let mut joined: BTreeMap<u32, (Vec<usize>, BTreeSet<&str>)> =
             BTreeMap::new();
         // Each cluster's keys with the names that have them, found on
-        // every core.
-        let all: Vec<(usize, &[usize])> = clusters.iter().collect();
-        let keyed: Vec<Vec<(u32, &str)>> = all
-            .par_iter()
-            .map(|&(_, members)| m.names_by_key(members))
-            .collect();
-        for (&(root, _), keys) in all.iter().zip(keyed) {
-            for same in keys.chunk_by(|a, b| a.0 == b.0) {
-                let k = same[0].0;
-                let names = same.iter().map(|&(_, name)| name);
-                match by_key.get(&k) {
-                    Some(&(other, _)) => {
-                        if self.sets.union(other, root, String::new) {
-                            let j = joined.entry(k).or_default();
-                            j.0.push(root);
-                            j.1.extend(names);
+        // every core a run of clusters at a time.
+        for run in clusters.runs(RUN) {
+            let keyed: Vec<Vec<(u32, &str)>> = run
+                .clone()
+                .into_par_iter()
+                .map(|i| m.names_by_key(clusters.get(i).1))
+                .collect();
+            for (i, keys) in run.zip(keyed) {
+                let root = clusters.get(i).0;
+                for same in keys.chunk_by(|a, b| a.0 == b.0) {
+                    let k = same[0].0;
+                    let names = same.iter().map(|&(_, name)| name);
+                    match by_key.get(&k) {
+                        Some(&(other, _)) => {
+                            if self.sets.union(other, root, String::new) {
+                                let j = joined.entry(k).or_default();
+                                j.0.push(root);
+                                j.1.extend(names);
+                            }
                         }
-                    }
-                    None => {
-                        by_key.insert(k, (root, names.collect()));
+                        None => {
+                            by_key.insert(k, (root, names.collect()));
+                        }
                     }
                 }
             }
@@ -798,22 +806,27 @@ impl<'d> Corpus<'d> {
         // Which clusters become actors and their names, on every core;
         // then their ids, in root order, since an id taken earlier
         // changes a later one.
-        let all: Vec<(usize, &[usize])> = clusters.iter().collect();
-        let named: Vec<Option<String>> = all
-            .par_iter()
-            .map(|&(r, members)| {
-                let actor = self.worthy(r, members) || targets.contains(&r);
-                actor.then(|| self.name_of(r, members))
-            })
-            .collect();
         let mut chosen = Vec::new();
-        for (&(r, members), name) in all.iter().zip(named) {
-            let Some(name) = name else { continue };
-            let id = self.id_of(r, members, &name, &used);
-            used.insert(id.clone());
-            ids.insert(r, id);
-            names.insert(r, name);
-            chosen.push((r, members));
+        for run in clusters.runs(RUN) {
+            let named: Vec<Option<String>> = run
+                .clone()
+                .into_par_iter()
+                .map(|i| {
+                    let (r, members) = clusters.get(i);
+                    let actor =
+                        self.worthy(r, members) || targets.contains(&r);
+                    actor.then(|| self.name_of(r, members))
+                })
+                .collect();
+            for (i, name) in run.zip(named) {
+                let Some(name) = name else { continue };
+                let (r, members) = clusters.get(i);
+                let id = self.id_of(r, members, &name, &used);
+                used.insert(id.clone());
+                ids.insert(r, id);
+                names.insert(r, name);
+                chosen.push((r, members));
+            }
         }
         let index = self.name_index_from(&clusters, &ids);
         let mut reasons: FastMap<usize, Vec<String>> = FastMap::default();

@@ -62,7 +62,9 @@ impl Keys {
 /// unions that needed one.
 #[derive(Debug)]
 pub struct Sets {
-    parent: Vec<usize>,
+    /// Each mention's parent; u32, as a corpus has under 4 billion
+    /// mentions, to halve the largest list of the pass.
+    parent: Vec<u32>,
     /// (root when the reason was given, reason).
     pub reasons: Vec<(usize, String)>,
 }
@@ -70,17 +72,20 @@ pub struct Sets {
 impl Sets {
     /// `n` mentions, each alone.
     pub fn new(n: usize) -> Sets {
+        let n = u32::try_from(n).expect("under 4 billion mentions");
         Sets { parent: (0..n).collect(), reasons: Vec::new() }
     }
 
     /// The root of `g`'s set: its smallest member, whatever the order
     /// of the unions.
-    pub fn root(&mut self, mut g: usize) -> usize {
-        while self.parent[g] != g {
-            self.parent[g] = self.parent[self.parent[g]];
-            g = self.parent[g];
+    pub fn root(&mut self, g: usize) -> usize {
+        let mut g = g as u32;
+        while self.parent[g as usize] != g {
+            let up = self.parent[self.parent[g as usize] as usize];
+            self.parent[g as usize] = up;
+            g = up;
         }
-        g
+        g as usize
     }
 
     /// Joins the sets of `a` and `b`, saying why when they were apart
@@ -96,7 +101,7 @@ impl Sets {
             return false;
         }
         let (keep, gone) = if ra < rb { (ra, rb) } else { (rb, ra) };
-        self.parent[gone] = keep;
+        self.parent[gone] = keep as u32;
         let why = why();
         if !why.is_empty() {
             self.reasons.push((keep, why));
@@ -112,9 +117,9 @@ impl Sets {
 pub struct Clusters {
     /// The root of each mention.
     pub root_of: Vec<usize>,
-    roots: Vec<usize>,
+    roots: Vec<u32>,
     /// Where each root's members start in `members`, and the end.
-    starts: Vec<usize>,
+    starts: Vec<u32>,
     members: Vec<usize>,
 }
 
@@ -123,22 +128,24 @@ impl Clusters {
     pub fn of(sets: &mut Sets) -> Clusters {
         let n = sets.parent.len();
         let root_of: Vec<usize> = (0..n).map(|g| sets.root(g)).collect();
-        let mut count = vec![0usize; n];
+        // Counts, then where each root's next member goes: u32, as are
+        // the roots and starts, since there are under 4 billion mentions.
+        let mut count = vec![0u32; n];
         for &r in &root_of {
             count[r] += 1;
         }
-        let roots: Vec<usize> = (0..n).filter(|&r| count[r] > 0).collect();
+        let roots: Vec<u32> =
+            (0..n as u32).filter(|&r| count[r as usize] > 0).collect();
         let mut starts = Vec::with_capacity(roots.len() + 1);
-        // `count` becomes where each root's next member goes.
         let mut at = 0;
         for &r in &roots {
             starts.push(at);
-            at += std::mem::replace(&mut count[r], at);
+            at += std::mem::replace(&mut count[r as usize], at);
         }
         starts.push(at);
         let mut members = vec![0; n];
         for (g, &r) in root_of.iter().enumerate() {
-            members[count[r]] = g;
+            members[count[r] as usize] = g;
             count[r] += 1;
         }
         Clusters { root_of, roots, starts, members }
@@ -146,9 +153,27 @@ impl Clusters {
 
     /// Each root with its members, roots in ascending order.
     pub fn iter(&self) -> impl Iterator<Item = (usize, &[usize])> {
-        self.roots.iter().enumerate().map(|(i, &r)| {
-            (r, &self.members[self.starts[i]..self.starts[i + 1]])
-        })
+        (0..self.len()).map(|i| self.get(i))
+    }
+
+    /// How many sets there are.
+    pub fn len(&self) -> usize {
+        self.roots.len()
+    }
+
+    /// The `i`-th set in root order: its root and its members.
+    pub fn get(&self, i: usize) -> (usize, &[usize]) {
+        let (start, end) =
+            (self.starts[i] as usize, self.starts[i + 1] as usize);
+        (self.roots[i] as usize, &self.members[start..end])
+    }
+
+    /// The sets' indexes in runs of at most `n`, in order: for work done
+    /// on every core a run at a time, so that what it makes per set is
+    /// held for one run, not for the millions of sets of a large corpus.
+    pub fn runs(&self, n: usize) -> impl Iterator<Item = Range<usize>> {
+        let len = self.len();
+        (0..len).step_by(n).map(move |lo| lo..(lo + n).min(len))
     }
 }
 
