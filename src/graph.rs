@@ -892,6 +892,8 @@ pub(crate) struct GraphBuilder {
         NodeIndex,
         foldhash::fast::RandomState,
     >,
+    /// Each node's index, in the order the nodes were given.
+    order: Vec<NodeIndex>,
 }
 
 impl GraphBuilder {
@@ -914,13 +916,36 @@ impl GraphBuilder {
             graph: StableDiGraph::with_capacity(nodes.len(), edges),
             index: BTreeMap::new(),
         };
+        let mut order = Vec::with_capacity(nodes.len());
         for node in nodes {
             let at = g.upsert(node);
+            order.push(at.0);
             if let Some(slot) = ids.get_mut(g.graph[at.0].id()) {
                 *slot = at.0;
             }
         }
-        Ok(GraphBuilder { g, ids })
+        Ok(GraphBuilder { g, ids, order })
+    }
+
+    /// Links the `from`-th and `to`-th of the nodes given to [`Self::new`]
+    /// with `edge`; a number past the last node is an error.
+    pub(crate) fn link_at(
+        &mut self,
+        from: u32,
+        to: u32,
+        edge: Edge,
+    ) -> Result<(), String> {
+        let at = |n: u32| self.order.get(n as usize).copied();
+        match (at(from), at(to)) {
+            (Some(f), Some(t)) => {
+                self.g.graph.add_edge(f, t, edge);
+                Ok(())
+            }
+            _ => Err(format!(
+                "edge {from} -> {to} names a missing node (the graph has {})",
+                self.order.len()
+            )),
+        }
     }
 
     /// Links the nodes `from` and `to` with `edge`; an end that names no
