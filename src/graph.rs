@@ -880,17 +880,21 @@ impl ClaimGraph {
 }
 
 /// Builds a graph from its nodes, then its edges one at a time, their
-/// ends named by id: how a load fills a graph as it reads the file,
-/// without a list of every edge in between.
+/// ends named by id or numbered by their place among the nodes: how a
+/// load fills a graph as it reads the file, without a list of every edge
+/// in between.
 #[derive(Debug)]
 pub(crate) struct GraphBuilder {
     g: ClaimGraph,
-    /// Each node's index by id: millions of edge ends are looked up, and
-    /// the sorted index would compare ids character by character.
-    ids: std::collections::HashMap<
-        String,
-        NodeIndex,
-        foldhash::fast::RandomState,
+    /// Each node's index by id, made at the first edge named by id:
+    /// millions of edge ends are looked up, and the sorted index would
+    /// compare ids character by character.
+    ids: Option<
+        std::collections::HashMap<
+            String,
+            NodeIndex,
+            foldhash::fast::RandomState,
+        >,
     >,
     /// Each node's index, in the order the nodes were given.
     order: Vec<NodeIndex>,
@@ -903,28 +907,21 @@ impl GraphBuilder {
         nodes: Vec<Node>,
         edges: usize,
     ) -> Result<GraphBuilder, String> {
-        let mut ids = std::collections::HashMap::with_capacity_and_hasher(
-            nodes.len(),
-            foldhash::fast::RandomState::default(),
-        );
-        for node in &nodes {
-            if ids.insert(node.id().to_string(), NodeIndex::end()).is_some() {
-                return Err(format!("node id {} appears twice", node.id()));
-            }
-        }
         let mut g = ClaimGraph {
             graph: StableDiGraph::with_capacity(nodes.len(), edges),
             index: BTreeMap::new(),
         };
         let mut order = Vec::with_capacity(nodes.len());
         for node in nodes {
-            let at = g.upsert(node);
-            order.push(at.0);
-            if let Some(slot) = ids.get_mut(g.graph[at.0].id()) {
-                *slot = at.0;
+            let id = node.id().to_string();
+            let at = g.graph.add_node(node);
+            if let Some(first) = g.index.insert(id, at) {
+                let id = g.graph[first].id();
+                return Err(format!("node id {id} appears twice"));
             }
+            order.push(at);
         }
-        Ok(GraphBuilder { g, ids, order })
+        Ok(GraphBuilder { g, ids: None, order })
     }
 
     /// Links the `from`-th and `to`-th of the nodes given to [`Self::new`]
@@ -956,7 +953,11 @@ impl GraphBuilder {
         to: &str,
         edge: Edge,
     ) -> Result<(), String> {
-        match (self.ids.get(from), self.ids.get(to)) {
+        let index = &self.g.index;
+        let ids = self.ids.get_or_insert_with(|| {
+            index.iter().map(|(id, &at)| (id.clone(), at)).collect()
+        });
+        match (ids.get(from), ids.get(to)) {
             (Some(&f), Some(&t)) => {
                 self.g.graph.add_edge(f, t, edge);
                 Ok(())
@@ -981,6 +982,21 @@ fn merge_sorted(into: &mut Vec<String>, more: Vec<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_builder_refuses_a_twice_given_id_and_a_number_past_the_nodes() {
+        let node = || Node::Claim(Claim::new("claim:x", "t"));
+        let err = GraphBuilder::new(vec![node(), node()], 0).unwrap_err();
+        assert!(err.contains("claim:x appears twice"), "{err}");
+        let mut b = GraphBuilder::new(vec![node()], 0).unwrap();
+        let edge =
+            || Edge::ReportedIn { evidence: evidence("d"), direct: false };
+        let err = b.link_at(0, 1, edge()).unwrap_err();
+        assert!(err.contains("names a missing node"), "{err}");
+        assert!(b.link("claim:x", "claim:y", edge()).is_err());
+        assert!(b.link_at(0, 0, edge()).is_ok());
+        assert_eq!(b.finish().counts().edges, 1);
+    }
 
     fn evidence(doc: &str) -> Evidence {
         Evidence {

@@ -743,50 +743,44 @@ impl Serialize for NumberedView<'_, '_> {
         &self,
         s: S,
     ) -> Result<S::Ok, S::Error> {
-        use serde::ser::{Error as _, SerializeStruct};
+        use serde::ser::SerializeStruct;
         let view = self.0;
-        let number: std::collections::HashMap<
-            &str,
-            u32,
-            foldhash::fast::RandomState,
-        > = view
+        let number = view
             .nodes
             .iter()
             .enumerate()
             .map(|(n, node)| (node.id(), n as u32))
             .collect();
-        let at = |id: &str| {
-            number.get(id).copied().ok_or_else(|| {
-                S::Error::custom(format!("an edge names a missing node {id}"))
-            })
-        };
         let mut st = s.serialize_struct("GraphData", 2)?;
         st.serialize_field("nodes", &view.nodes)?;
-        st.serialize_field("edges", &NumberedEdges { view, at: &at })?;
+        st.serialize_field("edges", &NumberedEdges { view, number })?;
         st.end()
     }
 }
 
 /// The edges of [`NumberedView`], numbered as they are written.
-struct NumberedEdges<'a, 'v, 'g, E> {
+struct NumberedEdges<'v, 'g> {
     view: &'v GraphView<'g>,
-    at: &'a dyn Fn(&str) -> Result<u32, E>,
+    /// Each node's place in the node list, by id.
+    number:
+        std::collections::HashMap<&'g str, u32, foldhash::fast::RandomState>,
 }
 
-impl<E: serde::ser::Error> Serialize for NumberedEdges<'_, '_, '_, E> {
+impl Serialize for NumberedEdges<'_, '_> {
     fn serialize<S: serde::Serializer>(
         &self,
         s: S,
     ) -> Result<S::Ok, S::Error> {
         use serde::ser::{Error as _, SerializeSeq};
+        let at = |id: &str| {
+            self.number.get(id).copied().ok_or_else(|| {
+                S::Error::custom(format!("an edge names a missing node {id}"))
+            })
+        };
         let mut seq = s.serialize_seq(Some(self.view.edges.len()))?;
         for e in &self.view.edges {
-            let number = |id| (self.at)(id).map_err(|e| S::Error::custom(e));
-            let edge = EdgeAt {
-                from: number(e.from)?,
-                to: number(e.to)?,
-                edge: e.edge,
-            };
+            let edge =
+                EdgeAt { from: at(e.from)?, to: at(e.to)?, edge: e.edge };
             seq.serialize_element(&edge)?;
         }
         seq.end()

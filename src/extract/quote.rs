@@ -234,10 +234,12 @@ fn lead_in(cx: &Context, group: &[Quotation]) -> Option<usize> {
     let s = cx.sentence(open);
     let words = (s.first..open).filter(|&j| cx.is_word(j)).count();
     let cue = (s.first..open).any(|j| cx.cue_at(j).is_some());
-    if words < 4 || cue || cx.any_used(s.first, open) || cx.in_quote[s.first] {
-        return None;
-    }
-    if cx.word(open - 1) == ":" {
+    if words < 4
+        || cue
+        || cx.word(open - 1) == ":"
+        || cx.any_used(s.first, open)
+        || cx.in_quote[s.first]
+    {
         return None;
     }
     let (a, _) = reported::trim(cx, s.first, open)?;

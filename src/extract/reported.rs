@@ -376,7 +376,7 @@ fn trailing(
     if parenthetical && !joined {
         let start = cue.end + 1;
         let end = content_end(cx, cue.end, s.end);
-        if let Some(rest) = trim(cx, start, end.max(start))
+        if let Some(rest) = trim(cx, start, end)
             && !cx.any_used(rest.0, rest.1)
         {
             f.content.push(cx.span(rest.0, rest.1));
