@@ -49,6 +49,10 @@ const AUXILIARIES: &[&str] = &[
     "repeatedly", "reportedly", "since", "still", "then", "would",
 ];
 
+/// Adverbs stepped over between a speaker and a cue ("now says", "even
+/// suggested"), in lower case only: capitalised, they open a sentence.
+const LOWER_ADVERBS: &[&str] = &["even", "now"];
+
 /// Capitalised words that open sentences but never name a speaker.
 #[rustfmt::skip]
 const NOT_NAMES: &[&str] = &[
@@ -276,7 +280,7 @@ impl<'a> Context<'a> {
         floor: usize,
     ) -> usize {
         loop {
-            while end > floor && in_table(AUXILIARIES, self.low(end - 1)) {
+            while end > floor && self.is_auxiliary(end - 1) {
                 end -= 1;
             }
             let time = end >= floor + 2
@@ -291,10 +295,17 @@ impl<'a> Context<'a> {
 
     /// Steps forward from `start` over auxiliaries and adverbs.
     pub fn skip_auxiliaries(&self, mut start: usize, limit: usize) -> usize {
-        while start < limit && in_table(AUXILIARIES, self.low(start)) {
+        while start < limit && self.is_auxiliary(start) {
             start += 1;
         }
         start
+    }
+
+    /// True when token `i` is an auxiliary, modal or adverb that may
+    /// stand between a speaker and a cue.
+    fn is_auxiliary(&self, i: usize) -> bool {
+        in_table(AUXILIARIES, self.low(i))
+            || in_table(LOWER_ADVERBS, self.word(i))
     }
 
     /// True when token `i` opens a noun phrase ("the", "His", "some").

@@ -170,6 +170,24 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_after_a_closed_quotation_is_not_its_tag() {
+        let text = "Ms. Lee called the plan “a disaster for the city.” She \
+                    says it shows that the mayor is unfit.";
+        let got = extract(text, &segment(text));
+        let quote = got.iter().find(|a| a.direct).expect("the quotation");
+        assert_ne!(quote.rule, "quote/speaker-after", "{got:?}");
+        let says = got.iter().find(|a| !a.direct).expect("the paraphrase");
+        assert_eq!(
+            says.content_text(text),
+            "it shows that the mayor is unfit"
+        );
+        // A tag that ends there is still the quotation's.
+        let text = "“We will win.” she said, smiling.";
+        let got = extract(text, &segment(text));
+        assert_eq!(got[0].rule, "quote/speaker-after", "{got:?}");
+    }
+
+    #[test]
     fn quote_over_paragraphs_keeps_one_speaker() {
         let text = "“The first part of it.\n\n“The second part,” Feeley said.";
         let got = extract(text, &segment(text));

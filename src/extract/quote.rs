@@ -189,9 +189,22 @@ fn after(cx: &Context, close: usize) -> Option<Attributed> {
     {
         return None;
     }
+    // A quotation that ends its own sentence (“… today.”) is followed
+    // by a new sentence, not by its tag, when that sentence goes on past
+    // the speaker and cue: “… today.” She says it shows that …
+    let ended = cx.word(close - 1) == ".";
     if matches!(cx.word(k), "," | "—" | "–") {
         k += 1;
+    } else if ended {
+        let tag = after_tag(cx, k)?;
+        return (tag.end >= cx.len() || cx.word(tag.end) == ",")
+            .then_some(tag);
     }
+    after_tag(cx, k)
+}
+
+/// Speaker and cue starting at token `k`, in either order.
+fn after_tag(cx: &Context, k: usize) -> Option<Attributed> {
     let limit = cx.sentence(k.min(cx.len() - 1)).end;
     if let Some(cue) = cx.cue_at(k).filter(|c| !c.cue.participle) {
         let s = cx.skip_auxiliaries(cue.end, limit);

@@ -575,7 +575,32 @@ fn coordinated_cue(cx: &Context, mut j: usize) -> bool {
     while cx.low(j).ends_with("ly") && !cx.is_capitalised(j) {
         j += 1;
     }
-    !cx.is_capitalised(j) && cx.cue_at(j).is_some()
+    // A cue that can be a noun or adjective ("and state law", "and post
+    // offices") ends the content as a bare stem only before what a verb
+    // takes ("and describe their actions").
+    let object = matches!(
+        cx.low(j + 1),
+        "a" | "an"
+            | "the"
+            | "this"
+            | "these"
+            | "those"
+            | "that"
+            | "to"
+            | "it"
+            | "him"
+            | "her"
+            | "them"
+            | "us"
+            | "his"
+            | "its"
+            | "their"
+            | "our"
+    );
+    !cx.is_capitalised(j)
+        && cx.cue_at(j).is_some_and(|c| {
+            !c.cue.needs_complement || cx.low(j) != c.cue.lemma || object
+        })
 }
 
 /// Conjunctions after which a clause no longer reports the same claim.
