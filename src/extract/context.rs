@@ -397,14 +397,27 @@ impl<'a> Context<'a> {
         floor: usize,
     ) -> Option<(usize, usize)> {
         let lowest = comma.saturating_sub(20).max(floor);
-        let open = (lowest..comma).rev().find(|&j| self.word(j) == ",")?;
+        let mut open = (lowest..comma).rev().find(|&j| self.word(j) == ",")?;
         let inside = open + 1..comma;
+        // A cue word that can be a noun, in its bare form, is no verb
+        // there ("director of state campaigns").
         let clean = inside.clone().all(|j| {
             self.seg.tokens[j].kind != TokenKind::Quote
-                && self.cue_at(j).is_none()
+                && self.cue_at(j).is_none_or(|c| {
+                    c.cue.needs_complement && self.low(j) == c.cue.lemma
+                })
         });
         if !clean || inside.is_empty() {
             return None;
+        }
+        // An age before the description: "Marley Anderson, 21, a junior
+        // from Las Vegas, said".
+        let age = |j: usize| {
+            let w = self.word(j);
+            (1..=3).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit())
+        };
+        if open >= floor + 3 && age(open - 1) && self.word(open - 2) == "," {
+            open -= 2;
         }
         self.noun_phrase_before(open, floor)
     }

@@ -188,6 +188,25 @@ mod tests {
     }
 
     #[test]
+    fn an_opening_subordinate_clause_ends_at_its_comma() {
+        let text = "When the senator said the bill would pass, nobody \
+                    believed him.";
+        let got = extract(text, &segment(text));
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].content_text(text), "the bill would pass");
+    }
+
+    #[test]
+    fn an_age_before_an_appositive() {
+        let text = "Marley Anderson, 21, a junior from Las Vegas, said she \
+                    would vote.";
+        assert_eq!(first_speaker(text), "Marley Anderson");
+        let text = "Mr. Marshall, director of state campaigns, said the \
+                    campaign takes nothing for granted.";
+        assert_eq!(first_speaker(text), "Mr. Marshall");
+    }
+
+    #[test]
     fn quote_over_paragraphs_keeps_one_speaker() {
         let text = "“The first part of it.\n\n“The second part,” Feeley said.";
         let got = extract(text, &segment(text));

@@ -552,9 +552,17 @@ pub(crate) fn content_end(cx: &Context, start: usize, end: usize) -> usize {
         });
         last.is_some_and(|j| j >= from)
     };
+    // A cue inside a sentence's opening subordinate clause ("As the
+    // administration seeks to foster cooperation, it faces …"): the
+    // clause, and so the content, ends at its comma.
+    let opening = start < end && {
+        let first = cx.sentence(start).first;
+        SUBORDINATORS.contains(&cx.low(first))
+            && !(first..start).any(|j| cx.word(j) == ",")
+    };
     (start + 1..end)
         .find(|&j| {
-            if cx.word(j - 1) == ";" {
+            if cx.word(j - 1) == ";" || (opening && cx.word(j - 1) == ",") {
                 return true;
             }
             cx.word(j - 1) == ","
@@ -602,6 +610,12 @@ fn coordinated_cue(cx: &Context, mut j: usize) -> bool {
             !c.cue.needs_complement || cx.low(j) != c.cue.lemma || object
         })
 }
+
+/// Conjunctions that open a subordinate clause before a main one.
+const SUBORDINATORS: &[&str] = &[
+    "after", "although", "as", "because", "before", "if", "since", "though",
+    "unless", "when", "whereas", "while",
+];
 
 /// Conjunctions after which a clause no longer reports the same claim.
 const CONCESSIVE: &[&str] =
