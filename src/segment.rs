@@ -378,9 +378,14 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
     {
         return false;
     }
-    if matches!(next_text, "”" | ")" | "’" | "'" | "''")
-        || (next.kind == TokenKind::Quote
-            && mark_role(text, next.span) == MarkRole::Close)
+    // A mark after the stop closes the sentence's quotation, unless it
+    // is an opening one ("style. ''He will …''": straight marks are both).
+    let next_opens = next.kind == TokenKind::Quote
+        && mark_role(text, next.span) == MarkRole::Open;
+    if !next_opens
+        && (matches!(next_text, "”" | ")" | "’" | "'" | "''")
+            || (next.kind == TokenKind::Quote
+                && mark_role(text, next.span) == MarkRole::Close))
     {
         return false;
     }

@@ -207,6 +207,18 @@ mod tests {
     }
 
     #[test]
+    fn a_wire_quotation_after_a_stop_starts_a_sentence() {
+        let text = "She roused the crowd in her folksy style. ''He will \
+                    crush you. That's who he is,'' she said.";
+        let got = extract(text, &segment(text));
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(
+            got[0].content_text(text),
+            "He will crush you. That's who he is,"
+        );
+    }
+
+    #[test]
     fn quote_over_paragraphs_keeps_one_speaker() {
         let text = "“The first part of it.\n\n“The second part,” Feeley said.";
         let got = extract(text, &segment(text));
