@@ -286,6 +286,18 @@ impl<'a> Context<'a> {
             let time = end >= floor + 2
                 && is_time_word(self.low(end - 1))
                 && matches!(self.low(end - 2), "this" | "last" | "on");
+            // "on Thursday evening said"
+            let part_of_day = end >= floor + 3
+                && matches!(
+                    self.low(end - 1),
+                    "morning" | "afternoon" | "evening" | "night"
+                )
+                && is_time_word(self.low(end - 2))
+                && matches!(self.low(end - 3), "this" | "last" | "on");
+            if part_of_day {
+                end -= 3;
+                continue;
+            }
             if !time {
                 return end;
             }
@@ -401,11 +413,15 @@ impl<'a> Context<'a> {
         let inside = open + 1..comma;
         // A cue word that can be a noun, in its bare form, is no verb
         // there ("director of state campaigns").
+        // A relative clause is the name's own ("Mr. Leenders, who
+        // estimated that …, said"): its cue is no verb of the sentence.
+        let relative = matches!(self.low(open + 1), "who" | "whose");
         let clean = inside.clone().all(|j| {
             self.seg.tokens[j].kind != TokenKind::Quote
-                && self.cue_at(j).is_none_or(|c| {
-                    c.cue.needs_complement && self.low(j) == c.cue.lemma
-                })
+                && (relative
+                    || self.cue_at(j).is_none_or(|c| {
+                        c.cue.needs_complement && self.low(j) == c.cue.lemma
+                    }))
         });
         if !clean || inside.is_empty() {
             return None;

@@ -219,6 +219,24 @@ mod tests {
     }
 
     #[test]
+    fn a_part_of_the_day_before_the_cue() {
+        let text = "RNC spokesman Sean Spicer on Thursday evening said the \
+                    party was not in a crisis.";
+        assert_eq!(first_speaker(text), "RNC spokesman Sean Spicer");
+    }
+
+    #[test]
+    fn a_relative_clause_content_ends_before_the_main_verb() {
+        let text = "Mr. Leenders, who estimated that a quarter of the \
+                    workers were supporters, said he voted for Mr. Obama.";
+        let got = extract(text, &segment(text));
+        assert_eq!(
+            got[0].content_text(text),
+            "a quarter of the workers were supporters"
+        );
+    }
+
+    #[test]
     fn quote_over_paragraphs_keeps_one_speaker() {
         let text = "“The first part of it.\n\n“The second part,” Feeley said.";
         let got = extract(text, &segment(text));

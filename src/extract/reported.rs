@@ -566,8 +566,10 @@ pub(crate) fn content_end(cx: &Context, start: usize, end: usize) -> usize {
                 return true;
             }
             cx.word(j - 1) == ","
-                && (cx.cue_at(j).is_some_and(|c| c.cue.participle)
-                    || (cx.low(j) == "according" && cx.low(j + 1) == "to")
+                && (cx.cue_at(j).is_some_and(|c| {
+                    c.cue.participle
+                        || (!c.cue.needs_complement && !cx.is_capitalised(j))
+                }) || (cx.low(j) == "according" && cx.low(j + 1) == "to")
                     || CONCESSIVE.contains(&cx.low(j))
                     || (matches!(cx.low(j), "but" | "and") && cue_from(j))
                     || cx.low(j) == "who"
