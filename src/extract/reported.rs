@@ -64,6 +64,13 @@ pub const RULES: &[RuleInfo] = &[
         content: "they would stay all night",
     },
     RuleInfo {
+        id: "reported/coordinated-verb",
+        example: "The chairman declined to name the delegates but said one \
+                  was an avowed supporter.",
+        speaker: "The chairman",
+        content: "one was an avowed supporter",
+    },
+    RuleInfo {
         id: "reported/participle",
         example: "She rejected the plan, saying that it would cost too much.",
         speaker: "She",
@@ -298,7 +305,7 @@ pub(crate) fn at_cue(
     if cue.cue.participle && p > s.first && cx.word(p - 1) == "," {
         return participle(cx, s, cue, prior);
     }
-    if p > s.first && cx.low(p - 1) == "and" {
+    if p > s.first && matches!(cx.low(p - 1), "and" | "but") {
         return coordinated(cx, s, cue, p, out);
     }
     let possessive = cue.first > s.first && {
