@@ -318,6 +318,15 @@ pub fn read_file(path: &Path) -> Vec<Result<Document, IngestError>> {
         }
         _ => {}
     }
+    if format == Format::Jsonl {
+        return match fs::File::open(path) {
+            Ok(file) => read_jsonl_from(
+                path,
+                io::BufReader::with_capacity(1 << 20, file),
+            ),
+            Err(e) => vec![Err(io_error(path, e))],
+        };
+    }
     match fs::read(path) {
         Ok(bytes) => parse(path, format, bytes),
         Err(e) => vec![Err(io_error(path, e))],
@@ -455,19 +464,55 @@ fn read_jsonl(
     bytes
         .split(|&b| b == b'\n')
         .enumerate()
-        .filter(|(_, line)| !line.trim_ascii().is_empty())
-        .map(|(i, line)| {
-            let line = line.strip_suffix(b"\r").unwrap_or(line);
-            match std::str::from_utf8(line) {
-                Ok(src) => parse_record(path, i + 1, src),
-                Err(e) => Err(IngestError::LineNotUtf8 {
-                    path: path.to_path_buf(),
-                    line: i + 1,
-                    column: e.valid_up_to() + 1,
-                }),
-            }
-        })
+        .filter_map(|(i, line)| parse_line(path, i + 1, line))
         .collect()
+}
+
+/// [`read_jsonl`], reading the lines from `reader` one at a time, so
+/// that a large corpus is never held twice, as its bytes and as its
+/// documents. An error reading it is an error of the whole file, as
+/// when it is read at once.
+fn read_jsonl_from(
+    path: &Path,
+    mut reader: impl io::BufRead,
+) -> Vec<Result<Document, IngestError>> {
+    let mut out = Vec::new();
+    let mut buf = Vec::new();
+    for number in 1.. {
+        buf.clear();
+        match reader.read_until(b'\n', &mut buf) {
+            Ok(0) => break,
+            Ok(_) => {}
+            Err(e) => return vec![Err(io_error(path, e))],
+        }
+        let mut line = buf.strip_suffix(b"\n").unwrap_or(&buf);
+        if number == 1 {
+            line = line.strip_prefix("\u{feff}".as_bytes()).unwrap_or(line);
+        }
+        out.extend(parse_line(path, number, line));
+    }
+    out
+}
+
+/// Parses line number `number` of a JSONL file (its LF left out), or
+/// `None` when it is blank.
+fn parse_line(
+    path: &Path,
+    number: usize,
+    line: &[u8],
+) -> Option<Result<Document, IngestError>> {
+    if line.trim_ascii().is_empty() {
+        return None;
+    }
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
+    Some(match std::str::from_utf8(line) {
+        Ok(src) => parse_record(path, number, src),
+        Err(e) => Err(IngestError::LineNotUtf8 {
+            path: path.to_path_buf(),
+            line: number,
+            column: e.valid_up_to() + 1,
+        }),
+    })
 }
 
 /// Parses line number `line` of a JSONL file.
