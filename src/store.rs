@@ -777,8 +777,8 @@ impl Serialize for NumberedEdges<'_, '_> {
                 S::Error::custom(format!("an edge names a missing node {id}"))
             })
         };
-        let mut seq = s.serialize_seq(Some(self.view.edges.len()))?;
-        for e in &self.view.edges {
+        let mut seq = s.serialize_seq(Some(self.view.edge_count()))?;
+        for e in self.view.edges() {
             let edge =
                 EdgeAt { from: at(e.from)?, to: at(e.to)?, edge: e.edge };
             seq.serialize_element(&edge)?;
@@ -1414,7 +1414,7 @@ mod tests {
         }
         let g = sample();
         let view = g.view();
-        let edge = view.edges[0].edge;
+        let edge = view.edge(0).edge;
         let body = Body {
             graph: (view.nodes.clone(), vec![EdgeAt { from: 0, to: 7, edge }]),
             documents: Vec::new(),

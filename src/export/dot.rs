@@ -178,14 +178,14 @@ pub fn write_dot_view(
     // The edges, most of the text: lines made on every core a run of
     // groups at a time, written in order. Something always came before,
     // so each line starts with a line break.
-    let edges = &data.edges;
+    let count = data.edge_count();
     let mut groups: Vec<Range<usize>> = Vec::with_capacity(EDGE_RUN);
     let mut at = 0;
-    while at < edges.len() {
-        let end = group_end(edges, at);
+    while at < count {
+        let end = group_end(data, at);
         groups.push(at..end);
         at = end;
-        if groups.len() == EDGE_RUN || at == edges.len() {
+        if groups.len() == EDGE_RUN || at == count {
             let lines: Vec<Vec<u8>> = groups
                 .par_chunks(EDGE_CHUNK)
                 .map(|chunk| {
@@ -193,8 +193,8 @@ pub fn write_dot_view(
                     ctx.with_semi();
                     let mut out = Vec::new();
                     for group in chunk {
-                        let group: Vec<&EdgeView> =
-                            edges[group.clone()].iter().collect();
+                        let group: Vec<EdgeView> =
+                            group.clone().map(|i| data.edge(i)).collect();
                         let stmt = Stmt::Edge(edge(&group, &links));
                         out.push(b'\n');
                         print_stmt(&stmt, "  ", &mut ctx, &mut out);
@@ -220,8 +220,8 @@ const EDGE_CHUNK: usize = 256;
 /// except that the counterclaim links between the same two claims (one
 /// for each pair of their reports) are drawn as one line. Edges are
 /// sorted by their ends and kind, so those are next to each other.
-fn group_end(edges: &[EdgeView], at: usize) -> usize {
-    let first = &edges[at];
+fn group_end(edges: &GraphView, at: usize) -> usize {
+    let first = edges.edge(at);
     if !matches!(first.edge, Edge::Contradicts { .. }) {
         return at + 1;
     }
@@ -229,7 +229,8 @@ fn group_end(edges: &[EdgeView], at: usize) -> usize {
         matches!(e.edge, Edge::Contradicts { .. })
             && (e.from, e.to) == (first.from, first.to)
     };
-    at + 1 + edges[at + 1..].iter().take_while(|e| same(e)).count()
+    let rest = (at + 1..edges.edge_count()).map(|i| edges.edge(i));
+    at + 1 + rest.take_while(|e| same(e)).count()
 }
 
 /// The nodes to draw and how many are left out: a node with no edge
@@ -238,7 +239,7 @@ fn group_end(edges: &[EdgeView], at: usize) -> usize {
 /// node has an edge. The other formats keep every node.
 fn linked_nodes<'g>(data: &GraphView<'g>) -> (Vec<&'g Node>, usize) {
     let linked: BTreeSet<&str> =
-        data.edges.iter().flat_map(|e| [e.from, e.to]).collect();
+        data.edges().flat_map(|e| [e.from, e.to]).collect();
     if linked.is_empty() {
         return (data.nodes.clone(), 0);
     }
@@ -687,7 +688,7 @@ fn link_target(url: &str) -> Option<String> {
 
 /// One line of the diagram for a group of edges (see [`group_end`]),
 /// with every edge's evidence in its tooltip and a link to the first's.
-fn edge(group: &[&EdgeView], links: &Links) -> DotEdge {
+fn edge(group: &[EdgeView], links: &Links) -> DotEdge {
     let rec = group[0];
     let tooltips: Vec<String> =
         group.iter().map(|r| evidence_tooltip(r.edge)).collect();
@@ -1144,12 +1145,10 @@ mod tests {
 
     /// The edges to draw as [`group_end`] groups them, found another way:
     /// by a map of the pairs of claims linked.
-    fn drawn_edges<'v, 'g>(
-        data: &'v GraphView<'g>,
-    ) -> Vec<Vec<&'v EdgeView<'g>>> {
-        let mut groups: Vec<Vec<&EdgeView>> = Vec::new();
+    fn drawn_edges<'g>(data: &GraphView<'g>) -> Vec<Vec<EdgeView<'g>>> {
+        let mut groups: Vec<Vec<EdgeView>> = Vec::new();
         let mut pairs: BTreeMap<(&str, &str), usize> = BTreeMap::new();
-        for rec in &data.edges {
+        for rec in data.edges() {
             if matches!(rec.edge, Edge::Contradicts { .. }) {
                 let pair = (rec.from, rec.to);
                 if let Some(&i) = pairs.get(&pair) {
