@@ -15,7 +15,7 @@ use std::sync::Arc;
 
 use petgraph::Direction;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
-use petgraph::visit::{EdgeRef, IntoEdgeReferences};
+use petgraph::visit::{EdgeRef, IntoEdgeReferences, NodeIndexable};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -848,17 +848,37 @@ impl ClaimGraph {
     pub fn view(&self) -> GraphView<'_> {
         let nodes: Vec<&Node> = self.nodes().collect();
         let graph = &self.graph;
-        let mut order: Vec<EdgeIndex> =
-            graph.edge_references().map(|e| e.id()).collect();
-        // Stable, as the sort of the edge records this replaces: edges
-        // that compare equal keep the order they were added in.
-        order.par_sort_by(|&a, &b| {
-            let (a, b) = (edge_view(graph, a), edge_view(graph, b));
-            (a.from, a.to, a.edge.kind_name())
-                .cmp(&(b.from, b.to, b.edge.kind_name()))
-                .then_with(|| a.edge.evidence().cmp(b.edge.evidence()))
-                .then_with(|| sort_key(a.edge).cmp(&sort_key(b.edge)))
+        // Each node's place in id order, so that edges compare by their
+        // ends as numbers; the ids compare only between edges of the
+        // same two ends.
+        let mut place = vec![0u32; graph.node_bound()];
+        for (n, &i) in self.index.values().enumerate() {
+            place[i.index()] = n as u32;
+        }
+        let mut keyed: Vec<(u64, EdgeIndex)> = graph
+            .edge_references()
+            .map(|e| {
+                let ends = [e.source(), e.target()].map(|n| place[n.index()]);
+                ((u64::from(ends[0]) << 32) | u64::from(ends[1]), e.id())
+            })
+            .collect();
+        drop(place);
+        // Edges that compare equal keep the order they were added in, as
+        // in the stable sort of edge records this replaces: the last
+        // test, by index, makes the sort stable without a buffer.
+        keyed.par_sort_unstable_by(|&(ka, a), &(kb, b)| {
+            ka.cmp(&kb).then_with(|| {
+                let (x, y) = (edge_view(graph, a), edge_view(graph, b));
+                x.edge
+                    .kind_name()
+                    .cmp(y.edge.kind_name())
+                    .then_with(|| x.edge.evidence().cmp(y.edge.evidence()))
+                    .then_with(|| sort_key(x.edge).cmp(&sort_key(y.edge)))
+                    .then_with(|| a.index().cmp(&b.index()))
+            })
         });
+        let mut order: Vec<EdgeIndex> =
+            keyed.into_iter().map(|(_, e)| e).collect();
         order.dedup_by(|&mut a, &mut b| {
             edge_view(graph, a) == edge_view(graph, b)
         });
