@@ -595,6 +595,8 @@ pub struct EdgeView<'g> {
     pub edge: &'g Edge,
 }
 
+/// The second report of a link, so that two links between the same
+/// claims sort by both their reports.
 fn sort_key(edge: &Edge) -> Option<&Evidence> {
     match edge {
         Edge::Contradicts { b, .. } => Some(&b.evidence),

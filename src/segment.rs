@@ -380,13 +380,11 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
     }
     // A mark after the stop closes the sentence's quotation, unless it
     // is an opening one ("style. ''He will …''": straight marks are both).
-    let next_opens = next.kind == TokenKind::Quote
-        && mark_role(text, next.span) == MarkRole::Open;
-    if !next_opens
-        && (matches!(next_text, "”" | ")" | "’" | "'" | "''")
-            || (next.kind == TokenKind::Quote
-                && mark_role(text, next.span) == MarkRole::Close))
-    {
+    let role =
+        (next.kind == TokenKind::Quote).then(|| mark_role(text, next.span));
+    let closes = role == Some(MarkRole::Close)
+        || matches!(next_text, "”" | ")" | "’" | "'" | "''");
+    if closes && role != Some(MarkRole::Open) {
         return false;
     }
     if s == "." && i > 0 && is_abbreviation(text, tokens[i - 1]) {

@@ -220,8 +220,8 @@ const EDGE_CHUNK: usize = 256;
 /// except that the counterclaim links between the same two claims (one
 /// for each pair of their reports) are drawn as one line. Edges are
 /// sorted by their ends and kind, so those are next to each other.
-fn group_end(edges: &GraphView, at: usize) -> usize {
-    let first = edges.edge(at);
+fn group_end(data: &GraphView, at: usize) -> usize {
+    let first = data.edge(at);
     if !matches!(first.edge, Edge::Contradicts { .. }) {
         return at + 1;
     }
@@ -229,7 +229,7 @@ fn group_end(edges: &GraphView, at: usize) -> usize {
         matches!(e.edge, Edge::Contradicts { .. })
             && (e.from, e.to) == (first.from, first.to)
     };
-    let rest = (at + 1..edges.edge_count()).map(|i| edges.edge(i));
+    let rest = (at + 1..data.edge_count()).map(|i| data.edge(i));
     at + 1 + rest.take_while(|e| same(e)).count()
 }
 

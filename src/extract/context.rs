@@ -283,25 +283,24 @@ impl<'a> Context<'a> {
             while end > floor && self.is_auxiliary(end - 1) {
                 end -= 1;
             }
-            let time = end >= floor + 2
-                && is_time_word(self.low(end - 1))
-                && matches!(self.low(end - 2), "this" | "last" | "on");
-            // "on Thursday evening said"
+            // "last week said", "on Thursday evening said"
+            let opens =
+                |k: usize| matches!(self.low(k), "this" | "last" | "on");
             let part_of_day = end >= floor + 3
                 && matches!(
                     self.low(end - 1),
                     "morning" | "afternoon" | "evening" | "night"
                 )
                 && is_time_word(self.low(end - 2))
-                && matches!(self.low(end - 3), "this" | "last" | "on");
-            if part_of_day {
-                end -= 3;
-                continue;
-            }
-            if !time {
-                return end;
-            }
-            end -= 2;
+                && opens(end - 3);
+            let time = end >= floor + 2
+                && is_time_word(self.low(end - 1))
+                && opens(end - 2);
+            end -= match (part_of_day, time) {
+                (true, _) => 3,
+                (false, true) => 2,
+                (false, false) => return end,
+            };
         }
     }
 
@@ -318,6 +317,12 @@ impl<'a> Context<'a> {
     fn is_auxiliary(&self, i: usize) -> bool {
         in_table(AUXILIARIES, self.low(i))
             || in_table(LOWER_ADVERBS, self.word(i))
+    }
+
+    /// True when cue `c` at token `j` is a word that is as often a noun
+    /// or adjective ("state", "plan", "post"), standing in its bare form.
+    pub fn is_bare_noun(&self, j: usize, c: &CueMatch) -> bool {
+        c.cue.needs_complement && self.low(j) == c.cue.lemma
     }
 
     /// True when token `i` opens a noun phrase ("the", "His", "some").
@@ -411,17 +416,15 @@ impl<'a> Context<'a> {
         let lowest = comma.saturating_sub(20).max(floor);
         let mut open = (lowest..comma).rev().find(|&j| self.word(j) == ",")?;
         let inside = open + 1..comma;
-        // A cue word that can be a noun, in its bare form, is no verb
-        // there ("director of state campaigns").
-        // A relative clause is the name's own ("Mr. Leenders, who
-        // estimated that …, said"): its cue is no verb of the sentence.
+        // No cue may stand inside, unless the appositive is a relative
+        // clause, the name's own ("Mr. Leenders, who estimated that …,
+        // said"), or the cue is a bare noun-like word ("director of state
+        // campaigns").
         let relative = matches!(self.low(open + 1), "who" | "whose");
         let clean = inside.clone().all(|j| {
             self.seg.tokens[j].kind != TokenKind::Quote
                 && (relative
-                    || self.cue_at(j).is_none_or(|c| {
-                        c.cue.needs_complement && self.low(j) == c.cue.lemma
-                    }))
+                    || self.cue_at(j).is_none_or(|c| self.is_bare_noun(j, &c)))
         });
         if !clean || inside.is_empty() {
             return None;

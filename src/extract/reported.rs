@@ -595,29 +595,13 @@ fn coordinated_cue(cx: &Context, mut j: usize) -> bool {
     // A cue that can be a noun or adjective ("and state law", "and post
     // offices") ends the content as a bare stem only before what a verb
     // takes ("and describe their actions").
-    let object = matches!(
-        cx.low(j + 1),
-        "a" | "an"
-            | "the"
-            | "this"
-            | "these"
-            | "those"
-            | "that"
-            | "to"
-            | "it"
-            | "him"
-            | "her"
-            | "them"
-            | "us"
-            | "his"
-            | "its"
-            | "their"
-            | "our"
-    );
+    let object = cx.is_determiner(j + 1)
+        || matches!(
+            cx.low(j + 1),
+            "that" | "to" | "it" | "him" | "them" | "us"
+        );
     !cx.is_capitalised(j)
-        && cx.cue_at(j).is_some_and(|c| {
-            !c.cue.needs_complement || cx.low(j) != c.cue.lemma || object
-        })
+        && cx.cue_at(j).is_some_and(|c| !cx.is_bare_noun(j, &c) || object)
 }
 
 /// Conjunctions that open a subordinate clause before a main one.
