@@ -553,23 +553,31 @@ impl<'a> Context<'a> {
     }
 
     /// Steps over an appositive that starts at the comma `comma`
-    /// ("Watson, a spokesperson for the NSC, said"): returns the token
-    /// after the closing comma.
+    /// ("Watson, a spokesperson for the NSC, said"; "Pruitt, the
+    /// attorney general of Oklahoma, one of the states suing, said"):
+    /// returns the token after the first closing comma that `ends` accepts,
+    /// within 25 tokens, with no quotation mark or cue inside (a cue's
+    /// word after a determiner is a noun there).
     pub fn skip_appositive(
         &self,
         comma: usize,
         limit: usize,
+        ends: &dyn Fn(usize) -> bool,
     ) -> Option<usize> {
         if self.word(comma) != "," {
             return None;
         }
-        let close = (comma + 1..(comma + 12).min(limit))
-            .find(|&j| self.word(j) == ",")?;
-        let clean = (comma + 1..close).all(|j| {
-            self.seg.tokens[j].kind != TokenKind::Quote
-                && self.cue_at(j).is_none()
-        });
-        (clean && close > comma + 1).then_some(close + 1)
+        for j in comma + 1..(comma + 26).min(limit) {
+            // A cue's word after a determiner is a noun ("the states").
+            let cue = self.cue_at(j).is_some() && !self.is_determiner(j - 1);
+            if self.seg.tokens[j].kind == TokenKind::Quote || cue {
+                return None;
+            }
+            if self.word(j) == "," && j > comma + 1 && ends(j + 1) {
+                return Some(j + 1);
+            }
+        }
+        None
     }
 
     /// The tokens a byte span covers.
@@ -641,6 +649,7 @@ impl<'a> Context<'a> {
                 end == start || self.low(end - 1) == "of"
             } else {
                 self.is_word(end)
+                    && (low != "of" || end > start)
                     && (!in_table(STOP_WORDS, low) || low == "of")
                     && !in_table(AUXILIARIES, low)
                     && self.cue_at(end).is_none()

@@ -170,6 +170,41 @@ mod tests {
     }
 
     #[test]
+    fn a_participle_between_the_tag_and_the_second_piece() {
+        let text = "“Every time you say that,” Tester said, holding up \
+                    a chart, “you give them ammunition.”";
+        let got = extract(text, &segment(text));
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].content.len(), 2);
+        let speaker = got[0].speaker.as_ref().expect("a speaker");
+        assert_eq!(speaker.span.text(text), "Tester");
+    }
+
+    #[test]
+    fn a_long_appositive_in_a_quotations_tag() {
+        let text = "“It is an invasion of our domain,” Scott Pruitt, the \
+                    Republican attorney general of Oklahoma, one of the \
+                    states in the case, said at an event.";
+        let got = extract(text, &segment(text));
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].rule, "quote/speaker-after");
+        let speaker = got[0].speaker.as_ref().expect("a speaker");
+        assert_eq!(speaker.span.text(text), "Scott Pruitt");
+    }
+
+    #[test]
+    fn of_does_not_open_a_speaker() {
+        let text = "“He is funny,” Eric Levine said of Trump. “He is a \
+                    circus act.” Of Carson, Levine, a donor, said, “He is \
+                    scary.”";
+        let got = extract(text, &segment(text));
+        for a in &got {
+            let speaker = a.speaker.as_ref().expect("a speaker");
+            assert!(!speaker.span.text(text).starts_with("Of"), "{got:?}");
+        }
+    }
+
+    #[test]
     fn a_sentence_after_a_closed_quotation_is_not_its_tag() {
         let text = "Ms. Lee called the plan “a disaster for the city.” She \
                     says it shows that the mayor is unfit.";

@@ -212,13 +212,17 @@ fn after_tag(cx: &Context, k: usize) -> Option<Attributed> {
         return fresh(cx, Attributed { end: speaker.1, speaker, cue });
     }
     let speaker = cx.speaker_after(k, limit)?;
+    let usable = |j: usize| {
+        cx.cue_at(cx.skip_auxiliaries(j, limit))
+            .filter(|c| !c.cue.participle && !c.cue.needs_complement)
+    };
     let mut j = cx.skip_auxiliaries(speaker.1, limit);
     if j < limit {
-        j = cx.skip_appositive(j, limit).unwrap_or(j);
+        j = cx
+            .skip_appositive(j, limit, &|k| usable(k).is_some())
+            .unwrap_or(j);
     }
-    let cue = cx
-        .cue_at(j)
-        .filter(|c| !c.cue.participle && !c.cue.needs_complement)?;
+    let cue = usable(j)?;
     fresh(cx, Attributed { end: cue.end, speaker, cue })
 }
 
@@ -279,7 +283,14 @@ fn joined_piece(
     let same_sentence =
         cx.sentence_of[q.open] == cx.sentence_of[end.min(cx.len() - 1)];
     let gap = end..q.open;
-    let near = gap.len() <= 4 && gap.clone().all(|j| cx.cue_at(j).is_none());
+    let no_cue =
+        gap.clone().all(|j| cx.cue_at(j).is_none() && !cx.in_quote[j]);
+    // “…,” she said, pointing to the chart, “…”: a participle's phrase
+    // between the tag and the second piece.
+    let participle = gap.len() <= 15
+        && cx.word(end) == ","
+        && cx.low(end + 1).ends_with("ing");
+    let near = (gap.len() <= 4 || participle) && no_cue;
     let mark_before =
         q.open > 0 && matches!(cx.word(q.open - 1), "," | ":" | "—");
     (same_sentence && near && mark_before && !q.continued && !cx.used[q.open])
