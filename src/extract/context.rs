@@ -16,6 +16,12 @@ const PRONOUNS: &[&str] = &[
     "he", "i", "it", "she", "they", "we", "which", "who", "you",
 ];
 
+/// Quantifiers that are a whole subject on their own ("Some say").
+#[rustfmt::skip]
+const STANDALONE_QUANTIFIERS: &[&str] = &[
+    "another", "both", "many", "most", "one", "others", "several", "some",
+];
+
 /// Words that open a noun phrase; the phrase goes no further back.
 #[rustfmt::skip]
 const DETERMINERS: &[&str] = &[
@@ -261,6 +267,17 @@ impl<'a> Context<'a> {
         {
             return None;
         }
+        // "went on to say", "goes on to explain": the cue is the verb
+        // after "to", and the words before it are part of it.
+        if matches!(self.low(i), "go" | "goes" | "going" | "gone" | "went")
+            && self.low(i + 1) == "on"
+            && self.low(i + 2) == "to"
+        {
+            let verb = self.lexicon.cues(self.low(i + 3));
+            if let Some(cue) = verb.iter().find(|c| c.particle.is_none()) {
+                return Some(CueMatch { cue, first: i, end: i + 4 });
+            }
+        }
         let entries: &'static [Cue] = self.lexicon.cues(self.low(i));
         let with_particle = entries.iter().find(|c| {
             c.particle.as_deref().is_some_and(|p| self.low(i + 1) == p)
@@ -352,6 +369,16 @@ impl<'a> Context<'a> {
         if self.is_pronoun(last) {
             return Some(self.relative_antecedent(last, floor));
         }
+        // "Another tweeted", "Some say", "…, and others said": a
+        // quantifier standing alone at the head of its clause.
+        let boundary =
+            |k: usize| k == floor || matches!(self.low(k - 1), "," | ";");
+        let clause_start = boundary(last)
+            || (matches!(self.low(last - 1), "and" | "but")
+                && boundary(last - 1));
+        if clause_start && in_table(STANDALONE_QUANTIFIERS, self.low(last)) {
+            return Some((last, end));
+        }
         if self.word(last) == "," {
             return self.across_appositive(last, floor);
         }
@@ -413,7 +440,7 @@ impl<'a> Context<'a> {
         comma: usize,
         floor: usize,
     ) -> Option<(usize, usize)> {
-        let lowest = comma.saturating_sub(20).max(floor);
+        let lowest = comma.saturating_sub(30).max(floor);
         let mut open = (lowest..comma).rev().find(|&j| self.word(j) == ",")?;
         let inside = open + 1..comma;
         // No cue may stand inside, unless the appositive is a relative
@@ -687,6 +714,7 @@ mod tests {
             AUXILIARIES,
             NOT_NAMES,
             NAME_ABBREVIATIONS,
+            STANDALONE_QUANTIFIERS,
         ] {
             assert!(table.windows(2).all(|w| w[0] < w[1]), "{table:?}");
         }

@@ -170,6 +170,45 @@ mod tests {
     }
 
     #[test]
+    fn went_on_to_say_is_one_cue() {
+        let text = "The senator went on to say the plan would fail.";
+        let got = extract(text, &segment(text));
+        assert_eq!(got.len(), 1, "{got:?}");
+        let cue = got[0].cue.expect("a cue");
+        assert_eq!(cue.text(text), "went on to say");
+        assert_eq!(got[0].content_text(text), "the plan would fail");
+    }
+
+    #[test]
+    fn a_quantifier_alone_is_a_speaker() {
+        let text = "Some voters cheered, and others said the debate was \
+                    rigged. Another tweeted, “Nobody won tonight.”";
+        let got = extract(text, &segment(text));
+        let speakers: Vec<&str> = got
+            .iter()
+            .filter_map(|a| a.speaker.as_ref().map(|s| s.span.text(text)))
+            .collect();
+        assert_eq!(speakers, ["others", "Another"], "{got:?}");
+        // Inside a coordinated subject it is only a conjunct.
+        let text = "The mayor spoke, but he and others argue that the law \
+                    is unfair.";
+        let got = extract(text, &segment(text));
+        assert_eq!(got.len(), 2, "{got:?}");
+    }
+
+    #[test]
+    fn a_long_appositive_before_the_cue() {
+        let text = "James Lewis, a former government cybersecurity \
+                    expert who now studies the cyber activities of nations \
+                    at the Center for Strategic and International Studies, \
+                    said the risk was real.";
+        let got = extract(text, &segment(text));
+        assert_eq!(got.len(), 1, "{got:?}");
+        let speaker = got[0].speaker.as_ref().expect("a speaker");
+        assert_eq!(speaker.span.text(text), "James Lewis");
+    }
+
+    #[test]
     fn a_participle_between_the_tag_and_the_second_piece() {
         let text = "“Every time you say that,” Tester said, holding up \
                     a chart, “you give them ammunition.”";
