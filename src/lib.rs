@@ -48,8 +48,8 @@ pub use crate::{
     extract::{
         RuleInfo,
         learned::{
-            CueModel, GoldAttribution, TrainingDocument, TrainingStats,
-            train_cue_model,
+            CueModel, GoldAttribution, TrainingDocument, TrainingOptions,
+            TrainingStats, train_cue_model,
         },
         rules,
     },

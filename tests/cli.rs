@@ -174,3 +174,55 @@ fn help_shows_examples() {
     let out = run(&["build", "--help"]);
     assert!(stdout(&out).contains("EXAMPLES:"));
 }
+
+#[test]
+fn cue_model_flag_replaces_the_shipped_model() {
+    let dir = workdir("cue-model");
+    let doc = "data/001_5645bdeac6ed4ab2.txt";
+    let shipped = run(&["attributions", doc, "--explain"]);
+    assert!(shipped.status.success(), "{}", stderr(&shipped));
+    assert!(stdout(&shipped).contains("learned/cue"), "{}", stdout(&shipped));
+    // The shipped weights with a threshold nothing passes: no learned
+    // attribution is left, and the rules' are untouched.
+    let tsv = fs::read_to_string(root().join("data/cue_model.tsv")).unwrap();
+    let strict: String =
+        tsv.lines()
+            .map(|l| {
+                if l.starts_with("threshold\t") {
+                    "threshold\t1000"
+                } else {
+                    l
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+    let path = dir.join("strict.tsv");
+    fs::write(&path, strict).unwrap();
+    let out = run(&[
+        "attributions",
+        doc,
+        "--explain",
+        "--cue-model",
+        path.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(!text.contains("learned/cue"), "{text}");
+    let rules = |t: &str| t.lines().filter(|l| l.contains("rule ")).count();
+    let learned = stdout(&shipped).matches("learned/cue").count();
+    assert_eq!(rules(&text), rules(&stdout(&shipped)) - learned);
+    // A file that is not a model: an error naming it and the line.
+    let bad = dir.join("bad.tsv");
+    fs::write(&bad, "threshold\t0\nno weight here\n").unwrap();
+    let out = run(&[
+        "build",
+        "data",
+        "--out",
+        dir.join("out").to_str().unwrap(),
+        "--cue-model",
+        bad.to_str().unwrap(),
+    ]);
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(err.contains("bad.tsv") && err.contains("line 2"), "{err}");
+}

@@ -142,6 +142,10 @@ pub struct BuildArgs {
     /// command's --graph reads either).
     #[arg(long, value_enum, default_value_t = StoreForm::Ron)]
     pub store: StoreForm,
+    /// A cue model to use instead of the shipped `data/cue_model.tsv`,
+    /// as written by `claimgraph train-cues`.
+    #[arg(long, value_name = "FILE")]
+    pub cue_model: Option<PathBuf>,
 }
 
 /// Arguments of `merge`.
@@ -239,6 +243,10 @@ pub struct AttributionsArgs {
     /// Skip unreadable or malformed inputs, reporting each.
     #[arg(long)]
     pub keep_going: bool,
+    /// A cue model to use instead of the shipped `data/cue_model.tsv`,
+    /// as written by `claimgraph train-cues`.
+    #[arg(long, value_name = "FILE")]
+    pub cue_model: Option<PathBuf>,
 }
 
 /// Output formats of `attributions`.

@@ -17,6 +17,7 @@ use crate::cli::text::clip;
 
 /// Runs the subcommand.
 pub fn run(args: AttributionsArgs) -> anyhow::Result<ExitCode> {
+    super::train::use_cue_model(args.cue_model.as_deref())?;
     let docs = read_documents(&args.inputs, args.keep_going)?;
     let out = io::stdout();
     let mut out = io::BufWriter::new(out.lock());

@@ -77,6 +77,7 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
     timings.start("read");
     let aliases = read_aliases(args.aliases.as_deref())?;
     let curation = read_curation(&args.curation)?;
+    super::train::use_cue_model(args.cue_model.as_deref())?;
     let docs = read_documents(&args.inputs, args.keep_going)?;
     let outputs = Outputs {
         out: &args.out,

@@ -8,7 +8,8 @@
 //! starts and ends), and the candidate is kept when the score is above
 //! the model's threshold. The rule id is `learned/cue`.
 //!
-//! The weights are an averaged perceptron's, learned by
+//! The weights are a logistic regression's (L2-regularised, fitted by
+//! stochastic gradient descent), learned by
 //! `claimgraph train-cues` from an annotated corpus in the bench's format
 //! (PolNeAR's train split for the shipped `data/cue_model.tsv`): a
 //! candidate is a positive example when its content matches a gold
@@ -77,6 +78,9 @@ const NEVER: &[&str] = &[
     "would", "you",
 ];
 
+/// The model set by [`CueModel::use_instead`].
+static OVERRIDE: OnceLock<CueModel> = OnceLock::new();
+
 /// A linear model over string features.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CueModel {
@@ -89,12 +93,27 @@ pub struct CueModel {
 }
 
 impl CueModel {
-    /// The model shipped in `data/cue_model.tsv`.
+    /// The model in use: the one given to [`CueModel::use_instead`], or
+    /// the one shipped in `data/cue_model.tsv`.
     pub fn get() -> &'static CueModel {
+        if let Some(model) = OVERRIDE.get() {
+            return model;
+        }
         static SHIPPED: OnceLock<CueModel> = OnceLock::new();
         SHIPPED.get_or_init(|| {
             CueModel::parse(MODEL).expect("data/cue_model.tsv is well formed")
         })
+    }
+
+    /// Makes `self` the model every extraction in this process uses from
+    /// now on, in place of the shipped one (`--cue-model`). Only the
+    /// first call counts; a later one gives its model back.
+    ///
+    /// # Errors
+    ///
+    /// The model, when one was set already.
+    pub fn use_instead(self) -> Result<(), CueModel> {
+        OVERRIDE.set(self)
     }
 
     /// Reads a model from its TSV form: a `threshold` line, then one
@@ -129,7 +148,7 @@ impl CueModel {
         let mut names: Vec<&String> = self.weights.keys().collect();
         names.sort();
         let mut out = String::from(
-            "# claimgraph cue model: averaged perceptron weights, made by\n\
+            "# claimgraph cue model: logistic regression weights, made by\n\
              # `claimgraph train-cues` (see src/extract/learned.rs).\n",
         );
         let _ = writeln!(out, "threshold\t{}", fmt_weight(self.threshold));
@@ -567,16 +586,35 @@ pub struct TrainingStats {
     pub features: usize,
 }
 
-/// Trains the cue model on annotated documents: an averaged perceptron,
-/// `epochs` passes in a fixed order, so the same corpus gives the same
-/// weights. Only words seen inside gold cues at least twice are tried as
-/// cues, besides the lexicon's; features seen in fewer than `min_count`
-/// candidates are left out: they would only fit the training articles.
+/// How [`train_cue_model`] learns.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TrainingOptions {
+    /// Passes over the candidates.
+    pub epochs: usize,
+    /// Features seen in fewer candidates than this get no weight: they
+    /// would only fit the training articles.
+    pub min_count: usize,
+    /// The L2 penalty on the weights, over the whole corpus.
+    pub l2: f64,
+}
+
+impl Default for TrainingOptions {
+    fn default() -> TrainingOptions {
+        TrainingOptions { epochs: 10, min_count: 3, l2: 3.0 }
+    }
+}
+
+/// Trains the cue model on annotated documents: L2-regularised logistic
+/// regression by stochastic gradient descent, in a fixed order, so the
+/// same corpus gives the same weights. Only words seen inside gold cues
+/// at least twice are tried as cues, besides the lexicon's. A score is
+/// the log-odds that a candidate is an attribution no rule found; the
+/// model's threshold is 0 (even odds) until the caller sets another.
 pub fn train_cue_model(
     docs: &[TrainingDocument],
-    epochs: usize,
-    min_count: usize,
+    options: TrainingOptions,
 ) -> (CueModel, TrainingStats) {
+    let min_count = options.min_count;
     use rayon::prelude::*;
     let mut seen: HashMap<String, usize> = HashMap::new();
     for counts in docs.par_iter().map(cue_words).collect::<Vec<_>>() {
@@ -620,34 +658,12 @@ pub fn train_cue_model(
         positives: data.iter().filter(|d| d.1 > 0.0).count(),
         features: names.len(),
     };
-    let mut w = vec![0f32; names.len()];
-    // Sum of each weight over all steps, for the average.
-    let mut total = vec![0f64; names.len()];
-    let mut last = vec![0u64; names.len()];
-    let mut step: u64 = 0;
-    let mut order: Vec<usize> = (0..data.len()).collect();
-    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-    for _ in 0..epochs {
-        shuffle(&mut order, &mut seed);
-        for &n in &order {
-            let (ids, y) = &data[n];
-            step += 1;
-            let score: f32 = ids.iter().map(|&k| w[k]).sum();
-            if score * y <= 0.0 {
-                for &k in ids {
-                    total[k] += f64::from(w[k]) * (step - last[k]) as f64;
-                    last[k] = step;
-                    w[k] += y;
-                }
-            }
-        }
-    }
+    let w = logistic(&data, names.len(), options);
     let mut weights = HashMap::default();
-    for (k, name) in names.iter().enumerate() {
-        total[k] += f64::from(w[k]) * (step - last[k]) as f64;
-        let avg = (total[k] / step.max(1) as f64) as f32;
-        if avg.abs() >= 0.00005 {
-            weights.insert((*name).to_string(), avg);
+    for (name, &wk) in names.iter().zip(&w) {
+        let wk = wk as f32;
+        if wk.abs() >= 0.00005 {
+            weights.insert((*name).to_string(), wk);
         }
     }
     for w in &vocabulary {
@@ -657,6 +673,49 @@ pub fn train_cue_model(
         CueModel { weights, threshold: 0.0, ..CueModel::default() };
     model.index();
     (model, stats)
+}
+
+/// Logistic regression's weights for `data` (feature ids and a label of
+/// ±1): stochastic gradient descent on the log loss plus
+/// `options.l2 / 2 · |w|²`, the penalty spread over the examples and
+/// applied lazily through one scale factor, with a step that shrinks as
+/// 1 / (1 + η₀ λ t / n). Convex, so unlike a perceptron the weights move
+/// little when a few candidates change.
+fn logistic(
+    data: &[(Vec<usize>, f32)],
+    features: usize,
+    options: TrainingOptions,
+) -> Vec<f64> {
+    const ETA0: f64 = 0.1;
+    let n = data.len().max(1) as f64;
+    let lambda = options.l2;
+    // The weights are `scale · v`: shrinking every weight is one product.
+    let mut v = vec![0f64; features];
+    let mut scale = 1.0f64;
+    let mut order: Vec<usize> = (0..data.len()).collect();
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut t = 0f64;
+    for _ in 0..options.epochs {
+        shuffle(&mut order, &mut seed);
+        for &i in &order {
+            let (ids, y) = &data[i];
+            let y = f64::from(*y);
+            t += 1.0;
+            let eta = ETA0 / (1.0 + ETA0 * lambda * t / n);
+            let z = scale * ids.iter().map(|&k| v[k]).sum::<f64>();
+            // d/dz of ln(1 + e^(-yz))
+            let g = -y / (1.0 + (y * z).exp());
+            scale *= 1.0 - eta * lambda / n;
+            for &k in ids {
+                v[k] -= eta * g / scale;
+            }
+            if scale < 1e-9 {
+                v.iter_mut().for_each(|x| *x *= scale);
+                scale = 1.0;
+            }
+        }
+    }
+    v.iter().map(|x| x * scale).collect()
 }
 
 /// A Fisher-Yates shuffle driven by xorshift, the same on every machine.
@@ -733,7 +792,8 @@ mod tests {
                 gold: vec![],
             });
         }
-        let (m, stats) = train_cue_model(&docs, 5, 1);
+        let options = TrainingOptions { epochs: 5, min_count: 1, l2: 1.0 };
+        let (m, stats) = train_cue_model(&docs, options);
         assert_eq!(stats.positives, 4);
         let score = |text: &str| {
             let seg = crate::segment::segment(text);
