@@ -507,6 +507,17 @@ impl<'a> Context<'a> {
         (start < end).then_some((start, end))
     }
 
+    /// True when token `i` is a middle initial: one capital letter, a
+    /// dot after it and a capitalised word before ("James A. Lewis").
+    fn is_initial(&self, i: usize) -> bool {
+        let w = self.word(i);
+        w.len() == 1
+            && w.bytes().all(|b| b.is_ascii_uppercase())
+            && self.word(i + 1) == "."
+            && i > 0
+            && self.is_capitalised(i - 1)
+    }
+
     /// True when token `i` can head a speaker phrase.
     fn is_head(&self, i: usize) -> bool {
         if !self.is_word(i) {
@@ -528,11 +539,16 @@ impl<'a> Context<'a> {
             return Extend::No;
         }
         if w == "." {
-            let abbr = j > 0 && in_table(NAME_ABBREVIATIONS, self.word(j - 1));
+            let abbr = j > 0
+                && (in_table(NAME_ABBREVIATIONS, self.word(j - 1))
+                    || self.is_initial(j - 1));
             return if abbr { Extend::Yes } else { Extend::No };
         }
         if !self.is_word(j) {
             return Extend::No;
+        }
+        if self.is_initial(j) {
+            return Extend::Yes;
         }
         if in_table(DETERMINERS, low) {
             return Extend::Last;
@@ -658,7 +674,9 @@ impl<'a> Context<'a> {
         while end < limit && end - start < 10 {
             let low = self.low(end);
             let fits = if self.word(end) == "." {
-                end > start && in_table(NAME_ABBREVIATIONS, self.word(end - 1))
+                end > start
+                    && (in_table(NAME_ABBREVIATIONS, self.word(end - 1))
+                        || self.is_initial(end - 1))
             } else if self.word(end) == "(" && head == Some(end - 1) {
                 // "Rep. Gwen Moore (D-Wis.)": the parenthesis goes with the
                 // name.

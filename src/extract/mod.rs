@@ -170,6 +170,18 @@ mod tests {
     }
 
     #[test]
+    fn a_middle_initial_stays_in_the_name() {
+        let text = "James A. Lewis, a former government expert, said the \
+                    risk was real. “We will see,” said Vann R. Newkirk II.";
+        let got = extract(text, &segment(text));
+        let speakers: Vec<&str> = got
+            .iter()
+            .filter_map(|a| a.speaker.as_ref().map(|s| s.span.text(text)))
+            .collect();
+        assert_eq!(speakers, ["James A. Lewis", "Vann R. Newkirk II"]);
+    }
+
+    #[test]
     fn went_on_to_say_is_one_cue() {
         let text = "The senator went on to say the plan would fail.";
         let got = extract(text, &segment(text));
