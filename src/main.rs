@@ -6,6 +6,11 @@ mod cli;
 use std::io::ErrorKind;
 use std::process::ExitCode;
 
+// mimalloc instead of glibc malloc: less CPU and a lower peak on large
+// builds, where glibc keeps freed pages and fragments.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     match cli::run() {
         Ok(code) => code,
