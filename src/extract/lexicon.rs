@@ -176,7 +176,8 @@ mod tests {
     fn every_cue_line_parses() {
         for line in data_lines(CUES) {
             let (forms, _) = parse_cue_line(line);
-            assert!(forms.len() >= 4, "{line}");
+            // "put": lemma, past and participle are one form.
+            assert!(forms.len() >= 3, "{line}");
         }
     }
 

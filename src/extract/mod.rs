@@ -182,6 +182,17 @@ mod tests {
     }
 
     #[test]
+    fn as_x_put_it_before_a_quotation() {
+        let text = "As the senator put it, “Nobody wins.” He put it on \
+                    the table and left.";
+        let got = extract(text, &segment(text));
+        assert_eq!(got.len(), 1, "{got:?}");
+        let cue = got[0].cue.expect("a cue");
+        assert_eq!(cue.text(text), "put it");
+        assert!(got[0].direct);
+    }
+
+    #[test]
     fn went_on_to_say_is_one_cue() {
         let text = "The senator went on to say the plan would fail.";
         let got = extract(text, &segment(text));
