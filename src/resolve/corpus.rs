@@ -89,6 +89,12 @@ const RUN: usize = 1 << 16;
 /// "No key": a mention that merges by no key.
 const NONE: u32 = u32::MAX;
 
+/// `n` as a u32: the corpus's lists of affiliation keys hold under 4
+/// billion entries, as its mentions are under 4 billion.
+fn key_count(n: usize) -> u32 {
+    u32::try_from(n).expect("under 4 billion")
+}
+
 type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 
 /// What the merge rules read of every mention of the corpus, found once
@@ -112,7 +118,8 @@ struct Mentions<'d> {
     /// The numbers of `key_of` each mention's affiliations, in order:
     /// mention `g`'s are `aff_keys[aff_at[g]..aff_at[g + 1]]`.
     aff_keys: Vec<u32>,
-    aff_at: Vec<usize>,
+    /// u32, as a corpus has under 4 billion affiliations.
+    aff_at: Vec<u32>,
     /// [`is_name_like`] of each mention.
     name_like: Vec<bool>,
     /// Each document's acronym definitions, as numbers of the `key_of`
@@ -179,7 +186,7 @@ impl<'d> Mentions<'d> {
                     merge_keys.push(
                         r.merge.as_deref().map_or(NONE, |k| seen.number(k)),
                     );
-                    aff_at.push(aff_keys.len());
+                    aff_at.push(key_count(aff_keys.len()));
                     aff_keys
                         .extend(r.affiliations.iter().map(|a| seen.number(a)));
                 }
@@ -188,7 +195,7 @@ impl<'d> Mentions<'d> {
             }
         }
         base.push(all.len());
-        aff_at.push(aff_keys.len());
+        aff_at.push(key_count(aff_keys.len()));
         all.finish();
         // Each distinct key once: the same names recur in thousands of
         // articles.
@@ -262,7 +269,8 @@ impl<'d> Mentions<'d> {
 
     /// Mention `g`'s affiliations, each with the number of its key.
     fn affiliations(&self, g: usize) -> impl Iterator<Item = (&str, u32)> {
-        let keys = &self.aff_keys[self.aff_at[g]..self.aff_at[g + 1]];
+        let (lo, hi) = (self.aff_at[g] as usize, self.aff_at[g + 1] as usize);
+        let keys = &self.aff_keys[lo..hi];
         self.mention(g).affiliations().zip(keys.iter().copied())
     }
 
@@ -333,23 +341,24 @@ impl<'d> Mentions<'d> {
     /// The keys a cluster merges with others by, each with a name that
     /// has it, sorted and without repeats; none for a cluster kept to
     /// its document.
-    fn names_by_key(&self, members: &[usize]) -> Vec<(u32, &str)> {
+    fn names_by_key(&self, members: &[u32]) -> Vec<(u32, &str)> {
         if self.document_scoped(members) {
             return Vec::new();
         }
         // "Obama" joined "Barack Obama" in one article and "Michelle
         // Obama" in another: only the full names may meet.
-        let full = members.iter().any(|&g| {
+        let full = members.iter().map(|&g| g as usize).any(|g| {
             let x = self.mention(g);
             x.class == Class::Name && x.name.contains(' ')
         });
         let mut keys: Vec<(u32, &str)> = members
             .iter()
-            .filter(|&&g| {
+            .map(|&g| g as usize)
+            .filter(|&g| {
                 let x = self.mention(g);
                 !(full && x.class == Class::Name && !x.name.contains(' '))
             })
-            .filter_map(|&g| Some((self.merge_key(g)?, self.mention(g).name)))
+            .filter_map(|g| Some((self.merge_key(g)?, self.mention(g).name)))
             .collect();
         keys.sort_unstable();
         keys.dedup();
@@ -357,10 +366,10 @@ impl<'d> Mentions<'d> {
     }
 
     /// A lone surname the text marks as a person stays in its document.
-    fn document_scoped(&self, members: &[usize]) -> bool {
+    fn document_scoped(&self, members: &[u32]) -> bool {
         let names: Vec<MentionRef> = members
             .iter()
-            .map(|&g| self.mention(g))
+            .map(|&g| self.mention(g as usize))
             .filter(|m| m.class == Class::Name)
             .collect();
         !names.is_empty()
@@ -548,8 +557,11 @@ impl<'d> Corpus<'d> {
         let m = &self.m;
         let mut fuller: BTreeMap<u32, Vec<usize>> = BTreeMap::new();
         for (root, members) in clusters.iter() {
-            let person = members.iter().any(|&g| m.mention(g).person);
-            for &g in members {
+            let person = members
+                .iter()
+                .map(|&g| g as usize)
+                .any(|g| m.mention(g).person);
+            for g in members.iter().map(|&g| g as usize) {
                 if person && m.name_like[g] && m.mention(g).name.contains(' ')
                 {
                     fuller.entry(m.name_keys[g]).or_default().push(root);
@@ -569,8 +581,9 @@ impl<'d> Corpus<'d> {
         for (root, members) in clusters.iter() {
             let short: BTreeSet<u32> = members
                 .iter()
-                .filter(|&&g| m.name_like[g])
-                .map(|&g| m.name_keys[g])
+                .map(|&g| g as usize)
+                .filter(|&g| m.name_like[g])
+                .map(|g| m.name_keys[g])
                 .collect();
             let Some(&first) = short.iter().next() else { continue };
             let last = m.keys.get(first).rsplit(' ').next().unwrap_or("");
@@ -595,7 +608,7 @@ impl<'d> Corpus<'d> {
         // The first cluster with each merge key.
         let mut by_key = vec![usize::MAX; self.m.keys.len()];
         for (root, members) in clusters.iter() {
-            for &g in members {
+            for g in members.iter().map(|&g| g as usize) {
                 if let Some(k) = self.m.merge_key(g) {
                     let slot = &mut by_key[k as usize];
                     if *slot == usize::MAX {
@@ -690,7 +703,7 @@ impl<'d> Corpus<'d> {
                     keys.contains(&m.name_keys[g])
                         && m.mention(g).class == Class::Name
                 })
-                .map(|g| clusters.root_of[g])
+                .map(|g| clusters.root_of[g] as usize)
                 .collect();
             hits.sort_unstable();
             hits.dedup();
@@ -718,7 +731,7 @@ impl<'d> Corpus<'d> {
     ) -> Vec<usize> {
         let mut by_key = vec![usize::MAX; self.m.keys.len()];
         for (root, members) in clusters.iter() {
-            for &g in members {
+            for g in members.iter().map(|&g| g as usize) {
                 let slot = &mut by_key[self.m.name_keys[g] as usize];
                 if *slot == usize::MAX && pick(self.m.mention(g)) {
                     *slot = root;
@@ -764,14 +777,15 @@ impl<'d> Corpus<'d> {
         let m = &self.m;
         let mut people = BTreeSet::new();
         for (root, members) in clusters.iter() {
-            if members.iter().any(|&g| m.mention(g).person) {
+            if members.iter().map(|&g| g as usize).any(|g| m.mention(g).person)
+            {
                 people.insert(root);
             }
         }
         for (root, members) in clusters.iter() {
             let Some(key) = members
                 .iter()
-                .filter_map(|&g| m.merge_key(g))
+                .filter_map(|&g| m.merge_key(g as usize))
                 .map(|k| m.keys.get(k))
                 .find(|k| k.contains(':'))
             else {
@@ -832,7 +846,10 @@ impl<'d> Corpus<'d> {
         let mut reasons: FastMap<usize, Vec<String>> = FastMap::default();
         for (r, why) in std::mem::take(&mut self.sets.reasons) {
             if !why.is_empty() {
-                reasons.entry(clusters.root_of[r]).or_default().push(why);
+                reasons
+                    .entry(clusters.root_of[r] as usize)
+                    .or_default()
+                    .push(why);
             }
         }
         let whys: Vec<Vec<String>> = chosen
@@ -859,7 +876,7 @@ impl<'d> Corpus<'d> {
         for (d, spoken) in self.m.speakers.iter().enumerate() {
             for (span, m) in spoken {
                 let g = self.m.base[d] + m;
-                let r = clusters.root_of[g];
+                let r = clusters.root_of[g] as usize;
                 if let Some(id) = ids.get(&r) {
                     let doc = &self.m.docs[d].document.id;
                     let id =
@@ -916,10 +933,10 @@ impl<'d> Corpus<'d> {
 
     /// True when the group is an actor: it speaks, is described as a
     /// person, names a body or a government, or a rule joined it.
-    fn worthy(&self, root: usize, members: &[usize]) -> bool {
+    fn worthy(&self, root: usize, members: &[u32]) -> bool {
         self.acronym_hits.contains(&root)
             || self.canonical.iter().any(|(r, _)| *r == root)
-            || members.iter().any(|&g| {
+            || members.iter().map(|&g| g as usize).any(|g| {
                 let m = self.m.mention(g);
                 m.speaker
                     || m.person
@@ -933,14 +950,14 @@ impl<'d> Corpus<'d> {
     }
 
     /// The name an actor is shown under.
-    fn name_of(&self, root: usize, members: &[usize]) -> String {
+    fn name_of(&self, root: usize, members: &[u32]) -> String {
         if let Some((_, name)) =
             self.canonical.iter().rev().find(|(r, _)| *r == root)
         {
             return name.clone();
         }
         let ms: Vec<MentionRef> =
-            members.iter().map(|&g| self.m.mention(g)).collect();
+            members.iter().map(|&g| self.m.mention(g as usize)).collect();
         let person =
             ms.iter().any(|m| m.person) && !ms.iter().any(|m| m.is_body());
         let mut names: BTreeMap<&str, usize> = BTreeMap::new();
@@ -959,7 +976,7 @@ impl<'d> Corpus<'d> {
     fn id_of(
         &self,
         root: usize,
-        members: &[usize],
+        members: &[u32],
         name: &str,
         used: &BTreeSet<String>,
     ) -> String {
@@ -967,7 +984,7 @@ impl<'d> Corpus<'d> {
             .chars()
             .map(|c| if c.is_alphanumeric() { c } else { '-' })
             .collect();
-        let alone = members.iter().any(|&g| {
+        let alone = members.iter().map(|&g| g as usize).any(|g| {
             matches!(
                 self.m.mention(g).class,
                 Class::Anonymous
@@ -986,7 +1003,7 @@ impl<'d> Corpus<'d> {
 
     fn actor(
         &self,
-        members: &[usize],
+        members: &[u32],
         id: &str,
         name: &str,
         ids: &FastMap<usize, String>,
@@ -998,7 +1015,7 @@ impl<'d> Corpus<'d> {
         let mut forms: Vec<&str> = Vec::new();
         let mut roles: Vec<&str> = Vec::new();
         let mut affiliations: Vec<&str> = Vec::new();
-        for &g in members {
+        for g in members.iter().map(|&g| g as usize) {
             let m = self.m.mention(g);
             forms.extend(m.forms().filter(|f| !f.is_empty()));
             roles.extend(m.roles());
@@ -1037,7 +1054,7 @@ impl<'d> Corpus<'d> {
     ) -> Vec<usize> {
         let mut index = vec![usize::MAX; self.m.keys.len()];
         for g in 0..self.m.len() {
-            let r = clusters.root_of[g];
+            let r = clusters.root_of[g] as usize;
             let slot = &mut index[self.m.name_keys[g] as usize];
             if *slot != usize::MAX || !ids.contains_key(&r) {
                 continue;
@@ -1052,9 +1069,9 @@ impl<'d> Corpus<'d> {
     }
 
     /// What sort of actor a group of mentions is.
-    fn kind_of(&self, members: &[usize]) -> ActorKind {
+    fn kind_of(&self, members: &[u32]) -> ActorKind {
         let ms: Vec<MentionRef> =
-            members.iter().map(|&g| self.m.mention(g)).collect();
+            members.iter().map(|&g| self.m.mention(g as usize)).collect();
         let any = |f: &dyn Fn(&MentionRef) -> bool| ms.iter().any(f);
         if any(&|m| matches!(m.class, Class::Anonymous | Class::Pronoun)) {
             return ActorKind::Anonymous;
@@ -1068,7 +1085,8 @@ impl<'d> Corpus<'d> {
         }
         let body =
             headed || any(&|m| m.class == Class::Name && m.is_acronym());
-        let place = members.iter().any(|g| self.places.contains(g));
+        let place =
+            members.iter().any(|&g| self.places.contains(&(g as usize)));
         let governing = place
             || any(&|m| {
                 m.class == Class::Government

@@ -115,24 +115,25 @@ impl Sets {
 /// members would hold, in two flat arrays.
 #[derive(Debug)]
 pub struct Clusters {
-    /// The root of each mention.
-    pub root_of: Vec<usize>,
+    /// The root of each mention; u32, as are the members, since there
+    /// are under 4 billion mentions.
+    pub root_of: Vec<u32>,
     roots: Vec<u32>,
     /// Where each root's members start in `members`, and the end.
     starts: Vec<u32>,
-    members: Vec<usize>,
+    members: Vec<u32>,
 }
 
 impl Clusters {
     /// The sets `sets` holds now.
     pub fn of(sets: &mut Sets) -> Clusters {
         let n = sets.parent.len();
-        let root_of: Vec<usize> = (0..n).map(|g| sets.root(g)).collect();
+        let root_of: Vec<u32> = (0..n).map(|g| sets.root(g) as u32).collect();
         // Counts, then where each root's next member goes: u32, as are
         // the roots and starts, since there are under 4 billion mentions.
         let mut count = vec![0u32; n];
         for &r in &root_of {
-            count[r] += 1;
+            count[r as usize] += 1;
         }
         let roots: Vec<u32> =
             (0..n as u32).filter(|&r| count[r as usize] > 0).collect();
@@ -144,7 +145,8 @@ impl Clusters {
         }
         starts.push(at);
         let mut members = vec![0; n];
-        for (g, &r) in root_of.iter().enumerate() {
+        for (g, &r) in (0..n as u32).zip(&root_of) {
+            let r = r as usize;
             members[count[r] as usize] = g;
             count[r] += 1;
         }
@@ -152,7 +154,7 @@ impl Clusters {
     }
 
     /// Each root with its members, roots in ascending order.
-    pub fn iter(&self) -> impl Iterator<Item = (usize, &[usize])> {
+    pub fn iter(&self) -> impl Iterator<Item = (usize, &[u32])> {
         (0..self.len()).map(|i| self.get(i))
     }
 
@@ -162,7 +164,7 @@ impl Clusters {
     }
 
     /// The `i`-th set in root order: its root and its members.
-    pub fn get(&self, i: usize) -> (usize, &[usize]) {
+    pub fn get(&self, i: usize) -> (usize, &[u32]) {
         let (start, end) =
             (self.starts[i] as usize, self.starts[i + 1] as usize);
         (self.roots[i] as usize, &self.members[start..end])
@@ -200,7 +202,7 @@ mod tests {
         assert!(!sets.union(1, 4, || unreachable!()));
         assert_eq!(sets.reasons, vec![(1, "why".to_string())]);
         let c = Clusters::of(&mut sets);
-        let got: Vec<(usize, Vec<usize>)> =
+        let got: Vec<(usize, Vec<u32>)> =
             c.iter().map(|(r, m)| (r, m.to_vec())).collect();
         assert_eq!(got, vec![(0, vec![0, 3]), (1, vec![1, 4]), (2, vec![2])]);
         assert_eq!(c.root_of, vec![0, 1, 2, 0, 1]);
