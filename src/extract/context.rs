@@ -597,7 +597,7 @@ impl<'a> Context<'a> {
 
     /// Steps over an appositive that starts at the comma `comma`
     /// ("Watson, a spokesperson for the NSC, said"; "Pruitt, the
-    /// attorney general of Oklahoma, one of the states suing, said"):
+    /// attorney general of Oklahoma, one of the states in the case, said"):
     /// returns the token after the first closing comma that `ends` accepts,
     /// within 25 tokens, with no quotation mark or cue inside (a cue's
     /// word after a determiner is a noun there).
