@@ -37,13 +37,13 @@ pub struct TrainArgs {
     #[arg(long, default_value = "data/cue_model.tsv")]
     pub out: PathBuf,
     /// Passes over the training data.
-    #[arg(long, default_value_t = 10)]
+    #[arg(long, default_value_t = TrainingOptions::default().epochs)]
     pub epochs: usize,
     /// Leave out features seen in fewer candidates than this.
-    #[arg(long, default_value_t = 3)]
+    #[arg(long, default_value_t = TrainingOptions::default().min_count)]
     pub min_count: usize,
     /// The L2 penalty on the weights.
-    #[arg(long, default_value_t = 3.0)]
+    #[arg(long, default_value_t = TrainingOptions::default().l2)]
     pub l2: f64,
     /// The score (log-odds) a candidate must pass to be kept.
     #[arg(long, default_value_t = THRESHOLD, allow_negative_numbers = true)]

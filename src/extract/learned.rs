@@ -614,7 +614,6 @@ pub fn train_cue_model(
     docs: &[TrainingDocument],
     options: TrainingOptions,
 ) -> (CueModel, TrainingStats) {
-    let min_count = options.min_count;
     use rayon::prelude::*;
     let mut seen: HashMap<String, usize> = HashMap::new();
     for counts in docs.par_iter().map(cue_words).collect::<Vec<_>>() {
@@ -642,7 +641,7 @@ pub fn train_cue_model(
     for (features, hit) in per_doc.iter().flatten() {
         let ids = features
             .iter()
-            .filter(|f| counts[f.as_str()] >= min_count)
+            .filter(|f| counts[f.as_str()] >= options.min_count)
             .map(|f| {
                 *index.entry(f.as_str()).or_insert_with(|| {
                     names.push(f.as_str());
@@ -679,8 +678,9 @@ pub fn train_cue_model(
 /// ±1): stochastic gradient descent on the log loss plus
 /// `options.l2 / 2 · |w|²`, the penalty spread over the examples and
 /// applied lazily through one scale factor, with a step that shrinks as
-/// 1 / (1 + η₀ λ t / n). Convex, so unlike a perceptron the weights move
-/// little when a few candidates change.
+/// 1 / (1 + η₀ λ t / n). The loss is convex: the same candidates read in
+/// another order give the same predictions (checked with train reversed),
+/// which a perceptron's stopping point does not.
 fn logistic(
     data: &[(Vec<usize>, f32)],
     features: usize,
