@@ -95,6 +95,11 @@ fn key_count(n: usize) -> u32 {
     u32::try_from(n).expect("under 4 billion")
 }
 
+/// A cluster's members as indexes into the mention arrays.
+fn indexes(members: &[u32]) -> impl Iterator<Item = usize> + '_ {
+    members.iter().map(|&g| g as usize)
+}
+
 type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 
 /// What the merge rules read of every mention of the corpus, found once
@@ -347,13 +352,11 @@ impl<'d> Mentions<'d> {
         }
         // "Obama" joined "Barack Obama" in one article and "Michelle
         // Obama" in another: only the full names may meet.
-        let full = members.iter().map(|&g| g as usize).any(|g| {
+        let full = indexes(members).any(|g| {
             let x = self.mention(g);
             x.class == Class::Name && x.name.contains(' ')
         });
-        let mut keys: Vec<(u32, &str)> = members
-            .iter()
-            .map(|&g| g as usize)
+        let mut keys: Vec<(u32, &str)> = indexes(members)
             .filter(|&g| {
                 let x = self.mention(g);
                 !(full && x.class == Class::Name && !x.name.contains(' '))
@@ -557,11 +560,8 @@ impl<'d> Corpus<'d> {
         let m = &self.m;
         let mut fuller: BTreeMap<u32, Vec<usize>> = BTreeMap::new();
         for (root, members) in clusters.iter() {
-            let person = members
-                .iter()
-                .map(|&g| g as usize)
-                .any(|g| m.mention(g).person);
-            for g in members.iter().map(|&g| g as usize) {
+            let person = indexes(members).any(|g| m.mention(g).person);
+            for g in indexes(members) {
                 if person && m.name_like[g] && m.mention(g).name.contains(' ')
                 {
                     fuller.entry(m.name_keys[g]).or_default().push(root);
@@ -579,9 +579,7 @@ impl<'d> Corpus<'d> {
             by_last.entry(last).or_default().push((k, roots));
         }
         for (root, members) in clusters.iter() {
-            let short: BTreeSet<u32> = members
-                .iter()
-                .map(|&g| g as usize)
+            let short: BTreeSet<u32> = indexes(members)
                 .filter(|&g| m.name_like[g])
                 .map(|g| m.name_keys[g])
                 .collect();
@@ -608,7 +606,7 @@ impl<'d> Corpus<'d> {
         // The first cluster with each merge key.
         let mut by_key = vec![usize::MAX; self.m.keys.len()];
         for (root, members) in clusters.iter() {
-            for g in members.iter().map(|&g| g as usize) {
+            for g in indexes(members) {
                 if let Some(k) = self.m.merge_key(g) {
                     let slot = &mut by_key[k as usize];
                     if *slot == usize::MAX {
@@ -731,7 +729,7 @@ impl<'d> Corpus<'d> {
     ) -> Vec<usize> {
         let mut by_key = vec![usize::MAX; self.m.keys.len()];
         for (root, members) in clusters.iter() {
-            for g in members.iter().map(|&g| g as usize) {
+            for g in indexes(members) {
                 let slot = &mut by_key[self.m.name_keys[g] as usize];
                 if *slot == usize::MAX && pick(self.m.mention(g)) {
                     *slot = root;
@@ -777,8 +775,7 @@ impl<'d> Corpus<'d> {
         let m = &self.m;
         let mut people = BTreeSet::new();
         for (root, members) in clusters.iter() {
-            if members.iter().map(|&g| g as usize).any(|g| m.mention(g).person)
-            {
+            if indexes(members).any(|g| m.mention(g).person) {
                 people.insert(root);
             }
         }
@@ -936,7 +933,7 @@ impl<'d> Corpus<'d> {
     fn worthy(&self, root: usize, members: &[u32]) -> bool {
         self.acronym_hits.contains(&root)
             || self.canonical.iter().any(|(r, _)| *r == root)
-            || members.iter().map(|&g| g as usize).any(|g| {
+            || indexes(members).any(|g| {
                 let m = self.m.mention(g);
                 m.speaker
                     || m.person
@@ -984,7 +981,7 @@ impl<'d> Corpus<'d> {
             .chars()
             .map(|c| if c.is_alphanumeric() { c } else { '-' })
             .collect();
-        let alone = members.iter().map(|&g| g as usize).any(|g| {
+        let alone = indexes(members).any(|g| {
             matches!(
                 self.m.mention(g).class,
                 Class::Anonymous
@@ -1015,7 +1012,7 @@ impl<'d> Corpus<'d> {
         let mut forms: Vec<&str> = Vec::new();
         let mut roles: Vec<&str> = Vec::new();
         let mut affiliations: Vec<&str> = Vec::new();
-        for g in members.iter().map(|&g| g as usize) {
+        for g in indexes(members) {
             let m = self.m.mention(g);
             forms.extend(m.forms().filter(|f| !f.is_empty()));
             roles.extend(m.roles());
