@@ -19,7 +19,7 @@ def main(floors_path, score_dir):
             for figure, floor in sorted(figures.items()):
                 value = got[metric][figure]
                 status = "ok" if value >= floor else "BELOW FLOOR"
-                print("%-6s %-15s %-9s %.3f (floor %.3f) %s"
+                print("%-10s %-15s %-9s %.3f (floor %.3f) %s"
                       % (run, metric, figure, value, floor, status))
                 if value < floor:
                     failed.append((run, metric, figure))

@@ -2,6 +2,7 @@
 # Scores claimgraph's attributions with the bench scorer and checks floors.
 #
 #   scripts/score.sh            # seeds and PolNeAR dev, summary lines
+#                               # (dev-joined: dev with --join-split-quotes)
 #   scripts/score.sh --check    # the same, failing below the floors
 #
 # Needs ../shared/bench (the scorer and PolNeAR); says so and skips
@@ -32,6 +33,9 @@ score() {
 
 score seeds tests/data/gold.jsonl data/*.txt
 score dev "$bench/polnear/dev.jsonl" "$bench/polnear/dev.jsonl"
+# PolNeAR's own convention for a quotation split over two sentences.
+score dev-joined "$bench/polnear/dev.jsonl" "$bench/polnear/dev.jsonl" \
+    --join-split-quotes
 if [ "$check" = "--check" ]; then
     python3 scripts/check_floors.py scripts/floors.json target/score
 fi

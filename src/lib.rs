@@ -46,7 +46,7 @@ pub mod store;
 
 pub use crate::{
     extract::{
-        RuleInfo,
+        RuleInfo, join_split_quotes,
         learned::{
             CueModel, GoldAttribution, TrainingDocument, TrainingOptions,
             TrainingStats, train_cue_model,

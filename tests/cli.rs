@@ -129,6 +129,26 @@ fn a_split_quote_and_a_pronoun_speaker_from_a_file() {
 }
 
 #[test]
+fn join_split_quotes_follows_polnear() {
+    let dir = workdir("join");
+    let path = dir.join("story.md");
+    fs::write(&path, hay::SPLIT_QUOTE).unwrap();
+    let p = path.to_str().unwrap();
+    let args = ["attributions", p, "--format", "jsonl", "--join-split-quotes"];
+    let out = run(&args);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value =
+        serde_json::from_str(stdout(&out).trim()).unwrap();
+    let atts = v["attributions"].as_array().unwrap();
+    // The two sentences' pieces are one attribution to Feeley; the
+    // paraphrase in the next paragraph stays apart.
+    assert_eq!(atts.len(), 2, "{atts:?}");
+    assert_eq!(atts[0]["content"], serde_json::json!([[1, 26], [42, 66]]));
+    assert_eq!(atts[0]["rule"], "quote/speaker-after");
+    assert_eq!(atts[1]["direct"], false);
+}
+
+#[test]
 fn missing_input_is_an_error_naming_it() {
     let out = run(&["attributions", "no/such/file.txt"]);
     assert_eq!(out.status.code(), Some(2));

@@ -8,7 +8,9 @@
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-use claimgraph::{CharIndex, Extracted, Resolution, extract_document};
+use claimgraph::{
+    CharIndex, Extracted, Resolution, extract_document, join_split_quotes,
+};
 use serde_json::{Value, json};
 
 use crate::cli::args::{AttributionsArgs, Format};
@@ -22,7 +24,11 @@ pub fn run(args: AttributionsArgs) -> anyhow::Result<ExitCode> {
     let out = io::stdout();
     let mut out = io::BufWriter::new(out.lock());
     for doc in docs {
-        let x = extract_document(doc);
+        let mut x = extract_document(doc);
+        if args.join_split_quotes {
+            let atts = std::mem::take(&mut x.attributions);
+            x.attributions = join_split_quotes(&x.document.text, atts);
+        }
         match args.format {
             Format::Jsonl => writeln!(out, "{}", jsonl_line(&x))?,
             Format::Table => write_table(&mut out, &x, args.explain)?,
