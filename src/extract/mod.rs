@@ -137,6 +137,61 @@ fn to_attribution(text: &str, f: Found) -> Attribution {
     }
 }
 
+/// Joins a quotation split over two sentences into one attribution with
+/// two pieces, as PolNeAR annotates it: `“A,” X said. “B.”` is one
+/// attribution whose content is A and B there, and two here by default,
+/// one per piece, as the seeds' gold has it (`docs/accuracy.md`).
+///
+/// A piece joins the attribution before it when a rule gave it that
+/// attribution's speaker and cue only because it opens the next sentence
+/// of the paragraph (`quote/previous-sentence`), the attribution is a
+/// quotation with its tag after it (`quote/speaker-after`), and nothing
+/// joined it yet. `atts` are in text order, as [`extract`] returns them.
+pub fn join_split_quotes(
+    text: &str,
+    atts: Vec<Attribution>,
+) -> Vec<Attribution> {
+    let mut out: Vec<Attribution> = Vec::with_capacity(atts.len());
+    let mut joined: Vec<bool> = Vec::with_capacity(atts.len());
+    let speaker = |a: &Attribution| a.speaker.as_ref().map(|s| s.span);
+    for a in atts {
+        let host = (a.rule == "quote/previous-sentence")
+            .then(|| {
+                out.iter()
+                    .rposition(|h| speaker(h) == speaker(&a) && h.cue == a.cue)
+            })
+            .flatten()
+            .filter(|&h| {
+                let host = &out[h];
+                let tag_end = [
+                    host.content_extent().end,
+                    host.cue.map_or(0, |c| c.end),
+                    speaker(host).map_or(0, |s| s.end),
+                ]
+                .into_iter()
+                .max()
+                .unwrap_or(0);
+                let start = a.content_extent().start;
+                host.rule == "quote/speaker-after"
+                    && !joined[h]
+                    && tag_end <= start
+                    && !text[tag_end..start].contains('\n')
+            });
+        match host {
+            Some(h) => {
+                out[h].content.extend(a.content);
+                out[h].direct |= a.direct;
+                joined[h] = true;
+            }
+            None => {
+                out.push(a);
+                joined.push(false);
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -533,59 +588,4 @@ mod tests {
         let text = "The river rose two metres overnight.";
         assert!(extract(text, &segment(text)).is_empty());
     }
-}
-
-/// Joins a quotation split over two sentences into one attribution with
-/// two pieces, as PolNeAR annotates it: `“A,” X said. “B.”` is one
-/// attribution whose content is A and B there, and two here by default,
-/// one per piece, as the seeds' gold has it (`docs/accuracy.md`).
-///
-/// A piece joins the attribution before it when a rule gave it that
-/// attribution's speaker and cue only because it opens the next sentence
-/// of the paragraph (`quote/previous-sentence`), the attribution is a
-/// quotation with its tag after it (`quote/speaker-after`), and nothing
-/// joined it yet. `atts` are in text order, as [`extract`] returns them.
-pub fn join_split_quotes(
-    text: &str,
-    atts: Vec<Attribution>,
-) -> Vec<Attribution> {
-    let mut out: Vec<Attribution> = Vec::with_capacity(atts.len());
-    let mut joined: Vec<bool> = Vec::with_capacity(atts.len());
-    let speaker = |a: &Attribution| a.speaker.as_ref().map(|s| s.span);
-    for a in atts {
-        let host = (a.rule == "quote/previous-sentence")
-            .then(|| {
-                out.iter()
-                    .rposition(|h| speaker(h) == speaker(&a) && h.cue == a.cue)
-            })
-            .flatten()
-            .filter(|&h| {
-                let host = &out[h];
-                let tag_end = [
-                    host.content_extent().end,
-                    host.cue.map_or(0, |c| c.end),
-                    speaker(host).map_or(0, |s| s.end),
-                ]
-                .into_iter()
-                .max()
-                .unwrap_or(0);
-                let start = a.content_extent().start;
-                host.rule == "quote/speaker-after"
-                    && !joined[h]
-                    && tag_end <= start
-                    && !text[tag_end..start].contains('\n')
-            });
-        match host {
-            Some(h) => {
-                out[h].content.extend(a.content);
-                out[h].direct |= a.direct;
-                joined[h] = true;
-            }
-            None => {
-                out.push(a);
-                joined.push(false);
-            }
-        }
-    }
-    out
 }
