@@ -1,8 +1,9 @@
 //! Rules for "according to X": the source is named after the cue.
 //!
 //! "…, according to the National Institutes of Health." takes the
-//! sentence before the cue as content; "According to X, …" takes the
-//! sentence after the source. When the source is "data from" or "a report
+//! sentence before the cue as content; "According to X, …" (or "In
+//! addition, according to X, …") takes the sentence after the source;
+//! "…, according to X, was …" takes both sides. When the source is "data from" or "a report
 //! by" some body, the body is the speaker.
 
 use crate::extract::context::Context;
@@ -24,6 +25,27 @@ pub const RULES: &[RuleInfo] = &[
         example: "According to data from the CDC, deaths rose sharply last year.",
         speaker: "the CDC",
         content: "deaths rose sharply last year",
+    },
+    RuleInfo {
+        id: "according-to/before-content",
+        example: "In addition, according to the department, nine million \
+                  more workers will be protected.",
+        speaker: "the department",
+        content: "nine million more workers will be protected",
+    },
+    RuleInfo {
+        id: "according-to/after-content",
+        example: "London was the financial capital of the world in 2015, \
+                  according to one global index.",
+        speaker: "one global index",
+        content: "London was the financial capital of the world in 2015",
+    },
+    RuleInfo {
+        id: "according-to/around-content",
+        example: "At the heart of the trouble, according to Dennis Ross, a \
+                  former envoy, was a decision by the president.",
+        speaker: "Dennis Ross",
+        content: "At the heart of the trouble was a decision by the president",
     },
 ];
 
@@ -66,31 +88,82 @@ fn at_cue(
     i: usize,
 ) -> Option<(Found, (usize, usize))> {
     let sp = source(cx, i + 2, s.end)?;
-    let (content, rule) = if i == s.first {
-        let after = if cx.word(sp.1) == "," { sp.1 + 1 } else { sp.1 };
-        (trim(cx, after, s.end)?, "according-to/before-content")
-    } else {
-        (trim(cx, s.first, i)?, "according-to/after-content")
-    };
-    if cx.any_used(content.0, content.1) || cx.any_used(sp.0, sp.1) {
+    let lead_words = (s.first..i).filter(|&j| cx.is_word(j)).count();
+    // "…, according to X, was …": the sentence goes on after the source.
+    let goes_on = cx.word(sp.1) == ","
+        && (sp.1 + 1..s.end).filter(|&j| cx.is_word(j)).count() >= 2;
+    let (pieces, rule) =
+        if i == s.first || (goes_on && lead_words <= MAX_LEAD_WORDS) {
+            // "According to X, …", or "In addition, according to X, …".
+            let after = if cx.word(sp.1) == "," { sp.1 + 1 } else { sp.1 };
+            (vec![trim(cx, after, s.end)?], "according-to/before-content")
+        } else if let Some(rest) =
+            goes_on.then(|| resumes(cx, sp.1, s.end)).flatten()
+        {
+            let before = trim(cx, s.first, i)?;
+            let after = trim(cx, rest, s.end)?;
+            (vec![before, after], "according-to/around-content")
+        } else {
+            (vec![trim(cx, s.first, i)?], "according-to/after-content")
+        };
+    if pieces.iter().any(|c| cx.any_used(c.0, c.1)) || cx.any_used(sp.0, sp.1)
+    {
         return None;
     }
-    let claimed = (content.0.min(i), content.1.max(sp.1));
+    let first = pieces[0].0;
+    let last = pieces[pieces.len() - 1].1;
+    let claimed = (first.min(i), last.max(sp.1));
     let f = Found {
         speaker: Some(cx.span(sp.0, sp.1)),
         cue: Some(cx.span(i, i + 2)),
         class: CueClass::Found,
-        content: vec![cx.span(content.0, content.1)],
+        content: pieces.iter().map(|c| cx.span(c.0, c.1)).collect(),
         rule,
     };
     Some((f, claimed))
 }
 
+/// Where the sentence resumes after "according to X," (and X's
+/// appositive): at an auxiliary or a form of "be", the verb of the
+/// sentence the phrase interrupted ("At the heart of the trouble,
+/// according to Ross, another envoy, was a decision …").
+fn resumes(cx: &Context, comma: usize, limit: usize) -> Option<usize> {
+    let starts = |j: usize| {
+        j < limit
+            && matches!(
+                cx.low(j),
+                "is" | "are"
+                    | "was"
+                    | "were"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "will"
+                    | "would"
+                    | "could"
+                    | "can"
+                    | "may"
+                    | "might"
+                    | "should"
+                    | "must"
+            )
+    };
+    if starts(comma + 1) {
+        return Some(comma + 1);
+    }
+    cx.skip_appositive(comma, limit, &starts)
+}
+
+/// At most this many words before "according to X," leave the content
+/// to what follows the source ("In addition, according to X, …").
+const MAX_LEAD_WORDS: usize = 3;
+
 /// The source after "according to", stepping over "data from".
 fn source(cx: &Context, start: usize, limit: usize) -> Option<(usize, usize)> {
     let sp = cx
         .speaker_after(start, limit)
-        .or_else(|| vehicle_phrase(cx, start, limit))?;
+        .or_else(|| vehicle_phrase(cx, start, limit))
+        .or_else(|| noun_phrase(cx, start, limit))?;
     let head = cx.low(sp.1 - 1);
     let via = matches!(cx.low(sp.1), "from" | "by" | "of");
     if VEHICLES.contains(&head) && via {
@@ -110,3 +183,22 @@ fn vehicle_phrase(
         .find(|&j| VEHICLES.contains(&cx.low(j)))
         .map(|j| (start, j + 1))
 }
+
+/// "the results", "a count by The Associated Press", "one global index":
+/// any short phrase up to the next comma or the sentence's end, when the
+/// speaker finder takes none.
+fn noun_phrase(
+    cx: &Context,
+    start: usize,
+    limit: usize,
+) -> Option<(usize, usize)> {
+    let end = (start..limit)
+        .find(|&j| !cx.is_word(j) || cx.in_quote[j])
+        .unwrap_or(limit);
+    let at_break = end == limit || matches!(cx.word(end), "," | "." | ";");
+    (end > start && end - start <= MAX_SOURCE_WORDS && at_break)
+        .then_some((start, end))
+}
+
+/// The longest source [`noun_phrase`] takes, in tokens.
+const MAX_SOURCE_WORDS: usize = 8;
