@@ -47,6 +47,13 @@ pub const RULES: &[RuleInfo] = &[
         speaker: "Dennis Ross",
         content: "At the heart of the trouble was a decision by the president",
     },
+    RuleInfo {
+        id: "according-to/in-vehicle",
+        example: "In a CBS News poll released Monday, she led Mr. Sanders 56 \
+                  percent to 32 percent.",
+        speaker: "a CBS News poll released Monday",
+        content: "she led Mr. Sanders 56 percent to 32 percent",
+    },
 ];
 
 /// Words for documents and data whose author is the real source.
@@ -58,11 +65,13 @@ const VEHICLES: &[&str] = &[
     "estimates",
     "figures",
     "poll",
+    "polls",
     "report",
     "reports",
     "statistics",
     "study",
     "survey",
+    "surveys",
 ];
 
 /// Runs the rule over every sentence.
@@ -79,7 +88,43 @@ pub fn run(cx: &mut Context, out: &mut Vec<Found>) {
                 out.push(f);
             }
         }
+        if let Some((f, claimed)) = in_vehicle(cx, s) {
+            cx.claim(claimed.0, claimed.1);
+            out.push(f);
+        }
     }
+}
+
+/// "In a CBS News poll released Monday, she led by 24 points": a
+/// sentence that opens with "In" and a poll, survey or report reports
+/// what follows the comma, when no cue there has a speaker of its own.
+fn in_vehicle(cx: &Context, s: Sentence) -> Option<(Found, (usize, usize))> {
+    let i = s.first;
+    if cx.low(i) != "in" || cx.in_quote[i] || cx.any_used(i, s.end) {
+        return None;
+    }
+    let limit = (i + 1 + MAX_SOURCE_WORDS + 4).min(s.end);
+    let head = (i + 1..limit).find(|&j| VEHICLES.contains(&cx.low(j)))?;
+    let comma =
+        (head + 1..(head + 8).min(s.end)).find(|&j| cx.word(j) == ",")?;
+    if (i + 1..comma).any(|j| {
+        !cx.is_word(j) && !matches!(cx.word(j), "/" | "-" | "." | "'" | "’")
+    }) {
+        return None;
+    }
+    let content = trim(cx, comma + 1, s.end)?;
+    if (content.0..content.1).any(|j| cx.cue_at(j).is_some() || cx.in_quote[j])
+    {
+        return None;
+    }
+    let f = Found {
+        speaker: Some(cx.span(i + 1, comma)),
+        cue: Some(cx.span(i, i + 1)),
+        class: CueClass::Found,
+        content: vec![cx.span(content.0, content.1)],
+        rule: "according-to/in-vehicle",
+    };
+    Some((f, (i, content.1)))
 }
 
 fn at_cue(

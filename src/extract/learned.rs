@@ -31,9 +31,9 @@ const MODEL: &str = include_str!("../../data/cue_model.tsv");
 pub const RULES: &[RuleInfo] = &[
     RuleInfo {
         id: "learned/cue",
-        example: "The senator cited the rising deficit as proof of a failed policy.",
+        example: "The senator refused to back the plan.",
         speaker: "The senator",
-        content: "the rising deficit as proof of a failed policy",
+        content: "to back the plan",
     },
     RuleInfo {
         id: "learned/cue",
