@@ -31,9 +31,9 @@ const MODEL: &str = include_str!("../../data/cue_model.tsv");
 pub const RULES: &[RuleInfo] = &[
     RuleInfo {
         id: "learned/cue",
-        example: "The senator refused to back the plan.",
-        speaker: "The senator",
-        content: "to back the plan",
+        example: "Smith likened the plan to a slow leak.",
+        speaker: "Smith",
+        content: "the plan to a slow leak",
     },
     RuleInfo {
         id: "learned/cue",
