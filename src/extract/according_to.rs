@@ -105,6 +105,11 @@ fn in_vehicle(cx: &Context, s: Sentence) -> Option<(Found, (usize, usize))> {
     }
     let limit = (i + 1 + MAX_SOURCE_WORDS + 4).min(s.end);
     let head = (i + 1..limit).find(|&j| VEHICLES.contains(&cx.low(j)))?;
+    // "In the wake of the report, …" is a time, not a source: nothing
+    // but the poll's own words before its head.
+    if (i + 1..head).any(|j| is_preposition(cx.low(j))) {
+        return None;
+    }
     let comma =
         (head + 1..(head + 8).min(s.end)).find(|&j| cx.word(j) == ",")?;
     if (i + 1..comma).any(|j| {
@@ -247,3 +252,22 @@ fn noun_phrase(
 
 /// The longest source [`noun_phrase`] takes, in tokens.
 const MAX_SOURCE_WORDS: usize = 8;
+
+fn is_preposition(word: &str) -> bool {
+    matches!(
+        word,
+        "of" | "in"
+            | "at"
+            | "on"
+            | "after"
+            | "for"
+            | "with"
+            | "from"
+            | "by"
+            | "to"
+            | "since"
+            | "before"
+            | "during"
+            | "about"
+    )
+}
