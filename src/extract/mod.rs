@@ -247,6 +247,21 @@ mod tests {
     }
 
     #[test]
+    fn a_quotation_tag_takes_a_common_noun_and_a_bare_cue() {
+        let text = "“Nobody seems worried by it,” the insider said. \
+                    “It will pass,” she continued.";
+        let got = extract(text, &segment(text));
+        let tags: Vec<(&str, &str)> = got
+            .iter()
+            .map(|a| {
+                let speaker = a.speaker.as_ref().expect("a speaker");
+                (speaker.span.text(text), a.cue.expect("a cue").text(text))
+            })
+            .collect();
+        assert_eq!(tags, [("the insider", "said"), ("she", "continued")]);
+    }
+
+    #[test]
     fn a_middle_initial_stays_in_the_name() {
         let text = "James A. Lewis, a former government expert, said the \
                     risk was real. “We will see,” said Vann R. Newkirk II.";

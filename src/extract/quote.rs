@@ -211,11 +211,24 @@ fn after_tag(cx: &Context, k: usize) -> Option<Attributed> {
         let speaker = cx.speaker_after(s, limit)?;
         return fresh(cx, Attributed { end: speaker.1, speaker, cue });
     }
-    let speaker = cx.speaker_after(k, limit)?;
+    // A cue that otherwise needs a complement is speech in a quotation's
+    // tag that ends there (“…,” he continued).
     let usable = |j: usize| {
-        cx.cue_at(cx.skip_auxiliaries(j, limit))
-            .filter(|c| !c.cue.participle && !c.cue.needs_complement)
+        cx.cue_at(cx.skip_auxiliaries(j, limit)).filter(|c| {
+            let ends = c.end >= limit
+                || matches!(cx.word(c.end), "." | "," | "!" | "?");
+            !c.cue.participle && (!c.cue.needs_complement || ends)
+        })
     };
+    // Next to a quotation a cue is surely speech, so a plain common noun
+    // phrase is its speaker too (“…,” the insider said).
+    let common = || {
+        (k + 2..(k + 5).min(limit + 1)).find_map(|end| {
+            let np = cx.common_noun_phrase_before(end, k)?;
+            (np.0 == k && usable(end).is_some()).then_some(np)
+        })
+    };
+    let speaker = cx.speaker_after(k, limit).or_else(common)?;
     let mut j = cx.skip_auxiliaries(speaker.1, limit);
     if j < limit {
         j = cx
