@@ -10,9 +10,10 @@
 //! words are reported, but by whom the text does not say.
 
 use crate::extract::context::{Context, CueMatch};
+use crate::extract::lexicon::Cue;
 use crate::extract::{Found, RuleInfo, reported};
 use crate::model::{CueClass, Span};
-use crate::segment::Quotation;
+use crate::segment::{Quotation, Sentence};
 
 /// The rules of this family, each with an example it must handle.
 pub const RULES: &[RuleInfo] = &[
@@ -33,6 +34,12 @@ pub const RULES: &[RuleInfo] = &[
         example: "Last week, he told reporters: “Here, we don’t produce it.”",
         speaker: "he",
         content: "Here, we don’t produce it.",
+    },
+    RuleInfo {
+        id: "quote/speaker-before",
+        example: "Sanders delivered a snappy retort: “No one is tearing this up.”",
+        speaker: "Sanders",
+        content: "No one is tearing this up.",
     },
     RuleInfo {
         id: "quote/speaker-before",
@@ -329,7 +336,10 @@ fn before(cx: &Context, open: usize) -> Option<Attributed> {
         let gap_clean =
             (c.end..j).all(|g| cx.is_word(g) && cx.cue_at(g).is_none());
         (gap_clean && !cx.in_quote[p]).then_some(c)
-    })?;
+    });
+    let Some(cue) = cue else {
+        return (cx.word(j) == ":").then(|| colon_verb(cx, s, j)).flatten();
+    };
     let end = cx.skip_auxiliaries_back(cue.first, s.first);
     let participle =
         cue.cue.participle && end > s.first && cx.word(end - 1) == ",";
@@ -343,6 +353,62 @@ fn before(cx: &Context, open: usize) -> Option<Attributed> {
     };
     fresh(cx, Attributed { speaker, cue, end: j })
 }
+
+/// "Article 33 affirms: “…”", "Clinton has since apologized for what
+/// happened: “…”": a short clause ending in the colon before a quotation
+/// introduces it whatever its verb, so the clause's subject is the
+/// speaker and the word after it the cue.
+fn colon_verb(cx: &Context, s: Sentence, colon: usize) -> Option<Attributed> {
+    let words = (s.first..colon).filter(|&g| cx.is_word(g)).count();
+    if words > MAX_COLON_CLAUSE || cx.any_used(s.first, colon) {
+        return None;
+    }
+    let speaker = cx.subject(s, colon).or_else(|| {
+        (s.first + 2..(s.first + 5).min(colon)).find_map(|end| {
+            let np = cx.common_noun_phrase_before(end, s.first)?;
+            (np.0 == s.first).then_some(np)
+        })
+    })?;
+    let verb = cx.skip_auxiliaries(speaker.1, colon);
+    // "The timing of …", "According to HuffPo:", "Pollsters agree -
+    // Carl Bialik:": no preposition for a verb, no dash before the colon.
+    let plain = verb < colon
+        && cx.is_word(verb)
+        && cx.word(verb).starts_with(char::is_lowercase)
+        && !cx.is_determiner(verb)
+        && !matches!(
+            cx.low(verb),
+            "of" | "to"
+                | "as"
+                | "in"
+                | "at"
+                | "on"
+                | "for"
+                | "with"
+                | "by"
+                | "from"
+        )
+        && cx.low(speaker.0) != "according"
+        && (speaker.1..colon).all(|g| !matches!(cx.word(g), "-" | "—" | "–"))
+        && !cx.in_quote[verb];
+    if !plain {
+        return None;
+    }
+    let cue = CueMatch { cue: &COLON_VERB, first: verb, end: verb + 1 };
+    fresh(cx, Attributed { speaker, cue, end: colon })
+}
+
+/// The longest clause [`colon_verb`] takes before its colon, in words.
+const MAX_COLON_CLAUSE: usize = 12;
+
+/// Stands in for a lexicon entry for [`colon_verb`]'s cue.
+static COLON_VERB: Cue = Cue {
+    lemma: String::new(),
+    class: CueClass::Said,
+    needs_complement: false,
+    particle: None,
+    participle: false,
+};
 
 /// Attributes a quotation that stands alone to the speaker of the
 /// quotation just before it, when the text carries the quoting on.
