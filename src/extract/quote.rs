@@ -427,6 +427,18 @@ fn inherit(
         let p = cx.seg.paragraphs.partition_point(|p| p.end <= s);
         p == cx.seg.tokens[open].paragraph
     };
+    // A quotation whose sentence goes on after it ("“…,” the statement
+    // read") has a tag of its own, even one no rule could read.
+    let last = group[group.len() - 1];
+    let tagged = last.close.is_some_and(|c| {
+        c + 1 < cx.len()
+            && cx.seg.tokens[c + 1].paragraph == cx.seg.tokens[c].paragraph
+            && cx.sentence_of[c + 1] == cx.sentence_of[c]
+            && (cx.is_word(c + 1) || matches!(cx.word(c + 1), "," | "—" | "–"))
+    });
+    if tagged {
+        return Vec::new();
+    }
     let rule = match &prior {
         Some(f) if starts_sentence && same_para(f) => {
             "quote/previous-sentence"
@@ -439,7 +451,6 @@ fn inherit(
         _ => return Vec::new(),
     };
     let prior = prior.expect("matched above");
-    let last = group[group.len() - 1];
     cx.claim(open, last.close.map_or(last.open + 1, |c| c + 1));
     vec![Found { content: pieces, rule, ..prior }]
 }
