@@ -262,6 +262,26 @@ mod tests {
     }
 
     #[test]
+    fn any_past_tense_verb_in_a_quotations_tag() {
+        let text = "“Never a girl before,” scoffed Arianna Gil. “Who \
+                    knows?” she laughed.";
+        let got = extract(text, &segment(text));
+        let cues: Vec<&str> =
+            got.iter().filter_map(|a| a.cue.map(|c| c.text(text))).collect();
+        assert_eq!(cues, ["scoffed", "laughed"], "{got:?}");
+    }
+
+    #[test]
+    fn a_quotation_with_its_own_tag_inherits_no_speaker() {
+        let text = "“We are fine,” Smith said.\n\n“It is over,” the \
+                    banner over the stage read.";
+        let got = extract(text, &segment(text));
+        // Too short to keep without a speaker, and not Smith's.
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].content_text(text), "We are fine,");
+    }
+
+    #[test]
     fn a_middle_initial_stays_in_the_name() {
         let text = "James A. Lewis, a former government expert, said the \
                     risk was real. “We will see,” said Vann R. Newkirk II.";

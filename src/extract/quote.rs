@@ -207,7 +207,44 @@ fn after(cx: &Context, close: usize) -> Option<Attributed> {
         return (tag.end >= cx.len() || cx.word(tag.end) == ",")
             .then_some(tag);
     }
+    let open_tag = matches!(cx.word(close - 1), "," | "?" | "!");
     after_tag(cx, k)
+        .or_else(|| open_tag.then(|| any_verb_tag(cx, k)).flatten())
+}
+
+/// “…,” scoffed Arianna Gil. / “…?” she laughed.: a quotation that ends
+/// on a comma, question or exclamation mark inside its marks is followed
+/// by its tag, so a past-tense verb next to a speaker there is the cue,
+/// whatever the verb, when the tag ends the sentence or a comma closes it.
+fn any_verb_tag(cx: &Context, k: usize) -> Option<Attributed> {
+    let limit = cx.sentence(k.min(cx.len() - 1)).end;
+    let closes = |j: usize| j >= limit || matches!(cx.word(j), "." | ",");
+    let verb_at = |j: usize| {
+        j < limit
+            && cx.is_word(j)
+            && cx.word(j).starts_with(char::is_lowercase)
+            && cx.low(j).ends_with("ed")
+            && !cx.in_quote[j]
+    };
+    let cue_at =
+        |j: usize| CueMatch { cue: &COLON_VERB, first: j, end: j + 1 };
+    if verb_at(k) {
+        let speaker = cx.speaker_after(k + 1, limit)?;
+        if closes(speaker.1) {
+            return fresh(
+                cx,
+                Attributed { end: speaker.1, speaker, cue: cue_at(k) },
+            );
+        }
+        return None;
+    }
+    let speaker = cx.speaker_after(k, limit)?;
+    let verb = speaker.1;
+    (verb_at(verb) && closes(verb + 1))
+        .then(|| {
+            fresh(cx, Attributed { end: verb + 1, speaker, cue: cue_at(verb) })
+        })
+        .flatten()
 }
 
 /// Speaker and cue starting at token `k`, in either order.
