@@ -156,14 +156,52 @@ impl Names {
 /// of thousands of them in millions of reports.
 type Term = Arc<str>;
 
+/// A term's number in its corpus's [`Vocab`]: four bytes where a
+/// [`Term`] takes sixteen, for the millions of terms the reports hold.
+type TermId = u32;
+
+/// The terms of a corpus's reports, numbered as first seen.
+#[derive(Debug, Default)]
+struct Vocab {
+    ids: HashMap<Term, TermId, foldhash::fast::RandomState>,
+    terms: Vec<Term>,
+}
+
+impl Vocab {
+    /// The number of `t`, given it if new.
+    fn number(&mut self, t: Term) -> TermId {
+        if let Some(&id) = self.ids.get(&t) {
+            return id;
+        }
+        let id = TermId::try_from(self.terms.len()).expect("a count");
+        self.terms.push(t.clone());
+        self.ids.insert(t, id);
+        id
+    }
+
+    /// The term numbered `id`.
+    fn get(&self, id: TermId) -> &Term {
+        &self.terms[id as usize]
+    }
+
+    /// True when `f` has the term `t`.
+    fn has(&self, f: &Facts, t: &Term) -> bool {
+        self.ids.get(t).is_some_and(|id| f.terms.contains(id))
+    }
+
+    fn len(&self) -> usize {
+        self.terms.len()
+    }
+}
+
 /// What one report says, reduced for comparison. A corpus has millions
 /// of reports, all held at once: the terms are a boxed slice (no spare
 /// capacity), and what few reports have (a negation, numbers) is boxed
 /// apart, so that a plain report's facts take 56 bytes and its terms.
 #[derive(Clone, Debug, Default)]
 struct Facts {
-    /// The key terms, sorted, without repeats.
-    terms: Box<[Term]>,
+    /// The key terms, sorted (as words), without repeats.
+    terms: Box<[TermId]>,
     /// A negation, its scope and numbers, for the reports that have any.
     rare: Option<Box<Rare>>,
     /// The content asks something ("Why didn't he pay?").
@@ -240,15 +278,26 @@ pub fn analyse(
             text.match_indices("\n\n").map(|(at, _)| at + 2).collect()
         })
         .collect();
-    let facts: Vec<Facts> = keys
-        .par_iter()
-        .map(|k| {
-            let actor = actor_of(k.doc, k.att);
-            facts_of(docs, &names, &breaks[k.doc], *k, actor)
-        })
-        .collect();
-    let topic = topic_terms(&facts);
-    let pairs = candidate_pairs(&facts);
+    // The facts of a run of reports on every core, then their terms
+    // numbered in report order.
+    let mut vocab = Vocab::default();
+    let mut facts: Vec<Facts> = Vec::with_capacity(keys.len());
+    for run in keys.chunks(FACT_RUN) {
+        let made: Vec<(Facts, Vec<Term>)> = run
+            .par_iter()
+            .map(|k| {
+                let actor = actor_of(k.doc, k.att);
+                facts_of(docs, &names, &breaks[k.doc], *k, actor)
+            })
+            .collect();
+        for (mut f, terms) in made {
+            f.terms = terms.into_iter().map(|t| vocab.number(t)).collect();
+            facts.push(f);
+        }
+    }
+    drop(breaks);
+    let topic = topic_terms(&facts, &vocab);
+    let pairs = candidate_pairs(&facts, &vocab);
     let group_of = group(docs, &keys, &facts, &pairs);
     let groups = group_of.iter().flatten().copied().max().map_or(0, |m| m + 1);
     let mut counterclaims: Vec<Counterclaim> = pairs
@@ -257,7 +306,8 @@ pub fn analyse(
             run.iter().filter_map(|&(i, j, shared)| {
                 let (i, j) = (i as usize, j as usize);
                 let pair = ((keys[i], keys[j]), (i, j));
-                counter(docs, &names, &facts, &topic, pair, shared as usize)
+                let shared = shared as usize;
+                counter(docs, &names, &facts, &vocab, &topic, pair, shared)
             })
         })
         .collect();
@@ -273,15 +323,19 @@ pub fn analyse(
     Analysis { group_of, groups, counterclaims, disputes }
 }
 
-/// The facts of one report. `breaks` are where its document's paragraph
-/// breaks end, in order.
+/// Reports whose facts are made at a time, before their terms are
+/// numbered.
+const FACT_RUN: usize = 1 << 16;
+
+/// The facts of one report, but for its terms, and its terms. `breaks`
+/// are where its document's paragraph breaks end, in order.
 fn facts_of(
     docs: &[Extracted],
     names: &Names,
     breaks: &[usize],
     k: ReportKey,
     actor: Option<Arc<str>>,
-) -> Facts {
+) -> (Facts, Vec<Term>) {
     let x = &docs[k.doc];
     let a = &x.attributions[k.att];
     let text = names.content(docs, k);
@@ -308,15 +362,16 @@ fn facts_of(
         || !rare.heads.is_empty()
         || rare.negation.is_some()
         || !rare.numbers.is_empty();
-    Facts {
-        terms: terms.into_boxed_slice(),
+    let facts = Facts {
+        terms: Box::default(),
         rare: is_rare.then(|| Box::new(rare)),
         question,
         denied,
         refers_back: refers_back_phrase(&lower),
         actor,
         paragraph,
-    }
+    };
+    (facts, terms)
 }
 
 /// The terms each negation in `text` applies to: up to six words after
@@ -543,20 +598,19 @@ fn numbers(lower: &[String]) -> Vec<(Term, f64)> {
 /// The corpus's topic: terms in at least a quarter of its reports (in a
 /// corpus big enough to tell). Sharing them says two reports are on the
 /// corpus's subject, not that they are about the same thing.
-fn topic_terms(facts: &[Facts]) -> HashSet<Term> {
+fn topic_terms(facts: &[Facts], vocab: &Vocab) -> HashSet<Term> {
     if facts.len() < 20 {
         return HashSet::new();
     }
-    let mut count: HashMap<&str, usize> = HashMap::new();
+    let mut count = vec![0usize; vocab.len()];
     for f in facts {
-        for t in &f.terms {
-            *count.entry(&**t).or_default() += 1;
+        for &t in &f.terms {
+            count[t as usize] += 1;
         }
     }
-    count
-        .into_iter()
-        .filter(|&(_, n)| n * 4 >= facts.len())
-        .map(|(t, _)| Term::from(t))
+    (0..vocab.len())
+        .filter(|&t| count[t] * 4 >= facts.len())
+        .map(|t| Term::from(&**vocab.get(t as TermId)))
         .collect()
 }
 
@@ -568,24 +622,10 @@ type Pair = (u32, u32, u32);
 /// with how many they share, in report order, in runs of [`PAIR_RUN`]
 /// reports: the runs are not joined into one list, which would hold
 /// every pair twice while it was made.
-fn candidate_pairs(facts: &[Facts]) -> Vec<Vec<Pair>> {
-    // Terms as numbers, found once, and the reports of each term. Report
-    // `i`'s are `terms[term_at[i]..term_at[i + 1]]`: one list, not a
-    // list per report.
-    let mut number: HashMap<&str, u32, foldhash::fast::RandomState> =
-        HashMap::default();
-    let mut terms: Vec<u32> = Vec::new();
-    let mut term_at: Vec<usize> = Vec::with_capacity(facts.len() + 1);
-    for f in facts {
-        term_at.push(terms.len());
-        terms.extend(f.terms.iter().map(|t| {
-            let next = u32::try_from(number.len()).expect("a count");
-            *number.entry(&**t).or_insert(next)
-        }));
-    }
-    term_at.push(terms.len());
-    let terms_of = |i: usize| &terms[term_at[i]..term_at[i + 1]];
-    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); number.len()];
+fn candidate_pairs(facts: &[Facts], vocab: &Vocab) -> Vec<Vec<Pair>> {
+    // The reports of each term.
+    let terms_of = |i: usize| &facts[i].terms[..];
+    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); vocab.len()];
     for i in 0..facts.len() {
         let r = u32::try_from(i).expect("under 4 billion reports");
         for &t in terms_of(i) {
@@ -726,6 +766,7 @@ fn counter(
     docs: &[Extracted],
     names: &Names,
     facts: &[Facts],
+    vocab: &Vocab,
     topic: &HashSet<Term>,
     ((ka, kb), (i, j)): ((ReportKey, ReportKey), (usize, usize)),
     shared: usize,
@@ -753,11 +794,11 @@ fn counter(
     // the reason's words.
     let numbers =
         same_words && !a.numbers().is_empty() && !b.numbers().is_empty();
-    let antonyms = antonym_pair(a, b);
+    let antonyms = antonym_pair(a, b, vocab);
     if !numbers && antonyms.is_none() && a.negative() == b.negative() {
         return None;
     }
-    let common = common_terms(a, b);
+    let common = common_terms(a, b, vocab);
     let about = common.join(", ");
     let who = |k: ReportKey, f: &Facts| speaker_of(docs, k, f);
     let base = 0.45 + 0.1 * (shared.saturating_sub(MIN_SHARED) as f64);
@@ -807,7 +848,7 @@ fn counter(
         let (neg, negf, pos, posf) =
             if a.negative() { (ka, a, kb, b) } else { (kb, b, ka, a) };
         let in_scope: Vec<&Term> =
-            negf.scope().iter().filter(|t| posf.terms.contains(t)).collect();
+            negf.scope().iter().filter(|t| vocab.has(posf, t)).collect();
         let needed = if ka.doc == kb.doc { 2 } else { 3 };
         let specific = in_scope.iter().any(|t| !topic.contains(*t));
         // What is negated must be what the other affirms ("don't
@@ -815,7 +856,7 @@ fn counter(
         // against "calling for action"), and the other must say most of
         // what the negative report says.
         let head = negf.heads().is_empty() && negf.negation().is_none()
-            || negf.heads().iter().any(|t| posf.terms.contains(t));
+            || negf.heads().iter().any(|t| vocab.has(posf, t));
         // A name of several words is one thing shared, not several.
         let units = distinct_units(
             &in_scope,
@@ -891,11 +932,11 @@ fn is_factual(class: CueClass) -> bool {
 }
 
 /// The terms both reports have, in order (terms are sorted).
-fn common_terms(a: &Facts, b: &Facts) -> Vec<Term> {
+fn common_terms(a: &Facts, b: &Facts, vocab: &Vocab) -> Vec<Term> {
     a.terms
         .iter()
-        .filter(|t| b.terms.binary_search(t).is_ok())
-        .cloned()
+        .filter(|t| b.terms.contains(t))
+        .map(|&t| vocab.get(t).clone())
         .collect()
 }
 
@@ -933,15 +974,24 @@ fn numbers_disagree(a: &Facts, b: &Facts) -> Option<(String, f64, f64)> {
 
 /// A word of `a` whose opposite `b` uses, where neither report uses
 /// both ("capital gains and losses" on both sides is no contrast).
-fn antonym_pair(a: &Facts, b: &Facts) -> Option<(String, String)> {
+fn antonym_pair(
+    a: &Facts,
+    b: &Facts,
+    vocab: &Vocab,
+) -> Option<(String, String)> {
     let map = antonyms();
-    let has = |f: &Facts, t: &Term| f.terms.binary_search(t).is_ok();
+    let has = |f: &Facts, t: &TermId| f.terms.contains(t);
     for x in a.terms.iter().filter(|x| !has(b, x)) {
-        let Some(opposites) = map.get(x) else { continue };
-        if let Some(y) =
-            b.terms.iter().find(|y| opposites.contains(y) && !has(a, y))
+        let Some(opposites) = map.get(vocab.get(*x)) else { continue };
+        if let Some(y) = b
+            .terms
+            .iter()
+            .find(|y| opposites.contains(vocab.get(**y)) && !has(a, y))
         {
-            return Some((x.to_string(), y.to_string()));
+            return Some((
+                vocab.get(*x).to_string(),
+                vocab.get(*y).to_string(),
+            ));
         }
     }
     None
