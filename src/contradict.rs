@@ -21,6 +21,7 @@
 //! Every link says which rule made it, why in words, and how sure it is.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasher;
 use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
@@ -155,30 +156,99 @@ impl Names {
 /// of thousands of them in millions of reports.
 type Term = Arc<str>;
 
-/// What one report says, reduced for comparison.
+/// A term's number in its corpus's [`Vocab`]: four bytes where a
+/// [`Term`] takes sixteen, for the millions of terms the reports hold.
+type TermId = u32;
+
+/// The terms of a corpus's reports, numbered as first seen.
+#[derive(Debug, Default)]
+struct Vocab {
+    ids: HashMap<Term, TermId, foldhash::fast::RandomState>,
+    terms: Vec<Term>,
+}
+
+impl Vocab {
+    /// The number of `t`, given it if new.
+    fn number(&mut self, t: Term) -> TermId {
+        if let Some(&id) = self.ids.get(&t) {
+            return id;
+        }
+        let id = TermId::try_from(self.terms.len()).expect("a count");
+        self.terms.push(t.clone());
+        self.ids.insert(t, id);
+        id
+    }
+
+    /// The term numbered `id`.
+    fn get(&self, id: TermId) -> &Term {
+        &self.terms[id as usize]
+    }
+
+    /// True when `f` has the term `t`.
+    fn has(&self, f: &Facts, t: &Term) -> bool {
+        self.ids.get(t).is_some_and(|id| f.terms.contains(id))
+    }
+
+    fn len(&self) -> usize {
+        self.terms.len()
+    }
+}
+
+/// What one report says, reduced for comparison. A corpus has millions
+/// of reports, all held at once: the terms are a boxed slice (no spare
+/// capacity), and what few reports have (a negation, numbers) is boxed
+/// apart, so that a plain report's facts take 56 bytes and its terms.
 #[derive(Clone, Debug, Default)]
 struct Facts {
-    terms: Vec<Term>,
-    /// The terms a negation or denial applies to.
-    scope: Vec<Term>,
-    /// The first term after each negation: what it denies ("don't
-    /// produce", "rather than cartels").
-    heads: Vec<Term>,
+    /// The key terms, sorted (as words), without repeats.
+    terms: Box<[TermId]>,
+    /// A negation, its scope and numbers, for the reports that have any.
+    rare: Option<Box<Rare>>,
     /// The content asks something ("Why didn't he pay?").
     question: bool,
-    /// The words that negate the content, if any.
-    negation: Option<String>,
     denied: bool,
-    numbers: Vec<(Term, f64)>,
     refers_back: bool,
     actor: Option<Arc<str>>,
     paragraph: usize,
 }
 
+/// The facts most reports do not have.
+#[derive(Clone, Debug, Default)]
+struct Rare {
+    /// The terms a negation or denial applies to.
+    scope: Vec<Term>,
+    /// The first term after each negation: what it denies ("don't
+    /// produce", "rather than cartels").
+    heads: Vec<Term>,
+    /// The words that negate the content, if any.
+    negation: Option<String>,
+    numbers: Vec<(Term, f64)>,
+}
+
 impl Facts {
     /// True when the report says its content does not hold.
     fn negative(&self) -> bool {
-        self.negation.is_some() != self.denied
+        self.negation().is_some() != self.denied
+    }
+
+    /// The terms a negation or denial applies to.
+    fn scope(&self) -> &[Term] {
+        self.rare.as_ref().map_or(&[], |r| &r.scope)
+    }
+
+    /// The first term after each negation.
+    fn heads(&self) -> &[Term] {
+        self.rare.as_ref().map_or(&[], |r| &r.heads)
+    }
+
+    /// The words that negate the content, if any.
+    fn negation(&self) -> Option<&str> {
+        self.rare.as_ref()?.negation.as_deref()
+    }
+
+    /// Numbers with the word after them.
+    fn numbers(&self) -> &[(Term, f64)] {
+        self.rare.as_ref().map_or(&[], |r| &r.numbers)
     }
 }
 
@@ -208,22 +278,37 @@ pub fn analyse(
             text.match_indices("\n\n").map(|(at, _)| at + 2).collect()
         })
         .collect();
-    let facts: Vec<Facts> = keys
-        .par_iter()
-        .map(|k| {
-            let actor = actor_of(k.doc, k.att);
-            facts_of(docs, &names, &breaks[k.doc], *k, actor)
-        })
-        .collect();
-    let topic = topic_terms(&facts);
-    let pairs = candidate_pairs(&facts);
+    // The facts of a run of reports on every core, then their terms
+    // numbered in report order.
+    let mut vocab = Vocab::default();
+    let mut facts: Vec<Facts> = Vec::with_capacity(keys.len());
+    for run in keys.chunks(FACT_RUN) {
+        let made: Vec<(Facts, Vec<Term>)> = run
+            .par_iter()
+            .map(|k| {
+                let actor = actor_of(k.doc, k.att);
+                facts_of(docs, &names, &breaks[k.doc], *k, actor)
+            })
+            .collect();
+        for (mut f, terms) in made {
+            f.terms = terms.into_iter().map(|t| vocab.number(t)).collect();
+            facts.push(f);
+        }
+    }
+    drop(breaks);
+    let topic = topic_terms(&facts, &vocab);
+    let pairs = candidate_pairs(&facts, &vocab);
     let group_of = group(docs, &keys, &facts, &pairs);
     let groups = group_of.iter().flatten().copied().max().map_or(0, |m| m + 1);
     let mut counterclaims: Vec<Counterclaim> = pairs
         .par_iter()
-        .filter_map(|&(i, j, shared)| {
-            let pair = ((keys[i], keys[j]), (i, j));
-            counter(docs, &names, &facts, &topic, pair, shared)
+        .flat_map_iter(|run| {
+            run.iter().filter_map(|&(i, j, shared)| {
+                let (i, j) = (i as usize, j as usize);
+                let pair = ((keys[i], keys[j]), (i, j));
+                let shared = shared as usize;
+                counter(docs, &names, &facts, &vocab, &topic, pair, shared)
+            })
         })
         .collect();
     counterclaims.extend(refers_back(docs, &keys, &facts));
@@ -238,15 +323,19 @@ pub fn analyse(
     Analysis { group_of, groups, counterclaims, disputes }
 }
 
-/// The facts of one report. `breaks` are where its document's paragraph
-/// breaks end, in order.
+/// Reports whose facts are made at a time, before their terms are
+/// numbered.
+const FACT_RUN: usize = 1 << 16;
+
+/// The facts of one report, but for its terms, and its terms. `breaks`
+/// are where its document's paragraph breaks end, in order.
 fn facts_of(
     docs: &[Extracted],
     names: &Names,
     breaks: &[usize],
     k: ReportKey,
     actor: Option<Arc<str>>,
-) -> Facts {
+) -> (Facts, Vec<Term>) {
     let x = &docs[k.doc];
     let a = &x.attributions[k.att];
     let text = names.content(docs, k);
@@ -267,18 +356,22 @@ fn facts_of(
     // A content that asks anything is rhetoric, not a statement of fact:
     // "Why won't he release his tax returns? I think ...".
     let question = text.contains('?');
-    Facts {
-        terms,
-        scope,
-        heads,
+    let numbers = numbers(&lower);
+    let rare = Rare { scope, heads, negation, numbers };
+    let is_rare = !rare.scope.is_empty()
+        || !rare.heads.is_empty()
+        || rare.negation.is_some()
+        || !rare.numbers.is_empty();
+    let facts = Facts {
+        terms: Box::default(),
+        rare: is_rare.then(|| Box::new(rare)),
         question,
-        negation,
         denied,
-        numbers: numbers(&lower),
         refers_back: refers_back_phrase(&lower),
         actor,
         paragraph,
-    }
+    };
+    (facts, terms)
 }
 
 /// The terms each negation in `text` applies to: up to six words after
@@ -505,61 +598,53 @@ fn numbers(lower: &[String]) -> Vec<(Term, f64)> {
 /// The corpus's topic: terms in at least a quarter of its reports (in a
 /// corpus big enough to tell). Sharing them says two reports are on the
 /// corpus's subject, not that they are about the same thing.
-fn topic_terms(facts: &[Facts]) -> HashSet<Term> {
+fn topic_terms(facts: &[Facts], vocab: &Vocab) -> HashSet<Term> {
     if facts.len() < 20 {
         return HashSet::new();
     }
-    let mut count: HashMap<&str, usize> = HashMap::new();
+    let mut count = vec![0usize; vocab.len()];
     for f in facts {
-        for t in &f.terms {
-            *count.entry(&**t).or_default() += 1;
+        for &t in &f.terms {
+            count[t as usize] += 1;
         }
     }
-    count
-        .into_iter()
-        .filter(|&(_, n)| n * 4 >= facts.len())
-        .map(|(t, _)| Term::from(t))
+    (0..vocab.len())
+        .filter(|&t| count[t] * 4 >= facts.len())
+        .map(|t| Term::from(&**vocab.get(t as TermId)))
         .collect()
 }
 
+/// Two reports, by their index, and how many indexed terms they share:
+/// u32, as a corpus has under 4 billion reports.
+type Pair = (u32, u32, u32);
+
 /// Pairs of reports that share at least [`MIN_SHARED`] indexed terms,
-/// with how many they share.
-fn candidate_pairs(facts: &[Facts]) -> Vec<(usize, usize, usize)> {
-    // Terms as numbers, found once, and the reports of each term.
-    let mut number: HashMap<&str, u32, foldhash::fast::RandomState> =
-        HashMap::default();
-    let terms: Vec<Vec<u32>> = facts
-        .iter()
-        .map(|f| {
-            f.terms
-                .iter()
-                .map(|t| {
-                    let next = u32::try_from(number.len()).expect("a count");
-                    *number.entry(&**t).or_insert(next)
-                })
-                .collect()
-        })
-        .collect();
-    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); number.len()];
-    for (i, ts) in terms.iter().enumerate() {
-        let i = u32::try_from(i).expect("under 4 billion reports");
-        for &t in ts {
-            postings[t as usize].push(i);
+/// with how many they share, in report order, in runs of [`PAIR_RUN`]
+/// reports: the runs are not joined into one list, which would hold
+/// every pair twice while it was made.
+fn candidate_pairs(facts: &[Facts], vocab: &Vocab) -> Vec<Vec<Pair>> {
+    // The reports of each term.
+    let terms_of = |i: usize| &facts[i].terms[..];
+    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); vocab.len()];
+    for i in 0..facts.len() {
+        let r = u32::try_from(i).expect("under 4 billion reports");
+        for &t in terms_of(i) {
+            postings[t as usize].push(r);
         }
     }
     // Each report counts the later reports it shares indexed terms with,
     // in one array reset after each report: no map of all pairs. Runs of
     // reports go to every core, each core with its own array, made once.
     let starts: Vec<usize> = (0..facts.len()).step_by(PAIR_RUN).collect();
-    let runs: Vec<Vec<(usize, usize, usize)>> = starts
+    starts
         .par_iter()
         .map_init(
             || (vec![0u32; facts.len()], Vec::new()),
             |(shared, touched), &start| {
                 let end = (start + PAIR_RUN).min(facts.len());
-                let mut out = Vec::new();
-                for (i, ts) in terms.iter().enumerate().take(end).skip(start) {
-                    for &t in ts {
+                let mut out: Vec<Pair> = Vec::new();
+                for i in start..end {
+                    for &t in terms_of(i) {
                         let list = &postings[t as usize];
                         if list.len() > MAX_POSTING {
                             continue;
@@ -578,19 +663,20 @@ fn candidate_pairs(facts: &[Facts]) -> Vec<(usize, usize, usize)> {
                     }
                     touched.sort_unstable();
                     for &j in touched.iter() {
-                        let n = shared[j] as usize;
-                        if n >= MIN_SHARED {
-                            out.push((i, j, n));
+                        let n = shared[j];
+                        if n as usize >= MIN_SHARED {
+                            // Under 4 billion reports, as above.
+                            out.push((i as u32, j as u32, n));
                         }
                         shared[j] = 0;
                     }
                     touched.clear();
                 }
+                out.shrink_to_fit();
                 out
             },
         )
-        .collect();
-    runs.concat()
+        .collect()
 }
 
 /// Reports per run of [`candidate_pairs`] on one core.
@@ -601,7 +687,7 @@ fn group(
     docs: &[Extracted],
     keys: &[ReportKey],
     facts: &[Facts],
-    pairs: &[(usize, usize, usize)],
+    pairs: &[Vec<Pair>],
 ) -> Vec<Vec<usize>> {
     let mut parent: Vec<usize> = (0..keys.len()).collect();
     fn root(p: &mut [usize], mut i: usize) -> usize {
@@ -611,22 +697,50 @@ fn group(
         }
         i
     }
-    // The same words are the same claim, whoever reports them.
-    let texts: Vec<String> = keys
-        .par_iter()
-        .map(|k| {
-            let a = &docs[k.doc].attributions[k.att];
-            canonical_key(&a.content_text(&docs[k.doc].document.text))
+    // The same words are the same claim, whoever reports them. Reports
+    // are sorted by a hash of their words, and only those of one hash
+    // have their words made again and compared: no list or map of every
+    // report's words (a copy of most of the corpus's text).
+    let text_of = |i: usize| {
+        let k = keys[i];
+        let a = &docs[k.doc].attributions[k.att];
+        canonical_key(&a.content_text(&docs[k.doc].document.text))
+    };
+    let hasher = foldhash::fast::FixedState::default();
+    let mut hashes: Vec<(u64, u32)> = (0..keys.len())
+        .into_par_iter()
+        .map(|i| {
+            // Under 4 billion reports (see `Pair`).
+            (hasher.hash_one(text_of(i)), i as u32)
         })
         .collect();
-    let mut by_text: HashMap<String, usize, foldhash::fast::RandomState> =
-        HashMap::default();
-    for (i, text) in texts.into_iter().enumerate() {
-        let first = *by_text.entry(text).or_insert(i);
+    hashes.par_sort_unstable();
+    let same: Vec<&[(u64, u32)]> =
+        hashes.chunk_by(|a, b| a.0 == b.0).filter(|r| r.len() > 1).collect();
+    // Each report with the first (smallest) report of its words.
+    let unions: Vec<Vec<(usize, usize)>> = same
+        .par_iter()
+        .map(|run| {
+            let texts: Vec<(String, usize)> = run
+                .iter()
+                .map(|&(_, i)| (text_of(i as usize), i as usize))
+                .collect();
+            let mut first: HashMap<&str, usize, foldhash::fast::RandomState> =
+                HashMap::default();
+            texts
+                .iter()
+                .map(|(text, i)| (*first.entry(text).or_insert(*i), *i))
+                .collect()
+        })
+        .collect();
+    drop(same);
+    drop(hashes);
+    for (first, i) in unions.into_iter().flatten() {
         let (r1, r2) = (root(&mut parent, first), root(&mut parent, i));
         parent[r2.max(r1)] = r2.min(r1);
     }
-    for &(i, j, n) in pairs {
+    for &(i, j, n) in pairs.iter().flatten() {
+        let (i, j, n) = (i as usize, j as usize, n as usize);
         let (fi, fj) = (&facts[i], &facts[j]);
         let same_actor = fi.actor.is_some() && fi.actor == fj.actor;
         let smaller = fi.terms.len().min(fj.terms.len()).max(1);
@@ -652,6 +766,7 @@ fn counter(
     docs: &[Extracted],
     names: &Names,
     facts: &[Facts],
+    vocab: &Vocab,
     topic: &HashSet<Term>,
     ((ka, kb), (i, j)): ((ReportKey, ReportKey), (usize, usize)),
     shared: usize,
@@ -677,12 +792,13 @@ fn counter(
     let same_words = shared * 5 >= smaller * 4;
     // Most candidate pairs fit no rule; find that out before building
     // the reason's words.
-    let numbers = same_words && !a.numbers.is_empty() && !b.numbers.is_empty();
-    let antonyms = antonym_pair(a, b);
+    let numbers =
+        same_words && !a.numbers().is_empty() && !b.numbers().is_empty();
+    let antonyms = antonym_pair(a, b, vocab);
     if !numbers && antonyms.is_none() && a.negative() == b.negative() {
         return None;
     }
-    let common = common_terms(a, b);
+    let common = common_terms(a, b, vocab);
     let about = common.join(", ");
     let who = |k: ReportKey, f: &Facts| speaker_of(docs, k, f);
     let base = 0.45 + 0.1 * (shared.saturating_sub(MIN_SHARED) as f64);
@@ -732,27 +848,27 @@ fn counter(
         let (neg, negf, pos, posf) =
             if a.negative() { (ka, a, kb, b) } else { (kb, b, ka, a) };
         let in_scope: Vec<&Term> =
-            negf.scope.iter().filter(|t| posf.terms.contains(t)).collect();
+            negf.scope().iter().filter(|t| vocab.has(posf, t)).collect();
         let needed = if ka.doc == kb.doc { 2 } else { 3 };
         let specific = in_scope.iter().any(|t| !topic.contains(*t));
         // What is negated must be what the other affirms ("don't
         // produce" against "is produced", not "not contemplating action"
         // against "calling for action"), and the other must say most of
         // what the negative report says.
-        let head = negf.heads.is_empty() && negf.negation.is_none()
-            || negf.heads.iter().any(|t| posf.terms.contains(t));
+        let head = negf.heads().is_empty() && negf.negation().is_none()
+            || negf.heads().iter().any(|t| vocab.has(posf, t));
         // A name of several words is one thing shared, not several.
         let units = distinct_units(
             &in_scope,
             &term_sequence(docs, names, neg),
             &term_sequence(docs, names, pos),
-            &negf.heads,
+            negf.heads(),
         );
         let covered = common.len() * 2 >= negf.terms.len();
         if units < needed || !specific || !head || !covered {
             return None;
         }
-        let how = match (&negf.negation, negf.denied) {
+        let how = match (negf.negation(), negf.denied) {
             (Some(w), false) => format!("negates (\"{w}\")"),
             (None, true) => "denies".to_string(),
             _ => "rejects".to_string(),
@@ -816,11 +932,11 @@ fn is_factual(class: CueClass) -> bool {
 }
 
 /// The terms both reports have, in order (terms are sorted).
-fn common_terms(a: &Facts, b: &Facts) -> Vec<Term> {
+fn common_terms(a: &Facts, b: &Facts, vocab: &Vocab) -> Vec<Term> {
     a.terms
         .iter()
-        .filter(|t| b.terms.binary_search(t).is_ok())
-        .cloned()
+        .filter(|t| b.terms.contains(t))
+        .map(|&t| vocab.get(t).clone())
         .collect()
 }
 
@@ -841,13 +957,13 @@ fn speaker_of(docs: &[Extracted], k: ReportKey, f: &Facts) -> String {
 fn numbers_disagree(a: &Facts, b: &Facts) -> Option<(String, f64, f64)> {
     let near = |x: f64, y: f64| (x - y).abs() <= 0.1 * x.abs().max(y.abs());
     let gives = |f: &Facts, unit: &str, x: f64| {
-        f.numbers.iter().any(|(u, y)| **u == *unit && near(x, *y))
+        f.numbers().iter().any(|(u, y)| **u == *unit && near(x, *y))
     };
-    for (unit, x) in &a.numbers {
+    for (unit, x) in a.numbers() {
         if gives(b, unit, *x) {
             continue;
         }
-        for (unit2, y) in &b.numbers {
+        for (unit2, y) in b.numbers() {
             if unit == unit2 && !gives(a, unit, *y) {
                 return Some((unit.to_string(), *x, *y));
             }
@@ -858,15 +974,24 @@ fn numbers_disagree(a: &Facts, b: &Facts) -> Option<(String, f64, f64)> {
 
 /// A word of `a` whose opposite `b` uses, where neither report uses
 /// both ("capital gains and losses" on both sides is no contrast).
-fn antonym_pair(a: &Facts, b: &Facts) -> Option<(String, String)> {
+fn antonym_pair(
+    a: &Facts,
+    b: &Facts,
+    vocab: &Vocab,
+) -> Option<(String, String)> {
     let map = antonyms();
-    let has = |f: &Facts, t: &Term| f.terms.binary_search(t).is_ok();
+    let has = |f: &Facts, t: &TermId| f.terms.contains(t);
     for x in a.terms.iter().filter(|x| !has(b, x)) {
-        let Some(opposites) = map.get(x) else { continue };
-        if let Some(y) =
-            b.terms.iter().find(|y| opposites.contains(y) && !has(a, y))
+        let Some(opposites) = map.get(vocab.get(*x)) else { continue };
+        if let Some(y) = b
+            .terms
+            .iter()
+            .find(|y| opposites.contains(vocab.get(**y)) && !has(a, y))
         {
-            return Some((x.to_string(), y.to_string()));
+            return Some((
+                vocab.get(*x).to_string(),
+                vocab.get(*y).to_string(),
+            ));
         }
     }
     None

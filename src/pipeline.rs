@@ -31,6 +31,8 @@ pub fn extract_document(document: Document) -> Extracted {
     let seg = segment(&document.text);
     let mut attributions = extract(&document.text, &seg);
     resolve(&document.text, &mut attributions);
+    // Held until the graph is built: no spare capacity.
+    attributions.shrink_to_fit();
     Extracted { document, attributions }
 }
 
