@@ -107,7 +107,7 @@ fn in_vehicle(cx: &Context, s: Sentence) -> Option<(Found, (usize, usize))> {
     let head = (i + 1..limit).find(|&j| VEHICLES.contains(&cx.low(j)))?;
     // "In the wake of the report, …" is a time, not a source: nothing
     // but the poll's own words before its head.
-    if (i + 1..head).any(|j| is_preposition(cx.low(j))) {
+    if (i + 1..head).any(|j| cx.is_preposition(j)) {
         return None;
     }
     let comma =
@@ -252,22 +252,3 @@ fn noun_phrase(
 
 /// The longest source [`noun_phrase`] takes, in tokens.
 const MAX_SOURCE_WORDS: usize = 8;
-
-fn is_preposition(word: &str) -> bool {
-    matches!(
-        word,
-        "of" | "in"
-            | "at"
-            | "on"
-            | "after"
-            | "for"
-            | "with"
-            | "from"
-            | "by"
-            | "to"
-            | "since"
-            | "before"
-            | "during"
-            | "about"
-    )
-}

@@ -347,6 +347,27 @@ impl<'a> Context<'a> {
         in_table(DETERMINERS, self.low(i))
     }
 
+    /// True when token `i` is a common preposition ("of", "in", "after").
+    pub fn is_preposition(&self, i: usize) -> bool {
+        matches!(
+            self.low(i),
+            "of" | "in"
+                | "at"
+                | "on"
+                | "after"
+                | "for"
+                | "with"
+                | "from"
+                | "by"
+                | "to"
+                | "as"
+                | "since"
+                | "before"
+                | "during"
+                | "about"
+        )
+    }
+
     /// True when token `i` is a pronoun that can be a speaker.
     pub fn is_pronoun(&self, i: usize) -> bool {
         in_table(PRONOUNS, self.low(i))

@@ -226,8 +226,7 @@ fn any_verb_tag(cx: &Context, k: usize) -> Option<Attributed> {
             && cx.low(j).ends_with("ed")
             && !cx.in_quote[j]
     };
-    let cue_at =
-        |j: usize| CueMatch { cue: &COLON_VERB, first: j, end: j + 1 };
+    let cue_at = |j: usize| CueMatch { cue: &TAG_VERB, first: j, end: j + 1 };
     if verb_at(k) {
         let speaker = cx.speaker_after(k + 1, limit)?;
         if closes(speaker.1) {
@@ -413,33 +412,23 @@ fn colon_verb(cx: &Context, s: Sentence, colon: usize) -> Option<Attributed> {
         && cx.is_word(verb)
         && cx.word(verb).starts_with(char::is_lowercase)
         && !cx.is_determiner(verb)
-        && !matches!(
-            cx.low(verb),
-            "of" | "to"
-                | "as"
-                | "in"
-                | "at"
-                | "on"
-                | "for"
-                | "with"
-                | "by"
-                | "from"
-        )
+        && !cx.is_preposition(verb)
         && cx.low(speaker.0) != "according"
         && (speaker.1..colon).all(|g| !matches!(cx.word(g), "-" | "—" | "–"))
         && !cx.in_quote[verb];
     if !plain {
         return None;
     }
-    let cue = CueMatch { cue: &COLON_VERB, first: verb, end: verb + 1 };
+    let cue = CueMatch { cue: &TAG_VERB, first: verb, end: verb + 1 };
     fresh(cx, Attributed { speaker, cue, end: colon })
 }
 
 /// The longest clause [`colon_verb`] takes before its colon, in words.
 const MAX_COLON_CLAUSE: usize = 12;
 
-/// Stands in for a lexicon entry for [`colon_verb`]'s cue.
-static COLON_VERB: Cue = Cue {
+/// Stands in for a lexicon entry for the cues [`colon_verb`] and
+/// [`any_verb_tag`] take, which no word list holds.
+static TAG_VERB: Cue = Cue {
     lemma: String::new(),
     class: CueClass::Said,
     needs_complement: false,
