@@ -3,8 +3,9 @@
 //! "…, according to the National Institutes of Health." takes the
 //! sentence before the cue as content; "According to X, …" (or "In
 //! addition, according to X, …") takes the sentence after the source;
-//! "…, according to X, was …" takes both sides. When the source is "data from" or "a report
-//! by" some body, the body is the speaker.
+//! "…, according to X, was …" takes both sides. When the source is "data
+//! from" or "a report by" some body, the body is the speaker. "In a CBS
+//! News poll, …" names a poll as the source of what follows.
 
 use crate::extract::context::Context;
 use crate::extract::reported::trim;

@@ -265,12 +265,8 @@ fn after_tag(cx: &Context, k: usize) -> Option<Attributed> {
     };
     // Next to a quotation a cue is surely speech, so a plain common noun
     // phrase is its speaker too (“…,” the insider said).
-    let common = || {
-        (k + 2..(k + 5).min(limit + 1)).find_map(|end| {
-            let np = cx.common_noun_phrase_before(end, k)?;
-            (np.0 == k && usable(end).is_some()).then_some(np)
-        })
-    };
+    let common =
+        || common_phrase_at(cx, k, limit, |end| usable(end).is_some());
     let speaker = cx.speaker_after(k, limit).or_else(common)?;
     let mut j = cx.skip_auxiliaries(speaker.1, limit);
     if j < limit {
@@ -280,6 +276,21 @@ fn after_tag(cx: &Context, k: usize) -> Option<Attributed> {
     }
     let cue = usable(j)?;
     fresh(cx, Attributed { end: cue.end, speaker, cue })
+}
+
+/// A plain common noun phrase that starts at `start` ("the insider", "a
+/// spokesperson"), of two to four tokens ending by `last_end`, whose end
+/// `fits` accepts.
+fn common_phrase_at(
+    cx: &Context,
+    start: usize,
+    last_end: usize,
+    fits: impl Fn(usize) -> bool,
+) -> Option<(usize, usize)> {
+    (start + 2..=(start + 4).min(last_end)).find_map(|end| {
+        let np = cx.common_noun_phrase_before(end, start)?;
+        (np.0 == start && fits(end)).then_some(np)
+    })
 }
 
 /// A quotation the clause goes on after ("said that “a bomb” had gone
@@ -399,12 +410,9 @@ fn colon_verb(cx: &Context, s: Sentence, colon: usize) -> Option<Attributed> {
     if words > MAX_COLON_CLAUSE || cx.any_used(s.first, colon) {
         return None;
     }
-    let speaker = cx.subject(s, colon).or_else(|| {
-        (s.first + 2..(s.first + 5).min(colon)).find_map(|end| {
-            let np = cx.common_noun_phrase_before(end, s.first)?;
-            (np.0 == s.first).then_some(np)
-        })
-    })?;
+    let speaker = cx
+        .subject(s, colon)
+        .or_else(|| common_phrase_at(cx, s.first, colon - 1, |_| true))?;
     let verb = cx.skip_auxiliaries(speaker.1, colon);
     // "The timing of …", "According to HuffPo:", "Pollsters agree -
     // Carl Bialik:": no preposition for a verb, no dash before the colon.
