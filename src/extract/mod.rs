@@ -443,6 +443,20 @@ mod tests {
             got[0].content_text(text),
             "a quarter of the workers were supporters"
         );
+        // The relative clause's speaker is the main verb's too.
+        assert_eq!(got.len(), 2, "{got:?}");
+        let speaker = got[1].speaker.as_ref().expect("a speaker");
+        assert_eq!(speaker.span.text(text), "Mr. Leenders");
+        assert_eq!(got[1].content_text(text), "he voted for Mr. Obama");
+    }
+
+    #[test]
+    fn a_source_after_according_to_is_no_speaker_of_its_own() {
+        let text = "The bill grew, according to a New Jersey Watchdog \
+                    report released by the governor's office.";
+        let got = extract(text, &segment(text));
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].rule, "according-to/after-content");
     }
 
     #[test]

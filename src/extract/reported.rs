@@ -334,8 +334,31 @@ pub(crate) fn at_cue(
         Some(sp) if !cx.any_used(sp.0, sp.1) => {
             trailing(cx, s, cue, sp).or_else(|| forward(cx, s, cue, sp))
         }
+        // The speaker of an earlier cue, with a clause of its own: not a
+        // quotation's tag ("“…,” Cruz, who …, said at the time").
+        Some(sp) if spoke_before(cx, sp, out) => forward(cx, s, cue, sp)
+            .filter(|(f, _)| {
+                let (a, b) = cx.tokens_of(f.content[0]);
+                (a..b).filter(|&j| cx.is_word(j)).count() >= 4
+            }),
         _ => inverted(cx, s, cue),
     }
+}
+
+/// True when every claimed word of speaker `sp` is claimed as the speaker
+/// of an earlier attribution: one speaker can have two cues ("Mr.
+/// Leenders, who estimated that …, said he voted …"). An "according to"
+/// source does not count: in "according to a watchdog report released
+/// by …" the watchdog releases nothing.
+fn spoke_before(cx: &Context, sp: (usize, usize), out: &[Found]) -> bool {
+    let speakers: Vec<(usize, usize)> = out
+        .iter()
+        .filter(|f| !f.rule.starts_with("according-to/"))
+        .filter_map(|f| f.speaker)
+        .map(|s| cx.tokens_of(s))
+        .collect();
+    (sp.0..sp.1)
+        .all(|j| !cx.used[j] || speakers.iter().any(|&(a, b)| a <= j && j < b))
 }
 
 /// "…, X said." The content is the sentence before the speaker.
