@@ -19,15 +19,15 @@ use claimgraph::{
 use serde_json::Value;
 
 /// The shipped model's threshold: a candidate is kept when its chance of
-/// being an attribution is above about 0.38 (log-odds −0.5). This and the
-/// L2 penalty of 3 were chosen by five-fold cross-validation on PolNeAR
-/// train (`scripts/cv_cues.sh`, L2 0.3 to 10, thresholds −2 to 0.5; the
-/// threshold again at the end of stop 17, −1 to 0, after the rules
-/// changed): the best mean of content, speaker and cue F1 among the
-/// settings whose speaker precision is no lower than the perceptron's at
-/// stop 16 (.659), since a wrong speaker costs more than a missing one
+/// being an attribution is above about 0.32 (log-odds −0.75). This and
+/// the L2 penalty of 3 were chosen by five-fold cross-validation on
+/// PolNeAR train (`scripts/cv_cues.sh`; last at stop 18, when the model
+/// came to be fitted by L-BFGS: L2 1, 3 and 10, thresholds −1.1 to −0.3):
+/// the best mean of content, speaker and cue F1 among the settings whose
+/// speaker precision is no lower than the perceptron's at stop 16 (.659),
+/// since a wrong speaker costs more than a missing one
 /// (docs/accuracy.md).
-pub const THRESHOLD: f32 = -0.5;
+pub const THRESHOLD: f32 = -0.75;
 
 /// Arguments of `train-cues`.
 #[derive(Debug, clap::Args)]
@@ -38,9 +38,14 @@ pub struct TrainArgs {
     /// Where to write the model.
     #[arg(long, default_value = "data/cue_model.tsv")]
     pub out: PathBuf,
-    /// Passes over the training data.
-    #[arg(long, default_value_t = TrainingOptions::default().epochs)]
-    pub epochs: usize,
+    /// The most steps the optimiser takes (it stops sooner once the loss
+    /// no longer falls).
+    #[arg(
+        long,
+        alias = "epochs",
+        default_value_t = TrainingOptions::default().iterations
+    )]
+    pub iterations: usize,
     /// Leave out features seen in fewer candidates than this.
     #[arg(long, default_value_t = TrainingOptions::default().min_count)]
     pub min_count: usize,
@@ -59,7 +64,7 @@ pub fn run(args: TrainArgs) -> anyhow::Result<ExitCode> {
         read_gold(path, &mut docs)?;
     }
     let options = TrainingOptions {
-        epochs: args.epochs,
+        iterations: args.iterations,
         min_count: args.min_count,
         l2: args.l2,
     };

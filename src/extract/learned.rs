@@ -9,7 +9,7 @@
 //! the model's threshold. The rule id is `learned/cue`.
 //!
 //! The weights are a logistic regression's (L2-regularised, fitted by
-//! stochastic gradient descent), learned by
+//! L-BFGS), learned by
 //! `claimgraph train-cues` from an annotated corpus in the bench's format
 //! (PolNeAR's train split for the shipped `data/cue_model.tsv`): a
 //! candidate is a positive example when its content matches a gold
@@ -459,6 +459,13 @@ impl Candidate {
                 put(format_args!("sh={head}"));
                 put(format_args!("spn={}", bucket(b - a)));
                 put(format_args!("gap={}", bucket(i.saturating_sub(b))));
+                let s = cx.sentence(i);
+                put(format_args!("spstart={}", a == s.first));
+                let before = if a > s.first { cx.low(a - 1) } else { "<s>" };
+                put(format_args!("spb={before}"));
+                let noun = Lexicon::get().is_speaker_noun(cx.low(b - 1));
+                put(format_args!("spnoun={kind}|{noun}"));
+                put(format_args!("sprule={kind}|{shape}"));
             }
             None => put(format_args!("sp=none")),
         }
@@ -474,6 +481,13 @@ impl Candidate {
             put(format_args!("cz={}", cx.low(b - 1)));
             let quoted = (a..b).any(|j| cx.in_quote[j]);
             put(format_args!("cq={quoted}"));
+            put(format_args!(
+                "c1={}",
+                if b > a + 1 { cx.low(a + 1) } else { "" }
+            ));
+            let ruled = (s.first..s.end).any(|j| cx.used[j]);
+            put(format_args!("ruled={ruled}"));
+            put(format_args!("wpos={}", bucket(i - s.first)));
         }
         if self.known {
             put(format_args!("lexicon"));
@@ -589,8 +603,9 @@ pub struct TrainingStats {
 /// How [`train_cue_model`] learns.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct TrainingOptions {
-    /// Passes over the candidates.
-    pub epochs: usize,
+    /// The most L-BFGS steps; training stops sooner once the loss no
+    /// longer falls.
+    pub iterations: usize,
     /// Features seen in fewer candidates than this get no weight: they
     /// would only fit the training articles.
     pub min_count: usize,
@@ -600,13 +615,13 @@ pub struct TrainingOptions {
 
 impl Default for TrainingOptions {
     fn default() -> TrainingOptions {
-        TrainingOptions { epochs: 10, min_count: 3, l2: 3.0 }
+        TrainingOptions { iterations: 500, min_count: 3, l2: 3.0 }
     }
 }
 
 /// Trains the cue model on annotated documents: L2-regularised logistic
-/// regression by stochastic gradient descent, in a fixed order, so the
-/// same corpus gives the same weights. Only words seen inside gold cues
+/// regression fitted by L-BFGS, so the same corpus gives the same
+/// weights. Only words seen inside gold cues
 /// at least twice are tried as cues, besides the lexicon's. A score is
 /// the log-odds that a candidate is an attribution no rule found; the
 /// model's threshold is 0 (even odds) until the caller sets another.
@@ -675,57 +690,113 @@ pub fn train_cue_model(
 }
 
 /// Logistic regression's weights for `data` (feature ids and a label of
-/// ±1): stochastic gradient descent on the log loss plus
-/// `options.l2 / 2 · |w|²`, the penalty spread over the examples and
-/// applied lazily through one scale factor, with a step that shrinks as
-/// 1 / (1 + η₀ λ t / n). The loss is convex: the same candidates read in
-/// another order give the same predictions (checked with train reversed),
-/// which a perceptron's stopping point does not.
+/// ±1): the minimum of the log loss plus `options.l2 / 2 · |w|²`, found
+/// by L-BFGS over the whole data at each step. The loss is convex and
+/// every sum runs in the data's order, so the weights depend on the
+/// candidates alone, not on a shuffle: a few candidates more or fewer
+/// move the model a little, not to another stopping point of stochastic
+/// descent.
 fn logistic(
     data: &[(Vec<usize>, f32)],
     features: usize,
     options: TrainingOptions,
 ) -> Vec<f64> {
-    const ETA0: f64 = 0.1;
-    let n = data.len().max(1) as f64;
+    /// Past steps kept to shape the next one.
+    const MEMORY: usize = 10;
     let lambda = options.l2;
-    // The weights are `scale · v`: shrinking every weight is one product.
-    let mut v = vec![0f64; features];
-    let mut scale = 1.0f64;
-    let mut order: Vec<usize> = (0..data.len()).collect();
-    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-    let mut t = 0f64;
-    for _ in 0..options.epochs {
-        shuffle(&mut order, &mut seed);
-        for &i in &order {
-            let (ids, y) = &data[i];
+    let objective = |w: &[f64], g: &mut [f64]| -> f64 {
+        for (gk, wk) in g.iter_mut().zip(w) {
+            *gk = lambda * wk;
+        }
+        let mut f = 0.5 * lambda * dot(w, w);
+        for (ids, y) in data {
             let y = f64::from(*y);
-            t += 1.0;
-            let eta = ETA0 / (1.0 + ETA0 * lambda * t / n);
-            let z = scale * ids.iter().map(|&k| v[k]).sum::<f64>();
-            // d/dz of ln(1 + e^(-yz))
-            let g = -y / (1.0 + (y * z).exp());
-            scale *= 1.0 - eta * lambda / n;
+            let m = y * ids.iter().map(|&k| w[k]).sum::<f64>();
+            // ln(1 + e^(-m)), without overflow either way.
+            f += if m > 0.0 {
+                (-m).exp().ln_1p()
+            } else {
+                -m + m.exp().ln_1p()
+            };
+            let d = -y / (1.0 + m.exp());
             for &k in ids {
-                v[k] -= eta * g / scale;
-            }
-            if scale < 1e-9 {
-                v.iter_mut().for_each(|x| *x *= scale);
-                scale = 1.0;
+                g[k] += d;
             }
         }
+        f
+    };
+    let mut w = vec![0f64; features];
+    let mut g = vec![0f64; features];
+    let mut f = objective(&w, &mut g);
+    let mut past: std::collections::VecDeque<(Vec<f64>, Vec<f64>, f64)> =
+        std::collections::VecDeque::new();
+    let mut next_g = vec![0f64; features];
+    let mut next_w = vec![0f64; features];
+    for _ in 0..options.iterations {
+        // The two-loop recursion: the direction −H·g.
+        let mut q = g.clone();
+        let mut alphas = Vec::with_capacity(past.len());
+        for (s, y, rho) in past.iter().rev() {
+            let a = rho * dot(s, &q);
+            axpy(-a, y, &mut q);
+            alphas.push(a);
+        }
+        let gamma = past.back().map_or_else(
+            || 1.0 / dot(&g, &g).sqrt().max(1e-12),
+            |(s, y, _)| dot(s, y) / dot(y, y),
+        );
+        q.iter_mut().for_each(|x| *x *= gamma);
+        for ((s, y, rho), a) in past.iter().zip(alphas.iter().rev()) {
+            let b = rho * dot(y, &q);
+            axpy(a - b, s, &mut q);
+        }
+        let mut slope = -dot(&q, &g);
+        if slope >= 0.0 {
+            // Not a descent direction: start again from the gradient.
+            past.clear();
+            q.clone_from(&g);
+            slope = -dot(&g, &g);
+        }
+        // Backtracking until the loss falls enough (Armijo).
+        let mut step = 1.0;
+        let next_f = loop {
+            for ((nw, wk), qk) in next_w.iter_mut().zip(&w).zip(&q) {
+                *nw = wk - step * qk;
+            }
+            let nf = objective(&next_w, &mut next_g);
+            if nf <= f + 1e-4 * step * slope || step < 1e-10 {
+                break nf;
+            }
+            step *= 0.5;
+        };
+        let s: Vec<f64> = next_w.iter().zip(&w).map(|(a, b)| a - b).collect();
+        let y: Vec<f64> = next_g.iter().zip(&g).map(|(a, b)| a - b).collect();
+        let sy = dot(&s, &y);
+        if sy > 1e-12 {
+            if past.len() == MEMORY {
+                past.pop_front();
+            }
+            past.push_back((s, y, 1.0 / sy));
+        }
+        std::mem::swap(&mut w, &mut next_w);
+        std::mem::swap(&mut g, &mut next_g);
+        let done = f - next_f <= 1e-9 * f.abs().max(1.0);
+        f = next_f;
+        if done {
+            break;
+        }
     }
-    v.iter().map(|x| x * scale).collect()
+    w
 }
 
-/// A Fisher-Yates shuffle driven by xorshift, the same on every machine.
-fn shuffle(v: &mut [usize], seed: &mut u64) {
-    for i in (1..v.len()).rev() {
-        *seed ^= *seed << 13;
-        *seed ^= *seed >> 7;
-        *seed ^= *seed << 17;
-        let j = (*seed % (i as u64 + 1)) as usize;
-        v.swap(i, j);
+fn dot(a: &[f64], b: &[f64]) -> f64 {
+    a.iter().zip(b).map(|(x, y)| x * y).sum()
+}
+
+/// `y += a · x`.
+fn axpy(a: f64, x: &[f64], y: &mut [f64]) {
+    for (yk, xk) in y.iter_mut().zip(x) {
+        *yk += a * xk;
     }
 }
 
@@ -792,7 +863,8 @@ mod tests {
                 gold: vec![],
             });
         }
-        let options = TrainingOptions { epochs: 5, min_count: 1, l2: 1.0 };
+        let options =
+            TrainingOptions { iterations: 100, min_count: 1, l2: 1.0 };
         let (m, stats) = train_cue_model(&docs, options);
         assert_eq!(stats.positives, 4);
         let score = |text: &str| {
