@@ -460,6 +460,21 @@ mod tests {
     }
 
     #[test]
+    fn a_show_in_quotation_marks_is_no_quotation() {
+        let text = "Sunday on Fox News channel’s “Sunday Morning Futures,” \
+                    Rep. Darrell Issa said the report was wrong.";
+        let got = extract(text, &segment(text));
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].rule, "reported/speaker-before");
+        assert_eq!(got[0].content_text(text), "the report was wrong");
+        // Speech after a possessive stays speech.
+        let text = "Remarking upon Clinton's \"genuine empathy,\" Starr \
+                    said it was not enough.";
+        let got = extract(text, &segment(text));
+        assert!(got.iter().any(|a| a.direct), "{got:?}");
+    }
+
+    #[test]
     fn quote_over_paragraphs_keeps_one_speaker() {
         let text = "“The first part of it.\n\n“The second part,” Feeley said.";
         let got = extract(text, &segment(text));

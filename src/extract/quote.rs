@@ -94,7 +94,7 @@ pub fn run(cx: &mut Context, out: &mut Vec<Found>) {
         let group_end = group_end(&quotes, g);
         let group = &quotes[g..group_end];
         g = group_end;
-        if cx.used[group[0].open] {
+        if cx.used[group[0].open] || is_possessed_title(cx, group) {
             continue;
         }
         let found = attribute_group(cx, &quotes, group, &last_direct);
@@ -110,6 +110,31 @@ pub fn run(cx: &mut Context, out: &mut Vec<Found>) {
             out.push(f);
         }
     }
+}
+
+/// A name in quotation marks after a possessive, not speech: "on Fox
+/// News’s “Hannity,” Gingrich said …", "MSNBC’s “Morning Joe”". Every
+/// word of it is capitalised, or a short joining word, and there are at
+/// most six. The tag after it, if any, goes with the clause that follows.
+fn is_possessed_title(cx: &Context, group: &[Quotation]) -> bool {
+    let [q] = group else { return false };
+    let Some(close) = q.close else { return false };
+    if q.open == 0 {
+        return false;
+    }
+    let owner = cx.word(q.open - 1);
+    if !(owner.ends_with("’s") || owner.ends_with("'s")) {
+        return false;
+    }
+    let words: Vec<usize> =
+        (q.open + 1..close).filter(|&j| cx.is_word(j)).collect();
+    let joining = |j: usize| {
+        matches!(cx.low(j), "a" | "an" | "and" | "in" | "of" | "on" | "the")
+    };
+    !words.is_empty()
+        && words.len() <= 6
+        && cx.is_capitalised(words[0])
+        && words.iter().all(|&j| cx.is_capitalised(j) || joining(j))
 }
 
 /// One past the last piece of the quotation group starting at `g`.
