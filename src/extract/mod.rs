@@ -460,6 +460,18 @@ mod tests {
     }
 
     #[test]
+    fn a_second_verb_after_a_comma_keeps_the_first_ones_speaker() {
+        let text = "Speaking on Sunday, Carson admitted that the name was \
+                    wrong, but said his campaign would release the article.";
+        let got = extract(text, &segment(text));
+        let speakers: Vec<&str> = got
+            .iter()
+            .filter_map(|a| a.speaker.as_ref().map(|s| s.span.text(text)))
+            .collect();
+        assert_eq!(speakers, ["Carson", "Carson"], "{got:?}");
+    }
+
+    #[test]
     fn a_show_in_quotation_marks_is_no_quotation() {
         let text = "Sunday on Fox News channel’s “Sunday Morning Futures,” \
                     Rep. Darrell Issa said the report was wrong.";

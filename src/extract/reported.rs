@@ -495,7 +495,10 @@ fn coordinated(
     let prior = out.last().filter(|f| {
         let end = f.content_end();
         let gap = cx.text.get(end..and.start).unwrap_or("x");
-        f.speaker.is_some() && end <= and.start && gap.trim().is_empty()
+        let gap = gap.trim();
+        f.speaker.is_some()
+            && end <= and.start
+            && (gap.is_empty() || gap == ",")
     });
     // Else the verb shares the sentence's subject: "House Democrats
     // seized the floor on Wednesday and said they would stay".
