@@ -472,6 +472,19 @@ mod tests {
     }
 
     #[test]
+    fn a_question_and_its_tag_pass_the_speaker_to_the_next_piece() {
+        let text = "“He gave everything, didn't he?” Mrs. Clinton said. \
+                    “And what has he heard? Nothing.”";
+        let got = extract(text, &segment(text));
+        let speakers: Vec<&str> = got
+            .iter()
+            .map(|a| a.speaker.as_ref().map_or("", |s| s.span.text(text)))
+            .collect();
+        assert_eq!(speakers, ["Mrs. Clinton", "Mrs. Clinton"], "{got:?}");
+        assert_eq!(got[1].rule, "quote/previous-sentence");
+    }
+
+    #[test]
     fn a_show_in_quotation_marks_is_no_quotation() {
         let text = "Sunday on Fox News channel’s “Sunday Morning Futures,” \
                     Rep. Darrell Issa said the report was wrong.";

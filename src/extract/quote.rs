@@ -481,6 +481,14 @@ fn inherit(
     let sentence = cx.sentence_of[open];
     let starts_sentence = cx.seg.sentences[sentence].first == open;
     let prior = sentence.checked_sub(1).and_then(|p| last_direct[p].clone());
+    // "“… didn't he?” Mrs. Clinton said. “…”": the question mark ended a
+    // sentence, and the tag stands alone between the two.
+    let before_tag = sentence.checked_sub(2).and_then(|q| {
+        let tag = cx.seg.sentences[q + 1];
+        let tag_only =
+            (tag.first..tag.end).all(|j| cx.used[j] || !cx.is_word(j));
+        last_direct[q].clone().filter(|_| tag_only && prior.is_none())
+    });
     let same_para = |f: &Found| {
         let s = f.content_end().saturating_sub(1);
         let p = cx.seg.paragraphs.partition_point(|p| p.end <= s);
@@ -498,12 +506,15 @@ fn inherit(
     if tagged {
         return Vec::new();
     }
-    let rule = match &prior {
-        Some(f) if starts_sentence && same_para(f) => {
-            "quote/previous-sentence"
+    let (rule, prior) = match (&prior, before_tag) {
+        (_, Some(f)) if starts_sentence && same_para(&f) => {
+            ("quote/previous-sentence", Some(f))
         }
-        Some(_) if starts_sentence && is_paragraph_start(cx, open) => {
-            "quote/previous-paragraph"
+        (Some(f), _) if starts_sentence && same_para(f) => {
+            ("quote/previous-sentence", prior)
+        }
+        (Some(_), _) if starts_sentence && is_paragraph_start(cx, open) => {
+            ("quote/previous-paragraph", prior)
         }
         // Left for the reported-speech rules (a partial quote inside a
         // paraphrase), then for `leftovers`.
