@@ -485,6 +485,19 @@ mod tests {
     }
 
     #[test]
+    fn a_tag_that_is_a_sentence_of_its_own() {
+        let text = "“I hope you find the emails.” Trump said. “We won.” \
+                    She said it shows that he lost.";
+        let got = extract(text, &segment(text));
+        let first = got[0].speaker.as_ref().expect("a speaker");
+        assert_eq!(first.span.text(text), "Trump");
+        assert_eq!(got[0].rule, "quote/speaker-after");
+        // A sentence that goes on past its cue is no tag.
+        assert!(got.iter().all(|a| a.content_text(text) != "We won."
+            || a.rule != "quote/speaker-after"));
+    }
+
+    #[test]
     fn a_show_in_quotation_marks_is_no_quotation() {
         let text = "Sunday on Fox News channel’s “Sunday Morning Futures,” \
                     Rep. Darrell Issa said the report was wrong.";

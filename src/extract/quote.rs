@@ -223,13 +223,14 @@ fn after(cx: &Context, close: usize) -> Option<Attributed> {
     }
     // A quotation that ends its own sentence (“… today.”) is followed
     // by a new sentence, not by its tag, when that sentence goes on past
-    // the speaker and cue: “… today.” She says it shows that …
+    // the speaker and cue: “… today.” She says it shows that …; a tag
+    // that is all its sentence stays one: “… today.” Trump said.
     let ended = cx.word(close - 1) == ".";
     if matches!(cx.word(k), "," | "—" | "–") {
         k += 1;
     } else if ended {
         let tag = after_tag(cx, k)?;
-        return (tag.end >= cx.len() || cx.word(tag.end) == ",")
+        return (tag.end >= cx.len() || matches!(cx.word(tag.end), "," | "."))
             .then_some(tag);
     }
     let open_tag = matches!(cx.word(close - 1), "," | "?" | "!");
