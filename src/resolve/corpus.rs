@@ -151,6 +151,46 @@ enum InDocument {
     ShortForm,
 }
 
+/// A union inside a document: two mentions by global index (u32, as a
+/// corpus has under 4 billion mentions) and why.
+#[derive(Clone, Copy, Debug)]
+struct Union {
+    a: u32,
+    b: u32,
+    why: InDocument,
+}
+
+impl Union {
+    fn new(a: usize, b: usize, why: InDocument) -> Union {
+        Union { a: key_count(a), b: key_count(b), why }
+    }
+
+    /// The reason for the union, or an empty string for none.
+    fn reason(&self, m: &Mentions) -> String {
+        let (a, b) = (self.a as usize, self.b as usize);
+        match self.why {
+            InDocument::Key => String::new(),
+            InDocument::RefersBack => {
+                let form = m.mention(a).forms().next().expect("a form");
+                let name = &m.mention(b).name;
+                let doc = m.doc_id(a);
+                format!("“{form}” refers back to “{name}” in {doc}")
+            }
+            InDocument::ShortForm => {
+                let (sn, fname) = (&m.mention(a).name, &m.mention(b).name);
+                let doc = m.doc_id(a);
+                format!(
+                    "“{sn}” is the only fuller name’s short form in {doc}: “{fname}”"
+                )
+            }
+        }
+    }
+}
+
+/// How many documents the unions inside documents are found for at a
+/// time: those of a run are held, not those of the corpus.
+const DOC_RUN: usize = 4096;
+
 /// The keys of one mention, as strings, before they are numbered.
 struct RawKeys {
     name: String,
@@ -283,19 +323,20 @@ impl<'d> Mentions<'d> {
     /// mention that refers back with what it refers to, each mention
     /// with the first of the same key, then short names with the one
     /// fuller name they fit.
-    fn unions_in(&self, d: usize) -> Vec<(usize, usize, InDocument)> {
+    fn unions_in(&self, d: usize) -> Vec<Union> {
         let range = self.range(d);
         let mut unions = Vec::new();
         for g in range.clone() {
             if let Some(j) = self.mention(g).refers_to {
-                unions.push((g, self.base[d] + j, InDocument::RefersBack));
+                let to = self.base[d] + j;
+                unions.push(Union::new(g, to, InDocument::RefersBack));
             }
         }
         let mut first: FastMap<u32, usize> = FastMap::default();
         for g in range.clone() {
             if let Some(k) = self.merge_key(g) {
                 let f = *first.entry(k).or_insert(g);
-                unions.push((f, g, InDocument::Key));
+                unions.push(Union::new(f, g, InDocument::Key));
             }
         }
         self.short_names(range, &mut unions);
@@ -304,11 +345,7 @@ impl<'d> Mentions<'d> {
 
     /// "Milgram" joins "Anne Milgram" when the document (the mentions
     /// `range`) has exactly one fuller name it fits.
-    fn short_names(
-        &self,
-        range: Range<usize>,
-        unions: &mut Vec<(usize, usize, InDocument)>,
-    ) {
+    fn short_names(&self, range: Range<usize>, unions: &mut Vec<Union>) {
         let people: Vec<usize> =
             range.filter(|&g| self.name_like[g]).collect();
         // The first mention of each distinct key; distinct keys by last
@@ -338,7 +375,11 @@ impl<'d> Mentions<'d> {
                 }
             });
             if let Some(full) = full {
-                unions.push((g, first[&full], InDocument::ShortForm));
+                unions.push(Union::new(
+                    g,
+                    first[&full],
+                    InDocument::ShortForm,
+                ));
             }
         }
     }
@@ -441,6 +482,9 @@ fn is_name_like(m: &Mention) -> bool {
 struct Corpus<'d> {
     m: Mentions<'d>,
     sets: Sets,
+    /// The unions inside documents that have a reason, with the root
+    /// when they were made.
+    in_documents: Vec<(u32, Union)>,
     /// Roots the alias table named, with the canonical name.
     canonical: Vec<(usize, String)>,
     /// Roots an acronym rule joined.
@@ -458,6 +502,7 @@ impl<'d> Corpus<'d> {
         Corpus {
             m,
             sets,
+            in_documents: Vec::new(),
             canonical: Vec::new(),
             acronym_hits: BTreeSet::new(),
             places: BTreeSet::new(),
@@ -471,28 +516,27 @@ impl<'d> Corpus<'d> {
 
     /// Merges inside each document: the unions are found on every core,
     /// then made in document order.
+    /// Their reasons are written out in [`Corpus::build`], for the
+    /// actors alone: most unions join mentions that become none.
     fn merge_in_documents(&mut self) {
-        let m = &self.m;
-        let unions: Vec<Vec<(usize, usize, InDocument)>> = (0..m.docs.len())
-            .into_par_iter()
-            .map(|d| m.unions_in(d))
-            .collect();
-        for (a, b, why) in unions.into_iter().flatten() {
-            self.sets.union(a, b, || match why {
-                InDocument::Key => String::new(),
-                InDocument::RefersBack => {
-                    let form = m.mention(a).forms().next().expect("a form");
-                    let name = &m.mention(b).name;
-                    let doc = m.doc_id(a);
-                    format!("“{form}” refers back to “{name}” in {doc}")
+        let n = self.m.docs.len();
+        for lo in (0..n).step_by(DOC_RUN) {
+            let m = &self.m;
+            let unions: Vec<Vec<Union>> = (lo..(lo + DOC_RUN).min(n))
+                .into_par_iter()
+                .map(|d| m.unions_in(d))
+                .collect();
+            for u in unions.into_iter().flatten() {
+                let (a, b) = (u.a as usize, u.b as usize);
+                let joined = self.sets.union(a, b, String::new);
+                if joined && !matches!(u.why, InDocument::Key) {
+                    // The root the reason was given at, as for others.
+                    let root = key_count(self.sets.root(a));
+                    self.in_documents.push((root, u));
                 }
-                InDocument::ShortForm => {
-                    let (sn, fname) = (&m.mention(a).name, &m.mention(b).name);
-                    let doc = m.doc_id(a);
-                    format!("“{sn}” is the only fuller name’s short form in {doc}: “{fname}”")
-                }
-            });
+            }
         }
+        self.in_documents.shrink_to_fit();
     }
 
     fn merge_across_documents(&mut self) {
@@ -840,13 +884,20 @@ impl<'d> Corpus<'d> {
             }
         }
         let index = self.name_index_from(&clusters, &ids);
+        // The reasons of the actors alone, in any order: each actor's
+        // are sorted.
         let mut reasons: FastMap<usize, Vec<String>> = FastMap::default();
+        let actor_root = |r: usize| {
+            Some(clusters.root_of[r] as usize).filter(|r| ids.contains_key(r))
+        };
         for (r, why) in std::mem::take(&mut self.sets.reasons) {
-            if !why.is_empty() {
-                reasons
-                    .entry(clusters.root_of[r] as usize)
-                    .or_default()
-                    .push(why);
+            if let Some(root) = actor_root(r).filter(|_| !why.is_empty()) {
+                reasons.entry(root).or_default().push(why);
+            }
+        }
+        for (r, u) in std::mem::take(&mut self.in_documents) {
+            if let Some(root) = actor_root(r as usize) {
+                reasons.entry(root).or_default().push(u.reason(&self.m));
             }
         }
         let whys: Vec<Vec<String>> = chosen
