@@ -26,7 +26,7 @@
 //! speak, hold a title or role, or name a body become actors; other
 //! capitalised words ("Western Hemisphere") are dropped.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -42,23 +42,15 @@ use super::words::{WordClass, is, is_body_head};
 use crate::graph::{Actor, ActorKind};
 use crate::model::{AliasTable, Extracted, Span};
 
-/// The corpus's actors, and the actor each speaker stands for.
+/// The corpus's actors, and the actor each report's speaker stands for.
 #[derive(Clone, Debug, Default)]
 pub struct CorpusActors {
     /// Every actor, sorted by id.
     pub actors: Vec<Actor>,
-    /// Document id -> its speaker spans, sorted, each with its actor's
-    /// id, shared by all the reports of that actor.
-    speakers: HashMap<String, Vec<(Span, Arc<str>)>>,
-}
-
-impl CorpusActors {
-    /// The id of the actor the speaker at `span` of document `doc` is.
-    pub fn actor_of(&self, doc: &str, span: Span) -> Option<&Arc<str>> {
-        let spoken = self.speakers.get(doc)?;
-        let i = spoken.partition_point(|(s, _)| *s < span);
-        spoken.get(i).filter(|(s, _)| *s == span).map(|(_, id)| id)
-    }
+    /// For each document, in the order given, the id of the actor of
+    /// each of its attributions, if any: one shared string per actor,
+    /// however many reports it has.
+    pub reports: Vec<Vec<Option<Arc<str>>>>,
 }
 
 /// Finds and merges the actors of `docs`.
@@ -68,9 +60,11 @@ pub fn corpus_actors(
     docs: &[Extracted],
     aliases: &AliasTable,
 ) -> CorpusActors {
-    let mut order: Vec<&Extracted> = docs.iter().collect();
-    order.sort_by(|a, b| a.document.id.cmp(&b.document.id));
-    let mut c = Corpus::new(&order);
+    // The documents' places in `docs`, in id order.
+    let mut order: Vec<usize> = (0..docs.len()).collect();
+    order.sort_by(|&a, &b| docs[a].document.id.cmp(&docs[b].document.id));
+    let sorted: Vec<&Extracted> = order.iter().map(|&d| &docs[d]).collect();
+    let mut c = Corpus::new(&sorted);
     c.merge_in_documents();
     c.merge_across_documents();
     c.merge_surnames();
@@ -78,7 +72,7 @@ pub fn corpus_actors(
     c.merge_aliases(aliases);
     c.merge_qualified();
     c.merge_governments();
-    c.build(aliases)
+    c.build(&order)
 }
 
 /// How many clusters a pass over all of them works on at a time: what
@@ -101,6 +95,7 @@ fn indexes(members: &[u32]) -> impl Iterator<Item = usize> + '_ {
 }
 
 type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+type FastSet<K> = HashSet<K, foldhash::fast::RandomState>;
 
 /// What the merge rules read of every mention of the corpus, found once
 /// and never changed: the mentions, and their keys as numbers.
@@ -847,11 +842,13 @@ impl<'d> Corpus<'d> {
         }
     }
 
-    fn build(mut self, aliases: &AliasTable) -> CorpusActors {
-        let _ = aliases;
+    /// The actors, and the actor of each report; `order` is each
+    /// document's place in the order the caller gave them.
+    fn build(mut self, order: &[usize]) -> CorpusActors {
         let clusters = self.clusters();
-        let mut ids: FastMap<usize, String> = FastMap::default();
-        let mut used = BTreeSet::new();
+        // Each actor's id, shared with its reports.
+        let mut ids: FastMap<usize, Arc<str>> = FastMap::default();
+        let mut used: FastSet<Arc<str>> = FastSet::default();
         // Names only for the clusters that become actors: most clusters
         // are capitalised words that never do.
         let mut names: FastMap<usize, String> = FastMap::default();
@@ -876,13 +873,14 @@ impl<'d> Corpus<'d> {
             for (i, name) in run.zip(named) {
                 let Some(name) = name else { continue };
                 let (r, members) = clusters.get(i);
-                let id = self.id_of(r, members, &name, &used);
-                used.insert(id.clone());
+                let id: Arc<str> = self.id_of(r, members, &name, &used).into();
+                used.insert(Arc::clone(&id));
                 ids.insert(r, id);
                 names.insert(r, name);
                 chosen.push((r, members));
             }
         }
+        drop(used);
         let index = self.name_index_from(&clusters, &ids);
         // The reasons of the actors alone, in any order: each actor's
         // are sorted.
@@ -904,6 +902,7 @@ impl<'d> Corpus<'d> {
             .iter()
             .map(|(r, _)| reasons.remove(r).unwrap_or_default())
             .collect();
+        drop(reasons);
         let mut actors: Vec<Actor> = chosen
             .par_iter()
             .zip(whys)
@@ -918,36 +917,14 @@ impl<'d> Corpus<'d> {
             })
             .collect();
         actors.sort_by(|a, b| a.id.cmp(&b.id));
-        let mut speakers: HashMap<String, Vec<(Span, Arc<str>)>> =
-            HashMap::new();
-        let mut shared: FastMap<usize, Arc<str>> = FastMap::default();
-        for (d, spoken) in self.m.speakers.iter().enumerate() {
-            for (span, m) in spoken {
-                let g = self.m.base[d] + m;
-                let r = clusters.root_of[g] as usize;
-                if let Some(id) = ids.get(&r) {
-                    let doc = &self.m.docs[d].document.id;
-                    let id =
-                        shared.entry(r).or_insert_with(|| Arc::from(&**id));
-                    match speakers.get_mut(doc) {
-                        Some(list) => list.push((*span, Arc::clone(id))),
-                        None => {
-                            let list = vec![(*span, Arc::clone(id))];
-                            speakers.insert(doc.clone(), list);
-                        }
-                    }
-                }
-            }
-        }
-        // Sorted by span for looking up; of two entries for one span, the
-        // later one counts.
-        for list in speakers.values_mut() {
-            list.reverse();
-            list.sort_by_key(|(span, _)| *span);
-            list.dedup_by_key(|(span, _)| *span);
-            list.shrink_to_fit();
-        }
-        CorpusActors { actors, speakers }
+        // What the reports need is each speaker's root: the mentions and
+        // the rest of the clusters go first.
+        drop((chosen, names, index, targets));
+        let root_of = clusters.into_roots();
+        let Corpus { m, .. } = self;
+        let Mentions { docs, speakers, base, .. } = m;
+        let reports = reports(&docs, &speakers, &base, &root_of, &ids, order);
+        CorpusActors { actors, reports }
     }
 
     /// The root of each key's first actor-like cluster, by key number
@@ -1026,7 +1003,7 @@ impl<'d> Corpus<'d> {
         root: usize,
         members: &[u32],
         name: &str,
-        used: &BTreeSet<String>,
+        used: &FastSet<Arc<str>>,
     ) -> String {
         let slug: String = key_of(name)
             .chars()
@@ -1041,7 +1018,7 @@ impl<'d> Corpus<'d> {
             )
         }) || self.m.document_scoped(members);
         let id = format!("actor:{slug}");
-        if alone || used.contains(&id) {
+        if alone || used.contains(id.as_str()) {
             let m = self.m.mention(root);
             format!("actor:{slug}@{}:{}", self.m.doc_id(root), m.start)
         } else {
@@ -1054,7 +1031,7 @@ impl<'d> Corpus<'d> {
         members: &[u32],
         id: &str,
         name: &str,
-        ids: &FastMap<usize, String>,
+        ids: &FastMap<usize, Arc<str>>,
         index: &[usize],
     ) -> Actor {
         let mut actor = Actor::new(id, name, self.kind_of(members), name);
@@ -1072,7 +1049,7 @@ impl<'d> Corpus<'d> {
                     .m
                     .find_body(a, k, index)
                     .and_then(|r| ids.get(&r))
-                    .map(String::as_str);
+                    .map(|id| &**id);
                 if let Some(t) = target.filter(|t| *t != id) {
                     affiliations.push(t);
                 }
@@ -1098,7 +1075,7 @@ impl<'d> Corpus<'d> {
     fn name_index_from(
         &self,
         clusters: &Clusters,
-        ids: &FastMap<usize, String>,
+        ids: &FastMap<usize, Arc<str>>,
     ) -> Vec<usize> {
         let mut index = vec![usize::MAX; self.m.keys.len()];
         for g in 0..self.m.len() {
@@ -1154,6 +1131,69 @@ impl<'d> Corpus<'d> {
         let plural = any(&|m| is_party_plural(m.name));
         if plural { ActorKind::Group } else { ActorKind::Person }
     }
+}
+
+/// The actor of each attribution of each document, in the order the
+/// caller gave them (`order` is the place of each of `docs`, which are
+/// in id order). `speakers` are each document's speaker spans with the
+/// index of their mention, `base` the global index of its first
+/// mention, `root_of` each mention's cluster and `ids` the actors'.
+///
+/// A speaker span stands for the actor its last entry among the
+/// documents of its id gives; the others' spans stand for none.
+fn reports(
+    docs: &[&Extracted],
+    speakers: &[Vec<(Span, usize)>],
+    base: &[usize],
+    root_of: &[u32],
+    ids: &FastMap<usize, Arc<str>>,
+    order: &[usize],
+) -> Vec<Vec<Option<Arc<str>>>> {
+    let positions: Vec<usize> = (0..docs.len()).collect();
+    // The documents of one id, which come together, share one list.
+    let same_id: Vec<&[usize]> = positions
+        .chunk_by(|&a, &b| docs[a].document.id == docs[b].document.id)
+        .collect();
+    let found: Vec<Vec<(usize, Vec<Option<Arc<str>>>)>> = same_id
+        .par_iter()
+        .map(|group| {
+            let mut spoken: Vec<(Span, &Arc<str>)> = Vec::new();
+            for &d in *group {
+                for &(span, m) in &speakers[d] {
+                    let r = root_of[base[d] + m] as usize;
+                    if let Some(id) = ids.get(&r) {
+                        spoken.push((span, id));
+                    }
+                }
+            }
+            // Sorted by span for looking up; of two entries for one
+            // span, the later one counts.
+            spoken.reverse();
+            spoken.sort_by_key(|(span, _)| *span);
+            spoken.dedup_by_key(|(span, _)| *span);
+            let actor_of = |span: Span| {
+                let i = spoken.partition_point(|(s, _)| *s < span);
+                let (s, id) = spoken.get(i)?;
+                (*s == span).then(|| Arc::clone(id))
+            };
+            group
+                .iter()
+                .map(|&d| {
+                    let attributions = &docs[d].attributions;
+                    let actors = attributions
+                        .iter()
+                        .map(|a| actor_of(a.speaker.as_ref()?.span))
+                        .collect();
+                    (order[d], actors)
+                })
+                .collect()
+        })
+        .collect();
+    let mut reports = vec![Vec::new(); docs.len()];
+    for (d, actors) in found.into_iter().flatten() {
+        reports[d] = actors;
+    }
+    reports
 }
 
 /// True when `short` names the same person as the longer `full`: its
