@@ -110,18 +110,15 @@ struct Mentions<'d> {
     speakers: Vec<Vec<(Span, usize)>>,
     /// Every key the rules look up: names, merge keys, affiliations.
     keys: Keys,
-    /// The number of `key_of` each mention's name, by global index.
-    name_keys: Vec<u32>,
+    /// The number of `key_of` each string of the mentions that is a
+    /// name or an affiliation, by its number in the packed mentions
+    /// ([`NONE`] for others): a mention's name key and affiliations'
+    /// keys, at the cost of the corpus's distinct strings, not of its
+    /// mentions.
+    string_keys: Vec<u32>,
     /// The number of the key each mention merges by ([`merge_key`]), or
     /// [`NONE`].
     merge_keys: Vec<u32>,
-    /// The numbers of `key_of` each mention's affiliations, in order:
-    /// mention `g`'s are `aff_keys[aff_at[g]..aff_at[g + 1]]`.
-    aff_keys: Vec<u32>,
-    /// u32, as a corpus has under 4 billion affiliations.
-    aff_at: Vec<u32>,
-    /// [`is_name_like`] of each mention.
-    name_like: Vec<bool>,
     /// Each document's acronym definitions, as numbers of the `key_of`
     /// of the acronym and of its expansion, when they are keys.
     acronym_keys: Vec<Vec<(Option<u32>, Option<u32>)>>,
@@ -186,75 +183,67 @@ impl Union {
 /// time: those of a run are held, not those of the corpus.
 const DOC_RUN: usize = 4096;
 
-/// The keys of one mention, as strings, before they are numbered.
-struct RawKeys {
-    name: String,
-    merge: Option<String>,
-    affiliations: Vec<String>,
-}
-
 impl<'d> Mentions<'d> {
     fn new(docs: &[&'d Extracted]) -> Mentions<'d> {
         let mut all = PackedMentions::default();
         let mut acronyms = Vec::with_capacity(docs.len());
         let mut speakers = Vec::with_capacity(docs.len());
         let mut base = Vec::with_capacity(docs.len() + 1);
-        // Keys numbered as first seen, then renumbered in sorted order.
+        // Merge keys numbered as first seen, then renumbered in sorted
+        // order.
         let mut seen = Strings::default();
-        let mut name_keys = Vec::new();
         let mut merge_keys = Vec::new();
-        let mut aff_keys = Vec::new();
-        let mut aff_at = Vec::new();
-        let mut name_like = Vec::new();
         // A batch of documents on every core, then its mentions packed
         // and its keys numbered in document order.
         for batch in docs.chunks(BATCH) {
-            let found: Vec<(DocMentions, Vec<RawKeys>)> = batch
+            let found: Vec<(DocMentions, Vec<Option<String>>)> = batch
                 .par_iter()
                 .map(|x| {
                     let f = find(&x.document.text, &x.attributions);
-                    let raw = f.mentions.iter().map(raw_keys).collect();
-                    (f, raw)
+                    let merge = f.mentions.iter().map(merge_key_of).collect();
+                    (f, merge)
                 })
                 .collect();
-            for (f, raw) in found {
+            for (f, merge) in found {
                 base.push(all.len());
-                for (m, r) in f.mentions.iter().zip(raw) {
-                    all.push(m);
-                    name_like.push(is_name_like(m));
-                    name_keys.push(seen.number(&r.name));
-                    merge_keys.push(
-                        r.merge.as_deref().map_or(NONE, |k| seen.number(k)),
-                    );
-                    aff_at.push(key_count(aff_keys.len()));
-                    aff_keys
-                        .extend(r.affiliations.iter().map(|a| seen.number(a)));
+                for (m, k) in f.mentions.iter().zip(merge) {
+                    all.push(m, is_name_like(m));
+                    merge_keys
+                        .push(k.as_deref().map_or(NONE, |k| seen.number(k)));
                 }
                 acronyms.push(f.acronyms);
                 speakers.push(f.speakers);
             }
         }
         base.push(all.len());
-        aff_at.push(key_count(aff_keys.len()));
         all.finish();
-        // Each distinct key once: the same names recur in thousands of
-        // articles.
+        // The keys of the names and affiliations, once per distinct
+        // string: the same names recur in thousands of articles.
+        let folded: Vec<Option<String>> = all
+            .strings()
+            .par_iter()
+            .zip(all.names_and_affiliations())
+            .map(|(s, used)| used.then(|| key_of(s)))
+            .collect();
         let seen = seen.into_list();
-        let keys = Keys::new(seen.iter().map(|k| &**k));
-        let rank: Vec<u32> =
-            seen.par_iter().map(|k| keys.number(k).expect("a key")).collect();
+        let keys = Keys::new(
+            seen.iter()
+                .map(|k| &**k)
+                .chain(folded.iter().flatten().map(String::as_str)),
+        );
+        let number = |k: &str| keys.number(k).expect("a key");
+        let string_keys: Vec<u32> = folded
+            .par_iter()
+            .map(|k| k.as_deref().map_or(NONE, number))
+            .collect();
+        drop(folded);
+        let rank: Vec<u32> = seen.par_iter().map(|k| number(k)).collect();
         drop(seen);
-        let renumber = |list: &mut Vec<u32>| {
-            list.par_iter_mut()
-                .filter(|k| **k != NONE)
-                .for_each(|k| *k = rank[*k as usize]);
-            list.shrink_to_fit();
-        };
-        renumber(&mut name_keys);
-        renumber(&mut merge_keys);
-        renumber(&mut aff_keys);
-        name_like.shrink_to_fit();
-        aff_at.shrink_to_fit();
+        merge_keys
+            .par_iter_mut()
+            .filter(|k| **k != NONE)
+            .for_each(|k| *k = rank[*k as usize]);
+        merge_keys.shrink_to_fit();
         let acronym_keys = acronyms
             .par_iter()
             .map(|per_doc: &Vec<(String, String)>| {
@@ -272,11 +261,8 @@ impl<'d> Mentions<'d> {
             acronyms,
             speakers,
             keys,
-            name_keys,
+            string_keys,
             merge_keys,
-            aff_keys,
-            aff_at,
-            name_like,
             acronym_keys,
             base,
         }
@@ -289,6 +275,16 @@ impl<'d> Mentions<'d> {
     /// The global indexes of document `d`'s mentions.
     fn range(&self, d: usize) -> Range<usize> {
         self.base[d]..self.base[d + 1]
+    }
+
+    /// The number of `key_of` mention `g`'s name.
+    fn name_key(&self, g: usize) -> u32 {
+        self.string_keys[self.all.name_number(g) as usize]
+    }
+
+    /// True when mention `g` is [`is_name_like`].
+    fn name_like(&self, g: usize) -> bool {
+        self.mention(g).name_like
     }
 
     /// The key mention `g` merges by, if any.
@@ -309,9 +305,9 @@ impl<'d> Mentions<'d> {
 
     /// Mention `g`'s affiliations, each with the number of its key.
     fn affiliations(&self, g: usize) -> impl Iterator<Item = (&str, u32)> {
-        let (lo, hi) = (self.aff_at[g] as usize, self.aff_at[g + 1] as usize);
-        let keys = &self.aff_keys[lo..hi];
-        self.mention(g).affiliations().zip(keys.iter().copied())
+        let numbers = self.all.affiliation_numbers(g);
+        let keys = numbers.iter().map(|&n| self.string_keys[n as usize]);
+        self.mention(g).affiliations().zip(keys)
     }
 
     /// The unions inside document `d`, in the order they are made: a
@@ -342,7 +338,7 @@ impl<'d> Mentions<'d> {
     /// `range`) has exactly one fuller name it fits.
     fn short_names(&self, range: Range<usize>, unions: &mut Vec<Union>) {
         let people: Vec<usize> =
-            range.filter(|&g| self.name_like[g]).collect();
+            range.filter(|&g| self.name_like(g)).collect();
         // The first mention of each distinct key; distinct keys by last
         // word, since a short name fits only names that end as it does.
         // A document of many mentions of few names costs a pass, not a
@@ -350,14 +346,14 @@ impl<'d> Mentions<'d> {
         let mut first: FastMap<u32, usize> = FastMap::default();
         let mut by_last: FastMap<&str, BTreeSet<u32>> = FastMap::default();
         for &g in &people {
-            let k = self.name_keys[g];
+            let k = self.name_key(g);
             first.entry(k).or_insert(g);
             let last = self.keys.get(k).rsplit(' ').next().unwrap_or("");
             by_last.entry(last).or_default().insert(k);
         }
         let mut only: FastMap<u32, Option<u32>> = FastMap::default();
         for &g in &people {
-            let short = self.name_keys[g];
+            let short = self.name_key(g);
             let full = *only.entry(short).or_insert_with(|| {
                 let short = self.keys.get(short);
                 let last = short.rsplit(' ').next().unwrap_or("");
@@ -432,29 +428,25 @@ impl<'d> Mentions<'d> {
     }
 }
 
-/// The keys of mention `m`.
-fn raw_keys(m: &Mention) -> RawKeys {
-    let name = key_of(&m.name);
-    let merge = if m.refers_to.is_some() {
-        None
-    } else {
-        match m.class {
-            Class::Name | Class::Unit => Some(name.clone()),
-            Class::Government => Some(match &m.country {
-                Some(c) if is_demonym(c) => {
-                    format!("demonym:{}", c.to_lowercase())
-                }
-                Some(c) => format!("gov:{}", key_of(c)),
-                None => name.clone(),
-            }),
-            Class::Group { quantified: false } => {
-                Some(format!("group:{name}"))
+/// The key mention `m` merges by, if any.
+fn merge_key_of(m: &Mention) -> Option<String> {
+    if m.refers_to.is_some() {
+        return None;
+    }
+    match m.class {
+        Class::Name | Class::Unit => Some(key_of(&m.name)),
+        Class::Government => Some(match &m.country {
+            Some(c) if is_demonym(c) => {
+                format!("demonym:{}", c.to_lowercase())
             }
-            _ => None,
+            Some(c) => format!("gov:{}", key_of(c)),
+            None => key_of(&m.name),
+        }),
+        Class::Group { quantified: false } => {
+            Some(format!("group:{}", key_of(&m.name)))
         }
-    };
-    let affiliations = m.affiliations.iter().map(|a| key_of(a)).collect();
-    RawKeys { name, merge, affiliations }
+        _ => None,
+    }
 }
 
 /// A plain name that could be a person's: not a body, not an acronym.
@@ -601,9 +593,9 @@ impl<'d> Corpus<'d> {
         for (root, members) in clusters.iter() {
             let person = indexes(members).any(|g| m.mention(g).person);
             for g in indexes(members) {
-                if person && m.name_like[g] && m.mention(g).name.contains(' ')
+                if person && m.name_like(g) && m.mention(g).name.contains(' ')
                 {
-                    fuller.entry(m.name_keys[g]).or_default().push(root);
+                    fuller.entry(m.name_key(g)).or_default().push(root);
                 }
             }
         }
@@ -619,8 +611,8 @@ impl<'d> Corpus<'d> {
         }
         for (root, members) in clusters.iter() {
             let short: BTreeSet<u32> = indexes(members)
-                .filter(|&g| m.name_like[g])
-                .map(|g| m.name_keys[g])
+                .filter(|&g| m.name_like(g))
+                .map(|g| m.name_key(g))
                 .collect();
             let Some(&first) = short.iter().next() else { continue };
             let last = m.keys.get(first).rsplit(' ').next().unwrap_or("");
@@ -737,7 +729,7 @@ impl<'d> Corpus<'d> {
             // name the entry lists, in order.
             let mut hits: Vec<usize> = (0..m.len())
                 .filter(|&g| {
-                    keys.contains(&m.name_keys[g])
+                    keys.contains(&m.name_key(g))
                         && m.mention(g).class == Class::Name
                 })
                 .map(|g| clusters.root_of[g] as usize)
@@ -769,7 +761,7 @@ impl<'d> Corpus<'d> {
         let mut by_key = vec![usize::MAX; self.m.keys.len()];
         for (root, members) in clusters.iter() {
             for g in indexes(members) {
-                let slot = &mut by_key[self.m.name_keys[g] as usize];
+                let slot = &mut by_key[self.m.name_key(g) as usize];
                 if *slot == usize::MAX && pick(self.m.mention(g)) {
                     *slot = root;
                 }
@@ -1080,7 +1072,7 @@ impl<'d> Corpus<'d> {
         let mut index = vec![usize::MAX; self.m.keys.len()];
         for g in 0..self.m.len() {
             let r = clusters.root_of[g] as usize;
-            let slot = &mut index[self.m.name_keys[g] as usize];
+            let slot = &mut index[self.m.name_key(g) as usize];
             if *slot != usize::MAX || !ids.contains_key(&r) {
                 continue;
             }
