@@ -837,7 +837,11 @@ impl<'d> Corpus<'d> {
     /// The actors, and the actor of each report; `order` is each
     /// document's place in the order the caller gave them.
     fn build(mut self, order: &[usize]) -> CorpusActors {
-        let clusters = self.clusters();
+        // No union is made from here on: the sets' parents become the
+        // roots.
+        let (root_of, given) =
+            std::mem::replace(&mut self.sets, Sets::new(0)).into_roots();
+        let clusters = Clusters::from_roots(root_of);
         // Each actor's id, shared with its reports.
         let mut ids: FastMap<usize, Arc<str>> = FastMap::default();
         let mut used: FastSet<Arc<str>> = FastSet::default();
@@ -880,7 +884,7 @@ impl<'d> Corpus<'d> {
         let actor_root = |r: usize| {
             Some(clusters.root_of[r] as usize).filter(|r| ids.contains_key(r))
         };
-        for (r, why) in std::mem::take(&mut self.sets.reasons) {
+        for (r, why) in given {
             if let Some(root) = actor_root(r).filter(|_| !why.is_empty()) {
                 reasons.entry(root).or_default().push(why);
             }
