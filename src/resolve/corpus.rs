@@ -105,9 +105,11 @@ struct Mentions<'d> {
     all: PackedMentions,
     /// Each document's acronym definitions, as (acronym, expansion).
     acronyms: Vec<Vec<(String, String)>>,
-    /// Each document's speaker spans, with the index of their mention
-    /// in the document.
-    speakers: Vec<Vec<(Span, usize)>>,
+    /// Every speaker span, by document, with the global index of its
+    /// mention.
+    speakers: Vec<Speaker>,
+    /// Where each document's speakers start in `speakers`, and the end.
+    speakers_at: Vec<u32>,
     /// Every key the rules look up: names, merge keys, affiliations.
     keys: Keys,
     /// The number of `key_of` each string of the mentions that is a
@@ -125,6 +127,21 @@ struct Mentions<'d> {
     /// Global index of each document's first mention, and the number of
     /// mentions at the end.
     base: Vec<usize>,
+}
+
+/// A speaker span and the global index of its mention, as u32s (spans
+/// as in [`Packed`](super::packed::Packed)): 12 bytes, not 24.
+#[derive(Clone, Copy, Debug)]
+struct Speaker {
+    start: u32,
+    end: u32,
+    mention: u32,
+}
+
+impl Speaker {
+    fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
 }
 
 /// How many documents have their mentions found at a time: the full
@@ -187,7 +204,8 @@ impl<'d> Mentions<'d> {
     fn new(docs: &[&'d Extracted]) -> Mentions<'d> {
         let mut all = PackedMentions::default();
         let mut acronyms = Vec::with_capacity(docs.len());
-        let mut speakers = Vec::with_capacity(docs.len());
+        let mut speakers = Vec::new();
+        let mut speakers_at = Vec::with_capacity(docs.len() + 1);
         let mut base = Vec::with_capacity(docs.len() + 1);
         // Merge keys numbered as first seen, then renumbered in sorted
         // order.
@@ -212,10 +230,18 @@ impl<'d> Mentions<'d> {
                         .push(k.as_deref().map_or(NONE, |k| seen.number(k)));
                 }
                 acronyms.push(f.acronyms);
-                speakers.push(f.speakers);
+                speakers_at.push(key_count(speakers.len()));
+                let first = base[base.len() - 1];
+                speakers.extend(f.speakers.iter().map(|&(span, m)| Speaker {
+                    start: key_count(span.start),
+                    end: key_count(span.end),
+                    mention: key_count(first + m),
+                }));
             }
         }
         base.push(all.len());
+        speakers_at.push(key_count(speakers.len()));
+        speakers.shrink_to_fit();
         all.finish();
         // The keys of the names and affiliations, once per distinct
         // string: the same names recur in thousands of articles.
@@ -260,6 +286,7 @@ impl<'d> Mentions<'d> {
             all,
             acronyms,
             speakers,
+            speakers_at,
             keys,
             string_keys,
             merge_keys,
@@ -845,15 +872,13 @@ impl<'d> Corpus<'d> {
         // Each actor's id, shared with its reports.
         let mut ids: FastMap<usize, Arc<str>> = FastMap::default();
         let mut used: FastSet<Arc<str>> = FastSet::default();
-        // Names only for the clusters that become actors: most clusters
-        // are capitalised words that never do.
-        let mut names: FastMap<usize, String> = FastMap::default();
         let index = self.name_index(&clusters);
         let targets = self.affiliation_targets(&index);
         self.mark_places(&index);
         // Which clusters become actors and their names, on every core;
         // then their ids, in root order, since an id taken earlier
-        // changes a later one.
+        // changes a later one. Names only for the clusters that become
+        // actors: most clusters are capitalised words that never do.
         let mut chosen = Vec::new();
         for run in clusters.runs(RUN) {
             let named: Vec<Option<String>> = run
@@ -872,8 +897,7 @@ impl<'d> Corpus<'d> {
                 let id: Arc<str> = self.id_of(r, members, &name, &used).into();
                 used.insert(Arc::clone(&id));
                 ids.insert(r, id);
-                names.insert(r, name);
-                chosen.push((r, members));
+                chosen.push((r, members, name));
             }
         }
         drop(used);
@@ -896,30 +920,34 @@ impl<'d> Corpus<'d> {
         }
         let whys: Vec<Vec<String>> = chosen
             .iter()
-            .map(|(r, _)| reasons.remove(r).unwrap_or_default())
+            .map(|(r, _, _)| reasons.remove(r).unwrap_or_default())
             .collect();
         drop(reasons);
         let mut actors: Vec<Actor> = chosen
             .par_iter()
             .zip(whys)
-            .map(|(&(r, members), mut why)| {
-                let id = &ids[&r];
-                let mut actor =
-                    self.actor(members, id, &names[&r], &ids, &index);
+            .map(|((r, members, name), mut why)| {
+                let id = &ids[r];
+                let mut actor = self.actor(members, id, name, &ids, &index);
                 why.sort();
                 why.dedup();
                 actor.evidence = why;
                 actor
             })
             .collect();
-        actors.sort_by(|a, b| a.id.cmp(&b.id));
+        // Ids are unique (`used`): no sort buffer is needed.
+        actors.sort_unstable_by(|a, b| a.id.cmp(&b.id));
         // What the reports need is each speaker's root: the mentions and
         // the rest of the clusters go first.
-        drop((chosen, names, index, targets));
+        drop((chosen, index, targets));
         let root_of = clusters.into_roots();
         let Corpus { m, .. } = self;
-        let Mentions { docs, speakers, base, .. } = m;
-        let reports = reports(&docs, &speakers, &base, &root_of, &ids, order);
+        let Mentions { docs, speakers, speakers_at, .. } = m;
+        let speakers: Vec<&[Speaker]> = speakers_at
+            .windows(2)
+            .map(|w| &speakers[w[0] as usize..w[1] as usize])
+            .collect();
+        let reports = reports(&docs, &speakers, &root_of, &ids, order);
         CorpusActors { actors, reports }
     }
 
@@ -1131,16 +1159,15 @@ impl<'d> Corpus<'d> {
 
 /// The actor of each attribution of each document, in the order the
 /// caller gave them (`order` is the place of each of `docs`, which are
-/// in id order). `speakers` are each document's speaker spans with the
-/// index of their mention, `base` the global index of its first
-/// mention, `root_of` each mention's cluster and `ids` the actors'.
+/// in id order). `speakers` are each document's speaker spans with
+/// their mentions, `root_of` each mention's cluster and `ids` the
+/// actors'.
 ///
 /// A speaker span stands for the actor its last entry among the
 /// documents of its id gives; the others' spans stand for none.
 fn reports(
     docs: &[&Extracted],
-    speakers: &[Vec<(Span, usize)>],
-    base: &[usize],
+    speakers: &[&[Speaker]],
     root_of: &[u32],
     ids: &FastMap<usize, Arc<str>>,
     order: &[usize],
@@ -1155,10 +1182,10 @@ fn reports(
         .map(|group| {
             let mut spoken: Vec<(Span, &Arc<str>)> = Vec::new();
             for &d in *group {
-                for &(span, m) in &speakers[d] {
-                    let r = root_of[base[d] + m] as usize;
+                for x in speakers[d] {
+                    let r = root_of[x.mention as usize] as usize;
                     if let Some(id) = ids.get(&r) {
-                        spoken.push((span, id));
+                        spoken.push((x.span(), id));
                     }
                 }
             }
