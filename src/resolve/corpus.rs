@@ -700,6 +700,9 @@ impl<'d> Corpus<'d> {
             }
         }
         self.merge_initials(&by_key, &defined);
+        // No later rule reads the definitions.
+        self.m.acronyms = Vec::new();
+        self.m.acronym_keys = Vec::new();
     }
 
     /// An acronym no text defines joins the one multi-word name whose
@@ -868,6 +871,8 @@ impl<'d> Corpus<'d> {
         // roots.
         let (root_of, given) =
             std::mem::replace(&mut self.sets, Sets::new(0)).into_roots();
+        // Only the merge rules read the merge keys.
+        self.m.merge_keys = Vec::new();
         let clusters = Clusters::from_roots(root_of);
         // Each actor's id, shared with its reports.
         let mut ids: FastMap<usize, Arc<str>> = FastMap::default();
