@@ -906,6 +906,16 @@ impl<'d> Corpus<'d> {
             }
         }
         drop(used);
+        // Each report's actor, first: the speakers are freed before the
+        // actors are made, where the pass peaks.
+        let speakers: Vec<&[Speaker]> = (self.m.speakers_at.windows(2))
+            .map(|w| &self.m.speakers[w[0] as usize..w[1] as usize])
+            .collect();
+        let reports =
+            reports(&self.m.docs, &speakers, &clusters.root_of, &ids, order);
+        drop(speakers);
+        self.m.speakers = Vec::new();
+        self.m.speakers_at = Vec::new();
         let index = self.name_index_from(&clusters, &ids);
         // The reasons of the actors alone, in any order: each actor's
         // are sorted.
@@ -942,17 +952,6 @@ impl<'d> Corpus<'d> {
             .collect();
         // Ids are unique (`used`): no sort buffer is needed.
         actors.sort_unstable_by(|a, b| a.id.cmp(&b.id));
-        // What the reports need is each speaker's root: the mentions and
-        // the rest of the clusters go first.
-        drop((chosen, index, targets));
-        let root_of = clusters.into_roots();
-        let Corpus { m, .. } = self;
-        let Mentions { docs, speakers, speakers_at, .. } = m;
-        let speakers: Vec<&[Speaker]> = speakers_at
-            .windows(2)
-            .map(|w| &speakers[w[0] as usize..w[1] as usize])
-            .collect();
-        let reports = reports(&docs, &speakers, &root_of, &ids, order);
         CorpusActors { actors, reports }
     }
 

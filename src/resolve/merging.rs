@@ -170,11 +170,6 @@ impl Clusters {
         Clusters { root_of, starts, members }
     }
 
-    /// The root of each mention, the rest freed.
-    pub fn into_roots(self) -> Vec<u32> {
-        self.root_of
-    }
-
     /// Each root with its members, roots in ascending order.
     pub fn iter(&self) -> impl Iterator<Item = (usize, &[u32])> {
         (0..self.len()).map(|i| self.get(i))
