@@ -1161,6 +1161,9 @@ impl<'d> Corpus<'d> {
     }
 }
 
+/// The actor of each attribution of one document.
+type ReportActors = Vec<Option<Arc<str>>>;
+
 /// The actor of each attribution of each document, in the order the
 /// caller gave them (`order` is the place of each of `docs`, which are
 /// in id order). `speakers` are each document's speaker spans with
@@ -1175,13 +1178,13 @@ fn reports(
     root_of: &[u32],
     ids: &FastMap<usize, Arc<str>>,
     order: &[usize],
-) -> Vec<Vec<Option<Arc<str>>>> {
+) -> Vec<ReportActors> {
     let positions: Vec<usize> = (0..docs.len()).collect();
     // The documents of one id, which come together, share one list.
     let same_id: Vec<&[usize]> = positions
         .chunk_by(|&a, &b| docs[a].document.id == docs[b].document.id)
         .collect();
-    let found: Vec<Vec<(usize, Vec<Option<Arc<str>>>)>> = same_id
+    let found: Vec<Vec<(usize, ReportActors)>> = same_id
         .par_iter()
         .map(|group| {
             let mut spoken: Vec<(Span, &Arc<str>)> = Vec::new();

@@ -122,9 +122,10 @@ impl PackedMentions {
                 [LONG; 3]
             }
         };
-        let flags = u8::from(m.person) * PERSON
-            | u8::from(m.speaker) * SPEAKER
-            | u8::from(name_like) * NAME_LIKE;
+        let bit = |on: bool, bit: u8| if on { bit } else { 0 };
+        let flags = bit(m.person, PERSON)
+            | bit(m.speaker, SPEAKER)
+            | bit(name_like, NAME_LIKE);
         self.packed.push(Packed {
             name: strings.number(&m.name),
             refers_to: m.refers_to.map_or(u32::MAX, count),
