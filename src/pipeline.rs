@@ -114,23 +114,9 @@ fn build(
     stage: &dyn Fn(&str),
 ) -> ClaimGraph {
     stage("actors across documents");
-    let mut corpus = corpus_actors(docs.all(), aliases);
     // Each actor's id is one shared string, however many reports it has.
-    let actor_ids: Vec<Vec<Option<Arc<str>>>> = docs
-        .all()
-        .par_iter()
-        .map(|x| {
-            x.attributions
-                .iter()
-                .map(|a| {
-                    let sp = a.speaker.as_ref()?;
-                    corpus.actor_of(&x.document.id, sp.span).cloned()
-                })
-                .collect()
-        })
-        .collect();
-    let actors = std::mem::take(&mut corpus.actors);
-    drop(corpus);
+    let corpus = corpus_actors(docs.all(), aliases);
+    let (actors, actor_ids) = (corpus.actors, corpus.reports);
     stage("claim groups and counterclaims");
     let analysis = contradict::analyse(docs.all(), aliases, |d, a| {
         actor_ids[d][a].clone()

@@ -26,7 +26,7 @@
 //! speak, hold a title or role, or name a body become actors; other
 //! capitalised words ("Western Hemisphere") are dropped.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -42,23 +42,15 @@ use super::words::{WordClass, is, is_body_head};
 use crate::graph::{Actor, ActorKind};
 use crate::model::{AliasTable, Extracted, Span};
 
-/// The corpus's actors, and the actor each speaker stands for.
+/// The corpus's actors, and the actor each report's speaker stands for.
 #[derive(Clone, Debug, Default)]
 pub struct CorpusActors {
     /// Every actor, sorted by id.
     pub actors: Vec<Actor>,
-    /// Document id -> its speaker spans, sorted, each with its actor's
-    /// id, shared by all the reports of that actor.
-    speakers: HashMap<String, Vec<(Span, Arc<str>)>>,
-}
-
-impl CorpusActors {
-    /// The id of the actor the speaker at `span` of document `doc` is.
-    pub fn actor_of(&self, doc: &str, span: Span) -> Option<&Arc<str>> {
-        let spoken = self.speakers.get(doc)?;
-        let i = spoken.partition_point(|(s, _)| *s < span);
-        spoken.get(i).filter(|(s, _)| *s == span).map(|(_, id)| id)
-    }
+    /// For each document, in the order given, the id of the actor of
+    /// each of its attributions, if any: one shared string per actor,
+    /// however many reports it has.
+    pub reports: Vec<Vec<Option<Arc<str>>>>,
 }
 
 /// Finds and merges the actors of `docs`.
@@ -68,9 +60,11 @@ pub fn corpus_actors(
     docs: &[Extracted],
     aliases: &AliasTable,
 ) -> CorpusActors {
-    let mut order: Vec<&Extracted> = docs.iter().collect();
-    order.sort_by(|a, b| a.document.id.cmp(&b.document.id));
-    let mut c = Corpus::new(&order);
+    // The documents' places in `docs`, in id order.
+    let mut order: Vec<usize> = (0..docs.len()).collect();
+    order.sort_by(|&a, &b| docs[a].document.id.cmp(&docs[b].document.id));
+    let sorted: Vec<&Extracted> = order.iter().map(|&d| &docs[d]).collect();
+    let mut c = Corpus::new(&sorted);
     c.merge_in_documents();
     c.merge_across_documents();
     c.merge_surnames();
@@ -78,7 +72,7 @@ pub fn corpus_actors(
     c.merge_aliases(aliases);
     c.merge_qualified();
     c.merge_governments();
-    c.build(aliases)
+    c.build(&order)
 }
 
 /// How many clusters a pass over all of them works on at a time: what
@@ -101,6 +95,7 @@ fn indexes(members: &[u32]) -> impl Iterator<Item = usize> + '_ {
 }
 
 type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+type FastSet<K> = HashSet<K, foldhash::fast::RandomState>;
 
 /// What the merge rules read of every mention of the corpus, found once
 /// and never changed: the mentions, and their keys as numbers.
@@ -110,29 +105,43 @@ struct Mentions<'d> {
     all: PackedMentions,
     /// Each document's acronym definitions, as (acronym, expansion).
     acronyms: Vec<Vec<(String, String)>>,
-    /// Each document's speaker spans, with the index of their mention
-    /// in the document.
-    speakers: Vec<Vec<(Span, usize)>>,
+    /// Every speaker span, by document, with the global index of its
+    /// mention.
+    speakers: Vec<Speaker>,
+    /// Where each document's speakers start in `speakers`, and the end.
+    speakers_at: Vec<u32>,
     /// Every key the rules look up: names, merge keys, affiliations.
     keys: Keys,
-    /// The number of `key_of` each mention's name, by global index.
-    name_keys: Vec<u32>,
+    /// The number of `key_of` each string of the mentions that is a
+    /// name or an affiliation, by its number in the packed mentions
+    /// ([`NONE`] for others): a mention's name key and affiliations'
+    /// keys, at the cost of the corpus's distinct strings, not of its
+    /// mentions.
+    string_keys: Vec<u32>,
     /// The number of the key each mention merges by ([`merge_key`]), or
     /// [`NONE`].
     merge_keys: Vec<u32>,
-    /// The numbers of `key_of` each mention's affiliations, in order:
-    /// mention `g`'s are `aff_keys[aff_at[g]..aff_at[g + 1]]`.
-    aff_keys: Vec<u32>,
-    /// u32, as a corpus has under 4 billion affiliations.
-    aff_at: Vec<u32>,
-    /// [`is_name_like`] of each mention.
-    name_like: Vec<bool>,
     /// Each document's acronym definitions, as numbers of the `key_of`
     /// of the acronym and of its expansion, when they are keys.
     acronym_keys: Vec<Vec<(Option<u32>, Option<u32>)>>,
     /// Global index of each document's first mention, and the number of
     /// mentions at the end.
     base: Vec<usize>,
+}
+
+/// A speaker span and the global index of its mention, as u32s (spans
+/// as in [`Packed`](super::packed::Packed)): 12 bytes, not 24.
+#[derive(Clone, Copy, Debug)]
+struct Speaker {
+    start: u32,
+    end: u32,
+    mention: u32,
+}
+
+impl Speaker {
+    fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
 }
 
 /// How many documents have their mentions found at a time: the full
@@ -151,75 +160,116 @@ enum InDocument {
     ShortForm,
 }
 
-/// The keys of one mention, as strings, before they are numbered.
-struct RawKeys {
-    name: String,
-    merge: Option<String>,
-    affiliations: Vec<String>,
+/// A union inside a document: two mentions by global index (u32, as a
+/// corpus has under 4 billion mentions) and why.
+#[derive(Clone, Copy, Debug)]
+struct Union {
+    a: u32,
+    b: u32,
+    why: InDocument,
 }
+
+impl Union {
+    fn new(a: usize, b: usize, why: InDocument) -> Union {
+        Union { a: key_count(a), b: key_count(b), why }
+    }
+
+    /// The reason for the union, or an empty string for none.
+    fn reason(&self, m: &Mentions) -> String {
+        let (a, b) = (self.a as usize, self.b as usize);
+        match self.why {
+            InDocument::Key => String::new(),
+            InDocument::RefersBack => {
+                let form = m.mention(a).forms().next().expect("a form");
+                let name = &m.mention(b).name;
+                let doc = m.doc_id(a);
+                format!("“{form}” refers back to “{name}” in {doc}")
+            }
+            InDocument::ShortForm => {
+                let (sn, fname) = (&m.mention(a).name, &m.mention(b).name);
+                let doc = m.doc_id(a);
+                format!(
+                    "“{sn}” is the only fuller name’s short form in {doc}: “{fname}”"
+                )
+            }
+        }
+    }
+}
+
+/// How many documents the unions inside documents are found for at a
+/// time: those of a run are held, not those of the corpus.
+const DOC_RUN: usize = 4096;
 
 impl<'d> Mentions<'d> {
     fn new(docs: &[&'d Extracted]) -> Mentions<'d> {
         let mut all = PackedMentions::default();
         let mut acronyms = Vec::with_capacity(docs.len());
-        let mut speakers = Vec::with_capacity(docs.len());
+        let mut speakers = Vec::new();
+        let mut speakers_at = Vec::with_capacity(docs.len() + 1);
         let mut base = Vec::with_capacity(docs.len() + 1);
-        // Keys numbered as first seen, then renumbered in sorted order.
+        // Merge keys numbered as first seen, then renumbered in sorted
+        // order.
         let mut seen = Strings::default();
-        let mut name_keys = Vec::new();
         let mut merge_keys = Vec::new();
-        let mut aff_keys = Vec::new();
-        let mut aff_at = Vec::new();
-        let mut name_like = Vec::new();
         // A batch of documents on every core, then its mentions packed
         // and its keys numbered in document order.
         for batch in docs.chunks(BATCH) {
-            let found: Vec<(DocMentions, Vec<RawKeys>)> = batch
+            let found: Vec<(DocMentions, Vec<Option<String>>)> = batch
                 .par_iter()
                 .map(|x| {
                     let f = find(&x.document.text, &x.attributions);
-                    let raw = f.mentions.iter().map(raw_keys).collect();
-                    (f, raw)
+                    let merge = f.mentions.iter().map(merge_key_of).collect();
+                    (f, merge)
                 })
                 .collect();
-            for (f, raw) in found {
+            for (f, merge) in found {
                 base.push(all.len());
-                for (m, r) in f.mentions.iter().zip(raw) {
-                    all.push(m);
-                    name_like.push(is_name_like(m));
-                    name_keys.push(seen.number(&r.name));
-                    merge_keys.push(
-                        r.merge.as_deref().map_or(NONE, |k| seen.number(k)),
-                    );
-                    aff_at.push(key_count(aff_keys.len()));
-                    aff_keys
-                        .extend(r.affiliations.iter().map(|a| seen.number(a)));
+                for (m, k) in f.mentions.iter().zip(merge) {
+                    all.push(m, is_name_like(m));
+                    merge_keys
+                        .push(k.as_deref().map_or(NONE, |k| seen.number(k)));
                 }
                 acronyms.push(f.acronyms);
-                speakers.push(f.speakers);
+                speakers_at.push(key_count(speakers.len()));
+                let first = base[base.len() - 1];
+                speakers.extend(f.speakers.iter().map(|&(span, m)| Speaker {
+                    start: key_count(span.start),
+                    end: key_count(span.end),
+                    mention: key_count(first + m),
+                }));
             }
         }
         base.push(all.len());
-        aff_at.push(key_count(aff_keys.len()));
+        speakers_at.push(key_count(speakers.len()));
+        speakers.shrink_to_fit();
         all.finish();
-        // Each distinct key once: the same names recur in thousands of
-        // articles.
+        // The keys of the names and affiliations, once per distinct
+        // string: the same names recur in thousands of articles.
+        let folded: Vec<Option<String>> = all
+            .strings()
+            .par_iter()
+            .zip(all.names_and_affiliations())
+            .map(|(s, used)| used.then(|| key_of(s)))
+            .collect();
         let seen = seen.into_list();
-        let keys = Keys::new(seen.iter().map(|k| &**k));
-        let rank: Vec<u32> =
-            seen.par_iter().map(|k| keys.number(k).expect("a key")).collect();
+        let keys = Keys::new(
+            seen.iter()
+                .map(|k| &**k)
+                .chain(folded.iter().flatten().map(String::as_str)),
+        );
+        let number = |k: &str| keys.number(k).expect("a key");
+        let string_keys: Vec<u32> = folded
+            .par_iter()
+            .map(|k| k.as_deref().map_or(NONE, number))
+            .collect();
+        drop(folded);
+        let rank: Vec<u32> = seen.par_iter().map(|k| number(k)).collect();
         drop(seen);
-        let renumber = |list: &mut Vec<u32>| {
-            list.par_iter_mut()
-                .filter(|k| **k != NONE)
-                .for_each(|k| *k = rank[*k as usize]);
-            list.shrink_to_fit();
-        };
-        renumber(&mut name_keys);
-        renumber(&mut merge_keys);
-        renumber(&mut aff_keys);
-        name_like.shrink_to_fit();
-        aff_at.shrink_to_fit();
+        merge_keys
+            .par_iter_mut()
+            .filter(|k| **k != NONE)
+            .for_each(|k| *k = rank[*k as usize]);
+        merge_keys.shrink_to_fit();
         let acronym_keys = acronyms
             .par_iter()
             .map(|per_doc: &Vec<(String, String)>| {
@@ -236,12 +286,10 @@ impl<'d> Mentions<'d> {
             all,
             acronyms,
             speakers,
+            speakers_at,
             keys,
-            name_keys,
+            string_keys,
             merge_keys,
-            aff_keys,
-            aff_at,
-            name_like,
             acronym_keys,
             base,
         }
@@ -254,6 +302,16 @@ impl<'d> Mentions<'d> {
     /// The global indexes of document `d`'s mentions.
     fn range(&self, d: usize) -> Range<usize> {
         self.base[d]..self.base[d + 1]
+    }
+
+    /// The number of `key_of` mention `g`'s name.
+    fn name_key(&self, g: usize) -> u32 {
+        self.string_keys[self.all.name_number(g) as usize]
+    }
+
+    /// True when mention `g` is [`is_name_like`].
+    fn name_like(&self, g: usize) -> bool {
+        self.mention(g).name_like
     }
 
     /// The key mention `g` merges by, if any.
@@ -274,28 +332,29 @@ impl<'d> Mentions<'d> {
 
     /// Mention `g`'s affiliations, each with the number of its key.
     fn affiliations(&self, g: usize) -> impl Iterator<Item = (&str, u32)> {
-        let (lo, hi) = (self.aff_at[g] as usize, self.aff_at[g + 1] as usize);
-        let keys = &self.aff_keys[lo..hi];
-        self.mention(g).affiliations().zip(keys.iter().copied())
+        let numbers = self.all.affiliation_numbers(g);
+        let keys = numbers.iter().map(|&n| self.string_keys[n as usize]);
+        self.mention(g).affiliations().zip(keys)
     }
 
     /// The unions inside document `d`, in the order they are made: a
     /// mention that refers back with what it refers to, each mention
     /// with the first of the same key, then short names with the one
     /// fuller name they fit.
-    fn unions_in(&self, d: usize) -> Vec<(usize, usize, InDocument)> {
+    fn unions_in(&self, d: usize) -> Vec<Union> {
         let range = self.range(d);
         let mut unions = Vec::new();
         for g in range.clone() {
             if let Some(j) = self.mention(g).refers_to {
-                unions.push((g, self.base[d] + j, InDocument::RefersBack));
+                let to = self.base[d] + j;
+                unions.push(Union::new(g, to, InDocument::RefersBack));
             }
         }
         let mut first: FastMap<u32, usize> = FastMap::default();
         for g in range.clone() {
             if let Some(k) = self.merge_key(g) {
                 let f = *first.entry(k).or_insert(g);
-                unions.push((f, g, InDocument::Key));
+                unions.push(Union::new(f, g, InDocument::Key));
             }
         }
         self.short_names(range, &mut unions);
@@ -304,13 +363,9 @@ impl<'d> Mentions<'d> {
 
     /// "Milgram" joins "Anne Milgram" when the document (the mentions
     /// `range`) has exactly one fuller name it fits.
-    fn short_names(
-        &self,
-        range: Range<usize>,
-        unions: &mut Vec<(usize, usize, InDocument)>,
-    ) {
+    fn short_names(&self, range: Range<usize>, unions: &mut Vec<Union>) {
         let people: Vec<usize> =
-            range.filter(|&g| self.name_like[g]).collect();
+            range.filter(|&g| self.name_like(g)).collect();
         // The first mention of each distinct key; distinct keys by last
         // word, since a short name fits only names that end as it does.
         // A document of many mentions of few names costs a pass, not a
@@ -318,14 +373,14 @@ impl<'d> Mentions<'d> {
         let mut first: FastMap<u32, usize> = FastMap::default();
         let mut by_last: FastMap<&str, BTreeSet<u32>> = FastMap::default();
         for &g in &people {
-            let k = self.name_keys[g];
+            let k = self.name_key(g);
             first.entry(k).or_insert(g);
             let last = self.keys.get(k).rsplit(' ').next().unwrap_or("");
             by_last.entry(last).or_default().insert(k);
         }
         let mut only: FastMap<u32, Option<u32>> = FastMap::default();
         for &g in &people {
-            let short = self.name_keys[g];
+            let short = self.name_key(g);
             let full = *only.entry(short).or_insert_with(|| {
                 let short = self.keys.get(short);
                 let last = short.rsplit(' ').next().unwrap_or("");
@@ -338,7 +393,11 @@ impl<'d> Mentions<'d> {
                 }
             });
             if let Some(full) = full {
-                unions.push((g, first[&full], InDocument::ShortForm));
+                unions.push(Union::new(
+                    g,
+                    first[&full],
+                    InDocument::ShortForm,
+                ));
             }
         }
     }
@@ -396,29 +455,25 @@ impl<'d> Mentions<'d> {
     }
 }
 
-/// The keys of mention `m`.
-fn raw_keys(m: &Mention) -> RawKeys {
-    let name = key_of(&m.name);
-    let merge = if m.refers_to.is_some() {
-        None
-    } else {
-        match m.class {
-            Class::Name | Class::Unit => Some(name.clone()),
-            Class::Government => Some(match &m.country {
-                Some(c) if is_demonym(c) => {
-                    format!("demonym:{}", c.to_lowercase())
-                }
-                Some(c) => format!("gov:{}", key_of(c)),
-                None => name.clone(),
-            }),
-            Class::Group { quantified: false } => {
-                Some(format!("group:{name}"))
+/// The key mention `m` merges by, if any.
+fn merge_key_of(m: &Mention) -> Option<String> {
+    if m.refers_to.is_some() {
+        return None;
+    }
+    match m.class {
+        Class::Name | Class::Unit => Some(key_of(&m.name)),
+        Class::Government => Some(match &m.country {
+            Some(c) if is_demonym(c) => {
+                format!("demonym:{}", c.to_lowercase())
             }
-            _ => None,
+            Some(c) => format!("gov:{}", key_of(c)),
+            None => key_of(&m.name),
+        }),
+        Class::Group { quantified: false } => {
+            Some(format!("group:{}", key_of(&m.name)))
         }
-    };
-    let affiliations = m.affiliations.iter().map(|a| key_of(a)).collect();
-    RawKeys { name, merge, affiliations }
+        _ => None,
+    }
 }
 
 /// A plain name that could be a person's: not a body, not an acronym.
@@ -441,6 +496,9 @@ fn is_name_like(m: &Mention) -> bool {
 struct Corpus<'d> {
     m: Mentions<'d>,
     sets: Sets,
+    /// The unions inside documents that have a reason, with the root
+    /// when they were made.
+    in_documents: Vec<(u32, Union)>,
     /// Roots the alias table named, with the canonical name.
     canonical: Vec<(usize, String)>,
     /// Roots an acronym rule joined.
@@ -458,6 +516,7 @@ impl<'d> Corpus<'d> {
         Corpus {
             m,
             sets,
+            in_documents: Vec::new(),
             canonical: Vec::new(),
             acronym_hits: BTreeSet::new(),
             places: BTreeSet::new(),
@@ -471,28 +530,27 @@ impl<'d> Corpus<'d> {
 
     /// Merges inside each document: the unions are found on every core,
     /// then made in document order.
+    /// Their reasons are written out in [`Corpus::build`], for the
+    /// actors alone: most unions join mentions that become none.
     fn merge_in_documents(&mut self) {
-        let m = &self.m;
-        let unions: Vec<Vec<(usize, usize, InDocument)>> = (0..m.docs.len())
-            .into_par_iter()
-            .map(|d| m.unions_in(d))
-            .collect();
-        for (a, b, why) in unions.into_iter().flatten() {
-            self.sets.union(a, b, || match why {
-                InDocument::Key => String::new(),
-                InDocument::RefersBack => {
-                    let form = m.mention(a).forms().next().expect("a form");
-                    let name = &m.mention(b).name;
-                    let doc = m.doc_id(a);
-                    format!("“{form}” refers back to “{name}” in {doc}")
+        let n = self.m.docs.len();
+        for lo in (0..n).step_by(DOC_RUN) {
+            let m = &self.m;
+            let unions: Vec<Vec<Union>> = (lo..(lo + DOC_RUN).min(n))
+                .into_par_iter()
+                .map(|d| m.unions_in(d))
+                .collect();
+            for u in unions.into_iter().flatten() {
+                let (a, b) = (u.a as usize, u.b as usize);
+                let joined = self.sets.union(a, b, String::new);
+                if joined && !matches!(u.why, InDocument::Key) {
+                    // The root the reason was given at, as for others.
+                    let root = key_count(self.sets.root(a));
+                    self.in_documents.push((root, u));
                 }
-                InDocument::ShortForm => {
-                    let (sn, fname) = (&m.mention(a).name, &m.mention(b).name);
-                    let doc = m.doc_id(a);
-                    format!("“{sn}” is the only fuller name’s short form in {doc}: “{fname}”")
-                }
-            });
+            }
         }
+        self.in_documents.shrink_to_fit();
     }
 
     fn merge_across_documents(&mut self) {
@@ -562,9 +620,9 @@ impl<'d> Corpus<'d> {
         for (root, members) in clusters.iter() {
             let person = indexes(members).any(|g| m.mention(g).person);
             for g in indexes(members) {
-                if person && m.name_like[g] && m.mention(g).name.contains(' ')
+                if person && m.name_like(g) && m.mention(g).name.contains(' ')
                 {
-                    fuller.entry(m.name_keys[g]).or_default().push(root);
+                    fuller.entry(m.name_key(g)).or_default().push(root);
                 }
             }
         }
@@ -580,8 +638,8 @@ impl<'d> Corpus<'d> {
         }
         for (root, members) in clusters.iter() {
             let short: BTreeSet<u32> = indexes(members)
-                .filter(|&g| m.name_like[g])
-                .map(|g| m.name_keys[g])
+                .filter(|&g| m.name_like(g))
+                .map(|g| m.name_key(g))
                 .collect();
             let Some(&first) = short.iter().next() else { continue };
             let last = m.keys.get(first).rsplit(' ').next().unwrap_or("");
@@ -642,6 +700,9 @@ impl<'d> Corpus<'d> {
             }
         }
         self.merge_initials(&by_key, &defined);
+        // No later rule reads the definitions.
+        self.m.acronyms = Vec::new();
+        self.m.acronym_keys = Vec::new();
     }
 
     /// An acronym no text defines joins the one multi-word name whose
@@ -698,7 +759,7 @@ impl<'d> Corpus<'d> {
             // name the entry lists, in order.
             let mut hits: Vec<usize> = (0..m.len())
                 .filter(|&g| {
-                    keys.contains(&m.name_keys[g])
+                    keys.contains(&m.name_key(g))
                         && m.mention(g).class == Class::Name
                 })
                 .map(|g| clusters.root_of[g] as usize)
@@ -730,7 +791,7 @@ impl<'d> Corpus<'d> {
         let mut by_key = vec![usize::MAX; self.m.keys.len()];
         for (root, members) in clusters.iter() {
             for g in indexes(members) {
-                let slot = &mut by_key[self.m.name_keys[g] as usize];
+                let slot = &mut by_key[self.m.name_key(g) as usize];
                 if *slot == usize::MAX && pick(self.m.mention(g)) {
                     *slot = root;
                 }
@@ -803,20 +864,26 @@ impl<'d> Corpus<'d> {
         }
     }
 
-    fn build(mut self, aliases: &AliasTable) -> CorpusActors {
-        let _ = aliases;
-        let clusters = self.clusters();
-        let mut ids: FastMap<usize, String> = FastMap::default();
-        let mut used = BTreeSet::new();
-        // Names only for the clusters that become actors: most clusters
-        // are capitalised words that never do.
-        let mut names: FastMap<usize, String> = FastMap::default();
+    /// The actors, and the actor of each report; `order` is each
+    /// document's place in the order the caller gave them.
+    fn build(mut self, order: &[usize]) -> CorpusActors {
+        // No union is made from here on: the sets' parents become the
+        // roots.
+        let (root_of, given) =
+            std::mem::replace(&mut self.sets, Sets::new(0)).into_roots();
+        // Only the merge rules read the merge keys.
+        self.m.merge_keys = Vec::new();
+        let clusters = Clusters::from_roots(root_of);
+        // Each actor's id, shared with its reports.
+        let mut ids: FastMap<usize, Arc<str>> = FastMap::default();
+        let mut used: FastSet<Arc<str>> = FastSet::default();
         let index = self.name_index(&clusters);
         let targets = self.affiliation_targets(&index);
         self.mark_places(&index);
         // Which clusters become actors and their names, on every core;
         // then their ids, in root order, since an id taken earlier
-        // changes a later one.
+        // changes a later one. Names only for the clusters that become
+        // actors: most clusters are capitalised words that never do.
         let mut chosen = Vec::new();
         for run in clusters.runs(RUN) {
             let named: Vec<Option<String>> = run
@@ -832,71 +899,60 @@ impl<'d> Corpus<'d> {
             for (i, name) in run.zip(named) {
                 let Some(name) = name else { continue };
                 let (r, members) = clusters.get(i);
-                let id = self.id_of(r, members, &name, &used);
-                used.insert(id.clone());
+                let id: Arc<str> = self.id_of(r, members, &name, &used).into();
+                used.insert(Arc::clone(&id));
                 ids.insert(r, id);
-                names.insert(r, name);
-                chosen.push((r, members));
+                chosen.push((r, members, name));
             }
         }
+        drop(used);
+        // Each report's actor, first: the speakers are freed before the
+        // actors are made, where the pass peaks.
+        let speakers: Vec<&[Speaker]> = (self.m.speakers_at.windows(2))
+            .map(|w| &self.m.speakers[w[0] as usize..w[1] as usize])
+            .collect();
+        let reports =
+            reports(&self.m.docs, &speakers, &clusters.root_of, &ids, order);
+        drop(speakers);
+        self.m.speakers = Vec::new();
+        self.m.speakers_at = Vec::new();
         let index = self.name_index_from(&clusters, &ids);
+        // The reasons of the actors alone, in any order: each actor's
+        // are sorted.
         let mut reasons: FastMap<usize, Vec<String>> = FastMap::default();
-        for (r, why) in std::mem::take(&mut self.sets.reasons) {
-            if !why.is_empty() {
-                reasons
-                    .entry(clusters.root_of[r] as usize)
-                    .or_default()
-                    .push(why);
+        let actor_root = |r: usize| {
+            Some(clusters.root_of[r] as usize).filter(|r| ids.contains_key(r))
+        };
+        for (r, why) in given {
+            if let Some(root) = actor_root(r).filter(|_| !why.is_empty()) {
+                reasons.entry(root).or_default().push(why);
+            }
+        }
+        for (r, u) in std::mem::take(&mut self.in_documents) {
+            if let Some(root) = actor_root(r as usize) {
+                reasons.entry(root).or_default().push(u.reason(&self.m));
             }
         }
         let whys: Vec<Vec<String>> = chosen
             .iter()
-            .map(|(r, _)| reasons.remove(r).unwrap_or_default())
+            .map(|(r, _, _)| reasons.remove(r).unwrap_or_default())
             .collect();
+        drop(reasons);
         let mut actors: Vec<Actor> = chosen
             .par_iter()
             .zip(whys)
-            .map(|(&(r, members), mut why)| {
-                let id = &ids[&r];
-                let mut actor =
-                    self.actor(members, id, &names[&r], &ids, &index);
+            .map(|((r, members, name), mut why)| {
+                let id = &ids[r];
+                let mut actor = self.actor(members, id, name, &ids, &index);
                 why.sort();
                 why.dedup();
                 actor.evidence = why;
                 actor
             })
             .collect();
-        actors.sort_by(|a, b| a.id.cmp(&b.id));
-        let mut speakers: HashMap<String, Vec<(Span, Arc<str>)>> =
-            HashMap::new();
-        let mut shared: FastMap<usize, Arc<str>> = FastMap::default();
-        for (d, spoken) in self.m.speakers.iter().enumerate() {
-            for (span, m) in spoken {
-                let g = self.m.base[d] + m;
-                let r = clusters.root_of[g] as usize;
-                if let Some(id) = ids.get(&r) {
-                    let doc = &self.m.docs[d].document.id;
-                    let id =
-                        shared.entry(r).or_insert_with(|| Arc::from(&**id));
-                    match speakers.get_mut(doc) {
-                        Some(list) => list.push((*span, Arc::clone(id))),
-                        None => {
-                            let list = vec![(*span, Arc::clone(id))];
-                            speakers.insert(doc.clone(), list);
-                        }
-                    }
-                }
-            }
-        }
-        // Sorted by span for looking up; of two entries for one span, the
-        // later one counts.
-        for list in speakers.values_mut() {
-            list.reverse();
-            list.sort_by_key(|(span, _)| *span);
-            list.dedup_by_key(|(span, _)| *span);
-            list.shrink_to_fit();
-        }
-        CorpusActors { actors, speakers }
+        // Ids are unique (`used`): no sort buffer is needed.
+        actors.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+        CorpusActors { actors, reports }
     }
 
     /// The root of each key's first actor-like cluster, by key number
@@ -975,7 +1031,7 @@ impl<'d> Corpus<'d> {
         root: usize,
         members: &[u32],
         name: &str,
-        used: &BTreeSet<String>,
+        used: &FastSet<Arc<str>>,
     ) -> String {
         let slug: String = key_of(name)
             .chars()
@@ -990,7 +1046,7 @@ impl<'d> Corpus<'d> {
             )
         }) || self.m.document_scoped(members);
         let id = format!("actor:{slug}");
-        if alone || used.contains(&id) {
+        if alone || used.contains(id.as_str()) {
             let m = self.m.mention(root);
             format!("actor:{slug}@{}:{}", self.m.doc_id(root), m.start)
         } else {
@@ -1003,7 +1059,7 @@ impl<'d> Corpus<'d> {
         members: &[u32],
         id: &str,
         name: &str,
-        ids: &FastMap<usize, String>,
+        ids: &FastMap<usize, Arc<str>>,
         index: &[usize],
     ) -> Actor {
         let mut actor = Actor::new(id, name, self.kind_of(members), name);
@@ -1021,7 +1077,7 @@ impl<'d> Corpus<'d> {
                     .m
                     .find_body(a, k, index)
                     .and_then(|r| ids.get(&r))
-                    .map(String::as_str);
+                    .map(|id| &**id);
                 if let Some(t) = target.filter(|t| *t != id) {
                     affiliations.push(t);
                 }
@@ -1047,12 +1103,12 @@ impl<'d> Corpus<'d> {
     fn name_index_from(
         &self,
         clusters: &Clusters,
-        ids: &FastMap<usize, String>,
+        ids: &FastMap<usize, Arc<str>>,
     ) -> Vec<usize> {
         let mut index = vec![usize::MAX; self.m.keys.len()];
         for g in 0..self.m.len() {
             let r = clusters.root_of[g] as usize;
-            let slot = &mut index[self.m.name_keys[g] as usize];
+            let slot = &mut index[self.m.name_key(g) as usize];
             if *slot != usize::MAX || !ids.contains_key(&r) {
                 continue;
             }
@@ -1103,6 +1159,71 @@ impl<'d> Corpus<'d> {
         let plural = any(&|m| is_party_plural(m.name));
         if plural { ActorKind::Group } else { ActorKind::Person }
     }
+}
+
+/// The actor of each attribution of one document.
+type ReportActors = Vec<Option<Arc<str>>>;
+
+/// The actor of each attribution of each document, in the order the
+/// caller gave them (`order` is the place of each of `docs`, which are
+/// in id order). `speakers` are each document's speaker spans with
+/// their mentions, `root_of` each mention's cluster and `ids` the
+/// actors'.
+///
+/// A speaker span stands for the actor its last entry among the
+/// documents of its id gives; the others' spans stand for none.
+fn reports(
+    docs: &[&Extracted],
+    speakers: &[&[Speaker]],
+    root_of: &[u32],
+    ids: &FastMap<usize, Arc<str>>,
+    order: &[usize],
+) -> Vec<ReportActors> {
+    let positions: Vec<usize> = (0..docs.len()).collect();
+    // The documents of one id, which come together, share one list.
+    let same_id: Vec<&[usize]> = positions
+        .chunk_by(|&a, &b| docs[a].document.id == docs[b].document.id)
+        .collect();
+    let found: Vec<Vec<(usize, ReportActors)>> = same_id
+        .par_iter()
+        .map(|group| {
+            let mut spoken: Vec<(Span, &Arc<str>)> = Vec::new();
+            for &d in *group {
+                for x in speakers[d] {
+                    let r = root_of[x.mention as usize] as usize;
+                    if let Some(id) = ids.get(&r) {
+                        spoken.push((x.span(), id));
+                    }
+                }
+            }
+            // Sorted by span for looking up; of two entries for one
+            // span, the later one counts.
+            spoken.reverse();
+            spoken.sort_by_key(|(span, _)| *span);
+            spoken.dedup_by_key(|(span, _)| *span);
+            let actor_of = |span: Span| {
+                let i = spoken.partition_point(|(s, _)| *s < span);
+                let (s, id) = spoken.get(i)?;
+                (*s == span).then(|| Arc::clone(id))
+            };
+            group
+                .iter()
+                .map(|&d| {
+                    let attributions = &docs[d].attributions;
+                    let actors = attributions
+                        .iter()
+                        .map(|a| actor_of(a.speaker.as_ref()?.span))
+                        .collect();
+                    (order[d], actors)
+                })
+                .collect()
+        })
+        .collect();
+    let mut reports = vec![Vec::new(); docs.len()];
+    for (d, actors) in found.into_iter().flatten() {
+        reports[d] = actors;
+    }
+    reports
 }
 
 /// True when `short` names the same person as the longer `full`: its

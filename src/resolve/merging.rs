@@ -108,6 +108,18 @@ impl Sets {
         }
         true
     }
+
+    /// The root of each mention and the reasons given; the sets are
+    /// used up. The parents become the roots in place: a parent is
+    /// never after its child, so one pass in order gives each mention
+    /// its parent's root.
+    pub fn into_roots(self) -> (Vec<u32>, Vec<(usize, String)>) {
+        let mut parent = self.parent;
+        for g in 0..parent.len() {
+            parent[g] = parent[parent[g] as usize];
+        }
+        (parent, self.reasons)
+    }
 }
 
 /// The sets of mentions at one moment, by root in ascending order, each
@@ -118,8 +130,8 @@ pub struct Clusters {
     /// The root of each mention; u32, as are the members, since there
     /// are under 4 billion mentions.
     pub root_of: Vec<u32>,
-    roots: Vec<u32>,
-    /// Where each root's members start in `members`, and the end.
+    /// Where each set's members start in `members`, and the end. A
+    /// set's root is its first member, its smallest.
     starts: Vec<u32>,
     members: Vec<u32>,
 }
@@ -129,19 +141,24 @@ impl Clusters {
     pub fn of(sets: &mut Sets) -> Clusters {
         let n = sets.parent.len();
         let root_of: Vec<u32> = (0..n).map(|g| sets.root(g) as u32).collect();
+        Clusters::from_roots(root_of)
+    }
+
+    /// The sets of mentions whose roots are `root_of`.
+    pub fn from_roots(root_of: Vec<u32>) -> Clusters {
+        let n = root_of.len();
         // Counts, then where each root's next member goes: u32, as are
-        // the roots and starts, since there are under 4 billion mentions.
+        // the starts, since there are under 4 billion mentions.
         let mut count = vec![0u32; n];
         for &r in &root_of {
             count[r as usize] += 1;
         }
-        let roots: Vec<u32> =
-            (0..n as u32).filter(|&r| count[r as usize] > 0).collect();
-        let mut starts = Vec::with_capacity(roots.len() + 1);
+        let sets = count.iter().filter(|&&c| c > 0).count();
+        let mut starts = Vec::with_capacity(sets + 1);
         let mut at = 0;
-        for &r in &roots {
+        for c in count.iter_mut().filter(|c| **c > 0) {
             starts.push(at);
-            at += std::mem::replace(&mut count[r as usize], at);
+            at += std::mem::replace(c, at);
         }
         starts.push(at);
         let mut members = vec![0; n];
@@ -150,7 +167,7 @@ impl Clusters {
             members[count[r] as usize] = g;
             count[r] += 1;
         }
-        Clusters { root_of, roots, starts, members }
+        Clusters { root_of, starts, members }
     }
 
     /// Each root with its members, roots in ascending order.
@@ -160,14 +177,15 @@ impl Clusters {
 
     /// How many sets there are.
     pub fn len(&self) -> usize {
-        self.roots.len()
+        self.starts.len() - 1
     }
 
     /// The `i`-th set in root order: its root and its members.
     pub fn get(&self, i: usize) -> (usize, &[u32]) {
         let (start, end) =
             (self.starts[i] as usize, self.starts[i + 1] as usize);
-        (self.roots[i] as usize, &self.members[start..end])
+        let members = &self.members[start..end];
+        (members[0] as usize, members)
     }
 
     /// The sets' indexes in runs of at most `n`, in order: for work done
@@ -206,5 +224,10 @@ mod tests {
             c.iter().map(|(r, m)| (r, m.to_vec())).collect();
         assert_eq!(got, vec![(0, vec![0, 3]), (1, vec![1, 4]), (2, vec![2])]);
         assert_eq!(c.root_of, vec![0, 1, 2, 0, 1]);
+        assert_eq!(c.len(), 3);
+        let (roots, reasons) = sets.into_roots();
+        assert_eq!(roots, c.root_of);
+        assert_eq!(reasons, vec![(1, "why".to_string())]);
+        assert_eq!(Clusters::from_roots(roots).get(1), (1, &[1, 4][..]));
     }
 }

@@ -6,7 +6,7 @@
 //! several allocations each, for tens of millions of mentions in a
 //! gigabyte of news, most of them the same few thousand names. Here
 //! each distinct string is kept once and numbered, and a mention is a
-//! few numbers (32 bytes, plus 4 per form, role and affiliation).
+//! few numbers (24 bytes, plus 4 per form, role and affiliation).
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -46,29 +46,46 @@ impl Strings {
     /// Stops the table from growing: drops the look-up by string.
     pub fn freeze(&mut self) {
         self.index = HashMap::default();
+        self.all.shrink_to_fit();
+    }
+
+    /// Every string, by number.
+    pub fn list(&self) -> &[Arc<str>] {
+        &self.all
     }
 }
 
+/// A count of forms, roles or affiliations too large for a byte: the
+/// mention's counts are kept in [`PackedMentions::long`] instead.
+const LONG: u8 = u8::MAX;
+
+/// What a [`Packed`] mention is, as bits.
+const PERSON: u8 = 1;
+const SPEAKER: u8 = 2;
+const NAME_LIKE: u8 = 4;
+
 /// One mention, its strings numbered in a [`Strings`] table and its
-/// lists kept in one shared array.
+/// lists kept in one shared array: 24 bytes.
 #[derive(Clone, Copy, Debug)]
 pub struct Packed {
     name: u32,
-    class: Class,
-    person: bool,
-    speaker: bool,
     /// The mention of the same document it refers back to, or
     /// `u32::MAX`.
     refers_to: u32,
     /// Where its span starts in its document; u32, as
-    /// [`PackedMentions::push`] checks, to make a mention 32 bytes, not 40.
+    /// [`PackedMentions::push`] checks.
     start: u32,
     /// Where its forms, then roles, then affiliations start in the
     /// shared list.
     at: u32,
-    forms: u32,
-    roles: u32,
-    affiliations: u32,
+    class: Class,
+    /// [`PERSON`], [`SPEAKER`], [`NAME_LIKE`].
+    flags: u8,
+    /// How many forms, roles and affiliations it has, or [`LONG`] for
+    /// all three when one of them does not fit a byte.
+    forms: u8,
+    roles: u8,
+    affiliations: u8,
 }
 
 /// Every mention of a corpus, packed.
@@ -77,6 +94,9 @@ pub struct PackedMentions {
     packed: Vec<Packed>,
     lists: Vec<u32>,
     strings: Strings,
+    /// The counts of forms, roles and affiliations of the mentions
+    /// whose counts do not fit a byte, by global index.
+    long: HashMap<u32, [u32; 3], foldhash::fast::RandomState>,
 }
 
 fn count(n: usize) -> u32 {
@@ -84,25 +104,38 @@ fn count(n: usize) -> u32 {
 }
 
 impl PackedMentions {
-    /// Adds `m`, which becomes the next global index.
-    pub fn push(&mut self, m: &Mention) {
+    /// Adds `m`, which becomes the next global index; `name_like` is
+    /// kept for [`MentionRef::name_like`].
+    pub fn push(&mut self, m: &Mention, name_like: bool) {
         let at = count(self.lists.len());
         let strings = &mut self.strings;
         let lists = &mut self.lists;
         for s in m.forms.iter().chain(&m.roles).chain(&m.affiliations) {
             lists.push(strings.number(s));
         }
+        let counts = [m.forms.len(), m.roles.len(), m.affiliations.len()];
+        let small = counts.map(|n| u8::try_from(n).ok().filter(|&c| c < LONG));
+        let [forms, roles, affiliations] = match small {
+            [Some(f), Some(r), Some(a)] => [f, r, a],
+            _ => {
+                self.long.insert(count(self.packed.len()), counts.map(count));
+                [LONG; 3]
+            }
+        };
+        let bit = |on: bool, bit: u8| if on { bit } else { 0 };
+        let flags = bit(m.person, PERSON)
+            | bit(m.speaker, SPEAKER)
+            | bit(name_like, NAME_LIKE);
         self.packed.push(Packed {
             name: strings.number(&m.name),
-            class: m.class,
-            person: m.person,
-            speaker: m.speaker,
             refers_to: m.refers_to.map_or(u32::MAX, count),
             start: count(m.span.start),
             at,
-            forms: count(m.forms.len()),
-            roles: count(m.roles.len()),
-            affiliations: count(m.affiliations.len()),
+            class: m.class,
+            flags,
+            forms,
+            roles,
+            affiliations,
         });
     }
 
@@ -118,24 +151,68 @@ impl PackedMentions {
         self.packed.len()
     }
 
+    /// The strings of the names, forms, roles and affiliations, by
+    /// number.
+    pub fn strings(&self) -> &[Arc<str>] {
+        self.strings.list()
+    }
+
+    /// Which strings are some mention's name or affiliation, by number.
+    pub fn names_and_affiliations(&self) -> Vec<bool> {
+        let mut used = vec![false; self.strings.list().len()];
+        for g in 0..self.len() {
+            used[self.packed[g].name as usize] = true;
+            for &a in self.lists(g).2 {
+                used[a as usize] = true;
+            }
+        }
+        used
+    }
+
+    /// The number of mention `g`'s name in [`Self::strings`].
+    pub fn name_number(&self, g: usize) -> u32 {
+        self.packed[g].name
+    }
+
+    /// The numbers of mention `g`'s affiliations in [`Self::strings`].
+    pub fn affiliation_numbers(&self, g: usize) -> &[u32] {
+        self.lists(g).2
+    }
+
+    /// Mention `g`'s forms, roles and affiliations, as numbers.
+    fn lists(&self, g: usize) -> (&[u32], &[u32], &[u32]) {
+        let p = &self.packed[g];
+        let [forms, roles, affiliations] = if p.forms == LONG {
+            self.long[&count(g)].map(|n| n as usize)
+        } else {
+            [p.forms, p.roles, p.affiliations].map(usize::from)
+        };
+        let at = p.at as usize;
+        let roles_at = at + forms;
+        let affs_at = roles_at + roles;
+        (
+            &self.lists[at..roles_at],
+            &self.lists[roles_at..affs_at],
+            &self.lists[affs_at..affs_at + affiliations],
+        )
+    }
+
     /// Mention `g`.
     pub fn get(&self, g: usize) -> MentionRef<'_> {
         let p = &self.packed[g];
-        let at = p.at as usize;
-        let roles_at = at + p.forms as usize;
-        let affs_at = roles_at + p.roles as usize;
+        let (forms, roles, affiliations) = self.lists(g);
         MentionRef {
             name: self.strings.get(p.name),
             class: p.class,
-            person: p.person,
-            speaker: p.speaker,
+            person: p.flags & PERSON != 0,
+            speaker: p.flags & SPEAKER != 0,
+            name_like: p.flags & NAME_LIKE != 0,
             refers_to: (p.refers_to != u32::MAX)
                 .then_some(p.refers_to as usize),
             start: p.start as usize,
-            forms: &self.lists[at..roles_at],
-            roles: &self.lists[roles_at..affs_at],
-            affiliations: &self.lists
-                [affs_at..affs_at + p.affiliations as usize],
+            forms,
+            roles,
+            affiliations,
             strings: &self.strings,
         }
     }
@@ -152,6 +229,9 @@ pub struct MentionRef<'a> {
     pub person: bool,
     /// True when the mention speaks in an attribution.
     pub speaker: bool,
+    /// True for a plain name that could be a person's, as the corpus
+    /// pass said when it was added.
+    pub name_like: bool,
     /// The mention of the same document it refers back to.
     pub refers_to: Option<usize>,
     /// Where its span starts in its document.
@@ -210,8 +290,12 @@ mod tests {
         m.person = true;
         m.refers_to = Some(2);
         let mut all = PackedMentions::default();
-        all.push(&Mention::new(Span::new(0, 3), "DEA", Class::Name, "DEA"));
-        all.push(&m);
+        let dea = Mention::new(Span::new(0, 3), "DEA", Class::Name, "DEA");
+        all.push(&dea, false);
+        all.push(&m, true);
+        let mut many = m.clone();
+        many.forms = (0..300).map(|i| i.to_string()).collect();
+        all.push(&many, false);
         all.finish();
         let got = all.get(1);
         assert_eq!((got.name, got.class, got.start), ("Anne", Class::Name, 4));
@@ -223,5 +307,12 @@ mod tests {
         assert_eq!(got.roles().collect::<Vec<_>>(), ["Administrator"]);
         assert_eq!(got.affiliations().collect::<Vec<_>>(), ["DEA", "US"]);
         assert!(all.get(0).is_acronym() && all.get(0).refers_to.is_none());
+        assert!(got.name_like && !all.get(0).name_like);
+        let long = all.get(2);
+        assert_eq!(long.forms().count(), 300);
+        assert_eq!(long.roles().collect::<Vec<_>>(), ["Administrator"]);
+        assert_eq!(long.affiliations().collect::<Vec<_>>(), ["DEA", "US"]);
+        assert_eq!(all.affiliation_numbers(2), all.affiliation_numbers(1));
+        assert_eq!(std::mem::size_of::<Packed>(), 24);
     }
 }
