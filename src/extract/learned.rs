@@ -212,6 +212,9 @@ pub(crate) struct Candidate {
     pub shape: &'static str,
     /// True when the word is a lexicon cue.
     pub known: bool,
+    /// True when the rules claimed a word of its sentence (the model's
+    /// own picks there do not count, so that running and training agree).
+    pub ruled: bool,
 }
 
 impl Candidate {
@@ -238,13 +241,15 @@ pub(crate) fn run(cx: &mut Context, out: &mut Vec<Found>) {
     if model.is_empty() {
         return;
     }
-    for si in 0..cx.seg.sentences.len() {
+    for (si, ruled) in ruled_sentences(cx).into_iter().enumerate() {
         let s = cx.seg.sentences[si];
         for i in s.first..s.end {
             if !model.knows(cx.low(i)) {
                 continue;
             }
-            let Some(c) = candidate_at(cx, i, out) else { continue };
+            let Some(c) = candidate_at(cx, i, out, ruled) else {
+                continue;
+            };
             if c.score(cx, model) > model.threshold {
                 cx.claim(c.claimed.0, c.claimed.1);
                 out.push(c.found);
@@ -260,15 +265,30 @@ pub(crate) fn candidates(
     out: &[Found],
     vocabulary: &dyn Fn(&str) -> bool,
 ) -> Vec<Candidate> {
+    let ruled = ruled_sentences(cx);
     (0..cx.len())
         .filter(|&i| vocabulary(cx.low(i)))
-        .filter_map(|i| candidate_at(cx, i, out))
+        .filter_map(|i| candidate_at(cx, i, out, ruled[cx.sentence_of[i]]))
+        .collect()
+}
+
+/// For each sentence, whether the rules claimed a word of it.
+fn ruled_sentences(cx: &Context) -> Vec<bool> {
+    cx.seg
+        .sentences
+        .iter()
+        .map(|s| (s.first..s.end).any(|j| cx.used[j]))
         .collect()
 }
 
 /// The candidate whose cue is word `i`, if the rules' speaker and
 /// content finding make one there.
-fn candidate_at(cx: &Context, i: usize, out: &[Found]) -> Option<Candidate> {
+fn candidate_at(
+    cx: &Context,
+    i: usize,
+    out: &[Found],
+    ruled: bool,
+) -> Option<Candidate> {
     if cx.used[i] || cx.in_quote[i] || !cx.is_word(i) {
         return None;
     }
@@ -299,7 +319,14 @@ fn candidate_at(cx: &Context, i: usize, out: &[Found]) -> Option<Candidate> {
     if let Some(k) = &known {
         found.class = k.cue.class;
     }
-    Some(Candidate { found, claimed, word: i, shape, known: known.is_some() })
+    Some(Candidate {
+        found,
+        claimed,
+        word: i,
+        shape,
+        known: known.is_some(),
+        ruled,
+    })
 }
 
 /// Words that end a subject on its left.
@@ -423,6 +450,7 @@ impl Candidate {
             emit(&buf);
         };
         let w = cx.low(i);
+        let s = cx.sentence(i);
         let prev = if i > 0 { cx.low(i - 1) } else { "" };
         let next = cx.low(i + 1);
         let next2 = cx.low(i + 2);
@@ -459,7 +487,6 @@ impl Candidate {
                 put(format_args!("sh={head}"));
                 put(format_args!("spn={}", bucket(b - a)));
                 put(format_args!("gap={}", bucket(i.saturating_sub(b))));
-                let s = cx.sentence(i);
                 put(format_args!("spstart={}", a == s.first));
                 let before = if a > s.first { cx.low(a - 1) } else { "<s>" };
                 put(format_args!("spb={before}"));
@@ -475,7 +502,6 @@ impl Candidate {
             put(format_args!("c0={first}"));
             put(format_args!("c0w={first}|{w}"));
             put(format_args!("cn={}", bucket(b - a)));
-            let s = cx.sentence(i);
             let at_end = (b..s.end).all(|j| !cx.is_word(j));
             put(format_args!("cend={at_end}"));
             put(format_args!("cz={}", cx.low(b - 1)));
@@ -485,8 +511,7 @@ impl Candidate {
                 "c1={}",
                 if b > a + 1 { cx.low(a + 1) } else { "" }
             ));
-            let ruled = (s.first..s.end).any(|j| cx.used[j]);
-            put(format_args!("ruled={ruled}"));
+            put(format_args!("ruled={}", self.ruled));
             put(format_args!("wpos={}", bucket(i - s.first)));
         }
         if self.known {
