@@ -368,6 +368,12 @@ impl<'a> Context<'a> {
         )
     }
 
+    /// True when token `i` ends in a possessive "’s" ("Trump’s").
+    pub fn is_possessive(&self, i: usize) -> bool {
+        let w = self.word(i);
+        w.ends_with("’s") || w.ends_with("'s")
+    }
+
     /// True when token `i` is a pronoun that can be a speaker.
     pub fn is_pronoun(&self, i: usize) -> bool {
         in_table(PRONOUNS, self.low(i))

@@ -286,10 +286,7 @@ mod tests {
         let text = "James A. Lewis, a former government expert, said the \
                     risk was real. “We will see,” said Vann R. Newkirk II.";
         let got = extract(text, &segment(text));
-        let speakers: Vec<&str> = got
-            .iter()
-            .filter_map(|a| a.speaker.as_ref().map(|s| s.span.text(text)))
-            .collect();
+        let speakers = speakers(text, &got);
         assert_eq!(speakers, ["James A. Lewis", "Vann R. Newkirk II"]);
     }
 
@@ -319,10 +316,7 @@ mod tests {
         let text = "Some voters cheered, and others said the debate was \
                     rigged. Another tweeted, “Nobody won tonight.”";
         let got = extract(text, &segment(text));
-        let speakers: Vec<&str> = got
-            .iter()
-            .filter_map(|a| a.speaker.as_ref().map(|s| s.span.text(text)))
-            .collect();
+        let speakers = speakers(text, &got);
         assert_eq!(speakers, ["others", "Another"], "{got:?}");
         // Inside a coordinated subject it is only a conjunct.
         let text = "The mayor spoke, but he and others argue that the law \
@@ -464,10 +458,7 @@ mod tests {
         let text = "Speaking on Sunday, Carson admitted that the name was \
                     wrong, but said his campaign would release the article.";
         let got = extract(text, &segment(text));
-        let speakers: Vec<&str> = got
-            .iter()
-            .filter_map(|a| a.speaker.as_ref().map(|s| s.span.text(text)))
-            .collect();
+        let speakers = speakers(text, &got);
         assert_eq!(speakers, ["Carson", "Carson"], "{got:?}");
     }
 
@@ -476,10 +467,7 @@ mod tests {
         let text = "“He gave everything, didn't he?” Mrs. Clinton said. \
                     “And what has he heard? Nothing.”";
         let got = extract(text, &segment(text));
-        let speakers: Vec<&str> = got
-            .iter()
-            .map(|a| a.speaker.as_ref().map_or("", |s| s.span.text(text)))
-            .collect();
+        let speakers = speakers(text, &got);
         assert_eq!(speakers, ["Mrs. Clinton", "Mrs. Clinton"], "{got:?}");
         assert_eq!(got[1].rule, "quote/previous-sentence");
     }
@@ -606,6 +594,13 @@ mod tests {
             .collect();
         assert_eq!(speakers, vec!["US officials", "international experts"]);
         assert_eq!(got[0].content, got[1].content);
+    }
+
+    /// The speakers of `got`, in order, as `text` spells them.
+    fn speakers<'t>(text: &'t str, got: &[Attribution]) -> Vec<&'t str> {
+        got.iter()
+            .filter_map(|a| a.speaker.as_ref().map(|s| s.span.text(text)))
+            .collect()
     }
 
     fn first_speaker(text: &str) -> String {

@@ -119,11 +119,7 @@ pub fn run(cx: &mut Context, out: &mut Vec<Found>) {
 fn is_possessed_title(cx: &Context, group: &[Quotation]) -> bool {
     let [q] = group else { return false };
     let Some(close) = q.close else { return false };
-    if q.open == 0 {
-        return false;
-    }
-    let owner = cx.word(q.open - 1);
-    if !(owner.ends_with("’s") || owner.ends_with("'s")) {
+    if q.open == 0 || !cx.is_possessive(q.open - 1) {
         return false;
     }
     let words: Vec<usize> =

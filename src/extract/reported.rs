@@ -308,11 +308,7 @@ pub(crate) fn at_cue(
     if p > s.first && matches!(cx.low(p - 1), "and" | "but") {
         return coordinated(cx, s, cue, p, out);
     }
-    let possessive = cue.first > s.first && {
-        let w = cx.word(cue.first - 1);
-        w.ends_with("'s") || w.ends_with("’s")
-    };
-    if possessive {
+    if cue.first > s.first && cx.is_possessive(cue.first - 1) {
         // "Trump's claims", "Editor's note": a noun, not a verb.
         return None;
     }
