@@ -222,16 +222,22 @@ enum MarkRole {
 
 fn mark_role(text: &str, span: Span) -> MarkRole {
     let c = text[span.start..].chars().next().unwrap_or('"');
-    match c {
-        '“' | '„' | '‟' => return MarkRole::Open,
-        '”' => return MarkRole::Close,
-        _ => {}
-    }
     let before = text[..span.start].chars().next_back();
     let after = text[span.end..].chars().next();
     let space_before =
         before.is_none_or(|b| b.is_whitespace() || "([{—–-/:".contains(b));
     let space_after = after.is_none_or(char::is_whitespace);
+    match c {
+        '“' | '„' | '‟' => return MarkRole::Open,
+        // A closing mark set where an opening one belongs ("\n”Fear. I
+        // am …”"): after a space or a line's start and right before a
+        // letter, it opens.
+        '”' if space_before && after.is_some_and(char::is_alphanumeric) => {
+            return MarkRole::Open;
+        }
+        '”' => return MarkRole::Close,
+        _ => {}
+    }
     match (space_before, space_after) {
         (true, false) => MarkRole::Open,
         (false, _) => MarkRole::Close,
@@ -485,6 +491,18 @@ mod tests {
         let text = "\"It is bad,\" she said, \"and worse.\"";
         assert_eq!(quote_texts(text), vec!["It is bad,", "and worse."]);
         assert_eq!(sentence_texts(text).len(), 1);
+    }
+
+    #[test]
+    fn a_closing_mark_before_a_word_at_a_line_start_opens() {
+        let text = "Readers wrote.\n\n”Fear. I am afraid.” ― A. Ruiz\n\
+                    “He scares me.” ― B. Cruz";
+        assert_eq!(
+            quote_texts(text),
+            vec!["Fear. I am afraid.", "He scares me."]
+        );
+        let text = "He said “it is over.” Then he left.";
+        assert_eq!(quote_texts(text), vec!["it is over."]);
     }
 
     #[test]
