@@ -681,6 +681,22 @@ mod tests {
     }
 
     #[test]
+    fn a_dash_and_a_name_alone_sign_the_quotation_before_them() {
+        let text = "“Fear. I am afraid he will win.” ― Edwin G. Monroy\n\
+                    “He scares me and my children.” — Ana Ruiz.\n\
+                    “We have seen it before in this town.” ― with reporting \
+                    by others\n\
+                    “That is the whole of the story here.”\n\n― Section two";
+        let got = extract(text, &segment(text));
+        let signed: Vec<&str> = got
+            .iter()
+            .filter(|a| a.rule == "quote/dash-name")
+            .filter_map(|a| a.speaker.as_ref().map(|s| s.span.text(text)))
+            .collect();
+        assert_eq!(signed, vec!["Edwin G. Monroy", "Ana Ruiz"]);
+    }
+
+    #[test]
     fn no_attribution_without_a_cue() {
         let text = "The river rose two metres overnight.";
         assert!(extract(text, &segment(text)).is_empty());

@@ -56,6 +56,12 @@ pub const RULES: &[RuleInfo] = &[
                   point of failure,",
     },
     RuleInfo {
+        id: "quote/dash-name",
+        example: "“He scares me.” ― Krystal Correa\n“Next one.”",
+        speaker: "Krystal Correa",
+        content: "He scares me.",
+    },
+    RuleInfo {
         id: "quote/previous-sentence",
         example: "“It is bad,” she said. “It is worse than that.”",
         speaker: "she",
@@ -165,6 +171,8 @@ fn attribute_group(
             cx.claim(lead, group[0].open);
         }
         ("quote/speaker-after", Some(a))
+    } else if let Some(a) = last.close.and_then(|c| dash_name(cx, c)) {
+        ("quote/dash-name", Some(a))
     } else if let Some(a) = before(cx, group[0].open) {
         if let Some(clause) = partial(cx, group) {
             pieces = vec![cx.span(clause.0, clause.1)];
@@ -232,6 +240,39 @@ fn after(cx: &Context, close: usize) -> Option<Attributed> {
     let open_tag = matches!(cx.word(close - 1), "," | "?" | "!");
     after_tag(cx, k)
         .or_else(|| open_tag.then(|| any_verb_tag(cx, k)).flatten())
+}
+
+/// “…” ― Sonya Herridge: a quotation followed on its line by a dash and
+/// a name, with nothing after the name but a full stop, is signed by
+/// that name (quotations collected from readers, epigraphs). The dash is
+/// the cue. Every word of the name is capitalised and there are at most
+/// five.
+fn dash_name(cx: &Context, close: usize) -> Option<Attributed> {
+    let dash = close + 1;
+    let breaks = |j: usize| {
+        let gap = cx.span(j - 1, j).end..cx.seg.tokens[j].span.start;
+        cx.text[gap].contains('\n')
+    };
+    if dash >= cx.len()
+        || breaks(dash)
+        || !matches!(cx.word(dash), "―" | "—" | "–")
+    {
+        return None;
+    }
+    let mut end =
+        (dash + 1..cx.len()).find(|&j| breaks(j)).unwrap_or(cx.len());
+    if cx.word(end - 1) == "." {
+        end -= 1;
+    }
+    let speaker = cx.speaker_after(dash + 1, end)?;
+    let words: Vec<usize> =
+        (speaker.0..speaker.1).filter(|&j| cx.is_word(j)).collect();
+    let name = speaker.1 == end
+        && (1..=5).contains(&words.len())
+        && !cx.is_pronoun(speaker.0)
+        && words.iter().all(|&j| cx.is_capitalised(j));
+    let cue = CueMatch { cue: &TAG_VERB, first: dash, end: dash + 1 };
+    name.then(|| fresh(cx, Attributed { speaker, cue, end })).flatten()
 }
 
 /// “…,” scoffed Arianna Gil. / “…?” she laughed.: a quotation that ends
