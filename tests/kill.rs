@@ -129,9 +129,13 @@ fn a_killed_build_leaves_the_old_graph_or_the_new() {
     // writes of a small graph take a millisecond or two, which a loaded
     // machine can miss every time; the build holds each written file a
     // moment before renaming it, so the kill lands before the rename.
+    // The moment is 3 s (paid once, when the kill lands): with half a
+    // second this test once failed on a machine also running a 1 GB
+    // build, which can hold up the test between seeing the file and
+    // the kill.
     let mut landed_mid_write = false;
     for _ in 0..20 {
-        let mut child = start_build(&dir, Some(500));
+        let mut child = start_build(&dir, Some(3000));
         let started = Instant::now();
         while temp_files(&out).is_empty()
             && started.elapsed() < Duration::from_secs(60)
