@@ -697,6 +697,16 @@ mod tests {
     }
 
     #[test]
+    fn where_a_quotation_was_said_does_not_split_it() {
+        let text = "“I think he will be fair,” Trump said during a rally in \
+                    Kenansville, N.C., “but a lot of people will watch.”";
+        let got = extract(text, &segment(text));
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].content.len(), 2);
+        assert_eq!(speakers(text, &got), vec!["Trump"]);
+    }
+
+    #[test]
     fn no_attribution_without_a_cue() {
         let text = "The river rose two metres overnight.";
         assert!(extract(text, &segment(text)).is_empty());
