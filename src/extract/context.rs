@@ -6,6 +6,9 @@
 //! the speaker noun phrase before or after a cue. Each token belongs to at
 //! most one attribution, so rules claim tokens as they fire.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use crate::extract::lexicon::{Cue, Lexicon};
 use crate::model::Span;
 use crate::segment::{Segmented, Sentence, TokenKind};
@@ -119,8 +122,51 @@ fn title_case(text: &str, seg: &Segmented) -> Vec<bool> {
     flags
 }
 
-fn in_table(table: &[&str], word: &str) -> bool {
-    table.binary_search(&word).is_ok()
+// The word lists a token can be in, as bits of [`Context::lists`].
+const AUXILIARY: u8 = 1;
+const ADVERB: u8 = 1 << 1;
+const DETERMINER: u8 = 1 << 2;
+const PRONOUN: u8 = 1 << 3;
+const QUANTIFIER: u8 = 1 << 4;
+const STOP_WORD: u8 = 1 << 5;
+const NOT_NAME: u8 = 1 << 6;
+const ABBREVIATION: u8 = 1 << 7;
+
+/// A map from the words of some lists to the bits of the lists they
+/// are in.
+type ListMap = HashMap<&'static str, u8, foldhash::fast::FixedState>;
+
+/// The lists `low` (the token's lower-case form) and `word` (as written)
+/// are in: two hash lookups per token, made once, instead of a binary
+/// search of a list each time a rule asks.
+fn lists_of(low: &str, word: &str) -> u8 {
+    static MAPS: OnceLock<(ListMap, ListMap)> = OnceLock::new();
+    let (by_low, by_word) = MAPS.get_or_init(|| {
+        let fill = |lists: &[(&[&'static str], u8)]| {
+            let mut map = ListMap::default();
+            for &(table, bit) in lists {
+                for &w in table {
+                    *map.entry(w).or_default() |= bit;
+                }
+            }
+            map
+        };
+        let by_low = fill(&[
+            (AUXILIARIES, AUXILIARY),
+            (DETERMINERS, DETERMINER),
+            (PRONOUNS, PRONOUN),
+            (STANDALONE_QUANTIFIERS, QUANTIFIER),
+            (STOP_WORDS, STOP_WORD),
+        ]);
+        let by_word = fill(&[
+            (LOWER_ADVERBS, ADVERB),
+            (NOT_NAMES, NOT_NAME),
+            (NAME_ABBREVIATIONS, ABBREVIATION),
+        ]);
+        (by_low, by_word)
+    });
+    by_low.get(low).copied().unwrap_or(0)
+        | by_word.get(word).copied().unwrap_or(0)
 }
 
 /// A cue found at a token.
@@ -152,6 +198,9 @@ pub struct Context<'a> {
     /// True for tokens of a headline set in title case ("Glenn Beck Says
     /// Trump Poses A Threat"), where a capitalised word can be a cue.
     title_case: Vec<bool>,
+    /// For each token, the word lists it is in (bits such as
+    /// [`DETERMINER`]): rules ask about the same token many times.
+    lists: Vec<u8>,
     /// For each token, the cue that starts there: rules ask about the
     /// same token many times (every content end looks at the cues after
     /// it), and a lexicon lookup hashes the word each time.
@@ -162,10 +211,16 @@ pub struct Context<'a> {
 impl<'a> Context<'a> {
     /// Builds the context for one segmented text.
     pub fn new(text: &'a str, seg: &'a Segmented) -> Context<'a> {
-        let lower = seg
+        let lower: Vec<String> = seg
             .tokens
             .iter()
             .map(|t| t.span.text(text).to_lowercase())
+            .collect();
+        let lists = seg
+            .tokens
+            .iter()
+            .zip(&lower)
+            .map(|(t, low)| lists_of(low, t.span.text(text)))
             .collect();
         let mut in_quote = vec![false; seg.tokens.len()];
         for q in &seg.quotes {
@@ -190,6 +245,7 @@ impl<'a> Context<'a> {
             used,
             sentence_of,
             title_case,
+            lists,
             cues: Vec::new(),
             lexicon: Lexicon::get(),
         };
@@ -207,6 +263,11 @@ impl<'a> Context<'a> {
     /// text reads nothing instead of panicking.
     pub fn word(&self, i: usize) -> &'a str {
         self.seg.tokens.get(i).map_or("", |t| t.span.text(self.text))
+    }
+
+    /// True when token `i` is in any of the word lists `bits` name.
+    fn listed(&self, i: usize, bits: u8) -> bool {
+        self.lists.get(i).is_some_and(|&l| l & bits != 0)
     }
 
     /// The token's lower-case text, or "" past the end.
@@ -332,8 +393,7 @@ impl<'a> Context<'a> {
     /// True when token `i` is an auxiliary, modal or adverb that may
     /// stand between a speaker and a cue.
     fn is_auxiliary(&self, i: usize) -> bool {
-        in_table(AUXILIARIES, self.low(i))
-            || in_table(LOWER_ADVERBS, self.word(i))
+        self.listed(i, AUXILIARY | ADVERB)
     }
 
     /// True when cue `c` at token `j` is a word that is as often a noun
@@ -344,7 +404,7 @@ impl<'a> Context<'a> {
 
     /// True when token `i` opens a noun phrase ("the", "His", "some").
     pub fn is_determiner(&self, i: usize) -> bool {
-        in_table(DETERMINERS, self.low(i))
+        self.listed(i, DETERMINER)
     }
 
     /// True when token `i` is a common preposition ("of", "in", "after").
@@ -376,7 +436,7 @@ impl<'a> Context<'a> {
 
     /// True when token `i` is a pronoun that can be a speaker.
     pub fn is_pronoun(&self, i: usize) -> bool {
-        in_table(PRONOUNS, self.low(i))
+        self.listed(i, PRONOUN)
     }
 
     /// The speaker phrase that ends just before token `end`, not reaching
@@ -403,7 +463,7 @@ impl<'a> Context<'a> {
         let clause_start = boundary(last)
             || (matches!(self.low(last - 1), "and" | "but")
                 && boundary(last - 1));
-        if clause_start && in_table(STANDALONE_QUANTIFIERS, self.low(last)) {
+        if clause_start && self.listed(last, QUANTIFIER) {
             return Some((last, end));
         }
         if self.word(last) == "," {
@@ -429,16 +489,12 @@ impl<'a> Context<'a> {
         floor: usize,
     ) -> Option<(usize, usize)> {
         let lowest = end.saturating_sub(4).max(floor);
-        let det = (lowest..end)
-            .rev()
-            .find(|&j| in_table(DETERMINERS, self.low(j)))?;
+        let det = (lowest..end).rev().find(|&j| self.listed(j, DETERMINER))?;
         let plain = (det + 1..end).all(|j| {
             let low = self.low(j);
             self.is_word(j)
                 && !self.is_capitalised(j)
-                && !in_table(STOP_WORDS, low)
-                && !in_table(AUXILIARIES, low)
-                && !in_table(DETERMINERS, low)
+                && !self.listed(j, STOP_WORD | AUXILIARY | DETERMINER)
                 && !low.ends_with("ly")
                 && self.cue_at(j).is_none()
         });
@@ -550,11 +606,8 @@ impl<'a> Context<'a> {
         if !self.is_word(i) {
             return false;
         }
-        let w = self.word(i);
         let name = self.is_capitalised(i)
-            && !in_table(NOT_NAMES, w)
-            && !in_table(DETERMINERS, self.low(i))
-            && !in_table(STOP_WORDS, self.low(i))
+            && !self.listed(i, NOT_NAME | DETERMINER | STOP_WORD)
             && self.cue_at(i).is_none();
         name || self.lexicon.is_speaker_noun(self.low(i))
     }
@@ -567,7 +620,7 @@ impl<'a> Context<'a> {
         }
         if w == "." {
             let abbr = j > 0
-                && (in_table(NAME_ABBREVIATIONS, self.word(j - 1))
+                && (self.listed(j - 1, ABBREVIATION)
                     || self.is_initial(j - 1));
             return if abbr { Extend::Yes } else { Extend::No };
         }
@@ -577,13 +630,11 @@ impl<'a> Context<'a> {
         if self.is_initial(j) {
             return Extend::Yes;
         }
-        if in_table(DETERMINERS, low) {
+        if self.listed(j, DETERMINER) {
             return Extend::Last;
         }
-        let blocked = in_table(STOP_WORDS, low)
-            || in_table(AUXILIARIES, low)
-            || in_table(PRONOUNS, low)
-            || in_table(NOT_NAMES, w)
+        let blocked = self
+            .listed(j, STOP_WORD | AUXILIARY | PRONOUN | NOT_NAME)
             || low.ends_with("ly")
             || self.cue_at(j).is_some();
         let conjoined_pronoun = j > 0
@@ -702,7 +753,7 @@ impl<'a> Context<'a> {
             let low = self.low(end);
             let fits = if self.word(end) == "." {
                 end > start
-                    && (in_table(NAME_ABBREVIATIONS, self.word(end - 1))
+                    && (self.listed(end - 1, ABBREVIATION)
                         || self.is_initial(end - 1))
             } else if self.word(end) == "(" && head == Some(end - 1) {
                 // "Rep. Gwen Moore (D-Wis.)": the parenthesis goes with the
@@ -717,13 +768,13 @@ impl<'a> Context<'a> {
                     }
                     None => false,
                 }
-            } else if in_table(DETERMINERS, low) {
+            } else if self.listed(end, DETERMINER) {
                 end == start || self.low(end - 1) == "of"
             } else {
                 self.is_word(end)
                     && (low != "of" || end > start)
-                    && (!in_table(STOP_WORDS, low) || low == "of")
-                    && !in_table(AUXILIARIES, low)
+                    && (!self.listed(end, STOP_WORD) || low == "of")
+                    && !self.listed(end, AUXILIARY)
                     && self.cue_at(end).is_none()
                     && !self.in_quote[end]
             };
