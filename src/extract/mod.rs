@@ -710,6 +710,11 @@ mod tests {
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(got[0].content.len(), 2);
         assert_eq!(speakers(text, &got), vec!["Trump"]);
+        let text = "“What is new is the attempt to interfere,” Schiff told \
+                    Capital Download on Wednesday, “by dumping information.”";
+        let got = extract(text, &segment(text));
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].content.len(), 2);
     }
 
     #[test]

@@ -420,11 +420,11 @@ fn joined_piece(
     let participle = gap.len() <= 15
         && cx.word(end) == ","
         && cx.low(end + 1).ends_with("ing");
-    // “…,” Trump said during a rally in Kenansville, N.C., “…”: where and
-    // when the words were said, between the tag and the second piece.
-    let setting =
-        gap.len() <= 12 && (cx.is_preposition(end) || cx.low(end) == "during");
-    let near = (gap.len() <= 4 || participle || setting) && no_cue;
+    // “…,” Trump said during a rally in Kenansville, N.C., “…”, “…,”
+    // Schiff told Capital Download on Wednesday, “…”: where, when and to
+    // whom the words were said, with no cue of their own, between the tag
+    // and the second piece.
+    let near = (gap.len() <= 12 || participle) && no_cue;
     let mark_before =
         q.open > 0 && matches!(cx.word(q.open - 1), "," | ":" | "—");
     (same_sentence && near && mark_before && !q.continued && !cx.used[q.open])
