@@ -675,6 +675,15 @@ impl ClaimGraph {
         self.upsert(Node::Claim(claim))
     }
 
+    /// Makes room for `nodes` more nodes and `edges` more edges, and no
+    /// more: a large graph's edge list grown by doubling holds its old
+    /// and new arrays at once when it grows, and room never filled is
+    /// never touched.
+    pub fn reserve(&mut self, nodes: usize, edges: usize) {
+        self.graph.reserve_exact_nodes(nodes);
+        self.graph.reserve_exact_edges(edges);
+    }
+
     /// Links `from` to `to` with `edge`.
     pub fn link(&mut self, from: NodeRef, to: NodeRef, edge: Edge) {
         self.graph.add_edge(from.0, to.0, edge);
