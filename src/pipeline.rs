@@ -215,7 +215,7 @@ struct Prepared {
 }
 
 /// A citation marker: its name, its span in code points and its text.
-type Marker = (String, [usize; 2], Arc<str>);
+type Marker = (String, [u32; 2], Arc<str>);
 
 fn prepare(x: &Extracted) -> Prepared {
     let doc = &x.document;
@@ -249,7 +249,7 @@ fn prepare(x: &Extracted) -> Prepared {
         .filter(|c| c.kind == SourceKind::Marker)
         .map(|c| {
             let text = Arc::from(c.span.text(&doc.text));
-            (c.name.clone(), c.span.to_chars(&chars), text)
+            (c.name.clone(), code_points(c.span, &chars), text)
         })
         .collect();
     let sources = cited
@@ -262,7 +262,7 @@ fn prepare(x: &Extracted) -> Prepared {
             };
             let evidence = Evidence {
                 document: Arc::from(doc.id.as_str()),
-                span: c.span.to_chars(&chars),
+                span: code_points(c.span, &chars),
                 text: Arc::from(c.span.text(&doc.text)),
                 speaker: None,
                 speaker_span: None,
@@ -544,14 +544,21 @@ fn evidence(
     let mut share = |s: &str| share_in(shared, s);
     Evidence {
         document: share(&d.id),
-        span: a.content_extent().to_chars(chars),
+        span: code_points(a.content_extent(), chars),
         text: Arc::from(a.content_text(text)),
         speaker: a.speaker.as_ref().map(|s| share(s.span.text(text))),
-        speaker_span: a.speaker.as_ref().map(|s| s.span.to_chars(chars)),
+        speaker_span: a.speaker.as_ref().map(|s| code_points(s.span, chars)),
         cue: a.cue.map(|c| share(c.text(text))),
-        cue_span: a.cue.map(|c| c.to_chars(chars)),
+        cue_span: a.cue.map(|c| code_points(c, chars)),
         rule: share(&a.rule),
     }
+}
+
+/// The code-point span of `span`, as evidence keeps it.
+fn code_points(span: Span, chars: &CharIndex) -> [u32; 2] {
+    span.to_chars(chars).map(|at| {
+        u32::try_from(at).expect("an article under 4 billion characters")
+    })
 }
 
 /// The number in a claim's id: the hash of its words, so that claims
