@@ -51,6 +51,36 @@ pub struct ReportKey {
     pub att: usize,
 }
 
+/// Every report of a corpus, in order, as u32 pairs: 8 bytes a report
+/// where a [`ReportKey`] takes 16, for the millions of reports held
+/// through the analysis (a corpus has under 4 billion documents, and a
+/// document under 4 billion attributions).
+struct Keys(Vec<(u32, u32)>);
+
+impl Keys {
+    fn of(docs: &[Extracted]) -> Keys {
+        let count = |n: usize| u32::try_from(n).expect("under 4 billion");
+        let keys = docs
+            .iter()
+            .enumerate()
+            .flat_map(|(d, x)| {
+                (0..x.attributions.len()).map(move |a| (count(d), count(a)))
+            })
+            .collect();
+        Keys(keys)
+    }
+
+    /// The `i`-th report.
+    fn get(&self, i: usize) -> ReportKey {
+        let (doc, att) = self.0[i];
+        ReportKey { doc: doc as usize, att: att as usize }
+    }
+
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+}
+
 /// Two reports that cannot both hold.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Counterclaim {
@@ -197,7 +227,7 @@ impl Vocab {
 /// What one report says, reduced for comparison. A corpus has millions
 /// of reports, all held at once: the terms are a boxed slice (no spare
 /// capacity), and what few reports have (a negation, numbers) is boxed
-/// apart, so that a plain report's facts take 56 bytes and its terms.
+/// apart, so that a plain report's facts take 48 bytes and its terms.
 #[derive(Clone, Debug, Default)]
 struct Facts {
     /// The key terms, sorted (as words), without repeats.
@@ -209,7 +239,8 @@ struct Facts {
     denied: bool,
     refers_back: bool,
     actor: Option<Arc<str>>,
-    paragraph: usize,
+    /// The paragraph it starts in.
+    paragraph: u32,
 }
 
 /// The facts most reports do not have.
@@ -262,14 +293,7 @@ pub fn analyse(
     actor_of: impl Fn(usize, usize) -> Option<Arc<str>> + Sync,
 ) -> Analysis {
     let names = Names::new(aliases);
-    let keys: Vec<ReportKey> = docs
-        .iter()
-        .enumerate()
-        .flat_map(|(d, x)| {
-            (0..x.attributions.len())
-                .map(move |a| ReportKey { doc: d, att: a })
-        })
-        .collect();
+    let keys = Keys::of(docs);
     // Where each document's paragraphs break, found once per document.
     let breaks: Vec<Vec<usize>> = docs
         .par_iter()
@@ -282,12 +306,14 @@ pub fn analyse(
     // numbered in report order.
     let mut vocab = Vocab::default();
     let mut facts: Vec<Facts> = Vec::with_capacity(keys.len());
-    for run in keys.chunks(FACT_RUN) {
-        let made: Vec<(Facts, Vec<Term>)> = run
-            .par_iter()
-            .map(|k| {
+    for lo in (0..keys.len()).step_by(FACT_RUN) {
+        let made: Vec<(Facts, Vec<Term>)> = (lo..(lo + FACT_RUN)
+            .min(keys.len()))
+            .into_par_iter()
+            .map(|i| {
+                let k = keys.get(i);
                 let actor = actor_of(k.doc, k.att);
-                facts_of(docs, &names, &breaks[k.doc], *k, actor)
+                facts_of(docs, &names, &breaks[k.doc], k, actor)
             })
             .collect();
         for (mut f, terms) in made {
@@ -305,7 +331,7 @@ pub fn analyse(
         .flat_map_iter(|run| {
             run.iter().filter_map(|&(i, j, shared)| {
                 let (i, j) = (i as usize, j as usize);
-                let pair = ((keys[i], keys[j]), (i, j));
+                let pair = ((keys.get(i), keys.get(j)), (i, j));
                 let shared = shared as usize;
                 counter(docs, &names, &facts, &vocab, &topic, pair, shared)
             })
@@ -343,6 +369,7 @@ fn facts_of(
         words(&text).iter().map(|w| w.to_lowercase()).collect();
     let start = a.content_extent().start;
     let paragraph = breaks.partition_point(|&end| end <= start);
+    let paragraph = u32::try_from(paragraph).expect("under 4 billion");
     let denied = a.class == CueClass::Denied;
     let terms = key_terms(&lower);
     let negation = negation(&lower);
@@ -625,7 +652,17 @@ type Pair = (u32, u32, u32);
 fn candidate_pairs(facts: &[Facts], vocab: &Vocab) -> Vec<Vec<Pair>> {
     // The reports of each term.
     let terms_of = |i: usize| &facts[i].terms[..];
-    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); vocab.len()];
+    // Each list made with room for its reports and no more: grown by
+    // doubling, the lists of a large corpus would hold a third again.
+    let mut count = vec![0u32; vocab.len()];
+    for f in facts {
+        for &t in &f.terms {
+            count[t as usize] += 1;
+        }
+    }
+    let mut postings: Vec<Vec<u32>> =
+        count.iter().map(|&n| Vec::with_capacity(n as usize)).collect();
+    drop(count);
     for i in 0..facts.len() {
         let r = u32::try_from(i).expect("under 4 billion reports");
         for &t in terms_of(i) {
@@ -685,24 +722,27 @@ const PAIR_RUN: usize = 4096;
 /// Union-find over reports: the same actor saying the same thing.
 fn group(
     docs: &[Extracted],
-    keys: &[ReportKey],
+    keys: &Keys,
     facts: &[Facts],
     pairs: &[Vec<Pair>],
 ) -> Vec<Vec<usize>> {
-    let mut parent: Vec<usize> = (0..keys.len()).collect();
-    fn root(p: &mut [usize], mut i: usize) -> usize {
-        while p[i] != i {
-            p[i] = p[p[i]];
-            i = p[i];
+    // u32, as there are under 4 billion reports (see `Pair`).
+    let n = u32::try_from(keys.len()).expect("under 4 billion reports");
+    let mut parent: Vec<u32> = (0..n).collect();
+    fn root(p: &mut [u32], i: usize) -> usize {
+        let mut i = i as u32;
+        while p[i as usize] != i {
+            p[i as usize] = p[p[i as usize] as usize];
+            i = p[i as usize];
         }
-        i
+        i as usize
     }
     // The same words are the same claim, whoever reports them. Reports
     // are sorted by a hash of their words, and only those of one hash
     // have their words made again and compared: no list or map of every
     // report's words (a copy of most of the corpus's text).
     let text_of = |i: usize| {
-        let k = keys[i];
+        let k = keys.get(i);
         let a = &docs[k.doc].attributions[k.att];
         canonical_key(&a.content_text(&docs[k.doc].document.text))
     };
@@ -737,7 +777,7 @@ fn group(
     drop(hashes);
     for (first, i) in unions.into_iter().flatten() {
         let (r1, r2) = (root(&mut parent, first), root(&mut parent, i));
-        parent[r2.max(r1)] = r2.min(r1);
+        parent[r2.max(r1)] = r2.min(r1) as u32;
     }
     for &(i, j, n) in pairs.iter().flatten() {
         let (i, j, n) = (i as usize, j as usize, n as usize);
@@ -747,14 +787,15 @@ fn group(
         let similar = n * 2 >= smaller;
         if same_actor && similar && fi.negative() == fj.negative() {
             let (r1, r2) = (root(&mut parent, i), root(&mut parent, j));
-            parent[r2.max(r1)] = r2.min(r1);
+            parent[r2.max(r1)] = r2.min(r1) as u32;
         }
     }
     let mut index: HashMap<usize, usize, foldhash::fast::RandomState> =
         HashMap::default();
     let mut out: Vec<Vec<usize>> =
         docs.iter().map(|x| vec![0; x.attributions.len()]).collect();
-    for (i, k) in keys.iter().enumerate() {
+    for i in 0..keys.len() {
+        let k = keys.get(i);
         let r = root(&mut parent, i);
         let next = index.len();
         out[k.doc][k.att] = *index.entry(r).or_insert(next);
@@ -1001,7 +1042,7 @@ fn antonym_pair(
 /// linked to the nearest earlier report by someone else in its document.
 fn refers_back(
     docs: &[Extracted],
-    keys: &[ReportKey],
+    keys: &Keys,
     facts: &[Facts],
 ) -> Vec<Counterclaim> {
     let mut out = Vec::new();
@@ -1009,9 +1050,11 @@ fn refers_back(
         if !f.refers_back || !f.negative() {
             continue;
         }
-        let k = keys[i];
-        let target =
-            (0..i).rev().take_while(|&j| keys[j].doc == k.doc).find(|&j| {
+        let k = keys.get(i);
+        let target = (0..i)
+            .rev()
+            .take_while(|&j| keys.get(j).doc == k.doc)
+            .find(|&j| {
                 let g = &facts[j];
                 !g.refers_back
                     && !g.negative()
@@ -1022,10 +1065,10 @@ fn refers_back(
             let reason = format!(
                 "{} denies what it points back to, said by {}",
                 speaker_of(docs, k, f),
-                speaker_of(docs, keys[j], &facts[j])
+                speaker_of(docs, keys.get(j), &facts[j])
             );
             out.push(Counterclaim {
-                a: keys[j],
+                a: keys.get(j),
                 b: k,
                 rule: "counter/refers-back",
                 reason,

@@ -244,8 +244,10 @@ pub struct Evidence {
     /// The document the evidence is in.
     #[serde(deserialize_with = "shared")]
     pub document: Arc<str>,
-    /// The content's extent, `[start, end)` in code points.
-    pub span: [usize; 2],
+    /// The content's extent, `[start, end)` in code points (u32, as are
+    /// the other spans: a large graph has millions of evidence records,
+    /// two per report, and no article runs to 4 billion characters).
+    pub span: [u32; 2],
     /// The content as written (pieces joined by one space).
     #[serde(deserialize_with = "shared")]
     pub text: Arc<str>,
@@ -253,12 +255,12 @@ pub struct Evidence {
     #[serde(deserialize_with = "shared_opt")]
     pub speaker: Option<Arc<str>>,
     /// The speaker mention's span, when there is one.
-    pub speaker_span: Option<[usize; 2]>,
+    pub speaker_span: Option<[u32; 2]>,
     /// The cue as written, when there is one.
     #[serde(deserialize_with = "shared_opt")]
     pub cue: Option<Arc<str>>,
     /// The cue's span, when there is one.
-    pub cue_span: Option<[usize; 2]>,
+    pub cue_span: Option<[u32; 2]>,
     /// The id of the rule that produced it.
     #[serde(deserialize_with = "shared")]
     pub rule: Arc<str>,
@@ -673,6 +675,15 @@ impl ClaimGraph {
     /// Adds a claim, or returns the one with the same id.
     pub fn add_claim(&mut self, claim: Claim) -> NodeRef {
         self.upsert(Node::Claim(claim))
+    }
+
+    /// Makes room for `nodes` more nodes and `edges` more edges, and no
+    /// more: a large graph's edge list grown by doubling holds its old
+    /// and new arrays at once when it grows, and room never filled is
+    /// never touched.
+    pub fn reserve(&mut self, nodes: usize, edges: usize) {
+        self.graph.reserve_exact_nodes(nodes);
+        self.graph.reserve_exact_edges(edges);
     }
 
     /// Links `from` to `to` with `edge`.

@@ -19,8 +19,8 @@ use crate::graph::{
     Report, SharedSet, SourceNode, share_in,
 };
 use crate::model::{
-    AliasTable, Attribution, CharIndex, Document, Extracted, SourceKind, Span,
-    stable_hash,
+    AliasTable, Attribution, CharIndex, CueClass, Document, Extracted,
+    SourceKind, Span, stable_hash,
 };
 use crate::resolve::{canonical_key, corpus_actors, resolve};
 use crate::segment::segment;
@@ -105,7 +105,7 @@ impl Docs<'_> {
 }
 
 /// How many documents the graph stage prepares at a time, on every core,
-/// before adding them to the graph in order.
+/// before freeing their texts.
 const RUN: usize = 1024;
 
 fn build(
@@ -150,31 +150,49 @@ fn build(
         .collect();
     let mut reports =
         Reports { actors: &actor_ids, kept: HashMap::new(), claims };
+    // What the graph takes from each document's text, a run at a time
+    // on every core; the run's texts and attributions are freed as soon
+    // as it is made, before the graph grows.
+    let n = docs.all().len();
+    let mut prepared: Vec<Prepared> = Vec::with_capacity(n);
+    for lo in (0..n).step_by(RUN) {
+        let run = lo..(lo + RUN).min(n);
+        prepared.par_extend(docs.all()[run.clone()].par_iter().map(prepare));
+        docs.release(run);
+    }
+    // Room for every node and edge at once, counted from what was
+    // prepared (at most one edge per report and actor, per source and
+    // claim it backs, per marker and per link): a large graph's edge
+    // list grown by doubling holds its old and new arrays at once, a
+    // gigabyte and more at the last doubling.
+    let sources: usize = prepared.iter().map(|p| p.sources.len()).sum();
+    let edges: usize = prepared
+        .iter()
+        .zip(actor_ids.iter())
+        .map(|(p, actors)| {
+            let backed: usize =
+                p.sources.iter().map(|(_, _, b)| 1 + b.len()).sum();
+            p.reports.len()
+                + actors.iter().flatten().count()
+                + backed
+                + p.markers.len()
+        })
+        .sum::<usize>()
+        + analysis.counterclaims.len()
+        + analysis.disputes.len();
     let mut g = ClaimGraph::new();
+    let nodes = n + actors.len() + reports.claims.distinct + sources;
+    g.reserve(nodes, edges);
     for actor in actors {
         g.add_actor(actor);
     }
-    let n = docs.all().len();
     let mut cited_markers = Vec::with_capacity(n);
-    for lo in (0..n).step_by(RUN) {
-        let run = lo..(lo + RUN).min(n);
-        let prepared: Vec<Prepared> =
-            docs.all()[run.clone()].par_iter().map(prepare).collect();
-        for (d, p) in run.clone().zip(prepared) {
-            let x = &docs.all()[d];
-            let claims = add_document(
-                &mut g,
-                x,
-                p.node,
-                p.evidence,
-                &mut reports,
-                &linked,
-                d,
-            );
-            add_sources(&mut g, &x.document, p.sources, &claims);
-            cited_markers.push(p.markers);
-        }
-        docs.release(run);
+    for (d, p) in prepared.into_iter().enumerate() {
+        let x = &docs.all()[d];
+        let claims =
+            add_document(&mut g, p.node, p.reports, &mut reports, &linked, d);
+        add_sources(&mut g, &x.document, p.sources, &claims);
+        cited_markers.push(p.markers);
     }
     link_markers(&mut g, docs.all(), &cited_markers);
     drop(cited_markers);
@@ -186,8 +204,9 @@ fn build(
 struct Prepared {
     /// The document's node.
     node: DocumentNode,
-    /// Each report's evidence.
-    evidence: Vec<Evidence>,
+    /// Each report's evidence, with its attribution's cue class and
+    /// whether it quotes.
+    reports: Vec<(Evidence, CueClass, bool)>,
     /// Each source it cites, with the evidence of the citation and the
     /// attributions the source backs.
     sources: Vec<(SourceNode, Evidence, Vec<usize>)>,
@@ -196,7 +215,7 @@ struct Prepared {
 }
 
 /// A citation marker: its name, its span in code points and its text.
-type Marker = (String, [usize; 2], Arc<str>);
+type Marker = (String, [u32; 2], Arc<str>);
 
 fn prepare(x: &Extracted) -> Prepared {
     let doc = &x.document;
@@ -214,10 +233,10 @@ fn prepare(x: &Extracted) -> Prepared {
             .map(|s| s.to_chars(&chars)),
     };
     let mut shared = SharedSet::default();
-    let evidence = x
+    let reports = x
         .attributions
         .iter()
-        .map(|a| evidence(doc, &chars, a, &mut shared))
+        .map(|a| (evidence(doc, &chars, a, &mut shared), a.class, a.direct))
         .collect();
     let cited = sources::cited_sources(&doc.text);
     let spans: Vec<Span> = cited
@@ -230,7 +249,7 @@ fn prepare(x: &Extracted) -> Prepared {
         .filter(|c| c.kind == SourceKind::Marker)
         .map(|c| {
             let text = Arc::from(c.span.text(&doc.text));
-            (c.name.clone(), c.span.to_chars(&chars), text)
+            (c.name.clone(), code_points(c.span, &chars), text)
         })
         .collect();
     let sources = cited
@@ -243,7 +262,7 @@ fn prepare(x: &Extracted) -> Prepared {
             };
             let evidence = Evidence {
                 document: Arc::from(doc.id.as_str()),
-                span: c.span.to_chars(&chars),
+                span: code_points(c.span, &chars),
                 text: Arc::from(c.span.text(&doc.text)),
                 speaker: None,
                 speaker_span: None,
@@ -256,7 +275,7 @@ fn prepare(x: &Extracted) -> Prepared {
             (node, evidence, backed)
         })
         .collect();
-    Prepared { node, evidence, sources, markers }
+    Prepared { node, reports, sources, markers }
 }
 
 /// What the graph needs of each report: its claim and its actor, and
@@ -278,6 +297,8 @@ struct Claims<'a> {
     ids: Vec<Option<u64>>,
     /// The text of each group's claim node.
     texts: Vec<String>,
+    /// The number of distinct ids, and so of claim nodes.
+    distinct: usize,
 }
 
 impl<'a> Claims<'a> {
@@ -328,7 +349,8 @@ impl<'a> Claims<'a> {
                 texts[i] = texts[l].clone();
             }
         }
-        Claims { group_of: &analysis.group_of, ids, texts }
+        let distinct = last.len();
+        Claims { group_of: &analysis.group_of, ids, texts, distinct }
     }
 
     /// The claim node of report `k`, added when new; the text moves into
@@ -363,32 +385,26 @@ impl Reports<'_> {
 /// for its reports; returns the claim of each attribution.
 fn add_document(
     g: &mut ClaimGraph,
-    x: &Extracted,
     node: DocumentNode,
-    evidence: Vec<Evidence>,
+    prepared: Vec<(Evidence, CueClass, bool)>,
     reports: &mut Reports,
     linked: &HashSet<ReportKey>,
     d: usize,
 ) -> Vec<NodeRef> {
     let doc_node = g.add_document(node);
     let mut claims = Vec::new();
-    for (i, (a, evidence)) in x.attributions.iter().zip(evidence).enumerate() {
+    for (i, (evidence, class, direct)) in prepared.into_iter().enumerate() {
         let k = ReportKey { doc: d, att: i };
         if linked.contains(&k) {
             reports.kept.insert(k, evidence.clone());
         }
         let claim = reports.claim(g, k);
         claims.push(claim);
-        let reported =
-            Edge::ReportedIn { evidence: evidence.clone(), direct: a.direct };
+        let reported = Edge::ReportedIn { evidence: evidence.clone(), direct };
         g.link(claim, doc_node, reported);
         let actor = reports.actors[d][i].as_deref().and_then(|id| g.find(id));
         if let Some(actor) = actor {
-            let edge = Edge::Attributed {
-                class: a.class,
-                direct: a.direct,
-                evidence,
-            };
+            let edge = Edge::Attributed { class, direct, evidence };
             g.link(actor, claim, edge);
         }
     }
@@ -528,14 +544,21 @@ fn evidence(
     let mut share = |s: &str| share_in(shared, s);
     Evidence {
         document: share(&d.id),
-        span: a.content_extent().to_chars(chars),
+        span: code_points(a.content_extent(), chars),
         text: Arc::from(a.content_text(text)),
         speaker: a.speaker.as_ref().map(|s| share(s.span.text(text))),
-        speaker_span: a.speaker.as_ref().map(|s| s.span.to_chars(chars)),
+        speaker_span: a.speaker.as_ref().map(|s| code_points(s.span, chars)),
         cue: a.cue.map(|c| share(c.text(text))),
-        cue_span: a.cue.map(|c| c.to_chars(chars)),
+        cue_span: a.cue.map(|c| code_points(c, chars)),
         rule: share(&a.rule),
     }
+}
+
+/// The code-point span of `span`, as evidence keeps it.
+fn code_points(span: Span, chars: &CharIndex) -> [u32; 2] {
+    span.to_chars(chars).map(|at| {
+        u32::try_from(at).expect("an article under 4 billion characters")
+    })
 }
 
 /// The number in a claim's id: the hash of its words, so that claims

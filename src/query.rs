@@ -150,7 +150,7 @@ impl<'g> ClaimDetail<'g> {
     }
 
     /// Where the claim is first reported: document name, then span.
-    fn first_report(&self) -> Option<(&str, [usize; 2])> {
+    fn first_report(&self) -> Option<(&str, [u32; 2])> {
         let r = self.reports.first()?;
         Some((r.document.name.as_str(), r.evidence.span))
     }
@@ -514,10 +514,11 @@ mod tests {
     use super::*;
     use crate::graph::{ActorKind, DocumentNode};
 
-    fn evidence(doc: &str, start: usize, text: &str) -> Evidence {
+    fn evidence(doc: &str, start: u32, text: &str) -> Evidence {
+        let end = start + u32::try_from(text.chars().count()).unwrap();
         Evidence {
             document: doc.into(),
-            span: [start, start + text.chars().count()],
+            span: [start, end],
             text: text.into(),
             speaker: None,
             speaker_span: None,
@@ -534,13 +535,7 @@ mod tests {
     }
 
     /// Adds a report of `claim` by `actor` in `doc` at `start`.
-    fn say(
-        g: &mut ClaimGraph,
-        actor: &str,
-        claim: &str,
-        doc: &str,
-        at: usize,
-    ) {
+    fn say(g: &mut ClaimGraph, actor: &str, claim: &str, doc: &str, at: u32) {
         let ev = evidence(doc, at, claim);
         let c = g.add_claim(Claim::new(format!("claim:{claim}"), claim));
         let d = g.find(&format!("doc:{doc}")).unwrap();

@@ -1126,7 +1126,7 @@ mod tests {
     fn evidence(doc: &str, text: &str) -> Evidence {
         Evidence {
             document: doc.into(),
-            span: [3, 3 + text.chars().count()],
+            span: [3, 3 + u32::try_from(text.chars().count()).unwrap()],
             text: text.into(),
             speaker: Some("López".into()),
             speaker_span: Some([0, 5]),

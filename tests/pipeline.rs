@@ -53,11 +53,13 @@ fn every_edge_carries_evidence_that_points_into_its_document() {
             texts.iter().find(|(id, _)| **id == *ev.document).unwrap();
         assert!(!ev.rule.is_empty());
         if let (Some(span), Some(text)) = (ev.speaker_span, &ev.speaker) {
-            let got: String = chars[span[0]..span[1]].iter().collect();
+            let got: String =
+                chars[span[0] as usize..span[1] as usize].iter().collect();
             assert_eq!(got, **text);
         }
         if let (Some(span), Some(text)) = (ev.cue_span, &ev.cue) {
-            let got: String = chars[span[0]..span[1]].iter().collect();
+            let got: String =
+                chars[span[0] as usize..span[1] as usize].iter().collect();
             assert_eq!(got, **text);
         }
     }

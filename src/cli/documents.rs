@@ -52,7 +52,7 @@ pub fn load_graph(path: &Path) -> anyhow::Result<ClaimGraph> {
 /// The sources the document `id` cites, in text order.
 fn cited_sources(graph: &ClaimGraph, id: &str) -> Vec<Value> {
     let Some(node) = graph.find(id) else { return Vec::new() };
-    let mut cited: Vec<([usize; 2], Value)> = graph
+    let mut cited: Vec<([u32; 2], Value)> = graph
         .outgoing(node)
         .filter_map(|(e, target)| match (e, target) {
             (Edge::Cites { evidence }, Node::Source(s)) => Some((

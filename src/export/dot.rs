@@ -849,7 +849,7 @@ fn attributed_head(class: CueClass, direct: bool) -> String {
 }
 
 /// A span as `start-end`.
-fn span_text(span: [usize; 2]) -> String {
+fn span_text(span: [u32; 2]) -> String {
     format!("{}-{}", span[0], span[1])
 }
 

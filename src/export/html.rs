@@ -96,7 +96,7 @@ struct Conflict<'g> {
 struct Page<'g> {
     nodes: BTreeMap<&'g str, &'g Node>,
     rows: Vec<Row<'g>>,
-    conflicts: BTreeMap<(&'g str, [usize; 2]), Vec<Conflict<'g>>>,
+    conflicts: BTreeMap<(&'g str, [u32; 2]), Vec<Conflict<'g>>>,
     anchors: BTreeSet<String>,
 }
 
@@ -141,7 +141,7 @@ impl<'g> Page<'g> {
 /// One row per report: attributions with their actor, and reports with
 /// no speaker, in reading order (document, then span).
 fn rows(data: &GraphData) -> Vec<Row<'_>> {
-    let mut rows: BTreeMap<(&str, [usize; 2], &str), Row> = BTreeMap::new();
+    let mut rows: BTreeMap<(&str, [u32; 2], &str), Row> = BTreeMap::new();
     for e in &data.edges {
         let (evidence, actor, class, direct) = match &e.edge {
             Edge::Attributed { class, direct, evidence } => {
@@ -171,7 +171,7 @@ fn rows(data: &GraphData) -> Vec<Row<'_>> {
 /// Counterclaims and disputes by the report they concern.
 fn conflicts(
     data: &GraphData,
-) -> BTreeMap<(&str, [usize; 2]), Vec<Conflict<'_>>> {
+) -> BTreeMap<(&str, [u32; 2]), Vec<Conflict<'_>>> {
     let mut out: BTreeMap<_, Vec<Conflict>> = BTreeMap::new();
     for e in &data.edges {
         match &e.edge {

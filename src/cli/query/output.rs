@@ -108,7 +108,7 @@ pub fn json(out: &mut impl Write, value: &Value) -> io::Result<()> {
 }
 
 /// A span as `start-end`.
-pub fn span(span: [usize; 2]) -> String {
+pub fn span<T: std::fmt::Display>(span: [T; 2]) -> String {
     format!("{}-{}", span[0], span[1])
 }
 
