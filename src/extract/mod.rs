@@ -4,7 +4,9 @@
 //! shared [`Context`](context::Context): direct quotations first (their
 //! marks are the surest evidence; a quotation that names something, "called
 //! it “arbitrary”", before the rest), then "according to", then paragraphs
-//! that open with "Speaker:", then reported speech. A rule claims the tokens it uses, so each token belongs to at
+//! that open with "Speaker:", then reported speech, then the cue model
+//! (`learned.rs`); last, long quotations still unclaimed are kept without
+//! a speaker. A rule claims the tokens it uses, so each token belongs to at
 //! most one attribution and a later rule cannot take a quotation an
 //! earlier one attributed. Every attribution records the id of the rule
 //! that produced it, and every rule carries examples that a test runs.
