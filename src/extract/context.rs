@@ -6,9 +6,11 @@
 //! the speaker noun phrase before or after a cue. Each token belongs to at
 //! most one attribution, so rules claim tokens as they fire.
 
+use std::cell::{Ref, RefCell};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use crate::extract::Found;
 use crate::extract::lexicon::{Cue, Lexicon};
 use crate::model::Span;
 use crate::segment::{Segmented, Sentence, TokenKind};
@@ -169,6 +171,15 @@ fn lists_of(low: &str, word: &str) -> u8 {
         | by_word.get(word).copied().unwrap_or(0)
 }
 
+/// The speaker marks behind [`Context::speaker_tokens`].
+#[derive(Debug, Default)]
+struct Speakers {
+    /// How many attributions have been read into `tokens`.
+    read: usize,
+    /// For each token, whether an attribution read took it as speaker.
+    tokens: Vec<bool>,
+}
+
 /// A cue found at a token.
 #[derive(Clone, Copy, Debug)]
 pub struct CueMatch {
@@ -205,6 +216,9 @@ pub struct Context<'a> {
     /// same token many times (every content end looks at the cues after
     /// it), and a lexicon lookup hashes the word each time.
     cues: Vec<Option<CueMatch>>,
+    /// Which tokens the attributions found so far took as speakers: see
+    /// [`Context::speaker_tokens`].
+    speakers: RefCell<Speakers>,
     lexicon: &'static Lexicon,
 }
 
@@ -247,6 +261,7 @@ impl<'a> Context<'a> {
             title_case,
             lists,
             cues: Vec::new(),
+            speakers: RefCell::default(),
             lexicon: Lexicon::get(),
         };
         cx.cues = (0..cx.len()).map(|i| cx.find_cue(i)).collect();
@@ -709,6 +724,32 @@ impl<'a> Context<'a> {
         (a, b.max(a))
     }
 
+    /// For each token, whether one of `found`, the document's
+    /// attributions so far, took it as (part of) its speaker; an
+    /// "according to" source does not count. The marks are kept between
+    /// calls and only the attributions added since the last call are
+    /// read, so asking once per cue stays linear in the attributions.
+    pub(crate) fn speaker_tokens(&self, found: &[Found]) -> Ref<'_, [bool]> {
+        {
+            let mut seen = self.speakers.borrow_mut();
+            if seen.tokens.len() != self.len() || seen.read > found.len() {
+                *seen = Speakers { read: 0, tokens: vec![false; self.len()] };
+            }
+            let read = seen.read;
+            for f in &found[read..] {
+                if f.rule.starts_with("according-to/") {
+                    continue;
+                }
+                if let Some(sp) = f.speaker {
+                    let (a, b) = self.tokens_of(sp);
+                    seen.tokens[a..b].fill(true);
+                }
+            }
+            seen.read = found.len();
+        }
+        Ref::map(self.speakers.borrow(), |s| &s.tokens[..])
+    }
+
     /// The conjuncts of a coordinated speaker phrase ("US officials and
     /// international experts"), when every conjunct has a head of its
     /// own; otherwise the phrase alone.
@@ -814,6 +855,33 @@ mod tests {
         ] {
             assert!(table.windows(2).all(|w| w[0] < w[1]), "{table:?}");
         }
+    }
+
+    #[test]
+    fn speaker_marks_follow_the_attributions_as_they_come() {
+        let text = "Ana Ruiz said it. Bo Li said so, according to Cy Tam.";
+        let seg = segment(text);
+        let cx = Context::new(text, &seg);
+        let at = |w: &str| (0..cx.len()).find(|&i| cx.word(i) == w).unwrap();
+        let found = |who: &str, rule: &'static str| {
+            let (a, b) = (at(who), at(who) + 2);
+            Found {
+                speaker: Some(cx.span(a, b)),
+                cue: None,
+                class: crate::model::CueClass::Said,
+                content: vec![cx.span(b, b + 1)],
+                rule,
+            }
+        };
+        let mut out = vec![found("Ana", "reported/speaker-before")];
+        assert!(cx.speaker_tokens(&out)[at("Ruiz")]);
+        assert!(!cx.speaker_tokens(&out)[at("Li")]);
+        out.push(found("Bo", "reported/speaker-before"));
+        out.push(found("Cy", "according-to/after-content"));
+        let marks = cx.speaker_tokens(&out);
+        assert!(marks[at("Bo")] && marks[at("Li")] && marks[at("Ana")]);
+        assert!(!marks[at("Cy")], "an according-to source is no speaker");
+        assert!(!marks[at("said")]);
     }
 
     fn before(text: &str, cue: &str) -> Option<String> {

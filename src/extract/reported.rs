@@ -347,14 +347,8 @@ pub(crate) fn at_cue(
 /// source does not count: in "according to a watchdog report released
 /// by …" the watchdog releases nothing.
 fn spoke_before(cx: &Context, sp: (usize, usize), out: &[Found]) -> bool {
-    let speakers: Vec<(usize, usize)> = out
-        .iter()
-        .filter(|f| !f.rule.starts_with("according-to/"))
-        .filter_map(|f| f.speaker)
-        .map(|s| cx.tokens_of(s))
-        .collect();
-    (sp.0..sp.1)
-        .all(|j| !cx.used[j] || speakers.iter().any(|&(a, b)| a <= j && j < b))
+    let speakers = cx.speaker_tokens(out);
+    (sp.0..sp.1).all(|j| !cx.used[j] || speakers[j])
 }
 
 /// "…, X said." The content is the sentence before the speaker.
