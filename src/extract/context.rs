@@ -75,6 +75,14 @@ const NOT_NAMES: &[&str] = &[
     "When", "While", "Yesterday", "Yet",
 ];
 
+/// Words that open a subordinate clause or phrase before a sentence's
+/// subject ("Despite …, X said"; "Although …").
+#[rustfmt::skip]
+const OPENING_CONJUNCTION: &[&str] = &[
+    "although", "amid", "because", "despite", "following", "if", "though",
+    "unless", "when", "whereas", "while", "without",
+];
+
 /// Titles that a following dot abbreviates inside a name.
 #[rustfmt::skip]
 const NAME_ABBREVIATIONS: &[&str] = &[
@@ -678,7 +686,13 @@ impl<'a> Context<'a> {
         let opening = (s.first..before.min(s.first + 15))
             .find(|&j| self.word(j) == ",")
             .map(|comma| comma + 1);
-        [Some(s.first), opening].into_iter().flatten().find_map(|start| {
+        // "Despite quick retrieval of the Americans, hopes were dashed
+        // …": a sentence that opens with a preposition or a subordinating
+        // conjunction has its subject after the opening phrase.
+        let subordinate = self.is_preposition(s.first)
+            || OPENING_CONJUNCTION.contains(&self.low(s.first));
+        let first = (!subordinate).then_some(s.first);
+        [first, opening].into_iter().flatten().find_map(|start| {
             let sp = self.speaker_after(start, before)?;
             let next = self.skip_auxiliaries(sp.1, before);
             let fits = next < before

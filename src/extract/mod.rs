@@ -408,6 +408,21 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_opening_with_a_preposition_has_its_subject_after() {
+        let text = "Amid the protests, the governor spoke on Monday, \
+                    saying the curfew would stay.";
+        let got = extract(text, &segment(text));
+        assert_eq!(speakers(text, &got), ["the governor"], "{got:?}");
+        let text = "Despite the rescue of the hostages, talks stalled over \
+                    the minister's remarks, signaling a lack of resolve.";
+        let got = extract(text, &segment(text));
+        assert!(
+            speakers(text, &got).iter().all(|s| !s.starts_with("Despite")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn an_age_before_an_appositive() {
         let text = "Marley Anderson, 21, a junior from Las Vegas, said she \
                     would vote.";
