@@ -18,6 +18,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use ron::error::SpannedError;
+#[cfg(test)]
 use ron::ser::PrettyConfig;
 use serde::de::{self, DeserializeSeed, Deserializer, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
@@ -25,6 +26,8 @@ use serde::{Deserialize, Serialize};
 use crate::curation::Curation;
 use crate::graph::{ClaimGraph, GraphBuilder, GraphData, GraphView, Interner};
 use crate::model::{AliasTable, Document};
+
+mod ron_writer;
 
 /// The alias table shipped with claimgraph, `data/aliases.ron`.
 const BUILTIN_ALIASES: &str = include_str!("../data/aliases.ron");
@@ -191,13 +194,14 @@ struct Envelope {
     documents: Vec<Document>,
 }
 
-/// The pretty-printer settings; fixed so that output is reproducible on
-/// every platform.
+/// The `ron` settings whose output [`ron_writer`] reproduces byte for
+/// byte, faster; the tests hold the two to each other.
 ///
-/// Strings are written as they are, not escaped: ron escapes a character
-/// at a time (`char::escape_debug`), which was more than half of writing
-/// a large `graph.ron`. A string holding `"` or `\` is written raw
-/// (`r#"…"#`), which every RON reader takes, and reads back the same.
+/// Strings are written as they are, not escaped: `ron` escapes a
+/// character at a time (`char::escape_debug`), which was more than half of
+/// writing a large `graph.ron`. A string holding `"` or `\` is written
+/// raw (`r#"…"#`), which every RON reader takes, and reads back the same.
+#[cfg(test)]
 fn pretty_config() -> PrettyConfig {
     PrettyConfig::new()
         .new_line("\n")
@@ -224,56 +228,8 @@ pub fn to_ron(g: &ClaimGraph) -> Result<String, StoreError> {
 /// Writes `envelope` as pretty RON ending with a newline. A serializer
 /// error comes back as an I/O error.
 fn write_ron(envelope: &EnvelopeOut, w: &mut dyn Write) -> io::Result<()> {
-    let mut sink = TextSink { text: String::new(), w, error: None };
-    let written = ron::Options::default().to_writer_pretty(
-        &mut sink,
-        envelope,
-        pretty_config(),
-    );
-    sink.flush_text();
-    if let Some(e) = sink.error {
-        return Err(e);
-    }
-    written.map_err(io::Error::other)?;
-    sink.w.write_all(b"\n")
-}
-
-/// Text gathered this long is passed on to the writer.
-const SINK_CHUNK: usize = 1 << 16;
-
-/// Text for an `io::Write`, gathered in chunks. The RON serializer writes
-/// strings a character at a time; given straight to the writer, each
-/// character went through `dyn Write` and `BufWriter` on its own.
-struct TextSink<'w> {
-    text: String,
-    w: &'w mut dyn Write,
-    /// The first error of the writer; nothing is written after it.
-    error: Option<io::Error>,
-}
-
-impl TextSink<'_> {
-    /// Passes the text gathered on to the writer.
-    fn flush_text(&mut self) {
-        if self.error.is_none()
-            && let Err(e) = self.w.write_all(self.text.as_bytes())
-        {
-            self.error = Some(e);
-        }
-        self.text.clear();
-    }
-}
-
-impl std::fmt::Write for TextSink<'_> {
-    fn write_str(&mut self, s: &str) -> std::fmt::Result {
-        self.text.push_str(s);
-        if self.text.len() >= SINK_CHUNK {
-            self.flush_text();
-        }
-        match self.error {
-            Some(_) => Err(std::fmt::Error),
-            None => Ok(()),
-        }
-    }
+    ron_writer::write(envelope, w)?;
+    w.write_all(b"\n")
 }
 
 /// An [`Envelope`] for writing: the graph borrowed, not copied, and
@@ -1211,6 +1167,67 @@ mod tests {
         assert!(text.contains("José López"));
     }
 
+    /// `envelope` as the `ron` crate writes it with [`pretty_config`].
+    fn ron_reference(envelope: &EnvelopeOut) -> String {
+        let mut text = ron::Options::default()
+            .to_string_pretty(envelope, pretty_config())
+            .unwrap();
+        text.push('\n');
+        text
+    }
+
+    /// `envelope` as the store writes it.
+    fn written(envelope: &EnvelopeOut) -> String {
+        let mut bytes = Vec::new();
+        write_ron(envelope, &mut bytes).unwrap();
+        String::from_utf8(bytes).unwrap()
+    }
+
+    #[test]
+    fn the_writer_matches_ron_byte_for_byte() {
+        // The bundled corpus, curated, has every kind of node and most
+        // kinds of edge; as a shard it holds its articles too.
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let files =
+            crate::ingest::collect_inputs(&[root.join("data")]).unwrap();
+        let docs: Vec<Document> = files
+            .iter()
+            .flat_map(|f| crate::ingest::read_file(f))
+            .map(Result::unwrap)
+            .collect();
+        let extracted: Vec<_> = docs
+            .iter()
+            .cloned()
+            .map(crate::pipeline::extract_document)
+            .collect();
+        let mut g = crate::pipeline::build_graph(&extracted);
+        let curation = read_curation(&root.join("data/curation.ron")).unwrap();
+        crate::curation::apply(&mut g, &curation);
+        let mut small = sample();
+        cite_politico(&mut small);
+        for g in [g, small, ClaimGraph::new()] {
+            let view = g.view();
+            for documents in [&[][..], &docs[..]] {
+                let envelope = envelope(&view, documents);
+                let ours = written(&envelope);
+                let theirs = ron_reference(&envelope);
+                if ours != theirs {
+                    let at = ours
+                        .bytes()
+                        .zip(theirs.bytes())
+                        .position(|(a, b)| a != b)
+                        .unwrap_or(ours.len().min(theirs.len()));
+                    let from = at.saturating_sub(200);
+                    panic!(
+                        "differs at byte {at}:\nours: {}\nron:  {}",
+                        &ours[from..(at + 100).min(ours.len())],
+                        &theirs[from..(at + 100).min(theirs.len())]
+                    );
+                }
+            }
+        }
+    }
+
     #[test]
     fn strings_of_any_kind_round_trip() {
         let texts = [
@@ -1227,6 +1244,7 @@ mod tests {
             let mut g = ClaimGraph::new();
             g.add_claim(Claim::new("claim:1", text));
             let ron = to_ron(&g).unwrap();
+            assert_eq!(ron, ron_reference(&envelope(&g.view(), &[])));
             let back = from_ron(&ron, Path::new("s.ron"))
                 .unwrap_or_else(|e| panic!("{text:?}: {e}\n{ron}"));
             assert_eq!(back.to_data(), g.to_data(), "{text:?}");

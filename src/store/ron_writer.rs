@@ -1,0 +1,602 @@
+//! The writer of `graph.ron`: pretty RON, byte for byte what the `ron`
+//! crate writes with the store's settings ([`super::pretty_config`]:
+//! four-space indents, struct names, one item per line, strings
+//! unescaped or raw), made straight into a byte buffer.
+//!
+//! `ron`'s serializer writes through `fmt::Write` a piece at a time and
+//! checks every identifier against the Unicode identifier tables; on a
+//! large graph that was most of the time `graph.ron` took to write. This
+//! writer knows only the one layout the store uses, so it has none of
+//! those settings to consult. The store's tests compare its output with
+//! `ron`'s on graphs that hold every kind of node and edge, and `ron`
+//! still reads every file.
+
+use std::fmt::{self, Display};
+use std::io;
+
+use serde::Serialize;
+use serde::ser;
+
+/// Bytes gathered this long are passed on to the underlying writer.
+const CHUNK: usize = 1 << 16;
+
+/// The indent of one level.
+const INDENT: &[u8] = b"    ";
+
+/// Writes `value` as pretty RON to `w` (without a final newline).
+pub(super) fn write<T: Serialize + ?Sized>(
+    value: &T,
+    w: &mut dyn io::Write,
+) -> io::Result<()> {
+    let mut writer = Writer {
+        out: Vec::with_capacity(CHUNK + 4096),
+        w,
+        indent: 0,
+        is_empty: None,
+    };
+    match value.serialize(&mut writer) {
+        Ok(()) => writer.flush(),
+        Err(Error::Io(e)) => Err(e),
+        Err(Error::Message(m)) => Err(io::Error::other(m)),
+    }
+}
+
+/// Why writing stopped.
+#[derive(Debug)]
+pub(super) enum Error {
+    /// The underlying writer failed.
+    Io(io::Error),
+    /// A value cannot be written (a serializer's own message).
+    Message(String),
+}
+
+impl Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        match self {
+            Error::Io(e) => write!(f, "{e}"),
+            Error::Message(m) => f.write_str(m),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl ser::Error for Error {
+    fn custom<T: Display>(msg: T) -> Error {
+        Error::Message(msg.to_string())
+    }
+}
+
+type Result<T = ()> = std::result::Result<T, Error>;
+
+/// The serializer: the text so far and where it is in the layout.
+struct Writer<'w> {
+    out: Vec<u8>,
+    w: &'w mut dyn io::Write,
+    /// The nesting depth of one-item-per-line lists and structs.
+    indent: usize,
+    /// Whether the list or struct being opened has no items, as `ron`
+    /// tracks it: an empty one is written `[]` or `Name()`, with no line
+    /// break inside.
+    is_empty: Option<bool>,
+}
+
+impl Writer<'_> {
+    /// Passes the text gathered on to the writer.
+    fn flush(&mut self) -> io::Result<()> {
+        self.w.write_all(&self.out)?;
+        self.out.clear();
+        Ok(())
+    }
+
+    /// Flushes once a chunk has gathered.
+    fn maybe_flush(&mut self) -> Result {
+        if self.out.len() >= CHUNK {
+            self.flush().map_err(Error::Io)?;
+        }
+        Ok(())
+    }
+
+    fn push(&mut self, s: &str) {
+        self.out.extend_from_slice(s.as_bytes());
+    }
+
+    fn write_indent(&mut self) {
+        for _ in 0..self.indent {
+            self.out.extend_from_slice(INDENT);
+        }
+    }
+
+    /// Opens a level: a line break unless the list or struct is empty.
+    fn start_indent(&mut self) {
+        self.indent += 1;
+        if !self.is_empty.unwrap_or(false) {
+            self.out.push(b'\n');
+        }
+    }
+
+    /// Closes a level: the closing bracket's indent unless it was empty.
+    fn end_indent(&mut self) {
+        if !self.is_empty.unwrap_or(false) {
+            for _ in 1..self.indent {
+                self.out.extend_from_slice(INDENT);
+            }
+        }
+        self.indent -= 1;
+        self.is_empty = None;
+    }
+
+    /// A struct, field or variant name; `r#` before one that is not a
+    /// plain identifier or is one of RON's own words. Names come from
+    /// Rust types, so only ASCII ones are taken.
+    fn identifier(&mut self, name: &str) -> Result {
+        let raw_char = |c: u8| {
+            c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b'+' | b'-')
+        };
+        if name.is_empty() || !name.bytes().all(raw_char) {
+            return Err(Error::Message(format!(
+                "cannot write the identifier {name:?} in RON"
+            )));
+        }
+        let bytes = name.as_bytes();
+        let first = bytes[0] == b'_' || bytes[0].is_ascii_alphabetic();
+        let rest =
+            bytes[1..].iter().all(|&c| c == b'_' || c.is_ascii_alphanumeric());
+        const RESERVED: [&str; 10] = [
+            "true", "false", "Some", "None", "inf", "inff32", "inff64", "NaN",
+            "NaNf32", "NaNf64",
+        ];
+        if !first || !rest || RESERVED.contains(&name) {
+            self.push("r#");
+        }
+        self.push(name);
+        Ok(())
+    }
+
+    /// A string as it is, in quotes; raw (`r#"…"#`, with one more `#`
+    /// than its longest run of them) when it holds a quote or backslash.
+    fn string(&mut self, value: &str) {
+        if value.contains('"') || value.contains('\\') {
+            let mut longest = 0;
+            let mut run = 0;
+            for b in value.bytes() {
+                run = if b == b'#' { run + 1 } else { 0 };
+                longest = longest.max(run);
+            }
+            let hashes = "#".repeat(longest + 1);
+            self.out.push(b'r');
+            self.push(&hashes);
+            self.out.push(b'"');
+            self.push(value);
+            self.out.push(b'"');
+            self.push(&hashes);
+        } else {
+            self.out.push(b'"');
+            self.push(value);
+            self.out.push(b'"');
+        }
+    }
+
+    fn unsigned(&mut self, mut v: u64) {
+        let mut digits = [0u8; 20];
+        let mut at = digits.len();
+        loop {
+            at -= 1;
+            digits[at] = b'0' + (v % 10) as u8;
+            v /= 10;
+            if v == 0 {
+                break;
+            }
+        }
+        self.out.extend_from_slice(&digits[at..]);
+    }
+
+    fn signed(&mut self, v: i64) {
+        if v < 0 {
+            self.out.push(b'-');
+        }
+        self.unsigned(v.unsigned_abs());
+    }
+
+    fn display(&mut self, v: impl Display) {
+        use std::io::Write as _;
+        let _ = write!(self.out, "{v}");
+    }
+}
+
+/// A list, tuple, map or struct being written.
+struct Compound<'a, 'w> {
+    writer: &'a mut Writer<'w>,
+    first: bool,
+}
+
+impl Compound<'_, '_> {
+    /// Before an item of a one-item-per-line list, map or struct.
+    fn line_item(&mut self) -> Result {
+        if self.first {
+            self.first = false;
+        } else {
+            self.writer.out.extend_from_slice(b",\n");
+            self.writer.maybe_flush()?;
+        }
+        self.writer.write_indent();
+        Ok(())
+    }
+
+    /// After the last item of a one-item-per-line list, map or struct.
+    fn end_lines(self, close: u8) {
+        if !self.first {
+            self.writer.out.extend_from_slice(b",\n");
+        }
+        self.writer.end_indent();
+        self.writer.out.push(close);
+    }
+
+    /// Before an item of a tuple, written on one line.
+    fn inline_item(&mut self) {
+        if self.first {
+            self.first = false;
+        } else {
+            self.writer.out.extend_from_slice(b", ");
+        }
+    }
+}
+
+impl<'a, 'w> ser::Serializer for &'a mut Writer<'w> {
+    type Ok = ();
+    type Error = Error;
+    type SerializeSeq = Compound<'a, 'w>;
+    type SerializeTuple = Compound<'a, 'w>;
+    type SerializeTupleStruct = Compound<'a, 'w>;
+    type SerializeTupleVariant = Compound<'a, 'w>;
+    type SerializeMap = Compound<'a, 'w>;
+    type SerializeStruct = Compound<'a, 'w>;
+    type SerializeStructVariant = Compound<'a, 'w>;
+
+    fn serialize_bool(self, v: bool) -> Result {
+        self.push(if v { "true" } else { "false" });
+        Ok(())
+    }
+
+    fn serialize_i8(self, v: i8) -> Result {
+        self.signed(v.into());
+        Ok(())
+    }
+
+    fn serialize_i16(self, v: i16) -> Result {
+        self.signed(v.into());
+        Ok(())
+    }
+
+    fn serialize_i32(self, v: i32) -> Result {
+        self.signed(v.into());
+        Ok(())
+    }
+
+    fn serialize_i64(self, v: i64) -> Result {
+        self.signed(v);
+        Ok(())
+    }
+
+    fn serialize_i128(self, v: i128) -> Result {
+        self.display(v);
+        Ok(())
+    }
+
+    fn serialize_u8(self, v: u8) -> Result {
+        self.unsigned(v.into());
+        Ok(())
+    }
+
+    fn serialize_u16(self, v: u16) -> Result {
+        self.unsigned(v.into());
+        Ok(())
+    }
+
+    fn serialize_u32(self, v: u32) -> Result {
+        self.unsigned(v.into());
+        Ok(())
+    }
+
+    fn serialize_u64(self, v: u64) -> Result {
+        self.unsigned(v);
+        Ok(())
+    }
+
+    fn serialize_u128(self, v: u128) -> Result {
+        self.display(v);
+        Ok(())
+    }
+
+    fn serialize_f32(self, v: f32) -> Result {
+        // As `ron`: the shortest form that reads back the same, and the
+        // sign of a negative NaN.
+        if v.is_nan() && v.is_sign_negative() {
+            self.out.push(b'-');
+        }
+        self.display(format_args!("{v:?}"));
+        Ok(())
+    }
+
+    fn serialize_f64(self, v: f64) -> Result {
+        if v.is_nan() && v.is_sign_negative() {
+            self.out.push(b'-');
+        }
+        self.display(format_args!("{v:?}"));
+        Ok(())
+    }
+
+    fn serialize_char(self, v: char) -> Result {
+        self.out.push(b'\'');
+        if v == '\\' || v == '\'' {
+            self.out.push(b'\\');
+        }
+        self.push(v.encode_utf8(&mut [0; 4]));
+        self.out.push(b'\'');
+        Ok(())
+    }
+
+    fn serialize_str(self, v: &str) -> Result {
+        self.string(v);
+        Ok(())
+    }
+
+    fn serialize_bytes(self, v: &[u8]) -> Result {
+        match std::str::from_utf8(v) {
+            Ok(text) => {
+                self.out.push(b'b');
+                self.string(text);
+            }
+            Err(_) => {
+                self.push("b\"");
+                for b in v.iter().flat_map(|&b| std::ascii::escape_default(b))
+                {
+                    self.out.push(b);
+                }
+                self.out.push(b'"');
+            }
+        }
+        Ok(())
+    }
+
+    fn serialize_none(self) -> Result {
+        self.push("None");
+        Ok(())
+    }
+
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result {
+        self.push("Some(");
+        value.serialize(&mut *self)?;
+        self.out.push(b')');
+        Ok(())
+    }
+
+    fn serialize_unit(self) -> Result {
+        self.push("()");
+        Ok(())
+    }
+
+    fn serialize_unit_struct(self, name: &'static str) -> Result {
+        self.identifier(name)
+    }
+
+    fn serialize_unit_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+    ) -> Result {
+        self.identifier(variant)
+    }
+
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        name: &'static str,
+        value: &T,
+    ) -> Result {
+        self.identifier(name)?;
+        self.out.push(b'(');
+        value.serialize(&mut *self)?;
+        self.out.push(b')');
+        Ok(())
+    }
+
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        value: &T,
+    ) -> Result {
+        self.identifier(variant)?;
+        self.out.push(b'(');
+        value.serialize(&mut *self)?;
+        self.out.push(b')');
+        Ok(())
+    }
+
+    fn serialize_seq(self, len: Option<usize>) -> Result<Compound<'a, 'w>> {
+        self.out.push(b'[');
+        if let Some(len) = len {
+            self.is_empty = Some(len == 0);
+        }
+        self.start_indent();
+        Ok(Compound { writer: self, first: true })
+    }
+
+    fn serialize_tuple(self, _len: usize) -> Result<Compound<'a, 'w>> {
+        self.out.push(b'(');
+        Ok(Compound { writer: self, first: true })
+    }
+
+    fn serialize_tuple_struct(
+        self,
+        name: &'static str,
+        len: usize,
+    ) -> Result<Compound<'a, 'w>> {
+        self.identifier(name)?;
+        self.serialize_tuple(len)
+    }
+
+    fn serialize_tuple_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        len: usize,
+    ) -> Result<Compound<'a, 'w>> {
+        self.identifier(variant)?;
+        self.serialize_tuple(len)
+    }
+
+    fn serialize_map(self, len: Option<usize>) -> Result<Compound<'a, 'w>> {
+        self.out.push(b'{');
+        if let Some(len) = len {
+            self.is_empty = Some(len == 0);
+        }
+        self.start_indent();
+        Ok(Compound { writer: self, first: true })
+    }
+
+    fn serialize_struct(
+        self,
+        name: &'static str,
+        len: usize,
+    ) -> Result<Compound<'a, 'w>> {
+        self.identifier(name)?;
+        self.out.push(b'(');
+        self.is_empty = Some(len == 0);
+        self.start_indent();
+        Ok(Compound { writer: self, first: true })
+    }
+
+    fn serialize_struct_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        len: usize,
+    ) -> Result<Compound<'a, 'w>> {
+        self.serialize_struct(variant, len)
+    }
+}
+
+impl ser::SerializeSeq for Compound<'_, '_> {
+    type Ok = ();
+    type Error = Error;
+
+    fn serialize_element<T: Serialize + ?Sized>(
+        &mut self,
+        value: &T,
+    ) -> Result {
+        self.line_item()?;
+        value.serialize(&mut *self.writer)
+    }
+
+    fn end(self) -> Result {
+        self.end_lines(b']');
+        Ok(())
+    }
+}
+
+impl ser::SerializeTuple for Compound<'_, '_> {
+    type Ok = ();
+    type Error = Error;
+
+    fn serialize_element<T: Serialize + ?Sized>(
+        &mut self,
+        value: &T,
+    ) -> Result {
+        self.inline_item();
+        value.serialize(&mut *self.writer)
+    }
+
+    fn end(self) -> Result {
+        self.writer.out.push(b')');
+        Ok(())
+    }
+}
+
+impl ser::SerializeTupleStruct for Compound<'_, '_> {
+    type Ok = ();
+    type Error = Error;
+
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result {
+        ser::SerializeTuple::serialize_element(self, value)
+    }
+
+    fn end(self) -> Result {
+        ser::SerializeTuple::end(self)
+    }
+}
+
+impl ser::SerializeTupleVariant for Compound<'_, '_> {
+    type Ok = ();
+    type Error = Error;
+
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result {
+        ser::SerializeTuple::serialize_element(self, value)
+    }
+
+    fn end(self) -> Result {
+        ser::SerializeTuple::end(self)
+    }
+}
+
+impl ser::SerializeMap for Compound<'_, '_> {
+    type Ok = ();
+    type Error = Error;
+
+    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result {
+        self.line_item()?;
+        key.serialize(&mut *self.writer)
+    }
+
+    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result {
+        self.writer.out.extend_from_slice(b": ");
+        value.serialize(&mut *self.writer)
+    }
+
+    fn end(self) -> Result {
+        self.end_lines(b'}');
+        Ok(())
+    }
+}
+
+impl ser::SerializeStruct for Compound<'_, '_> {
+    type Ok = ();
+    type Error = Error;
+
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result {
+        self.line_item()?;
+        self.writer.identifier(key)?;
+        self.writer.out.extend_from_slice(b": ");
+        value.serialize(&mut *self.writer)
+    }
+
+    fn end(self) -> Result {
+        self.end_lines(b')');
+        Ok(())
+    }
+}
+
+impl ser::SerializeStructVariant for Compound<'_, '_> {
+    type Ok = ();
+    type Error = Error;
+
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result {
+        ser::SerializeStruct::serialize_field(self, key, value)
+    }
+
+    fn end(self) -> Result {
+        ser::SerializeStruct::end(self)
+    }
+}
