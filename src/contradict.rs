@@ -898,6 +898,15 @@ fn counter(
         // what the negative report says.
         let head = negf.heads().is_empty() && negf.negation().is_none()
             || negf.heads().iter().any(|t| vocab.has(posf, t));
+        let covered = common.len() * 2 >= negf.terms.len();
+        // The shared things are at most the terms in scope (at least
+        // one): with fewer terms than needed, or another test failing,
+        // the term sequences are not made (a new pass over both
+        // contents each, they were a fifth of a build's instructions
+        // when made for every pair that got this far).
+        if in_scope.len() < needed || !specific || !head || !covered {
+            return None;
+        }
         // A name of several words is one thing shared, not several.
         let units = distinct_units(
             &in_scope,
@@ -905,8 +914,7 @@ fn counter(
             &term_sequence(docs, names, pos),
             negf.heads(),
         );
-        let covered = common.len() * 2 >= negf.terms.len();
-        if units < needed || !specific || !head || !covered {
+        if units < needed {
             return None;
         }
         let how = match (negf.negation(), negf.denied) {
