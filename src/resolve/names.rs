@@ -4,6 +4,7 @@
 //! accents, hyphens and possessives, so that "López-Obrador’s" and "Lopez
 //! Obrador" share a key; keys decide equality, names keep their spelling.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
@@ -13,8 +14,12 @@ use crate::model::Span;
 
 const TITLES: &str = include_str!("../../data/titles.tsv");
 
-fn titles() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+/// The titles, in a set hashed with foldhash: std's SipHash is slow on
+/// short strings, and every capitalised word a name run holds is looked
+/// up.
+fn titles() -> &'static HashSet<&'static str, foldhash::fast::FixedState> {
+    static SET: OnceLock<HashSet<&'static str, foldhash::fast::FixedState>> =
+        OnceLock::new();
     SET.get_or_init(|| {
         TITLES
             .lines()
@@ -44,10 +49,23 @@ pub fn strip_title(mention: &str) -> String {
 /// True for a title or role word that can stand before a name
 /// ("Administrator", "Sen.", "then-Attorney").
 pub fn is_title(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    titles().contains(lower.as_str())
+    let lower = lower_case(word);
+    titles().contains(&*lower)
         || lower.starts_with("then-")
         || lower.starts_with("ex-")
+}
+
+/// `word` in lower case, as [`str::to_lowercase`] makes it, copied only
+/// when that changes it: an ASCII word without capitals is its own lower
+/// case, and other ASCII words are lowered without the Unicode tables.
+fn lower_case(word: &str) -> Cow<'_, str> {
+    if !word.is_ascii() {
+        Cow::Owned(word.to_lowercase())
+    } else if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(word.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    }
 }
 
 fn is_article(word: &str) -> bool {
@@ -69,29 +87,45 @@ fn strip_possessive(name: &str) -> &str {
 /// a corpus (several percent of a build).
 pub fn canonical_key(name: &str) -> String {
     let name = strip_possessive(name.trim());
-    let mut out = String::with_capacity(name.len());
-    // A space is owed before the next kept character.
-    let mut space = false;
-    let mut push = |c: char| match c {
-        '-' | '‐' | '–' => space = true,
-        '.' | '’' | '\'' => {}
-        c if c.is_whitespace() => space = true,
-        c => {
-            if space && !out.is_empty() {
-                out.push(' ');
-            }
-            space = false;
-            out.push(fold_accent(c));
-        }
-    };
+    let mut key = Key { out: String::with_capacity(name.len()), space: false };
     for c in name.chars() {
         if c.is_ascii() {
-            push(c.to_ascii_lowercase());
+            key.push(c.to_ascii_lowercase());
         } else {
-            c.to_lowercase().for_each(&mut push);
+            for c in c.to_lowercase() {
+                key.push(c);
+            }
         }
     }
-    out
+    key.out
+}
+
+/// A canonical key being made.
+struct Key {
+    out: String,
+    /// A space is owed before the next kept character.
+    space: bool,
+}
+
+impl Key {
+    /// Adds the lower-case character `c`: a hyphen or white space owes a
+    /// space, a dot or apostrophe is dropped, an accent is folded.
+    /// Inlined in the loop over a name's characters, called once each.
+    #[inline(always)]
+    fn push(&mut self, c: char) {
+        match c {
+            '-' | '‐' | '–' => self.space = true,
+            '.' | '’' | '\'' => {}
+            c if c.is_whitespace() => self.space = true,
+            c => {
+                if self.space && !self.out.is_empty() {
+                    self.out.push(' ');
+                }
+                self.space = false;
+                self.out.push(fold_accent(c));
+            }
+        }
+    }
 }
 
 /// Folds the accented Latin letters news names use to their base letter.
