@@ -196,6 +196,10 @@ type TermId = u32;
 struct Vocab {
     ids: HashMap<Term, TermId, foldhash::fast::RandomState>,
     terms: Vec<Term>,
+    /// Each term's [`antonyms`], looked up once when it is numbered: the
+    /// check of every candidate pair hashed each of a report's terms to
+    /// look them up (with SipHash, a fortieth of a build).
+    opposites: Vec<Option<&'static Vec<Term>>>,
 }
 
 impl Vocab {
@@ -205,6 +209,7 @@ impl Vocab {
             return id;
         }
         let id = TermId::try_from(self.terms.len()).expect("a count");
+        self.opposites.push(antonyms().get(&t));
         self.terms.push(t.clone());
         self.ids.insert(t, id);
         id
@@ -213,6 +218,11 @@ impl Vocab {
     /// The term numbered `id`.
     fn get(&self, id: TermId) -> &Term {
         &self.terms[id as usize]
+    }
+
+    /// The antonyms of the term numbered `id`, if it has any.
+    fn opposites(&self, id: TermId) -> Option<&'static Vec<Term>> {
+        self.opposites[id as usize]
     }
 
     /// True when `f` has the term `t`.
@@ -1064,10 +1074,9 @@ fn antonym_pair(
     b: &Facts,
     vocab: &Vocab,
 ) -> Option<(String, String)> {
-    let map = antonyms();
     let has = |f: &Facts, t: &TermId| f.terms.contains(t);
     for x in a.terms.iter().filter(|x| !has(b, x)) {
-        let Some(opposites) = map.get(vocab.get(*x)) else { continue };
+        let Some(opposites) = vocab.opposites(*x) else { continue };
         if let Some(y) = b
             .terms
             .iter()
