@@ -911,6 +911,11 @@ fn counter(
     // reports share most of the shorter one's terms, a name of several
     // words counting once.
     let mostly_shared = || {
+        // The units are at most the common terms (at least one): when
+        // even that many are too few, the term sequences are not made.
+        if common.len().max(1) * 2 < smaller {
+            return false;
+        }
         let common: Vec<&Term> = common.iter().collect();
         let (sa, sb) =
             (term_sequence(docs, names, ka), term_sequence(docs, names, kb));
