@@ -20,6 +20,7 @@
 //!
 //! Every link says which rule made it, why in words, and how sure it is.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasher;
 use std::sync::{Arc, OnceLock};
@@ -195,6 +196,10 @@ type TermId = u32;
 struct Vocab {
     ids: HashMap<Term, TermId, foldhash::fast::RandomState>,
     terms: Vec<Term>,
+    /// Each term's [`antonyms`], looked up once when it is numbered: the
+    /// check of every candidate pair hashed each of a report's terms to
+    /// look them up (with SipHash, a fortieth of a build).
+    opposites: Vec<Option<&'static Vec<Term>>>,
 }
 
 impl Vocab {
@@ -204,6 +209,7 @@ impl Vocab {
             return id;
         }
         let id = TermId::try_from(self.terms.len()).expect("a count");
+        self.opposites.push(antonyms().get(&t));
         self.terms.push(t.clone());
         self.ids.insert(t, id);
         id
@@ -212,6 +218,11 @@ impl Vocab {
     /// The term numbered `id`.
     fn get(&self, id: TermId) -> &Term {
         &self.terms[id as usize]
+    }
+
+    /// The antonyms of the term numbered `id`, if it has any.
+    fn opposites(&self, id: TermId) -> Option<&'static Vec<Term>> {
+        self.opposites[id as usize]
     }
 
     /// True when `f` has the term `t`.
@@ -365,8 +376,7 @@ fn facts_of(
     let x = &docs[k.doc];
     let a = &x.attributions[k.att];
     let text = names.content(docs, k);
-    let lower: Vec<String> =
-        words(&text).iter().map(|w| w.to_lowercase()).collect();
+    let lower = lower_words(&text);
     let start = a.content_extent().start;
     let paragraph = breaks.partition_point(|&end| end <= start);
     let paragraph = u32::try_from(paragraph).expect("under 4 billion");
@@ -409,8 +419,7 @@ fn negation_scope(text: &str) -> (Vec<Term>, Vec<Term>) {
     let mut scope = Vec::new();
     let mut heads = Vec::new();
     for clause in text.split([',', ';', ':', '—', '–', '?']) {
-        let lower: Vec<String> =
-            words(clause).iter().map(|w| w.to_lowercase()).collect();
+        let lower = lower_words(clause);
         for (i, w) in lower.iter().enumerate() {
             let starts = negates(&lower, i)
                 || (w == "than" && i > 0 && lower[i - 1] == "rather");
@@ -419,8 +428,8 @@ fn negation_scope(text: &str) -> (Vec<Term>, Vec<Term>) {
             }
             let after = lower[i + 1..]
                 .iter()
-                .take_while(|w| !matches!(w.as_str(), "and" | "but" | "or"));
-            let after: Vec<String> = after.take(6).cloned().collect();
+                .take_while(|w| !matches!(&w[..], "and" | "but" | "or"));
+            let after: Vec<Lower> = after.take(6).cloned().collect();
             let head = after.iter().find(|w| is_key(w));
             heads.extend(head.map(|w| term(w)));
             scope.extend(key_terms(&after));
@@ -440,6 +449,28 @@ fn words(text: &str) -> Vec<&str> {
     .map(|w| w.trim_matches(|c: char| c == '.' || c == '\'' || c == '’'))
     .filter(|w| !w.is_empty())
     .collect()
+}
+
+/// A word in lower case: borrowed when it already is, as most words of
+/// a report are, so that they are not each copied.
+type Lower<'a> = Cow<'a, str>;
+
+/// The [`words`] of `text`, in lower case.
+fn lower_words(text: &str) -> Vec<Lower<'_>> {
+    words(text).into_iter().map(lower_case).collect()
+}
+
+/// `word` in lower case, as [`str::to_lowercase`] makes it, copied only
+/// when that changes it. An ASCII word without capitals is its own lower
+/// case; other ASCII words are lowered without the Unicode tables.
+fn lower_case(word: &str) -> Lower<'_> {
+    if !word.is_ascii() {
+        Cow::Owned(word.to_lowercase())
+    } else if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(word.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    }
 }
 
 /// Words that carry no topic.
@@ -534,11 +565,20 @@ fn is_key(w: &str) -> bool {
     }
     w.chars().count() >= 3
         && !w.chars().all(|c| c.is_ascii_digit())
-        && STOP.binary_search(&w).is_err()
+        && !is_stop(w)
         && !is_negation(w)
 }
 
-fn key_terms(lower: &[String]) -> Vec<Term> {
+/// True for a word of [`STOP`]. A hash set, not a binary search: each
+/// step of the search compared whole strings, and every word of every
+/// report is looked up.
+fn is_stop(w: &str) -> bool {
+    type Set = HashSet<&'static str, foldhash::fast::FixedState>;
+    static SET: OnceLock<Set> = OnceLock::new();
+    SET.get_or_init(|| STOP.iter().copied().collect()).contains(w)
+}
+
+fn key_terms(lower: &[Lower]) -> Vec<Term> {
     let mut terms: Vec<Term> =
         lower.iter().filter(|w| is_key(w)).map(|w| term(w)).collect();
     terms.sort();
@@ -564,18 +604,19 @@ fn is_negation(w: &str) -> bool {
 
 /// The word that negates the content, if one does: "not", "don't",
 /// "none", "rather than".
-fn negation(lower: &[String]) -> Option<String> {
+fn negation(lower: &[Lower]) -> Option<String> {
     let rather = lower.windows(2).any(|w| w[0] == "rather" && w[1] == "than");
     if rather {
         return Some("rather than".into());
     }
-    (0..lower.len()).find(|&i| negates(lower, i)).map(|i| lower[i].clone())
+    let i = (0..lower.len()).find(|&i| negates(lower, i))?;
+    Some(lower[i].to_string())
 }
 
 /// True when the `i`th word negates what follows: "not" in "not only
 /// X but Y" does not.
-fn negates(lower: &[String], i: usize) -> bool {
-    let next = lower.get(i + 1).map(String::as_str);
+fn negates(lower: &[Lower], i: usize) -> bool {
+    let next = lower.get(i + 1).map(|w| &**w);
     is_negation(&lower[i])
         && !(lower[i] == "not"
             && matches!(next, Some("only" | "just" | "merely")))
@@ -583,7 +624,7 @@ fn negates(lower: &[String], i: usize) -> bool {
 
 /// True for contents that point back at an earlier claim: "those
 /// assertions", "the allegations", "no such trafficking".
-fn refers_back_phrase(lower: &[String]) -> bool {
+fn refers_back_phrase(lower: &[Lower]) -> bool {
     const SPEECH: &[&str] = &[
         "accusations",
         "allegations",
@@ -596,8 +637,8 @@ fn refers_back_phrase(lower: &[String]) -> bool {
         "statements",
         "suggestions",
     ];
-    let first = lower.first().map(String::as_str);
-    let second = lower.get(1).map(String::as_str);
+    let first = lower.first().map(|w| &**w);
+    let second = lower.get(1).map(|w| &**w);
     let pointer = matches!(
         first,
         Some("those" | "these" | "the" | "such" | "that" | "this")
@@ -605,18 +646,24 @@ fn refers_back_phrase(lower: &[String]) -> bool {
     let such = lower
         .windows(2)
         .take(3)
-        .any(|w| w[1] == "such" && matches!(w[0].as_str(), "no" | "any"));
+        .any(|w| w[1] == "such" && matches!(&*w[0], "no" | "any"));
     let speech =
         second.is_some_and(|w| SPEECH.contains(&w)) && lower.len() <= 4;
     (pointer && speech) || such
 }
 
 /// Numbers with the word after them: "106,000 people" gives ("peopl", 106000).
-fn numbers(lower: &[String]) -> Vec<(Term, f64)> {
+fn numbers(lower: &[Lower]) -> Vec<(Term, f64)> {
     lower
         .windows(2)
         .filter_map(|w| {
-            let n: f64 = w[0].replace(',', "").parse().ok()?;
+            // Commas dropped, copying only a word that has any.
+            let digits = if w[0].contains(',') {
+                Cow::Owned(w[0].replace(',', ""))
+            } else {
+                Cow::Borrowed(&*w[0])
+            };
+            let n: f64 = digits.parse().ok()?;
             Some((term(&w[1]), n))
         })
         .collect()
@@ -864,6 +911,11 @@ fn counter(
     // reports share most of the shorter one's terms, a name of several
     // words counting once.
     let mostly_shared = || {
+        // The units are at most the common terms (at least one): when
+        // even that many are too few, the term sequences are not made.
+        if common.len().max(1) * 2 < smaller {
+            return false;
+        }
         let common: Vec<&Term> = common.iter().collect();
         let (sa, sb) =
             (term_sequence(docs, names, ka), term_sequence(docs, names, kb));
@@ -898,6 +950,15 @@ fn counter(
         // what the negative report says.
         let head = negf.heads().is_empty() && negf.negation().is_none()
             || negf.heads().iter().any(|t| vocab.has(posf, t));
+        let covered = common.len() * 2 >= negf.terms.len();
+        // The shared things are at most the terms in scope (at least
+        // one): with fewer terms than needed, or another test failing,
+        // the term sequences are not made (a new pass over both
+        // contents each, they were a fifth of a build's instructions
+        // when made for every pair that got this far).
+        if in_scope.len() < needed || !specific || !head || !covered {
+            return None;
+        }
         // A name of several words is one thing shared, not several.
         let units = distinct_units(
             &in_scope,
@@ -905,8 +966,7 @@ fn counter(
             &term_sequence(docs, names, pos),
             negf.heads(),
         );
-        let covered = common.len() * 2 >= negf.terms.len();
-        if units < needed || !specific || !head || !covered {
+        if units < needed {
             return None;
         }
         let how = match (negf.negation(), negf.denied) {
@@ -936,11 +996,10 @@ fn term_sequence(
     names: &Names,
     k: ReportKey,
 ) -> Vec<Term> {
-    words(&names.content(docs, k))
+    lower_words(&names.content(docs, k))
         .iter()
-        .map(|w| w.to_lowercase())
         .filter(|w| is_key(w))
-        .map(|w| term(&w))
+        .map(|w| term(w))
         .collect()
 }
 
@@ -1020,10 +1079,9 @@ fn antonym_pair(
     b: &Facts,
     vocab: &Vocab,
 ) -> Option<(String, String)> {
-    let map = antonyms();
     let has = |f: &Facts, t: &TermId| f.terms.contains(t);
     for x in a.terms.iter().filter(|x| !has(b, x)) {
-        let Some(opposites) = map.get(vocab.get(*x)) else { continue };
+        let Some(opposites) = vocab.opposites(*x) else { continue };
         if let Some(y) = b
             .terms
             .iter()
