@@ -574,10 +574,15 @@ impl<'o> AttrList<'o> {
         self.out.extend_from_within(value);
     }
 
-    /// Each attribute of `style`.
+    /// Each attribute of `style`. Its values are this module's constants,
+    /// which quoting leaves as they are (a test checks), so they are
+    /// copied between quotes, not scanned for what to escape.
     fn style(&mut self, style: Style) {
         for &(key, value) in style {
-            self.add(key, value);
+            self.key(key);
+            self.out.push('"');
+            self.out.push_str(value);
+            self.out.push('"');
         }
     }
 
@@ -1046,8 +1051,10 @@ fn push_number(text: &mut String, n: u32) {
 /// Stops at the first line past those kept: a claim's label shows three
 /// lines of a text that may run to pages.
 fn wrap(text: &str, width: usize, max_lines: usize) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    let mut current = String::new();
+    // Room for the lines kept and the one that shows there are more, and
+    // for a line of `width` one-byte characters.
+    let mut lines: Vec<String> = Vec::with_capacity(max_lines.max(1) + 1);
+    let mut current = String::with_capacity(width);
     // Characters in `current`, kept rather than counted again.
     let mut current_chars = 0;
     let pieces = text.split_whitespace().flat_map(|w| split_word(w, width));
@@ -1061,7 +1068,8 @@ fn wrap(text: &str, width: usize, max_lines: usize) -> Vec<String> {
             current.push_str(piece);
             current_chars += 1 + piece_chars;
         } else {
-            lines.push(std::mem::take(&mut current));
+            let next = String::with_capacity(width);
+            lines.push(std::mem::replace(&mut current, next));
             current.push_str(piece);
             current_chars = piece_chars;
             if lines.len() == max_lines.max(1) {
@@ -1084,8 +1092,12 @@ fn split_word(word: &str, width: usize) -> impl Iterator<Item = &str> {
         if rest.is_empty() {
             return None;
         }
-        let end =
-            rest.char_indices().nth(width).map_or(rest.len(), |(at, _)| at);
+        // No more bytes than `width` is no more characters: all of it.
+        let end = if rest.len() <= width {
+            rest.len()
+        } else {
+            rest.char_indices().nth(width).map_or(rest.len(), |(at, _)| at)
+        };
         let (piece, after) = rest.split_at(end);
         rest = after;
         Some(piece)
@@ -1174,22 +1186,27 @@ fn push_value(out: &mut String, value: &str) {
     }
 }
 
-/// The bytes [`push_quoted`] stops at: `"`, `\`, the ASCII control
-/// characters, and 0xC2, which starts the control characters U+0080 to
-/// U+009F (and other characters, which stay).
-const SPECIAL: [bool; 256] = {
-    let mut special = [false; 256];
-    let mut b = 0;
-    while b < 0x20 {
-        special[b] = true;
-        b += 1;
+/// True for the bytes [`push_quoted`] stops at: `"`, `\`, the ASCII
+/// control characters, and 0xC2, which starts the control characters
+/// U+0080 to U+009F (and other characters, which stay). Tested without
+/// branches (`|`, not `||`), so that a block of bytes is tested at once.
+fn is_special(b: u8) -> bool {
+    (b < 0x20) | (b == b'"') | (b == b'\\') | (b == 0x7f) | (b == 0xc2)
+}
+
+/// Where the first byte [`is_special`] is in `bytes`. Most text has
+/// none for dozens of bytes, so blocks of 16 are tested whole first: a
+/// test the compiler makes a few vector instructions.
+fn find_special(bytes: &[u8]) -> Option<usize> {
+    let mut at = 0;
+    for block in bytes.as_chunks::<16>().0 {
+        if block.iter().fold(false, |any, &b| any | is_special(b)) {
+            break;
+        }
+        at += 16;
     }
-    special[b'"' as usize] = true;
-    special[b'\\' as usize] = true;
-    special[0x7f] = true;
-    special[0xc2] = true;
-    special
-};
+    bytes[at..].iter().position(|&b| is_special(b)).map(|i| at + i)
+}
 
 /// Appends `text` as a DOT double-quoted string.
 ///
@@ -1197,7 +1214,7 @@ const SPECIAL: [bool; 256] = {
 /// early or trigger Graphviz's `\N`-style substitutions; line breaks
 /// become `\n` (a centred line break in labels, a newline in tooltips);
 /// other control characters become spaces. The bytes between are copied
-/// in runs, found with a table of the few bytes that can need escaping.
+/// in runs, found by [`find_special`].
 fn push_quoted(out: &mut String, text: &str) {
     let bytes = text.as_bytes();
     out.reserve(bytes.len() + 2);
@@ -1205,9 +1222,7 @@ fn push_quoted(out: &mut String, text: &str) {
     // The start of the bytes not yet copied, and where to look next.
     let mut run = 0;
     let mut at = 0;
-    while let Some(skip) =
-        bytes[at..].iter().position(|&b| SPECIAL[usize::from(b)])
-    {
+    while let Some(skip) = find_special(&bytes[at..]) {
         at += skip;
         let (escaped, len) = match bytes[at] {
             b'\\' => ("\\\\", 1),
@@ -1887,6 +1902,29 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    #[test]
+    fn style_values_need_no_escaping() {
+        let styles = [
+            actor_style(false),
+            actor_style(true),
+            claim_style(),
+            rated_claim_style(),
+            document_style(),
+            source_style(),
+            attributed_style(true),
+            attributed_style(false),
+            reported_style(),
+            conflict_style(false),
+            conflict_style(true),
+            cites_style(),
+        ];
+        for &(key, value) in styles.iter().copied().flatten() {
+            let mut quoted = String::new();
+            push_value(&mut quoted, value);
+            assert_eq!(quoted, format!("\"{value}\""), "{key}");
         }
     }
 
