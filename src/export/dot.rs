@@ -170,14 +170,15 @@ pub fn write_dot_view(
     }
     let (docs, others): (Vec<&Node>, Vec<&Node>) =
         shown.into_iter().partition(|n| matches!(n, Node::Document(_)));
-    write_lines(&others, w, |n, out, text| {
+    let mut buffers = LineBuffers::default();
+    write_lines(&others, &mut buffers, w, |n, out, text| {
         push_node(out, "  ", n, &links, text);
     })?;
     if !docs.is_empty() {
         // The column's opening and closing lines, as the printer puts a
         // subgraph with `rank="same"` first.
         w.write_all(b"\n  subgraph documents {\n    rank=\"same\";")?;
-        write_lines(&docs, w, |n, out, text| {
+        write_lines(&docs, &mut buffers, w, |n, out, text| {
             push_node(out, "    ", n, &links, text);
         })?;
         w.write_all(b"\n  };")?;
@@ -192,7 +193,7 @@ pub fn write_dot_view(
         groups.push(at..end);
         at = end;
         if groups.len() == LINE_RUN || at == count {
-            write_lines(&groups, w, |group, out, text| {
+            write_lines(&groups, &mut buffers, w, |group, out, text| {
                 push_edge(out, data, group.clone(), &links, text);
             })?;
             groups.clear();
@@ -206,31 +207,41 @@ pub fn write_dot_view(
 const LINE_RUN: usize = 8192;
 const LINE_CHUNK: usize = 256;
 
+/// Buffers for [`write_lines`], one for each task of a run and a scratch
+/// string beside it, kept from run to run: filled again rather than
+/// grown from nothing, they are not copied as they grow, and their memory
+/// is not fetched fresh from the system for every run.
+#[derive(Default)]
+struct LineBuffers(Vec<(String, String)>);
+
 /// Writes a line for each of `items` to `w`, in order, each after a line
 /// break (something always came before). The lines are made on every
-/// core a run at a time, each task into one buffer, by `line(item, out,
-/// text)`, which appends the item's line to `out` and may use `text` as
-/// scratch space.
+/// core a run at a time, each task into one of `buffers`, by `line(item,
+/// out, text)`, which appends the item's line to `out` and may use
+/// `text` as scratch space.
 fn write_lines<T: Sync>(
     items: &[T],
+    buffers: &mut LineBuffers,
     w: &mut dyn Write,
     line: impl Fn(&T, &mut String, &mut String) + Sync,
 ) -> io::Result<()> {
     for run in items.chunks(LINE_RUN) {
-        let parts: Vec<String> = run
-            .par_chunks(LINE_CHUNK)
-            .map(|chunk| {
-                let mut out = String::new();
-                let mut text = String::new();
+        let tasks = run.len().div_ceil(LINE_CHUNK);
+        if buffers.0.len() < tasks {
+            buffers.0.resize_with(tasks, Default::default);
+        }
+        let buffers = &mut buffers.0[..tasks];
+        run.par_chunks(LINE_CHUNK).zip(buffers.par_iter_mut()).for_each(
+            |(chunk, (out, text))| {
+                out.clear();
                 for item in chunk {
                     out.push('\n');
-                    line(item, &mut out, &mut text);
+                    line(item, out, text);
                 }
-                out
-            })
-            .collect();
-        for part in parts {
-            w.write_all(part.as_bytes())?;
+            },
+        );
+        for (out, _) in buffers.iter() {
+            w.write_all(out.as_bytes())?;
         }
     }
     Ok(())
