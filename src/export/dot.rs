@@ -102,9 +102,14 @@ pub fn to_dot(g: &ClaimGraph) -> String {
 
 /// [`to_dot`] with [`DotOptions`].
 pub fn to_dot_with(g: &ClaimGraph, options: DotOptions) -> String {
-    let mut text = Vec::new();
-    write_dot_with(g, options, &mut text).expect("writing to memory");
-    String::from_utf8(text).expect("DOT text is UTF-8")
+    // Made as text, so it need not be checked to be UTF-8 once made.
+    let mut text = String::new();
+    let mut push = |part: &str| {
+        text.push_str(part);
+        Ok(())
+    };
+    write_dot_text(&g.view(), options, &mut push).expect("writing to memory");
+    text
 }
 
 /// [`to_dot_with`], written to `w` one statement at a time: the diagram
@@ -134,6 +139,18 @@ pub fn write_dot_view(
     options: DotOptions,
     w: &mut dyn Write,
 ) -> io::Result<()> {
+    write_dot_text(data, options, &mut |part| w.write_all(part.as_bytes()))
+}
+
+/// Where [`write_dot_text`] puts the diagram's text, a part at a time.
+type Sink<'s> = dyn FnMut(&str) -> io::Result<()> + 's;
+
+/// [`write_dot_view`], each part of the text given to `sink` in order.
+fn write_dot_text(
+    data: &GraphView,
+    options: DotOptions,
+    sink: &mut Sink,
+) -> io::Result<()> {
     let links = Links::new(data, options);
     let mut ctx = PrinterContext::default();
     ctx.with_semi();
@@ -143,45 +160,45 @@ pub fn write_dot_view(
     let empty = Graph::DiGraph { id, strict: false, stmts: Vec::new() };
     let empty = empty.print(&mut ctx);
     let head = empty.strip_suffix("\n}").unwrap_or(&empty);
-    w.write_all(head.as_bytes())?;
+    sink(head)?;
     let mut first = true;
-    let mut line = Vec::new();
-    let mut put = |stmt: Stmt, w: &mut dyn Write| -> io::Result<()> {
+    let mut line = String::new();
+    let mut put = |stmt: Stmt, sink: &mut Sink| -> io::Result<()> {
         line.clear();
         if !first {
-            line.push(b'\n');
+            line.push('\n');
         }
         first = false;
         print_stmt(&stmt, "  ", &mut ctx, &mut line);
-        w.write_all(&line)
+        sink(&line)
     };
     for stmt in defaults() {
-        put(stmt, w)?;
+        put(stmt, sink)?;
     }
-    put(Stmt::Subgraph(legend()), w)?;
+    put(Stmt::Subgraph(legend()), sink)?;
     let (shown, hidden) = linked_nodes(data);
     if hidden > 0 {
         let note = match hidden {
             1 => "1 node with no edge is not drawn".to_string(),
             n => format!("{n} nodes with no edge are not drawn"),
         };
-        put(Stmt::Attribute(attr("label", &note)), w)?;
-        put(Stmt::Attribute(attr("labelloc", "b")), w)?;
+        put(Stmt::Attribute(attr("label", &note)), sink)?;
+        put(Stmt::Attribute(attr("labelloc", "b")), sink)?;
     }
     let (docs, others): (Vec<&Node>, Vec<&Node>) =
         shown.into_iter().partition(|n| matches!(n, Node::Document(_)));
     let mut buffers = LineBuffers::default();
-    write_lines(&others, &mut buffers, w, |n, out, text| {
+    write_lines(&others, &mut buffers, sink, |n, out, text| {
         push_node(out, "  ", n, &links, text);
     })?;
     if !docs.is_empty() {
         // The column's opening and closing lines, as the printer puts a
         // subgraph with `rank="same"` first.
-        w.write_all(b"\n  subgraph documents {\n    rank=\"same\";")?;
-        write_lines(&docs, &mut buffers, w, |n, out, text| {
+        sink("\n  subgraph documents {\n    rank=\"same\";")?;
+        write_lines(&docs, &mut buffers, sink, |n, out, text| {
             push_node(out, "    ", n, &links, text);
         })?;
-        w.write_all(b"\n  };")?;
+        sink("\n  };")?;
     }
     // The edges, most of the text, a run of groups at a time: the groups
     // of a large graph are never all held either.
@@ -193,13 +210,13 @@ pub fn write_dot_view(
         groups.push(at..end);
         at = end;
         if groups.len() == LINE_RUN || at == count {
-            write_lines(&groups, &mut buffers, w, |group, out, text| {
+            write_lines(&groups, &mut buffers, sink, |group, out, text| {
                 push_edge(out, data, group.clone(), &links, text);
             })?;
             groups.clear();
         }
     }
-    w.write_all(b"\n}\n")
+    sink("\n}\n")
 }
 
 /// How many lines [`write_lines`] makes before writing them, and how
@@ -214,7 +231,7 @@ const LINE_CHUNK: usize = 256;
 #[derive(Default)]
 struct LineBuffers(Vec<(String, String)>);
 
-/// Writes a line for each of `items` to `w`, in order, each after a line
+/// Gives `sink` a line for each of `items`, in order, each after a line
 /// break (something always came before). The lines are made on every
 /// core a run at a time, each task into one of `buffers`, by `line(item,
 /// out, text)`, which appends the item's line to `out` and may use
@@ -222,7 +239,7 @@ struct LineBuffers(Vec<(String, String)>);
 fn write_lines<T: Sync>(
     items: &[T],
     buffers: &mut LineBuffers,
-    w: &mut dyn Write,
+    sink: &mut Sink,
     line: impl Fn(&T, &mut String, &mut String) + Sync,
 ) -> io::Result<()> {
     for run in items.chunks(LINE_RUN) {
@@ -241,7 +258,7 @@ fn write_lines<T: Sync>(
             },
         );
         for (out, _) in buffers.iter() {
-            w.write_all(out.as_bytes())?;
+            sink(out)?;
         }
     }
     Ok(())
@@ -1268,7 +1285,7 @@ fn print_stmt(
     stmt: &Stmt,
     indent: &str,
     ctx: &mut PrinterContext,
-    out: &mut Vec<u8>,
+    out: &mut String,
 ) {
     fn plain(v: &Vertex) -> Option<&Id> {
         match v {
@@ -1278,79 +1295,79 @@ fn print_stmt(
     }
     match stmt {
         Stmt::Node(DotNode { id: NodeId(id, None), attributes }) => {
-            out.extend_from_slice(indent.as_bytes());
+            out.push_str(indent);
             push_id(id, out);
             push_attributes(attributes, out);
         }
         Stmt::Edge(DotEdge { ty: EdgeTy::Pair(from, to), attributes })
             if plain(from).is_some() && plain(to).is_some() =>
         {
-            out.extend_from_slice(indent.as_bytes());
+            out.push_str(indent);
             push_id(plain(from).expect("plain"), out);
-            out.extend_from_slice(b" -> ");
+            out.push_str(" -> ");
             push_id(plain(to).expect("plain"), out);
             if !attributes.is_empty() {
-                out.push(b' ');
+                out.push(' ');
                 push_attributes(attributes, out);
             }
         }
         Stmt::Attribute(Attribute(key, value)) => {
-            out.extend_from_slice(indent.as_bytes());
+            out.push_str(indent);
             push_id(key, out);
-            out.push(b'=');
+            out.push('=');
             push_id(value, out);
         }
         Stmt::Subgraph(Subgraph { id, stmts }) => {
-            out.extend_from_slice(indent.as_bytes());
-            out.extend_from_slice(b"subgraph ");
+            out.push_str(indent);
+            out.push_str("subgraph ");
             push_id(id, out);
-            out.extend_from_slice(b" {\n");
+            out.push_str(" {\n");
             let inner = format!("{indent}  ");
             for (i, stmt) in stmts.iter().enumerate() {
                 if i > 0 {
-                    out.push(b'\n');
+                    out.push('\n');
                 }
                 print_stmt(stmt, &inner, ctx, out);
             }
-            out.push(b'\n');
-            out.extend_from_slice(indent.as_bytes());
-            out.push(b'}');
+            out.push('\n');
+            out.push_str(indent);
+            out.push('}');
         }
         other => {
             // Graph-wide attributes: a few lines, printed by the printer,
             // whose indent is that of the digraph's body.
             debug_assert_eq!(indent, "  ");
-            out.extend_from_slice(other.print(ctx).as_bytes());
+            out.push_str(&other.print(ctx));
             return;
         }
     }
-    out.push(b';');
+    out.push(';');
 }
 
-fn push_id(id: &Id, out: &mut Vec<u8>) {
+fn push_id(id: &Id, out: &mut String) {
     match id {
         Id::Html(v) | Id::Escaped(v) | Id::Plain(v) => {
-            out.extend_from_slice(v.as_bytes());
+            out.push_str(v);
         }
         Id::Anonymous(_) => {}
     }
 }
 
 /// `[a="1" b="2"]`, or nothing for no attributes.
-fn push_attributes(attributes: &[Attribute], out: &mut Vec<u8>) {
+fn push_attributes(attributes: &[Attribute], out: &mut String) {
     if attributes.is_empty() {
         return;
     }
-    out.push(b'[');
+    out.push('[');
     for (i, Attribute(key, value)) in attributes.iter().enumerate() {
         if i > 0 {
-            out.push(b' ');
+            out.push(' ');
         }
         push_id(key, out);
-        out.push(b'=');
+        out.push('=');
         push_id(value, out);
     }
-    out.push(b']');
+    out.push(']');
 }
 
 #[cfg(test)]
