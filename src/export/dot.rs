@@ -1,22 +1,24 @@
 //! Graphviz export: the claim graph as a DOT diagram, and its rendering.
 //!
 //! This is the last step of the `export` command and the only module that
-//! names `graphviz_rust`. [`to_dot`] builds the diagram as a Graphviz
-//! syntax tree (so the structure is never assembled by string pasting),
-//! escapes every piece of user text itself, and prints it. Actors are
-//! blue boxes (grey and dashed when unresolved or anonymous), claims
-//! yellow notes (outlined red when a fact-checker rated them) and
-//! documents green folders, stacked in one column at the right; actor ->
-//! claim edges are labelled with the cue class, solid for direct quotes
-//! and dashed for paraphrase, and claim -> document edges are thin grey
-//! lines. Counterclaims are red and dashed, disputes dark red and dotted,
-//! and neither takes part in the layout's ranking. Labels are shortened
-//! for reading; the full text and the evidence behind each edge are in
-//! tooltips, which SVG viewers show on hover, and documents and the edges
-//! they back link to the document's address when it is known. A legend
-//! cluster explains the styles. [`render`] runs the `dot` program to
-//! produce SVG (or another format) and reports, rather than fails, when
-//! `dot` is not installed.
+//! names `graphviz_rust`. [`to_dot`] builds the graph-wide settings and the
+//! legend as Graphviz syntax trees and prints them; the graph's nodes and
+//! edges, nearly all of a large diagram, are written straight as text in
+//! the printer's exact form (a test parses the text and prints it back),
+//! each attribute value quoted and escaped on the way in, so no user text
+//! can change the structure. Actors are blue boxes (grey and dashed when
+//! unresolved or anonymous), claims yellow notes (outlined red when a
+//! fact-checker rated them) and documents green folders, stacked in one
+//! column at the right; actor -> claim edges are labelled with the cue
+//! class, solid for direct quotes and dashed for paraphrase, and claim ->
+//! document edges are thin grey lines. Counterclaims are red and dashed,
+//! disputes dark red and dotted, and neither takes part in the layout's
+//! ranking. Labels are shortened for reading; the full text and the
+//! evidence behind each edge are in tooltips, which SVG viewers show on
+//! hover, and documents and the edges they back link to the document's
+//! address when it is known. A legend cluster explains the styles.
+//! [`render`] runs the `dot` program to produce SVG (or another format) and
+//! reports, rather than fails, when `dot` is not installed.
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashSet};
