@@ -1,24 +1,27 @@
 //! Graphviz export: the claim graph as a DOT diagram, and its rendering.
 //!
 //! This is the last step of the `export` command and the only module that
-//! names `graphviz_rust`. [`to_dot`] builds the diagram as a Graphviz
-//! syntax tree (so the structure is never assembled by string pasting),
-//! escapes every piece of user text itself, and prints it. Actors are
-//! blue boxes (grey and dashed when unresolved or anonymous), claims
-//! yellow notes (outlined red when a fact-checker rated them) and
-//! documents green folders, stacked in one column at the right; actor ->
-//! claim edges are labelled with the cue class, solid for direct quotes
-//! and dashed for paraphrase, and claim -> document edges are thin grey
-//! lines. Counterclaims are red and dashed, disputes dark red and dotted,
-//! and neither takes part in the layout's ranking. Labels are shortened
-//! for reading; the full text and the evidence behind each edge are in
-//! tooltips, which SVG viewers show on hover, and documents and the edges
-//! they back link to the document's address when it is known. A legend
-//! cluster explains the styles. [`render`] runs the `dot` program to
-//! produce SVG (or another format) and reports, rather than fails, when
-//! `dot` is not installed.
+//! names `graphviz_rust`. [`to_dot`] builds the graph-wide settings and the
+//! legend as Graphviz syntax trees and prints them; the graph's nodes and
+//! edges, nearly all of a large diagram, are written straight as text in
+//! the printer's exact form (a test parses the text and prints it back),
+//! each attribute value quoted and escaped on the way in, so no user text
+//! can change the structure. Actors are blue boxes (grey and dashed when
+//! unresolved or anonymous), claims yellow notes (outlined red when a
+//! fact-checker rated them) and documents green folders, stacked in one
+//! column at the right; actor -> claim edges are labelled with the cue
+//! class, solid for direct quotes and dashed for paraphrase, and claim ->
+//! document edges are thin grey lines. Counterclaims are red and dashed,
+//! disputes dark red and dotted, and neither takes part in the layout's
+//! ranking. Labels are shortened for reading; the full text and the
+//! evidence behind each edge are in tooltips, which SVG viewers show on
+//! hover, and documents and the edges they back link to the document's
+//! address when it is known. A legend cluster explains the styles.
+//! [`render`] runs the `dot` program to produce SVG (or another format) and
+//! reports, rather than fails, when `dot` is not installed.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashSet};
 use std::fmt::Write as _;
 use std::io::{self, Write};
 use std::ops::Range;
@@ -38,7 +41,7 @@ use crate::graph::{
     Actor, ActorKind, Claim, ClaimGraph, DocumentNode, Edge, EdgeView,
     Evidence, GraphView, Node, SourceNode,
 };
-use crate::model::{CueClass, stable_hash};
+use crate::model::stable_hash;
 use crate::store::write_atomic;
 
 /// Characters per line in a node label.
@@ -101,9 +104,14 @@ pub fn to_dot(g: &ClaimGraph) -> String {
 
 /// [`to_dot`] with [`DotOptions`].
 pub fn to_dot_with(g: &ClaimGraph, options: DotOptions) -> String {
-    let mut text = Vec::new();
-    write_dot_with(g, options, &mut text).expect("writing to memory");
-    String::from_utf8(text).expect("DOT text is UTF-8")
+    // Made as text, so it need not be checked to be UTF-8 once made.
+    let mut text = String::new();
+    let mut push = |part: &str| {
+        text.push_str(part);
+        Ok(())
+    };
+    write_dot_text(&g.view(), options, &mut push).expect("writing to memory");
+    text
 }
 
 /// [`to_dot_with`], written to `w` one statement at a time: the diagram
@@ -133,6 +141,18 @@ pub fn write_dot_view(
     options: DotOptions,
     w: &mut dyn Write,
 ) -> io::Result<()> {
+    write_dot_text(data, options, &mut |part| w.write_all(part.as_bytes()))
+}
+
+/// Where [`write_dot_text`] puts the diagram's text, a part at a time.
+type Sink<'s> = dyn FnMut(&str) -> io::Result<()> + 's;
+
+/// [`write_dot_view`], each part of the text given to `sink` in order.
+fn write_dot_text(
+    data: &GraphView,
+    options: DotOptions,
+    sink: &mut Sink,
+) -> io::Result<()> {
     let links = Links::new(data, options);
     let mut ctx = PrinterContext::default();
     ctx.with_semi();
@@ -142,79 +162,109 @@ pub fn write_dot_view(
     let empty = Graph::DiGraph { id, strict: false, stmts: Vec::new() };
     let empty = empty.print(&mut ctx);
     let head = empty.strip_suffix("\n}").unwrap_or(&empty);
-    w.write_all(head.as_bytes())?;
+    sink(head)?;
     let mut first = true;
-    let mut line = Vec::new();
-    let mut put = |stmt: Stmt, w: &mut dyn Write| -> io::Result<()> {
+    let mut line = String::new();
+    let mut put = |stmt: Stmt, sink: &mut Sink| -> io::Result<()> {
         line.clear();
         if !first {
-            line.push(b'\n');
+            line.push('\n');
         }
         first = false;
         print_stmt(&stmt, "  ", &mut ctx, &mut line);
-        w.write_all(&line)
+        sink(&line)
     };
     for stmt in defaults() {
-        put(stmt, w)?;
+        put(stmt, sink)?;
     }
-    put(Stmt::Subgraph(legend()), w)?;
+    put(Stmt::Subgraph(legend()), sink)?;
     let (shown, hidden) = linked_nodes(data);
     if hidden > 0 {
         let note = match hidden {
             1 => "1 node with no edge is not drawn".to_string(),
             n => format!("{n} nodes with no edge are not drawn"),
         };
-        put(Stmt::Attribute(attr("label", &note)), w)?;
-        put(Stmt::Attribute(attr("labelloc", "b")), w)?;
+        put(Stmt::Attribute(attr("label", &note)), sink)?;
+        put(Stmt::Attribute(attr("labelloc", "b")), sink)?;
     }
     let (docs, others): (Vec<&Node>, Vec<&Node>) =
         shown.into_iter().partition(|n| matches!(n, Node::Document(_)));
-    for n in &others {
-        put(Stmt::Node(node(n, &links)), w)?;
-    }
+    let mut buffers = LineBuffers::default();
+    write_lines(&others, &mut buffers, sink, |n, out, text| {
+        push_node(out, "  ", n, &links, text);
+    })?;
     if !docs.is_empty() {
-        put(Stmt::Subgraph(document_column(&docs, &links)), w)?;
+        // The column's opening and closing lines, as the printer puts a
+        // subgraph with `rank="same"` first.
+        sink("\n  subgraph documents {\n    rank=\"same\";")?;
+        write_lines(&docs, &mut buffers, sink, |n, out, text| {
+            push_node(out, "    ", n, &links, text);
+        })?;
+        sink("\n  };")?;
     }
-    // The edges, most of the text: lines made on every core a run of
-    // groups at a time, written in order. Something always came before,
-    // so each line starts with a line break.
+    // The edges, most of the text, a run of groups at a time: the groups
+    // of a large graph are never all held either.
     let count = data.edge_count();
-    let mut groups: Vec<Range<usize>> = Vec::with_capacity(EDGE_RUN);
+    let mut groups: Vec<Range<usize>> = Vec::with_capacity(LINE_RUN);
     let mut at = 0;
     while at < count {
         let end = group_end(data, at);
         groups.push(at..end);
         at = end;
-        if groups.len() == EDGE_RUN || at == count {
-            let lines: Vec<Vec<u8>> = groups
-                .par_chunks(EDGE_CHUNK)
-                .map(|chunk| {
-                    let mut ctx = PrinterContext::default();
-                    ctx.with_semi();
-                    let mut out = Vec::new();
-                    for group in chunk {
-                        let group: Vec<EdgeView> =
-                            group.clone().map(|i| data.edge(i)).collect();
-                        let stmt = Stmt::Edge(edge(&group, &links));
-                        out.push(b'\n');
-                        print_stmt(&stmt, "  ", &mut ctx, &mut out);
-                    }
-                    out
-                })
-                .collect();
-            for part in lines {
-                w.write_all(&part)?;
-            }
+        if groups.len() == LINE_RUN || at == count {
+            write_lines(&groups, &mut buffers, sink, |group, out, text| {
+                push_edge(out, data, group.clone(), &links, text);
+            })?;
             groups.clear();
         }
     }
-    w.write_all(b"\n}\n")
+    sink("\n}\n")
 }
 
-/// How many edge lines [`write_dot_view`] makes before writing them, and
-/// how many each task of a run makes.
-const EDGE_RUN: usize = 8192;
-const EDGE_CHUNK: usize = 256;
+/// How many lines [`write_lines`] makes before writing them, and how
+/// many each task of a run makes.
+const LINE_RUN: usize = 8192;
+const LINE_CHUNK: usize = 256;
+
+/// Buffers for [`write_lines`], one for each task of a run and a scratch
+/// string beside it, kept from run to run: filled again rather than
+/// grown from nothing, they are not copied as they grow, and their memory
+/// is not fetched fresh from the system for every run.
+#[derive(Default)]
+struct LineBuffers(Vec<(String, String)>);
+
+/// Gives `sink` a line for each of `items`, in order, each after a line
+/// break (something always came before). The lines are made on every
+/// core a run at a time, each task into one of `buffers`, by `line(item,
+/// out, text)`, which appends the item's line to `out` and may use
+/// `text` as scratch space.
+fn write_lines<T: Sync>(
+    items: &[T],
+    buffers: &mut LineBuffers,
+    sink: &mut Sink,
+    line: impl Fn(&T, &mut String, &mut String) + Sync,
+) -> io::Result<()> {
+    for run in items.chunks(LINE_RUN) {
+        let tasks = run.len().div_ceil(LINE_CHUNK);
+        if buffers.0.len() < tasks {
+            buffers.0.resize_with(tasks, Default::default);
+        }
+        let buffers = &mut buffers.0[..tasks];
+        run.par_chunks(LINE_CHUNK).zip(buffers.par_iter_mut()).for_each(
+            |(chunk, (out, text))| {
+                out.clear();
+                for item in chunk {
+                    out.push('\n');
+                    line(item, out, text);
+                }
+            },
+        );
+        for (out, _) in buffers.iter() {
+            sink(out)?;
+        }
+    }
+    Ok(())
+}
 
 /// Where the line of the edge at `at` ends in `edges`: one edge a line,
 /// except that the counterclaim links between the same two claims (one
@@ -238,7 +288,8 @@ fn group_end(data: &GraphView, at: usize) -> usize {
 /// column of them pushes the rest of the diagram off screen, unless no
 /// node has an edge. The other formats keep every node.
 fn linked_nodes<'g>(data: &GraphView<'g>) -> (Vec<&'g Node>, usize) {
-    let linked: BTreeSet<&str> =
+    // Only asked whether it holds an id: a hash set, not a sorted one.
+    let linked: HashSet<&str, foldhash::fast::RandomState> =
         data.edges().flat_map(|e| [e.from, e.to]).collect();
     if linked.is_empty() {
         return (data.nodes.clone(), 0);
@@ -413,32 +464,36 @@ impl Links {
     }
 
     /// The link of a node: a document's address, or within the page.
-    fn node(&self, n: &Node) -> Option<String> {
+    fn node(&self, n: &Node) -> Option<Cow<'_, str>> {
         match n {
-            Node::Document(d) => self.documents.get(&d.name).cloned(),
-            other if self.page => Some(format!("#{}", anchor(other.id()))),
+            Node::Document(d) => {
+                self.documents.get(&d.name).map(|url| Cow::from(url.as_str()))
+            }
+            other if self.page => {
+                Some(Cow::from(format!("#{}", anchor(other.id()))))
+            }
             _ => None,
         }
     }
 
     /// The link of an edge: its report within the page, or the address
     /// of the document its evidence is in.
-    fn evidence(&self, ev: &Evidence) -> Option<String> {
+    fn evidence(&self, ev: &Evidence) -> Option<Cow<'_, str>> {
         if self.page {
-            return Some(format!("#{}", report_anchor(ev)));
+            return Some(Cow::from(format!("#{}", report_anchor(ev))));
         }
-        self.documents.get(&*ev.document).cloned()
+        self.documents.get(&*ev.document).map(|url| Cow::from(url.as_str()))
     }
 }
 
-/// `URL` and, for a link that leaves the page, `target`.
-fn link_attrs(link: Option<String>) -> Vec<Attribute> {
-    let Some(link) = link else { return Vec::new() };
-    let mut attrs = vec![attr("URL", &link)];
-    if !link.starts_with('#') {
-        attrs.push(attr("target", "_blank"));
-    }
-    attrs
+/// Attributes of a style, `(key, value)` in the order they are written.
+/// Styles are constant, so a node or edge copies its style's text rather
+/// than building attributes for it.
+type Style = &'static [(&'static str, &'static str)];
+
+/// The attributes of `style`, for the syntax tree.
+fn style_attrs(style: Style) -> Vec<Attribute> {
+    style.iter().map(|&(key, value)| attr(key, value)).collect()
 }
 
 /// Graph-wide settings: layout direction and fonts.
@@ -465,9 +520,10 @@ fn legend() -> Subgraph {
     let rated = "legend:rated";
     let doc = "legend:document";
     let source = "legend:source";
-    let sample = |id: &str, label: &str, mut style: Vec<Attribute>| {
-        style.push(attr("label", label));
-        Stmt::Node(DotNode::new(node_id(id), style))
+    let sample = |id: &str, label: &str, style: Style| {
+        let mut attributes = style_attrs(style);
+        attributes.push(attr("label", label));
+        Stmt::Node(DotNode::new(node_id(id), attributes))
     };
     let link = |from: &str, to: &str, mut style: Vec<Attribute>, l: &str| {
         style.push(attr("label", l));
@@ -483,12 +539,17 @@ fn legend() -> Subgraph {
         sample(rated, "Claim a fact-checker\nrated", rated_claim_style()),
         sample(doc, "Document", document_style()),
         sample(source, "Cited source", source_style()),
-        link(actor, claim, attributed_style(true), "direct quote"),
-        link(vague, claim, attributed_style(false), "paraphrase"),
-        link(claim, doc, reported_style(), "reported in"),
+        link(
+            actor,
+            claim,
+            style_attrs(attributed_style(true)),
+            "direct quote",
+        ),
+        link(vague, claim, style_attrs(attributed_style(false)), "paraphrase"),
+        link(claim, doc, style_attrs(reported_style()), "reported in"),
         link(claim, rated, legend_conflict(false), "contradicts"),
         link(doc, rated, legend_conflict(true), "disputes"),
-        link(doc, source, cites_style(), "cites"),
+        link(doc, source, style_attrs(cites_style()), "cites"),
     ];
     Subgraph { id: Id::Plain("cluster_legend".to_string()), stmts }
 }
@@ -497,29 +558,102 @@ fn legend() -> Subgraph {
 /// it may rank its ends (the samples then sit in a tidy row) and so may
 /// have an ordinary label.
 fn legend_conflict(disputes: bool) -> Vec<Attribute> {
-    let mut style = conflict_style(disputes);
-    style.retain(|a| !matches!(&a.0, Id::Plain(k) if k == "constraint"));
-    style
+    let style = conflict_style(disputes);
+    let kept = style.iter().filter(|&&(key, _)| key != "constraint");
+    kept.map(|&(key, value)| attr(key, value)).collect()
 }
 
-/// The documents, in a column of their own (one rank), so the diagram
-/// reads actors -> claims -> documents from left to right.
-fn document_column(docs: &[&Node], links: &Links) -> Subgraph {
-    let mut stmts = vec![Stmt::Attribute(attr("rank", "same"))];
-    stmts.extend(docs.iter().map(|n| Stmt::Node(node(n, links))));
-    Subgraph { id: Id::Plain("documents".to_string()), stmts }
+/// The attribute list of one node or edge, `[key="value" …]`, written
+/// straight into the text of its line: the graph's nodes and edges are
+/// almost all of a large diagram, and building graphviz-rust attributes
+/// for them (two strings each) took most of the time of writing it.
+/// Every value is quoted and escaped on the way in, as [`attr`] does for
+/// the syntax tree, so no text can end a string early; keys are this
+/// module's own names.
+struct AttrList<'o> {
+    out: &'o mut String,
+    /// Whether the `[` is written.
+    open: bool,
 }
 
-/// One node of the graph.
-fn node(n: &Node, links: &Links) -> DotNode {
-    let mut attributes = match n {
-        Node::Actor(a) => actor_attrs(a),
-        Node::Claim(c) => claim_attrs(c),
-        Node::Document(d) => document_attrs(d),
-        Node::Source(s) => source_attrs(s),
-    };
-    attributes.extend(link_attrs(links.node(n)));
-    DotNode::new(node_id(n.id()), attributes)
+impl<'o> AttrList<'o> {
+    fn new(out: &'o mut String) -> AttrList<'o> {
+        AttrList { out, open: false }
+    }
+
+    /// `key=`, after the separator the printer puts before it.
+    fn key(&mut self, key: &str) {
+        self.out.push(if self.open { ' ' } else { '[' });
+        self.open = true;
+        self.out.push_str(key);
+        self.out.push('=');
+    }
+
+    /// `key="value"`, the value cut as [`attr`] cuts it; returns where
+    /// the quoted value is in the line, for [`AttrList::repeat`].
+    fn add(&mut self, key: &str, value: &str) -> Range<usize> {
+        self.key(key);
+        let start = self.out.len();
+        push_value(self.out, value);
+        start..self.out.len()
+    }
+
+    /// The quoted value at `value` in the line again, under `key`.
+    fn repeat(&mut self, key: &str, value: Range<usize>) {
+        self.key(key);
+        self.out.extend_from_within(value);
+    }
+
+    /// Each attribute of `style`. Its values are this module's constants,
+    /// which quoting leaves as they are (a test checks), so they are
+    /// copied between quotes, not scanned for what to escape.
+    fn style(&mut self, style: Style) {
+        for &(key, value) in style {
+            self.key(key);
+            self.out.push('"');
+            self.out.push_str(value);
+            self.out.push('"');
+        }
+    }
+
+    /// `URL` and, for a link that leaves the page, `target`.
+    fn link(&mut self, link: Option<&str>) {
+        let Some(link) = link else { return };
+        self.add("URL", link);
+        if !link.starts_with('#') {
+            self.add("target", "_blank");
+        }
+    }
+
+    /// The closing `]`, when any attribute was written.
+    fn end(self) {
+        if self.open {
+            self.out.push(']');
+        }
+    }
+}
+
+/// One node's statement, `"id"[…];`, at `indent`; `text` is scratch
+/// space for its label and tooltip.
+fn push_node(
+    out: &mut String,
+    indent: &str,
+    n: &Node,
+    links: &Links,
+    text: &mut String,
+) {
+    out.push_str(indent);
+    push_node_id(out, n.id());
+    let mut attrs = AttrList::new(out);
+    match n {
+        Node::Actor(a) => actor_attrs(&mut attrs, a, text),
+        Node::Claim(c) => claim_attrs(&mut attrs, c, text),
+        Node::Document(d) => document_attrs(&mut attrs, d, text),
+        Node::Source(s) => source_attrs(&mut attrs, s, text),
+    }
+    attrs.link(links.node(n).as_deref());
+    attrs.end();
+    out.push(';');
 }
 
 /// True for actors the text never tied to a named source.
@@ -528,124 +662,151 @@ fn is_vague(kind: ActorKind) -> bool {
 }
 
 /// Shape and colours of an actor; `vague` for unresolved or anonymous.
-fn actor_style(vague: bool) -> Vec<Attribute> {
-    let mut style = vec![attr("shape", "box")];
+fn actor_style(vague: bool) -> Style {
     if vague {
-        style.push(attr("style", "rounded,filled,dashed"));
-        style.push(attr("fillcolor", VAGUE_FILL));
-        style.push(attr("color", VAGUE_LINE));
+        &[
+            ("shape", "box"),
+            ("style", "rounded,filled,dashed"),
+            ("fillcolor", VAGUE_FILL),
+            ("color", VAGUE_LINE),
+        ]
     } else {
-        style.push(attr("style", "rounded,filled"));
-        style.push(attr("fillcolor", ACTOR_FILL));
+        &[
+            ("shape", "box"),
+            ("style", "rounded,filled"),
+            ("fillcolor", ACTOR_FILL),
+        ]
     }
-    style
+}
+
+/// Appends `lines` to `text`, one a line.
+fn push_lines(text: &mut String, lines: &[String]) {
+    for (i, line) in lines.iter().enumerate() {
+        if i > 0 {
+            text.push('\n');
+        }
+        text.push_str(line);
+    }
 }
 
 /// An actor: its name (and kind unless a person), mentions in the tooltip.
-fn actor_attrs(a: &Actor) -> Vec<Attribute> {
+fn actor_attrs(attrs: &mut AttrList, a: &Actor, text: &mut String) {
     let mut lines = wrap(&a.name, WRAP, 2);
     if a.kind != ActorKind::Person {
         lines.push(format!("({})", a.kind.name()));
     }
-    let mut mentions: Vec<&str> =
-        a.mentions.iter().take(TOOLTIP_MENTIONS).map(String::as_str).collect();
-    if a.mentions.len() > TOOLTIP_MENTIONS {
-        mentions.push("…");
+    attrs.style(actor_style(is_vague(a.kind)));
+    text.clear();
+    push_lines(text, &lines);
+    attrs.add("label", text);
+    text.clear();
+    text.push_str(&a.name);
+    text.push_str(" (");
+    text.push_str(a.kind.name());
+    text.push_str(")\nmentions: ");
+    for (i, mention) in a.mentions.iter().take(TOOLTIP_MENTIONS).enumerate() {
+        if i > 0 {
+            text.push_str(", ");
+        }
+        text.push_str(mention);
     }
-    let tooltip = format!(
-        "{} ({})\nmentions: {}",
-        a.name,
-        a.kind.name(),
-        mentions.join(", ")
-    );
-    let mut attrs = actor_style(is_vague(a.kind));
-    attrs.push(attr("label", &lines.join("\n")));
-    attrs.push(attr("tooltip", &tooltip));
-    attrs
+    if a.mentions.len() > TOOLTIP_MENTIONS {
+        text.push_str(", …");
+    }
+    attrs.add("tooltip", text);
 }
 
 /// Shape and colours of a claim.
-fn claim_style() -> Vec<Attribute> {
-    vec![
-        attr("shape", "note"),
-        attr("style", "filled"),
-        attr("fillcolor", CLAIM_FILL),
-    ]
+fn claim_style() -> Style {
+    &[("shape", "note"), ("style", "filled"), ("fillcolor", CLAIM_FILL)]
 }
 
 /// Shape and colours of a claim a fact-checker rated: a red outline.
-fn rated_claim_style() -> Vec<Attribute> {
-    let mut style = claim_style();
-    style.push(attr("color", RATED_LINE));
-    style.push(attr("penwidth", "2"));
-    style
+fn rated_claim_style() -> Style {
+    &[
+        ("shape", "note"),
+        ("style", "filled"),
+        ("fillcolor", CLAIM_FILL),
+        ("color", RATED_LINE),
+        ("penwidth", "2"),
+    ]
 }
 
 /// A claim: shortened text as label, full text as tooltip; a rated
 /// claim shows its ratings under the text.
-fn claim_attrs(c: &Claim) -> Vec<Attribute> {
-    if c.verdicts.is_empty() {
-        let mut attrs = claim_style();
-        attrs
-            .push(attr("label", &wrap(&c.text, WRAP, CLAIM_LINES).join("\n")));
-        attrs.push(attr("tooltip", &c.text));
-        return attrs;
-    }
+fn claim_attrs(attrs: &mut AttrList, c: &Claim, text: &mut String) {
     let mut lines = wrap(&c.text, WRAP, CLAIM_LINES);
-    let mut tooltip = vec![c.text.clone()];
+    if c.verdicts.is_empty() {
+        attrs.style(claim_style());
+        text.clear();
+        push_lines(text, &lines);
+        attrs.add("label", text);
+        attrs.add("tooltip", &c.text);
+        return;
+    }
     for v in &c.verdicts {
         lines.extend(wrap(&format!("rated: {}", v.rating), WRAP, 1));
-        tooltip.push(format!("rated {} by {}", v.rating, v.author));
     }
-    let mut attrs = rated_claim_style();
-    attrs.push(attr("label", &lines.join("\n")));
-    attrs.push(attr("tooltip", &tooltip.join("\n")));
-    attrs
+    attrs.style(rated_claim_style());
+    text.clear();
+    push_lines(text, &lines);
+    attrs.add("label", text);
+    text.clear();
+    text.push_str(&c.text);
+    for v in &c.verdicts {
+        text.push_str("\nrated ");
+        text.push_str(&v.rating);
+        text.push_str(" by ");
+        text.push_str(&v.author);
+    }
+    attrs.add("tooltip", text);
 }
 
 /// Shape and colours of a document.
-fn document_style() -> Vec<Attribute> {
-    vec![
-        attr("shape", "folder"),
-        attr("style", "filled"),
-        attr("fillcolor", DOCUMENT_FILL),
-    ]
+fn document_style() -> Style {
+    &[("shape", "folder"), ("style", "filled"), ("fillcolor", DOCUMENT_FILL)]
 }
 
 /// A document: name and publisher, metadata in the tooltip, a link.
-fn document_attrs(d: &DocumentNode) -> Vec<Attribute> {
+fn document_attrs(attrs: &mut AttrList, d: &DocumentNode, text: &mut String) {
     let mut lines = wrap(&d.name, WRAP, 1);
     if let Some(publisher) = &d.publisher {
         lines.extend(wrap(publisher, WRAP, 1));
     }
-    let mut attrs = document_style();
-    attrs.push(attr("label", &lines.join("\n")));
-    attrs.push(attr("tooltip", &document_tooltip(d)));
-    attrs
+    attrs.style(document_style());
+    text.clear();
+    push_lines(text, &lines);
+    attrs.add("label", text);
+    text.clear();
+    push_document_tooltip(text, d);
+    attrs.add("tooltip", text);
 }
 
 /// Shape and colours of a cited source.
-fn source_style() -> Vec<Attribute> {
-    vec![
-        attr("shape", "cylinder"),
-        attr("style", "filled"),
-        attr("fillcolor", SOURCE_FILL),
-    ]
+fn source_style() -> Style {
+    &[("shape", "cylinder"), ("style", "filled"), ("fillcolor", SOURCE_FILL)]
 }
 
 /// A cited source: its name and kind.
-fn source_attrs(s: &SourceNode) -> Vec<Attribute> {
+fn source_attrs(attrs: &mut AttrList, s: &SourceNode, text: &mut String) {
     let mut lines = wrap(&s.name, WRAP, 2);
     lines.push(format!("({})", s.kind.name()));
-    let mut attrs = source_style();
-    attrs.push(attr("label", &lines.join("\n")));
-    attrs.push(attr("tooltip", &format!("{} ({})", s.name, s.kind.name())));
-    attrs
+    attrs.style(source_style());
+    text.clear();
+    push_lines(text, &lines);
+    attrs.add("label", text);
+    text.clear();
+    text.push_str(&s.name);
+    text.push_str(" (");
+    text.push_str(s.kind.name());
+    text.push(')');
+    attrs.add("tooltip", text);
 }
 
-/// The document's metadata, one item a line.
-fn document_tooltip(d: &DocumentNode) -> String {
-    let mut lines = vec![format!("document: {}", d.name)];
+/// Appends the document's metadata to `text`, one item a line.
+fn push_document_tooltip(text: &mut String, d: &DocumentNode) {
+    text.push_str("document: ");
+    text.push_str(&d.name);
     let fields = [
         ("title", &d.title),
         ("publisher", &d.publisher),
@@ -654,10 +815,12 @@ fn document_tooltip(d: &DocumentNode) -> String {
     ];
     for (name, value) in fields {
         if let Some(value) = value {
-            lines.push(format!("{name}: {value}"));
+            text.push('\n');
+            text.push_str(name);
+            text.push_str(": ");
+            text.push_str(value);
         }
     }
-    lines.join("\n")
 }
 
 /// The link for a document's address, or `None` when it is not a plain
@@ -686,78 +849,95 @@ fn link_target(url: &str) -> Option<String> {
     Some(out)
 }
 
-/// One line of the diagram for a group of edges (see [`group_end`]),
-/// with every edge's evidence in its tooltip and a link to the first's.
-fn edge(group: &[EdgeView], links: &Links) -> DotEdge {
-    let rec = group[0];
-    let tooltips: Vec<String> =
-        group.iter().map(|r| evidence_tooltip(r.edge)).collect();
-    let tooltip = tooltips.join("\n\n");
-    let mut attrs = edge_style(rec.edge, group.len());
-    let tooltip = attr("tooltip", &tooltip);
+/// The line of the diagram for the edges `group` of `data` (see
+/// [`group_end`]), `"from" -> "to" […];`, with every edge's evidence in
+/// its tooltip and a link to the first's; `text` is scratch space for the
+/// tooltip.
+fn push_edge(
+    out: &mut String,
+    data: &GraphView,
+    group: Range<usize>,
+    links: &Links,
+    text: &mut String,
+) {
+    let rec = data.edge(group.start);
+    out.push_str("  ");
+    push_node_id(out, rec.from);
+    out.push_str(" -> ");
+    push_node_id(out, rec.to);
+    out.push(' ');
+    let mut attrs = AttrList::new(out);
+    edge_style(&mut attrs, rec.edge, group.len());
+    text.clear();
+    for i in group.clone() {
+        if i > group.start {
+            text.push_str("\n\n");
+        }
+        push_evidence_tooltip(text, data.edge(i).edge);
+    }
+    let tooltip = attrs.add("tooltip", text);
     if !matches!(rec.edge, Edge::ReportedIn { .. }) {
         // The same value, quoted once.
-        let label =
-            Attribute(Id::Plain("labeltooltip".into()), tooltip.1.clone());
-        attrs.push(tooltip);
-        attrs.push(label);
-    } else {
-        attrs.push(tooltip);
+        attrs.repeat("labeltooltip", tooltip);
     }
-    attrs.extend(link_attrs(links.evidence(rec.edge.evidence())));
-    dot_edge(rec.from, rec.to, attrs)
+    attrs.link(links.evidence(rec.edge.evidence()).as_deref());
+    attrs.end();
+    out.push(';');
 }
 
 /// Style and label of a line standing for `count` edges like `edge`.
-fn edge_style(edge: &Edge, count: usize) -> Vec<Attribute> {
+fn edge_style(attrs: &mut AttrList, edge: &Edge, count: usize) {
     match edge {
         Edge::Attributed { class, direct, .. } => {
-            let mut attrs = attributed_style(*direct);
-            attrs.push(attr("label", class.name()));
-            attrs
+            attrs.style(attributed_style(*direct));
+            attrs.add("label", class.name());
         }
-        Edge::ReportedIn { .. } => reported_style(),
+        Edge::ReportedIn { .. } => attrs.style(reported_style()),
         Edge::Contradicts { .. } => {
-            let mut attrs = conflict_style(false);
+            attrs.style(conflict_style(false));
             let label = match count {
-                1 => "contradicts".to_string(),
-                n => format!("contradicts ×{n}"),
+                1 => Cow::from("contradicts"),
+                n => Cow::from(format!("contradicts ×{n}")),
             };
-            attrs.push(attr("xlabel", &label));
-            attrs
+            attrs.add("xlabel", &label);
         }
         Edge::Disputes { .. } => {
-            let mut attrs = conflict_style(true);
-            attrs.push(attr("xlabel", "disputes"));
-            attrs
+            attrs.style(conflict_style(true));
+            attrs.add("xlabel", "disputes");
         }
         Edge::Cites { .. }
         | Edge::BackedBy { .. }
         | Edge::Identifies { .. } => {
-            let mut attrs = cites_style();
-            attrs.push(attr("label", edge.kind_name()));
-            attrs
+            attrs.style(cites_style());
+            attrs.add("label", edge.kind_name());
         }
     }
 }
 
 /// Line style of actor -> claim edges: solid when quoted verbatim.
-fn attributed_style(direct: bool) -> Vec<Attribute> {
-    let line = if direct { "solid" } else { "dashed" };
-    vec![
-        attr("style", line),
-        attr("color", ATTRIBUTED_LINE),
-        attr("fontcolor", ATTRIBUTED_LINE),
-    ]
+fn attributed_style(direct: bool) -> Style {
+    if direct {
+        &[
+            ("style", "solid"),
+            ("color", ATTRIBUTED_LINE),
+            ("fontcolor", ATTRIBUTED_LINE),
+        ]
+    } else {
+        &[
+            ("style", "dashed"),
+            ("color", ATTRIBUTED_LINE),
+            ("fontcolor", ATTRIBUTED_LINE),
+        ]
+    }
 }
 
 /// Line style of claim -> document edges: thin and grey.
-fn reported_style() -> Vec<Attribute> {
-    vec![
-        attr("color", REPORTED_LINE),
-        attr("fontcolor", REPORTED_LINE),
-        attr("penwidth", "0.6"),
-        attr("arrowsize", "0.6"),
+fn reported_style() -> Style {
+    &[
+        ("color", REPORTED_LINE),
+        ("fontcolor", REPORTED_LINE),
+        ("penwidth", "0.6"),
+        ("arrowsize", "0.6"),
     ]
 }
 
@@ -769,105 +949,163 @@ fn reported_style() -> Vec<Attribute> {
 /// (2.43 at least) fails with "trouble in init_rank" or "lost edge" when
 /// an edge outside the ranking carries an ordinary label, which dot lays
 /// out as a node of its own.
-fn conflict_style(disputes: bool) -> Vec<Attribute> {
-    let (style, colour) = if disputes {
-        ("dotted", DISPUTE_LINE)
+fn conflict_style(disputes: bool) -> Style {
+    if disputes {
+        &[
+            ("style", "dotted"),
+            ("color", DISPUTE_LINE),
+            ("fontcolor", DISPUTE_LINE),
+            ("constraint", "false"),
+            ("weight", "0"),
+            ("penwidth", "1.4"),
+        ]
     } else {
-        ("dashed", CONTRADICT_LINE)
-    };
-    vec![
-        attr("style", style),
-        attr("color", colour),
-        attr("fontcolor", colour),
-        attr("constraint", "false"),
-        attr("weight", "0"),
-        attr("penwidth", "1.4"),
-    ]
+        &[
+            ("style", "dashed"),
+            ("color", CONTRADICT_LINE),
+            ("fontcolor", CONTRADICT_LINE),
+            ("constraint", "false"),
+            ("weight", "0"),
+            ("penwidth", "1.4"),
+        ]
+    }
 }
 
 /// Line style of the edges to and from cited sources: dotted.
-fn cites_style() -> Vec<Attribute> {
-    vec![
-        attr("style", "dotted"),
-        attr("color", CITES_LINE),
-        attr("fontcolor", CITES_LINE),
-    ]
+fn cites_style() -> Style {
+    &[("style", "dotted"), ("color", CITES_LINE), ("fontcolor", CITES_LINE)]
 }
 
-/// What an edge rests on, for its tooltip.
-fn evidence_tooltip(edge: &Edge) -> String {
+/// Appends what an edge rests on, for its tooltip, to `text`: written in
+/// place piece by piece, since a graph has millions of these and the
+/// formatting machinery was most of their cost.
+fn push_evidence_tooltip(text: &mut String, edge: &Edge) {
     let ev = edge.evidence();
-    let head = match edge {
+    match edge {
         Edge::Attributed { class, direct, .. } => {
-            attributed_head(*class, *direct)
+            text.push_str(class.name());
+            text.push_str(if *direct {
+                " (direct quote)"
+            } else {
+                " (paraphrase)"
+            });
         }
-        Edge::ReportedIn { .. } => "reported in".to_string(),
+        Edge::ReportedIn { .. } => text.push_str("reported in"),
         Edge::Contradicts { reason, rule, confidence, b, .. } => {
-            return format!(
-                "contradicts ({rule}, {confidence}%)\n{reason}\nA: {}\nB: {}",
-                report_line(ev),
-                report_line(&b.evidence)
+            let _ = write!(
+                text,
+                "contradicts ({rule}, {confidence}%)\n{reason}\nA: "
             );
+            push_report_line(text, ev);
+            text.push_str("\nB: ");
+            push_report_line(text, &b.evidence);
+            return;
         }
         Edge::Disputes { reason, rule, marker, confidence, .. } => {
-            return format!(
-                "disputes ({rule}, {confidence}%): \"{marker}\"\n{reason}\n{}",
-                report_line(ev)
+            let _ = write!(
+                text,
+                "disputes ({rule}, {confidence}%): \"{marker}\"\n{reason}\n"
             );
+            push_report_line(text, ev);
+            return;
         }
-        other => other.kind_name().replace('_', " "),
-    };
-    // One string written in place: a graph has millions of these.
-    let mut out = head;
-    let _ = write!(out, "\ndocument: {}", ev.document);
-    let _ = write!(out, "\nspan: {}-{}", ev.span[0], ev.span[1]);
-    for (name, text, span) in [
+        other => {
+            let name = other.kind_name();
+            text.extend(name.chars().map(|c| if c == '_' { ' ' } else { c }));
+        }
+    }
+    text.push_str("\ndocument: ");
+    text.push_str(&ev.document);
+    text.push_str("\nspan: ");
+    push_span(text, ev.span);
+    for (name, part, span) in [
         ("speaker", &ev.speaker, ev.speaker_span),
         ("cue", &ev.cue, ev.cue_span),
     ] {
-        // `name: text [start-end]`, when the evidence has that part.
-        if let Some(text) = text.as_deref() {
-            let _ = write!(out, "\n{name}: {text}");
-            if let Some([start, end]) = span {
-                let _ = write!(out, " [{start}-{end}]");
+        // `name: part [start-end]`, when the evidence has that part.
+        if let Some(part) = part.as_deref() {
+            text.push('\n');
+            text.push_str(name);
+            text.push_str(": ");
+            text.push_str(part);
+            if let Some(span) = span {
+                text.push_str(" [");
+                push_span(text, span);
+                text.push(']');
             }
         }
     }
-    let _ = write!(out, "\nrule: {}\ntext: {}", ev.rule, ev.text);
-    out
+    text.push_str("\nrule: ");
+    text.push_str(&ev.rule);
+    text.push_str("\ntext: ");
+    text.push_str(&ev.text);
 }
 
-/// One report in a line: document, span and text.
-fn report_line(ev: &Evidence) -> String {
-    format!("{} [{}]: {}", ev.document, span_text(ev.span), ev.text)
+/// Appends one report in a line: document, span and text.
+fn push_report_line(text: &mut String, ev: &Evidence) {
+    text.push_str(&ev.document);
+    text.push_str(" [");
+    push_span(text, ev.span);
+    text.push_str("]: ");
+    text.push_str(&ev.text);
 }
 
-/// The first tooltip line of an actor -> claim edge.
-fn attributed_head(class: CueClass, direct: bool) -> String {
-    let how = if direct { "direct quote" } else { "paraphrase" };
-    format!("{} ({how})", class.name())
+/// Appends a span as `start-end`.
+fn push_span(text: &mut String, span: [u32; 2]) {
+    push_number(text, span[0]);
+    text.push('-');
+    push_number(text, span[1]);
 }
 
-/// A span as `start-end`.
-fn span_text(span: [u32; 2]) -> String {
-    format!("{}-{}", span[0], span[1])
+/// Appends `n` in decimal: digit by digit, as the formatting machinery
+/// is slow for the several numbers of every edge's tooltip.
+fn push_number(text: &mut String, n: u32) {
+    let mut digits = [0u8; 10];
+    let mut start = digits.len();
+    let mut rest = n;
+    loop {
+        start -= 1;
+        // A digit: `rest % 10` is below 10.
+        digits[start] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    text.push_str(std::str::from_utf8(&digits[start..]).expect("digits"));
 }
 
 /// Word-wraps `text` to lines of at most `width` characters, keeping at
 /// most `max_lines` and ending with "…" when text was dropped.
+///
+/// Stops at the first line past those kept: a claim's label shows three
+/// lines of a text that may run to pages.
 fn wrap(text: &str, width: usize, max_lines: usize) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    let mut current = String::new();
+    // Room for the lines kept and the one that shows there are more, and
+    // for a line of `width` one-byte characters.
+    let mut lines: Vec<String> = Vec::with_capacity(max_lines.max(1) + 1);
+    let mut current = String::with_capacity(width);
+    // Characters in `current`, kept rather than counted again.
+    let mut current_chars = 0;
     let pieces = text.split_whitespace().flat_map(|w| split_word(w, width));
     for piece in pieces {
-        let fits = current.chars().count() + 1 + piece.chars().count();
+        let piece_chars = piece.chars().count();
         if current.is_empty() {
-            current = piece;
-        } else if fits <= width {
+            current.push_str(piece);
+            current_chars = piece_chars;
+        } else if current_chars + 1 + piece_chars <= width {
             current.push(' ');
-            current.push_str(&piece);
+            current.push_str(piece);
+            current_chars += 1 + piece_chars;
         } else {
-            lines.push(std::mem::replace(&mut current, piece));
+            let next = String::with_capacity(width);
+            lines.push(std::mem::replace(&mut current, next));
+            current.push_str(piece);
+            current_chars = piece_chars;
+            if lines.len() == max_lines.max(1) {
+                // More lines than kept: the rest cannot change these.
+                break;
+            }
         }
     }
     if !current.is_empty() {
@@ -877,9 +1115,23 @@ fn wrap(text: &str, width: usize, max_lines: usize) -> Vec<String> {
 }
 
 /// Splits a word longer than `width` characters into pieces that fit.
-fn split_word(word: &str, width: usize) -> Vec<String> {
-    let chars: Vec<char> = word.chars().collect();
-    chars.chunks(width.max(1)).map(|c| c.iter().collect()).collect()
+fn split_word(word: &str, width: usize) -> impl Iterator<Item = &str> {
+    let width = width.max(1);
+    let mut rest = word;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        // No more bytes than `width` is no more characters: all of it.
+        let end = if rest.len() <= width {
+            rest.len()
+        } else {
+            rest.char_indices().nth(width).map_or(rest.len(), |(at, _)| at)
+        };
+        let (piece, after) = rest.split_at(end);
+        rest = after;
+        Some(piece)
+    })
 }
 
 /// Keeps the first `max_lines` lines, ending the last one with "…" when
@@ -914,18 +1166,29 @@ fn with_ellipsis(line: &str, width: usize) -> String {
     format!("{}…", kept.trim_end())
 }
 
-/// A node id; the graph's ids are quoted and escaped like any text.
+/// A node id for the syntax tree, as [`push_node_id`] writes it.
+fn node_id(id: &str) -> NodeId {
+    let mut text = String::with_capacity(id.len() + 2);
+    push_node_id(&mut text, id);
+    NodeId(Id::Escaped(text), None)
+}
+
+/// Appends a node id; the graph's ids are quoted and escaped like any
+/// text.
 ///
 /// An id longer than [`MAX_ID`] characters (from a 5 MB "word" in a
 /// speaker's name, say) keeps its start and gains a hash of the whole, so
-/// it stays unique and within Graphviz's limits.
-fn node_id(id: &str) -> NodeId {
-    if id.chars().nth(MAX_ID).is_none() {
-        return NodeId(quoted(id), None);
+/// it stays unique and within Graphviz's limits. An id of at most
+/// `MAX_ID` bytes has at most as many characters, so only a longer one is
+/// counted.
+fn push_node_id(out: &mut String, id: &str) {
+    if id.len() <= MAX_ID || id.chars().nth(MAX_ID).is_none() {
+        push_quoted(out, id);
+        return;
     }
     let start: String = id.chars().take(MAX_ID / 2).collect();
     let short = format!("{start}…#{:016x}", stable_hash(id.as_bytes()));
-    NodeId(quoted(&short), None)
+    push_quoted(out, &short);
 }
 
 /// An edge between two nodes named by their graph ids.
@@ -935,49 +1198,83 @@ fn dot_edge(from: &str, to: &str, attributes: Vec<Attribute>) -> DotEdge {
 }
 
 /// An attribute whose value is `value`, quoted and escaped, and cut to
-/// [`MAX_VALUE`] characters.
+/// [`MAX_VALUE`] characters, as [`push_value`] writes it.
 fn attr(key: &str, value: &str) -> Attribute {
-    // Only a value too long is copied before quoting.
-    let value = if value.chars().nth(MAX_VALUE).is_none() {
-        quoted(value)
-    } else {
-        quoted(&shorten(value, MAX_VALUE))
-    };
-    Attribute(Id::Plain(key.to_string()), value)
+    let mut text = String::with_capacity(value.len() + 2);
+    push_value(&mut text, value);
+    Attribute(Id::Plain(key.to_string()), Id::Escaped(text))
 }
 
-/// `text` as a DOT double-quoted string.
+/// Appends `value` quoted and escaped, cut to [`MAX_VALUE`] characters.
+fn push_value(out: &mut String, value: &str) {
+    // A value of at most MAX_VALUE bytes has at most as many characters,
+    // so only a longer one is counted, and only one too long is copied.
+    if value.len() > MAX_VALUE && value.chars().nth(MAX_VALUE).is_some() {
+        push_quoted(out, &shorten(value, MAX_VALUE));
+    } else {
+        push_quoted(out, value);
+    }
+}
+
+/// True for the bytes [`push_quoted`] stops at: `"`, `\`, the ASCII
+/// control characters, and 0xC2, which starts the control characters
+/// U+0080 to U+009F (and other characters, which stay). Tested without
+/// branches (`|`, not `||`), so that a block of bytes is tested at once.
+fn is_special(b: u8) -> bool {
+    (b < 0x20) | (b == b'"') | (b == b'\\') | (b == 0x7f) | (b == 0xc2)
+}
+
+/// Where the first byte [`is_special`] is in `bytes`. Most text has
+/// none for dozens of bytes, so blocks of 16 are tested whole first: a
+/// test the compiler makes a few vector instructions.
+fn find_special(bytes: &[u8]) -> Option<usize> {
+    let mut at = 0;
+    for block in bytes.as_chunks::<16>().0 {
+        if block.iter().fold(false, |any, &b| any | is_special(b)) {
+            break;
+        }
+        at += 16;
+    }
+    bytes[at..].iter().position(|&b| is_special(b)).map(|i| at + i)
+}
+
+/// Appends `text` as a DOT double-quoted string.
 ///
 /// Backslashes and quotes are escaped, so text can never end the string
 /// early or trigger Graphviz's `\N`-style substitutions; line breaks
 /// become `\n` (a centred line break in labels, a newline in tooltips);
-/// other control characters become spaces.
-fn quoted(text: &str) -> Id {
-    let mut out = String::with_capacity(text.len() + 2);
+/// other control characters become spaces. The bytes between are copied
+/// in runs, found by [`find_special`].
+fn push_quoted(out: &mut String, text: &str) {
+    let bytes = text.as_bytes();
+    out.reserve(bytes.len() + 2);
     out.push('"');
-    // Runs of characters that stay as they are are copied whole.
+    // The start of the bytes not yet copied, and where to look next.
     let mut run = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
-        let escaped = match c {
-            '\\' => "\\\\",
-            '"' => "\\\"",
+    let mut at = 0;
+    while let Some(skip) = find_special(&bytes[at..]) {
+        at += skip;
+        let (escaped, len) = match bytes[at] {
+            b'\\' => ("\\\\", 1),
+            b'"' => ("\\\"", 1),
             // "\r\n" is one line break.
-            '\r' if chars.peek().is_some_and(|&(_, next)| next == '\n') => {
-                chars.next();
-                "\\n"
+            b'\r' if bytes.get(at + 1) == Some(&b'\n') => ("\\n", 2),
+            b'\n' | b'\r' => ("\\n", 1),
+            0xc2 if matches!(bytes.get(at + 1), Some(0x80..=0x9f)) => (" ", 2),
+            // Another character starting with 0xC2 stays.
+            0xc2 => {
+                at += 1;
+                continue;
             }
-            '\n' | '\r' => "\\n",
-            c if c.is_control() => " ",
-            _ => continue,
+            _ => (" ", 1),
         };
         out.push_str(&text[run..at]);
         out.push_str(escaped);
-        run = chars.peek().map_or(text.len(), |&(next, _)| next);
+        at += len;
+        run = at;
     }
     out.push_str(&text[run..]);
     out.push('"');
-    Id::Escaped(out)
 }
 
 /// Prints `stmt` at `indent` as graphviz-rust's printer does inside a
@@ -990,7 +1287,7 @@ fn print_stmt(
     stmt: &Stmt,
     indent: &str,
     ctx: &mut PrinterContext,
-    out: &mut Vec<u8>,
+    out: &mut String,
 ) {
     fn plain(v: &Vertex) -> Option<&Id> {
         match v {
@@ -1000,85 +1297,86 @@ fn print_stmt(
     }
     match stmt {
         Stmt::Node(DotNode { id: NodeId(id, None), attributes }) => {
-            out.extend_from_slice(indent.as_bytes());
+            out.push_str(indent);
             push_id(id, out);
             push_attributes(attributes, out);
         }
         Stmt::Edge(DotEdge { ty: EdgeTy::Pair(from, to), attributes })
             if plain(from).is_some() && plain(to).is_some() =>
         {
-            out.extend_from_slice(indent.as_bytes());
+            out.push_str(indent);
             push_id(plain(from).expect("plain"), out);
-            out.extend_from_slice(b" -> ");
+            out.push_str(" -> ");
             push_id(plain(to).expect("plain"), out);
             if !attributes.is_empty() {
-                out.push(b' ');
+                out.push(' ');
                 push_attributes(attributes, out);
             }
         }
         Stmt::Attribute(Attribute(key, value)) => {
-            out.extend_from_slice(indent.as_bytes());
+            out.push_str(indent);
             push_id(key, out);
-            out.push(b'=');
+            out.push('=');
             push_id(value, out);
         }
         Stmt::Subgraph(Subgraph { id, stmts }) => {
-            out.extend_from_slice(indent.as_bytes());
-            out.extend_from_slice(b"subgraph ");
+            out.push_str(indent);
+            out.push_str("subgraph ");
             push_id(id, out);
-            out.extend_from_slice(b" {\n");
+            out.push_str(" {\n");
             let inner = format!("{indent}  ");
             for (i, stmt) in stmts.iter().enumerate() {
                 if i > 0 {
-                    out.push(b'\n');
+                    out.push('\n');
                 }
                 print_stmt(stmt, &inner, ctx, out);
             }
-            out.push(b'\n');
-            out.extend_from_slice(indent.as_bytes());
-            out.push(b'}');
+            out.push('\n');
+            out.push_str(indent);
+            out.push('}');
         }
         other => {
             // Graph-wide attributes: a few lines, printed by the printer,
             // whose indent is that of the digraph's body.
             debug_assert_eq!(indent, "  ");
-            out.extend_from_slice(other.print(ctx).as_bytes());
+            out.push_str(&other.print(ctx));
             return;
         }
     }
-    out.push(b';');
+    out.push(';');
 }
 
-fn push_id(id: &Id, out: &mut Vec<u8>) {
+fn push_id(id: &Id, out: &mut String) {
     match id {
         Id::Html(v) | Id::Escaped(v) | Id::Plain(v) => {
-            out.extend_from_slice(v.as_bytes());
+            out.push_str(v);
         }
         Id::Anonymous(_) => {}
     }
 }
 
 /// `[a="1" b="2"]`, or nothing for no attributes.
-fn push_attributes(attributes: &[Attribute], out: &mut Vec<u8>) {
+fn push_attributes(attributes: &[Attribute], out: &mut String) {
     if attributes.is_empty() {
         return;
     }
-    out.push(b'[');
+    out.push('[');
     for (i, Attribute(key, value)) in attributes.iter().enumerate() {
         if i > 0 {
-            out.push(b' ');
+            out.push(' ');
         }
         push_id(key, out);
-        out.push(b'=');
+        out.push('=');
         push_id(value, out);
     }
-    out.push(b']');
+    out.push(']');
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::graph::Evidence;
+    use crate::model::CueClass;
     use std::fs;
     use std::path::PathBuf;
 
@@ -1210,7 +1508,8 @@ mod tests {
 
     #[test]
     fn quoted_escapes_each_special_character() {
-        let Id::Escaped(s) = quoted("a\"b\\c\nd\r\ne\tf") else { panic!() };
+        let mut s = String::new();
+        push_quoted(&mut s, "a\"b\\c\nd\r\ne\tf");
         assert_eq!(s, "\"a\\\"b\\\\c\\nd\\ne f\"");
     }
 
@@ -1480,26 +1779,183 @@ mod tests {
         assert!(!out.exists());
     }
 
+    /// [`disputed`] with a node id and an edge tooltip too long to keep,
+    /// and a source node cited by a document.
+    fn everything() -> ClaimGraph {
+        let mut g = disputed();
+        let long_name = format!("Long {}", "x".repeat(3 * MAX_ID));
+        let long = g.add_actor(actor(
+            &format!("actor:{long_name}"),
+            &long_name,
+            ActorKind::Group,
+        ));
+        let c2 = g.find("claim:2").unwrap();
+        let edge = Edge::Attributed {
+            class: CueClass::Said,
+            direct: false,
+            evidence: evidence("a\"b", &"é\u{85}\r\n".repeat(MAX_VALUE)),
+        };
+        g.link(long, c2, edge);
+        let d = g.find("doc:a\"b").unwrap();
+        let s = g.add_source(SourceNode {
+            id: "source:reported:politico".into(),
+            name: "Politico".into(),
+            kind: crate::model::SourceKind::Reported,
+        });
+        let cites = Edge::Cites { evidence: evidence("a\"b", "Politico") };
+        g.link(d, s, cites);
+        g
+    }
+
+    /// The text is exactly what graphviz-rust's printer gives for the
+    /// syntax tree it parses to: the nodes and edges written straight as
+    /// text are written as the printer would write them.
     #[test]
-    fn statements_written_one_at_a_time_print_as_the_whole_tree() {
-        let g = sample();
+    fn the_text_is_the_printers_text_of_its_syntax_tree() {
+        let g = everything();
+        for page_links in [false, true] {
+            let dot = to_dot_with(&g, DotOptions { page_links });
+            let tree = graphviz_rust::parse(&dot).unwrap();
+            let mut ctx = PrinterContext::default();
+            ctx.with_semi();
+            assert_eq!(format!("{}\n", tree.print(&mut ctx)), dot);
+        }
+    }
+
+    #[test]
+    fn edges_are_grouped_as_a_map_of_claim_pairs_groups_them() {
+        let g = everything();
         let data = g.view();
-        let links = Links::new(&data, DotOptions::default());
-        let mut stmts = defaults();
-        stmts.push(Stmt::Subgraph(legend()));
-        let (shown, _) = linked_nodes(&data);
-        let (docs, others): (Vec<&Node>, Vec<&Node>) =
-            shown.into_iter().partition(|n| matches!(n, Node::Document(_)));
-        stmts.extend(others.iter().map(|n| Stmt::Node(node(n, &links))));
-        stmts.push(Stmt::Subgraph(document_column(&docs, &links)));
-        let drawn = drawn_edges(&data);
-        stmts.extend(drawn.iter().map(|e| Stmt::Edge(edge(e, &links))));
-        let id = Id::Plain("claimgraph".to_string());
-        let whole = Graph::DiGraph { id, strict: false, stmts };
-        let mut ctx = PrinterContext::default();
-        ctx.with_semi();
-        let whole = format!("{}\n", whole.print(&mut ctx));
-        assert_eq!(to_dot(&g), whole);
+        let mut groups = Vec::new();
+        let mut at = 0;
+        while at < data.edge_count() {
+            let end = group_end(&data, at);
+            groups.push((at..end).map(|i| data.edge(i)).collect::<Vec<_>>());
+            at = end;
+        }
+        assert_eq!(groups, drawn_edges(&data));
+        assert!(groups.iter().any(|group| group.len() == 2));
+    }
+
+    /// [`push_quoted`] as it was first written, a character at a time.
+    fn quoted_by_chars(text: &str) -> String {
+        let mut out = String::from('"');
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                '\\' => out.push_str("\\\\"),
+                '"' => out.push_str("\\\""),
+                '\r' if chars.peek() == Some(&'\n') => {
+                    chars.next();
+                    out.push_str("\\n");
+                }
+                '\n' | '\r' => out.push_str("\\n"),
+                c if c.is_control() => out.push(' '),
+                c => out.push(c),
+            }
+        }
+        out.push('"');
+        out
+    }
+
+    #[test]
+    fn quoting_by_bytes_matches_quoting_by_characters() {
+        let pieces = [
+            "a", "\"", "\\", "\n", "\r", "\r\n", "\t", "\u{0}", "\u{7f}",
+            "\u{80}", "\u{85}", "\u{9f}", "\u{a0}", "é", "©", "…", "€", "😀",
+        ];
+        let mut texts = vec![String::new(), TRICKY.to_string()];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    texts.push(format!("{a}{b}{c}"));
+                }
+            }
+        }
+        for text in &texts {
+            let mut quoted = String::new();
+            push_quoted(&mut quoted, text);
+            assert_eq!(quoted, quoted_by_chars(text), "{text:?}");
+        }
+    }
+
+    /// [`wrap`] as it was first written: every word split into new
+    /// strings, and the whole text wrapped before the lines are cut.
+    fn wrap_whole(text: &str, width: usize, max_lines: usize) -> Vec<String> {
+        let mut lines: Vec<String> = Vec::new();
+        let mut current = String::new();
+        let pieces = text.split_whitespace().flat_map(|w| {
+            let chars: Vec<char> = w.chars().collect();
+            let pieces: Vec<String> = chars
+                .chunks(width.max(1))
+                .map(|c| c.iter().collect())
+                .collect();
+            pieces
+        });
+        for piece in pieces {
+            let fits = current.chars().count() + 1 + piece.chars().count();
+            if current.is_empty() {
+                current = piece;
+            } else if fits <= width {
+                current.push(' ');
+                current.push_str(&piece);
+            } else {
+                lines.push(std::mem::replace(&mut current, piece));
+            }
+        }
+        if !current.is_empty() {
+            lines.push(current);
+        }
+        cut_lines(lines, width, max_lines)
+    }
+
+    #[test]
+    fn wrapping_stops_early_but_gives_the_same_lines() {
+        let long_word = "Überwachungsstaatsanwaltschaftsgesetzentwürfe";
+        let texts = [
+            String::new(),
+            "a  b\nc".to_string(),
+            LONG.to_string(),
+            TRICKY.to_string(),
+            format!("{long_word} {long_word} a {long_word}"),
+            format!("{LONG} {long_word} {LONG}"),
+            "aa bb cc dd ee".to_string(),
+            "x ".repeat(100),
+        ];
+        for text in &texts {
+            for width in [0, 1, 4, 5, 6, 40] {
+                for max_lines in [0, 1, 2, 3, 10] {
+                    assert_eq!(
+                        wrap(text, width, max_lines),
+                        wrap_whole(text, width, max_lines),
+                        "{text:?} {width} {max_lines}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn style_values_need_no_escaping() {
+        let styles = [
+            actor_style(false),
+            actor_style(true),
+            claim_style(),
+            rated_claim_style(),
+            document_style(),
+            source_style(),
+            attributed_style(true),
+            attributed_style(false),
+            reported_style(),
+            conflict_style(false),
+            conflict_style(true),
+            cites_style(),
+        ];
+        for &(key, value) in styles.iter().copied().flatten() {
+            let mut quoted = String::new();
+            push_value(&mut quoted, value);
+            assert_eq!(quoted, format!("\"{value}\""), "{key}");
+        }
     }
 
     #[test]
