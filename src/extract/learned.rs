@@ -85,11 +85,23 @@ static OVERRIDE: OnceLock<CueModel> = OnceLock::new();
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CueModel {
     weights: HashMap<String, f32, foldhash::fast::RandomState>,
-    /// The same weights keyed by [`feature_hash`], for scoring without
-    /// comparing strings.
-    by_hash: HashMap<u64, f32, foldhash::fast::RandomState>,
+    /// The same weights keyed by [`feature_hash`], so that scoring finds
+    /// a feature from its parts without joining them into a string.
+    by_hash: HashMap<u64, Slot, foldhash::fast::RandomState>,
     /// A candidate is kept when its score is above this.
     pub threshold: f32,
+}
+
+/// What [`CueModel::by_hash`] holds for one hash.
+#[derive(Clone, Debug, PartialEq)]
+enum Slot {
+    /// The one feature with this hash and its weight. A lookup compares
+    /// the name, so that a feature the model lacks never takes the
+    /// weight of one whose hash it shares.
+    One(Box<str>, f32),
+    /// Several of the model's features share this hash: a lookup joins
+    /// the parts and asks [`CueModel::weights`].
+    Clash,
 }
 
 impl CueModel {
@@ -159,20 +171,32 @@ impl CueModel {
         out
     }
 
+    /// Fills [`CueModel::by_hash`] from the weights.
     fn index(&mut self) {
-        self.by_hash =
-            self.weights.iter().map(|(k, &w)| (feature_hash(k), w)).collect();
+        let mut by_hash = HashMap::default();
+        for (name, &w) in &self.weights {
+            by_hash
+                .entry(feature_hash(&[name]))
+                .and_modify(|slot| *slot = Slot::Clash)
+                .or_insert_with(|| Slot::One(name.as_str().into(), w));
+        }
+        self.by_hash = by_hash;
+    }
+
+    /// The weight of the feature spelt by `parts` joined, if the model
+    /// has one.
+    fn lookup(&self, parts: &[&str]) -> Option<f32> {
+        match self.by_hash.get(&feature_hash(parts))? {
+            Slot::One(name, w) => spells(name, parts).then_some(*w),
+            Slot::Clash => self.weights.get(parts.concat().as_str()).copied(),
+        }
     }
 
     /// True when `word` is in the model's vocabulary: a word seen inside
     /// gold cues of the training corpus, or a lexicon cue. Other words
     /// are not tried at all.
     fn knows(&self, word: &str) -> bool {
-        let mut h = feature_hash("v=");
-        for b in word.bytes() {
-            h = fnv_step(h, b);
-        }
-        self.by_hash.contains_key(&h) || Lexicon::get().is_cue(word)
+        self.lookup(&["v=", word]).is_some() || Lexicon::get().is_cue(word)
     }
 
     /// The number of features with a weight.
@@ -186,14 +210,29 @@ impl CueModel {
     }
 }
 
-/// FNV-1a over a feature's bytes: 64 bits make a clash between the
-/// model's few tens of thousands of features vanishingly unlikely.
-fn feature_hash(f: &str) -> u64 {
-    f.bytes().fold(0xcbf2_9ce4_8422_2325, fnv_step)
+/// FNV-1a over the bytes of a feature given as parts: the hash of the
+/// parts joined, found without joining them. A clash is still possible,
+/// so [`CueModel::lookup`] checks the name behind a hash.
+fn feature_hash(parts: &[&str]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        for &b in part.as_bytes() {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h
 }
 
-fn fnv_step(h: u64, b: u8) -> u64 {
-    (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+/// True when `name` is `parts` joined.
+fn spells(name: &str, parts: &[&str]) -> bool {
+    let mut rest = name;
+    for part in parts {
+        match rest.strip_prefix(part) {
+            Some(r) => rest = r,
+            None => return false,
+        }
+    }
+    rest.is_empty()
 }
 
 fn fmt_weight(w: f32) -> String {
@@ -221,15 +260,16 @@ impl Candidate {
     /// Its features, as training keeps them.
     pub fn features(&self, cx: &Context) -> Vec<String> {
         let mut v = Vec::new();
-        self.each_feature(cx, &mut |f| v.push(f.to_string()));
+        self.each_feature(cx, &mut |parts| v.push(parts.concat()));
         v
     }
 
-    /// Its score under `model`.
+    /// Its score under `model`: the features' weights summed in the
+    /// order [`Candidate::each_feature`] gives them.
     fn score(&self, cx: &Context, model: &CueModel) -> f32 {
         let mut sum = 0.0;
-        self.each_feature(cx, &mut |f| {
-            sum += model.by_hash.get(&feature_hash(f)).copied().unwrap_or(0.0);
+        self.each_feature(cx, &mut |parts| {
+            sum += model.lookup(parts).unwrap_or(0.0);
         });
         sum
     }
@@ -244,10 +284,12 @@ pub(crate) fn run(cx: &mut Context, out: &mut Vec<Found>) {
     for (si, ruled) in ruled_sentences(cx).into_iter().enumerate() {
         let s = cx.seg.sentences[si];
         for i in s.first..s.end {
-            if !model.knows(cx.low(i)) {
+            // The word's own tests first: they cost less than the
+            // vocabulary's hash lookups and turn most words away.
+            if !may_be_cue(cx, i) || !model.knows(cx.low(i)) {
                 continue;
             }
-            let Some(c) = candidate_at(cx, i, out, ruled) else {
+            let Some(c) = candidate_for(cx, i, out, ruled) else {
                 continue;
             };
             if c.score(cx, model) > model.threshold {
@@ -289,22 +331,39 @@ fn candidate_at(
     out: &[Found],
     ruled: bool,
 ) -> Option<Candidate> {
-    if cx.used[i] || cx.in_quote[i] || !cx.is_word(i) {
+    if !may_be_cue(cx, i) {
         return None;
+    }
+    candidate_for(cx, i, out, ruled)
+}
+
+/// True when word `i` may be tried as a cue at all: a free lower-case
+/// word outside quotations, no adverb or function word.
+fn may_be_cue(cx: &Context, i: usize) -> bool {
+    if cx.used[i] || cx.in_quote[i] || !cx.is_word(i) {
+        return false;
     }
     let low = cx.low(i);
-    let s = cx.sentence(i);
-    let plain = low.len() > 1 && low.chars().all(|c| c.is_ascii_lowercase());
-    let headline = cx.is_title_case(i);
+    // All ASCII lower-case bytes is all ASCII lower-case characters: a
+    // byte of a longer character is never one.
+    let plain = low.len() > 1 && low.bytes().all(|b| b.is_ascii_lowercase());
     // Adverbs qualify a cue; they are none ("unanimously assert").
     let adverb = low.ends_with("ly");
-    if !plain
-        || adverb
-        || NEVER.binary_search(&low).is_ok()
-        || (cx.is_capitalised(i) && !headline)
-    {
-        return None;
-    }
+    plain
+        && !adverb
+        && !(cx.is_capitalised(i) && !cx.is_title_case(i))
+        && NEVER.binary_search(&low).is_err()
+}
+
+/// [`candidate_at`] for a word [`may_be_cue`] accepts.
+fn candidate_for(
+    cx: &Context,
+    i: usize,
+    out: &[Found],
+    ruled: bool,
+) -> Option<Candidate> {
+    let low = cx.low(i);
+    let s = cx.sentence(i);
     // A lexicon cue the rules could not use is tried again without its
     // demands (a complement after it, a speaker before it), and keeps
     // its class.
@@ -439,16 +498,11 @@ fn bucket(n: usize) -> &'static str {
 }
 
 impl Candidate {
-    /// Hands each of its features to `emit` (one buffer is reused, so
-    /// scoring allocates nothing per feature).
-    fn each_feature(&self, cx: &Context, emit: &mut dyn FnMut(&str)) {
+    /// Hands each of its features to `emit` as the parts that, joined,
+    /// spell it ("p1w=", "the", "|", "backed"): scoring hashes the parts
+    /// and builds no string; training joins them.
+    fn each_feature(&self, cx: &Context, emit: &mut dyn FnMut(&[&str])) {
         let (i, shape, f) = (self.word, self.shape, &self.found);
-        let mut buf = String::with_capacity(64);
-        let mut put = |args: std::fmt::Arguments| {
-            buf.clear();
-            let _ = buf.write_fmt(args);
-            emit(&buf);
-        };
         let w = cx.low(i);
         let s = cx.sentence(i);
         let prev = if i > 0 { cx.low(i - 1) } else { "" };
@@ -456,18 +510,18 @@ impl Candidate {
         let next2 = cx.low(i + 2);
         let cut = w.char_indices().rev().nth(2).map_or(0, |(k, _)| k);
         let suffix = &w[cut..];
-        put(format_args!("bias"));
-        put(format_args!("w={w}"));
-        put(format_args!("s3={suffix}"));
-        put(format_args!("p1={prev}"));
-        put(format_args!("n1={next}"));
-        put(format_args!("n2={next2}"));
-        put(format_args!("p1w={prev}|{w}"));
-        put(format_args!("wn1={w}|{next}"));
+        emit(&["bias"]);
+        emit(&["w=", w]);
+        emit(&["s3=", suffix]);
+        emit(&["p1=", prev]);
+        emit(&["n1=", next]);
+        emit(&["n2=", next2]);
+        emit(&["p1w=", prev, "|", w]);
+        emit(&["wn1=", w, "|", next]);
         let prev2 = if i > 1 { cx.low(i - 2) } else { "" };
-        put(format_args!("p2={prev2}"));
-        put(format_args!("r={shape}"));
-        put(format_args!("rw={shape}|{w}"));
+        emit(&["p2=", prev2]);
+        emit(&["r=", shape]);
+        emit(&["rw=", shape, "|", w]);
         match f.speaker {
             Some(sp) => {
                 let (a, b) = cx.tokens_of(sp);
@@ -482,43 +536,45 @@ impl Candidate {
                 };
                 let head =
                     if kind == "name" { "<Name>" } else { cx.low(b - 1) };
-                put(format_args!("sp={kind}"));
-                put(format_args!("spw={kind}|{w}"));
-                put(format_args!("sh={head}"));
-                put(format_args!("spn={}", bucket(b - a)));
-                put(format_args!("gap={}", bucket(i.saturating_sub(b))));
-                put(format_args!("spstart={}", a == s.first));
+                emit(&["sp=", kind]);
+                emit(&["spw=", kind, "|", w]);
+                emit(&["sh=", head]);
+                emit(&["spn=", bucket(b - a)]);
+                emit(&["gap=", bucket(i.saturating_sub(b))]);
+                emit(&["spstart=", flag(a == s.first)]);
                 let before = if a > s.first { cx.low(a - 1) } else { "<s>" };
-                put(format_args!("spb={before}"));
+                emit(&["spb=", before]);
                 let noun = Lexicon::get().is_speaker_noun(cx.low(b - 1));
-                put(format_args!("spnoun={kind}|{noun}"));
-                put(format_args!("sprule={kind}|{shape}"));
+                emit(&["spnoun=", kind, "|", flag(noun)]);
+                emit(&["sprule=", kind, "|", shape]);
             }
-            None => put(format_args!("sp=none")),
+            None => emit(&["sp=none"]),
         }
         if let Some(c) = f.content.first() {
             let (a, b) = cx.tokens_of(*c);
             let first = cx.low(a);
-            put(format_args!("c0={first}"));
-            put(format_args!("c0w={first}|{w}"));
-            put(format_args!("cn={}", bucket(b - a)));
+            emit(&["c0=", first]);
+            emit(&["c0w=", first, "|", w]);
+            emit(&["cn=", bucket(b - a)]);
             let at_end = (b..s.end).all(|j| !cx.is_word(j));
-            put(format_args!("cend={at_end}"));
-            put(format_args!("cz={}", cx.low(b - 1)));
+            emit(&["cend=", flag(at_end)]);
+            emit(&["cz=", cx.low(b - 1)]);
             let quoted = (a..b).any(|j| cx.in_quote[j]);
-            put(format_args!("cq={quoted}"));
-            put(format_args!(
-                "c1={}",
-                if b > a + 1 { cx.low(a + 1) } else { "" }
-            ));
-            put(format_args!("ruled={}", self.ruled));
-            put(format_args!("wpos={}", bucket(i - s.first)));
+            emit(&["cq=", flag(quoted)]);
+            emit(&["c1=", if b > a + 1 { cx.low(a + 1) } else { "" }]);
+            emit(&["ruled=", flag(self.ruled)]);
+            emit(&["wpos=", bucket(i - s.first)]);
         }
         if self.known {
-            put(format_args!("lexicon"));
-            put(format_args!("lexicon|{shape}"));
+            emit(&["lexicon"]);
+            emit(&["lexicon|", shape]);
         }
     }
+}
+
+/// A flag as a feature writes it.
+fn flag(b: bool) -> &'static str {
+    if b { "true" } else { "false" }
 }
 
 /// One gold attribution, as byte spans of its document.
