@@ -357,7 +357,7 @@ fn line_break_between(text: &str, tokens: &[Token], i: usize) -> bool {
     // The gap is a space or none at all in the main: a plain loop over
     // its bytes costs less than a search set up for long ones.
     let gap = &text.as_bytes()[tokens[i].span.end..tokens[i + 1].span.start];
-    if !gap.iter().any(|&b| b == b'\n') {
+    if gap.iter().all(|&b| b != b'\n') {
         return false;
     }
     let last = tokens[i].span.text(text);
