@@ -193,10 +193,15 @@ impl CueModel {
     }
 
     /// True when `word` is in the model's vocabulary: a word seen inside
-    /// gold cues of the training corpus, or a lexicon cue. Other words
-    /// are not tried at all.
-    fn knows(&self, word: &str) -> bool {
-        self.lookup(&["v=", word]).is_some() || Lexicon::get().is_cue(word)
+    /// gold cues of the training corpus.
+    fn has_word(&self, word: &str) -> bool {
+        self.lookup(&["v=", word]).is_some()
+    }
+
+    /// True when word `i` is in the model's vocabulary or a lexicon cue.
+    /// Other words are not tried at all.
+    fn knows(&self, cx: &Context, i: usize) -> bool {
+        self.has_word(cx.low(i)) || cx.is_cue_word(i)
     }
 
     /// The number of features with a weight.
@@ -223,14 +228,20 @@ fn feature_hash(parts: &[&str]) -> u64 {
     h
 }
 
-/// True when `name` is `parts` joined.
+/// True when `name` is `parts` joined. The parts are a few bytes long
+/// each: a plain loop compares them for less than a `memcmp` call.
 fn spells(name: &str, parts: &[&str]) -> bool {
-    let mut rest = name;
+    let mut rest = name.as_bytes();
     for part in parts {
-        match rest.strip_prefix(part) {
-            Some(r) => rest = r,
-            None => return false,
+        let part = part.as_bytes();
+        if rest.len() < part.len() {
+            return false;
         }
+        let (head, tail) = rest.split_at(part.len());
+        if !head.iter().zip(part).all(|(a, b)| a == b) {
+            return false;
+        }
+        rest = tail;
     }
     rest.is_empty()
 }
@@ -286,7 +297,7 @@ pub(crate) fn run(cx: &mut Context, out: &mut Vec<Found>) {
         for i in s.first..s.end {
             // The word's own tests first: they cost less than the
             // vocabulary's hash lookups and turn most words away.
-            if !may_be_cue(cx, i) || !model.knows(cx.low(i)) {
+            if !may_be_cue(cx, i) || !model.knows(cx, i) {
                 continue;
             }
             let Some(c) = candidate_for(cx, i, out, ruled) else {
@@ -349,10 +360,42 @@ fn may_be_cue(cx: &Context, i: usize) -> bool {
     let plain = low.len() > 1 && low.bytes().all(|b| b.is_ascii_lowercase());
     // Adverbs qualify a cue; they are none ("unanimously assert").
     let adverb = low.ends_with("ly");
-    plain
-        && !adverb
-        && !(cx.is_capitalised(i) && !cx.is_title_case(i))
-        && NEVER.binary_search(&low).is_err()
+    if !plain || adverb {
+        return false;
+    }
+    // A capital is a name's, except in a headline set in title case.
+    let name = cx.is_capitalised(i) && !cx.is_title_case(i);
+    !name && !is_never(low)
+}
+
+/// True when `word` is in [`NEVER`]. Its words are a few bytes long:
+/// each is packed into an integer with its length ([`packed`]), and a
+/// search of those compares integers, where one of the words compares
+/// strings through a `memcmp` call each step.
+fn is_never(word: &str) -> bool {
+    static PACKED: OnceLock<Vec<u64>> = OnceLock::new();
+    let Some(key) = packed(word) else {
+        return false;
+    };
+    let never = PACKED.get_or_init(|| {
+        let mut v: Vec<u64> = NEVER.iter().filter_map(|w| packed(w)).collect();
+        v.sort_unstable();
+        v
+    });
+    never.binary_search(&key).is_ok()
+}
+
+/// A word of at most seven bytes as one integer: its bytes, and its
+/// length in the top byte, so that no two words give the same one.
+fn packed(word: &str) -> Option<u64> {
+    let bytes = word.as_bytes();
+    if bytes.len() > 7 {
+        return None;
+    }
+    let mut b = [0u8; 8];
+    b[..bytes.len()].copy_from_slice(bytes);
+    b[7] = bytes.len() as u8;
+    Some(u64::from_le_bytes(b))
 }
 
 /// [`candidate_at`] for a word [`may_be_cue`] accepts.
@@ -544,7 +587,7 @@ impl Candidate {
                 emit(&["spstart=", flag(a == s.first)]);
                 let before = if a > s.first { cx.low(a - 1) } else { "<s>" };
                 emit(&["spb=", before]);
-                let noun = Lexicon::get().is_speaker_noun(cx.low(b - 1));
+                let noun = cx.is_speaker_noun(b - 1);
                 emit(&["spnoun=", kind, "|", flag(noun)]);
                 emit(&["sprule=", kind, "|", shape]);
             }
@@ -893,6 +936,14 @@ mod tests {
     }
 
     #[test]
+    fn never_words_are_found_packed() {
+        assert!(NEVER.iter().all(|w| packed(w).is_some() && is_never(w)));
+        for w in ["said", "a\0", "", "th", "theirs", "something"] {
+            assert!(!is_never(w), "{w}");
+        }
+    }
+
+    #[test]
     fn the_tsv_form_reads_back() {
         let mut m = CueModel { threshold: 0.25, ..CueModel::default() };
         m.weights.insert("w=backed".into(), 1.5);
@@ -951,7 +1002,8 @@ mod tests {
         let score = |text: &str| {
             let seg = crate::segment::segment(text);
             let (cx, found) = crate::extract::after_rules(text, &seg);
-            let c = candidates(&cx, &found, &|w| m.knows(w));
+            let known = |w: &str| m.has_word(w) || Lexicon::get().is_cue(w);
+            let c = candidates(&cx, &found, &known);
             c.iter().map(|c| c.score(&cx, &m)).fold(f32::MIN, f32::max)
         };
         assert!(score("The mayor backed the bill to fund the schools.") > 0.0);
