@@ -190,6 +190,16 @@ fn word_end(text: &str, start: usize) -> usize {
     let mut end = start;
     let mut at = start;
     while let Some(c) = char_at(text, at) {
+        if c.is_ascii_alphanumeric() {
+            // The run of ASCII letters and digits that makes most of a
+            // word, byte by byte.
+            at += bytes[at..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count();
+            end = at;
+            continue;
+        }
         let next = at + c.len_utf8();
         if c.is_alphanumeric() {
             end = next;
@@ -371,6 +381,11 @@ fn line_break_between(text: &str, tokens: &[Token], i: usize) -> bool {
 fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
     let tok = tokens[i];
     let s = tok.span.text(text);
+    // Most tokens are words without a final dot: none of the tests
+    // below can hold for them (the closing marks and stops are no words).
+    if tok.kind == TokenKind::Word && !s.ends_with('.') {
+        return false;
+    }
     let next = &tokens[i + 1];
     let next_text = next.span.text(text);
     let closes = matches!(s, "”" | ")" | "’" | "'" | "\"" | "''")
