@@ -458,6 +458,12 @@ impl<'a> Context<'a> {
         if i >= self.len() || !self.is_word(i) {
             return None;
         }
+        // Most words are no cue at all: they need no more tests.
+        let went =
+            matches!(self.low(i), "go" | "goes" | "going" | "gone" | "went");
+        if entries.is_empty() && !went {
+            return None;
+        }
         // "States" in "the United States" is a name, not a verb: a cue
         // is capitalised only where it opens its sentence.
         if self.is_capitalised(i)
@@ -468,10 +474,7 @@ impl<'a> Context<'a> {
         }
         // "went on to say", "goes on to explain": the cue is the verb
         // after "to", and the words before it are part of it.
-        if matches!(self.low(i), "go" | "goes" | "going" | "gone" | "went")
-            && self.low(i + 1) == "on"
-            && self.low(i + 2) == "to"
-        {
+        if went && self.low(i + 1) == "on" && self.low(i + 2) == "to" {
             let verb = Lexicon::get().cues(self.low(i + 3));
             if let Some(cue) = verb.iter().find(|c| c.particle.is_none()) {
                 return Some(CueMatch { cue, first: i, end: i + 4 });

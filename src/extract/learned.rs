@@ -368,34 +368,43 @@ fn may_be_cue(cx: &Context, i: usize) -> bool {
     !name && !is_never(low)
 }
 
-/// True when `word` is in [`NEVER`]. Its words are a few bytes long:
-/// each is packed into an integer with its length ([`packed`]), and a
-/// search of those compares integers, where one of the words compares
-/// strings through a `memcmp` call each step.
+/// True when `word` is in [`NEVER`].
 fn is_never(word: &str) -> bool {
-    static PACKED: OnceLock<Vec<u64>> = OnceLock::new();
-    let Some(key) = packed(word) else {
-        return false;
-    };
-    let never = PACKED.get_or_init(|| {
-        let mut v: Vec<u64> = NEVER.iter().filter_map(|w| packed(w)).collect();
-        v.sort_unstable();
-        v
-    });
-    never.binary_search(&key).is_ok()
+    static SET: OnceLock<PackedSet> = OnceLock::new();
+    SET.get_or_init(|| PackedSet::new(NEVER)).contains(word)
 }
 
-/// A word of at most seven bytes as one integer: its bytes, and its
+/// A set of short words, each packed into an integer with its length
+/// ([`packed`]): a search of them compares integers, where a search of
+/// the words compares strings through a `memcmp` call each step.
+#[derive(Debug)]
+struct PackedSet(Vec<u128>);
+
+impl PackedSet {
+    /// The set of `words`, each at most fifteen bytes long.
+    fn new(words: &[&str]) -> PackedSet {
+        let mut v: Vec<u128> =
+            words.iter().map(|w| packed(w).expect("a short word")).collect();
+        v.sort_unstable();
+        PackedSet(v)
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        packed(word).is_some_and(|key| self.0.binary_search(&key).is_ok())
+    }
+}
+
+/// A word of at most fifteen bytes as one integer: its bytes, and its
 /// length in the top byte, so that no two words give the same one.
-fn packed(word: &str) -> Option<u64> {
+fn packed(word: &str) -> Option<u128> {
     let bytes = word.as_bytes();
-    if bytes.len() > 7 {
+    if bytes.len() > 15 {
         return None;
     }
-    let mut b = [0u8; 8];
+    let mut b = [0u8; 16];
     b[..bytes.len()].copy_from_slice(bytes);
-    b[7] = bytes.len() as u8;
-    Some(u64::from_le_bytes(b))
+    b[15] = bytes.len() as u8;
+    Some(u128::from_le_bytes(b))
 }
 
 /// [`candidate_at`] for a word [`may_be_cue`] accepts.
@@ -451,8 +460,15 @@ const VERB_PARTS: &[&str] = &[
 
 /// An auxiliary, a modal or a negation ("is", "would", "didn't").
 fn is_verb_part(w: &str) -> bool {
+    static SET: OnceLock<PackedSet> = OnceLock::new();
     let negated = w.len() > 3 && (w.ends_with("n't") || w.ends_with("n’t"));
-    negated || VERB_PARTS.binary_search(&w).is_ok()
+    negated || SET.get_or_init(|| PackedSet::new(VERB_PARTS)).contains(w)
+}
+
+/// True when `w` is in [`CLAUSE_OPENERS`].
+fn is_clause_opener(w: &str) -> bool {
+    static SET: OnceLock<PackedSet> = OnceLock::new();
+    SET.get_or_init(|| PackedSet::new(CLAUSE_OPENERS)).contains(w)
 }
 
 /// A looser reading than the rules' for a word they do not know: the
@@ -499,7 +515,7 @@ fn relaxed(
         while start > s.first
             && end - start < 8
             && cx.is_word(start - 1)
-            && CLAUSE_OPENERS.binary_search(&cx.low(start - 1)).is_err()
+            && !is_clause_opener(cx.low(start - 1))
             && !verb(start - 1)
         {
             start -= 1;
@@ -936,11 +952,20 @@ mod tests {
     }
 
     #[test]
-    fn never_words_are_found_packed() {
-        assert!(NEVER.iter().all(|w| packed(w).is_some() && is_never(w)));
+    fn packed_sets_hold_their_words_and_no_others() {
+        assert!(NEVER.iter().all(|w| is_never(w)));
+        assert!(VERB_PARTS.iter().all(|w| is_verb_part(w)));
+        assert!(CLAUSE_OPENERS.iter().all(|w| is_clause_opener(w)));
         for w in ["said", "a\0", "", "th", "theirs", "something"] {
             assert!(!is_never(w), "{w}");
         }
+        assert!(
+            !is_clause_opener("althoug") && !is_clause_opener("throughout")
+        );
+        assert!(
+            packed("fifteen bytes!!").is_some()
+                && packed("sixteen bytes!!!").is_none()
+        );
     }
 
     #[test]
