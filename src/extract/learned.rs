@@ -27,6 +27,13 @@ use crate::model::{CueClass, Span};
 
 const MODEL: &str = include_str!("../../data/cue_model.tsv");
 
+/// A string literal as a [`Part`], hashed at compile time.
+macro_rules! lit {
+    ($text:literal) => {
+        const { Part::new($text) }
+    };
+}
+
 /// The rule this module adds, with an example it must handle.
 pub const RULES: &[RuleInfo] = &[
     RuleInfo {
@@ -176,7 +183,7 @@ impl CueModel {
         let mut by_hash = HashMap::default();
         for (name, &w) in &self.weights {
             by_hash
-                .entry(feature_hash(&[name]))
+                .entry(feature_hash(&[Part::new(name)]))
                 .and_modify(|slot| *slot = Slot::Clash)
                 .or_insert_with(|| Slot::One(name.as_str().into(), w));
         }
@@ -185,17 +192,17 @@ impl CueModel {
 
     /// The weight of the feature spelt by `parts` joined, if the model
     /// has one.
-    fn lookup(&self, parts: &[&str]) -> Option<f32> {
+    fn lookup(&self, parts: &[Part]) -> Option<f32> {
         match self.by_hash.get(&feature_hash(parts))? {
             Slot::One(name, w) => spells(name, parts).then_some(*w),
-            Slot::Clash => self.weights.get(parts.concat().as_str()).copied(),
+            Slot::Clash => self.weights.get(&joined(parts)).copied(),
         }
     }
 
     /// True when `word` is in the model's vocabulary: a word seen inside
     /// gold cues of the training corpus.
     fn has_word(&self, word: &str) -> bool {
-        self.lookup(&["v=", word]).is_some()
+        self.lookup(&[lit!("v="), Part::new(word)]).is_some()
     }
 
     /// True when word `i` is in the model's vocabulary or a lexicon cue.
@@ -215,25 +222,63 @@ impl CueModel {
     }
 }
 
-/// FNV-1a over the bytes of a feature given as parts: the hash of the
-/// parts joined, found without joining them. A clash is still possible,
-/// so [`CueModel::lookup`] checks the name behind a hash.
-fn feature_hash(parts: &[&str]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for part in parts {
-        for &b in part.as_bytes() {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+/// The multiplier of [`Part`]'s polynomial hash: odd, so that no bit is
+/// lost, and with bits all over its word.
+const MULTIPLIER: u64 = 0x9e37_79b9_7f4a_7c15;
+
+/// One piece of a feature's name ("p1w=", a word, "|"), with its hash.
+///
+/// A name's hash is the polynomial `Σ (b + 1)·M^k` over its bytes `b`
+/// (`M` the [`MULTIPLIER`], `k` counting from the last byte), which
+/// joins: the hash of `a` then `b` is `hash(a)·M^len(b) + hash(b)`. So
+/// a candidate hashes each of its words once, a literal is hashed at
+/// compile time, and a feature's hash costs one multiply and add per
+/// part instead of a step per byte; the weights, indexed by their whole
+/// names, hash to the same values.
+#[derive(Clone, Copy, Debug)]
+struct Part<'a> {
+    text: &'a str,
+    /// The polynomial over its bytes.
+    hash: u64,
+    /// `M^len`: what a hash is multiplied by to go past this part.
+    shift: u64,
+}
+
+impl<'a> Part<'a> {
+    const fn new(text: &'a str) -> Part<'a> {
+        let bytes = text.as_bytes();
+        let (mut hash, mut shift, mut k) = (0u64, 1u64, 0);
+        while k < bytes.len() {
+            // One more than the byte, so that a NUL byte counts too.
+            let b = bytes[k] as u64 + 1;
+            hash = hash.wrapping_mul(MULTIPLIER).wrapping_add(b);
+            shift = shift.wrapping_mul(MULTIPLIER);
+            k += 1;
         }
+        Part { text, hash, shift }
     }
-    h
+}
+
+/// The hash of the feature spelt by `parts` joined (see [`Part`]). A
+/// clash is still possible, so [`CueModel::lookup`] checks the name
+/// behind a hash.
+fn feature_hash(parts: &[Part]) -> u64 {
+    parts.iter().fold(0x243f_6a88_85a3_08d3, |h, p| {
+        h.wrapping_mul(p.shift).wrapping_add(p.hash)
+    })
+}
+
+/// The feature's name: `parts` joined.
+fn joined(parts: &[Part]) -> String {
+    parts.iter().map(|p| p.text).collect()
 }
 
 /// True when `name` is `parts` joined. The parts are a few bytes long
 /// each: a plain loop compares them for less than a `memcmp` call.
-fn spells(name: &str, parts: &[&str]) -> bool {
+fn spells(name: &str, parts: &[Part]) -> bool {
     let mut rest = name.as_bytes();
     for part in parts {
-        let part = part.as_bytes();
+        let part = part.text.as_bytes();
         if rest.len() < part.len() {
             return false;
         }
@@ -271,7 +316,7 @@ impl Candidate {
     /// Its features, as training keeps them.
     pub fn features(&self, cx: &Context) -> Vec<String> {
         let mut v = Vec::new();
-        self.each_feature(cx, &mut |parts| v.push(parts.concat()));
+        self.each_feature(cx, &mut |parts| v.push(joined(parts)));
         v
     }
 
@@ -545,95 +590,103 @@ fn relaxed(
 }
 
 /// Coarse length classes.
-fn bucket(n: usize) -> &'static str {
+fn bucket(n: usize) -> Part<'static> {
     match n {
-        0 => "0",
-        1 => "1",
-        2..=3 => "2-3",
-        4..=7 => "4-7",
-        8..=15 => "8-15",
-        _ => "16+",
+        0 => lit!("0"),
+        1 => lit!("1"),
+        2..=3 => lit!("2-3"),
+        4..=7 => lit!("4-7"),
+        8..=15 => lit!("8-15"),
+        _ => lit!("16+"),
     }
 }
 
 impl Candidate {
     /// Hands each of its features to `emit` as the parts that, joined,
     /// spell it ("p1w=", "the", "|", "backed"): scoring hashes the parts
-    /// and builds no string; training joins them.
-    fn each_feature(&self, cx: &Context, emit: &mut dyn FnMut(&[&str])) {
-        let (i, shape, f) = (self.word, self.shape, &self.found);
-        let w = cx.low(i);
+    /// (each word once per candidate, see [`Part`]) and builds no
+    /// string; training joins them.
+    fn each_feature(&self, cx: &Context, emit: &mut dyn FnMut(&[Part])) {
+        let (i, f) = (self.word, &self.found);
+        let shape = Part::new(self.shape);
+        let low = cx.low(i);
+        let w = Part::new(low);
         let s = cx.sentence(i);
-        let prev = if i > 0 { cx.low(i - 1) } else { "" };
-        let next = cx.low(i + 1);
+        let prev = Part::new(if i > 0 { cx.low(i - 1) } else { "" });
+        let next = Part::new(cx.low(i + 1));
         let next2 = cx.low(i + 2);
-        let cut = w.char_indices().rev().nth(2).map_or(0, |(k, _)| k);
-        let suffix = &w[cut..];
-        emit(&["bias"]);
-        emit(&["w=", w]);
-        emit(&["s3=", suffix]);
-        emit(&["p1=", prev]);
-        emit(&["n1=", next]);
-        emit(&["n2=", next2]);
-        emit(&["p1w=", prev, "|", w]);
-        emit(&["wn1=", w, "|", next]);
+        let cut = low.char_indices().rev().nth(2).map_or(0, |(k, _)| k);
+        let suffix = &low[cut..];
+        let bar = lit!("|");
+        emit(&[lit!("bias")]);
+        emit(&[lit!("w="), w]);
+        emit(&[lit!("s3="), Part::new(suffix)]);
+        emit(&[lit!("p1="), prev]);
+        emit(&[lit!("n1="), next]);
+        emit(&[lit!("n2="), Part::new(next2)]);
+        emit(&[lit!("p1w="), prev, bar, w]);
+        emit(&[lit!("wn1="), w, bar, next]);
         let prev2 = if i > 1 { cx.low(i - 2) } else { "" };
-        emit(&["p2=", prev2]);
-        emit(&["r=", shape]);
-        emit(&["rw=", shape, "|", w]);
+        emit(&[lit!("p2="), Part::new(prev2)]);
+        emit(&[lit!("r="), shape]);
+        emit(&[lit!("rw="), shape, bar, w]);
         match f.speaker {
             Some(sp) => {
                 let (a, b) = cx.tokens_of(sp);
                 let kind = if b - a == 1 && cx.is_pronoun(a) {
-                    "pron"
+                    lit!("pron")
                 } else if (a..b)
                     .any(|j| cx.is_capitalised(j) && !cx.is_determiner(j))
                 {
-                    "name"
+                    lit!("name")
                 } else {
-                    "noun"
+                    lit!("noun")
                 };
-                let head =
-                    if kind == "name" { "<Name>" } else { cx.low(b - 1) };
-                emit(&["sp=", kind]);
-                emit(&["spw=", kind, "|", w]);
-                emit(&["sh=", head]);
-                emit(&["spn=", bucket(b - a)]);
-                emit(&["gap=", bucket(i.saturating_sub(b))]);
-                emit(&["spstart=", flag(a == s.first)]);
+                let head = if kind.text == "name" {
+                    lit!("<Name>")
+                } else {
+                    Part::new(cx.low(b - 1))
+                };
+                emit(&[lit!("sp="), kind]);
+                emit(&[lit!("spw="), kind, bar, w]);
+                emit(&[lit!("sh="), head]);
+                emit(&[lit!("spn="), bucket(b - a)]);
+                emit(&[lit!("gap="), bucket(i.saturating_sub(b))]);
+                emit(&[lit!("spstart="), flag(a == s.first)]);
                 let before = if a > s.first { cx.low(a - 1) } else { "<s>" };
-                emit(&["spb=", before]);
+                emit(&[lit!("spb="), Part::new(before)]);
                 let noun = cx.is_speaker_noun(b - 1);
-                emit(&["spnoun=", kind, "|", flag(noun)]);
-                emit(&["sprule=", kind, "|", shape]);
+                emit(&[lit!("spnoun="), kind, bar, flag(noun)]);
+                emit(&[lit!("sprule="), kind, bar, shape]);
             }
-            None => emit(&["sp=none"]),
+            None => emit(&[lit!("sp=none")]),
         }
         if let Some(c) = f.content.first() {
             let (a, b) = cx.tokens_of(*c);
-            let first = cx.low(a);
-            emit(&["c0=", first]);
-            emit(&["c0w=", first, "|", w]);
-            emit(&["cn=", bucket(b - a)]);
+            let first = Part::new(cx.low(a));
+            emit(&[lit!("c0="), first]);
+            emit(&[lit!("c0w="), first, bar, w]);
+            emit(&[lit!("cn="), bucket(b - a)]);
             let at_end = (b..s.end).all(|j| !cx.is_word(j));
-            emit(&["cend=", flag(at_end)]);
-            emit(&["cz=", cx.low(b - 1)]);
+            emit(&[lit!("cend="), flag(at_end)]);
+            emit(&[lit!("cz="), Part::new(cx.low(b - 1))]);
             let quoted = (a..b).any(|j| cx.in_quote[j]);
-            emit(&["cq=", flag(quoted)]);
-            emit(&["c1=", if b > a + 1 { cx.low(a + 1) } else { "" }]);
-            emit(&["ruled=", flag(self.ruled)]);
-            emit(&["wpos=", bucket(i - s.first)]);
+            emit(&[lit!("cq="), flag(quoted)]);
+            let second = if b > a + 1 { cx.low(a + 1) } else { "" };
+            emit(&[lit!("c1="), Part::new(second)]);
+            emit(&[lit!("ruled="), flag(self.ruled)]);
+            emit(&[lit!("wpos="), bucket(i - s.first)]);
         }
         if self.known {
-            emit(&["lexicon"]);
-            emit(&["lexicon|", shape]);
+            emit(&[lit!("lexicon")]);
+            emit(&[lit!("lexicon|"), shape]);
         }
     }
 }
 
 /// A flag as a feature writes it.
-fn flag(b: bool) -> &'static str {
-    if b { "true" } else { "false" }
+fn flag(b: bool) -> Part<'static> {
+    if b { lit!("true") } else { lit!("false") }
 }
 
 /// One gold attribution, as byte spans of its document.
@@ -977,6 +1030,21 @@ mod tests {
         let back = CueModel::parse(&m.to_tsv()).unwrap();
         assert_eq!(back, m);
         assert!(CueModel::parse("w=x\tnot a number").is_err());
+    }
+
+    #[test]
+    fn a_feature_hashes_alike_whole_or_in_parts() {
+        let whole = feature_hash(&[Part::new("p1w=the|backed")]);
+        let parts =
+            [lit!("p1w="), Part::new("the"), lit!("|"), lit!("backed")];
+        assert_eq!(feature_hash(&parts), whole);
+        assert!(spells("p1w=the|backed", &parts));
+        assert!(!spells("p1w=the|backe", &parts));
+        assert_eq!(joined(&parts), "p1w=the|backed");
+        assert_ne!(
+            feature_hash(&[Part::new("a\0")]),
+            feature_hash(&[lit!("a")])
+        );
     }
 
     #[test]
