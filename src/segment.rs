@@ -140,13 +140,24 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’')
 }
 
+/// The character starting at byte `i` of `text`, read without decoding
+/// when it is ASCII, as most of a news text's characters are.
+fn char_at(text: &str, i: usize) -> Option<char> {
+    match text.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => text[i..].chars().next(),
+        None => None,
+    }
+}
+
 /// Cuts the text into tokens, recording each one's paragraph.
 fn tokenize(text: &str, paragraphs: &[Span]) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5);
     let mut para = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let mut i = 0;
+    while let Some(c) = char_at(text, i) {
         if c.is_whitespace() {
+            i += c.len_utf8();
             continue;
         }
         while para + 1 < paragraphs.len() && i >= paragraphs[para].end {
@@ -163,10 +174,8 @@ fn tokenize(text: &str, paragraphs: &[Span]) -> Vec<Token> {
         } else {
             (i + c.len_utf8(), TokenKind::Punct)
         };
-        while chars.peek().is_some_and(|&(j, _)| j < end) {
-            chars.next();
-        }
         tokens.push(Token { span: Span::new(i, end), kind, paragraph: para });
+        i = end;
     }
     tokens
 }
@@ -179,19 +188,31 @@ fn tokenize(text: &str, paragraphs: &[Span]) -> Vec<Token> {
 fn word_end(text: &str, start: usize) -> usize {
     let bytes = text.as_bytes();
     let mut end = start;
-    let mut iter = text[start..].char_indices().peekable();
-    while let Some((off, c)) = iter.next() {
-        let at = start + off;
+    let mut at = start;
+    while let Some(c) = char_at(text, at) {
+        if c.is_ascii_alphanumeric() {
+            // The run of ASCII letters and digits that makes most of a
+            // word, byte by byte.
+            at += bytes[at..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count();
+            end = at;
+            continue;
+        }
+        let next = at + c.len_utf8();
         if c.is_alphanumeric() {
-            end = at + c.len_utf8();
+            end = next;
+            at = next;
             continue;
         }
         let joins = is_apostrophe(c) || matches!(c, '-' | '.' | ',' | '/');
         let next_alnum =
-            iter.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
+            char_at(text, next).is_some_and(char::is_alphanumeric);
         let digits_only =
-            c == ',' && !text[start..at].chars().all(|d| d.is_ascii_digit());
+            c == ',' && !bytes[start..at].iter().all(u8::is_ascii_digit);
         if joins && next_alnum && !digits_only && at > start {
+            at = next;
             continue;
         }
         break;
@@ -343,8 +364,10 @@ fn sentences(
 /// True when a line break separates token `i` from the next and the line
 /// does not simply wrap (it ends in a stop, or the next starts a capital).
 fn line_break_between(text: &str, tokens: &[Token], i: usize) -> bool {
-    let gap = &text[tokens[i].span.end..tokens[i + 1].span.start];
-    if !gap.contains('\n') {
+    // The gap is a space or none at all in the main: a plain loop over
+    // its bytes costs less than a search set up for long ones.
+    let gap = &text.as_bytes()[tokens[i].span.end..tokens[i + 1].span.start];
+    if gap.iter().all(|&b| b != b'\n') {
         return false;
     }
     let last = tokens[i].span.text(text);
@@ -358,6 +381,11 @@ fn line_break_between(text: &str, tokens: &[Token], i: usize) -> bool {
 fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
     let tok = tokens[i];
     let s = tok.span.text(text);
+    // Most tokens are words without a final dot: none of the tests
+    // below can hold for them (the closing marks and stops are no words).
+    if tok.kind == TokenKind::Word && !s.ends_with('.') {
+        return false;
+    }
     let next = &tokens[i + 1];
     let next_text = next.span.text(text);
     let closes = matches!(s, "”" | ")" | "’" | "'" | "\"" | "''")

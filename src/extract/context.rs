@@ -6,6 +6,7 @@
 //! the speaker noun phrase before or after a cue. Each token belongs to at
 //! most one attribution, so rules claim tokens as they fire.
 
+use std::borrow::Cow;
 use std::cell::{Ref, RefCell};
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -133,50 +134,157 @@ fn title_case(text: &str, seg: &Segmented) -> Vec<bool> {
 }
 
 // The word lists a token can be in, as bits of [`Context::lists`].
-const AUXILIARY: u8 = 1;
-const ADVERB: u8 = 1 << 1;
-const DETERMINER: u8 = 1 << 2;
-const PRONOUN: u8 = 1 << 3;
-const QUANTIFIER: u8 = 1 << 4;
-const STOP_WORD: u8 = 1 << 5;
-const NOT_NAME: u8 = 1 << 6;
-const ABBREVIATION: u8 = 1 << 7;
+const AUXILIARY: u16 = 1;
+const ADVERB: u16 = 1 << 1;
+const DETERMINER: u16 = 1 << 2;
+const PRONOUN: u16 = 1 << 3;
+const QUANTIFIER: u16 = 1 << 4;
+const STOP_WORD: u16 = 1 << 5;
+const NOT_NAME: u16 = 1 << 6;
+const ABBREVIATION: u16 = 1 << 7;
+/// The lexicon's speaker nouns ("spokesperson").
+const SPEAKER_NOUN: u16 = 1 << 8;
+/// Forms of the lexicon's cues ("said", "denies").
+const CUE_WORD: u16 = 1 << 9;
 
-/// A map from the words of some lists to the bits of the lists they
-/// are in.
-type ListMap = HashMap<&'static str, u8, foldhash::fast::FixedState>;
+/// What the word lists and the lexicon say about one lower-case form.
+#[derive(Clone, Copy, Debug)]
+struct WordFacts {
+    /// The lists of lower-case words it is in, with [`SPEAKER_NOUN`] and
+    /// [`CUE_WORD`].
+    bits: u16,
+    /// The lists of words as written that a word with this lower-case
+    /// form can be in: each written form with its bits ("Now" is
+    /// [`NOT_NAME`], "now" is [`ADVERB`]).
+    written: &'static [(&'static str, u16)],
+    /// The lexicon's cue entries for it.
+    cues: &'static [Cue],
+}
 
-/// The lists `low` (the token's lower-case form) and `word` (as written)
-/// are in: two hash lookups per token, made once, instead of a binary
-/// search of a list each time a rule asks.
-fn lists_of(low: &str, word: &str) -> u8 {
-    static MAPS: OnceLock<(ListMap, ListMap)> = OnceLock::new();
-    let (by_low, by_word) = MAPS.get_or_init(|| {
-        let fill = |lists: &[(&[&'static str], u8)]| {
-            let mut map = ListMap::default();
-            for &(table, bit) in lists {
-                for &w in table {
-                    *map.entry(w).or_default() |= bit;
-                }
-            }
-            map
-        };
-        let by_low = fill(&[
+/// For each word of some list, in lower case: the bits of the lists of
+/// lower-case words it is in, and the list entries as written.
+type ListMap = HashMap<
+    String,
+    (u16, Vec<(&'static str, u16)>),
+    foldhash::fast::FixedState,
+>;
+
+/// [`WordFacts`] for `low`, looked up in the word lists and the lexicon.
+fn facts_of(low: &str) -> WordFacts {
+    static LISTS: OnceLock<ListMap> = OnceLock::new();
+    let lists = LISTS.get_or_init(|| {
+        let mut map = ListMap::default();
+        let by_low: &[(&[&'static str], u16)] = &[
             (AUXILIARIES, AUXILIARY),
             (DETERMINERS, DETERMINER),
             (PRONOUNS, PRONOUN),
             (STANDALONE_QUANTIFIERS, QUANTIFIER),
             (STOP_WORDS, STOP_WORD),
-        ]);
-        let by_word = fill(&[
+        ];
+        for &(table, bit) in by_low {
+            for &w in table {
+                map.entry(w.to_string()).or_default().0 |= bit;
+            }
+        }
+        let by_word: &[(&[&'static str], u16)] = &[
             (LOWER_ADVERBS, ADVERB),
             (NOT_NAMES, NOT_NAME),
             (NAME_ABBREVIATIONS, ABBREVIATION),
-        ]);
-        (by_low, by_word)
+        ];
+        for &(table, bit) in by_word {
+            for &w in table {
+                // The lists hold ASCII words: their lower-case form is
+                // the one a token's has.
+                map.entry(w.to_ascii_lowercase())
+                    .or_default()
+                    .1
+                    .push((w, bit));
+            }
+        }
+        map
     });
-    by_low.get(low).copied().unwrap_or(0)
-        | by_word.get(word).copied().unwrap_or(0)
+    let lexicon = Lexicon::get();
+    let (mut bits, written) =
+        lists.get(low).map_or((0, &[][..]), |(b, w)| (*b, w.as_slice()));
+    let cues = lexicon.cues(low);
+    if !cues.is_empty() {
+        bits |= CUE_WORD;
+    }
+    if lexicon.is_speaker_noun(low) {
+        bits |= SPEAKER_NOUN;
+    }
+    WordFacts { bits, written, cues }
+}
+
+/// The most lower-case forms [`FACTS`] keeps for one thread: a corpus's
+/// words are far fewer in the main, and a flood of one-off tokens (numbers,
+/// junk) then costs a lookup each instead of memory without end.
+const MAX_REMEMBERED: usize = 1 << 16;
+
+thread_local! {
+    /// [`facts_of`] for the lower-case forms met so far on this thread:
+    /// a lookup here hashes the word once with a fast hasher, where the
+    /// lists and the lexicon would hash it three times (the lexicon with
+    /// SipHash). Every document's tokens are looked up once.
+    static FACTS: RefCell<HashMap<Box<str>, WordFacts, foldhash::fast::FixedState>> =
+        RefCell::default();
+}
+
+/// The lists each token is in (as [`Context::lists`] keeps them) and the
+/// lexicon's cue entries for each.
+fn token_facts(
+    text: &str,
+    seg: &Segmented,
+    lower: &[Cow<str>],
+) -> (Vec<u16>, Vec<&'static [Cue]>) {
+    FACTS.with_borrow_mut(|memo| {
+        let mut lists = Vec::with_capacity(seg.tokens.len());
+        let mut cues = Vec::with_capacity(seg.tokens.len());
+        for (t, low) in seg.tokens.iter().zip(lower) {
+            let low: &str = low;
+            let facts = match memo.get(low) {
+                Some(&f) => f,
+                None => {
+                    let f = facts_of(low);
+                    if memo.len() < MAX_REMEMBERED {
+                        memo.insert(low.into(), f);
+                    }
+                    f
+                }
+            };
+            let mut bits = facts.bits;
+            if !facts.written.is_empty() {
+                let word = t.span.text(text);
+                for &(w, b) in facts.written {
+                    if w == word {
+                        bits |= b;
+                    }
+                }
+            }
+            lists.push(bits);
+            cues.push(facts.cues);
+        }
+        (lists, cues)
+    })
+}
+
+/// Each token's lower-case form: the token's own text when it has no
+/// capital (most tokens: "the", ",", "said"), so that only the others
+/// take a string of their own.
+fn lower_forms<'a>(text: &'a str, seg: &Segmented) -> Vec<Cow<'a, str>> {
+    seg.tokens
+        .iter()
+        .map(|t| {
+            let word = t.span.text(text);
+            if !word.is_ascii() {
+                Cow::Owned(word.to_lowercase())
+            } else if word.bytes().any(|b| b.is_ascii_uppercase()) {
+                Cow::Owned(word.to_ascii_lowercase())
+            } else {
+                Cow::Borrowed(word)
+            }
+        })
+        .collect()
 }
 
 /// The speaker marks behind [`Context::speaker_tokens`].
@@ -206,8 +314,8 @@ pub struct Context<'a> {
     pub text: &'a str,
     /// Its structure.
     pub seg: &'a Segmented,
-    /// Lower-case form of each token.
-    pub lower: Vec<String>,
+    /// Lower-case form of each token (see [`lower_forms`]).
+    lower: Vec<Cow<'a, str>>,
     /// True for tokens between a quotation's marks.
     pub in_quote: Vec<bool>,
     /// True for tokens an attribution has claimed.
@@ -219,7 +327,7 @@ pub struct Context<'a> {
     title_case: Vec<bool>,
     /// For each token, the word lists it is in (bits such as
     /// [`DETERMINER`]): rules ask about the same token many times.
-    lists: Vec<u8>,
+    lists: Vec<u16>,
     /// For each token, the cue that starts there: rules ask about the
     /// same token many times (every content end looks at the cues after
     /// it), and a lexicon lookup hashes the word each time.
@@ -227,23 +335,13 @@ pub struct Context<'a> {
     /// Which tokens the attributions found so far took as speakers: see
     /// [`Context::speaker_tokens`].
     speakers: RefCell<Speakers>,
-    lexicon: &'static Lexicon,
 }
 
 impl<'a> Context<'a> {
     /// Builds the context for one segmented text.
     pub fn new(text: &'a str, seg: &'a Segmented) -> Context<'a> {
-        let lower: Vec<String> = seg
-            .tokens
-            .iter()
-            .map(|t| t.span.text(text).to_lowercase())
-            .collect();
-        let lists = seg
-            .tokens
-            .iter()
-            .zip(&lower)
-            .map(|(t, low)| lists_of(low, t.span.text(text)))
-            .collect();
+        let lower = lower_forms(text, seg);
+        let (lists, entries) = token_facts(text, seg, &lower);
         let mut in_quote = vec![false; seg.tokens.len()];
         for q in &seg.quotes {
             let end = q.close.unwrap_or(seg.tokens.len());
@@ -270,9 +368,12 @@ impl<'a> Context<'a> {
             lists,
             cues: Vec::new(),
             speakers: RefCell::default(),
-            lexicon: Lexicon::get(),
         };
-        cx.cues = (0..cx.len()).map(|i| cx.find_cue(i)).collect();
+        cx.cues = entries
+            .iter()
+            .enumerate()
+            .map(|(i, &entries)| cx.find_cue(i, entries))
+            .collect();
         cx
     }
 
@@ -289,13 +390,26 @@ impl<'a> Context<'a> {
     }
 
     /// True when token `i` is in any of the word lists `bits` name.
-    fn listed(&self, i: usize, bits: u8) -> bool {
+    fn listed(&self, i: usize, bits: u16) -> bool {
         self.lists.get(i).is_some_and(|&l| l & bits != 0)
     }
 
     /// The token's lower-case text, or "" past the end.
     pub fn low(&self, i: usize) -> &str {
-        self.lower.get(i).map_or("", String::as_str)
+        self.lower.get(i).map_or("", |low| low)
+    }
+
+    /// True when the lexicon has a cue whose form token `i`'s lower-case
+    /// form is (whatever the token's place: see [`Self::cue_at`] for a
+    /// cue that stands there).
+    pub fn is_cue_word(&self, i: usize) -> bool {
+        self.listed(i, CUE_WORD)
+    }
+
+    /// True when token `i`'s lower-case form is one of the lexicon's
+    /// speaker nouns ("spokesperson").
+    pub fn is_speaker_noun(&self, i: usize) -> bool {
+        self.listed(i, SPEAKER_NOUN)
     }
 
     /// True when token `i` is a word.
@@ -338,9 +452,16 @@ impl<'a> Context<'a> {
         self.cues.get(i).copied().flatten()
     }
 
-    /// [`Self::cue_at`], looked up.
-    fn find_cue(&self, i: usize) -> Option<CueMatch> {
+    /// [`Self::cue_at`], looked up; `entries` are the lexicon's for the
+    /// token's lower-case form.
+    fn find_cue(&self, i: usize, entries: &'static [Cue]) -> Option<CueMatch> {
         if i >= self.len() || !self.is_word(i) {
+            return None;
+        }
+        // Most words are no cue at all: they need no more tests.
+        let went =
+            matches!(self.low(i), "go" | "goes" | "going" | "gone" | "went");
+        if entries.is_empty() && !went {
             return None;
         }
         // "States" in "the United States" is a name, not a verb: a cue
@@ -353,16 +474,12 @@ impl<'a> Context<'a> {
         }
         // "went on to say", "goes on to explain": the cue is the verb
         // after "to", and the words before it are part of it.
-        if matches!(self.low(i), "go" | "goes" | "going" | "gone" | "went")
-            && self.low(i + 1) == "on"
-            && self.low(i + 2) == "to"
-        {
-            let verb = self.lexicon.cues(self.low(i + 3));
+        if went && self.low(i + 1) == "on" && self.low(i + 2) == "to" {
+            let verb = Lexicon::get().cues(self.low(i + 3));
             if let Some(cue) = verb.iter().find(|c| c.particle.is_none()) {
                 return Some(CueMatch { cue, first: i, end: i + 4 });
             }
         }
-        let entries: &'static [Cue] = self.lexicon.cues(self.low(i));
         let with_particle = entries.iter().find(|c| {
             c.particle.as_deref().is_some_and(|p| self.low(i + 1) == p)
         });
@@ -632,7 +749,7 @@ impl<'a> Context<'a> {
         let name = self.is_capitalised(i)
             && !self.listed(i, NOT_NAME | DETERMINER | STOP_WORD)
             && self.cue_at(i).is_none();
-        name || self.lexicon.is_speaker_noun(self.low(i))
+        name || self.is_speaker_noun(i)
     }
 
     fn extends_back(&self, j: usize) -> Extend {

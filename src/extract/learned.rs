@@ -27,6 +27,13 @@ use crate::model::{CueClass, Span};
 
 const MODEL: &str = include_str!("../../data/cue_model.tsv");
 
+/// A string literal as a [`Part`], hashed at compile time.
+macro_rules! lit {
+    ($text:literal) => {
+        const { Part::new($text) }
+    };
+}
+
 /// The rule this module adds, with an example it must handle.
 pub const RULES: &[RuleInfo] = &[
     RuleInfo {
@@ -85,11 +92,23 @@ static OVERRIDE: OnceLock<CueModel> = OnceLock::new();
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CueModel {
     weights: HashMap<String, f32, foldhash::fast::RandomState>,
-    /// The same weights keyed by [`feature_hash`], for scoring without
-    /// comparing strings.
-    by_hash: HashMap<u64, f32, foldhash::fast::RandomState>,
+    /// The same weights keyed by [`feature_hash`], so that scoring finds
+    /// a feature from its parts without joining them into a string.
+    by_hash: HashMap<u64, Slot, foldhash::fast::RandomState>,
     /// A candidate is kept when its score is above this.
     pub threshold: f32,
+}
+
+/// What [`CueModel::by_hash`] holds for one hash.
+#[derive(Clone, Debug, PartialEq)]
+enum Slot {
+    /// The one feature with this hash and its weight. A lookup compares
+    /// the name, so that a feature the model lacks never takes the
+    /// weight of one whose hash it shares.
+    One(Box<str>, f32),
+    /// Several of the model's features share this hash: a lookup joins
+    /// the parts and asks [`CueModel::weights`].
+    Clash,
 }
 
 impl CueModel {
@@ -159,20 +178,37 @@ impl CueModel {
         out
     }
 
+    /// Fills [`CueModel::by_hash`] from the weights.
     fn index(&mut self) {
-        self.by_hash =
-            self.weights.iter().map(|(k, &w)| (feature_hash(k), w)).collect();
+        let mut by_hash = HashMap::default();
+        for (name, &w) in &self.weights {
+            by_hash
+                .entry(feature_hash(&[Part::new(name)]))
+                .and_modify(|slot| *slot = Slot::Clash)
+                .or_insert_with(|| Slot::One(name.as_str().into(), w));
+        }
+        self.by_hash = by_hash;
+    }
+
+    /// The weight of the feature spelt by `parts` joined, if the model
+    /// has one.
+    fn lookup(&self, parts: &[Part]) -> Option<f32> {
+        match self.by_hash.get(&feature_hash(parts))? {
+            Slot::One(name, w) => spells(name, parts).then_some(*w),
+            Slot::Clash => self.weights.get(&joined(parts)).copied(),
+        }
     }
 
     /// True when `word` is in the model's vocabulary: a word seen inside
-    /// gold cues of the training corpus, or a lexicon cue. Other words
-    /// are not tried at all.
-    fn knows(&self, word: &str) -> bool {
-        let mut h = feature_hash("v=");
-        for b in word.bytes() {
-            h = fnv_step(h, b);
-        }
-        self.by_hash.contains_key(&h) || Lexicon::get().is_cue(word)
+    /// gold cues of the training corpus.
+    fn has_word(&self, word: &str) -> bool {
+        self.lookup(&[lit!("v="), Part::new(word)]).is_some()
+    }
+
+    /// True when word `i` is in the model's vocabulary or a lexicon cue.
+    /// Other words are not tried at all.
+    fn knows(&self, cx: &Context, i: usize) -> bool {
+        self.has_word(cx.low(i)) || cx.is_cue_word(i)
     }
 
     /// The number of features with a weight.
@@ -186,14 +222,73 @@ impl CueModel {
     }
 }
 
-/// FNV-1a over a feature's bytes: 64 bits make a clash between the
-/// model's few tens of thousands of features vanishingly unlikely.
-fn feature_hash(f: &str) -> u64 {
-    f.bytes().fold(0xcbf2_9ce4_8422_2325, fnv_step)
+/// The multiplier of [`Part`]'s polynomial hash: odd, so that no bit is
+/// lost, and with bits all over its word.
+const MULTIPLIER: u64 = 0x9e37_79b9_7f4a_7c15;
+
+/// One piece of a feature's name ("p1w=", a word, "|"), with its hash.
+///
+/// A name's hash is the polynomial `Σ (b + 1)·M^k` over its bytes `b`
+/// (`M` the [`MULTIPLIER`], `k` counting from the last byte), which
+/// joins: the hash of `a` then `b` is `hash(a)·M^len(b) + hash(b)`. So
+/// a candidate hashes each of its words once, a literal is hashed at
+/// compile time, and a feature's hash costs one multiply and add per
+/// part instead of a step per byte; the weights, indexed by their whole
+/// names, hash to the same values.
+#[derive(Clone, Copy, Debug)]
+struct Part<'a> {
+    text: &'a str,
+    /// The polynomial over its bytes.
+    hash: u64,
+    /// `M^len`: what a hash is multiplied by to go past this part.
+    shift: u64,
 }
 
-fn fnv_step(h: u64, b: u8) -> u64 {
-    (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+impl<'a> Part<'a> {
+    const fn new(text: &'a str) -> Part<'a> {
+        let bytes = text.as_bytes();
+        let (mut hash, mut shift, mut k) = (0u64, 1u64, 0);
+        while k < bytes.len() {
+            // One more than the byte, so that a NUL byte counts too.
+            let b = bytes[k] as u64 + 1;
+            hash = hash.wrapping_mul(MULTIPLIER).wrapping_add(b);
+            shift = shift.wrapping_mul(MULTIPLIER);
+            k += 1;
+        }
+        Part { text, hash, shift }
+    }
+}
+
+/// The hash of the feature spelt by `parts` joined (see [`Part`]). A
+/// clash is still possible, so [`CueModel::lookup`] checks the name
+/// behind a hash.
+fn feature_hash(parts: &[Part]) -> u64 {
+    parts.iter().fold(0x243f_6a88_85a3_08d3, |h, p| {
+        h.wrapping_mul(p.shift).wrapping_add(p.hash)
+    })
+}
+
+/// The feature's name: `parts` joined.
+fn joined(parts: &[Part]) -> String {
+    parts.iter().map(|p| p.text).collect()
+}
+
+/// True when `name` is `parts` joined. The parts are a few bytes long
+/// each: a plain loop compares them for less than a `memcmp` call.
+fn spells(name: &str, parts: &[Part]) -> bool {
+    let mut rest = name.as_bytes();
+    for part in parts {
+        let part = part.text.as_bytes();
+        if rest.len() < part.len() {
+            return false;
+        }
+        let (head, tail) = rest.split_at(part.len());
+        if !head.iter().zip(part).all(|(a, b)| a == b) {
+            return false;
+        }
+        rest = tail;
+    }
+    rest.is_empty()
 }
 
 fn fmt_weight(w: f32) -> String {
@@ -221,15 +316,16 @@ impl Candidate {
     /// Its features, as training keeps them.
     pub fn features(&self, cx: &Context) -> Vec<String> {
         let mut v = Vec::new();
-        self.each_feature(cx, &mut |f| v.push(f.to_string()));
+        self.each_feature(cx, &mut |parts| v.push(joined(parts)));
         v
     }
 
-    /// Its score under `model`.
+    /// Its score under `model`: the features' weights summed in the
+    /// order [`Candidate::each_feature`] gives them.
     fn score(&self, cx: &Context, model: &CueModel) -> f32 {
         let mut sum = 0.0;
-        self.each_feature(cx, &mut |f| {
-            sum += model.by_hash.get(&feature_hash(f)).copied().unwrap_or(0.0);
+        self.each_feature(cx, &mut |parts| {
+            sum += model.lookup(parts).unwrap_or(0.0);
         });
         sum
     }
@@ -244,10 +340,12 @@ pub(crate) fn run(cx: &mut Context, out: &mut Vec<Found>) {
     for (si, ruled) in ruled_sentences(cx).into_iter().enumerate() {
         let s = cx.seg.sentences[si];
         for i in s.first..s.end {
-            if !model.knows(cx.low(i)) {
+            // The word's own tests first: they cost less than the
+            // vocabulary's hash lookups and turn most words away.
+            if !may_be_cue(cx, i) || !model.knows(cx, i) {
                 continue;
             }
-            let Some(c) = candidate_at(cx, i, out, ruled) else {
+            let Some(c) = candidate_for(cx, i, out, ruled) else {
                 continue;
             };
             if c.score(cx, model) > model.threshold {
@@ -289,22 +387,80 @@ fn candidate_at(
     out: &[Found],
     ruled: bool,
 ) -> Option<Candidate> {
-    if cx.used[i] || cx.in_quote[i] || !cx.is_word(i) {
+    if !may_be_cue(cx, i) {
         return None;
+    }
+    candidate_for(cx, i, out, ruled)
+}
+
+/// True when word `i` may be tried as a cue at all: a free lower-case
+/// word outside quotations, no adverb or function word.
+fn may_be_cue(cx: &Context, i: usize) -> bool {
+    if cx.used[i] || cx.in_quote[i] || !cx.is_word(i) {
+        return false;
     }
     let low = cx.low(i);
-    let s = cx.sentence(i);
-    let plain = low.len() > 1 && low.chars().all(|c| c.is_ascii_lowercase());
-    let headline = cx.is_title_case(i);
+    // All ASCII lower-case bytes is all ASCII lower-case characters: a
+    // byte of a longer character is never one.
+    let plain = low.len() > 1 && low.bytes().all(|b| b.is_ascii_lowercase());
     // Adverbs qualify a cue; they are none ("unanimously assert").
     let adverb = low.ends_with("ly");
-    if !plain
-        || adverb
-        || NEVER.binary_search(&low).is_ok()
-        || (cx.is_capitalised(i) && !headline)
-    {
+    if !plain || adverb {
+        return false;
+    }
+    // A capital is a name's, except in a headline set in title case.
+    let name = cx.is_capitalised(i) && !cx.is_title_case(i);
+    !name && !is_never(low)
+}
+
+/// True when `word` is in [`NEVER`].
+fn is_never(word: &str) -> bool {
+    static SET: OnceLock<PackedSet> = OnceLock::new();
+    SET.get_or_init(|| PackedSet::new(NEVER)).contains(word)
+}
+
+/// A set of short words, each packed into an integer with its length
+/// ([`packed`]): a search of them compares integers, where a search of
+/// the words compares strings through a `memcmp` call each step.
+#[derive(Debug)]
+struct PackedSet(Vec<u128>);
+
+impl PackedSet {
+    /// The set of `words`, each at most fifteen bytes long.
+    fn new(words: &[&str]) -> PackedSet {
+        let mut v: Vec<u128> =
+            words.iter().map(|w| packed(w).expect("a short word")).collect();
+        v.sort_unstable();
+        PackedSet(v)
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        packed(word).is_some_and(|key| self.0.binary_search(&key).is_ok())
+    }
+}
+
+/// A word of at most fifteen bytes as one integer: its bytes, and its
+/// length in the top byte, so that no two words give the same one.
+fn packed(word: &str) -> Option<u128> {
+    let bytes = word.as_bytes();
+    if bytes.len() > 15 {
         return None;
     }
+    let mut b = [0u8; 16];
+    b[..bytes.len()].copy_from_slice(bytes);
+    b[15] = bytes.len() as u8;
+    Some(u128::from_le_bytes(b))
+}
+
+/// [`candidate_at`] for a word [`may_be_cue`] accepts.
+fn candidate_for(
+    cx: &Context,
+    i: usize,
+    out: &[Found],
+    ruled: bool,
+) -> Option<Candidate> {
+    let low = cx.low(i);
+    let s = cx.sentence(i);
     // A lexicon cue the rules could not use is tried again without its
     // demands (a complement after it, a speaker before it), and keeps
     // its class.
@@ -349,8 +505,15 @@ const VERB_PARTS: &[&str] = &[
 
 /// An auxiliary, a modal or a negation ("is", "would", "didn't").
 fn is_verb_part(w: &str) -> bool {
+    static SET: OnceLock<PackedSet> = OnceLock::new();
     let negated = w.len() > 3 && (w.ends_with("n't") || w.ends_with("n’t"));
-    negated || VERB_PARTS.binary_search(&w).is_ok()
+    negated || SET.get_or_init(|| PackedSet::new(VERB_PARTS)).contains(w)
+}
+
+/// True when `w` is in [`CLAUSE_OPENERS`].
+fn is_clause_opener(w: &str) -> bool {
+    static SET: OnceLock<PackedSet> = OnceLock::new();
+    SET.get_or_init(|| PackedSet::new(CLAUSE_OPENERS)).contains(w)
 }
 
 /// A looser reading than the rules' for a word they do not know: the
@@ -397,7 +560,7 @@ fn relaxed(
         while start > s.first
             && end - start < 8
             && cx.is_word(start - 1)
-            && CLAUSE_OPENERS.binary_search(&cx.low(start - 1)).is_err()
+            && !is_clause_opener(cx.low(start - 1))
             && !verb(start - 1)
         {
             start -= 1;
@@ -427,98 +590,103 @@ fn relaxed(
 }
 
 /// Coarse length classes.
-fn bucket(n: usize) -> &'static str {
+fn bucket(n: usize) -> Part<'static> {
     match n {
-        0 => "0",
-        1 => "1",
-        2..=3 => "2-3",
-        4..=7 => "4-7",
-        8..=15 => "8-15",
-        _ => "16+",
+        0 => lit!("0"),
+        1 => lit!("1"),
+        2..=3 => lit!("2-3"),
+        4..=7 => lit!("4-7"),
+        8..=15 => lit!("8-15"),
+        _ => lit!("16+"),
     }
 }
 
 impl Candidate {
-    /// Hands each of its features to `emit` (one buffer is reused, so
-    /// scoring allocates nothing per feature).
-    fn each_feature(&self, cx: &Context, emit: &mut dyn FnMut(&str)) {
-        let (i, shape, f) = (self.word, self.shape, &self.found);
-        let mut buf = String::with_capacity(64);
-        let mut put = |args: std::fmt::Arguments| {
-            buf.clear();
-            let _ = buf.write_fmt(args);
-            emit(&buf);
-        };
-        let w = cx.low(i);
+    /// Hands each of its features to `emit` as the parts that, joined,
+    /// spell it ("p1w=", "the", "|", "backed"): scoring hashes the parts
+    /// (each word once per candidate, see [`Part`]) and builds no
+    /// string; training joins them.
+    fn each_feature(&self, cx: &Context, emit: &mut dyn FnMut(&[Part])) {
+        let (i, f) = (self.word, &self.found);
+        let shape = Part::new(self.shape);
+        let low = cx.low(i);
+        let w = Part::new(low);
         let s = cx.sentence(i);
-        let prev = if i > 0 { cx.low(i - 1) } else { "" };
-        let next = cx.low(i + 1);
+        let prev = Part::new(if i > 0 { cx.low(i - 1) } else { "" });
+        let next = Part::new(cx.low(i + 1));
         let next2 = cx.low(i + 2);
-        let cut = w.char_indices().rev().nth(2).map_or(0, |(k, _)| k);
-        let suffix = &w[cut..];
-        put(format_args!("bias"));
-        put(format_args!("w={w}"));
-        put(format_args!("s3={suffix}"));
-        put(format_args!("p1={prev}"));
-        put(format_args!("n1={next}"));
-        put(format_args!("n2={next2}"));
-        put(format_args!("p1w={prev}|{w}"));
-        put(format_args!("wn1={w}|{next}"));
+        let cut = low.char_indices().rev().nth(2).map_or(0, |(k, _)| k);
+        let suffix = &low[cut..];
+        let bar = lit!("|");
+        emit(&[lit!("bias")]);
+        emit(&[lit!("w="), w]);
+        emit(&[lit!("s3="), Part::new(suffix)]);
+        emit(&[lit!("p1="), prev]);
+        emit(&[lit!("n1="), next]);
+        emit(&[lit!("n2="), Part::new(next2)]);
+        emit(&[lit!("p1w="), prev, bar, w]);
+        emit(&[lit!("wn1="), w, bar, next]);
         let prev2 = if i > 1 { cx.low(i - 2) } else { "" };
-        put(format_args!("p2={prev2}"));
-        put(format_args!("r={shape}"));
-        put(format_args!("rw={shape}|{w}"));
+        emit(&[lit!("p2="), Part::new(prev2)]);
+        emit(&[lit!("r="), shape]);
+        emit(&[lit!("rw="), shape, bar, w]);
         match f.speaker {
             Some(sp) => {
                 let (a, b) = cx.tokens_of(sp);
                 let kind = if b - a == 1 && cx.is_pronoun(a) {
-                    "pron"
+                    lit!("pron")
                 } else if (a..b)
                     .any(|j| cx.is_capitalised(j) && !cx.is_determiner(j))
                 {
-                    "name"
+                    lit!("name")
                 } else {
-                    "noun"
+                    lit!("noun")
                 };
-                let head =
-                    if kind == "name" { "<Name>" } else { cx.low(b - 1) };
-                put(format_args!("sp={kind}"));
-                put(format_args!("spw={kind}|{w}"));
-                put(format_args!("sh={head}"));
-                put(format_args!("spn={}", bucket(b - a)));
-                put(format_args!("gap={}", bucket(i.saturating_sub(b))));
-                put(format_args!("spstart={}", a == s.first));
+                let head = if kind.text == "name" {
+                    lit!("<Name>")
+                } else {
+                    Part::new(cx.low(b - 1))
+                };
+                emit(&[lit!("sp="), kind]);
+                emit(&[lit!("spw="), kind, bar, w]);
+                emit(&[lit!("sh="), head]);
+                emit(&[lit!("spn="), bucket(b - a)]);
+                emit(&[lit!("gap="), bucket(i.saturating_sub(b))]);
+                emit(&[lit!("spstart="), flag(a == s.first)]);
                 let before = if a > s.first { cx.low(a - 1) } else { "<s>" };
-                put(format_args!("spb={before}"));
-                let noun = Lexicon::get().is_speaker_noun(cx.low(b - 1));
-                put(format_args!("spnoun={kind}|{noun}"));
-                put(format_args!("sprule={kind}|{shape}"));
+                emit(&[lit!("spb="), Part::new(before)]);
+                let noun = cx.is_speaker_noun(b - 1);
+                emit(&[lit!("spnoun="), kind, bar, flag(noun)]);
+                emit(&[lit!("sprule="), kind, bar, shape]);
             }
-            None => put(format_args!("sp=none")),
+            None => emit(&[lit!("sp=none")]),
         }
         if let Some(c) = f.content.first() {
             let (a, b) = cx.tokens_of(*c);
-            let first = cx.low(a);
-            put(format_args!("c0={first}"));
-            put(format_args!("c0w={first}|{w}"));
-            put(format_args!("cn={}", bucket(b - a)));
+            let first = Part::new(cx.low(a));
+            emit(&[lit!("c0="), first]);
+            emit(&[lit!("c0w="), first, bar, w]);
+            emit(&[lit!("cn="), bucket(b - a)]);
             let at_end = (b..s.end).all(|j| !cx.is_word(j));
-            put(format_args!("cend={at_end}"));
-            put(format_args!("cz={}", cx.low(b - 1)));
+            emit(&[lit!("cend="), flag(at_end)]);
+            emit(&[lit!("cz="), Part::new(cx.low(b - 1))]);
             let quoted = (a..b).any(|j| cx.in_quote[j]);
-            put(format_args!("cq={quoted}"));
-            put(format_args!(
-                "c1={}",
-                if b > a + 1 { cx.low(a + 1) } else { "" }
-            ));
-            put(format_args!("ruled={}", self.ruled));
-            put(format_args!("wpos={}", bucket(i - s.first)));
+            emit(&[lit!("cq="), flag(quoted)]);
+            let second = if b > a + 1 { cx.low(a + 1) } else { "" };
+            emit(&[lit!("c1="), Part::new(second)]);
+            emit(&[lit!("ruled="), flag(self.ruled)]);
+            emit(&[lit!("wpos="), bucket(i - s.first)]);
         }
         if self.known {
-            put(format_args!("lexicon"));
-            put(format_args!("lexicon|{shape}"));
+            emit(&[lit!("lexicon")]);
+            emit(&[lit!("lexicon|"), shape]);
         }
     }
+}
+
+/// A flag as a feature writes it.
+fn flag(b: bool) -> Part<'static> {
+    if b { lit!("true") } else { lit!("false") }
 }
 
 /// One gold attribution, as byte spans of its document.
@@ -837,6 +1005,23 @@ mod tests {
     }
 
     #[test]
+    fn packed_sets_hold_their_words_and_no_others() {
+        assert!(NEVER.iter().all(|w| is_never(w)));
+        assert!(VERB_PARTS.iter().all(|w| is_verb_part(w)));
+        assert!(CLAUSE_OPENERS.iter().all(|w| is_clause_opener(w)));
+        for w in ["said", "a\0", "", "th", "theirs", "something"] {
+            assert!(!is_never(w), "{w}");
+        }
+        assert!(
+            !is_clause_opener("althoug") && !is_clause_opener("throughout")
+        );
+        assert!(
+            packed("fifteen bytes!!").is_some()
+                && packed("sixteen bytes!!!").is_none()
+        );
+    }
+
+    #[test]
     fn the_tsv_form_reads_back() {
         let mut m = CueModel { threshold: 0.25, ..CueModel::default() };
         m.weights.insert("w=backed".into(), 1.5);
@@ -845,6 +1030,21 @@ mod tests {
         let back = CueModel::parse(&m.to_tsv()).unwrap();
         assert_eq!(back, m);
         assert!(CueModel::parse("w=x\tnot a number").is_err());
+    }
+
+    #[test]
+    fn a_feature_hashes_alike_whole_or_in_parts() {
+        let whole = feature_hash(&[Part::new("p1w=the|backed")]);
+        let parts =
+            [lit!("p1w="), Part::new("the"), lit!("|"), lit!("backed")];
+        assert_eq!(feature_hash(&parts), whole);
+        assert!(spells("p1w=the|backed", &parts));
+        assert!(!spells("p1w=the|backe", &parts));
+        assert_eq!(joined(&parts), "p1w=the|backed");
+        assert_ne!(
+            feature_hash(&[Part::new("a\0")]),
+            feature_hash(&[lit!("a")])
+        );
     }
 
     #[test]
@@ -895,7 +1095,8 @@ mod tests {
         let score = |text: &str| {
             let seg = crate::segment::segment(text);
             let (cx, found) = crate::extract::after_rules(text, &seg);
-            let c = candidates(&cx, &found, &|w| m.knows(w));
+            let known = |w: &str| m.has_word(w) || Lexicon::get().is_cue(w);
+            let c = candidates(&cx, &found, &known);
             c.iter().map(|c| c.score(&cx, &m)).fold(f32::MIN, f32::max)
         };
         assert!(score("The mayor backed the bill to fund the schools.") > 0.0);
