@@ -376,6 +376,12 @@ pub fn groups(text: &str) -> Vec<Group> {
 /// Christie Calls Hillary Clinton"), whose capitals do not mark names.
 fn is_title_case_line(line: &str) -> bool {
     let line = line.trim();
+    // Most lines are sentences: told apart without counting words.
+    let sentence =
+        line.ends_with(['.', '!', '?', '”', '"', ':']) || line.contains(". ");
+    if sentence {
+        return false;
+    }
     let words: Vec<&str> = line
         .split_whitespace()
         .filter(|w| w.chars().count() > 3)
@@ -383,9 +389,7 @@ fn is_title_case_line(line: &str) -> bool {
         .collect();
     let capitals =
         words.iter().filter(|w| w.starts_with(char::is_uppercase)).count();
-    let sentence =
-        line.ends_with(['.', '!', '?', '”', '"', ':']) || line.contains(". ");
-    words.len() >= 4 && !sentence && capitals * 10 >= words.len() * 9
+    words.len() >= 4 && capitals * 10 >= words.len() * 9
 }
 
 /// The words of a run, connectors included.
