@@ -29,7 +29,7 @@ use rayon::prelude::*;
 use regex::Regex;
 use rust_stemmers::{Algorithm, Stemmer};
 
-use crate::model::{AliasTable, CueClass, Extracted, Span};
+use crate::model::{AliasTable, CueClass, Extracted, Span, lower_case};
 use crate::resolve::canonical_key;
 use crate::segment::segment;
 
@@ -458,19 +458,6 @@ type Lower<'a> = Cow<'a, str>;
 /// The [`words`] of `text`, in lower case.
 fn lower_words(text: &str) -> Vec<Lower<'_>> {
     words(text).into_iter().map(lower_case).collect()
-}
-
-/// `word` in lower case, as [`str::to_lowercase`] makes it, copied only
-/// when that changes it. An ASCII word without capitals is its own lower
-/// case; other ASCII words are lowered without the Unicode tables.
-fn lower_case(word: &str) -> Lower<'_> {
-    if !word.is_ascii() {
-        Cow::Owned(word.to_lowercase())
-    } else if word.bytes().any(|b| b.is_ascii_uppercase()) {
-        Cow::Owned(word.to_ascii_lowercase())
-    } else {
-        Cow::Borrowed(word)
-    }
 }
 
 /// Words that carry no topic.

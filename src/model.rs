@@ -7,6 +7,8 @@
 //! stage has produced it; conversion to Unicode code points happens only at
 //! the output edge (see [`Span::to_chars`]).
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 /// A half-open byte range `[start, end)` into a document's text.
@@ -327,6 +329,38 @@ pub struct AliasEntry {
     pub aliases: Vec<String>,
 }
 
+/// `word` in lower case, as [`str::to_lowercase`] makes it, copied only
+/// when that changes it: an ASCII word without capitals is its own lower
+/// case, and other ASCII words are lowered without the Unicode tables.
+/// Every token, key and term of a corpus goes through it.
+pub(crate) fn lower_case(word: &str) -> Cow<'_, str> {
+    if !word.is_ascii() {
+        Cow::Owned(word.to_lowercase())
+    } else if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(word.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    }
+}
+
+/// The decimal digits of `n`, made in `buf` digit by digit: the
+/// formatting machinery is slow for the millions of numbers the writers
+/// of `graph.ron` and `graph.dot` put out.
+pub(crate) fn decimal(n: u64, buf: &mut [u8; 20]) -> &str {
+    let mut at = buf.len();
+    let mut rest = n;
+    loop {
+        at -= 1;
+        // A digit: `rest % 10` is below 10.
+        buf[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    std::str::from_utf8(&buf[at..]).expect("ASCII digits")
+}
+
 /// Cheap, stable 64-bit FNV-1a hash, used to derive ids from content.
 ///
 /// Ids must not depend on the order documents are read in or on the
@@ -343,6 +377,23 @@ pub fn stable_hash(bytes: &[u8]) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lower_case_is_to_lowercase_and_borrows_when_it_can() {
+        for word in ["said", "Said", "NSC", "López", "İstanbul", "ΣΑΣ", ""]
+        {
+            assert_eq!(lower_case(word), word.to_lowercase(), "{word}");
+        }
+        assert!(matches!(lower_case("said"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn decimal_writes_every_width() {
+        let mut buf = [0; 20];
+        for n in [0, 7, 10, 99, 1_000_000, u64::from(u32::MAX), u64::MAX] {
+            assert_eq!(decimal(n, &mut buf), n.to_string());
+        }
+    }
 
     #[test]
     fn char_index_counts_code_points() {

@@ -41,7 +41,7 @@ use crate::graph::{
     Actor, ActorKind, Claim, ClaimGraph, DocumentNode, Edge, EdgeView,
     Evidence, GraphView, Node, SourceNode,
 };
-use crate::model::stable_hash;
+use crate::model::{decimal, stable_hash};
 use crate::store::write_atomic;
 
 /// Characters per line in a node label.
@@ -1057,22 +1057,9 @@ fn push_span(text: &mut String, span: [u32; 2]) {
     push_number(text, span[1]);
 }
 
-/// Appends `n` in decimal: digit by digit, as the formatting machinery
-/// is slow for the several numbers of every edge's tooltip.
+/// Appends `n` in decimal (see [`decimal`]).
 fn push_number(text: &mut String, n: u32) {
-    let mut digits = [0u8; 10];
-    let mut start = digits.len();
-    let mut rest = n;
-    loop {
-        start -= 1;
-        // A digit: `rest % 10` is below 10.
-        digits[start] = b'0' + (rest % 10) as u8;
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
-    }
-    text.push_str(std::str::from_utf8(&digits[start..]).expect("digits"));
+    text.push_str(decimal(n.into(), &mut [0; 20]));
 }
 
 /// Word-wraps `text` to lines of at most `width` characters, keeping at

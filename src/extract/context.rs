@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 
 use crate::extract::Found;
 use crate::extract::lexicon::{Cue, Lexicon};
-use crate::model::Span;
+use crate::model::{Span, lower_case};
 use crate::segment::{Segmented, Sentence, TokenKind};
 
 /// Personal and relative pronouns that can be speakers.
@@ -272,19 +272,7 @@ fn token_facts(
 /// capital (most tokens: "the", ",", "said"), so that only the others
 /// take a string of their own.
 fn lower_forms<'a>(text: &'a str, seg: &Segmented) -> Vec<Cow<'a, str>> {
-    seg.tokens
-        .iter()
-        .map(|t| {
-            let word = t.span.text(text);
-            if !word.is_ascii() {
-                Cow::Owned(word.to_lowercase())
-            } else if word.bytes().any(|b| b.is_ascii_uppercase()) {
-                Cow::Owned(word.to_ascii_lowercase())
-            } else {
-                Cow::Borrowed(word)
-            }
-        })
-        .collect()
+    seg.tokens.iter().map(|t| lower_case(t.span.text(text))).collect()
 }
 
 /// The speaker marks behind [`Context::speaker_tokens`].

@@ -4,13 +4,12 @@
 //! accents, hyphens and possessives, so that "López-Obrador’s" and "Lopez
 //! Obrador" share a key; keys decide equality, names keep their spelling.
 
-use std::borrow::Cow;
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use regex::Regex;
 
-use crate::model::Span;
+use crate::model::{Span, lower_case};
 
 const TITLES: &str = include_str!("../../data/titles.tsv");
 
@@ -53,19 +52,6 @@ pub fn is_title(word: &str) -> bool {
     titles().contains(&*lower)
         || lower.starts_with("then-")
         || lower.starts_with("ex-")
-}
-
-/// `word` in lower case, as [`str::to_lowercase`] makes it, copied only
-/// when that changes it: an ASCII word without capitals is its own lower
-/// case, and other ASCII words are lowered without the Unicode tables.
-fn lower_case(word: &str) -> Cow<'_, str> {
-    if !word.is_ascii() {
-        Cow::Owned(word.to_lowercase())
-    } else if word.bytes().any(|b| b.is_ascii_uppercase()) {
-        Cow::Owned(word.to_ascii_lowercase())
-    } else {
-        Cow::Borrowed(word)
-    }
 }
 
 fn is_article(word: &str) -> bool {

@@ -177,18 +177,8 @@ impl Writer<'_> {
         }
     }
 
-    fn unsigned(&mut self, mut v: u64) {
-        let mut digits = [0u8; 20];
-        let mut at = digits.len();
-        loop {
-            at -= 1;
-            digits[at] = b'0' + (v % 10) as u8;
-            v /= 10;
-            if v == 0 {
-                break;
-            }
-        }
-        self.out.extend_from_slice(&digits[at..]);
+    fn unsigned(&mut self, v: u64) {
+        self.push(crate::model::decimal(v, &mut [0; 20]));
     }
 
     fn signed(&mut self, v: i64) {
