@@ -685,6 +685,39 @@ mod tests {
     }
 
     #[test]
+    fn a_new_speaker_after_a_bare_and_or_but_ends_the_content() {
+        let text = "Republicans said the department mishandled the case \
+                    and Democrats accused them of stoking the issue.";
+        let got = extract(text, &segment(text));
+        assert_eq!(
+            got[0].content_text(text),
+            "the department mishandled the case"
+        );
+        // Inside a quotation the clause is still the speaker's.
+        let text = "Graham said the plan \"will not work and everyone \
+                    knows it.\"";
+        let got = extract(text, &segment(text));
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(got[0].content_text(text).ends_with("knows it.\""), "{got:?}");
+    }
+
+    #[test]
+    fn a_second_cue_after_a_bare_but_is_an_attribution_of_its_own() {
+        let text = "His aides say it is too early to discuss a Senate run \
+                    but noted that Scott won competitive races.";
+        let got = extract(text, &segment(text));
+        let contents: Vec<String> =
+            got.iter().map(|a| a.content_text(text)).collect();
+        assert_eq!(
+            contents,
+            [
+                "it is too early to discuss a Senate run",
+                "Scott won competitive races"
+            ]
+        );
+    }
+
+    #[test]
     fn a_question_asked_is_kept_out_of_the_answer() {
         let text = "Asked if she believed Putin wanted Trump to win, Clinton \
                     said she would not jump to that conclusion.";

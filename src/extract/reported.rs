@@ -597,7 +597,8 @@ pub(crate) fn content_end(cx: &Context, start: usize, end: usize) -> usize {
                     || (matches!(cx.low(j), "but" | "and") && cue_from(j))
                     || cx.low(j) == "who"
                     || parenthetical_attribution(cx, j, end))
-                || (cx.low(j - 1) == "and" && coordinated_cue(cx, j))
+                || (matches!(cx.low(j - 1), "and" | "but")
+                    && (coordinated_cue(cx, j) || new_attribution(cx, j, end)))
         })
         .map_or(end, |j| j - 1)
 }
@@ -618,6 +619,18 @@ fn coordinated_cue(cx: &Context, mut j: usize) -> bool {
         );
     !cx.is_capitalised(j)
         && cx.cue_at(j).is_some_and(|c| !cx.is_bare_noun(j, &c) || object)
+}
+
+/// "… and Democrats accused the GOP of …": a clause joined by "and" or
+/// "but" whose subject speaks with a cue verb of its own reports another
+/// claim; not inside a quotation ("“… and I think …”").
+fn new_attribution(cx: &Context, j: usize, end: usize) -> bool {
+    if cx.in_quote[j] {
+        return false;
+    }
+    let Some((_, e)) = cx.speaker_after(j, end) else { return false };
+    let k = cx.skip_auxiliaries(e, end);
+    k < end && cx.cue_at(k).is_some_and(|c| !c.cue.participle)
 }
 
 /// Conjunctions that open a subordinate clause before a main one.
