@@ -428,15 +428,19 @@ impl<'d> Mentions<'d> {
     }
 
     /// A lone surname the text marks as a person stays in its document.
+    ///
+    /// The names are read three times over rather than gathered: a
+    /// name in every article of a large corpus has millions of mentions,
+    /// and a list of them hundreds of megabytes.
     fn document_scoped(&self, members: &[u32]) -> bool {
-        let names: Vec<MentionRef> = members
-            .iter()
-            .map(|&g| self.mention(g as usize))
-            .filter(|m| m.class == Class::Name)
-            .collect();
-        !names.is_empty()
-            && names.iter().all(|m| !m.name.contains(' ') && !m.is_acronym())
-            && names.iter().any(|m| m.person)
+        let names = || {
+            indexes(members)
+                .map(|g| self.mention(g))
+                .filter(|m| m.class == Class::Name)
+        };
+        names().next().is_some()
+            && names().all(|m| !m.name.contains(' ') && !m.is_acronym())
+            && names().any(|m| m.person)
     }
 
     /// The root of the body named `name` (whose key is numbered `key`),
@@ -1009,19 +1013,18 @@ impl<'d> Corpus<'d> {
         {
             return name.clone();
         }
-        let ms: Vec<MentionRef> =
-            members.iter().map(|&g| self.m.mention(g as usize)).collect();
-        let person =
-            ms.iter().any(|m| m.person) && !ms.iter().any(|m| m.is_body());
+        // The members are read as often as needed rather than gathered,
+        // as in `kind_of`.
+        let ms = || indexes(members).map(|g| self.m.mention(g));
+        let person = ms().any(|m| m.person) && !ms().any(|m| m.is_body());
         let mut names: BTreeMap<&str, usize> = BTreeMap::new();
-        for m in ms
-            .iter()
-            .filter(|m| m.class == Class::Name && m.refers_to.is_none())
+        for m in
+            ms().filter(|m| m.class == Class::Name && m.refers_to.is_none())
         {
             *names.entry(m.name).or_default() += 1;
         }
         if names.is_empty() {
-            return ms[0].name.to_string();
+            return self.m.mention(members[0] as usize).name.to_string();
         }
         best_name(&names, person).unwrap_or_default().to_string()
     }
@@ -1064,10 +1067,12 @@ impl<'d> Corpus<'d> {
     ) -> Actor {
         let mut actor = Actor::new(id, name, self.kind_of(members), name);
         // Each list sorted and without repeats, as references first: a
-        // name in thousands of articles has thousands of equal forms.
-        let mut forms: Vec<&str> = Vec::new();
-        let mut roles: Vec<&str> = Vec::new();
-        let mut affiliations: Vec<&str> = Vec::new();
+        // name in thousands of articles has thousands of equal forms,
+        // and one in every article of a large corpus millions, so the
+        // repeats are dropped as they come rather than gathered.
+        let mut forms: BTreeSet<&str> = BTreeSet::new();
+        let mut roles: BTreeSet<&str> = BTreeSet::new();
+        let mut affiliations: BTreeSet<&str> = BTreeSet::new();
         for g in indexes(members) {
             let m = self.m.mention(g);
             forms.extend(m.forms().filter(|f| !f.is_empty()));
@@ -1079,7 +1084,7 @@ impl<'d> Corpus<'d> {
                     .and_then(|r| ids.get(&r))
                     .map(|id| &**id);
                 if let Some(t) = target.filter(|t| *t != id) {
-                    affiliations.push(t);
+                    affiliations.insert(t);
                 }
             }
         }
@@ -1087,9 +1092,7 @@ impl<'d> Corpus<'d> {
             // People are not "the Biden": such a form is a modifier's.
             forms.retain(|f| !is_article_name(f));
         }
-        let sorted = |mut list: Vec<&str>| -> Vec<String> {
-            list.sort_unstable();
-            list.dedup();
+        let sorted = |list: BTreeSet<&str>| -> Vec<String> {
             list.into_iter().map(str::to_string).collect()
         };
         actor.mentions = sorted(forms);
@@ -1123,9 +1126,13 @@ impl<'d> Corpus<'d> {
 
     /// What sort of actor a group of mentions is.
     fn kind_of(&self, members: &[u32]) -> ActorKind {
-        let ms: Vec<MentionRef> =
-            members.iter().map(|&g| self.m.mention(g as usize)).collect();
-        let any = |f: &dyn Fn(&MentionRef) -> bool| ms.iter().any(f);
+        // Each question reads the members again rather than a list of
+        // them: the actor of a name in every article of a large corpus
+        // has millions of mentions, and such a list (over 100 bytes a
+        // mention) was the top of the actor pass's peak at 1 GB.
+        let any = |f: &dyn Fn(&MentionRef) -> bool| {
+            indexes(members).any(|g| f(&self.m.mention(g)))
+        };
         if any(&|m| matches!(m.class, Class::Anonymous | Class::Pronoun)) {
             return ActorKind::Anonymous;
         }
