@@ -9,7 +9,8 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use crate::model::{Span, lower_case};
+use super::words::with_lower;
+use crate::model::Span;
 
 const TITLES: &str = include_str!("../../data/titles.tsv");
 
@@ -48,10 +49,11 @@ pub fn strip_title(mention: &str) -> String {
 /// True for a title or role word that can stand before a name
 /// ("Administrator", "Sen.", "then-Attorney").
 pub fn is_title(word: &str) -> bool {
-    let lower = lower_case(word);
-    titles().contains(&*lower)
-        || lower.starts_with("then-")
-        || lower.starts_with("ex-")
+    with_lower(word, |lower| {
+        titles().contains(lower)
+            || lower.starts_with("then-")
+            || lower.starts_with("ex-")
+    })
 }
 
 fn is_article(word: &str) -> bool {
