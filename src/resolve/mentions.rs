@@ -125,7 +125,32 @@ pub struct DocMentions {
 /// One-space form of a phrase as written: line breaks and no-break
 /// spaces become single spaces.
 pub fn clean(text: &str) -> String {
+    // Most phrases are already in that form: copied, not split and
+    // joined.
+    if is_clean(text) {
+        return text.to_string();
+    }
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// True when `text` is its own [`clean`] form: no white space at either
+/// end, and none within but single spaces.
+fn is_clean(text: &str) -> bool {
+    // After white space, or at the start: a space here is not clean.
+    let mut after_space = true;
+    for c in text.chars() {
+        if c == ' ' {
+            if after_space {
+                return false;
+            }
+            after_space = true;
+        } else if c.is_whitespace() {
+            return false;
+        } else {
+            after_space = false;
+        }
+    }
+    !after_space || text.is_empty()
 }
 
 /// True for "DEA", "U.S.", "AMLO": capitals and dots, 2 to 6 letters.
@@ -1122,6 +1147,27 @@ mod tests {
                 .map(|m| Span::new(m.start(), m.end()))
                 .collect();
             assert_eq!(runs(&text), old, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn clean_is_split_and_joined() {
+        let joined =
+            |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+        let mut texts = mixed_texts();
+        let spaces = [
+            "", " ", "  ", "\t", "\n", "\r\n", "\u{a0}", "\u{85}", "\u{2003}",
+            "\u{3000}", "\u{200b}", "\u{feff}",
+        ];
+        for a in spaces {
+            for b in spaces {
+                texts.push(format!("{a}x{b}y{a}"));
+                texts.push(format!("{a}{b}"));
+                texts.push(format!("x{a}{b}y"));
+            }
+        }
+        for text in &texts {
+            assert_eq!(clean(text), joined(text), "{text:?}");
         }
     }
 
