@@ -131,6 +131,11 @@ struct Names {
     /// Every alias, longest first, as whole words, case ignored; `None`
     /// for a table without aliases.
     found: Option<Regex>,
+    /// `found` without its word boundaries: it matches wherever `found`
+    /// does, and needs no Unicode word boundary, which the fast engines
+    /// of `regex` cannot run outside ASCII. Most reports name no alias:
+    /// this tells them apart before `found` is run.
+    may_find: Option<Regex>,
     /// Each alias, lower-cased, and the name it stands for.
     name_of: HashMap<String, String>,
 }
@@ -159,11 +164,16 @@ impl Names {
         let found = (!alternatives.is_empty())
             .then(|| Regex::new(&format!("(?i){}", alternatives.join("|"))))
             .and_then(Result::ok);
+        let bare: Vec<String> =
+            pairs.iter().map(|(a, _)| regex::escape(a)).collect();
+        let may_find = found
+            .as_ref()
+            .and_then(|_| Regex::new(&format!("(?i){}", bare.join("|"))).ok());
         let name_of = pairs
             .iter()
             .map(|(a, n)| (a.to_lowercase(), n.to_string()))
             .collect();
-        Names { found, name_of }
+        Names { found, may_find, name_of }
     }
 
     /// The content of report `k`, each alias in it replaced by its name.
@@ -171,6 +181,9 @@ impl Names {
         let x = &docs[k.doc];
         let text = x.attributions[k.att].content_text(&x.document.text);
         let Some(found) = &self.found else { return text };
+        if self.may_find.as_ref().is_some_and(|m| !m.is_match(&text)) {
+            return text;
+        }
         // Most reports name no alias: keep their text, uncopied.
         let named = found.replace_all(&text, |c: &regex::Captures| {
             let alias = c[0].to_lowercase();
@@ -1341,6 +1354,35 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn names_without_boundaries_miss_no_alias() {
+        let table = crate::store::builtin_aliases();
+        let names = Names::new(&table);
+        let found = names.found.as_ref().unwrap();
+        let may_find = names.may_find.as_ref().unwrap();
+        let mut texts: Vec<String> = vec![
+            "AMLO said".into(),
+            "the PRC’s".into(),
+            "U.K.".into(),
+            "\u{212a}".into(),
+        ];
+        for entry in std::fs::read_dir("data").expect("the data folder") {
+            let path = entry.expect("an entry").path();
+            if path.extension().is_some_and(|e| e == "txt") {
+                let text = std::fs::read_to_string(path).expect("a text");
+                texts.extend(text.lines().map(String::from));
+            }
+        }
+        let mut named = 0;
+        for text in &texts {
+            if found.is_match(text) {
+                named += 1;
+                assert!(may_find.is_match(text), "{text:?}");
+            }
+        }
+        assert!(named > 0);
     }
 
     fn analyse_texts(texts: &[&str]) -> (Vec<Extracted>, Analysis) {
