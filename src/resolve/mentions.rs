@@ -535,7 +535,8 @@ fn finish(text: &str, mut words: Vec<Span>, out: &mut Vec<Group>) {
         .iter()
         .take_while(|w| {
             let t = w.text(text);
-            STARTERS.contains(&t) || is_connector(t)
+            // Sorted (see the test): searched by halves.
+            STARTERS.binary_search(&t).is_ok() || is_connector(t)
         })
         .count();
     words.drain(..lead);
@@ -812,10 +813,10 @@ fn introduction_spans(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut at = 0;
     while at < bytes.len() {
-        let word_start = at == 0 || !is_word_byte(bytes[at - 1]);
+        let word_start = || at == 0 || !is_word_byte(bytes[at - 1]);
         // Where the article ends; "an" before "a", as `n?` is greedy.
         let article = match bytes[at] {
-            _ if !word_start => None,
+            b'A' | b'a' | b'O' | b'o' if !word_start() => None,
             b'A' | b'a' => {
                 if bytes.get(at + 1) == Some(&b'n') && space(at + 2).is_some()
                 {

@@ -17,14 +17,16 @@ const TITLES: &str = include_str!("../../data/titles.tsv");
 /// The titles, in a set hashed with foldhash: std's SipHash is slow on
 /// short strings, and every capitalised word a name run holds is looked
 /// up.
-fn titles() -> &'static HashSet<&'static str, foldhash::fast::FixedState> {
-    static SET: OnceLock<HashSet<&'static str, foldhash::fast::FixedState>> =
+/// Keyed by bytes, as [`with_lower`] gives them.
+fn titles() -> &'static HashSet<&'static [u8], foldhash::fast::FixedState> {
+    static SET: OnceLock<HashSet<&'static [u8], foldhash::fast::FixedState>> =
         OnceLock::new();
     SET.get_or_init(|| {
         TITLES
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(str::as_bytes)
             .collect()
     })
 }
@@ -51,8 +53,8 @@ pub fn strip_title(mention: &str) -> String {
 pub fn is_title(word: &str) -> bool {
     with_lower(word, |lower| {
         titles().contains(lower)
-            || lower.starts_with("then-")
-            || lower.starts_with("ex-")
+            || lower.starts_with(b"then-")
+            || lower.starts_with(b"ex-")
     })
 }
 

@@ -29,7 +29,8 @@ pub enum WordClass {
 
 /// The table, hashed with foldhash: std's SipHash is slow on short
 /// strings, and each word of every name and description is looked up.
-type Table = HashMap<&'static str, WordClass, foldhash::fast::FixedState>;
+/// Keyed by bytes, as [`with_lower`] gives them.
+type Table = HashMap<&'static [u8], WordClass, foldhash::fast::FixedState>;
 
 fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
@@ -45,7 +46,7 @@ fn table() -> &'static Table {
                     "quantifier" => WordClass::Quantifier,
                     _ => return None,
                 };
-                Some((word, class))
+                Some((word.as_bytes(), class))
             })
             .collect()
     })
@@ -63,19 +64,21 @@ pub fn class_of(word: &str) -> Option<WordClass> {
 /// The longest word [`with_lower`] lowers on the stack.
 const SHORT: usize = 32;
 
-/// Calls `f` with `word` in lower case, as [`str::to_lowercase`] makes
-/// it. A short ASCII word, most of the words of names and descriptions
-/// looked up in tables, is lowered in a buffer on the stack: lowering a
-/// capitalised word into a new string each time was most of a lookup.
-pub fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+/// Calls `f` with the bytes of `word` in lower case, as
+/// [`str::to_lowercase`] makes it. A short ASCII word, most of the words
+/// of names and descriptions looked up in tables, is lowered in a buffer
+/// on the stack: lowering a capitalised word into a new string each
+/// time was most of a lookup. Bytes, not a `str`: checking the buffer
+/// for UTF-8 again cost as much as the lookup.
+pub fn with_lower<R>(word: &str, f: impl FnOnce(&[u8]) -> R) -> R {
     if word.len() <= SHORT && word.is_ascii() {
         let mut buf = [0u8; SHORT];
         let buf = &mut buf[..word.len()];
         buf.copy_from_slice(word.as_bytes());
         buf.make_ascii_lowercase();
-        f(std::str::from_utf8(buf).expect("ASCII stays UTF-8"))
+        f(buf)
     } else {
-        f(&lower_case(word))
+        f(lower_case(word).as_bytes())
     }
 }
 
@@ -138,7 +141,11 @@ mod tests {
             );
         }
         for w in &words {
-            assert_eq!(with_lower(w, str::to_string), w.to_lowercase(), "{w}");
+            assert_eq!(
+                with_lower(w, <[u8]>::to_vec),
+                w.to_lowercase().into_bytes(),
+                "{w}"
+            );
         }
     }
 
