@@ -131,6 +131,11 @@ struct Names {
     /// Every alias, longest first, as whole words, case ignored; `None`
     /// for a table without aliases.
     found: Option<Regex>,
+    /// `found` without its word boundaries: it matches wherever `found`
+    /// does, and needs no Unicode word boundary, which the fast engines
+    /// of `regex` cannot run outside ASCII. Most reports name no alias:
+    /// this tells them apart before `found` is run.
+    may_find: Option<Regex>,
     /// Each alias, lower-cased, and the name it stands for.
     name_of: HashMap<String, String>,
 }
@@ -159,11 +164,16 @@ impl Names {
         let found = (!alternatives.is_empty())
             .then(|| Regex::new(&format!("(?i){}", alternatives.join("|"))))
             .and_then(Result::ok);
+        let bare: Vec<String> =
+            pairs.iter().map(|(a, _)| regex::escape(a)).collect();
+        let may_find = found
+            .as_ref()
+            .and_then(|_| Regex::new(&format!("(?i){}", bare.join("|"))).ok());
         let name_of = pairs
             .iter()
             .map(|(a, n)| (a.to_lowercase(), n.to_string()))
             .collect();
-        Names { found, name_of }
+        Names { found, may_find, name_of }
     }
 
     /// The content of report `k`, each alias in it replaced by its name.
@@ -171,6 +181,9 @@ impl Names {
         let x = &docs[k.doc];
         let text = x.attributions[k.att].content_text(&x.document.text);
         let Some(found) = &self.found else { return text };
+        if self.may_find.as_ref().is_some_and(|m| !m.is_match(&text)) {
+            return text;
+        }
         // Most reports name no alias: keep their text, uncopied.
         let named = found.replace_all(&text, |c: &regex::Captures| {
             let alias = c[0].to_lowercase();
@@ -1150,12 +1163,39 @@ const FALSE_WORDS: &[&str] = &[
     "untrue",
 ];
 
+/// True when `text`, lower-cased, holds a word of [`FALSE_CUE`] or
+/// [`FALSE_WORDS`].
+///
+/// As `text.to_lowercase()` and a search for each word, without the
+/// Unicode lowering of the whole text (a tenth of the counterclaim
+/// stage). The words are ASCII: a match in the lower-cased text is a
+/// run of ASCII characters, and only ASCII characters lower into ASCII
+/// but for U+0130 (İ, to "i̇") and U+212A (the Kelvin sign, to "k"); a
+/// text without those two holds a word in its lower case exactly when
+/// its ASCII lower case (other characters kept) holds it. A text with
+/// them is lowered as before.
+fn holds_false_word(text: &str) -> bool {
+    if text.contains(['\u{130}', '\u{212a}']) {
+        let lower = text.to_lowercase();
+        return FALSE_CUE.iter().chain(FALSE_WORDS).any(|w| lower.contains(w));
+    }
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        let words: Vec<String> = FALSE_CUE
+            .iter()
+            .chain(FALSE_WORDS)
+            .map(|w| regex::escape(w))
+            .collect();
+        Regex::new(&words.join("|")).expect("valid regex")
+    });
+    re.is_match(&text.to_ascii_lowercase())
+}
+
 /// The reports a document calls false.
 fn disputes_in(d: usize, x: &Extracted) -> Vec<Dispute> {
     let text = &x.document.text;
-    let lower = text.to_lowercase();
-    let any = FALSE_CUE.iter().chain(FALSE_WORDS).any(|w| lower.contains(w));
-    if !any || x.attributions.is_empty() {
+    // A document without reports disputes none: not searched.
+    if x.attributions.is_empty() || !holds_false_word(text) {
         return Vec::new();
     }
     let seg = segment(text);
@@ -1254,6 +1294,95 @@ mod tests {
         let span = word_before(text, at, FALSE_CUE).unwrap();
         assert_eq!(span.text(text), "falsely");
         assert_eq!(word_before("’ said", 3, FALSE_CUE), None);
+    }
+
+    #[test]
+    fn only_two_characters_outside_ascii_lower_into_ascii() {
+        let into_ascii: Vec<char> = ('\u{80}'..=char::MAX)
+            .filter(|c| c.to_lowercase().any(|l| l.is_ascii()))
+            .collect();
+        assert_eq!(into_ascii, vec!['\u{130}', '\u{212a}']);
+    }
+
+    #[test]
+    fn false_words_are_found_as_in_the_lower_case() {
+        let reference = |t: &str| {
+            let lower = t.to_lowercase();
+            FALSE_CUE.iter().chain(FALSE_WORDS).any(|w| lower.contains(w))
+        };
+        #[rustfmt::skip]
+        const PIECES: &[&str] = &[
+            "false", "FALSE", "fAlSe", "fals", "e", "E", "ly", "LY", "bogus",
+            "bOGUS", "bog", "us", "misinformation", "MISINFORMATION",
+            "misinform", "ation", "untrue", "UNTRUE", "un", "true", "wrongly",
+            "wrong", "baseless", "BASE", "less", " ", "\n", "’", "é", "É",
+            "İ", "\u{130}", "K", "\u{212a}", "\u{17f}", "ſ", "ΣΑΣ", "ς",
+            "ﬁ", "ß", "ẞ", "\u{301}", "x", "debun", "ked", "DEBUNKED", "s",
+            "S", "k", "i", "I", "ı", "unfounded", "unfounde", "d",
+        ];
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let mut found = 0;
+        for _ in 0..100_000 {
+            let n = 1 + next() % 8;
+            let text: String = (0..n)
+                .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+                .collect();
+            let expected = reference(&text);
+            assert_eq!(holds_false_word(&text), expected, "{text:?}");
+            found += usize::from(expected);
+        }
+        assert!(found > 1000, "{found}");
+        // Every word, in every case, next to every piece.
+        for w in FALSE_CUE.iter().chain(FALSE_WORDS) {
+            for p in PIECES {
+                for text in [
+                    format!("{p}{w}{p}"),
+                    format!("{p}{}{p}", w.to_uppercase()),
+                    format!("{p}{}", &w[1..]),
+                ] {
+                    assert_eq!(
+                        holds_false_word(&text),
+                        reference(&text),
+                        "{text:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn names_without_boundaries_miss_no_alias() {
+        let table = crate::store::builtin_aliases();
+        let names = Names::new(&table);
+        let found = names.found.as_ref().unwrap();
+        let may_find = names.may_find.as_ref().unwrap();
+        let mut texts: Vec<String> = vec![
+            "AMLO said".into(),
+            "the PRC’s".into(),
+            "U.K.".into(),
+            "\u{212a}".into(),
+        ];
+        for entry in std::fs::read_dir("data").expect("the data folder") {
+            let path = entry.expect("an entry").path();
+            if path.extension().is_some_and(|e| e == "txt") {
+                let text = std::fs::read_to_string(path).expect("a text");
+                texts.extend(text.lines().map(String::from));
+            }
+        }
+        let mut named = 0;
+        for text in &texts {
+            if found.is_match(text) {
+                named += 1;
+                assert!(may_find.is_match(text), "{text:?}");
+            }
+        }
+        assert!(named > 0);
     }
 
     fn analyse_texts(texts: &[&str]) -> (Vec<Extracted>, Analysis) {

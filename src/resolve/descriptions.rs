@@ -32,26 +32,92 @@ use crate::model::Span;
 /// Applies every rule to the mentions of one document.
 pub fn describe(text: &str, doc: &mut DocMentions) {
     acronym_definitions(text, doc);
+    let mut kinds = Kinds(vec![None; doc.mentions.len()]);
     for i in 0..doc.mentions.len() {
-        appositive(text, doc, i);
+        appositive(text, doc, &mut kinds, i);
         party_tag(text, doc, i);
-        of_body(text, doc, i);
-        role_before(text, doc, i);
+        of_body(text, doc, &mut kinds, i);
+        role_before(text, doc, &mut kinds, i);
     }
     governments(text, doc);
     units(text, doc);
     definite_bodies(text, doc);
 }
 
+/// What [`Mention::is_body`] and [`Mention::is_acronym`] say of a
+/// mention.
+#[derive(Clone, Copy, Debug)]
+struct Kind {
+    body: bool,
+    acronym: bool,
+}
+
+/// The [`Kind`] of each mention, found when first asked: the rules of
+/// [`describe`] asked it of most mentions several times, each time
+/// splitting and looking up the name, and need it of few once their
+/// cheaper conditions are checked. Names do not change while they run.
+#[derive(Debug)]
+struct Kinds(Vec<Option<Kind>>);
+
+impl Kinds {
+    fn of(&mut self, doc: &DocMentions, i: usize) -> Kind {
+        *self.0[i].get_or_insert_with(|| {
+            let m = &doc.mentions[i];
+            Kind { body: m.is_body(), acronym: m.is_acronym() }
+        })
+    }
+
+    /// True when mention `i` names a body or is an acronym.
+    fn body_or_acronym(&mut self, doc: &DocMentions, i: usize) -> bool {
+        let k = self.of(doc, i);
+        k.body || k.acronym
+    }
+}
+
+/// The nouns a unit's name ends with (see [`units`]).
+const UNIT_NOUNS: &[&str] = &[
+    "ministry",
+    "cabinet",
+    "embassy",
+    "military",
+    "army",
+    "navy",
+    "parliament",
+    "senate",
+    "congress",
+    "police",
+    "central bank",
+];
+
+/// True when `text` may hold a unit [`units`] finds: a "’s" and a space,
+/// then a unit's noun, at once or after the next space. Every match of
+/// its regular expression has that, the lower-case word between holding
+/// no space; most documents have none, and are not searched.
+fn may_hold_unit(text: &str) -> bool {
+    let noun_at = |rest: &str| UNIT_NOUNS.iter().any(|n| rest.starts_with(n));
+    text.match_indices("’s").any(|(at, s)| {
+        let rest = &text[at + s.len()..];
+        let Some(rest) =
+            rest.strip_prefix(' ').or_else(|| rest.strip_prefix('\u{a0}'))
+        else {
+            return false;
+        };
+        noun_at(rest)
+            || rest.find([' ', '\u{a0}']).is_some_and(|k| {
+                let after = &rest[k..];
+                let sep = after.chars().next().map_or(0, char::len_utf8);
+                noun_at(&after[sep..])
+            })
+    })
+}
+
 /// "China’s foreign ministry", "Mexico’s security cabinet": a body named
 /// through the country or body it belongs to.
 fn units(text: &str, doc: &mut DocMentions) {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        let pattern = r"(?-u:\b)(\p{Lu}[\p{L}-]*(?:[ \x{a0}]\p{Lu}[\p{L}-]*)?)’s[ \x{a0}](?:(\p{Ll}+)[ \x{a0}])?(ministry|cabinet|embassy|military|army|navy|parliament|senate|congress|police|central bank)(?-u:\b)";
-        Regex::new(pattern).expect("valid regex")
-    });
-    for c in re.captures_iter(text) {
+    if !may_hold_unit(text) {
+        return;
+    }
+    for c in unit_regex().captures_iter(text) {
         let whole = c.get(0).expect("group 0 always takes part");
         let span = Span::new(whole.start(), whole.end());
         if doc
@@ -68,6 +134,16 @@ fn units(text: &str, doc: &mut DocMentions) {
     }
 }
 
+/// What [`units`] finds: an owner, its possessive, perhaps a lower-case
+/// word, and one of [`UNIT_NOUNS`].
+fn unit_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let pattern = r"(?-u:\b)(\p{Lu}[\p{L}-]*(?:[ \x{a0}]\p{Lu}[\p{L}-]*)?)’s[ \x{a0}](?:(\p{Ll}+)[ \x{a0}])?(ministry|cabinet|embassy|military|army|navy|parliament|senate|congress|police|central bank)(?-u:\b)";
+        Regex::new(pattern).expect("valid regex")
+    })
+}
+
 /// "U.S. Drug Enforcement Administration (DEA)": the acronym is recorded
 /// when its letters appear, in order, among the name's capitals.
 fn acronym_definitions(text: &str, doc: &mut DocMentions) {
@@ -77,7 +153,13 @@ fn acronym_definitions(text: &str, doc: &mut DocMentions) {
             .expect("valid regex")
     });
     for m in doc.mentions.iter_mut() {
-        let Some(c) = re.captures(&text[m.span.end..]) else { continue };
+        let rest = &text[m.span.end..];
+        // What every match starts with: most names are not followed by
+        // a bracket, and are not searched.
+        if !(rest.starts_with(" (") || rest.starts_with("\u{a0}(")) {
+            continue;
+        }
+        let Some(c) = re.captures(rest) else { continue };
         let acronym = c[1].to_string();
         if !letters_in_order(&acronym, &m.name) {
             continue;
@@ -103,13 +185,16 @@ fn letters_in_order(acronym: &str, name: &str) -> bool {
 /// "Watson, a spokesperson for the NSC," and "Breier, the former
 /// assistant secretary.": the description is a role, and both the whole
 /// phrase and the description are forms of the person.
-fn appositive(text: &str, doc: &mut DocMentions, i: usize) {
+fn appositive(text: &str, doc: &mut DocMentions, kinds: &mut Kinds, i: usize) {
     let m = &doc.mentions[i];
-    if m.class != Class::Name || m.is_body() || m.is_acronym() {
+    if m.class != Class::Name {
         return;
     }
     let rest = &text[m.span.end..];
     let Some(after) = rest.strip_prefix(", ") else { return };
+    if kinds.body_or_acronym(doc, i) {
+        return;
+    }
     let Some(np) = description(after) else { return };
     let np_span = Span::new(
         m.span.end + 2 + (after.len() - after.trim_start().len()),
@@ -145,7 +230,7 @@ fn description(after: &str) -> Option<&str> {
         " who ", " which ", " during ", " since ", " until ", " when ",
         " said", " says", " told", " in 1", " in 2",
     ] {
-        if let Some(at) = np.find(stop) {
+        if let Some(at) = find_spaced(np, stop) {
             np = &np[..at];
         }
     }
@@ -162,6 +247,18 @@ fn description(after: &str) -> Option<&str> {
     let opens = matches!(words[0], "a" | "an" | "the" | "one" | "former")
         || words[..head_end].iter().any(|w| w.ends_with("’s"));
     (is_role && opens && head.starts_with(char::is_lowercase)).then_some(np)
+}
+
+/// `phrase.find(word)` for a `word` that starts with a space: a match
+/// starts at a space, so only the spaces are tried. `str::find` set up a
+/// two-way searcher for each word of each description, costlier than
+/// the search in a short phrase.
+fn find_spaced(phrase: &str, word: &str) -> Option<usize> {
+    debug_assert!(word.starts_with(' '));
+    let (bytes, word) = (phrase.as_bytes(), word.as_bytes());
+    (0..bytes.len())
+        .filter(|&at| bytes[at] == b' ')
+        .find(|&at| bytes[at..].starts_with(word))
 }
 
 fn strip_determiner(np: &str) -> &str {
@@ -195,7 +292,13 @@ fn party_tag(text: &str, doc: &mut DocMentions, i: usize) {
     if m.class != Class::Name || !m.person {
         return;
     }
-    let Some(c) = re.captures(&text[m.span.end..]) else { return };
+    let rest = &text[m.span.end..];
+    // What every match starts with: most names are not followed by a
+    // party's letter, and are not searched.
+    if ![", D", ", R", ", I"].iter().any(|p| rest.starts_with(p)) {
+        return;
+    }
+    let Some(c) = re.captures(rest) else { return };
     let tag = c[0].trim_end_matches([',', ' ', '\n']);
     let whole = format!("{}{tag}", m.span.text(text));
     let party = match &c[1] {
@@ -209,9 +312,9 @@ fn party_tag(text: &str, doc: &mut DocMentions, i: usize) {
 }
 
 /// "Rudman of the Wilson Center": a person's body after "of".
-fn of_body(text: &str, doc: &mut DocMentions, i: usize) {
+fn of_body(text: &str, doc: &mut DocMentions, kinds: &mut Kinds, i: usize) {
     let m = &doc.mentions[i];
-    if m.class != Class::Name || m.is_body() || m.is_acronym() {
+    if m.class != Class::Name {
         return;
     }
     let rest = &text[m.span.end..];
@@ -222,14 +325,15 @@ fn of_body(text: &str, doc: &mut DocMentions, i: usize) {
     else {
         return;
     };
-    let at = m.span.end + skip;
-    let Some(body) = doc
-        .mentions
-        .iter()
-        .find(|n| n.span.start == at && n.class == Class::Name && n.is_body())
-    else {
+    if kinds.body_or_acronym(doc, i) {
         return;
-    };
+    }
+    let at = m.span.end + skip;
+    let found = (0..doc.mentions.len()).find(|&j| {
+        let n = &doc.mentions[j];
+        n.span.start == at && n.class == Class::Name && kinds.of(doc, j).body
+    });
+    let Some(body) = found.map(|j| &doc.mentions[j]) else { return };
     let whole = clean(Span::new(m.span.start, body.span.end).text(text));
     let name = body.name.clone();
     let m = &mut doc.mentions[i];
@@ -240,24 +344,36 @@ fn of_body(text: &str, doc: &mut DocMentions, i: usize) {
 
 /// "White House homeland security adviser Liz Sherwood-Randall": lower-case
 /// words ending in a role noun between a body and a name.
-fn role_before(text: &str, doc: &mut DocMentions, i: usize) {
+fn role_before(
+    text: &str,
+    doc: &mut DocMentions,
+    kinds: &mut Kinds,
+    i: usize,
+) {
     if i == 0 || doc.mentions[i].class != Class::Name {
         return;
     }
     let body = &doc.mentions[i - 1];
     let m = &doc.mentions[i];
-    if !(body.is_body() || body.is_acronym()) || m.is_body() {
-        return;
-    }
     if body.span.end >= m.span.start {
         return;
     }
+    // The cheapest condition first: most names follow a comma, a full
+    // stop or a capital.
     let between = &text[body.span.end..m.span.start];
+    let lower = between
+        .chars()
+        .all(|c| c.is_lowercase() || c == '-' || c.is_whitespace());
+    if !lower {
+        return;
+    }
+    if !kinds.body_or_acronym(doc, i - 1) || kinds.of(doc, i).body {
+        return;
+    }
+    let body = &doc.mentions[i - 1];
+    let m = &doc.mentions[i];
     let words: Vec<&str> = between.split_whitespace().collect();
     let fits = (1..=4).contains(&words.len())
-        && between
-            .chars()
-            .all(|c| c.is_lowercase() || c == '-' || c.is_whitespace())
         && words.last().is_some_and(|w| is(w, WordClass::Role) || is_title(w));
     if !fits {
         return;
@@ -271,18 +387,58 @@ fn role_before(text: &str, doc: &mut DocMentions, i: usize) {
     m.person = true;
 }
 
-/// "the Biden administration", "Mexico’s government", "the Mexican
-/// authorities": governments named through a leader or a country.
-fn governments(text: &str, doc: &mut DocMentions) {
+/// What [`governments`] finds: "the" and a name, or a name and its
+/// possessive, then one of its nouns.
+fn government_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
+    RE.get_or_init(|| {
         let name = r"\p{Lu}[\p{L}’'-]*(?:[ \x{a0}]\p{Lu}[\p{L}’'-]*)?";
         let pattern = format!(
             r"(?-u:\b)(?:([Tt]he)[ \x{{a0}}]({name})|({name})’s)[ \x{{a0}}](administration|government|authorities)(?-u:\b)"
         );
         Regex::new(&pattern).expect("valid regex")
-    });
-    for c in re.captures_iter(text) {
+    })
+}
+
+/// True when `text` may hold a government [`governments`] finds: one of
+/// its nouns after a space, after a word with a capital. Every match of
+/// its regular expression has that: before the space stands a name's
+/// last word (a capital and letters, apostrophes, hyphens), perhaps
+/// with "’s". A character outside ASCII counts as a letter and as a
+/// capital, so that no Unicode table decides. Documents without such a
+/// phrase ("the federal government", "the U.S. government") are not
+/// searched.
+fn may_hold_government(text: &str) -> bool {
+    ["administration", "government", "authorities"].iter().any(|noun| {
+        text.match_indices(noun).any(|(at, _)| {
+            let before = &text[..at];
+            let Some(before) = before
+                .strip_suffix(' ')
+                .or_else(|| before.strip_suffix('\u{a0}'))
+            else {
+                return false;
+            };
+            before
+                .chars()
+                .rev()
+                .take_while(|&c| {
+                    !c.is_ascii()
+                        || c.is_ascii_alphabetic()
+                        || matches!(c, '\'' | '-')
+                })
+                .any(|c| !c.is_ascii() || c.is_ascii_uppercase())
+        })
+    })
+}
+
+/// "the Biden administration", "Mexico’s government", "the Mexican
+/// authorities": governments named through a leader or a country.
+fn governments(text: &str, doc: &mut DocMentions) {
+    if !may_hold_government(text) {
+        // No government, and so no administration to refer back to.
+        return;
+    }
+    for c in government_regex().captures_iter(text) {
         let whole = c.get(0).expect("group 0 always takes part");
         let owner = c.get(2).or_else(|| c.get(3)).expect("one name group");
         let noun = &c[4];
@@ -324,6 +480,13 @@ fn administration_back_references(text: &str, doc: &mut DocMentions) {
         Regex::new(r"(?-u:\b)[Tt]he[ \x{a0}]administration(?-u:\b)")
             .expect("valid regex")
     });
+    let named = doc.mentions.iter().any(|m| {
+        m.class == Class::Government && m.name.ends_with("administration")
+    });
+    // Nothing to refer back to: no search.
+    if !named {
+        return;
+    }
     for found in re.find_iter(text) {
         let span = Span::new(found.start(), found.end());
         let earlier = doc.mentions.iter().rposition(|m| {
@@ -373,6 +536,81 @@ mod tests {
 
     fn mention<'d>(doc: &'d DocMentions, name: &str) -> &'d Mention {
         doc.mentions.iter().find(|m| m.name == name).unwrap()
+    }
+
+    /// Phrases near and far from units and governments, in pseudo-random
+    /// order, and the bundled documents.
+    fn phrase_texts() -> Vec<String> {
+        #[rustfmt::skip]
+        const PIECES: &[&str] = &[
+            "’s", "'s", "’", "'", "s", " ", " ", "\u{a0}", "\n", "-", ",",
+            ".", "ministry", "Ministry", "central bank", "central", "bank",
+            "foreign", "police", "army", "navy", "congress", "China",
+            "Mexico", "the", "The", "administration", "government",
+            "authorities", "Biden", "Mexican", "U.S.", "É", "é", "ΣΑΣ", "İ",
+            "x", "X", "federal", "1", "_", "Ⅻ", "ǅ", "\u{301}",
+        ];
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let mut texts: Vec<String> = (0..100_000)
+            .map(|_| {
+                let n = 1 + next() % 12;
+                (0..n)
+                    .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+                    .collect()
+            })
+            .collect();
+        for entry in std::fs::read_dir("data").expect("the data folder") {
+            let path = entry.expect("an entry").path();
+            if path.extension().is_some_and(|e| e == "txt") {
+                texts.push(std::fs::read_to_string(path).expect("a text"));
+            }
+        }
+        texts
+    }
+
+    #[test]
+    fn texts_passed_over_hold_no_unit_and_no_government() {
+        let (mut units, mut governments) = (0, 0);
+        for text in phrase_texts() {
+            if may_hold_unit(&text) {
+                units += 1;
+            } else {
+                assert!(!unit_regex().is_match(&text), "{text:?}");
+            }
+            if may_hold_government(&text) {
+                governments += 1;
+            } else {
+                assert!(!government_regex().is_match(&text), "{text:?}");
+            }
+        }
+        // The filters pass over texts, and let some through.
+        assert!(units > 50 && governments > 50, "{units} {governments}");
+    }
+
+    #[test]
+    fn find_spaced_is_find() {
+        let stops = [" who ", " said", " in 1", " when ", " ", " é"];
+        let mut texts = phrase_texts();
+        texts.truncate(20_000);
+        texts.extend(
+            ["x who y", " who ", "who ", "a  who  b who", "in 1 in 1", " é"]
+                .map(String::from),
+        );
+        for text in &texts {
+            for stop in stops {
+                assert_eq!(
+                    find_spaced(text, stop),
+                    text.find(stop),
+                    "{text:?}"
+                );
+            }
+        }
     }
 
     #[test]

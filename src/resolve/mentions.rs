@@ -18,7 +18,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::names::{canonical_key, is_title, strip_title};
+use super::names::{canonical_key, capital_matches, is_title, strip_title};
 use super::words::{WordClass, is, is_body_head};
 use crate::model::{Attribution, Resolution, Span};
 
@@ -125,7 +125,32 @@ pub struct DocMentions {
 /// One-space form of a phrase as written: line breaks and no-break
 /// spaces become single spaces.
 pub fn clean(text: &str) -> String {
+    // Most phrases are already in that form: copied, not split and
+    // joined.
+    if is_clean(text) {
+        return text.to_string();
+    }
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// True when `text` is its own [`clean`] form: no white space at either
+/// end, and none within but single spaces.
+fn is_clean(text: &str) -> bool {
+    // After white space, or at the start: a space here is not clean.
+    let mut after_space = true;
+    for c in text.chars() {
+        if c == ' ' {
+            if after_space {
+                return false;
+            }
+            after_space = true;
+        } else if c.is_whitespace() {
+            return false;
+        } else {
+            after_space = false;
+        }
+    }
+    !after_space || text.is_empty()
 }
 
 /// True for "DEA", "U.S.", "AMLO": capitals and dots, 2 to 6 letters.
@@ -188,10 +213,10 @@ impl MentionIndex {
     fn new(text: &str) -> MentionIndex {
         let mut introductions: HashMap<String, Vec<(usize, Span)>> =
             HashMap::new();
-        for m in introduction_regex().find_iter(text) {
-            let mut pos = m.start();
+        for m in introduction_spans(text) {
+            let mut pos = m.start;
             let mut seen: Vec<String> = Vec::new();
-            for piece in m.as_str().split_inclusive([' ', '\u{a0}']) {
+            for piece in m.text(text).split_inclusive([' ', '\u{a0}']) {
                 let word = piece.trim_end_matches([' ', '\u{a0}']);
                 let lower = word.to_lowercase();
                 // Only a role or a title heads an introduction that
@@ -199,7 +224,7 @@ impl MentionIndex {
                 let head = is(&lower, WordClass::Role) || is_title(&lower);
                 if head && !seen.contains(&lower) {
                     let end = pos + word.len();
-                    let span = Span::new(m.start(), end);
+                    let span = Span::new(m.start, end);
                     introductions
                         .entry(lower.clone())
                         .or_default()
@@ -307,15 +332,31 @@ impl Group {
     }
 }
 
+/// A run of capitalised words: a word, then more words, each after a
+/// space and perhaps a connector ("of the").
+fn run_pattern() -> String {
+    let word = r"(?:\p{Lu}\.(?:\p{Lu}\.)+|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Adm|Prof|Jr|Sr|St)\.|[\p{Lu}\d][\p{L}\p{N}’'&-]*)";
+    let sep = r"[ \x{a0}]";
+    let conn = format!(r"(?:(?:of|for|on|de|del|da){sep}(?:the{sep})?)");
+    format!(r"{word}(?:{sep}{conn}?{word})*")
+}
+
+/// [`run_pattern`] anchored at the start of what it is given: it needs no
+/// reverse search for where a match starts. Searching the whole text
+/// unanchored found each match's start by running backwards through its
+/// Unicode word classes, whose reverse automaton is so large that
+/// building its states was a quarter of [`find`].
 fn run_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        let word = r"(?:\p{Lu}\.(?:\p{Lu}\.)+|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Adm|Prof|Jr|Sr|St)\.|[\p{Lu}\d][\p{L}\p{N}’'&-]*)";
-        let sep = r"[ \x{a0}]";
-        let conn = format!(r"(?:(?:of|for|on|de|del|da){sep}(?:the{sep})?)");
-        let pattern = format!(r"{word}(?:{sep}{conn}?{word})*");
-        Regex::new(&pattern).expect("valid regex")
+        Regex::new(&format!("^(?:{})", run_pattern())).expect("valid regex")
     })
+}
+
+/// The runs of [`run_pattern`] in `text`, as its unanchored search
+/// finds them. Every match starts with a capital or a digit.
+fn runs(text: &str) -> Vec<Span> {
+    capital_matches(text, run_regex(), true)
 }
 
 /// Words dropped from the start of a run: they start sentences, not
@@ -337,18 +378,18 @@ pub fn groups(text: &str) -> Vec<Group> {
     let mut out = Vec::new();
     // Each line is judged once, however many runs it holds.
     let mut line: Option<(usize, usize, bool)> = None;
-    for m in run_regex().find_iter(text) {
+    for m in runs(text) {
         let headline = match line {
             Some((start, end, verdict))
-                if start <= m.start() && m.start() < end =>
+                if start <= m.start && m.start < end =>
             {
                 verdict
             }
             _ => {
-                let start = text[..m.start()].rfind('\n').map_or(0, |i| i + 1);
-                let end = text[m.start()..]
+                let start = text[..m.start].rfind('\n').map_or(0, |i| i + 1);
+                let end = text[m.start..]
                     .find('\n')
-                    .map_or(text.len(), |i| m.start() + i);
+                    .map_or(text.len(), |i| m.start + i);
                 let verdict = is_title_case_line(&text[start..end]);
                 line = Some((start, end.max(start + 1), verdict));
                 verdict
@@ -357,10 +398,10 @@ pub fn groups(text: &str) -> Vec<Group> {
         if headline {
             continue;
         }
-        let mut words = word_spans(text, Span::new(m.start(), m.end()));
+        let mut words = word_spans(text, m);
         // "U.S.-Mexico": a word glued to what follows is part of a
         // compound, not a name.
-        let glued = text[m.end()..]
+        let glued = text[m.end..]
             .chars()
             .next()
             .is_some_and(|c| c == '-' || c.is_alphanumeric());
@@ -464,7 +505,8 @@ fn finish(text: &str, mut words: Vec<Span>, out: &mut Vec<Group>) {
         .iter()
         .take_while(|w| {
             let t = w.text(text);
-            STARTERS.contains(&t) || is_connector(t)
+            // Sorted (see the test): searched by halves.
+            STARTERS.binary_search(&t).is_ok() || is_connector(t)
         })
         .count();
     words.drain(..lead);
@@ -723,14 +765,63 @@ fn speaker_mention(
     doc.mentions.len() - 1
 }
 
-/// An indefinite phrase: "a", "an" or "one" and what follows it up to
-/// punctuation.
-fn introduction_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"(?-u:\b)(?:[Aa]n?|[Oo]ne)[ \x{a0}][^.,;:“”\n]{0,60}")
-            .expect("valid regex")
-    })
+/// The indefinite phrases of `text`: "a", "an" or "one" at the start of
+/// a word, a space, and up to 60 characters that are not punctuation,
+/// as the regular expression
+/// `(?-u:\b)(?:[Aa]n?|[Oo]ne)[ \x{a0}][^.,;:“”\n]{0,60}` finds them
+/// (see the test that compares the two). Read by hand: that search ran
+/// backwards through each match to find its start, and building the
+/// states of its reverse automaton cost more than the search.
+fn introduction_spans(text: &str) -> Vec<Span> {
+    let bytes = text.as_bytes();
+    // The length of the space at `i`, if there is one.
+    let space = |i: usize| match bytes.get(i..) {
+        Some([b' ', ..]) => Some(1),
+        Some([0xc2, 0xa0, ..]) => Some(2),
+        _ => None,
+    };
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at < bytes.len() {
+        let word_start = || at == 0 || !is_word_byte(bytes[at - 1]);
+        // Where the article ends; "an" before "a", as `n?` is greedy.
+        let article = match bytes[at] {
+            b'A' | b'a' | b'O' | b'o' if !word_start() => None,
+            b'A' | b'a' => {
+                if bytes.get(at + 1) == Some(&b'n') && space(at + 2).is_some()
+                {
+                    Some(at + 2)
+                } else if space(at + 1).is_some() {
+                    Some(at + 1)
+                } else {
+                    None
+                }
+            }
+            b'O' | b'o' => (bytes.get(at + 1..at + 3) == Some(b"ne")
+                && space(at + 3).is_some())
+            .then_some(at + 3),
+            _ => None,
+        };
+        let Some(article) = article else {
+            at += 1;
+            continue;
+        };
+        let mut end = article + space(article).expect("checked");
+        for c in text[end..].chars().take(60) {
+            if matches!(c, '.' | ',' | ';' | ':' | '“' | '”' | '\n') {
+                break;
+            }
+            end += c.len_utf8();
+        }
+        out.push(Span::new(at, end));
+        at = end;
+    }
+    out
+}
+
+/// A word character of an ASCII word boundary (`(?-u:\b)`).
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
 }
 
 fn strip_article(phrase: &str) -> &str {
@@ -900,7 +991,7 @@ pub fn key_of(name: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
     fn names(text: &str) -> Vec<String> {
@@ -968,6 +1059,101 @@ mod tests {
     fn acronyms_are_recognised() {
         assert!(is_acronym("DEA") && is_acronym("U.S.") && is_acronym("AMLO"));
         assert!(!is_acronym("Milgram") && !is_acronym("A"));
+    }
+
+    /// Texts of the pieces that decide where runs and introductions
+    /// start and end, in pseudo-random order, with the bundled
+    /// documents and every character of the first plane and some beyond
+    /// between letters.
+    pub(crate) fn mixed_texts() -> Vec<String> {
+        #[rustfmt::skip]
+        const PIECES: &[&str] = &[
+            "A", "a", "An", "an", "One", "one", "O", "o", "ne", "n", "On",
+            " ", " ", " ", "\u{a0}", "\n", "\t", ".", ",", ";", ":", "“",
+            "”", "’", "'", "&", "-", "_", "(", ")", "U.S.", "U.", "Mr.",
+            "Mrs", "Mrs.", "St.", "Gen", "of", "the", "for", "on", "de",
+            "del", "da", "President", "Anne", "Milgram", "DEA", "’s", "'s",
+            "İstanbul", "É", "é", "ǅ", "Ⅻ", "ⅻ", "①", "٣", "５", "ß", "Σ",
+            "ς", "\u{2003}", "—", "–", "\u{301}", "😀", "x", "1", "9", "Z",
+            "z", "\u{2071}", "\u{2070}", "ａ", "Ａ", "\u{10400}",
+            "\u{1d7ce}", "\u{2028}", "\u{85}", "ᾼ", "Ω", "K", "spokesperson",
+            "a senior administration official", "another", "none", "Anon",
+        ];
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let mut texts: Vec<String> = (0..20_000)
+            .map(|_| {
+                let n = 1 + next() % 40;
+                (0..n)
+                    .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+                    .collect()
+            })
+            .collect();
+        let chars = (0x80..0x11000).chain(0x1_0400..0x1_0500);
+        let all: String = chars
+            .filter_map(char::from_u32)
+            .map(|c| format!("X{c}Y a {c}b an{c} One {c}{c}. A{c}\n"))
+            .collect();
+        texts.push(all);
+        for entry in std::fs::read_dir("data").expect("the data folder") {
+            let path = entry.expect("an entry").path();
+            if path.extension().is_some_and(|e| e == "txt") {
+                texts.push(std::fs::read_to_string(path).expect("a text"));
+            }
+        }
+        texts
+    }
+
+    #[test]
+    fn runs_are_those_of_the_unanchored_search() {
+        let re = Regex::new(&run_pattern()).unwrap();
+        for text in mixed_texts() {
+            let old: Vec<Span> = re
+                .find_iter(&text)
+                .map(|m| Span::new(m.start(), m.end()))
+                .collect();
+            assert_eq!(runs(&text), old, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn clean_is_split_and_joined() {
+        let joined =
+            |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+        let mut texts = mixed_texts();
+        let spaces = [
+            "", " ", "  ", "\t", "\n", "\r\n", "\u{a0}", "\u{85}", "\u{2003}",
+            "\u{3000}", "\u{200b}", "\u{feff}",
+        ];
+        for a in spaces {
+            for b in spaces {
+                texts.push(format!("{a}x{b}y{a}"));
+                texts.push(format!("{a}{b}"));
+                texts.push(format!("x{a}{b}y"));
+            }
+        }
+        for text in &texts {
+            assert_eq!(clean(text), joined(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn introductions_are_those_of_the_regex() {
+        let re =
+            Regex::new(r"(?-u:\b)(?:[Aa]n?|[Oo]ne)[ \x{a0}][^.,;:“”\n]{0,60}")
+                .unwrap();
+        for text in mixed_texts() {
+            let old: Vec<Span> = re
+                .find_iter(&text)
+                .map(|m| Span::new(m.start(), m.end()))
+                .collect();
+            assert_eq!(introduction_spans(&text), old, "{text:?}");
+        }
     }
 
     #[test]
