@@ -18,7 +18,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::names::{canonical_key, capital_matches, is_title, strip_title};
+use super::names::{canonical_key, is_title, strip_title};
 use super::words::{WordClass, is, is_body_head};
 use crate::model::{Attribution, Resolution, Span};
 
@@ -353,10 +353,40 @@ fn run_regex() -> &'static Regex {
     })
 }
 
-/// The runs of [`run_pattern`] in `text`, as its unanchored search
-/// finds them. Every match starts with a capital or a digit.
+/// The runs of [`run_pattern`] in `text`, as its unanchored search finds them:
+/// each at the first place after the last that starts a match, where
+/// the anchored match is the leftmost-first one. Every match starts
+/// with a capital or a digit, so other ASCII characters, and the
+/// spaces, dashes and quotation marks of U+00A0 and U+2000 to U+203F,
+/// are passed over without a search.
 fn runs(text: &str) -> Vec<Span> {
-    capital_matches(text, run_regex(), true)
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at < bytes.len() {
+        let b = bytes[at];
+        let skip = match b {
+            b'A'..=b'Z' | b'0'..=b'9' => 0,
+            0..=0x7f => 1,
+            // A continuation byte: not where a character starts.
+            0x80..=0xbf => 1,
+            0xc2 if bytes.get(at + 1) == Some(&0xa0) => 2,
+            0xe2 if bytes.get(at + 1) == Some(&0x80) => 3,
+            _ => 0,
+        };
+        if skip > 0 {
+            at += skip;
+            continue;
+        }
+        match run_regex().find(&text[at..]) {
+            Some(m) => {
+                out.push(Span::new(at, at + m.end()));
+                at += m.end();
+            }
+            None => at += 1,
+        }
+    }
+    out
 }
 
 /// Words dropped from the start of a run: they start sentences, not
@@ -991,7 +1021,7 @@ pub fn key_of(name: &str) -> String {
 }
 
 #[cfg(test)]
-pub(super) mod tests {
+mod tests {
     use super::*;
 
     fn names(text: &str) -> Vec<String> {

@@ -138,73 +138,19 @@ fn fold_accent(c: char) -> char {
 pub fn name_mentions(text: &str) -> Vec<NameMention> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(&format!("^(?:{})", name_run_pattern()))
-            .expect("valid regex")
+        // Words joined by single spaces, a dot only inside a word ("U.S"),
+        // so that "China. China" is not one name.
+        let word = r"\p{Lu}[\p{L}’'-]*(?:\.\p{L}+)*";
+        Regex::new(&format!("{word}(?: {word})+")).expect("valid regex")
     });
-    capital_matches(text, re, false)
-        .into_iter()
-        .map(|span| {
-            let name = strip_title(span.text(text));
+    re.find_iter(text)
+        .map(|m| {
+            let name = strip_title(m.as_str());
             let key = canonical_key(&name);
-            NameMention { span, name, key }
+            NameMention { span: Span::new(m.start(), m.end()), name, key }
         })
         .filter(|m| m.key.contains(' '))
         .collect()
-}
-
-/// Two or more capitalised words joined by single spaces, a dot only
-/// inside a word ("U.S"), so that "China. China" is not one name.
-fn name_run_pattern() -> String {
-    let word = r"\p{Lu}[\p{L}’'-]*(?:\.\p{L}+)*";
-    format!("{word}(?: {word})+")
-}
-
-/// The matches an unanchored search of a pattern finds in `text`, found
-/// with `anchored`, the pattern anchored at its start (`^(?:…)`), for a
-/// pattern without look-around whose every match starts with a capital
-/// (`\p{Lu}`), or with a digit too when `digits`.
-///
-/// Each match is the anchored match at the first place after the last
-/// match where there is one: the leftmost-first match. Searching
-/// unanchored found each start by running backwards through Unicode
-/// letter classes, whose reverse automaton is so large that building
-/// its states was most of the search; anchored, no reverse search is
-/// needed. ASCII characters that cannot start a match, and the spaces,
-/// dashes and quotation marks of U+00A0 and U+2000 to U+203F, are passed
-/// over without a search.
-pub fn capital_matches(
-    text: &str,
-    anchored: &Regex,
-    digits: bool,
-) -> Vec<Span> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::new();
-    let mut at = 0;
-    while at < bytes.len() {
-        let b = bytes[at];
-        let skip = match b {
-            b'A'..=b'Z' => 0,
-            b'0'..=b'9' if digits => 0,
-            0..=0x7f => 1,
-            // A continuation byte: not where a character starts.
-            0x80..=0xbf => 1,
-            0xc2 if bytes.get(at + 1) == Some(&0xa0) => 2,
-            0xe2 if bytes.get(at + 1) == Some(&0x80) => 3,
-            _ => 0,
-        };
-        if skip > 0 {
-            at += skip;
-            continue;
-        }
-        match anchored.find(&text[at..]) {
-            Some(m) => {
-                out.push(Span::new(at, at + m.end()));
-                at += m.end();
-            }
-            None => at += 1,
-        }
-    }
-    out
 }
 
 /// A run of capitalised words that names someone.
@@ -435,21 +381,6 @@ mod tests {
         );
         for name in &names {
             assert_eq!(canonical_key(name), reference_key(name), "{name:?}");
-        }
-    }
-
-    #[test]
-    fn name_runs_are_those_of_the_unanchored_search() {
-        let re = Regex::new(&name_run_pattern()).unwrap();
-        let anchored =
-            Regex::new(&format!("^(?:{})", name_run_pattern())).unwrap();
-        for text in super::super::mentions::tests::mixed_texts() {
-            let old: Vec<Span> = re
-                .find_iter(&text)
-                .map(|m| Span::new(m.start(), m.end()))
-                .collect();
-            let new = capital_matches(&text, &anchored, false);
-            assert_eq!(new, old, "{text:?}");
         }
     }
 
