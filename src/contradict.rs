@@ -1320,19 +1320,14 @@ mod tests {
             "ﬁ", "ß", "ẞ", "\u{301}", "x", "debun", "ked", "DEBUNKED", "s",
             "S", "k", "i", "I", "ı", "unfounded", "unfounde", "d",
         ];
-        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
         let mut found = 0;
-        for _ in 0..100_000 {
-            let n = 1 + next() % 8;
-            let text: String = (0..n)
-                .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
-                .collect();
+        let texts = crate::model::random_texts(
+            PIECES,
+            100_000,
+            8,
+            0x9e37_79b9_7f4a_7c15,
+        );
+        for text in texts {
             let expected = reference(&text);
             assert_eq!(holds_false_word(&text), expected, "{text:?}");
             found += usize::from(expected);
@@ -1368,12 +1363,8 @@ mod tests {
             "U.K.".into(),
             "\u{212a}".into(),
         ];
-        for entry in std::fs::read_dir("data").expect("the data folder") {
-            let path = entry.expect("an entry").path();
-            if path.extension().is_some_and(|e| e == "txt") {
-                let text = std::fs::read_to_string(path).expect("a text");
-                texts.extend(text.lines().map(String::from));
-            }
+        for text in crate::model::bundled_texts() {
+            texts.extend(text.lines().map(String::from));
         }
         let mut named = 0;
         for text in &texts {

@@ -374,6 +374,48 @@ pub fn stable_hash(bytes: &[u8]) -> u64 {
     h
 }
 
+/// `count` texts, each of one to `most` of `pieces` in pseudo-random
+/// order (a xorshift generator from `seed`, so every run makes the same
+/// texts): the inputs on which the tests hold a fast path to the code it
+/// replaced.
+#[cfg(test)]
+pub(crate) fn random_texts(
+    pieces: &[&str],
+    count: usize,
+    most: u64,
+    seed: u64,
+) -> Vec<String> {
+    let mut state = seed;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    (0..count)
+        .map(|_| {
+            let n = 1 + next() % most;
+            (0..n)
+                .map(|_| pieces[(next() % pieces.len() as u64) as usize])
+                .collect()
+        })
+        .collect()
+}
+
+/// The texts of the bundled articles in `data/`, for tests that hold a
+/// fast path to the code it replaced on real news as well.
+#[cfg(test)]
+pub(crate) fn bundled_texts() -> Vec<String> {
+    let mut texts = Vec::new();
+    for entry in std::fs::read_dir("data").expect("the data folder") {
+        let path = entry.expect("an entry").path();
+        if path.extension().is_some_and(|e| e == "txt") {
+            texts.push(std::fs::read_to_string(path).expect("a text"));
+        }
+    }
+    texts
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -550,27 +550,13 @@ mod tests {
             "authorities", "Biden", "Mexican", "U.S.", "É", "é", "ΣΑΣ", "İ",
             "x", "X", "federal", "1", "_", "Ⅻ", "ǅ", "\u{301}",
         ];
-        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
-        let mut texts: Vec<String> = (0..100_000)
-            .map(|_| {
-                let n = 1 + next() % 12;
-                (0..n)
-                    .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
-                    .collect()
-            })
-            .collect();
-        for entry in std::fs::read_dir("data").expect("the data folder") {
-            let path = entry.expect("an entry").path();
-            if path.extension().is_some_and(|e| e == "txt") {
-                texts.push(std::fs::read_to_string(path).expect("a text"));
-            }
-        }
+        let mut texts = crate::model::random_texts(
+            PIECES,
+            100_000,
+            12,
+            0x2545_f491_4f6c_dd1d,
+        );
+        texts.extend(crate::model::bundled_texts());
         texts
     }
 

@@ -1109,33 +1109,19 @@ mod tests {
             "\u{1d7ce}", "\u{2028}", "\u{85}", "ᾼ", "Ω", "K", "spokesperson",
             "a senior administration official", "another", "none", "Anon",
         ];
-        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
-        let mut texts: Vec<String> = (0..20_000)
-            .map(|_| {
-                let n = 1 + next() % 40;
-                (0..n)
-                    .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
-                    .collect()
-            })
-            .collect();
+        let mut texts = crate::model::random_texts(
+            PIECES,
+            20_000,
+            40,
+            0x9e37_79b9_7f4a_7c15,
+        );
         let chars = (0x80..0x11000).chain(0x1_0400..0x1_0500);
         let all: String = chars
             .filter_map(char::from_u32)
             .map(|c| format!("X{c}Y a {c}b an{c} One {c}{c}. A{c}\n"))
             .collect();
         texts.push(all);
-        for entry in std::fs::read_dir("data").expect("the data folder") {
-            let path = entry.expect("an entry").path();
-            if path.extension().is_some_and(|e| e == "txt") {
-                texts.push(std::fs::read_to_string(path).expect("a text"));
-            }
-        }
+        texts.extend(crate::model::bundled_texts());
         texts
     }
 
