@@ -232,6 +232,19 @@ impl Compound<'_, '_> {
     }
 }
 
+/// The `Serializer` methods of the integer types, each handing its
+/// value, widened, to one of the writer's number methods.
+macro_rules! integers {
+    ($($method:ident($ty:ty as $wide:ty) => $write:ident),* $(,)?) => {
+        $(
+            fn $method(self, v: $ty) -> Result {
+                self.$write(<$wide>::from(v));
+                Ok(())
+            }
+        )*
+    };
+}
+
 impl<'a, 'w> ser::Serializer for &'a mut Writer<'w> {
     type Ok = ();
     type Error = Error;
@@ -248,54 +261,19 @@ impl<'a, 'w> ser::Serializer for &'a mut Writer<'w> {
         Ok(())
     }
 
-    fn serialize_i8(self, v: i8) -> Result {
-        self.signed(v.into());
-        Ok(())
-    }
-
-    fn serialize_i16(self, v: i16) -> Result {
-        self.signed(v.into());
-        Ok(())
-    }
-
-    fn serialize_i32(self, v: i32) -> Result {
-        self.signed(v.into());
-        Ok(())
-    }
-
-    fn serialize_i64(self, v: i64) -> Result {
-        self.signed(v);
-        Ok(())
-    }
-
-    fn serialize_i128(self, v: i128) -> Result {
-        self.display(v);
-        Ok(())
-    }
-
-    fn serialize_u8(self, v: u8) -> Result {
-        self.unsigned(v.into());
-        Ok(())
-    }
-
-    fn serialize_u16(self, v: u16) -> Result {
-        self.unsigned(v.into());
-        Ok(())
-    }
-
-    fn serialize_u32(self, v: u32) -> Result {
-        self.unsigned(v.into());
-        Ok(())
-    }
-
-    fn serialize_u64(self, v: u64) -> Result {
-        self.unsigned(v);
-        Ok(())
-    }
-
-    fn serialize_u128(self, v: u128) -> Result {
-        self.display(v);
-        Ok(())
+    // Every integer as `ron` writes it: in decimal, through the
+    // digit-by-digit writers up to 64 bits and `Display` beyond.
+    integers! {
+        serialize_i8(i8 as i64) => signed,
+        serialize_i16(i16 as i64) => signed,
+        serialize_i32(i32 as i64) => signed,
+        serialize_i64(i64 as i64) => signed,
+        serialize_i128(i128 as i128) => display,
+        serialize_u8(u8 as u64) => unsigned,
+        serialize_u16(u16 as u64) => unsigned,
+        serialize_u32(u32 as u64) => unsigned,
+        serialize_u64(u64 as u64) => unsigned,
+        serialize_u128(u128 as u128) => display,
     }
 
     fn serialize_f32(self, v: f32) -> Result {
