@@ -1172,8 +1172,9 @@ const FALSE_WORDS: &[&str] = &[
 /// run of ASCII characters, and only ASCII characters lower into ASCII
 /// but for U+0130 (İ, to "i̇") and U+212A (the Kelvin sign, to "k"); a
 /// text without those two holds a word in its lower case exactly when
-/// its ASCII lower case (other characters kept) holds it. A text with
-/// them is lowered as before.
+/// its ASCII lower case (other characters kept) holds it, which a
+/// search with ASCII-only case folding (`(?i-u)`) finds without copying
+/// the text. A text with them is lowered as before.
 fn holds_false_word(text: &str) -> bool {
     if text.contains(['\u{130}', '\u{212a}']) {
         let lower = text.to_lowercase();
@@ -1186,9 +1187,10 @@ fn holds_false_word(text: &str) -> bool {
             .chain(FALSE_WORDS)
             .map(|w| regex::escape(w))
             .collect();
-        Regex::new(&words.join("|")).expect("valid regex")
+        Regex::new(&format!("(?i-u:{})", words.join("|")))
+            .expect("valid regex")
     });
-    re.is_match(&text.to_ascii_lowercase())
+    re.is_match(text)
 }
 
 /// The reports a document calls false.
