@@ -274,6 +274,42 @@ mod tests {
     }
 
     #[test]
+    fn a_tag_verb_may_say_where_or_how_the_words_were_said() {
+        let text = "“If you ask one more mean question, I may leave,” Cruz \
+                    quipped in reference to the absent Trump. “Note to \
+                    terrorists: over my dead body,” Palin posted via \
+                    Facebook. “We are fine,” she sighed and turned away.";
+        let got = extract(text, &segment(text));
+        let cues: Vec<&str> =
+            got.iter().filter_map(|a| a.cue.map(|c| c.text(text))).collect();
+        // "sighed and" goes on into a clause of its own: no tag.
+        assert_eq!(cues, ["quipped", "posted"], "{got:?}");
+    }
+
+    #[test]
+    fn a_text_reads_and_a_common_noun_follows_an_inverted_tag() {
+        let text = "“Chairman Gowdy tied these statements to his firing,” \
+                    the suit reads. “I am still with Sanders,” read one \
+                    sign. “Anybody but Trump,” said the banner.";
+        let got = extract(text, &segment(text));
+        let tags: Vec<(&str, &str)> = got
+            .iter()
+            .map(|a| {
+                let speaker = a.speaker.as_ref().expect("a speaker");
+                (speaker.span.text(text), a.cue.expect("a cue").text(text))
+            })
+            .collect();
+        assert_eq!(
+            tags,
+            [
+                ("the suit", "reads"),
+                ("one sign", "read"),
+                ("the banner", "said")
+            ]
+        );
+    }
+
+    #[test]
     fn a_quotation_with_its_own_tag_inherits_no_speaker() {
         let text = "“We are fine,” Smith said.\n\n“It is over,” the \
                     banner over the stage read.";

@@ -290,6 +290,9 @@ fn any_verb_tag(cx: &Context, k: usize) -> Option<Attributed> {
             && !cx.in_quote[j]
     };
     let cue_at = |j: usize| CueMatch { cue: &TAG_VERB, first: j, end: j + 1 };
+    // Where and when the words were said may follow the verb (“…,” Cruz
+    // quipped in reference to …; Palin posted via Facebook).
+    let closes_verb = |j: usize| closes(j) || is_tag_tail(cx.low(j));
     if verb_at(k) {
         let speaker = cx.speaker_after(k + 1, limit)?;
         if closes(speaker.1) {
@@ -302,29 +305,68 @@ fn any_verb_tag(cx: &Context, k: usize) -> Option<Attributed> {
     }
     let speaker = cx.speaker_after(k, limit)?;
     let verb = speaker.1;
-    (verb_at(verb) && closes(verb + 1))
+    (verb_at(verb) && closes_verb(verb + 1))
         .then(|| {
             fresh(cx, Attributed { end: verb + 1, speaker, cue: cue_at(verb) })
         })
         .flatten()
 }
 
+/// Words that open a phrase of where, when or how words were said, after
+/// a quotation's tag verb ("in", "via", "during").
+fn is_tag_tail(low: &str) -> bool {
+    matches!(
+        low,
+        "about"
+            | "after"
+            | "as"
+            | "at"
+            | "before"
+            | "during"
+            | "from"
+            | "in"
+            | "on"
+            | "to"
+            | "via"
+            | "when"
+            | "while"
+            | "with"
+    )
+}
+
+/// "read", "reads": in a quotation's tag, what a text says (“…,” the
+/// statement read; “…,” reads a sign).
+fn read_tag(cx: &Context, j: usize) -> Option<CueMatch> {
+    (j < cx.len() && !cx.in_quote[j] && matches!(cx.word(j), "read" | "reads"))
+        .then(|| CueMatch { cue: &TAG_VERB, first: j, end: j + 1 })
+}
+
 /// Speaker and cue starting at token `k`, in either order.
 fn after_tag(cx: &Context, k: usize) -> Option<Attributed> {
     let limit = cx.sentence(k.min(cx.len() - 1)).end;
-    if let Some(cue) = cx.cue_at(k).filter(|c| !c.cue.participle) {
+    let ends = |c: &CueMatch| {
+        c.end >= limit || matches!(cx.word(c.end), "." | "," | "!" | "?")
+    };
+    let first = cx.cue_at(k).filter(|c| !c.cue.participle);
+    if let Some(cue) = first.or_else(|| read_tag(cx, k)) {
         let s = cx.skip_auxiliaries(cue.end, limit);
-        let speaker = cx.speaker_after(s, limit)?;
+        // “…,” said the insider.
+        let closed = |end: usize| {
+            end >= limit || matches!(cx.word(end), "," | "." | "!" | "?")
+        };
+        let speaker = cx
+            .speaker_after(s, limit)
+            .or_else(|| common_phrase_at(cx, s, limit, closed))?;
         return fresh(cx, Attributed { end: speaker.1, speaker, cue });
     }
     // A cue that otherwise needs a complement is speech in a quotation's
     // tag that ends there (“…,” he continued).
     let usable = |j: usize| {
-        cx.cue_at(cx.skip_auxiliaries(j, limit)).filter(|c| {
-            let ends = c.end >= limit
-                || matches!(cx.word(c.end), "." | "," | "!" | "?");
-            !c.cue.participle && (!c.cue.needs_complement || ends)
-        })
+        let j = cx.skip_auxiliaries(j, limit);
+        let cue = cx.cue_at(j).filter(|c| {
+            !c.cue.participle && (!c.cue.needs_complement || ends(c))
+        });
+        cue.or_else(|| read_tag(cx, j).filter(ends))
     };
     // Next to a quotation a cue is surely speech, so a plain common noun
     // phrase is its speaker too (“…,” the insider said).
