@@ -310,6 +310,25 @@ mod tests {
     }
 
     #[test]
+    fn a_quotation_paragraph_is_signed_on_the_next_line() {
+        let text = "“I will look into it. I don't know the status, but I \
+                    will certainly look into it.”\n\n- Hillary Clinton.\n\n\
+                    “Crooked Hillary is something we hear all the time, \
+                    and it needs to stop.”\n-Michelle Marks, Philadelphia.\n\n\
+                    The crowd called it “the best rally of the whole long \
+                    campaign so far”\n- Trump Tower.";
+        let got = extract(text, &segment(text));
+        let signed: Vec<Attribution> =
+            got.into_iter().filter(|a| a.rule == "quote/dash-name").collect();
+        // The last quotation is not a paragraph of its own ("The crowd"
+        // called it so).
+        assert_eq!(
+            speakers(text, &signed),
+            ["Hillary Clinton", "Michelle Marks"]
+        );
+    }
+
+    #[test]
     fn a_quotation_with_its_own_tag_inherits_no_speaker() {
         let text = "“We are fine,” Smith said.\n\n“It is over,” the \
                     banner over the stage read.";

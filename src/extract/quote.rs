@@ -171,7 +171,9 @@ fn attribute_group(
             cx.claim(lead, group[0].open);
         }
         ("quote/speaker-after", Some(a))
-    } else if let Some(a) = last.close.and_then(|c| dash_name(cx, c)) {
+    } else if let Some(a) =
+        last.close.and_then(|c| dash_name(cx, c, group[0].open))
+    {
         ("quote/dash-name", Some(a))
     } else if let Some(a) = before(cx, group[0].open) {
         if let Some(clause) = partial(cx, group) {
@@ -246,17 +248,26 @@ fn after(cx: &Context, close: usize) -> Option<Attributed> {
 /// a name, with nothing after the name but a full stop, is signed by
 /// that name (quotations collected from readers, epigraphs). The dash is
 /// the cue. Every word of the name is capitalised and there are at most
-/// five.
-fn dash_name(cx: &Context, close: usize) -> Option<Attributed> {
+/// five. A quotation that is a paragraph of its own may be signed on the
+/// next line, and a signature may say more after a comma ("- Michelle
+/// Marks, Philadelphia.", "- President Obama, tweeting after the
+/// speech.").
+fn dash_name(cx: &Context, close: usize, open: usize) -> Option<Attributed> {
     let dash = close + 1;
     let breaks = |j: usize| {
         let gap = cx.span(j - 1, j).end..cx.seg.tokens[j].span.start;
         cx.text[gap].contains('\n')
     };
+    let opens_paragraph = open == 0
+        || cx.seg.tokens[open - 1].paragraph != cx.seg.tokens[open].paragraph;
     if dash >= cx.len()
-        || breaks(dash)
-        || !matches!(cx.word(dash), "―" | "—" | "–")
+        || (breaks(dash) && !opens_paragraph)
+        || !matches!(cx.word(dash), "―" | "—" | "–" | "-")
     {
+        return None;
+    }
+    // A hyphen signs only on a line of its own: mid-line it joins words.
+    if cx.word(dash) == "-" && !breaks(dash) {
         return None;
     }
     let mut end =
@@ -267,7 +278,7 @@ fn dash_name(cx: &Context, close: usize) -> Option<Attributed> {
     let speaker = cx.speaker_after(dash + 1, end)?;
     let words: Vec<usize> =
         (speaker.0..speaker.1).filter(|&j| cx.is_word(j)).collect();
-    let name = speaker.1 == end
+    let name = (speaker.1 == end || cx.word(speaker.1) == ",")
         && (1..=5).contains(&words.len())
         && !cx.is_pronoun(speaker.0)
         && words.iter().all(|&j| cx.is_capitalised(j));
