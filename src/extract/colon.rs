@@ -35,6 +35,12 @@ const NOT_SPEAKERS: &[&str] = &[
     "video", "watch",
 ];
 
+/// True when `low`, a lower-case word, opens a label such as "Editor's
+/// Note:" or "Update:" rather than a speaker.
+pub(crate) fn is_label(low: &str) -> bool {
+    NOT_SPEAKERS.binary_search(&low).is_ok()
+}
+
 /// Runs the rule over every paragraph.
 pub fn run(cx: &mut Context, out: &mut Vec<Found>) {
     let tokens = &cx.seg.tokens;

@@ -329,6 +329,23 @@ mod tests {
     }
 
     #[test]
+    fn a_name_and_a_colon_before_a_quotation() {
+        let text = "He said the goal was to contain it. Bush: “The mission \
+                    is to destroy ISIS, not to contain it.”\n\nRep. Trey \
+                    Gowdy (R-S.C.): “Who told you that figure?”\n\nRED \
+                    STATES OUTNUMBER BLUE - Jeffrey M. Jones: “Gallup's \
+                    analysis shows it.” Update: “The figures were revised.”";
+        let got = extract(text, &segment(text));
+        let named: Vec<Attribution> =
+            got.into_iter().filter(|a| a.direct).collect();
+        assert_eq!(
+            speakers(text, &named),
+            ["Bush", "Rep. Trey Gowdy", "Jeffrey M. Jones"],
+            "{named:?}"
+        );
+    }
+
+    #[test]
     fn a_quotation_with_its_own_tag_inherits_no_speaker() {
         let text = "“We are fine,” Smith said.\n\n“It is over,” the \
                     banner over the stage read.";

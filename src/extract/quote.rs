@@ -505,7 +505,10 @@ fn before(cx: &Context, open: usize) -> Option<Attributed> {
         (gap_clean && !cx.in_quote[p]).then_some(c)
     });
     let Some(cue) = cue else {
-        return (cx.word(j) == ":").then(|| colon_verb(cx, s, j)).flatten();
+        if cx.word(j) != ":" {
+            return None;
+        }
+        return colon_verb(cx, s, j).or_else(|| colon_name(cx, s, j));
     };
     let end = cx.skip_auxiliaries_back(cue.first, s.first);
     let participle =
@@ -549,6 +552,33 @@ fn colon_verb(cx: &Context, s: Sentence, colon: usize) -> Option<Attributed> {
     }
     let cue = CueMatch { cue: &TAG_VERB, first: verb, end: verb + 1 };
     fresh(cx, Attributed { speaker, cue, end: colon })
+}
+
+/// "Bush: “The mission is to destroy ISIS.”", "Poll analysis - Jeffrey
+/// M. Jones: “…”", "Rep. Trey Gowdy (R-S.C.): “…”": a name alone before
+/// the colon, opening its sentence or after a dash, speaks the quotation,
+/// and the colon is the cue (transcripts, collected quotations).
+fn colon_name(cx: &Context, s: Sentence, colon: usize) -> Option<Attributed> {
+    // A party and state after the name: "(R-S.C.)".
+    let mut end = colon;
+    if end > s.first + 1 && cx.word(end - 1) == ")" {
+        let open =
+            (s.first..end - 1).rev().take(8).find(|&g| cx.word(g) == "(")?;
+        end = open;
+    }
+    let (a, b) = cx.speaker_before(end, s.first)?;
+    let opens = a == s.first || matches!(cx.word(a - 1), "-" | "—" | "–");
+    let words: Vec<usize> = (a..b).filter(|&g| cx.is_word(g)).collect();
+    let named = b == end
+        && opens
+        && (1..=5).contains(&words.len())
+        && !cx.is_pronoun(a)
+        && words.iter().all(|&g| cx.is_capitalised(g) && !cx.in_quote[g])
+        && !crate::extract::colon::is_label(cx.low(a));
+    let cue = CueMatch { cue: &TAG_VERB, first: colon, end: colon + 1 };
+    named
+        .then(|| fresh(cx, Attributed { speaker: (a, b), cue, end: colon }))
+        .flatten()
 }
 
 /// The longest clause [`colon_verb`] takes before its colon, in words.
