@@ -249,6 +249,10 @@ fn mark_role(text: &str, span: Span) -> MarkRole {
         before.is_none_or(|b| b.is_whitespace() || "([{—–-/:".contains(b));
     let space_after = after.is_none_or(char::is_whitespace);
     match c {
+        // An opening mark set where a closing one belongs ("It's
+        // unusual,“ said Larry Noble): right after a word or a stop and
+        // before a space, it closes.
+        '“' if !space_before && space_after => return MarkRole::Close,
         '“' | '„' | '‟' => return MarkRole::Open,
         // A closing mark set where an opening one belongs ("\n”Fear. I
         // am …”"): after a space or a line's start and right before a
@@ -531,6 +535,17 @@ mod tests {
         );
         let text = "He said “it is over.” Then he left.";
         assert_eq!(quote_texts(text), vec!["it is over."]);
+    }
+
+    #[test]
+    fn an_opening_mark_after_a_word_and_before_a_space_closes() {
+        let text = "“It's unusual,“ said Larry Noble. “It's hard to do.”";
+        assert_eq!(
+            quote_texts(text),
+            vec!["It's unusual,", "It's hard to do."]
+        );
+        let text = "He called it “Mostly False.“\n\nThe rate is “real.”";
+        assert_eq!(quote_texts(text), vec!["Mostly False.", "real."]);
     }
 
     #[test]
