@@ -148,7 +148,10 @@ fn to_attribution(text: &str, f: Found) -> Attribution {
 /// attribution's speaker and cue only because it opens the next sentence
 /// of the paragraph (`quote/previous-sentence`), the attribution is a
 /// quotation with its tag after it (`quote/speaker-after`), and nothing
-/// joined it yet. `atts` are in text order, as [`extract`] returns them.
+/// joined it yet. A quotation that opens the next paragraph and carries
+/// on the one before with its speaker and cue (“A,” X said.¶“B.”) joins
+/// it too, as PolNeAR annotates it. `atts` are in text order, as
+/// [`extract`] returns them.
 pub fn join_split_quotes(
     text: &str,
     atts: Vec<Attribution>,
@@ -179,6 +182,7 @@ pub fn join_split_quotes(
                     && tag_end <= start
                     && !text[tag_end..start].contains('\n')
             });
+        let host = host.or_else(|| next_paragraph_host(text, &out, &a));
         match host {
             Some(h) => {
                 out[h].content.extend(a.content);
@@ -192,6 +196,43 @@ pub fn join_split_quotes(
         }
     }
     out
+}
+
+/// The attribution `a` goes on, when it is a quotation that opens a
+/// later paragraph and carries on the quotation just before it: the same
+/// speaker and cue (a quotation run on over paragraphs, or one that
+/// inherited the speaker of the last paragraph's), with no word between
+/// the end of that attribution and `a`.
+fn next_paragraph_host(
+    text: &str,
+    out: &[Attribution],
+    a: &Attribution,
+) -> Option<usize> {
+    let h = out.len().checked_sub(1)?;
+    let host = &out[h];
+    let speaker = |a: &Attribution| a.speaker.as_ref().map(|s| s.span);
+    let end = [
+        host.content_extent().end,
+        host.cue.map_or(0, |c| c.end),
+        speaker(host).map_or(0, |s| s.end),
+    ]
+    .into_iter()
+    .max()
+    .unwrap_or(0);
+    let start = a.content_extent().start;
+    // A quotation run on over paragraphs, with its tag after its last
+    // paragraph, stays one attribution a paragraph: joining them was
+    // mixed on train and dev.
+    let gap = text.get(end..start)?;
+    (a.direct
+        && host.direct
+        && a.speaker.is_some()
+        && speaker(host) == speaker(a)
+        && host.cue == a.cue
+        && a.rule.starts_with("quote/")
+        && gap.contains('\n')
+        && !gap.chars().any(char::is_alphanumeric))
+    .then_some(h)
 }
 
 #[cfg(test)]
@@ -246,6 +287,22 @@ mod tests {
                 "We will win,"
             ]
         );
+    }
+
+    #[test]
+    fn joining_takes_a_quotation_that_carries_on_in_the_next_paragraph() {
+        let text = "“Do we have issues? Of course we have issues,” Barkley \
+                    said.\n\n“Then you have these losers who love that, \
+                    because they are afraid.”\n\nHe left. “It was a long \
+                    night for all of us here,” she said.\n\nThe crowd \
+                    cheered. “We will be back next year,” she added.";
+        let got = extract(text, &segment(text));
+        assert_eq!(got.len(), 4, "{got:?}");
+        let joined = join_split_quotes(text, got);
+        let pieces: Vec<usize> =
+            joined.iter().map(|a| a.content.len()).collect();
+        // Words stand between the others and the quotation before.
+        assert_eq!(pieces, [2, 1, 1], "{joined:?}");
     }
 
     #[test]
