@@ -616,12 +616,32 @@ impl<'a> Context<'a> {
         end: usize,
         floor: usize,
     ) -> Option<(usize, usize)> {
+        self.noun_phrase_with(end, floor, false)
+    }
+
+    /// [`Self::common_noun_phrase_before`], whose words before the head
+    /// may be capitalised ("the Lincoln actor", "a Democratic staffer").
+    pub fn modified_noun_phrase_before(
+        &self,
+        end: usize,
+        floor: usize,
+    ) -> Option<(usize, usize)> {
+        self.noun_phrase_with(end, floor, true)
+    }
+
+    fn noun_phrase_with(
+        &self,
+        end: usize,
+        floor: usize,
+        capitals: bool,
+    ) -> Option<(usize, usize)> {
         let lowest = end.saturating_sub(4).max(floor);
         let det = (lowest..end).rev().find(|&j| self.listed(j, DETERMINER))?;
         let plain = (det + 1..end).all(|j| {
             let low = self.low(j);
+            let modifier = capitals && j + 1 < end;
             self.is_word(j)
-                && !self.is_capitalised(j)
+                && (modifier || !self.is_capitalised(j))
                 && !self.listed(j, STOP_WORD | AUXILIARY | DETERMINER)
                 && !low.ends_with("ly")
                 && self.cue_at(j).is_none()

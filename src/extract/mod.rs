@@ -403,6 +403,19 @@ mod tests {
     }
 
     #[test]
+    fn a_tags_common_noun_may_follow_a_name_or_a_capitalised_word() {
+        let text = "“We ask for answers on all of it,” the committee \
+                    chairmen wrote. “It was her speech, and we are fine,” \
+                    the Lincoln actor says of the race.";
+        let got = extract(text, &segment(text));
+        assert_eq!(
+            speakers(text, &got),
+            ["the committee chairmen", "the Lincoln actor"],
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn a_quotation_with_its_own_tag_inherits_no_speaker() {
         let text = "“We are fine,” Smith said.\n\n“It is over,” the \
                     banner over the stage read.";

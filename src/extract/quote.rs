@@ -383,15 +383,23 @@ fn after_tag(cx: &Context, k: usize) -> Option<Attributed> {
     // phrase is its speaker too (“…,” the insider said).
     let common =
         || common_phrase_at(cx, k, limit, |end| usable(end).is_some());
-    let speaker = cx.speaker_after(k, limit).or_else(common)?;
-    let mut j = cx.skip_auxiliaries(speaker.1, limit);
-    if j < limit {
-        j = cx
-            .skip_appositive(j, limit, &|k| usable(k).is_some())
-            .unwrap_or(j);
-    }
-    let cue = usable(j)?;
-    fresh(cx, Attributed { end: cue.end, speaker, cue })
+    let tagged = |speaker: (usize, usize)| {
+        let mut j = cx.skip_auxiliaries(speaker.1, limit);
+        if j < limit {
+            j = cx
+                .skip_appositive(j, limit, &|k| usable(k).is_some())
+                .unwrap_or(j);
+        }
+        let cue = usable(j)?;
+        Some(Attributed { end: cue.end, speaker, cue })
+    };
+    // A name or speaker noun may open a longer common phrase: “…,” the
+    // committee chairmen wrote.
+    let a = cx
+        .speaker_after(k, limit)
+        .and_then(tagged)
+        .or_else(|| common().and_then(tagged))?;
+    fresh(cx, a)
 }
 
 /// A plain common noun phrase that starts at `start` ("the insider", "a
@@ -404,7 +412,7 @@ fn common_phrase_at(
     fits: impl Fn(usize) -> bool,
 ) -> Option<(usize, usize)> {
     (start + 2..=(start + 4).min(last_end)).find_map(|end| {
-        let np = cx.common_noun_phrase_before(end, start)?;
+        let np = cx.modified_noun_phrase_before(end, start)?;
         (np.0 == start && fits(end)).then_some(np)
     })
 }
