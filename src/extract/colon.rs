@@ -27,12 +27,14 @@ const MIN_CONTENT: usize = 3;
 /// Note:", "The Latest:"), sorted.
 #[rustfmt::skip]
 const NOT_SPEAKERS: &[&str] = &[
-    "a", "advertisement", "an", "caption", "clarification", "correction",
-    "credit", "dateline", "disclosure", "editor", "editor's", "editors",
-    "editor’s", "email", "exclusive", "follow", "image", "latest", "listen",
-    "note", "notice", "photo", "photos", "read", "related", "see",
-    "share", "source", "sources", "subscribe", "the", "update", "updated",
-    "video", "watch",
+    "a", "advertisement", "age", "an", "bombshell", "boom", "breaking",
+    "busted", "caption", "city", "clarification", "contributing",
+    "correction", "credit", "dateline", "disclosure", "editor", "editor's",
+    "editors", "editor’s", "email", "exclusive", "follow", "image", "job",
+    "latest", "listen", "look", "name", "note", "notice", "pay", "photo",
+    "photos", "q", "read", "related", "see", "share", "source",
+    "sources", "subscribe", "the", "update", "updated", "video", "watch",
+    "why", "wow",
 ];
 
 /// True when `low`, a lower-case word, opens a label such as "Editor's
@@ -82,6 +84,11 @@ fn at_paragraph(cx: &mut Context, first: usize, end: usize) -> Option<Found> {
     if b - a < MIN_CONTENT || cx.any_used(first, end) {
         return None;
     }
+    // Past the headline, a line in title case after "Name:" is a section
+    // heading ("Sanders: Win In A Walk."), not what the name said.
+    if cx.seg.tokens[first].paragraph > 0 && title_case(cx, a, b) {
+        return None;
+    }
     cx.claim(first, end);
     Some(Found {
         speaker: Some(cx.span(s, e)),
@@ -90,6 +97,16 @@ fn at_paragraph(cx: &mut Context, first: usize, end: usize) -> Option<Found> {
         content: vec![cx.span(a, b)],
         rule: RULES[0].id,
     })
+}
+
+/// True when most of the words of more than three letters among tokens
+/// `a..b` are capitalised, and there are at least two.
+fn title_case(cx: &Context, a: usize, b: usize) -> bool {
+    let long: Vec<usize> = (a..b)
+        .filter(|&j| cx.is_word(j) && cx.word(j).chars().count() > 3)
+        .collect();
+    let capitals = long.iter().filter(|&&j| cx.is_capitalised(j)).count();
+    long.len() >= 2 && 5 * capitals >= 4 * long.len()
 }
 
 #[cfg(test)]
@@ -126,6 +143,10 @@ mod tests {
             "Editor's Note: The following is an excerpt from a new book.",
             "The Latest: Cruz to give away an engraved shotgun.",
             "He listed three states: Iowa, Nevada and Ohio.",
+            "Breaking: Federal Judge Just Gave Hillary Some Bad News.",
+            "Q: Have you talked to her about the court?",
+            "Contributing: Iris Ouyang and Thomas Vogel, USA TODAY.",
+            "Five take-aways.\n\nSanders: Win In A Walk Across The State.",
         ] {
             let got = extract(text, &segment(text));
             assert!(
