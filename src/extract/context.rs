@@ -609,6 +609,21 @@ impl<'a> Context<'a> {
         self.noun_phrase_before(end, floor)
     }
 
+    /// The speaker of a tag "X said" that ends right before the comma at
+    /// token `comma` of sentence `s` (“…,” Spicer said, adding, …).
+    pub fn tag_speaker_before(
+        &self,
+        s: Sentence,
+        comma: usize,
+    ) -> Option<(usize, usize)> {
+        let lowest = comma.saturating_sub(3).max(s.first);
+        let cue = (lowest..comma)
+            .filter_map(|p| self.cue_at(p))
+            .find(|c| c.end == comma && !c.cue.participle)?;
+        let end = self.skip_auxiliaries_back(cue.first, s.first);
+        self.speaker_before(end, s.first)
+    }
+
     /// "the announcer", "a neighbour": a determiner, then up to three
     /// lower-case words that are no function words; the last is the head.
     pub fn common_noun_phrase_before(

@@ -416,6 +416,21 @@ mod tests {
     }
 
     #[test]
+    fn a_participle_after_a_tag_takes_the_tags_speaker() {
+        let text = "Ryan and Trump will meet next week, Spicer said, \
+                    adding, “They need to sit down and have a good talk.” \
+                    Grayson said she had no chance, the source recalled, \
+                    adding that Grayson wanted the seat.";
+        let got = extract(text, &segment(text));
+        let adding: Vec<&str> = got
+            .iter()
+            .filter(|a| a.cue.is_some_and(|c| c.text(text) == "adding"))
+            .map(|a| a.speaker.as_ref().expect("a speaker").span.text(text))
+            .collect();
+        assert_eq!(adding, ["Spicer", "the source"], "{got:?}");
+    }
+
+    #[test]
     fn a_quotation_with_its_own_tag_inherits_no_speaker() {
         let text = "“We are fine,” Smith said.\n\n“It is over,” the \
                     banner over the stage read.";

@@ -522,7 +522,9 @@ fn before(cx: &Context, open: usize) -> Option<Attributed> {
     let participle =
         cue.cue.participle && end > s.first && cx.word(end - 1) == ",";
     let speaker = if participle {
-        cx.subject(s, end - 1)?
+        // “…,” Spicer said, adding, “…”: the participle's subject is the
+        // speaker of the tag it follows, not the sentence's subject.
+        cx.tag_speaker_before(s, end - 1).or_else(|| cx.subject(s, end - 1))?
     } else {
         // Next to a quotation a cue is surely speech, so a plain common
         // noun ("the announcer said, “…”") is taken as its speaker too.

@@ -459,7 +459,13 @@ fn participle(
     cue: &CueMatch,
     prior: Option<Span>,
 ) -> Option<(Found, (usize, usize))> {
-    let speaker = prior
+    // “…,” the source recalled, adding that …: the tag's speaker.
+    let tag = (cue.first > s.first + 1)
+        .then(|| cx.tag_speaker_before(s, cue.first - 1))
+        .flatten()
+        .map(|(a, b)| cx.span(a, b));
+    let speaker = tag
+        .or(prior)
         .or_else(|| cx.subject(s, cue.first).map(|(a, b)| cx.span(a, b)))?;
     let (start, complement) = content_start(cx, s, cue)?;
     if cue.cue.needs_complement && !complement {
