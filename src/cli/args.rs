@@ -247,9 +247,10 @@ pub struct AttributionsArgs {
     /// as written by `claimgraph train-cues`.
     #[arg(long, value_name = "FILE")]
     pub cue_model: Option<PathBuf>,
-    /// Join a quotation split over two sentences (`“A,” X said. “B.”`)
-    /// into one attribution with two pieces, as PolNeAR annotates it;
-    /// by default each piece is an attribution, as in the seeds' gold.
+    /// Join a quotation split over two sentences (`“A,” X said. “B.”`),
+    /// or carried on in the next paragraph, into one attribution with
+    /// two pieces, as PolNeAR annotates it; by default each piece is an
+    /// attribution, as in the seeds' gold.
     #[arg(long)]
     pub join_split_quotes: bool,
 }
