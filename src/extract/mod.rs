@@ -168,14 +168,7 @@ pub fn join_split_quotes(
             .flatten()
             .filter(|&h| {
                 let host = &out[h];
-                let tag_end = [
-                    host.content_extent().end,
-                    host.cue.map_or(0, |c| c.end),
-                    speaker(host).map_or(0, |s| s.end),
-                ]
-                .into_iter()
-                .max()
-                .unwrap_or(0);
+                let tag_end = last_end(host);
                 let start = a.content_extent().start;
                 host.rule == "quote/speaker-after"
                     && !joined[h]
@@ -198,6 +191,13 @@ pub fn join_split_quotes(
     out
 }
 
+/// Where the last of an attribution's content, cue and speaker ends.
+fn last_end(a: &Attribution) -> usize {
+    let speaker = a.speaker.as_ref().map_or(0, |s| s.span.end);
+    let cue = a.cue.map_or(0, |c| c.end);
+    a.content_extent().end.max(cue).max(speaker)
+}
+
 /// The attribution `a` goes on, when it is a quotation that opens a
 /// later paragraph and carries on the quotation just before it: the same
 /// speaker and cue (a quotation run on over paragraphs, or one that
@@ -211,14 +211,7 @@ fn next_paragraph_host(
     let h = out.len().checked_sub(1)?;
     let host = &out[h];
     let speaker = |a: &Attribution| a.speaker.as_ref().map(|s| s.span);
-    let end = [
-        host.content_extent().end,
-        host.cue.map_or(0, |c| c.end),
-        speaker(host).map_or(0, |s| s.end),
-    ]
-    .into_iter()
-    .max()
-    .unwrap_or(0);
+    let end = last_end(host);
     let start = a.content_extent().start;
     // A quotation run on over paragraphs, with its tag after its last
     // paragraph, stays one attribution a paragraph: joining them was
