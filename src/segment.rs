@@ -260,6 +260,15 @@ fn mark_role(text: &str, span: Span) -> MarkRole {
         '”' if space_before && after.is_some_and(char::is_alphanumeric) => {
             return MarkRole::Open;
         }
+        // "\n” … in the case of Wyoming, …”": at a line's start, before
+        // an ellipsis, it opens too.
+        '”' if before.is_none_or(|b| b == '\n')
+            && text[span.end..]
+                .trim_start_matches(' ')
+                .starts_with(['…', '.']) =>
+        {
+            return MarkRole::Open;
+        }
         '”' => return MarkRole::Close,
         _ => {}
     }
@@ -546,6 +555,16 @@ mod tests {
         );
         let text = "He called it “Mostly False.“\n\nThe rate is “real.”";
         assert_eq!(quote_texts(text), vec!["Mostly False.", "real."]);
+    }
+
+    #[test]
+    fn a_closing_mark_before_an_ellipsis_at_a_line_start_opens() {
+        let text = "He wrote.\n” … the Cruz train has left the station,” \
+                    wrote Time. “It is over.”";
+        assert_eq!(
+            quote_texts(text),
+            vec![" … the Cruz train has left the station,", "It is over."]
+        );
     }
 
     #[test]
