@@ -319,6 +319,9 @@ impl<'d> Mentions<'d> {
         Some(self.merge_keys[g]).filter(|&k| k != NONE)
     }
 
+    /// Inlined as [`PackedMentions::get`] is, so that a caller that
+    /// reads a field or two makes only those.
+    #[inline]
     fn mention(&self, g: usize) -> MentionRef<'_> {
         self.all.get(g)
     }

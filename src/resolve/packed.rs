@@ -211,6 +211,7 @@ impl PackedMentions {
     }
 
     /// Mention `g`'s forms, roles and affiliations, as numbers.
+    #[inline]
     fn lists(&self, g: usize) -> (&[u32], &[u32], &[u32]) {
         let p = &self.packed[g];
         let [forms, roles, affiliations] = if p.forms == LONG {
@@ -229,6 +230,11 @@ impl PackedMentions {
     }
 
     /// Mention `g`.
+    ///
+    /// Inlined: the merge rules call it millions of times, most of them
+    /// for a field or two (the class, the name, a flag), and inlined the
+    /// fields a caller does not read are not made.
+    #[inline]
     pub fn get(&self, g: usize) -> MentionRef<'_> {
         let p = &self.packed[g];
         let (forms, roles, affiliations) = self.lists(g);

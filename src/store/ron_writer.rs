@@ -129,24 +129,34 @@ impl Writer<'_> {
     /// A struct, field or variant name; `r#` before one that is not a
     /// plain identifier or is one of RON's own words. Names come from
     /// Rust types, so only ASCII ones are taken.
+    ///
+    /// Every field of every node and edge passes here: one pass over the
+    /// name tells a plain one (a letter or `_`, then letters, digits and
+    /// `_`) from a raw one (`.`, `+` or `-` too) and from one that cannot
+    /// be written, and only a plain name of RON's words' length is
+    /// looked for among them.
     fn identifier(&mut self, name: &str) -> Result {
-        let raw_char = |c: u8| {
-            c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b'+' | b'-')
-        };
-        if name.is_empty() || !name.bytes().all(raw_char) {
-            return Err(Error::Message(format!(
-                "cannot write the identifier {name:?} in RON"
-            )));
-        }
         let bytes = name.as_bytes();
-        let first = bytes[0] == b'_' || bytes[0].is_ascii_alphabetic();
-        let rest =
-            bytes[1..].iter().all(|&c| c == b'_' || c.is_ascii_alphanumeric());
+        let mut plain = bytes
+            .first()
+            .is_some_and(|&c| c == b'_' || c.is_ascii_alphabetic());
+        for &c in bytes {
+            if c == b'_' || c.is_ascii_alphanumeric() {
+                continue;
+            }
+            if !matches!(c, b'.' | b'+' | b'-') {
+                return Err(unwritable(name));
+            }
+            plain = false;
+        }
+        if bytes.is_empty() {
+            return Err(unwritable(name));
+        }
         const RESERVED: [&str; 10] = [
             "true", "false", "Some", "None", "inf", "inff32", "inff64", "NaN",
             "NaNf32", "NaNf64",
         ];
-        if !first || !rest || RESERVED.contains(&name) {
+        if !plain || (name.len() <= 6 && RESERVED.contains(&name)) {
             self.push("r#");
         }
         self.push(name);
@@ -192,6 +202,11 @@ impl Writer<'_> {
         use std::io::Write as _;
         let _ = write!(self.out, "{v}");
     }
+}
+
+/// The error for a name [`Writer::identifier`] cannot write.
+fn unwritable(name: &str) -> Error {
+    Error::Message(format!("cannot write the identifier {name:?} in RON"))
 }
 
 /// A list, tuple, map or struct being written.
@@ -566,5 +581,69 @@ impl ser::SerializeStructVariant for Compound<'_, '_> {
 
     fn end(self) -> Result {
         ser::SerializeStruct::end(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What [`Writer::identifier`] wrote as first made: checked for
+    /// writable bytes, then for a plain first byte and plain rest, then
+    /// against RON's words.
+    fn reference(name: &str) -> Option<String> {
+        let raw_char = |c: u8| {
+            c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b'+' | b'-')
+        };
+        if name.is_empty() || !name.bytes().all(raw_char) {
+            return None;
+        }
+        let bytes = name.as_bytes();
+        let first = bytes[0] == b'_' || bytes[0].is_ascii_alphabetic();
+        let rest =
+            bytes[1..].iter().all(|&c| c == b'_' || c.is_ascii_alphanumeric());
+        const RESERVED: [&str; 10] = [
+            "true", "false", "Some", "None", "inf", "inff32", "inff64", "NaN",
+            "NaNf32", "NaNf64",
+        ];
+        let raw = !first || !rest || RESERVED.contains(&name);
+        Some(format!("{}{name}", if raw { "r#" } else { "" }))
+    }
+
+    #[test]
+    fn identifiers_are_written_as_the_reference_writes_them() {
+        #[rustfmt::skip]
+        const PIECES: &[&str] = &[
+            "a", "Z", "_", "0", "9", ".", "+", "-", " ", "é", "\u{0}", "#",
+            "true", "false", "Some", "None", "inf", "inff32", "inff64", "NaN",
+            "NaNf32", "NaNf64", "f32", "f64", "id", "kind", "r#",
+        ];
+        let mut names = crate::model::random_texts(
+            PIECES,
+            20_000,
+            4,
+            0x1405_7b7e_f767_814f,
+        );
+        names.extend(["", "true", "NaN", "inff64", "x"].map(String::from));
+        for name in &names {
+            let mut sink = Vec::new();
+            let mut w = Writer {
+                out: Vec::new(),
+                w: &mut sink,
+                indent: 0,
+                is_empty: None,
+            };
+            let got = match w.identifier(name) {
+                Ok(()) => Some(String::from_utf8(w.out).unwrap()),
+                Err(Error::Message(m)) => {
+                    let want =
+                        format!("cannot write the identifier {name:?} in RON");
+                    assert_eq!(m, want);
+                    None
+                }
+                Err(Error::Io(e)) => panic!("{e}"),
+            };
+            assert_eq!(got, reference(name), "{name:?}");
+        }
     }
 }
