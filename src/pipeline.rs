@@ -275,6 +275,7 @@ fn prepare(x: &Extracted) -> Prepared {
             (c.name.clone(), code_points(c.span, &chars), text)
         })
         .collect();
+    let backing = sources::Backing::new(&doc.text, &spans, &x.attributions);
     let sources = cited
         .iter()
         .map(|c| {
@@ -293,8 +294,7 @@ fn prepare(x: &Extracted) -> Prepared {
                 cue_span: None,
                 rule: Arc::from(c.rule),
             };
-            let backed =
-                sources::backed_claims(&doc.text, c, &spans, &x.attributions);
+            let backed = backing.claims(c);
             (node, evidence, backed)
         })
         .collect();

@@ -232,6 +232,15 @@ fn hostile_texts() -> Vec<(&'static str, String)> {
             "controls.txt",
             "Ann said \u{7}\u{1b}[31m it\u{8}.\u{c}\n".repeat(1_000),
         ),
+        // Cited sources on one line: each once scanned its line and
+        // every attribution (40,000 of the first took 182 s of CPU).
+        ("reported.txt", "The New York Times reported ".repeat(10_000)),
+        (
+            "according.txt",
+            "according to the National Center for Health Statistics \
+             (NCHS) "
+                .repeat(4_000),
+        ),
     ]
 }
 
