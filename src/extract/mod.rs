@@ -318,9 +318,7 @@ mod tests {
         let text = "“Never a girl before,” scoffed Arianna Gil. “Who \
                     knows?” she laughed.";
         let got = extract(text, &segment(text));
-        let cues: Vec<&str> =
-            got.iter().filter_map(|a| a.cue.map(|c| c.text(text))).collect();
-        assert_eq!(cues, ["scoffed", "laughed"], "{got:?}");
+        assert_eq!(cues(text, &got), ["scoffed", "laughed"], "{got:?}");
     }
 
     #[test]
@@ -330,10 +328,8 @@ mod tests {
                     terrorists: over my dead body,” Palin posted via \
                     Facebook. “We are fine,” she sighed and turned away.";
         let got = extract(text, &segment(text));
-        let cues: Vec<&str> =
-            got.iter().filter_map(|a| a.cue.map(|c| c.text(text))).collect();
         // "sighed and" goes on into a clause of its own: no tag.
-        assert_eq!(cues, ["quipped", "posted"], "{got:?}");
+        assert_eq!(cues(text, &got), ["quipped", "posted"], "{got:?}");
     }
 
     #[test]
@@ -774,6 +770,10 @@ mod tests {
         got.iter()
             .filter_map(|a| a.speaker.as_ref().map(|s| s.span.text(text)))
             .collect()
+    }
+
+    fn cues<'t>(text: &'t str, got: &[Attribution]) -> Vec<&'t str> {
+        got.iter().filter_map(|a| a.cue.map(|c| c.text(text))).collect()
     }
 
     fn first_speaker(text: &str) -> String {
