@@ -261,6 +261,18 @@ mod tests {
     }
 
     #[test]
+    fn a_lower_case_second_piece_joins_past_a_long_appositive() {
+        let text = "\"This used to be Russia's back yard,\" said Raffaello \
+                    Pantucci, director of International Security Studies \
+                    at the Royal United Services Institute in London, \"but \
+                    it is increasingly coming into China's thrall.\"";
+        let got = extract(text, &segment(text));
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].content.len(), 2);
+        assert_eq!(speakers(text, &got), ["Raffaello Pantucci"]);
+    }
+
+    #[test]
     fn joining_takes_only_the_next_sentences_piece() {
         let text = "“It is bad,” she said. “It is worse.” “It is over.”\n\n\
                     “We lost,” he said.\n\n“We will win,” he said.";

@@ -485,7 +485,15 @@ fn joined_piece(
     // Schiff told Capital Download on Wednesday, “…”: where, when and to
     // whom the words were said, with no cue of their own, between the tag
     // and the second piece.
-    let near = (gap.len() <= 12 || participle) && no_cue;
+    // “…,” said Raffaello Pantucci, director of International Security
+    // Studies at …, “but it is …”: a second piece that opens in lower
+    // case goes on with the first, past a longer appositive.
+    let goes_on = gap.len() <= 30
+        && cx.word(end) == ","
+        && q.open + 1 < cx.len()
+        && cx.is_word(q.open + 1)
+        && cx.word(q.open + 1).starts_with(char::is_lowercase);
+    let near = (gap.len() <= 12 || participle || goes_on) && no_cue;
     let mark_before =
         q.open > 0 && matches!(cx.word(q.open - 1), "," | ":" | "—");
     (same_sentence && near && mark_before && !q.continued && !cx.used[q.open])
