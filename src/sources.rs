@@ -595,8 +595,6 @@ impl<'a> Backing<'a> {
     /// in it) to the marker.
     fn marker_scope(&self, marker: Span) -> Span {
         let line_start = self.line_start(marker.start);
-        let before =
-            |m: &&Span| m.end <= marker.start && m.start >= line_start;
         let previous = if self.markers_in_order {
             // Ends in the order of starts: the last marker before this
             // one that ends before it has the greatest end.
@@ -608,7 +606,11 @@ impl<'a> Backing<'a> {
                 .find(|m| m.end <= marker.start)
                 .map(|m| m.end)
         } else {
-            self.markers.iter().filter(before).map(|m| m.end).max()
+            self.markers
+                .iter()
+                .filter(|m| m.end <= marker.start && m.start >= line_start)
+                .map(|m| m.end)
+                .max()
         };
         Span::new(previous.unwrap_or(line_start), marker.start)
     }

@@ -3,7 +3,7 @@
 //! and headlines their quoted claim ("Kasich: ‘We will go all the way’").
 //! The content is the rest of the paragraph.
 
-use crate::extract::context::Context;
+use crate::extract::context::{Context, title_cased};
 use crate::extract::reported::trim;
 use crate::extract::{Found, RuleInfo};
 use crate::model::CueClass;
@@ -102,11 +102,9 @@ fn at_paragraph(cx: &mut Context, first: usize, end: usize) -> Option<Found> {
 /// True when most of the words of more than three letters among tokens
 /// `a..b` are capitalised, and there are at least two.
 fn title_case(cx: &Context, a: usize, b: usize) -> bool {
-    let long: Vec<usize> = (a..b)
-        .filter(|&j| cx.is_word(j) && cx.word(j).chars().count() > 3)
-        .collect();
-    let capitals = long.iter().filter(|&&j| cx.is_capitalised(j)).count();
-    long.len() >= 2 && 5 * capitals >= 4 * long.len()
+    let words = (a..b).filter(|&j| cx.is_word(j)).map(|j| cx.word(j));
+    let (long, in_title_case) = title_cased(words);
+    long >= 2 && in_title_case
 }
 
 #[cfg(test)]

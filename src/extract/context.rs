@@ -119,18 +119,28 @@ fn is_time_word(word: &str) -> bool {
 fn title_case(text: &str, seg: &Segmented) -> Vec<bool> {
     let mut flags = vec![false; seg.tokens.len()];
     let first = seg.tokens.iter().take_while(|t| t.paragraph == 0).count();
-    let words: Vec<&str> = seg.tokens[..first]
+    let words = seg.tokens[..first]
         .iter()
         .filter(|t| t.kind == TokenKind::Word)
-        .map(|t| t.span.text(text))
-        .filter(|w| w.chars().count() > 3)
-        .collect();
-    let capitals =
-        words.iter().filter(|w| w.starts_with(char::is_uppercase)).count();
-    if (3..=25).contains(&words.len()) && 5 * capitals >= 4 * words.len() {
+        .map(|t| t.span.text(text));
+    let (long, in_title_case) = title_cased(words);
+    if (3..=25).contains(&long) && in_title_case {
         flags[..first].fill(true);
     }
     flags
+}
+
+/// How many of `words` are longer than three letters, and whether at
+/// least four in five of those are capitalised: a line in title case.
+pub(crate) fn title_cased<'w>(
+    words: impl Iterator<Item = &'w str>,
+) -> (usize, bool) {
+    let (mut long, mut capitals) = (0, 0);
+    for w in words.filter(|w| w.chars().count() > 3) {
+        long += 1;
+        capitals += usize::from(w.starts_with(char::is_uppercase));
+    }
+    (long, 5 * capitals >= 4 * long)
 }
 
 // The word lists a token can be in, as bits of [`Context::lists`].

@@ -315,13 +315,7 @@ mod tests {
         let text = "“Nobody seems worried by it,” the insider said. \
                     “It will pass,” she continued.";
         let got = extract(text, &segment(text));
-        let tags: Vec<(&str, &str)> = got
-            .iter()
-            .map(|a| {
-                let speaker = a.speaker.as_ref().expect("a speaker");
-                (speaker.span.text(text), a.cue.expect("a cue").text(text))
-            })
-            .collect();
+        let tags = tags(text, &got);
         assert_eq!(tags, [("the insider", "said"), ("she", "continued")]);
     }
 
@@ -350,13 +344,7 @@ mod tests {
                     the suit reads. “I am still with Sanders,” read one \
                     sign. “Anybody but Trump,” said the banner.";
         let got = extract(text, &segment(text));
-        let tags: Vec<(&str, &str)> = got
-            .iter()
-            .map(|a| {
-                let speaker = a.speaker.as_ref().expect("a speaker");
-                (speaker.span.text(text), a.cue.expect("a cue").text(text))
-            })
-            .collect();
+        let tags = tags(text, &got);
         assert_eq!(
             tags,
             [
@@ -398,7 +386,7 @@ mod tests {
             got.into_iter().filter(|a| a.direct).collect();
         assert_eq!(
             speakers(text, &named),
-            ["Bush", "Rep. Trey Gowdy", "Jeffrey M. Jones"],
+            ["Bush", "Rep. Trey Gowdy (R-S.C.)", "Jeffrey M. Jones"],
             "{named:?}"
         );
     }
@@ -781,6 +769,19 @@ mod tests {
     fn speakers<'t>(text: &'t str, got: &[Attribution]) -> Vec<&'t str> {
         got.iter()
             .filter_map(|a| a.speaker.as_ref().map(|s| s.span.text(text)))
+            .collect()
+    }
+
+    /// Each attribution's speaker and cue, both of which it must have.
+    fn tags<'t>(
+        text: &'t str,
+        got: &[Attribution],
+    ) -> Vec<(&'t str, &'t str)> {
+        got.iter()
+            .map(|a| {
+                let speaker = a.speaker.as_ref().expect("a speaker");
+                (speaker.span.text(text), a.cue.expect("a cue").text(text))
+            })
             .collect()
     }
 

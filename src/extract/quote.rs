@@ -260,14 +260,12 @@ fn dash_name(cx: &Context, close: usize, open: usize) -> Option<Attributed> {
     };
     let opens_paragraph = open == 0
         || cx.seg.tokens[open - 1].paragraph != cx.seg.tokens[open].paragraph;
+    // A hyphen signs only on a line of its own: mid-line it joins words.
     if dash >= cx.len()
         || (breaks(dash) && !opens_paragraph)
         || !matches!(cx.word(dash), "―" | "—" | "–" | "-")
+        || (cx.word(dash) == "-" && !breaks(dash))
     {
-        return None;
-    }
-    // A hyphen signs only on a line of its own: mid-line it joins words.
-    if cx.word(dash) == "-" && !breaks(dash) {
         return None;
     }
     let mut end =
@@ -303,7 +301,11 @@ fn any_verb_tag(cx: &Context, k: usize) -> Option<Attributed> {
     let cue_at = |j: usize| CueMatch { cue: &TAG_VERB, first: j, end: j + 1 };
     // Where and when the words were said may follow the verb (“…,” Cruz
     // quipped in reference to …; Palin posted via Facebook).
-    let closes_verb = |j: usize| closes(j) || is_tag_tail(cx.low(j));
+    let closes_verb = |j: usize| {
+        closes(j)
+            || cx.is_preposition(j)
+            || matches!(cx.low(j), "via" | "when" | "while")
+    };
     if verb_at(k) {
         let speaker = cx.speaker_after(k + 1, limit)?;
         if closes(speaker.1) {
@@ -323,28 +325,6 @@ fn any_verb_tag(cx: &Context, k: usize) -> Option<Attributed> {
         .flatten()
 }
 
-/// Words that open a phrase of where, when or how words were said, after
-/// a quotation's tag verb ("in", "via", "during").
-fn is_tag_tail(low: &str) -> bool {
-    matches!(
-        low,
-        "about"
-            | "after"
-            | "as"
-            | "at"
-            | "before"
-            | "during"
-            | "from"
-            | "in"
-            | "on"
-            | "to"
-            | "via"
-            | "when"
-            | "while"
-            | "with"
-    )
-}
-
 /// "read", "reads": in a quotation's tag, what a text says (“…,” the
 /// statement read; “…,” reads a sign).
 fn read_tag(cx: &Context, j: usize) -> Option<CueMatch> {
@@ -355,16 +335,14 @@ fn read_tag(cx: &Context, j: usize) -> Option<CueMatch> {
 /// Speaker and cue starting at token `k`, in either order.
 fn after_tag(cx: &Context, k: usize) -> Option<Attributed> {
     let limit = cx.sentence(k.min(cx.len() - 1)).end;
-    let ends = |c: &CueMatch| {
-        c.end >= limit || matches!(cx.word(c.end), "." | "," | "!" | "?")
-    };
+    // The tag ends at token `j`.
+    let closed =
+        |j: usize| j >= limit || matches!(cx.word(j), "." | "," | "!" | "?");
+    let ends = |c: &CueMatch| closed(c.end);
     let first = cx.cue_at(k).filter(|c| !c.cue.participle);
     if let Some(cue) = first.or_else(|| read_tag(cx, k)) {
         let s = cx.skip_auxiliaries(cue.end, limit);
         // “…,” said the insider.
-        let closed = |end: usize| {
-            end >= limit || matches!(cx.word(end), "," | "." | "!" | "?")
-        };
         let speaker = cx
             .speaker_after(s, limit)
             .or_else(|| common_phrase_at(cx, s, limit, closed))?;
@@ -577,17 +555,11 @@ fn colon_verb(cx: &Context, s: Sentence, colon: usize) -> Option<Attributed> {
 /// the colon, opening its sentence or after a dash, speaks the quotation,
 /// and the colon is the cue (transcripts, collected quotations).
 fn colon_name(cx: &Context, s: Sentence, colon: usize) -> Option<Attributed> {
-    // A party and state after the name: "(R-S.C.)".
-    let mut end = colon;
-    if end > s.first + 1 && cx.word(end - 1) == ")" {
-        let open =
-            (s.first..end - 1).rev().take(8).find(|&g| cx.word(g) == "(")?;
-        end = open;
-    }
-    let (a, b) = cx.speaker_before(end, s.first)?;
+    // The speaker phrase takes a party and state after the name with it.
+    let (a, b) = cx.speaker_before(colon, s.first)?;
     let opens = a == s.first || matches!(cx.word(a - 1), "-" | "—" | "–");
     let words: Vec<usize> = (a..b).filter(|&g| cx.is_word(g)).collect();
-    let named = b == end
+    let named = b == colon
         && opens
         && (1..=5).contains(&words.len())
         && !cx.is_pronoun(a)
