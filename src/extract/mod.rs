@@ -614,6 +614,31 @@ mod tests {
     }
 
     #[test]
+    fn a_comma_inside_a_closing_quotation_ends_a_clause_too() {
+        // American style sets the comma inside the quotation marks; the
+        // clause still ends there, with its marks.
+        let text = "The spokesperson said the administration “has \
+                    accelerated our work,” including during a meeting. \
+                    Ms. Ray said the plan was “a disgrace,” adding that \
+                    it would fail.";
+        let got = extract(text, &segment(text));
+        let contents: Vec<String> =
+            got.iter().map(|a| a.content_text(text)).collect();
+        assert_eq!(
+            contents,
+            [
+                "the administration “has accelerated our work,”",
+                "the plan was “a disgrace,”"
+            ],
+            "{got:?}"
+        );
+        // A comma before an opening mark is no such end.
+        let text = "Mr. Ray said, “But we will win.”";
+        let got = extract(text, &segment(text));
+        assert_eq!(got[0].content_text(text), "But we will win.");
+    }
+
+    #[test]
     fn a_source_after_according_to_is_no_speaker_of_its_own() {
         let text = "The bill grew, according to a New Jersey Watchdog \
                     report released by the governor's office.";

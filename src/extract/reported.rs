@@ -9,7 +9,7 @@
 use crate::extract::context::{Context, CueMatch};
 use crate::extract::{Found, RuleInfo};
 use crate::model::{CueClass, Span};
-use crate::segment::Sentence;
+use crate::segment::{Sentence, TokenKind};
 
 /// The rules of this family, each with an example it must handle.
 pub const RULES: &[RuleInfo] = &[
@@ -594,7 +594,7 @@ pub(crate) fn content_end(cx: &Context, start: usize, end: usize) -> usize {
             if cx.word(j - 1) == ";" || (opening && cx.word(j - 1) == ",") {
                 return true;
             }
-            cx.word(j - 1) == ","
+            comma_before(cx, j)
                 && (cx.cue_at(j).is_some_and(|c| {
                     c.cue.participle
                         || (!c.cue.needs_complement && !cx.is_capitalised(j))
@@ -606,7 +606,25 @@ pub(crate) fn content_end(cx: &Context, start: usize, end: usize) -> usize {
                 || (matches!(cx.low(j - 1), "and" | "but")
                     && (coordinated_cue(cx, j) || new_attribution(cx, j, end)))
         })
-        .map_or(end, |j| j - 1)
+        // A closing quotation mark after the comma stays with the words
+        // it closes.
+        .map_or(end, |j| if closes_quotation(cx, j - 1) { j } else { j - 1 })
+}
+
+/// True when a comma ends the text before token `j`, also inside a
+/// quotation that closes there ("… fentanyl,” including …").
+fn comma_before(cx: &Context, j: usize) -> bool {
+    cx.word(j - 1) == ","
+        || (j >= 2 && cx.word(j - 2) == "," && closes_quotation(cx, j - 1))
+}
+
+/// True when token `j` is a quotation's closing mark: a mark right
+/// after the quotation's words.
+fn closes_quotation(cx: &Context, j: usize) -> bool {
+    j > 0
+        && cx.seg.tokens[j].kind == TokenKind::Quote
+        && !cx.in_quote[j]
+        && cx.in_quote[j - 1]
 }
 
 /// "… and requested …", "… and falsely claiming …": a second cue verb
