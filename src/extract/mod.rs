@@ -628,10 +628,13 @@ mod tests {
             contents,
             [
                 "the administration “has accelerated our work,”",
-                "the plan was “a disgrace,”"
+                "the plan was “a disgrace,”",
+                "it would fail"
             ],
             "{got:?}"
         );
+        // The participle after it takes the clause's speaker.
+        assert_eq!(speakers(text, &got)[2], "Ms. Ray", "{got:?}");
         // A comma before an opening mark is no such end.
         let text = "Mr. Ray said, “But we will win.”";
         let got = extract(text, &segment(text));

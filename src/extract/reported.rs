@@ -302,7 +302,7 @@ pub(crate) fn at_cue(
     {
         p -= 1;
     }
-    if cue.cue.participle && p > s.first && cx.word(p - 1) == "," {
+    if cue.cue.participle && p > s.first && comma_before(cx, p) {
         return participle(cx, s, cue, prior);
     }
     if p > s.first && matches!(cx.low(p - 1), "and" | "but") {
