@@ -126,11 +126,16 @@ pub fn build_into(
     let bytes = docs.iter().map(|d| d.text.len() as u64).sum();
     timings.start("extract");
     let progress = Progress::new(docs.len(), bytes, o.quiet, timings);
+    // Each text is held compressed until the graph is built, unless it
+    // goes into a shard as it is.
     let extracted: Vec<_> = docs
         .into_par_iter()
         .map(|doc| {
             let len = doc.text.len() as u64;
-            let x = extract_document(doc);
+            let mut x = extract_document(doc);
+            if !o.shard {
+                x.pack();
+            }
             progress.advance(1, len);
             x
         })
