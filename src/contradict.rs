@@ -23,13 +23,16 @@
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasher;
+use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
 use regex::Regex;
 use rust_stemmers::{Algorithm, Stemmer};
 
-use crate::model::{AliasTable, CueClass, Extracted, Span, lower_case};
+use crate::model::{
+    AliasTable, Attribution, CueClass, Extracted, Span, lower_case,
+};
 use crate::resolve::canonical_key;
 use crate::segment::segment;
 
@@ -177,9 +180,18 @@ impl Names {
     }
 
     /// The content of report `k`, each alias in it replaced by its name.
+    /// The document's text is decompressed for it when packed: a caller
+    /// that reads many reports of one document should use
+    /// [`Names::content_in`].
     fn content(&self, docs: &[Extracted], k: ReportKey) -> String {
         let x = &docs[k.doc];
-        let text = x.attributions[k.att].content_text(&x.document.text);
+        self.content_in(&x.text(), &x.attributions[k.att])
+    }
+
+    /// The content of `a`, an attribution of `text`, each alias in it
+    /// replaced by its name.
+    fn content_in(&self, text: &str, a: &Attribution) -> String {
+        let text = a.content_text(text);
         let Some(found) = &self.found else { return text };
         if self.may_find.as_ref().is_some_and(|m| !m.is_match(&text)) {
             return text;
@@ -318,26 +330,31 @@ pub fn analyse(
 ) -> Analysis {
     let names = Names::new(aliases);
     let keys = Keys::of(docs);
-    // Where each document's paragraphs break, found once per document.
-    let breaks: Vec<Vec<usize>> = docs
-        .par_iter()
-        .map(|x| {
-            let text = &x.document.text;
-            text.match_indices("\n\n").map(|(at, _)| at + 2).collect()
-        })
-        .collect();
-    // The facts of a run of reports on every core, then their terms
+    // The facts of the reports of a run of documents on every core, each
+    // document's text read once for all its reports, then their terms
     // numbered in report order.
     let mut vocab = Vocab::default();
     let mut facts: Vec<Facts> = Vec::with_capacity(keys.len());
-    for lo in (0..keys.len()).step_by(FACT_RUN) {
-        let made: Vec<(Facts, Vec<Term>)> = (lo..(lo + FACT_RUN)
-            .min(keys.len()))
+    for run in runs_of_reports(docs, FACT_RUN) {
+        let made: Vec<(Facts, Vec<Term>)> = run
             .into_par_iter()
-            .map(|i| {
-                let k = keys.get(i);
-                let actor = actor_of(k.doc, k.att);
-                facts_of(docs, &names, &breaks[k.doc], k, actor)
+            .flat_map_iter(|d| {
+                let x = &docs[d];
+                let text = x.text();
+                // Where the document's paragraphs break.
+                let breaks: Vec<usize> =
+                    text.match_indices("\n\n").map(|(at, _)| at + 2).collect();
+                let made: Vec<(Facts, Vec<Term>)> = x
+                    .attributions
+                    .iter()
+                    .enumerate()
+                    .map(|(att, a)| {
+                        let actor = actor_of(d, att);
+                        let content = names.content_in(&text, a);
+                        facts_of(a, content, &breaks, actor)
+                    })
+                    .collect();
+                made
             })
             .collect();
         for (mut f, terms) in made {
@@ -345,7 +362,6 @@ pub fn analyse(
             facts.push(f);
         }
     }
-    drop(breaks);
     let topic = topic_terms(&facts, &vocab);
     let pairs = candidate_pairs(&facts, &vocab);
     let group_of = group(docs, &keys, &facts, &pairs);
@@ -377,18 +393,35 @@ pub fn analyse(
 /// numbered.
 const FACT_RUN: usize = 1 << 16;
 
-/// The facts of one report, but for its terms, and its terms. `breaks`
-/// are where its document's paragraph breaks end, in order.
-fn facts_of(
+/// The documents of `docs` in consecutive runs of at least `reports`
+/// reports each (but the last).
+fn runs_of_reports(
     docs: &[Extracted],
-    names: &Names,
+    reports: usize,
+) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut lo = 0;
+    std::iter::from_fn(move || {
+        if lo == docs.len() {
+            return None;
+        }
+        let (start, mut n) = (lo, 0);
+        while lo < docs.len() && n < reports {
+            n += docs[lo].attributions.len();
+            lo += 1;
+        }
+        Some(start..lo)
+    })
+}
+
+/// The facts of one report, `a` with its content `text` (aliases
+/// named), but for its terms, and its terms. `breaks` are where its
+/// document's paragraph breaks end, in order.
+fn facts_of(
+    a: &Attribution,
+    text: String,
     breaks: &[usize],
-    k: ReportKey,
     actor: Option<Arc<str>>,
 ) -> (Facts, Vec<Term>) {
-    let x = &docs[k.doc];
-    let a = &x.attributions[k.att];
-    let text = names.content(docs, k);
     let lower = lower_words(&text);
     let start = a.content_extent().start;
     let paragraph = breaks.partition_point(|&end| end <= start);
@@ -788,41 +821,22 @@ fn group(
     // are sorted by a hash of their words, and only those of one hash
     // have their words made again and compared: no list or map of every
     // report's words (a copy of most of the corpus's text).
-    let text_of = |i: usize| {
-        let k = keys.get(i);
-        let a = &docs[k.doc].attributions[k.att];
-        canonical_key(&a.content_text(&docs[k.doc].document.text))
-    };
     let hasher = foldhash::fast::FixedState::default();
-    let mut hashes: Vec<(u64, u32)> = (0..keys.len())
-        .into_par_iter()
-        .map(|i| {
+    let mut hashes: Vec<(u64, u32)> = words_of(
+        docs,
+        |_| true,
+        |i, words| {
             // Under 4 billion reports (see `Pair`).
-            (hasher.hash_one(text_of(i)), i as u32)
-        })
-        .collect();
+            (hasher.hash_one(words), i as u32)
+        },
+    );
     hashes.par_sort_unstable();
     let same: Vec<&[(u64, u32)]> =
         hashes.chunk_by(|a, b| a.0 == b.0).filter(|r| r.len() > 1).collect();
-    // Each report with the first (smallest) report of its words.
-    let unions: Vec<Vec<(usize, usize)>> = same
-        .par_iter()
-        .map(|run| {
-            let texts: Vec<(String, usize)> = run
-                .iter()
-                .map(|&(_, i)| (text_of(i as usize), i as usize))
-                .collect();
-            let mut first: HashMap<&str, usize, foldhash::fast::RandomState> =
-                HashMap::default();
-            texts
-                .iter()
-                .map(|(text, i)| (*first.entry(text).or_insert(*i), *i))
-                .collect()
-        })
-        .collect();
+    let unions = same_words(docs, keys, &same);
     drop(same);
     drop(hashes);
-    for (first, i) in unions.into_iter().flatten() {
+    for (first, i) in unions {
         let (r1, r2) = (root(&mut parent, first), root(&mut parent, i));
         parent[r2.max(r1)] = r2.min(r1) as u32;
     }
@@ -849,6 +863,114 @@ fn group(
     }
     out
 }
+
+/// `f` of each report `wanted` (by its number) and its words (as
+/// [`canonical_key`] makes them), in report order; each document's text
+/// is read once for all its reports, and not at all when none of them is
+/// wanted.
+fn words_of<T: Send>(
+    docs: &[Extracted],
+    wanted: impl Fn(usize) -> bool + Sync,
+    f: impl Fn(usize, String) -> T + Sync,
+) -> Vec<T> {
+    let mut first = Vec::with_capacity(docs.len());
+    docs.iter().fold(0, |at, x| {
+        first.push(at);
+        at + x.attributions.len()
+    });
+    docs.par_iter()
+        .zip(first)
+        .flat_map_iter(|(x, first)| {
+            let reports = first..first + x.attributions.len();
+            if !reports.clone().any(&wanted) {
+                return Vec::new();
+            }
+            let text = x.text();
+            let made: Vec<T> = reports
+                .zip(&x.attributions)
+                .filter(|(i, _)| wanted(*i))
+                .map(|(i, a)| f(i, canonical_key(&a.content_text(&text))))
+                .collect();
+            made
+        })
+        .collect()
+}
+
+/// Each report of the runs `same` (reports of one hash of their words,
+/// sorted) with the first report of the same words.
+///
+/// Most runs are of one text: the words of each run's first report are
+/// made, then the others' are compared with them, each document's text
+/// read once a pass. A run whose words differ is compared member by
+/// member.
+fn same_words(
+    docs: &[Extracted],
+    keys: &Keys,
+    same: &[&[(u64, u32)]],
+) -> Vec<(usize, usize)> {
+    let mut run_of = vec![NO_RUN; keys.len()];
+    for (r, run) in same.iter().enumerate() {
+        for &(_, i) in *run {
+            run_of[i as usize] = u32::try_from(r).expect("under 4 billion");
+        }
+    }
+    let run_of = |i: usize| Some(run_of[i]).filter(|&r| r != NO_RUN);
+    let head = |r: u32| same[r as usize][0].1 as usize;
+    let is_head = |i: usize| run_of(i).is_some_and(|r| head(r) == i);
+    let mut words: Vec<String> = vec![String::new(); same.len()];
+    for (i, w) in words_of(docs, is_head, |i, w| (i, w)) {
+        words[run_of(i).expect("in a run") as usize] = w;
+    }
+    // Each other member with its run's first report, or its run when
+    // its words are not the first's.
+    let others = words_of(
+        docs,
+        |i| run_of(i).is_some() && !is_head(i),
+        |i, w| {
+            let r = run_of(i).expect("in a run");
+            if w == words[r as usize] { Ok((head(r), i)) } else { Err(r) }
+        },
+    );
+    drop(words);
+    let mut unions = Vec::with_capacity(others.len());
+    let mut mixed = Vec::new();
+    for other in others {
+        match other {
+            Ok(union) => unions.push(union),
+            Err(r) => mixed.push(r),
+        }
+    }
+    mixed.sort_unstable();
+    mixed.dedup();
+    // A run of more than one text: each member with the first of its
+    // words, as they come.
+    let text_of = |i: usize| {
+        let k = keys.get(i);
+        let x = &docs[k.doc];
+        canonical_key(&x.attributions[k.att].content_text(&x.text()))
+    };
+    let mixed: Vec<Vec<(usize, usize)>> = mixed
+        .par_iter()
+        .map(|&r| {
+            let run = same[r as usize];
+            let texts: Vec<(String, usize)> = run
+                .iter()
+                .map(|&(_, i)| (text_of(i as usize), i as usize))
+                .collect();
+            let mut first: HashMap<&str, usize, foldhash::fast::RandomState> =
+                HashMap::default();
+            texts
+                .iter()
+                .map(|(text, i)| (*first.entry(text).or_insert(*i), *i))
+                .collect()
+        })
+        .collect();
+    unions.extend(mixed.into_iter().flatten());
+    unions
+}
+
+/// "In no run" in [`same_words`].
+const NO_RUN: u32 = u32::MAX;
 
 fn counter(
     docs: &[Extracted],
@@ -1195,7 +1317,8 @@ fn holds_false_word(text: &str) -> bool {
 
 /// The reports a document calls false.
 fn disputes_in(d: usize, x: &Extracted) -> Vec<Dispute> {
-    let text = &x.document.text;
+    let text = x.text();
+    let text = text.as_ref();
     // A document without reports disputes none: not searched.
     if x.attributions.is_empty() || !holds_false_word(text) {
         return Vec::new();

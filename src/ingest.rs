@@ -305,32 +305,54 @@ pub fn read_inputs(
 /// unsupported extension) gives a single `Err`; in a JSONL file, a line
 /// that is not UTF-8 is an error of that line only.
 pub fn read_file(path: &Path) -> Vec<Result<Document, IngestError>> {
+    let mut items = Vec::new();
+    match read_file_each(path, |item| items.push(item)) {
+        Ok(()) => items,
+        Err(e) => vec![Err(e)],
+    }
+}
+
+/// [`read_file`], handing each item to `each` as it is read: a JSONL
+/// file's records one at a time, so that a caller can use them up before
+/// the file ends.
+///
+/// # Errors
+///
+/// When reading a JSONL file fails after some of its items were handed
+/// on: the file is then an error as a whole, as [`read_file`] makes it,
+/// and the caller should drop those items. Every other error is an item.
+pub fn read_file_each(
+    path: &Path,
+    mut each: impl FnMut(Result<Document, IngestError>),
+) -> Result<(), IngestError> {
     let Some(format) = Format::of(path) else {
-        return vec![Err(IngestError::Unsupported {
-            path: path.to_path_buf(),
-        })];
+        each(Err(IngestError::Unsupported { path: path.to_path_buf() }));
+        return Ok(());
     };
     // Opening a pipe blocks until something writes to it, and a device
     // such as /dev/zero never ends: refuse both before opening.
     match fs::metadata(path) {
         Ok(meta) if !meta.is_file() && !meta.is_dir() => {
-            return vec![Err(IngestError::NotAFile { path: path.into() })];
+            each(Err(IngestError::NotAFile { path: path.into() }));
+            return Ok(());
         }
         _ => {}
     }
     if format == Format::Jsonl {
-        return match fs::File::open(path) {
-            Ok(file) => read_jsonl_from(
-                path,
-                io::BufReader::with_capacity(1 << 20, file),
-            ),
-            Err(e) => vec![Err(io_error(path, e))],
-        };
+        match fs::File::open(path) {
+            Ok(file) => {
+                let reader = io::BufReader::with_capacity(1 << 20, file);
+                return read_jsonl_from(path, reader, each);
+            }
+            Err(e) => each(Err(io_error(path, e))),
+        }
+        return Ok(());
     }
     match fs::read(path) {
-        Ok(bytes) => parse(path, format, bytes),
-        Err(e) => vec![Err(io_error(path, e))],
+        Ok(bytes) => parse(path, format, bytes).into_iter().for_each(each),
+        Err(e) => each(Err(io_error(path, e))),
     }
+    Ok(())
 }
 
 /// Reads standard input as if it were the file `name`.
@@ -468,30 +490,33 @@ fn read_jsonl(
         .collect()
 }
 
-/// [`read_jsonl`], reading the lines from `reader` one at a time, so
-/// that a large corpus is never held twice, as its bytes and as its
-/// documents. An error reading it is an error of the whole file, as
-/// when it is read at once.
+/// [`read_jsonl`], reading the lines from `reader` one at a time and
+/// handing each item to `each`, so that a large corpus is never held
+/// twice, as its bytes and as its documents. An error reading it is an
+/// error of the whole file, as when it is read at once: the items
+/// handed on before it are to be dropped.
 fn read_jsonl_from(
     path: &Path,
     mut reader: impl io::BufRead,
-) -> Vec<Result<Document, IngestError>> {
-    let mut out = Vec::new();
+    mut each: impl FnMut(Result<Document, IngestError>),
+) -> Result<(), IngestError> {
     let mut buf = Vec::new();
     for number in 1.. {
         buf.clear();
         match reader.read_until(b'\n', &mut buf) {
             Ok(0) => break,
             Ok(_) => {}
-            Err(e) => return vec![Err(io_error(path, e))],
+            Err(e) => return Err(io_error(path, e)),
         }
         let mut line = buf.strip_suffix(b"\n").unwrap_or(&buf);
         if number == 1 {
             line = line.strip_prefix("\u{feff}".as_bytes()).unwrap_or(line);
         }
-        out.extend(parse_line(path, number, line));
+        if let Some(item) = parse_line(path, number, line) {
+            each(item);
+        }
     }
-    out
+    Ok(())
 }
 
 /// Parses line number `number` of a JSONL file (its LF left out), or

@@ -31,7 +31,7 @@ pub fn extract_document(document: Document) -> Extracted {
     let seg = segment(&document.text);
     let mut attributions = extract(&document.text, &seg);
     resolve(&document.text, &mut attributions);
-    Extracted { document, attributions: held(attributions) }
+    Extracted::new(document, held(attributions))
 }
 
 /// `attributions` in allocations of exactly their size, as they are held
@@ -120,7 +120,7 @@ impl Docs<'_> {
     fn release(&mut self, run: Range<usize>) {
         if let Docs::Owned(docs) = self {
             for x in &mut docs[run] {
-                x.document.text = String::new();
+                x.free_text();
                 x.attributions = Vec::new();
             }
         }
@@ -164,10 +164,10 @@ fn build(
     let markers: Vec<(String, [usize; 2])> = by_doc
         .par_iter()
         .flat_map_iter(|disputes| {
-            let text = &docs.all()[disputes[0].report.doc].document.text;
-            let chars = CharIndex::new(text);
+            let text = docs.all()[disputes[0].report.doc].text();
+            let chars = CharIndex::new(&text);
             disputes.iter().map(move |x| {
-                (x.marker.text(text).to_string(), x.marker.to_chars(&chars))
+                (x.marker.text(&text).to_string(), x.marker.to_chars(&chars))
             })
         })
         .collect();
@@ -242,8 +242,11 @@ type Marker = (String, [u32; 2], Arc<str>);
 
 fn prepare(x: &Extracted) -> Prepared {
     let doc = &x.document;
-    let chars = CharIndex::new(&doc.text);
-    let publisher = sources::publisher(doc);
+    // Decompressed once for all the document's reports and sources.
+    let text = x.text();
+    let text = text.as_ref();
+    let chars = CharIndex::new(text);
+    let publisher = sources::publisher_in(doc, text);
     let node = DocumentNode {
         id: format!("doc:{}", doc.id),
         name: doc.id.clone(),
@@ -259,9 +262,12 @@ fn prepare(x: &Extracted) -> Prepared {
     let reports = x
         .attributions
         .iter()
-        .map(|a| (evidence(doc, &chars, a, &mut shared), a.class, a.direct))
+        .map(|a| {
+            let evidence = evidence(doc, text, &chars, a, &mut shared);
+            (evidence, a.class, a.direct)
+        })
         .collect();
-    let cited = sources::cited_sources(&doc.text);
+    let cited = sources::cited_sources(text);
     let spans: Vec<Span> = cited
         .iter()
         .filter(|c| c.kind == SourceKind::Marker)
@@ -271,11 +277,11 @@ fn prepare(x: &Extracted) -> Prepared {
         .iter()
         .filter(|c| c.kind == SourceKind::Marker)
         .map(|c| {
-            let text = Arc::from(c.span.text(&doc.text));
+            let text = Arc::from(c.span.text(text));
             (c.name.clone(), code_points(c.span, &chars), text)
         })
         .collect();
-    let backing = sources::Backing::new(&doc.text, &spans, &x.attributions);
+    let backing = sources::Backing::new(text, &spans, &x.attributions);
     let sources = cited
         .iter()
         .map(|c| {
@@ -287,7 +293,7 @@ fn prepare(x: &Extracted) -> Prepared {
             let evidence = Evidence {
                 document: Arc::from(doc.id.as_str()),
                 span: code_points(c.span, &chars),
-                text: Arc::from(c.span.text(&doc.text)),
+                text: Arc::from(c.span.text(text)),
                 speaker: None,
                 speaker_span: None,
                 cue: None,
@@ -335,10 +341,11 @@ impl<'a> Claims<'a> {
             let texts: Vec<Vec<(u64, String)>> = docs[run.clone()]
                 .par_iter()
                 .map(|x| {
+                    let whole = x.text();
                     x.attributions
                         .iter()
                         .map(|a| {
-                            let text = a.content_text(&x.document.text);
+                            let text = a.content_text(&whole);
                             (claim_hash(&text), text)
                         })
                         .collect()
@@ -554,16 +561,16 @@ fn names_document(marker: &str, id: &str) -> bool {
     marker == id || (marker.len() >= 6 && hash.starts_with(marker))
 }
 
-/// The evidence of one report. `shared` holds the strings already made
-/// for this document (its id, speakers, cues, rule ids), so that its
-/// reports share them.
+/// The evidence of one report in `d`, whose text is `text`. `shared`
+/// holds the strings already made for this document (its id, speakers,
+/// cues, rule ids), so that its reports share them.
 fn evidence(
     d: &Document,
+    text: &str,
     chars: &CharIndex,
     a: &Attribution,
     shared: &mut SharedSet,
 ) -> Evidence {
-    let text = &d.text;
     let mut share = |s: &str| share_in(shared, s);
     Evidence {
         document: share(&d.id),
@@ -630,6 +637,24 @@ mod tests {
         let one = build_graph(&[a.clone(), b.clone()]).to_data();
         let two = build_graph(&[b, a]).to_data();
         assert_eq!(one, two);
+    }
+
+    #[test]
+    fn packed_texts_build_the_same_graph() {
+        let mut docs: Vec<Extracted> = crate::model::bundled_texts()
+            .into_iter()
+            .enumerate()
+            .map(|(i, text)| extract_document(doc(&format!("d{i}"), &text)))
+            .collect();
+        let plain = build_graph(&docs).to_data();
+        for x in &mut docs {
+            let text = x.document.text.clone();
+            x.pack();
+            assert!(x.is_packed() && x.document.text.is_empty());
+            assert_eq!(x.text(), text);
+        }
+        let packed = build_graph(&docs).to_data();
+        assert_eq!(plain, packed);
     }
 
     #[test]

@@ -88,13 +88,19 @@ pub struct Cited {
     pub rule: &'static str,
 }
 
-/// The document's publisher, from its metadata or its text.
-pub fn publisher(doc: &Document) -> Option<Publisher> {
+/// [`publisher_in`] a document that holds its text.
+#[cfg(test)]
+fn publisher(doc: &Document) -> Option<Publisher> {
+    publisher_in(doc, &doc.text)
+}
+
+/// The publisher of `doc`, whose text is `text` (its own, which a build
+/// holds compressed apart from it), from its metadata or its text.
+pub fn publisher_in(doc: &Document, text: &str) -> Option<Publisher> {
     if let Some(name) = doc.publisher.as_ref().filter(|p| !p.is_empty()) {
         let name = name.clone();
         return Some(Publisher { name, span: None, rule: "publisher/meta" });
     }
-    let text = &doc.text;
     explicit_publisher(text)
         .or_else(|| copyright(text))
         .or_else(|| dateline(text))

@@ -26,13 +26,13 @@ use claimgraph::store::{
     save_shard_view, write_atomic_with,
 };
 use claimgraph::{
-    AliasTable, ClaimGraph, Counts, Document, build_graph_consuming,
-    build_graph_observed, extract_document,
+    AliasTable, ClaimGraph, Counts, Document, Extracted,
+    build_graph_consuming, build_graph_observed, extract_document,
 };
 use rayon::prelude::*;
 
 use crate::cli::args::BuildArgs;
-use crate::cli::input::read_documents;
+use crate::cli::input::read_and_make;
 use crate::cli::progress::{Progress, Timings};
 
 /// The most nodes and edges, together, that `dot` is asked to lay out:
@@ -74,11 +74,10 @@ pub struct Outputs<'a> {
 /// Runs the subcommand.
 pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
     let timings = Timings::from_env();
-    timings.start("read");
+    timings.start("read and extract");
     let aliases = read_aliases(args.aliases.as_deref())?;
     let curation = read_curation(&args.curation)?;
     super::train::use_cue_model(args.cue_model.as_deref())?;
-    let docs = read_documents(&args.inputs, args.keep_going)?;
     let outputs = Outputs {
         out: &args.out,
         curation_path: &args.curation,
@@ -86,7 +85,15 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
         shard: args.shard,
         store: args.store.store(),
     };
-    build_into(docs, &aliases, &curation, &outputs, timings)
+    // Each batch of documents is extracted as soon as it is read.
+    let progress = Progress::streaming(args.quiet, timings);
+    let extracted = read_and_make(
+        &args.inputs,
+        args.keep_going,
+        |doc| extract_one(doc, &outputs, &progress),
+        |x| &x.document.id,
+    )?;
+    build_extracted(extracted, &aliases, &curation, &outputs, progress)
 }
 
 /// The alias table in `path`, or the shipped one.
@@ -107,6 +114,38 @@ pub fn build_into(
     o: &Outputs,
     timings: Timings,
 ) -> anyhow::Result<ExitCode> {
+    let bytes = docs.iter().map(|d| d.text.len() as u64).sum();
+    timings.start("extract");
+    let progress = Progress::new(docs.len(), bytes, o.quiet, timings);
+    let extracted: Vec<_> = docs
+        .into_par_iter()
+        .map(|doc| extract_one(doc, o, &progress))
+        .collect();
+    build_extracted(extracted, aliases, curation, o, progress)
+}
+
+/// The extraction of `doc`, counted on `progress`. Its text is held
+/// compressed until the graph is built, unless it goes into a shard
+/// as it is.
+fn extract_one(doc: Document, o: &Outputs, progress: &Progress) -> Extracted {
+    let len = doc.text.len() as u64;
+    let mut x = extract_document(doc);
+    if !o.shard {
+        x.pack();
+    }
+    progress.advance(1, len);
+    x
+}
+
+/// Builds and writes the graph of `extracted` into `o.out`, under the
+/// output folder's lock, timing each stage with `progress`.
+fn build_extracted(
+    extracted: Vec<Extracted>,
+    aliases: &AliasTable,
+    curation: &Curation,
+    o: &Outputs,
+    progress: Progress,
+) -> anyhow::Result<ExitCode> {
     let lock = OutputLock::acquire(o.out)?;
     if lock.took_over() {
         let owner = match lock.stale_owner() {
@@ -123,18 +162,6 @@ pub fn build_into(
         let path = o.out.join(name);
         remove_stale_temps(&path).context("cleaning up a killed build")?;
     }
-    let bytes = docs.iter().map(|d| d.text.len() as u64).sum();
-    timings.start("extract");
-    let progress = Progress::new(docs.len(), bytes, o.quiet, timings);
-    let extracted: Vec<_> = docs
-        .into_par_iter()
-        .map(|doc| {
-            let len = doc.text.len() as u64;
-            let x = extract_document(doc);
-            progress.advance(1, len);
-            x
-        })
-        .collect();
     let stage = |what: &str| progress.stage(what);
     // A shard keeps its articles; otherwise each one's text is freed as
     // soon as the graph has taken what it needs of it.

@@ -20,7 +20,8 @@ use indicatif::{ProgressBar, ProgressStyle};
 pub struct Progress {
     bar: Option<ProgressBar>,
     done_docs: AtomicUsize,
-    total_docs: usize,
+    /// The number of documents, when known before they are read.
+    total_docs: Option<usize>,
     timings: Timings,
 }
 
@@ -49,7 +50,31 @@ impl Progress {
         let p = Progress {
             bar,
             done_docs: AtomicUsize::new(0),
-            total_docs: docs,
+            total_docs: Some(docs),
+            timings,
+        };
+        p.set_docs(0);
+        p
+    }
+
+    /// A bar for documents extracted as they are read, whose number and
+    /// size are not known ahead: the documents done and the rate, with
+    /// no ETA. Silent as [`Progress::new`] is.
+    pub fn streaming(quiet: bool, timings: Timings) -> Progress {
+        let shown = !quiet && std::io::stderr().is_terminal();
+        let bar = shown.then(|| {
+            let style = ProgressStyle::with_template(
+                "{elapsed_precise} {spinner} {msg} {decimal_bytes_per_sec}",
+            )
+            .expect("valid template");
+            let bar = ProgressBar::new_spinner().with_style(style);
+            bar.enable_steady_tick(Duration::from_millis(200));
+            bar
+        });
+        let p = Progress {
+            bar,
+            done_docs: AtomicUsize::new(0),
+            total_docs: None,
             timings,
         };
         p.set_docs(0);
@@ -77,10 +102,10 @@ impl Progress {
             )
             .expect("valid template");
             bar.set_style(style);
-            bar.set_message(format!(
-                "{}/{} documents; {what}",
-                self.total_docs, self.total_docs
-            ));
+            let total = self
+                .total_docs
+                .unwrap_or_else(|| self.done_docs.load(Ordering::Relaxed));
+            bar.set_message(format!("{total}/{total} documents; {what}"));
         }
     }
 
@@ -99,7 +124,10 @@ impl Progress {
 
     fn set_docs(&self, done: usize) {
         if let Some(bar) = &self.bar {
-            bar.set_message(format!("{done}/{} documents", self.total_docs));
+            bar.set_message(match self.total_docs {
+                Some(total) => format!("{done}/{total} documents"),
+                None => format!("{done} documents"),
+            });
         }
     }
 }

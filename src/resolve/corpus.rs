@@ -217,7 +217,7 @@ impl<'d> Mentions<'d> {
             let found: Vec<(DocMentions, Vec<Option<String>>)> = batch
                 .par_iter()
                 .map(|x| {
-                    let f = find(&x.document.text, &x.attributions);
+                    let f = find(&x.text(), &x.attributions);
                     let merge = f.mentions.iter().map(merge_key_of).collect();
                     (f, merge)
                 })
