@@ -20,6 +20,7 @@ use claimgraph::curation::apply;
 use claimgraph::export::dot::{
     DotOptions, RenderOutcome, render, to_dot, write_dot_view,
 };
+use claimgraph::ingest::collect_inputs;
 use claimgraph::lock::OutputLock;
 use claimgraph::store::{
     Store, builtin_aliases, load_aliases, read_curation, remove_stale_temps,
@@ -86,7 +87,8 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
         store: args.store.store(),
     };
     // Each batch of documents is extracted as soon as it is read.
-    let progress = Progress::streaming(args.quiet, timings);
+    let progress =
+        Progress::streaming(input_bytes(&args.inputs), args.quiet, timings);
     let extracted = read_and_make(
         &args.inputs,
         args.keep_going,
@@ -94,6 +96,18 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
         |x| &x.document.id,
     )?;
     build_extracted(extracted, &aliases, &curation, &outputs, progress)
+}
+
+/// The size of the input files, for the progress bar's time left; 0
+/// when they cannot be listed (reading them then says why).
+fn input_bytes(paths: &[std::path::PathBuf]) -> u64 {
+    collect_inputs(paths).map_or(0, |files| {
+        files
+            .iter()
+            .filter_map(|f| std::fs::metadata(f).ok())
+            .map(|m| m.len())
+            .sum()
+    })
 }
 
 /// The alias table in `path`, or the shipped one.

@@ -57,17 +57,35 @@ impl Progress {
         p
     }
 
-    /// A bar for documents extracted as they are read, whose number and
-    /// size are not known ahead: the documents done and the rate, with
-    /// no ETA. Silent as [`Progress::new`] is.
-    pub fn streaming(quiet: bool, timings: Timings) -> Progress {
+    /// A bar for documents extracted as they are read, whose number is
+    /// not known ahead: the documents done, the rate in bytes of text,
+    /// and the time left against `input_bytes`, the size of the input
+    /// files (markup and JSON take a little of it, so the estimate errs
+    /// long). A spinner with the rate when the size is unknown (0).
+    /// Silent as [`Progress::new`] is.
+    pub fn streaming(
+        input_bytes: u64,
+        quiet: bool,
+        timings: Timings,
+    ) -> Progress {
         let shown = !quiet && std::io::stderr().is_terminal();
         let bar = shown.then(|| {
-            let style = ProgressStyle::with_template(
-                "{elapsed_precise} {spinner} {msg} {decimal_bytes_per_sec}",
-            )
-            .expect("valid template");
-            let bar = ProgressBar::new_spinner().with_style(style);
+            let bar = if input_bytes > 0 {
+                let style = ProgressStyle::with_template(
+                    "{elapsed_precise} [{wide_bar}] {msg} \
+                     {decimal_bytes_per_sec} ETA {eta}",
+                )
+                .expect("valid template")
+                .progress_chars("=> ");
+                ProgressBar::new(input_bytes).with_style(style)
+            } else {
+                let style = ProgressStyle::with_template(
+                    "{elapsed_precise} {spinner} {msg} \
+                     {decimal_bytes_per_sec}",
+                )
+                .expect("valid template");
+                ProgressBar::new_spinner().with_style(style)
+            };
             bar.enable_steady_tick(Duration::from_millis(200));
             bar
         });
