@@ -35,26 +35,7 @@ impl Progress {
         quiet: bool,
         timings: Timings,
     ) -> Progress {
-        let shown = !quiet && std::io::stderr().is_terminal();
-        let bar = shown.then(|| {
-            let style = ProgressStyle::with_template(
-                "{elapsed_precise} [{wide_bar}] {msg} \
-                 {decimal_bytes_per_sec} ETA {eta}",
-            )
-            .expect("valid template")
-            .progress_chars("=> ");
-            let bar = ProgressBar::new(bytes).with_style(style);
-            bar.enable_steady_tick(Duration::from_millis(200));
-            bar
-        });
-        let p = Progress {
-            bar,
-            done_docs: AtomicUsize::new(0),
-            total_docs: Some(docs),
-            timings,
-        };
-        p.set_docs(0);
-        p
+        Progress::with(Some(docs), bytes, quiet, timings)
     }
 
     /// A bar for documents extracted as they are read, whose number is
@@ -68,16 +49,27 @@ impl Progress {
         quiet: bool,
         timings: Timings,
     ) -> Progress {
+        Progress::with(None, input_bytes, quiet, timings)
+    }
+
+    /// A bar over `bytes` (a spinner when 0) for `docs` documents, known
+    /// or not.
+    fn with(
+        docs: Option<usize>,
+        bytes: u64,
+        quiet: bool,
+        timings: Timings,
+    ) -> Progress {
         let shown = !quiet && std::io::stderr().is_terminal();
         let bar = shown.then(|| {
-            let bar = if input_bytes > 0 {
+            let bar = if bytes > 0 {
                 let style = ProgressStyle::with_template(
                     "{elapsed_precise} [{wide_bar}] {msg} \
                      {decimal_bytes_per_sec} ETA {eta}",
                 )
                 .expect("valid template")
                 .progress_chars("=> ");
-                ProgressBar::new(input_bytes).with_style(style)
+                ProgressBar::new(bytes).with_style(style)
             } else {
                 let style = ProgressStyle::with_template(
                     "{elapsed_precise} {spinner} {msg} \
@@ -92,7 +84,7 @@ impl Progress {
         let p = Progress {
             bar,
             done_docs: AtomicUsize::new(0),
-            total_docs: None,
+            total_docs: docs,
             timings,
         };
         p.set_docs(0);
