@@ -1317,10 +1317,14 @@ fn holds_false_word(text: &str) -> bool {
 
 /// The reports a document calls false.
 fn disputes_in(d: usize, x: &Extracted) -> Vec<Dispute> {
+    // A document without reports disputes none: not searched, nor its
+    // text unpacked.
+    if x.attributions.is_empty() {
+        return Vec::new();
+    }
     let text = x.text();
     let text = text.as_ref();
-    // A document without reports disputes none: not searched.
-    if x.attributions.is_empty() || !holds_false_word(text) {
+    if !holds_false_word(text) {
         return Vec::new();
     }
     let seg = segment(text);
