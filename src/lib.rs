@@ -54,9 +54,9 @@ pub use crate::{
         rules,
     },
     graph::{
-        Actor, ActorKind, Claim, ClaimGraph, Counts, DocumentNode, Edge,
-        EdgeRecord, Evidence, GraphData, LinkStatus, Node, NodeRef, Report,
-        SourceNode, Verdict,
+        Actor, ActorKind, ArcStr, Claim, ClaimGraph, Counts, DocumentNode,
+        Edge, EdgeRecord, Evidence, GraphData, LinkStatus, Node, NodeRef,
+        Report, SourceNode, Verdict,
     },
     model::{
         AliasEntry, AliasTable, Attribution, CharIndex, CueClass, Document,

@@ -15,8 +15,8 @@ use rayon::prelude::*;
 use crate::contradict::{self, Analysis, ReportKey};
 use crate::extract::extract;
 use crate::graph::{
-    Claim, ClaimGraph, DocumentNode, Edge, Evidence, LinkStatus, NodeRef,
-    Report, SharedSet, SourceNode, share_in,
+    ArcStr, Claim, ClaimGraph, DocumentNode, Edge, Evidence, LinkStatus,
+    NodeRef, Report, SharedSet, SourceNode, share_in,
 };
 use crate::model::{
     AliasTable, Attribution, CharIndex, CueClass, Document, Extracted,
@@ -238,7 +238,7 @@ struct Prepared {
 }
 
 /// A citation marker: its name, its span in code points and its text.
-type Marker = (String, [u32; 2], Arc<str>);
+type Marker = (String, [u32; 2], ArcStr);
 
 fn prepare(x: &Extracted) -> Prepared {
     let doc = &x.document;
@@ -277,7 +277,7 @@ fn prepare(x: &Extracted) -> Prepared {
         .iter()
         .filter(|c| c.kind == SourceKind::Marker)
         .map(|c| {
-            let text = Arc::from(c.span.text(text));
+            let text = ArcStr::from(c.span.text(text));
             (c.name.clone(), code_points(c.span, &chars), text)
         })
         .collect();
@@ -291,14 +291,14 @@ fn prepare(x: &Extracted) -> Prepared {
                 kind: c.kind,
             };
             let evidence = Evidence {
-                document: Arc::from(doc.id.as_str()),
+                document: ArcStr::from(doc.id.as_str()),
                 span: code_points(c.span, &chars),
-                text: Arc::from(c.span.text(text)),
+                text: ArcStr::from(c.span.text(text)),
                 speaker: None,
                 speaker_span: None,
                 cue: None,
                 cue_span: None,
-                rule: Arc::from(c.rule),
+                rule: ArcStr::from(c.rule),
             };
             let backed = backing.claims(c);
             (node, evidence, backed)
@@ -458,8 +458,8 @@ fn add_links(
         let edge = Edge::Contradicts {
             a: Box::new(reports.report(c.a)),
             b: Box::new(reports.report(c.b)),
-            rule: c.rule.to_string(),
-            reason: c.reason.clone(),
+            rule: ArcStr::from(c.rule),
+            reason: ArcStr::from(c.reason.as_str()),
             confidence: percent(c.confidence),
             status: LinkStatus::Found,
         };
@@ -472,10 +472,10 @@ fn add_links(
         let claim = reports.claim(g, k);
         let edge = Edge::Disputes {
             report: Box::new(reports.report(k)),
-            marker: marker.clone(),
+            marker: ArcStr::from(marker.as_str()),
             marker_span: *span,
-            rule: dispute.rule.to_string(),
-            reason: dispute.reason.clone(),
+            rule: ArcStr::from(dispute.rule),
+            reason: ArcStr::from(dispute.reason.as_str()),
             confidence: percent(dispute.confidence),
         };
         g.link(doc, claim, edge);
@@ -539,14 +539,14 @@ fn link_markers(
             let to = g.find(&format!("doc:{}", target.document.id));
             if let (Some(from), Some(to)) = (from, to) {
                 let evidence = Evidence {
-                    document: Arc::from(d.id.as_str()),
+                    document: ArcStr::from(d.id.as_str()),
                     span: *span,
-                    text: Arc::clone(text),
+                    text: text.clone(),
                     speaker: None,
                     speaker_span: None,
                     cue: None,
                     cue_span: None,
-                    rule: Arc::from("source/marker-names-document"),
+                    rule: arcstr::literal!("source/marker-names-document"),
                 };
                 g.link(from, to, Edge::Identifies { evidence });
             }
@@ -575,7 +575,7 @@ fn evidence(
     Evidence {
         document: share(&d.id),
         span: code_points(a.content_extent(), chars),
-        text: Arc::from(a.content_text(text)),
+        text: ArcStr::from(a.content_text(text)),
         speaker: a.speaker.as_ref().map(|s| share(s.span.text(text))),
         speaker_span: a.speaker.as_ref().map(|s| code_points(s.span, chars)),
         cue: a.cue.map(|c| share(c.text(text))),
