@@ -1600,7 +1600,7 @@ mod tests {
              US officials say the vast majority of fentanyl is produced in Mexico.",
         ]);
         assert_eq!(an.counterclaims.len(), 1, "{an:?}");
-        docs[0].attributions[1].rule = "learned/cue".to_string();
+        docs[0].attributions[1].rule = "learned/cue".into();
         let an = analyse(&docs, &AliasTable::default(), |d, a| {
             docs[d].attributions[a]
                 .speaker

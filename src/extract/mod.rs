@@ -20,6 +20,11 @@ mod lexicon;
 mod quote;
 mod reported;
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use arcstr::ArcStr;
+
 use crate::model::{Attribution, CueClass, Resolution, Span, Speaker};
 use crate::segment::{Segmented, is_quote_char};
 
@@ -135,8 +140,18 @@ fn to_attribution(text: &str, f: Found) -> Attribution {
         content: f.content,
         direct,
         class: f.class,
-        rule: f.rule.to_string(),
+        rule: rule_id(f.rule),
     }
+}
+
+/// The shared copy of a rule's id: a large corpus has millions of
+/// attributions and a few dozen rules.
+fn rule_id(rule: &'static str) -> ArcStr {
+    static IDS: LazyLock<HashMap<&'static str, ArcStr>> =
+        LazyLock::new(|| {
+            rules().into_iter().map(|r| (r.id, ArcStr::from(r.id))).collect()
+        });
+    IDS.get(rule).cloned().unwrap_or_else(|| ArcStr::from(rule))
 }
 
 /// Joins a quotation split over two sentences into one attribution with
@@ -611,6 +626,16 @@ mod tests {
         let speaker = got[1].speaker.as_ref().expect("a speaker");
         assert_eq!(speaker.span.text(text), "Mr. Leenders");
         assert_eq!(got[1].content_text(text), "he voted for Mr. Obama");
+    }
+
+    #[test]
+    fn attributions_of_one_rule_share_its_id() {
+        let text = "Ms. Ray said the plan would fail. Mr. Lee said the \
+                    talks were over.";
+        let got = extract(text, &segment(text));
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[0].rule, got[1].rule);
+        assert!(ArcStr::ptr_eq(&got[0].rule, &got[1].rule));
     }
 
     #[test]
