@@ -51,13 +51,21 @@ const DESCRIBING: &[&str] = &[
     "portrays",
 ];
 
+/// True when `low` is one of [`DESCRIBING`]. Asked of every token: the
+/// first letter turns most words away before the search, whose string
+/// comparisons were a fortieth of a build's time.
+fn is_describing(low: &str) -> bool {
+    matches!(low.as_bytes().first(), Some(b'c' | b'd' | b'p'))
+        && DESCRIBING.binary_search(&low).is_ok()
+}
+
 /// Runs the rules over every quotation and every describing verb.
 pub fn run(cx: &mut Context, out: &mut Vec<Found>) {
     for i in 0..cx.len() {
         if cx.used[i] || cx.in_quote[i] {
             continue;
         }
-        if DESCRIBING.binary_search(&cx.low(i)).is_err() {
+        if !is_describing(cx.low(i)) {
             continue;
         }
         if let Some((f, (from, to))) = described_as(cx, i) {
@@ -165,6 +173,12 @@ mod tests {
     fn naming_verbs_are_sorted() {
         assert!(NAMING.windows(2).all(|w| w[0] < w[1]));
         assert!(DESCRIBING.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn every_describing_verb_passes_the_first_letter_test() {
+        assert!(DESCRIBING.iter().all(|w| is_describing(w)));
+        assert!(!is_describing("said") && !is_describing(""));
     }
 
     #[test]
