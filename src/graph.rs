@@ -868,13 +868,16 @@ impl ClaimGraph {
         for (n, &i) in self.index.values().enumerate() {
             place[i.index()] = n as u32;
         }
-        let mut keyed: Vec<(u64, EdgeIndex)> = graph
-            .edge_references()
-            .map(|e| {
-                let ends = [e.source(), e.target()].map(|n| place[n.index()]);
-                ((u64::from(ends[0]) << 32) | u64::from(ends[1]), e.id())
-            })
-            .collect();
+        // Sized once: the edge iterator of a stable graph does not know
+        // its length, and a list grown by doubling held its old and new
+        // arrays at once (for 8.5 million edges, 134 and 268 MB, where
+        // 137 MB are used).
+        let mut keyed: Vec<(u64, EdgeIndex)> =
+            Vec::with_capacity(graph.edge_count());
+        keyed.extend(graph.edge_references().map(|e| {
+            let ends = [e.source(), e.target()].map(|n| place[n.index()]);
+            ((u64::from(ends[0]) << 32) | u64::from(ends[1]), e.id())
+        }));
         drop(place);
         // Edges that compare equal keep the order they were added in, as
         // in the stable sort of edge records this replaces: the last

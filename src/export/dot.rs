@@ -289,8 +289,18 @@ fn group_end(data: &GraphView, at: usize) -> usize {
 /// node has an edge. The other formats keep every node.
 fn linked_nodes<'g>(data: &GraphView<'g>) -> (Vec<&'g Node>, usize) {
     // Only asked whether it holds an id: a hash set, not a sorted one.
-    let linked: HashSet<&str, foldhash::fast::RandomState> =
-        data.edges().flat_map(|e| [e.from, e.to]).collect();
+    // Sized by the nodes, not collected: collecting reserves room for
+    // both ends of every edge, 17 million for a 1 GB corpus's graph
+    // (570 MB) where 860,000 nodes are all it can hold.
+    let mut linked: HashSet<&str, foldhash::fast::RandomState> =
+        HashSet::with_capacity_and_hasher(
+            data.nodes.len(),
+            Default::default(),
+        );
+    for e in data.edges() {
+        linked.insert(e.from);
+        linked.insert(e.to);
+    }
     if linked.is_empty() {
         return (data.nodes.clone(), 0);
     }
