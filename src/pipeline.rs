@@ -288,14 +288,14 @@ fn prepare(x: &Extracted) -> Prepared {
                 kind: c.kind,
             };
             let evidence = Evidence {
-                document: ArcStr::from(doc.id.as_str()),
+                document: share_in(&mut shared, &doc.id),
                 span: code_points(c.span, &chars),
                 text: ArcStr::from(c.span.text(text)),
                 speaker: None,
                 speaker_span: None,
                 cue: None,
                 cue_span: None,
-                rule: ArcStr::from(c.rule),
+                rule: share_in(&mut shared, c.rule),
             };
             let backed = backing.claims(c);
             (node, evidence, backed)
@@ -577,7 +577,8 @@ fn evidence(
         speaker_span: a.speaker.as_ref().map(|s| code_points(s.span, chars)),
         cue: a.cue.map(|c| share(c.text(text))),
         cue_span: a.cue.map(|c| code_points(c, chars)),
-        rule: share(&a.rule),
+        // Already one shared string per rule (see `extract`).
+        rule: a.rule.clone(),
     }
 }
 
