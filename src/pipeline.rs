@@ -173,13 +173,23 @@ fn build(
     // What the graph takes from each document's text, a run at a time
     // on every core; the run's texts and attributions are freed as soon
     // as it is made, before the graph grows.
+    // Each distinct report text is then held once, however many
+    // documents report it (wire copy, a quote every outlet carries), as
+    // it is in a graph read from the store.
     let n = docs.all().len();
     let mut prepared: Vec<Prepared> = Vec::with_capacity(n);
+    let mut texts = SharedSet::default();
     for lo in (0..n).step_by(RUN) {
         let run = lo..(lo + RUN).min(n);
         prepared.par_extend(docs.all()[run.clone()].par_iter().map(prepare));
         docs.release(run);
+        for p in &mut prepared[lo..] {
+            for (evidence, _, _) in &mut p.reports {
+                evidence.text = share_in(&mut texts, &evidence.text);
+            }
+        }
     }
+    drop(texts);
     // Room for every node and edge at once, counted from what was
     // prepared (at most one edge per report and actor, per source and
     // claim it backs, per marker and per link): a large graph's edge
@@ -622,6 +632,21 @@ mod tests {
         ];
         let c = build_graph(&docs).counts();
         assert_eq!((c.documents, c.claims, c.actors, c.edges), (2, 1, 1, 4));
+    }
+
+    #[test]
+    fn a_text_reported_in_two_documents_is_held_once() {
+        let text = "“We don’t produce fentanyl here,” Andrés López said.";
+        let docs = vec![
+            extract_document(doc("a", text)),
+            extract_document(doc("b", text)),
+        ];
+        let g = build_graph_consuming(docs, &AliasTable::default(), &|_| {});
+        let view = g.view();
+        let texts: Vec<&ArcStr> =
+            view.edges().map(|e| &e.edge.evidence().text).collect();
+        assert_eq!(texts.len(), 4);
+        assert!(texts.iter().all(|t| ArcStr::ptr_eq(t, texts[0])));
     }
 
     #[test]
