@@ -60,7 +60,7 @@ pub use crate::{
     },
     model::{
         AliasEntry, AliasTable, Attribution, CharIndex, CueClass, Document,
-        Extracted, Resolution, SourceKind, Span, Speaker, stable_hash,
+        Extracted, Resolution, SourceKind, Span, Speaker, Spill, stable_hash,
     },
     pipeline::{
         build_graph, build_graph_consuming, build_graph_observed,

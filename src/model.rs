@@ -8,9 +8,13 @@
 //! the output edge (see [`Span::to_chars`]).
 
 use std::borrow::Cow;
+use std::sync::Arc;
 
 use arcstr::ArcStr;
 use serde::{Deserialize, Serialize};
+
+mod spill;
+pub use spill::Spill;
 
 /// A half-open byte range `[start, end)` into a document's text.
 #[derive(
@@ -314,7 +318,27 @@ pub struct Extracted {
     /// Its attributions in text order.
     pub attributions: Vec<Attribution>,
     /// The text, LZ4-compressed with its length first, when packed.
-    packed: Option<Box<[u8]>>,
+    packed: Option<Packed>,
+}
+
+/// Where a packed text is: in memory, or in a [`Spill`] file.
+#[derive(Clone, Debug)]
+enum Packed {
+    Held(Box<[u8]>),
+    Spilled { spill: Arc<Spill>, at: u64, len: usize },
+}
+
+impl PartialEq for Packed {
+    fn eq(&self, other: &Packed) -> bool {
+        match (self, other) {
+            (Packed::Held(a), Packed::Held(b)) => a == b,
+            (
+                Packed::Spilled { spill, at, len },
+                Packed::Spilled { spill: s, at: a, len: l },
+            ) => Arc::ptr_eq(spill, s) && (at, len) == (a, l),
+            _ => false,
+        }
+    }
 }
 
 impl Extracted {
@@ -327,12 +351,23 @@ impl Extracted {
     /// stage that reads the text of a packed document more than once
     /// should keep what this returns.
     pub fn text(&self) -> Cow<'_, str> {
+        let unpack = |packed: &[u8]| {
+            let bytes = lz4_flex::block::decompress_size_prepended(packed)
+                .expect("a text this process compressed");
+            Cow::Owned(String::from_utf8(bytes).expect("UTF-8, as packed"))
+        };
         match &self.packed {
             None => Cow::Borrowed(&self.document.text),
-            Some(packed) => {
-                let bytes = lz4_flex::block::decompress_size_prepended(packed)
-                    .expect("a text this process compressed");
-                Cow::Owned(String::from_utf8(bytes).expect("UTF-8, as packed"))
+            Some(Packed::Held(packed)) => unpack(packed),
+            Some(Packed::Spilled { spill, at, len }) => {
+                let packed = spill.read(*at, *len).unwrap_or_else(|e| {
+                    panic!(
+                        "cannot read the text of {} back from the build's \
+                         temporary file: {e}",
+                        self.document.id
+                    )
+                });
+                unpack(&packed)
             }
         }
     }
@@ -346,7 +381,25 @@ impl Extracted {
         }
         let text = std::mem::take(&mut self.document.text);
         let packed = lz4_flex::block::compress_prepend_size(text.as_bytes());
-        self.packed = Some(Box::from(packed.as_slice()));
+        self.packed = Some(Packed::Held(Box::from(packed.as_slice())));
+    }
+
+    /// Compresses the text into `spill`, a temporary file, so that it
+    /// takes no memory until it is read again. Where the file cannot be
+    /// written (a full disk), the text is held compressed in memory, as
+    /// [`pack`](Extracted::pack) holds it.
+    pub fn spill(&mut self, spill: &Arc<Spill>) {
+        if self.packed.is_some() {
+            return;
+        }
+        let text = std::mem::take(&mut self.document.text);
+        let packed = lz4_flex::block::compress_prepend_size(text.as_bytes());
+        self.packed = Some(match spill.write(&packed) {
+            Ok(at) => {
+                Packed::Spilled { spill: spill.clone(), at, len: packed.len() }
+            }
+            Err(_) => Packed::Held(Box::from(packed.as_slice())),
+        });
     }
 
     /// True when the text is held compressed.

@@ -681,6 +681,36 @@ mod tests {
     }
 
     #[test]
+    fn spilled_texts_build_the_same_graph() {
+        let texts = crate::model::bundled_texts();
+        let extracted = |spill: Option<&Arc<crate::model::Spill>>| {
+            texts
+                .iter()
+                .enumerate()
+                .map(|(i, text)| {
+                    let mut x = extract_document(doc(&format!("d{i}"), text));
+                    if let Some(spill) = spill {
+                        x.spill(spill);
+                        assert!(x.is_packed() && x.document.text.is_empty());
+                        assert_eq!(&x.text(), text);
+                    }
+                    x
+                })
+                .collect::<Vec<_>>()
+        };
+        let plain = build_graph(&extracted(None)).to_data();
+        let spill = Arc::new(crate::model::Spill::new().unwrap());
+        let docs = extracted(Some(&spill));
+        let spilled = build_graph_consuming(
+            docs,
+            &crate::store::builtin_aliases(),
+            &|_| {},
+        )
+        .to_data();
+        assert_eq!(plain, spilled);
+    }
+
+    #[test]
     fn unresolved_speakers_are_not_merged() {
         let a =
             extract_document(doc("a", "He said the cartels are to blame."));

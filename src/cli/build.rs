@@ -13,6 +13,7 @@ use std::fs;
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use anyhow::Context;
 use claimgraph::curation::Curation;
@@ -27,7 +28,7 @@ use claimgraph::store::{
     save_shard_view, write_atomic_with,
 };
 use claimgraph::{
-    AliasTable, ClaimGraph, Counts, Document, Extracted,
+    AliasTable, ClaimGraph, Counts, Document, Extracted, Spill,
     build_graph_consuming, build_graph_observed, extract_document,
 };
 use rayon::prelude::*;
@@ -89,10 +90,11 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
     // Each batch of documents is extracted as soon as it is read.
     let progress =
         Progress::streaming(input_bytes(&args.inputs), args.quiet, timings);
+    let spill = spill_file(&outputs);
     let extracted = read_and_make(
         &args.inputs,
         args.keep_going,
-        |doc| extract_one(doc, &outputs, &progress),
+        |doc| extract_one(doc, &outputs, spill.as_ref(), &progress),
         |x| &x.document.id,
     )?;
     build_extracted(extracted, &aliases, &curation, &outputs, progress)
@@ -131,21 +133,52 @@ pub fn build_into(
     let bytes = docs.iter().map(|d| d.text.len() as u64).sum();
     timings.start("extract");
     let progress = Progress::new(docs.len(), bytes, o.quiet, timings);
+    let spill = spill_file(o);
     let extracted: Vec<_> = docs
         .into_par_iter()
-        .map(|doc| extract_one(doc, o, &progress))
+        .map(|doc| extract_one(doc, o, spill.as_ref(), &progress))
         .collect();
     build_extracted(extracted, aliases, curation, o, progress)
 }
 
-/// The extraction of `doc`, counted on `progress`. Its text is held
-/// compressed until the graph is built, unless it goes into a shard
-/// as it is.
-fn extract_one(doc: Document, o: &Outputs, progress: &Progress) -> Extracted {
+/// The temporary file that holds the build's texts until its graph is
+/// made: none for a shard, which stores them as they are, or when the
+/// system's temporary folder cannot take one (the texts are then held
+/// compressed in memory).
+fn spill_file(o: &Outputs) -> Option<Arc<Spill>> {
+    if o.shard {
+        return None;
+    }
+    match Spill::new() {
+        Ok(spill) => Some(Arc::new(spill)),
+        Err(e) => {
+            if !o.quiet {
+                eprintln!(
+                    "claimgraph: holding the texts in memory: cannot make a \
+                     temporary file in {}: {e}",
+                    std::env::temp_dir().display()
+                );
+            }
+            None
+        }
+    }
+}
+
+/// The extraction of `doc`, counted on `progress`. Its text is kept
+/// compressed in `spill` (or in memory) until the graph is built, unless
+/// it goes into a shard as it is.
+fn extract_one(
+    doc: Document,
+    o: &Outputs,
+    spill: Option<&Arc<Spill>>,
+    progress: &Progress,
+) -> Extracted {
     let len = doc.text.len() as u64;
     let mut x = extract_document(doc);
-    if !o.shard {
-        x.pack();
+    match spill {
+        Some(spill) => x.spill(spill),
+        None if !o.shard => x.pack(),
+        None => {}
     }
     progress.advance(1, len);
     x
