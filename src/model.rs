@@ -402,6 +402,15 @@ impl Extracted {
         });
     }
 
+    /// The temporary file the text is in, when it was spilled: others
+    /// may wait in it too.
+    pub(crate) fn spill_file(&self) -> Option<&Arc<Spill>> {
+        match &self.packed {
+            Some(Packed::Spilled { spill, .. }) => Some(spill),
+            _ => None,
+        }
+    }
+
     /// True when the text is held compressed.
     pub fn is_packed(&self) -> bool {
         self.packed.is_some()

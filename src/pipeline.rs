@@ -213,7 +213,7 @@ fn build(
     let mut g = ClaimGraph::new();
     let nodes = n + actors.len() + reports.claims.distinct + sources;
     g.reserve(nodes, edges);
-    for actor in actors {
+    for actor in actors.into_actors() {
         g.add_actor(actor);
     }
     let mut cited_markers = Vec::with_capacity(n);

@@ -16,6 +16,9 @@ use std::io;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
 /// A temporary file that texts are appended to and read back from, by
 /// any number of threads at once.
 #[derive(Debug)]
@@ -78,6 +81,28 @@ impl Spill {
         let mut bytes = vec![0; len];
         read_exact_at(&self.file, &mut bytes, at)?;
         Ok(bytes)
+    }
+
+    /// Writes `value`, serialized, at the end of the file; returns where
+    /// it starts and its length, to read it back with
+    /// [`read_value`](Spill::read_value).
+    pub fn write_value<T: Serialize>(
+        &self,
+        value: &T,
+    ) -> io::Result<(u64, u32)> {
+        let bytes = postcard::to_allocvec(value).map_err(io::Error::other)?;
+        let len = u32::try_from(bytes.len()).map_err(io::Error::other)?;
+        Ok((self.write(&bytes)?, len))
+    }
+
+    /// Reads back a value [`write_value`](Spill::write_value) wrote.
+    pub fn read_value<T: DeserializeOwned>(
+        &self,
+        at: u64,
+        len: u32,
+    ) -> io::Result<T> {
+        let bytes = self.read(at, len as usize)?;
+        postcard::from_bytes(&bytes).map_err(io::Error::other)
     }
 }
 
@@ -175,6 +200,19 @@ mod tests {
         if cfg!(unix) {
             assert_eq!(named, 0);
         }
+    }
+
+    #[test]
+    fn values_read_back_as_written() {
+        let spill = Spill::new().unwrap();
+        let a = spill.write_value(&("one", vec![1u32, 2])).unwrap();
+        let b = spill.write_value(&Some(3.5f64)).unwrap();
+        assert_eq!(
+            spill.read_value::<Option<f64>>(b.0, b.1).unwrap(),
+            Some(3.5)
+        );
+        let back: (String, Vec<u32>) = spill.read_value(a.0, a.1).unwrap();
+        assert_eq!(back, ("one".to_string(), vec![1, 2]));
     }
 
     #[test]

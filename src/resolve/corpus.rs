@@ -40,17 +40,66 @@ use super::names::is_publication_name;
 use super::packed::{MentionRef, PackedMentions, Strings};
 use super::words::{WordClass, is, is_body_head};
 use crate::graph::{Actor, ActorKind};
-use crate::model::{AliasTable, Extracted, Span};
+use crate::model::{AliasTable, Extracted, Span, Spill};
 
 /// The corpus's actors, and the actor each report's speaker stands for.
 #[derive(Clone, Debug, Default)]
 pub struct CorpusActors {
     /// Every actor, sorted by id.
-    pub actors: Vec<Actor>,
+    pub actors: ActorList,
     /// For each document, in the order given, the id of the actor of
     /// each of its attributions, if any: one shared string per actor,
     /// however many reports it has.
     pub reports: Vec<Vec<Option<Arc<str>>>>,
+}
+
+/// A corpus's actors, sorted by id. When the corpus's texts wait in a
+/// temporary file ([`Spill`]), the actors wait there too, each written as
+/// soon as it is made: they are not needed again until the graph is
+/// built, and the corpus's claim groups are found in between.
+#[derive(Clone, Debug, Default)]
+pub struct ActorList {
+    /// Each actor's id, with the actor or where it was written.
+    slots: Vec<(Arc<str>, Slot)>,
+    spill: Option<Arc<Spill>>,
+}
+
+/// An actor of an [`ActorList`].
+#[derive(Clone, Debug)]
+enum Slot {
+    Held(Box<Actor>),
+    /// Where [`Spill::write_value`] put it.
+    Spilled(u64, u32),
+}
+
+impl ActorList {
+    /// The number of actors.
+    pub fn len(&self) -> usize {
+        self.slots.len()
+    }
+
+    /// The actors, sorted by id, each read back when it was written out.
+    ///
+    /// # Panics
+    ///
+    /// When the temporary file cannot be read back (it was removed, or
+    /// the disk failed).
+    pub fn into_actors(self) -> impl Iterator<Item = Actor> {
+        let spill = self.spill;
+        self.slots.into_iter().map(move |(id, slot)| match slot {
+            Slot::Held(actor) => *actor,
+            Slot::Spilled(at, len) => spill
+                .as_ref()
+                .expect("written to the list's file")
+                .read_value(at, len)
+                .unwrap_or_else(|e| {
+                    panic!(
+                        "cannot read actor {id} back from the build's \
+                         temporary file: {e}"
+                    )
+                }),
+        })
+    }
 }
 
 /// Finds and merges the actors of `docs`.
@@ -945,7 +994,10 @@ impl<'d> Corpus<'d> {
             .map(|(r, _, _)| reasons.remove(r).unwrap_or_default())
             .collect();
         drop(reasons);
-        let mut actors: Vec<Actor> = chosen
+        // Each actor written out as soon as it is made, when the texts
+        // are in a file (or held, where it cannot be written).
+        let spill = self.m.docs.iter().find_map(|x| x.spill_file()).cloned();
+        let mut slots: Vec<(Arc<str>, Slot)> = chosen
             .par_iter()
             .zip(whys)
             .map(|((r, members, name), mut why)| {
@@ -954,12 +1006,18 @@ impl<'d> Corpus<'d> {
                 why.sort();
                 why.dedup();
                 actor.evidence = why;
-                actor
+                let written =
+                    spill.as_ref().and_then(|s| s.write_value(&actor).ok());
+                let slot = match written {
+                    Some((at, len)) => Slot::Spilled(at, len),
+                    None => Slot::Held(Box::new(actor)),
+                };
+                (Arc::clone(id), slot)
             })
             .collect();
         // Ids are unique (`used`): no sort buffer is needed.
-        actors.sort_unstable_by(|a, b| a.id.cmp(&b.id));
-        CorpusActors { actors, reports }
+        slots.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        CorpusActors { actors: ActorList { slots, spill }, reports }
     }
 
     /// The root of each key's first actor-like cluster, by key number
