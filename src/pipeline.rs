@@ -170,26 +170,11 @@ fn build(
         .collect();
     let mut reports =
         Reports { actors: &actor_ids, kept: HashMap::new(), claims };
-    // What the graph takes from each document's text, a run at a time
-    // on every core; the run's texts and attributions are freed as soon
-    // as it is made, before the graph grows.
-    // Each distinct report text is then held once, however many
-    // documents report it (wire copy, a quote every outlet carries), as
-    // it is in a graph read from the store.
+    // What the graph takes from each document's text besides its
+    // reports (its node, the sources it cites, its markers), on every
+    // core: little, and needed to count the edges.
     let n = docs.all().len();
-    let mut prepared: Vec<Prepared> = Vec::with_capacity(n);
-    let mut texts = SharedSet::default();
-    for lo in (0..n).step_by(RUN) {
-        let run = lo..(lo + RUN).min(n);
-        prepared.par_extend(docs.all()[run.clone()].par_iter().map(prepare));
-        docs.release(run);
-        for p in &mut prepared[lo..] {
-            for (evidence, _, _) in &mut p.reports {
-                evidence.text = share_in(&mut texts, &evidence.text);
-            }
-        }
-    }
-    drop(texts);
+    let prepared: Vec<Prepared> = docs.all().par_iter().map(prepare).collect();
     // Room for every node and edge at once, counted from what was
     // prepared (at most one edge per report and actor, per source and
     // claim it backs, per marker and per link): a large graph's edge
@@ -198,11 +183,12 @@ fn build(
     let sources: usize = prepared.iter().map(|p| p.sources.len()).sum();
     let edges: usize = prepared
         .iter()
+        .zip(docs.all())
         .zip(actor_ids.iter())
-        .map(|(p, actors)| {
+        .map(|((p, x), actors)| {
             let backed: usize =
                 p.sources.iter().map(|(_, _, b)| 1 + b.len()).sum();
-            p.reports.len()
+            x.attributions.len()
                 + actors.iter().flatten().count()
                 + backed
                 + p.markers.len()
@@ -216,27 +202,48 @@ fn build(
     for actor in actors.into_actors() {
         g.add_actor(actor);
     }
+    // The reports' evidence, a run of documents at a time on every core,
+    // added to the graph as soon as it is made; the run's texts and
+    // attributions are then freed. Each distinct report text is held
+    // once, however many documents report it (wire copy, a quote every
+    // outlet carries), as it is in a graph read from the store.
+    let mut texts = SharedSet::default();
     let mut cited_markers = Vec::with_capacity(n);
-    for (d, p) in prepared.into_iter().enumerate() {
-        let x = &docs.all()[d];
-        let claims =
-            add_document(&mut g, p.node, p.reports, &mut reports, &linked, d);
-        add_sources(&mut g, &x.document, p.sources, &claims);
-        cited_markers.push(p.markers);
+    let mut prepared = prepared.into_iter();
+    for lo in (0..n).step_by(RUN) {
+        let run = lo..(lo + RUN).min(n);
+        let made: Vec<Vec<(Evidence, CueClass, bool)>> =
+            docs.all()[run.clone()].par_iter().map(evidence_of).collect();
+        docs.release(run.clone());
+        for (d, mut evidence) in run.zip(made) {
+            for (e, _, _) in &mut evidence {
+                e.text = share_in(&mut texts, &e.text);
+            }
+            let p = prepared.next().expect("one per document");
+            let claims = add_document(
+                &mut g,
+                p.node,
+                evidence,
+                &mut reports,
+                &linked,
+                d,
+            );
+            add_sources(&mut g, &docs.all()[d].document, p.sources, &claims);
+            cited_markers.push(p.markers);
+        }
     }
+    drop(texts);
     link_markers(&mut g, docs.all(), &cited_markers);
     drop(cited_markers);
     add_links(&mut g, docs.all(), &mut reports, &analysis, &markers);
     g
 }
 
-/// What the graph takes from one document's text, made on every core.
+/// What the graph takes from one document's text besides its reports,
+/// made on every core.
 struct Prepared {
     /// The document's node.
     node: DocumentNode,
-    /// Each report's evidence, with its attribution's cue class and
-    /// whether it quotes.
-    reports: Vec<(Evidence, CueClass, bool)>,
     /// Each source it cites, with the evidence of the citation and the
     /// attributions the source backs.
     sources: Vec<(SourceNode, Evidence, Vec<usize>)>,
@@ -249,7 +256,7 @@ type Marker = (String, [u32; 2], ArcStr);
 
 fn prepare(x: &Extracted) -> Prepared {
     let doc = &x.document;
-    // Decompressed once for all the document's reports and sources.
+    // Decompressed once for all the document's sources.
     let text = x.text();
     let text = text.as_ref();
     let chars = CharIndex::new(text);
@@ -266,14 +273,6 @@ fn prepare(x: &Extracted) -> Prepared {
             .map(|s| s.to_chars(&chars)),
     };
     let mut shared = SharedSet::default();
-    let reports = x
-        .attributions
-        .iter()
-        .map(|a| {
-            let evidence = evidence(doc, text, &chars, a, &mut shared);
-            (evidence, a.class, a.direct)
-        })
-        .collect();
     let cited = sources::cited_sources(text);
     let spans: Vec<Span> = cited
         .iter()
@@ -311,7 +310,24 @@ fn prepare(x: &Extracted) -> Prepared {
             (node, evidence, backed)
         })
         .collect();
-    Prepared { node, reports, sources, markers }
+    Prepared { node, sources, markers }
+}
+
+/// Each report's evidence in `x`, with its attribution's cue class and
+/// whether it quotes.
+fn evidence_of(x: &Extracted) -> Vec<(Evidence, CueClass, bool)> {
+    // Decompressed once for all the document's reports.
+    let text = x.text();
+    let text = text.as_ref();
+    let chars = CharIndex::new(text);
+    let mut shared = SharedSet::default();
+    x.attributions
+        .iter()
+        .map(|a| {
+            let evidence = evidence(&x.document, text, &chars, a, &mut shared);
+            (evidence, a.class, a.direct)
+        })
+        .collect()
 }
 
 /// What the graph needs of each report: its claim and its actor, and
