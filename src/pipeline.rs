@@ -204,9 +204,10 @@ fn build(
     }
     // The reports' evidence, a run of documents at a time on every core,
     // added to the graph as soon as it is made; the run's texts and
-    // attributions are then freed. Each distinct report text is held
-    // once, however many documents report it (wire copy, a quote every
-    // outlet carries), as it is in a graph read from the store.
+    // attributions are then freed. Each distinct report text, speaker
+    // and cue is held once, however many documents have it (wire copy, a
+    // quote every outlet carries, "said"), as in a graph read from the
+    // store.
     let mut texts = SharedSet::default();
     let mut cited_markers = Vec::with_capacity(n);
     let mut prepared = prepared.into_iter();
@@ -218,6 +219,9 @@ fn build(
         for (d, mut evidence) in run.zip(made) {
             for (e, _, _) in &mut evidence {
                 e.text = share_in(&mut texts, &e.text);
+                for s in [&mut e.speaker, &mut e.cue].into_iter().flatten() {
+                    *s = share_in(&mut texts, s);
+                }
             }
             let p = prepared.next().expect("one per document");
             let claims = add_document(
