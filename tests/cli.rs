@@ -41,6 +41,37 @@ fn two_builds_give_identical_bytes() {
     }
 }
 
+/// Texts wait for the graph in a temporary file; where none can be
+/// made, they are held in memory, with a warning, and the graph is the
+/// same.
+#[cfg(unix)]
+#[test]
+fn a_build_without_a_temporary_folder_holds_its_texts_in_memory() {
+    let a = workdir("spill-a");
+    let b = workdir("spill-b");
+    let out = run(&["build", "data", "--out", a.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("temporary"), "{}", stderr(&out));
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_claimgraph"))
+        .args(["build", "data", "--out", b.to_str().unwrap()])
+        .current_dir(root())
+        .env("TMPDIR", root().join("no-such-folder"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("holding the texts in memory")
+            && err.contains("no-such-folder"),
+        "{err}"
+    );
+    for name in ["graph.ron", "graph.dot"] {
+        let x = fs::read(a.join(name)).unwrap();
+        let y = fs::read(b.join(name)).unwrap();
+        assert!(x == y, "{name} differs with the texts held in memory");
+    }
+}
+
 #[test]
 fn dot_output_is_accepted_by_graphviz() {
     if !have_dot() {

@@ -209,6 +209,14 @@ enum InDocument {
     ShortForm,
 }
 
+/// Why an actor's mentions were merged: a reason given in words, or a
+/// union inside a document, put in words when the actor is made.
+#[derive(Debug)]
+enum Why {
+    Given(String),
+    InDocument(Union),
+}
+
 /// A union inside a document: two mentions by global index (u32, as a
 /// corpus has under 4 billion mentions) and why.
 #[derive(Clone, Copy, Debug)]
@@ -974,22 +982,23 @@ impl<'d> Corpus<'d> {
         self.m.speakers_at = Vec::new();
         let index = self.name_index_from(&clusters, &ids);
         // The reasons of the actors alone, in any order: each actor's
-        // are sorted.
-        let mut reasons: FastMap<usize, Vec<String>> = FastMap::default();
+        // are sorted. A reason for a union inside a document is put in
+        // words only when its actor is made: there are millions.
+        let mut reasons: FastMap<usize, Vec<Why>> = FastMap::default();
         let actor_root = |r: usize| {
             Some(clusters.root_of[r] as usize).filter(|r| ids.contains_key(r))
         };
         for (r, why) in given {
             if let Some(root) = actor_root(r).filter(|_| !why.is_empty()) {
-                reasons.entry(root).or_default().push(why);
+                reasons.entry(root).or_default().push(Why::Given(why));
             }
         }
         for (r, u) in std::mem::take(&mut self.in_documents) {
             if let Some(root) = actor_root(r as usize) {
-                reasons.entry(root).or_default().push(u.reason(&self.m));
+                reasons.entry(root).or_default().push(Why::InDocument(u));
             }
         }
-        let whys: Vec<Vec<String>> = chosen
+        let whys: Vec<Vec<Why>> = chosen
             .iter()
             .map(|(r, _, _)| reasons.remove(r).unwrap_or_default())
             .collect();
@@ -1000,9 +1009,16 @@ impl<'d> Corpus<'d> {
         let mut slots: Vec<(Arc<str>, Slot)> = chosen
             .par_iter()
             .zip(whys)
-            .map(|((r, members, name), mut why)| {
+            .map(|((r, members, name), why)| {
                 let id = &ids[r];
                 let mut actor = self.actor(members, id, name, &ids, &index);
+                let mut why: Vec<String> = why
+                    .into_iter()
+                    .map(|w| match w {
+                        Why::Given(why) => why,
+                        Why::InDocument(u) => u.reason(&self.m),
+                    })
+                    .collect();
                 why.sort();
                 why.dedup();
                 actor.evidence = why;
