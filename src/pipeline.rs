@@ -8,7 +8,6 @@
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
-use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -22,7 +21,7 @@ use crate::model::{
     AliasTable, Attribution, CharIndex, CueClass, Document, Extracted,
     SourceKind, Span, stable_hash,
 };
-use crate::resolve::{canonical_key, corpus_actors, resolve};
+use crate::resolve::{ReportActors, canonical_key, corpus_actors, resolve};
 use crate::segment::segment;
 use crate::sources;
 
@@ -139,7 +138,7 @@ fn build(
     let (actors, actor_ids) = (corpus.actors, corpus.reports);
     stage("claim groups and counterclaims");
     let analysis = contradict::analyse(docs.all(), aliases, |d, a| {
-        actor_ids[d][a].clone()
+        actor_ids.get(d, a).cloned()
     });
     stage("graph");
     let claims = Claims::new(docs.all(), &analysis);
@@ -184,12 +183,12 @@ fn build(
     let edges: usize = prepared
         .iter()
         .zip(docs.all())
-        .zip(actor_ids.iter())
-        .map(|((p, x), actors)| {
+        .enumerate()
+        .map(|(d, (p, x))| {
             let backed: usize =
                 p.sources.iter().map(|(_, _, b)| 1 + b.len()).sum();
             x.attributions.len()
-                + actors.iter().flatten().count()
+                + actor_ids.count(d)
                 + backed
                 + p.markers.len()
         })
@@ -337,7 +336,7 @@ fn evidence_of(x: &Extracted) -> Vec<(Evidence, CueClass, bool)> {
 /// What the graph needs of each report: its claim and its actor, and
 /// the evidence of those a link names.
 struct Reports<'a> {
-    actors: &'a [Vec<Option<Arc<str>>>],
+    actors: &'a ReportActors,
     /// The evidence of the reports a counterclaim or dispute names, kept
     /// for those links.
     kept: HashMap<ReportKey, Evidence>,
@@ -428,7 +427,7 @@ impl<'a> Claims<'a> {
 impl Reports<'_> {
     fn report(&self, k: ReportKey) -> Report {
         Report {
-            actor: self.actors[k.doc][k.att].as_deref().map(str::to_string),
+            actor: self.actors.get(k.doc, k.att).map(|id| id.to_string()),
             evidence: self.kept[&k].clone(),
         }
     }
@@ -459,7 +458,7 @@ fn add_document(
         claims.push(claim);
         let reported = Edge::ReportedIn { evidence: evidence.clone(), direct };
         g.link(claim, doc_node, reported);
-        let actor = reports.actors[d][i].as_deref().and_then(|id| g.find(id));
+        let actor = reports.actors.get(d, i).and_then(|id| g.find(id));
         if let Some(actor) = actor {
             let edge = Edge::Attributed { class, direct, evidence };
             g.link(actor, claim, edge);
@@ -637,6 +636,8 @@ fn claim_name(hash: u64) -> String {
 
 #[cfg(test)]
 mod tests {
+    use std::sync::Arc;
+
     use super::*;
 
     fn doc(id: &str, text: &str) -> Document {

@@ -48,9 +48,8 @@ pub struct CorpusActors {
     /// Every actor, sorted by id.
     pub actors: ActorList,
     /// For each document, in the order given, the id of the actor of
-    /// each of its attributions, if any: one shared string per actor,
-    /// however many reports it has.
-    pub reports: Vec<Vec<Option<Arc<str>>>>,
+    /// each of its attributions, if any.
+    pub reports: ReportActors,
 }
 
 /// A corpus's actors, sorted by id. When the corpus's texts wait in a
@@ -1245,8 +1244,30 @@ impl<'d> Corpus<'d> {
     }
 }
 
-/// The actor of each attribution of one document.
-type ReportActors = Vec<Option<Arc<str>>>;
+/// The actor of each attribution of each document of a corpus: one
+/// shared id per actor, however many reports it has, and four bytes a
+/// report (a corpus of a gigabyte has four million).
+#[derive(Clone, Debug, Default)]
+pub struct ReportActors {
+    /// Each actor's id, by number.
+    ids: Vec<Arc<str>>,
+    /// For each document, the number of each attribution's actor, or
+    /// [`NONE`].
+    per_doc: Vec<Box<[u32]>>,
+}
+
+impl ReportActors {
+    /// The id of the actor of attribution `att` of document `doc`.
+    pub fn get(&self, doc: usize, att: usize) -> Option<&Arc<str>> {
+        let n = self.per_doc[doc][att];
+        (n != NONE).then(|| &self.ids[n as usize])
+    }
+
+    /// How many of document `doc`'s attributions have an actor.
+    pub fn count(&self, doc: usize) -> usize {
+        self.per_doc[doc].iter().filter(|&&n| n != NONE).count()
+    }
+}
 
 /// The actor of each attribution of each document, in the order the
 /// caller gave them (`order` is the place of each of `docs`, which are
@@ -1262,21 +1283,30 @@ fn reports(
     root_of: &[u32],
     ids: &FastMap<usize, Arc<str>>,
     order: &[usize],
-) -> Vec<ReportActors> {
+) -> ReportActors {
+    // Each actor's number, by the root of its cluster.
+    let mut table: Vec<Arc<str>> = Vec::with_capacity(ids.len());
+    let numbers: FastMap<usize, u32> = ids
+        .iter()
+        .map(|(&r, id)| {
+            table.push(Arc::clone(id));
+            (r, key_count(table.len() - 1))
+        })
+        .collect();
     let positions: Vec<usize> = (0..docs.len()).collect();
     // The documents of one id, which come together, share one list.
     let same_id: Vec<&[usize]> = positions
         .chunk_by(|&a, &b| docs[a].document.id == docs[b].document.id)
         .collect();
-    let found: Vec<Vec<(usize, ReportActors)>> = same_id
+    let found: Vec<Vec<(usize, Box<[u32]>)>> = same_id
         .par_iter()
         .map(|group| {
-            let mut spoken: Vec<(Span, &Arc<str>)> = Vec::new();
+            let mut spoken: Vec<(Span, u32)> = Vec::new();
             for &d in *group {
                 for x in speakers[d] {
                     let r = root_of[x.mention as usize] as usize;
-                    if let Some(id) = ids.get(&r) {
-                        spoken.push((x.span(), id));
+                    if let Some(&n) = numbers.get(&r) {
+                        spoken.push((x.span(), n));
                     }
                 }
             }
@@ -1287,8 +1317,8 @@ fn reports(
             spoken.dedup_by_key(|(span, _)| *span);
             let actor_of = |span: Span| {
                 let i = spoken.partition_point(|(s, _)| *s < span);
-                let (s, id) = spoken.get(i)?;
-                (*s == span).then(|| Arc::clone(id))
+                let &(s, n) = spoken.get(i)?;
+                (s == span).then_some(n)
             };
             group
                 .iter()
@@ -1296,18 +1326,23 @@ fn reports(
                     let attributions = &docs[d].attributions;
                     let actors = attributions
                         .iter()
-                        .map(|a| actor_of(a.speaker.as_ref()?.span))
+                        .map(|a| {
+                            a.speaker
+                                .as_ref()
+                                .and_then(|sp| actor_of(sp.span))
+                                .unwrap_or(NONE)
+                        })
                         .collect();
                     (order[d], actors)
                 })
                 .collect()
         })
         .collect();
-    let mut reports = vec![Vec::new(); docs.len()];
+    let mut per_doc: Vec<Box<[u32]>> = vec![Box::default(); docs.len()];
     for (d, actors) in found.into_iter().flatten() {
-        reports[d] = actors;
+        per_doc[d] = actors;
     }
-    reports
+    ReportActors { ids: table, per_doc }
 }
 
 /// True when `short` names the same person as the longer `full`: its

@@ -23,7 +23,7 @@ use lookup::{FullerNames, Resolved};
 
 use crate::model::{Attribution, Resolution, Span, Speaker};
 
-pub use corpus::corpus_actors;
+pub use corpus::{ReportActors, corpus_actors};
 
 pub use names::{canonical_key, strip_title};
 
