@@ -7,7 +7,9 @@
 //! left there are removed, and each output replaces the old one
 //! atomically. Only the graph (`graph.ron`, or `graph.bin` with `--store
 //! bin`), `graph.dot`, `graph.svg`, the lock and the temporary files are
-//! ever written, all inside `--out`.
+//! ever written, all inside `--out`, besides the [`Spill`] file that holds
+//! the texts and actors until the graph is made, in the system's
+//! temporary folder and, on Unix, without a name.
 
 use std::fs;
 use std::io::Write;
