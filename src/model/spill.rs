@@ -9,7 +9,9 @@
 //!
 //! The file is never seen by name: on Unix it is unlinked as soon as it
 //! is made, so its space returns when the build ends, however it ends;
-//! elsewhere it is removed when the last text in it is dropped.
+//! elsewhere it is removed when the last text in it is dropped. A
+//! temporary folder that is itself in memory (`tmpfs`) saves nothing:
+//! `TMPDIR` should then name a folder on disk.
 
 use std::fs::{File, OpenOptions};
 use std::io;
