@@ -376,12 +376,9 @@ impl Extracted {
     /// an article of news takes about 70% of its size. The compressed
     /// copy is allocated to its exact size (see `held` in the pipeline).
     pub fn pack(&mut self) {
-        if self.packed.is_some() {
-            return;
+        if let Some(packed) = self.compress() {
+            self.packed = Some(Packed::Held(Box::from(packed.as_slice())));
         }
-        let text = std::mem::take(&mut self.document.text);
-        let packed = lz4_flex::block::compress_prepend_size(text.as_bytes());
-        self.packed = Some(Packed::Held(Box::from(packed.as_slice())));
     }
 
     /// Compresses the text into `spill`, a temporary file, so that it
@@ -389,17 +386,23 @@ impl Extracted {
     /// written (a full disk), the text is held compressed in memory, as
     /// [`pack`](Extracted::pack) holds it.
     pub fn spill(&mut self, spill: &Arc<Spill>) {
-        if self.packed.is_some() {
-            return;
-        }
-        let text = std::mem::take(&mut self.document.text);
-        let packed = lz4_flex::block::compress_prepend_size(text.as_bytes());
+        let Some(packed) = self.compress() else { return };
         self.packed = Some(match spill.write(&packed) {
             Ok(at) => {
                 Packed::Spilled { spill: spill.clone(), at, len: packed.len() }
             }
             Err(_) => Packed::Held(Box::from(packed.as_slice())),
         });
+    }
+
+    /// The text taken out of the document and compressed, with its
+    /// length first; `None` when it is packed already.
+    fn compress(&mut self) -> Option<Vec<u8>> {
+        if self.packed.is_some() {
+            return None;
+        }
+        let text = std::mem::take(&mut self.document.text);
+        Some(lz4_flex::block::compress_prepend_size(text.as_bytes()))
     }
 
     /// The temporary file the text is in, when it was spilled: others

@@ -171,7 +171,9 @@ fn build(
         Reports { actors: &actor_ids, kept: HashMap::new(), claims };
     // What the graph takes from each document's text besides its
     // reports (its node, the sources it cites, its markers), on every
-    // core: little, and needed to count the edges.
+    // core: little, and needed to count the edges. Each text is read
+    // again below for its reports' evidence: made here, all of it would
+    // be held at once (about 600 MB for a 1 GB corpus).
     let n = docs.all().len();
     let prepared: Vec<Prepared> = docs.all().par_iter().map(prepare).collect();
     // Room for every node and edge at once, counted from what was

@@ -1,11 +1,14 @@
-//! A temporary file for the compressed texts of a build.
+//! A temporary file for what a build holds between its passes: the
+//! compressed texts, and the actors.
 //!
 //! A build reads each article's text again after extraction (for actors
 //! across documents, claim groups and the graph's evidence), so it keeps
 //! every text until its graph is made. Held in memory, even compressed,
 //! the texts of a 1 GB corpus take about 700 MB. A [`Spill`] keeps them
 //! in one temporary file instead, in the system's temporary folder
-//! (`TMPDIR` on Unix), and reads each one back where it was written.
+//! (`TMPDIR` on Unix), and reads each one back where it was written; the
+//! actors, made before the claim groups and not needed again until the
+//! graph, wait there too ([`Spill::write_value`]).
 //!
 //! The file is never seen by name: on Unix it is unlinked as soon as it
 //! is made, so its space returns when the build ends, however it ends;
@@ -45,7 +48,7 @@ impl Spill {
         let mut attempt = 0u32;
         loop {
             let path = dir.join(format!(
-                ".claimgraph-texts-{}-{}-{attempt}",
+                ".claimgraph-texts-{}-{}",
                 std::process::id(),
                 unique()
             ));
