@@ -449,7 +449,7 @@ fn facts_of(
     actor: Option<Arc<str>>,
 ) -> (Facts, Vec<Term>) {
     let lower = lower_words(&text);
-    let start = a.content_extent().start;
+    let start = a.content_extent().start();
     let paragraph = breaks.partition_point(|&end| end <= start);
     let paragraph = u32::try_from(paragraph).expect("under 4 billion");
     let denied = a.class == CueClass::Denied;
@@ -1198,7 +1198,7 @@ fn common_terms(a: &Facts, b: &Facts, vocab: &Vocab) -> Vec<Term> {
 fn speaker_of(docs: &[Extracted], k: ReportKey, f: &Facts) -> String {
     let a = &docs[k.doc].attributions[k.att];
     match (&f.actor, &a.speaker) {
-        (_, Some(sp)) => sp.name.clone(),
+        (_, Some(sp)) => sp.name.to_string(),
         (Some(actor), None) => actor.to_string(),
         (None, None) => {
             format!("an unnamed source in {}", docs[k.doc].document.id)
@@ -1363,12 +1363,12 @@ fn disputes_in(d: usize, x: &Extracted) -> Vec<Dispute> {
     let seg = segment(text);
     let sentences: Vec<Span> =
         seg.sentences.iter().map(|s| seg.span_of(s.first, s.end)).collect();
-    let sentence_of = |at: usize| sentences.partition_point(|s| s.end <= at);
+    let sentence_of = |at: usize| sentences.partition_point(|s| s.end() <= at);
     let mut out = Vec::new();
     for (att, a) in x.attributions.iter().enumerate() {
         let report = ReportKey { doc: d, att };
         let cue_marker =
-            a.cue.and_then(|c| word_before(text, c.start, FALSE_CUE));
+            a.cue.and_then(|c| word_before(text, c.start(), FALSE_CUE));
         if let Some(m) = cue_marker {
             let reason = format!("the document says it was {}", m.text(text));
             out.push(Dispute {
@@ -1380,7 +1380,7 @@ fn disputes_in(d: usize, x: &Extracted) -> Vec<Dispute> {
             });
             continue;
         }
-        let s = sentence_of(a.content_extent().start);
+        let s = sentence_of(a.content_extent().start());
         let Some(next) = sentences.get(s + 1) else { continue };
         if let Some(m) = pointing_marker(text, *next) {
             let reason =
@@ -1432,7 +1432,7 @@ fn pointing_marker(text: &str, sentence: Span) -> Option<Span> {
         let clean =
             w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
         FALSE_WORDS.contains(&clean.as_str()).then(|| {
-            let start = sentence.start + at;
+            let start = sentence.start() + at;
             Span::new(
                 start,
                 start

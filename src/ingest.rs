@@ -151,6 +151,48 @@ pub enum IngestError {
         /// The folder.
         path: PathBuf,
     },
+    /// A document's text runs to 4 GiB or more: spans into it are 32-bit
+    /// ([`crate::model::Span`]).
+    #[error(
+        "{}: the text is {bytes} bytes long; a document must be under \
+         4 GiB ({MAX_TEXT} bytes)",
+        place(.path, *.line)
+    )]
+    TooLong {
+        /// The file.
+        path: PathBuf,
+        /// The 1-based line number, for a JSONL record.
+        line: Option<usize>,
+        /// The text's length in bytes.
+        bytes: usize,
+    },
+}
+
+/// The longest text a document may have, in bytes: spans into it are
+/// u32.
+pub const MAX_TEXT: usize = u32::MAX as usize;
+
+/// `path`, or `path:line` for a record of a JSONL file.
+fn place(path: &Path, line: Option<usize>) -> String {
+    match line {
+        Some(line) => format!("{}:{line}", path.display()),
+        None => path.display().to_string(),
+    }
+}
+
+/// `doc` when its text is at most `max` bytes long, else
+/// [`IngestError::TooLong`].
+fn within(
+    path: &Path,
+    line: Option<usize>,
+    doc: Document,
+    max: usize,
+) -> Result<Document, IngestError> {
+    if doc.text.len() > max {
+        let bytes = doc.text.len();
+        return Err(IngestError::TooLong { path: path.into(), line, bytes });
+    }
+    Ok(doc)
 }
 
 /// Builds an [`IngestError::Io`] naming `path`.
@@ -409,7 +451,7 @@ fn parse(
             Document { id, text, ..Document::default() }
         }
     };
-    vec![Ok(doc)]
+    vec![within(path, None, doc, MAX_TEXT)]
 }
 
 /// Checks that `bytes` are UTF-8, drops a leading byte-order mark and
@@ -553,14 +595,15 @@ fn parse_record(
         return Err(IngestError::NotObject { path: path.into(), line, found });
     };
     let rec = Record { path, line, map };
-    Ok(Document {
+    let doc = Document {
         id: rec.id()?,
         text: rec.text()?,
         title: rec.optional("title")?,
         url: rec.optional("url")?,
         date: rec.optional("date")?,
         publisher: rec.optional("publisher")?,
-    })
+    };
+    within(path, Some(line), doc, MAX_TEXT)
 }
 
 /// Builds an [`IngestError::Json`]; the line is always the first of the
@@ -1325,6 +1368,23 @@ const ENTITIES: &[(&str, char)] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_too_long_for_its_spans_is_refused_with_its_place() {
+        // The real limit is 4 GiB; the check is the same at any limit.
+        let doc =
+            |text: &str| Document { text: text.into(), ..Document::default() };
+        let path = Path::new("crawl.jsonl");
+        let err = within(path, Some(7), doc("twelve bytes"), 11).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "crawl.jsonl:7: the text is 12 bytes long; a document must be \
+             under 4 GiB (4294967295 bytes)"
+        );
+        let err = within(Path::new("a.txt"), None, doc("twelve bytes"), 11);
+        assert!(err.unwrap_err().to_string().starts_with("a.txt: the text"));
+        assert!(within(path, Some(7), doc("twelve bytes"), 12).is_ok());
+    }
 
     /// A fresh, empty folder for one test.
     fn scratch(name: &str) -> PathBuf {

@@ -31,10 +31,12 @@ pub use spill::Spill;
     Deserialize,
 )]
 pub struct Span {
-    /// First byte of the range.
-    pub start: usize,
+    /// First byte of the range; u32, as a document is refused at reading
+    /// when it runs to 4 GiB, so that the millions of spans of a large
+    /// corpus take half the room.
+    start: u32,
     /// One past the last byte of the range.
-    pub end: usize,
+    end: u32,
 }
 
 impl Span {
@@ -42,15 +44,27 @@ impl Span {
     ///
     /// # Panics
     ///
-    /// Panics when `end < start`.
+    /// Panics when `end < start`, or when `end` is 4 GiB or more (no
+    /// document read by [`crate::ingest`] is that long).
     pub fn new(start: usize, end: usize) -> Span {
         assert!(start <= end, "span end {end} before start {start}");
-        Span { start, end }
+        let end = u32::try_from(end).expect("a document under 4 GiB");
+        Span { start: start as u32, end }
+    }
+
+    /// First byte of the range.
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    /// One past the last byte of the range.
+    pub fn end(&self) -> usize {
+        self.end as usize
     }
 
     /// The number of bytes the span covers.
     pub fn len(&self) -> usize {
-        self.end - self.start
+        (self.end - self.start) as usize
     }
 
     /// True when the span covers no byte.
@@ -65,12 +79,12 @@ impl Span {
 
     /// The text the span covers.
     pub fn text<'t>(&self, text: &'t str) -> &'t str {
-        &text[self.start..self.end]
+        &text[self.start()..self.end()]
     }
 
     /// Converts the byte span to a code-point span with the index `chars`.
     pub fn to_chars(&self, chars: &CharIndex) -> [usize; 2] {
-        [chars.char_at(self.start), chars.char_at(self.end)]
+        [chars.char_at(self.start()), chars.char_at(self.end())]
     }
 }
 
@@ -269,8 +283,9 @@ pub enum Resolution {
 pub struct Speaker {
     /// The mention as written ("he", "DEA Administrator Anne Milgram").
     pub span: Span,
-    /// The actor's name after titles are dropped and the mention resolved.
-    pub name: String,
+    /// The actor's name after titles are dropped and the mention
+    /// resolved; shared by a document's speakers of the same name.
+    pub name: ArcStr,
     /// How `name` was found.
     pub resolution: Resolution,
 }
@@ -296,8 +311,8 @@ pub struct Attribution {
 impl Attribution {
     /// The extent of the content: first piece's start to last piece's end.
     pub fn content_extent(&self) -> Span {
-        let first = self.content.first().map_or(0, |s| s.start);
-        let last = self.content.last().map_or(first, |s| s.end);
+        let first = self.content.first().map_or(0, |s| s.start());
+        let last = self.content.last().map_or(first, |s| s.end());
         Span::new(first, last)
     }
 
@@ -537,9 +552,10 @@ mod tests {
     #[test]
     fn an_attribution_stays_small() {
         // A build holds every attribution of the corpus until its graph
-        // is made, millions of them: the rule's id is a shared pointer,
-        // not a string of its own.
-        assert_eq!(std::mem::size_of::<Attribution>(), 128);
+        // is made, millions of them: spans are u32, and the rule's id and
+        // the speaker's name are shared pointers, not strings of their own.
+        assert_eq!(std::mem::size_of::<Span>(), 8);
+        assert_eq!(std::mem::size_of::<Attribution>(), 80);
     }
 
     #[test]

@@ -34,18 +34,23 @@ pub fn extract_document(document: Document) -> Extracted {
 }
 
 /// `attributions` in allocations of exactly their size, as they are held
-/// until the graph is built. `shrink_to_fit` is not enough: mimalloc, the
-/// binary's allocator, keeps a block that shrinks by less than half, and
-/// a list grown by doubling has up to half its room spare, of 128 bytes
-/// an attribution; a name or content list built piece by piece may have
-/// room spare too. (Not `collect`, which would reuse the list in place.)
+/// until the graph is built, with one name shared by the speakers that
+/// have it. `shrink_to_fit` is not enough: mimalloc, the binary's
+/// allocator, keeps a block that shrinks by less than half, and a list
+/// grown by doubling has up to half its room spare, of 80 bytes an
+/// attribution; a content list built piece by piece may have room spare
+/// too. (Not `collect`, which would reuse the list in place.)
 fn held(attributions: Vec<Attribution>) -> Vec<Attribution> {
     let mut exact = Vec::with_capacity(attributions.len());
+    let mut names: HashSet<ArcStr> = HashSet::new();
     exact.extend(attributions.into_iter().map(|mut a| {
-        if let Some(sp) = &mut a.speaker
-            && sp.name.capacity() > sp.name.len()
-        {
-            sp.name = sp.name.as_str().into();
+        if let Some(sp) = &mut a.speaker {
+            match names.get(sp.name.as_str()) {
+                Some(name) => sp.name = name.clone(),
+                None => {
+                    names.insert(sp.name.clone());
+                }
+            }
         }
         if a.content.capacity() > a.content.len() {
             a.content = a.content.as_slice().into();

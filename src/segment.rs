@@ -73,7 +73,7 @@ pub struct Segmented {
 impl Segmented {
     /// The text span from token `a` to the end of token `b - 1`.
     pub fn span_of(&self, a: usize, b: usize) -> Span {
-        Span::new(self.tokens[a].span.start, self.tokens[b - 1].span.end)
+        Span::new(self.tokens[a].span.start(), self.tokens[b - 1].span.end())
     }
 }
 
@@ -160,7 +160,7 @@ fn tokenize(text: &str, paragraphs: &[Span]) -> Vec<Token> {
             i += c.len_utf8();
             continue;
         }
-        while para + 1 < paragraphs.len() && i >= paragraphs[para].end {
+        while para + 1 < paragraphs.len() && i >= paragraphs[para].end() {
             para += 1;
         }
         let (end, kind) = if c.is_alphanumeric() {
@@ -242,9 +242,9 @@ enum MarkRole {
 }
 
 fn mark_role(text: &str, span: Span) -> MarkRole {
-    let c = text[span.start..].chars().next().unwrap_or('"');
-    let before = text[..span.start].chars().next_back();
-    let after = text[span.end..].chars().next();
+    let c = text[span.start()..].chars().next().unwrap_or('"');
+    let before = text[..span.start()].chars().next_back();
+    let after = text[span.end()..].chars().next();
     let space_before =
         before.is_none_or(|b| b.is_whitespace() || "([{—–-/:".contains(b));
     let space_after = after.is_none_or(char::is_whitespace);
@@ -263,7 +263,7 @@ fn mark_role(text: &str, span: Span) -> MarkRole {
         // "\n” … in the case of Wyoming, …”": at a line's start, before
         // an ellipsis, it opens too.
         '”' if before.is_none_or(|b| b == '\n')
-            && text[span.end..]
+            && text[span.end()..]
                 .trim_start_matches(' ')
                 .starts_with(['…', '.']) =>
         {
@@ -302,7 +302,7 @@ fn quotations(text: &str, tokens: &[Token]) -> Vec<Quotation> {
                 }
                 open = None;
             } else if role != MarkRole::Open {
-                let inner = Span::new(tokens[o].span.end, tok.span.start);
+                let inner = Span::new(tokens[o].span.end(), tok.span.start());
                 out.push(Quotation {
                     open: o,
                     close: Some(i),
@@ -333,8 +333,8 @@ fn run_on_piece(
     next: usize,
     continued: bool,
 ) -> Quotation {
-    let last = tokens[next - 1].span.end;
-    let inner = Span::new(tokens[open].span.end, last);
+    let last = tokens[next - 1].span.end();
+    let inner = Span::new(tokens[open].span.end(), last);
     Quotation { open, close: None, inner, continued }
 }
 
@@ -379,7 +379,8 @@ fn sentences(
 fn line_break_between(text: &str, tokens: &[Token], i: usize) -> bool {
     // The gap is a space or none at all in the main: a plain loop over
     // its bytes costs less than a search set up for long ones.
-    let gap = &text.as_bytes()[tokens[i].span.end..tokens[i + 1].span.start];
+    let gap =
+        &text.as_bytes()[tokens[i].span.end()..tokens[i + 1].span.start()];
     if gap.iter().all(|&b| b != b'\n') {
         return false;
     }
@@ -419,7 +420,7 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
     if !matches!(s, "." | "!" | "?") {
         return false;
     }
-    let after_mark = text[tok.span.end..].chars().next();
+    let after_mark = text[tok.span.end()..].chars().next();
     if after_mark
         .is_some_and(|c| !c.is_whitespace() && !is_quote_char(c) && c != ')')
     {

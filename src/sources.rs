@@ -255,7 +255,7 @@ pub fn cited_sources(text: &str) -> Vec<Cited> {
     out.extend(documents(text));
     out.extend(markers(text));
     out.extend(credits(text));
-    out.sort_by_key(|c| (c.span.start, c.span.end));
+    out.sort_by_key(|c| (c.span.start(), c.span.end()));
     out.dedup_by(|b, a| a.span.overlaps(&b.span) && a.kind == b.kind);
     out
 }
@@ -392,14 +392,12 @@ fn markers(text: &str) -> Vec<Cited> {
         .filter(|c| c[1].chars().any(|ch| ch.is_ascii_digit()))
         .map(|c| {
             let whole = c.get(0).expect("group 0 always takes part");
-            let mut span = Span::new(whole.start(), whole.end());
             // A lone closing bracket belongs to the sentence, not the
             // marker.
-            if whole.as_str().ends_with(')')
-                && !whole.as_str().starts_with('(')
-            {
-                span.end -= 1;
-            }
+            let bracket = whole.as_str().ends_with(')')
+                && !whole.as_str().starts_with('(');
+            let span =
+                Span::new(whole.start(), whole.end() - usize::from(bracket));
             Cited {
                 name: c[1].to_string(),
                 kind: SourceKind::Marker,
@@ -531,13 +529,13 @@ impl<'a> Backing<'a> {
         let newlines = text.match_indices('\n').map(|(i, _)| i).collect();
         let ends = (1..text.len()).filter(|&at| ends_at(text, at)).collect();
         let mut markers = markers.to_vec();
-        markers.sort_by_key(|m| (m.start, m.end));
+        markers.sort_by_key(|m| (m.start(), m.end()));
         let markers_in_order =
-            markers.windows(2).all(|w| w[0].end <= w[1].end);
+            markers.windows(2).all(|w| w[0].end() <= w[1].end());
         let mut contents: Vec<(usize, usize)> = attributions
             .iter()
             .enumerate()
-            .map(|(i, a)| (a.content_extent().start, i))
+            .map(|(i, a)| (a.content_extent().start(), i))
             .collect();
         contents.sort_unstable();
         let mut cues: Vec<(Span, usize)> = attributions
@@ -545,11 +543,11 @@ impl<'a> Backing<'a> {
             .enumerate()
             .filter_map(|(i, a)| a.cue.map(|c| (c, i)))
             .collect();
-        cues.sort_unstable_by_key(|&(c, i)| (c.start, c.end, i));
+        cues.sort_unstable_by_key(|&(c, i)| (c.start(), c.end(), i));
         let cue_ends = cues
             .iter()
             .scan(0, |most, (c, _)| {
-                *most = c.end.max(*most);
+                *most = c.end().max(*most);
                 Some(*most)
             })
             .collect();
@@ -571,16 +569,17 @@ impl<'a> Backing<'a> {
             SourceKind::Marker => self.marker_scope(source.span),
             _ => self.sentence_of(source.span),
         };
-        let from = self.contents.partition_point(|&(s, _)| s < scope.start);
-        let to = self.contents.partition_point(|&(s, _)| s < scope.end);
+        let from = self.contents.partition_point(|&(s, _)| s < scope.start());
+        let to = self.contents.partition_point(|&(s, _)| s < scope.end());
         let mut out: Vec<usize> =
             self.contents[from.min(to)..to].iter().map(|&(_, i)| i).collect();
         // Cues that overlap the source: those from the first whose cues
         // so far reach past its start, to the last that starts before
         // its end.
-        let first = self.cue_ends.partition_point(|&e| e <= source.span.start);
+        let first =
+            self.cue_ends.partition_point(|&e| e <= source.span.start());
         let last =
-            self.cues.partition_point(|(c, _)| c.start < source.span.end);
+            self.cues.partition_point(|(c, _)| c.start() < source.span.end());
         for &(c, i) in &self.cues[first.min(last)..last] {
             if c.overlaps(&source.span) {
                 out.push(i);
@@ -600,41 +599,44 @@ impl<'a> Backing<'a> {
     /// From the start of the marker's paragraph (or the previous marker
     /// in it) to the marker.
     fn marker_scope(&self, marker: Span) -> Span {
-        let line_start = self.line_start(marker.start);
+        let line_start = self.line_start(marker.start());
         let previous = if self.markers_in_order {
             // Ends in the order of starts: the last marker before this
             // one that ends before it has the greatest end.
-            let n = self.markers.partition_point(|m| m.start < marker.start);
+            let n =
+                self.markers.partition_point(|m| m.start() < marker.start());
             self.markers[..n]
                 .iter()
                 .rev()
-                .take_while(|m| m.start >= line_start)
-                .find(|m| m.end <= marker.start)
-                .map(|m| m.end)
+                .take_while(|m| m.start() >= line_start)
+                .find(|m| m.end() <= marker.start())
+                .map(|m| m.end())
         } else {
             self.markers
                 .iter()
-                .filter(|m| m.end <= marker.start && m.start >= line_start)
-                .map(|m| m.end)
+                .filter(|m| {
+                    m.end() <= marker.start() && m.start() >= line_start
+                })
+                .map(|m| m.end())
                 .max()
         };
-        Span::new(previous.unwrap_or(line_start), marker.start)
+        Span::new(previous.unwrap_or(line_start), marker.start())
     }
 
     /// The sentence around `span`: from the end of the previous sentence
     /// to the end of this one, within its line.
     fn sentence_of(&self, span: Span) -> Span {
-        let line_start = self.line_start(span.start);
-        let n = self.newlines.partition_point(|&nl| nl < span.end);
+        let line_start = self.line_start(span.start());
+        let n = self.newlines.partition_point(|&nl| nl < span.end());
         let line_end =
             self.newlines.get(n).copied().unwrap_or(self.text.len());
-        let k = self.ends.partition_point(|&e| e < span.start);
+        let k = self.ends.partition_point(|&e| e < span.start());
         let start = k
             .checked_sub(1)
             .map(|k| self.ends[k])
             .filter(|&e| e > line_start)
             .unwrap_or(line_start);
-        let k = self.ends.partition_point(|&e| e < span.end);
+        let k = self.ends.partition_point(|&e| e < span.end());
         let end = self
             .ends
             .get(k)
@@ -835,21 +837,23 @@ mod tests {
     /// start of the marker's paragraph (or its previous marker) to the
     /// marker.
     fn old_marker_scope(text: &str, marker: Span, markers: &[Span]) -> Span {
-        let line_start = text[..marker.start].rfind('\n').map_or(0, |i| i + 1);
+        let line_start =
+            text[..marker.start()].rfind('\n').map_or(0, |i| i + 1);
         let previous = markers
             .iter()
-            .filter(|m| m.end <= marker.start && m.start >= line_start)
-            .map(|m| m.end)
+            .filter(|m| m.end() <= marker.start() && m.start() >= line_start)
+            .map(|m| m.end())
             .max()
             .unwrap_or(line_start);
-        Span::new(previous, marker.start)
+        Span::new(previous, marker.start())
     }
 
     /// The sentence scope [`Backing`] replaced, kept to test it against.
     fn old_sentence_of(text: &str, span: Span) -> Span {
-        let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-        let line_end =
-            text[span.end..].find('\n').map_or(text.len(), |i| span.end + i);
+        let line_start = text[..span.start()].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[span.end()..]
+            .find('\n')
+            .map_or(text.len(), |i| span.end() + i);
         let ends = |at: usize| {
             let before = text[..at].chars().last();
             let after = text[at..].chars().next();
@@ -857,11 +861,11 @@ mod tests {
                 && after.is_some_and(char::is_whitespace)
                 && !text[..at - 1].ends_with(|c: char| c.is_uppercase())
         };
-        let start = (line_start..span.start)
+        let start = (line_start..span.start())
             .rev()
             .find(|&i| text.is_char_boundary(i) && i > line_start && ends(i))
             .unwrap_or(line_start);
-        let end = (span.end..line_end)
+        let end = (span.end()..line_end)
             .find(|&i| text.is_char_boundary(i) && ends(i))
             .unwrap_or(line_end);
         Span::new(start, end)
@@ -884,7 +888,7 @@ mod tests {
             .enumerate()
             .filter(|(_, a)| {
                 let extent = a.content_extent();
-                scope.start <= extent.start && extent.start < scope.end
+                scope.start() <= extent.start() && extent.start() < scope.end()
                     || a.cue.is_some_and(|c| source.span.overlaps(&c))
             })
             .map(|(i, _)| i)

@@ -80,7 +80,7 @@ fn write_table(
         let actor =
             speaker.map_or(String::from("-"), |s| match &s.resolution {
                 Resolution::Unresolved => format!("{} (unresolved)", s.name),
-                _ => s.name.clone(),
+                _ => s.name.to_string(),
             });
         let cue = a.cue.map_or("-", |c| c.text(text));
         let content = clip(&a.content_text(text), 70);
@@ -92,7 +92,7 @@ fn write_table(
             let how = match speaker.map(|s| &s.resolution) {
                 Some(Resolution::Named) => "named".to_string(),
                 Some(Resolution::Alias(s)) => {
-                    format!("alias of bytes {}..{}", s.start, s.end)
+                    format!("alias of bytes {}..{}", s.start(), s.end())
                 }
                 Some(Resolution::Antecedent(s)) => {
                     format!("antecedent {:?}", s.text(text))

@@ -141,7 +141,7 @@ fn read_gold(
                 if s > e || e >= bytes.len() {
                     bail!("{}: span [{s}, {e}] is outside the text", at());
                 }
-                Ok(Some(Span { start: bytes[s], end: bytes[e] }))
+                Ok(Some(Span::new(bytes[s], bytes[e])))
             };
             let mut content = Vec::new();
             for piece in a["content"].as_array().map_or(&[][..], Vec::as_slice)

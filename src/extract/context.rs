@@ -345,7 +345,7 @@ impl<'a> Context<'a> {
             let end = q.close.unwrap_or(seg.tokens.len());
             let inside = seg.tokens[q.open + 1..end]
                 .iter()
-                .take_while(|t| t.span.start < q.inner.end)
+                .take_while(|t| t.span.start() < q.inner.end())
                 .count();
             in_quote[q.open + 1..q.open + 1 + inside].fill(true);
         }
@@ -883,8 +883,8 @@ impl<'a> Context<'a> {
     /// The tokens a byte span covers.
     pub fn tokens_of(&self, span: Span) -> (usize, usize) {
         let toks = &self.seg.tokens;
-        let a = toks.partition_point(|t| t.span.start < span.start);
-        let b = toks.partition_point(|t| t.span.end <= span.end);
+        let a = toks.partition_point(|t| t.span.start() < span.start());
+        let b = toks.partition_point(|t| t.span.end() <= span.end());
         (a, b.max(a))
     }
 

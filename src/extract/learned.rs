@@ -712,12 +712,13 @@ pub struct TrainingDocument {
 /// True when `pred` matches `gold` by the bench's content criterion: the
 /// overlap is at least half of the longer one's length.
 fn content_matches(pred: &[Span], gold: &[Span]) -> bool {
-    let len = |v: &[Span]| v.iter().map(|s| s.end - s.start).sum::<usize>();
+    let len =
+        |v: &[Span]| v.iter().map(|s| s.end() - s.start()).sum::<usize>();
     let overlap: usize = pred
         .iter()
         .flat_map(|p| {
             gold.iter().map(move |g| {
-                p.end.min(g.end).saturating_sub(p.start.max(g.start))
+                p.end().min(g.end()).saturating_sub(p.start().max(g.start()))
             })
         })
         .sum();
@@ -727,7 +728,7 @@ fn content_matches(pred: &[Span], gold: &[Span]) -> bool {
 /// True when two spans share a character; both absent counts as agreeing.
 fn touch(a: Option<Span>, b: Option<Span>) -> bool {
     match (a, b) {
-        (Some(a), Some(b)) => a.start < b.end && b.start < a.end,
+        (Some(a), Some(b)) => a.start() < b.end() && b.start() < a.end(),
         (None, None) => true,
         _ => false,
     }
@@ -768,11 +769,9 @@ fn cue_words(doc: &TrainingDocument) -> HashMap<String, usize> {
     let seg = crate::segment::segment(&doc.text);
     let mut counts = HashMap::new();
     for cue in doc.gold.iter().filter_map(|g| g.cue) {
-        for t in seg
-            .tokens
-            .iter()
-            .filter(|t| t.span.start < cue.end && cue.start < t.span.end)
-        {
+        for t in seg.tokens.iter().filter(|t| {
+            t.span.start() < cue.end() && cue.start() < t.span.end()
+        }) {
             let w = t.span.text(&doc.text).to_lowercase();
             *counts.entry(w).or_default() += 1;
         }
@@ -1049,7 +1048,7 @@ mod tests {
 
     #[test]
     fn the_bench_content_criterion() {
-        let s = |a, b| Span { start: a, end: b };
+        let s = Span::new;
         assert!(content_matches(&[s(0, 10)], &[s(0, 8)]));
         assert!(!content_matches(&[s(0, 10)], &[s(0, 4)]));
         assert!(content_matches(&[s(0, 10)], &[s(0, 4), s(6, 10)]));
@@ -1063,14 +1062,9 @@ mod tests {
             TrainingDocument {
                 text: text.to_string(),
                 gold: vec![GoldAttribution {
-                    content: vec![Span { start, end: start + gold.len() }],
-                    cue: text
-                        .find("backed")
-                        .map(|c| Span { start: c, end: c + 6 }),
-                    source: Some(Span {
-                        start: 0,
-                        end: text.find(" backed").unwrap(),
-                    }),
+                    content: vec![Span::new(start, start + gold.len())],
+                    cue: text.find("backed").map(|c| Span::new(c, c + 6)),
+                    source: Some(Span::new(0, text.find(" backed").unwrap())),
                 }],
             }
         };

@@ -67,7 +67,7 @@ pub(crate) struct Found {
 impl Found {
     /// The byte offset where the content ends.
     pub fn content_end(&self) -> usize {
-        self.content.last().map_or(0, |s| s.end)
+        self.content.last().map_or(0, |s| s.end())
     }
 }
 
@@ -124,14 +124,14 @@ fn to_attribution(text: &str, f: Found) -> Attribution {
     // Quotation rules take the words between the marks; anything else is
     // direct when it carries a quotation inside ("called it “a disgrace”").
     let marked = |s: &Span| {
-        let before = text[..s.start].chars().next_back();
+        let before = text[..s.start()].chars().next_back();
         before.is_some_and(is_quote_char)
             || s.text(text).contains(is_quote_char)
     };
     let direct = f.content.iter().any(marked);
     let speaker = f.speaker.map(|span| Speaker {
         span,
-        name: span.text(text).to_string(),
+        name: span.text(text).into(),
         resolution: Resolution::Named,
     });
     Attribution {
@@ -184,7 +184,7 @@ pub fn join_split_quotes(
             .filter(|&h| {
                 let host = &out[h];
                 let tag_end = last_end(host);
-                let start = a.content_extent().start;
+                let start = a.content_extent().start();
                 host.rule == "quote/speaker-after"
                     && !joined[h]
                     && tag_end <= start
@@ -208,9 +208,9 @@ pub fn join_split_quotes(
 
 /// Where the last of an attribution's content, cue and speaker ends.
 fn last_end(a: &Attribution) -> usize {
-    let speaker = a.speaker.as_ref().map_or(0, |s| s.span.end);
-    let cue = a.cue.map_or(0, |c| c.end);
-    a.content_extent().end.max(cue).max(speaker)
+    let speaker = a.speaker.as_ref().map_or(0, |s| s.span.end());
+    let cue = a.cue.map_or(0, |c| c.end());
+    a.content_extent().end().max(cue).max(speaker)
 }
 
 /// The attribution `a` goes on, when it is a quotation that opens a
@@ -227,7 +227,7 @@ fn next_paragraph_host(
     let host = &out[h];
     let speaker = |a: &Attribution| a.speaker.as_ref().map(|s| s.span);
     let end = last_end(host);
-    let start = a.content_extent().start;
+    let start = a.content_extent().start();
     // A quotation run on over paragraphs, with its tag after its last
     // paragraph, stays one attribution a paragraph: joining them was
     // mixed on train and dev.

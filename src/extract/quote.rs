@@ -108,7 +108,7 @@ pub fn run(cx: &mut Context, out: &mut Vec<Found>) {
             let last = cx
                 .seg
                 .tokens
-                .partition_point(|t| t.span.start < f.content_end());
+                .partition_point(|t| t.span.start() < f.content_end());
             let sentence = cx.sentence_of[last.saturating_sub(1)];
             if f.speaker.is_some() {
                 last_direct[sentence] = Some(f.clone());
@@ -166,8 +166,8 @@ fn attribute_group(
             cx.claim(q2.open, q2.close.map_or(q2.open + 1, |c| c + 1));
         }
         if let Some(lead) = lead_in(cx, group) {
-            let start = cx.span(lead, lead + 1).start;
-            pieces[0] = Span { start, end: group[0].inner.end };
+            let start = cx.span(lead, lead + 1).start();
+            pieces[0] = Span::new(start, group[0].inner.end());
             cx.claim(lead, group[0].open);
         }
         ("quote/speaker-after", Some(a))
@@ -206,7 +206,7 @@ fn one_per_paragraph(
         rule,
     };
     let para =
-        |s: &Span| cx.seg.paragraphs.partition_point(|p| p.end < s.start);
+        |s: &Span| cx.seg.paragraphs.partition_point(|p| p.end() < s.start());
     let mut out: Vec<Found> = Vec::new();
     for piece in pieces {
         match out.last_mut() {
@@ -255,7 +255,7 @@ fn after(cx: &Context, close: usize) -> Option<Attributed> {
 fn dash_name(cx: &Context, close: usize, open: usize) -> Option<Attributed> {
     let dash = close + 1;
     let breaks = |j: usize| {
-        let gap = cx.span(j - 1, j).end..cx.seg.tokens[j].span.start;
+        let gap = cx.span(j - 1, j).end()..cx.seg.tokens[j].span.start();
         cx.text[gap].contains('\n')
     };
     let opens_paragraph = open == 0
@@ -606,7 +606,7 @@ fn inherit(
     });
     let same_para = |f: &Found| {
         let s = f.content_end().saturating_sub(1);
-        let p = cx.seg.paragraphs.partition_point(|p| p.end <= s);
+        let p = cx.seg.paragraphs.partition_point(|p| p.end() <= s);
         p == cx.seg.tokens[open].paragraph
     };
     // A quotation whose sentence goes on after it ("“…,” the statement

@@ -272,11 +272,11 @@ fn evidential_at(
 /// attributions each time, keeps a text of many quotations linear.
 fn note_speaker(cx: &Context, last: &mut [Option<Span>], f: &Found) {
     let Some(sp) = f.speaker else { return };
-    let first = cx.seg.tokens.partition_point(|t| t.span.start < sp.start);
+    let first = cx.seg.tokens.partition_point(|t| t.span.start() < sp.start());
     let Some(&si) = cx.sentence_of.get(first) else { return };
     let s = cx.seg.sentences[si];
     let sentence = cx.span(s.first, s.end);
-    if sentence.start <= sp.start && sp.end <= sentence.end {
+    if sentence.start() <= sp.start() && sp.end() <= sentence.end() {
         last[si] = Some(sp);
     }
 }
@@ -490,10 +490,10 @@ fn coordinated(
     let and = cx.seg.tokens[first - 1].span;
     let prior = out.last().filter(|f| {
         let end = f.content_end();
-        let gap = cx.text.get(end..and.start).unwrap_or("x");
+        let gap = cx.text.get(end..and.start()).unwrap_or("x");
         let gap = gap.trim();
         f.speaker.is_some()
-            && end <= and.start
+            && end <= and.start()
             && (gap.is_empty() || gap == ",")
     });
     // Else the verb shares the sentence's subject: "House Democrats

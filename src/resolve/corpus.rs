@@ -289,8 +289,8 @@ impl<'d> Mentions<'d> {
                 speakers_at.push(key_count(speakers.len()));
                 let first = base[base.len() - 1];
                 speakers.extend(f.speakers.iter().map(|&(span, m)| Speaker {
-                    start: key_count(span.start),
-                    end: key_count(span.end),
+                    start: key_count(span.start()),
+                    end: key_count(span.end()),
                     mention: key_count(first + m),
                 }));
             }

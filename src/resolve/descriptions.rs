@@ -153,7 +153,7 @@ fn acronym_definitions(text: &str, doc: &mut DocMentions) {
             .expect("valid regex")
     });
     for m in doc.mentions.iter_mut() {
-        let rest = &text[m.span.end..];
+        let rest = &text[m.span.end()..];
         // What every match starts with: most names are not followed by
         // a bracket, and are not searched.
         if !(rest.starts_with(" (") || rest.starts_with("\u{a0}(")) {
@@ -190,19 +190,19 @@ fn appositive(text: &str, doc: &mut DocMentions, kinds: &mut Kinds, i: usize) {
     if m.class != Class::Name {
         return;
     }
-    let rest = &text[m.span.end..];
+    let rest = &text[m.span.end()..];
     let Some(after) = rest.strip_prefix(", ") else { return };
     if kinds.body_or_acronym(doc, i) {
         return;
     }
     let Some(np) = description(after) else { return };
     let np_span = Span::new(
-        m.span.end + 2 + (after.len() - after.trim_start().len()),
-        m.span.end + 2 + np.len(),
+        m.span.end() + 2 + (after.len() - after.trim_start().len()),
+        m.span.end() + 2 + np.len(),
     );
     let role = strip_determiner(np);
     let bodies = bodies_in(doc, np_span);
-    let whole = clean(Span::new(m.span.start, np_span.end).text(text));
+    let whole = clean(Span::new(m.span.start(), np_span.end()).text(text));
     let m = &mut doc.mentions[i];
     m.forms.push(whole);
     m.forms.push(clean(np));
@@ -275,7 +275,9 @@ fn bodies_in(doc: &DocMentions, span: Span) -> Vec<String> {
     doc.mentions
         .iter()
         .filter(|m| m.class == Class::Name)
-        .filter(|m| span.start <= m.span.start && m.span.end <= span.end)
+        .filter(|m| {
+            span.start() <= m.span.start() && m.span.end() <= span.end()
+        })
         .filter(|m| m.is_body() || m.is_acronym())
         .map(|m| m.name.clone())
         .collect()
@@ -292,7 +294,7 @@ fn party_tag(text: &str, doc: &mut DocMentions, i: usize) {
     if m.class != Class::Name || !m.person {
         return;
     }
-    let rest = &text[m.span.end..];
+    let rest = &text[m.span.end()..];
     // What every match starts with: most names are not followed by a
     // party's letter, and are not searched.
     if ![", D", ", R", ", I"].iter().any(|p| rest.starts_with(p)) {
@@ -317,7 +319,7 @@ fn of_body(text: &str, doc: &mut DocMentions, kinds: &mut Kinds, i: usize) {
     if m.class != Class::Name {
         return;
     }
-    let rest = &text[m.span.end..];
+    let rest = &text[m.span.end()..];
     let Some(skip) = [" of the ", " of "]
         .iter()
         .find(|p| rest.starts_with(*p))
@@ -328,13 +330,13 @@ fn of_body(text: &str, doc: &mut DocMentions, kinds: &mut Kinds, i: usize) {
     if kinds.body_or_acronym(doc, i) {
         return;
     }
-    let at = m.span.end + skip;
+    let at = m.span.end() + skip;
     let found = (0..doc.mentions.len()).find(|&j| {
         let n = &doc.mentions[j];
-        n.span.start == at && n.class == Class::Name && kinds.of(doc, j).body
+        n.span.start() == at && n.class == Class::Name && kinds.of(doc, j).body
     });
     let Some(body) = found.map(|j| &doc.mentions[j]) else { return };
-    let whole = clean(Span::new(m.span.start, body.span.end).text(text));
+    let whole = clean(Span::new(m.span.start(), body.span.end()).text(text));
     let name = body.name.clone();
     let m = &mut doc.mentions[i];
     m.forms.push(whole);
@@ -355,12 +357,12 @@ fn role_before(
     }
     let body = &doc.mentions[i - 1];
     let m = &doc.mentions[i];
-    if body.span.end >= m.span.start {
+    if body.span.end() >= m.span.start() {
         return;
     }
     // The cheapest condition first: most names follow a comma, a full
     // stop or a capital.
-    let between = &text[body.span.end..m.span.start];
+    let between = &text[body.span.end()..m.span.start()];
     let lower = between
         .chars()
         .all(|c| c.is_lowercase() || c == '-' || c.is_whitespace());
@@ -378,7 +380,7 @@ fn role_before(
     if !fits {
         return;
     }
-    let whole = clean(Span::new(body.span.start, m.span.end).text(text));
+    let whole = clean(Span::new(body.span.start(), m.span.end()).text(text));
     let name = body.name.clone();
     let m = &mut doc.mentions[i];
     m.forms.push(whole);
@@ -468,8 +470,8 @@ fn governments(text: &str, doc: &mut DocMentions) {
 fn hide_names_within(doc: &mut DocMentions, span: Span) {
     doc.mentions.retain(|m| {
         !(m.class == Class::Name
-            && span.start <= m.span.start
-            && m.span.end <= span.end)
+            && span.start() <= m.span.start()
+            && m.span.end() <= span.end())
     });
 }
 
@@ -492,7 +494,7 @@ fn administration_back_references(text: &str, doc: &mut DocMentions) {
         let earlier = doc.mentions.iter().rposition(|m| {
             m.class == Class::Government
                 && m.name.ends_with("administration")
-                && m.span.end <= span.start
+                && m.span.end() <= span.start()
         });
         if let Some(j) = earlier {
             let name = doc.mentions[j].name.clone();
@@ -519,7 +521,7 @@ fn definite_bodies(text: &str, doc: &mut DocMentions) {
             n.class == Class::Name
                 && n.name.contains(' ')
                 && n.name.split_whitespace().last() == Some(head)
-                && n.span.end <= m.span.start
+                && n.span.end() <= m.span.start()
         });
         let Some(j) = earlier else { continue };
         let form = format!("{article} {head}");

@@ -80,7 +80,7 @@ impl Resolved {
     /// Adds a speaker resolved after all those already in.
     pub(super) fn push(&mut self, entry: Entry) {
         let span = entry.0;
-        self.by_end.insert((span.end, span.start), self.list.len());
+        self.by_end.insert((span.end(), span.start()), self.list.len());
         self.list.push(entry);
     }
 
@@ -126,10 +126,10 @@ mod tests {
             (90, "Anne Milgram"),
         ]);
         let fuller = FullerNames::new(&named);
-        assert_eq!(fuller.only("milgram").unwrap().span.start, 0);
+        assert_eq!(fuller.only("milgram").unwrap().span.start(), 0);
         assert!(fuller.only("clinton").is_none());
-        assert_eq!(fuller.only("lopez obrador").unwrap().span.start, 60);
-        assert_eq!(fuller.only("obrador").unwrap().span.start, 60);
+        assert_eq!(fuller.only("lopez obrador").unwrap().span.start(), 60);
+        assert_eq!(fuller.only("obrador").unwrap().span.start(), 60);
         assert!(fuller.only("manuel").is_none());
         assert!(fuller.only("anne milgram").is_none());
     }

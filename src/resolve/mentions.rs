@@ -214,7 +214,7 @@ impl MentionIndex {
         let mut introductions: HashMap<String, Vec<(usize, Span)>> =
             HashMap::new();
         for m in introduction_spans(text) {
-            let mut pos = m.start;
+            let mut pos = m.start();
             let mut seen: Vec<String> = Vec::new();
             for piece in m.text(text).split_inclusive([' ', '\u{a0}']) {
                 let word = piece.trim_end_matches([' ', '\u{a0}']);
@@ -224,7 +224,7 @@ impl MentionIndex {
                 let head = is(&lower, WordClass::Role) || is_title(&lower);
                 if head && !seen.contains(&lower) {
                     let end = pos + word.len();
-                    let span = Span::new(m.start, end);
+                    let span = Span::new(m.start(), end);
                     introductions
                         .entry(lower.clone())
                         .or_default()
@@ -246,7 +246,7 @@ impl MentionIndex {
     /// Indexes the mentions pushed since the last call.
     fn catch_up(&mut self, doc: &DocMentions) {
         for (i, m) in doc.mentions.iter().enumerate().skip(self.indexed) {
-            self.by_start.insert((m.span.start, i));
+            self.by_start.insert((m.span.start(), i));
             if m.class == Class::Anonymous {
                 let head = m.name.split_whitespace().last().unwrap_or("");
                 self.anonymous.entry(head.to_string()).or_default().push(i);
@@ -257,15 +257,15 @@ impl MentionIndex {
 
     /// The name mention that covers the last word of `span`.
     fn covering(&self, doc: &DocMentions, span: Span) -> Option<usize> {
-        let from = span.end.saturating_sub(MAX_NAME_BYTES);
+        let from = span.end().saturating_sub(MAX_NAME_BYTES);
         self.by_start
-            .range((from, 0)..(span.end, 0))
+            .range((from, 0)..(span.end(), 0))
             .map(|&(_, i)| i)
             .filter(|&i| {
                 let m = &doc.mentions[i];
                 matches!(m.class, Class::Name)
                     && m.refers_to.is_none()
-                    && span.end <= m.span.end
+                    && span.end() <= m.span.end()
             })
             .min_by_key(|&i| (doc.mentions[i].span.len(), i))
             .map(|i| follow(doc, i))
@@ -276,12 +276,12 @@ impl MentionIndex {
     /// first such mention, in mention order.
     fn bodies_within(&self, doc: &DocMentions, span: Span) -> Vec<String> {
         self.by_start
-            .range((span.start, 0)..(span.end, 0))
+            .range((span.start(), 0)..(span.end(), 0))
             .map(|&(_, i)| i)
             .filter(|&i| {
                 let m = &doc.mentions[i];
                 m.class == Class::Name
-                    && m.span.end <= span.end
+                    && m.span.end() <= span.end()
                     && (m.is_body() || m.is_acronym())
             })
             .min()
@@ -299,7 +299,7 @@ impl MentionIndex {
         at: usize,
     ) -> Option<usize> {
         let list = self.anonymous.get(head)?;
-        list.iter().rev().copied().find(|&i| doc.mentions[i].span.end <= at)
+        list.iter().rev().copied().find(|&i| doc.mentions[i].span.end() <= at)
     }
 
     /// The nearest indefinite phrase before `core` headed by `head` ("a
@@ -310,7 +310,7 @@ impl MentionIndex {
             return None;
         }
         let list = self.introductions.get(head)?;
-        let n = list.partition_point(|&(end, _)| end <= core.start);
+        let n = list.partition_point(|&(end, _)| end <= core.start());
         n.checked_sub(1).map(|k| list[k].1)
     }
 }
@@ -328,7 +328,10 @@ pub struct Group {
 impl Group {
     /// The group's span, first word to last.
     pub fn span(&self) -> Span {
-        Span::new(self.words[0].start, self.words[self.words.len() - 1].end)
+        Span::new(
+            self.words[0].start(),
+            self.words[self.words.len() - 1].end(),
+        )
     }
 }
 
@@ -411,15 +414,15 @@ pub fn groups(text: &str) -> Vec<Group> {
     for m in runs(text) {
         let headline = match line {
             Some((start, end, verdict))
-                if start <= m.start && m.start < end =>
+                if start <= m.start() && m.start() < end =>
             {
                 verdict
             }
             _ => {
-                let start = text[..m.start].rfind('\n').map_or(0, |i| i + 1);
-                let end = text[m.start..]
+                let start = text[..m.start()].rfind('\n').map_or(0, |i| i + 1);
+                let end = text[m.start()..]
                     .find('\n')
-                    .map_or(text.len(), |i| m.start + i);
+                    .map_or(text.len(), |i| m.start() + i);
                 let verdict = is_title_case_line(&text[start..end]);
                 line = Some((start, end.max(start + 1), verdict));
                 verdict
@@ -431,7 +434,7 @@ pub fn groups(text: &str) -> Vec<Group> {
         let mut words = word_spans(text, m);
         // "U.S.-Mexico": a word glued to what follows is part of a
         // compound, not a name.
-        let glued = text[m.end..]
+        let glued = text[m.end()..]
             .chars()
             .next()
             .is_some_and(|c| c == '-' || c.is_alphanumeric());
@@ -468,7 +471,7 @@ fn word_spans(text: &str, run: Span) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = None;
     for (i, c) in run.text(text).char_indices() {
-        let at = run.start + i;
+        let at = run.start() + i;
         if c == ' ' || c == '\u{a0}' {
             if let Some(s) = start.take() {
                 out.push(Span::new(s, at));
@@ -478,7 +481,7 @@ fn word_spans(text: &str, run: Span) -> Vec<Span> {
         }
     }
     if let Some(s) = start {
-        out.push(Span::new(s, run.end));
+        out.push(Span::new(s, run.end()));
     }
     out
 }
@@ -619,7 +622,7 @@ fn name_mention(text: &str, group: &Group) -> Mention {
         Some(t) if !m.is_body() => {
             title_parts(&words[..=t], &mut m);
             m.person = true;
-            let before = &text[..span.start];
+            let before = &text[..span.start()];
             for lead in ["then-", "former ", "Former "] {
                 if before.ends_with(lead) {
                     m.forms.push(format!("{lead}{}", m.forms[0]));
@@ -638,8 +641,8 @@ fn name_mention(text: &str, group: &Group) -> Mention {
 
 /// The article right before `span` ("the", "The"), if any.
 pub fn article_before(text: &str, span: Span) -> Option<&str> {
-    let before = text[..span.start].trim_end_matches([' ', '\u{a0}']);
-    if before.len() == span.start {
+    let before = text[..span.start()].trim_end_matches([' ', '\u{a0}']);
+    if before.len() == span.start() {
         return None;
     }
     let word = before.rsplit([' ', '\u{a0}', '\n', '(']).next()?;
@@ -688,8 +691,8 @@ fn link_possessives(text: &str, doc: &mut DocMentions) {
     for i in 0..doc.mentions.len().saturating_sub(1) {
         let owner = &doc.mentions[i];
         let next = &doc.mentions[i + 1];
-        let between = &text[owner.span.end..next.span.start];
-        if !between.trim().is_empty() || owner.span.end > next.span.start {
+        let between = &text[owner.span.end()..next.span.start()];
+        if !between.trim().is_empty() || owner.span.end() > next.span.start() {
             continue;
         }
         let owner_written = owner.span.text(text);
@@ -698,7 +701,7 @@ fn link_possessives(text: &str, doc: &mut DocMentions) {
         }
         let owner_name = owner.name.clone();
         let article = article_before(text, owner.span);
-        let whole = Span::new(owner.span.start, next.span.end).text(text);
+        let whole = Span::new(owner.span.start(), next.span.end()).text(text);
         let next = &mut doc.mentions[i + 1];
         next.affiliations.push(owner_name);
         next.person = true;
@@ -737,8 +740,8 @@ fn speaker_mention(
         // out of the speaker.
         let mut core = core;
         for lead in ["at least ", "At least "] {
-            if text[..core.start].ends_with(lead) {
-                core = Span::new(core.start - lead.len(), core.end);
+            if text[..core.start()].ends_with(lead) {
+                core = Span::new(core.start() - lead.len(), core.end());
             }
         }
         let written = core.text(text);
@@ -761,8 +764,8 @@ fn speaker_mention(
     }
     let cover = ix.covering(doc, core).filter(|&i| {
         // "A spokeswoman for Hillary Clinton" is not Hillary Clinton.
-        let at = doc.mentions[i].span.start.max(core.start);
-        let before = &text[core.start..at];
+        let at = doc.mentions[i].span.start().max(core.start());
+        let before = &text[core.start()..at];
         ![" for ", " of ", " at ", " with ", " to "]
             .iter()
             .any(|p| before.contains(p))
@@ -770,7 +773,7 @@ fn speaker_mention(
     if let Some(i) = cover {
         // The speaker's words are a form of the name only when they end
         // with it ("the DEA’s Milgram"), not when they run on.
-        if doc.mentions[i].span.end + 3 >= core.end {
+        if doc.mentions[i].span.end() + 3 >= core.end() {
             add_form(text, doc, i, core, &lower);
         }
         doc.mentions[i].speaker = true;
@@ -876,7 +879,7 @@ fn speaker_core(text: &str, span: Span) -> Span {
             trimmed = &trimmed[..trimmed.len() - 1];
         }
     }
-    Span::new(span.start, span.start + trimmed.len())
+    Span::new(span.start(), span.start() + trimmed.len())
 }
 
 fn is_pronoun(lower: &str) -> bool {
@@ -991,7 +994,7 @@ fn definite(
 ) -> Mention {
     let written = core.text(text);
     let head = written.split_whitespace().last().unwrap_or("").to_lowercase();
-    let earlier = ix.anonymous_before(doc, &head, core.start);
+    let earlier = ix.anonymous_before(doc, &head, core.start());
     let earlier = earlier.or_else(|| {
         // The introduction may not speak itself: "..., a National
         // Security Council (NSC) spokesperson said." It is the next

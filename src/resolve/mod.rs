@@ -57,7 +57,7 @@ pub fn resolve(text: &str, attributions: &mut [Attribution]) {
         let relative = is_relative(sp.span.text(text));
         if sp.resolution != Resolution::Unresolved && !relative {
             let agreement = agreement_of(text, sp);
-            resolved.push((sp.span, sp.name.clone(), agreement));
+            resolved.push((sp.span, sp.name.to_string(), agreement));
         }
     }
 }
@@ -74,7 +74,7 @@ fn resolve_one(
         // "Senator Lindsey Graham, R-S.C., who": the antecedent is the
         // phrase before the first comma.
         let cut = mention.find(',').unwrap_or(mention.len());
-        let ante = Span::new(sp.span.start, sp.span.start + cut);
+        let ante = Span::new(sp.span.start(), sp.span.start() + cut);
         by_antecedent(text, named, ante, sp);
         return;
     }
@@ -84,11 +84,11 @@ fn resolve_one(
         // to a phrase the name ends ("a staffer in Philadelphia who
         // said"). Nothing is guessed when no name stands there ("an
         // architect, who said"), and "who" never takes a body's name.
-        let after_comma = text[..sp.span.start].trim_end().ends_with(',');
-        let ante = name_before(text, sp.span.start).filter(|a| {
+        let after_comma = text[..sp.span.start()].trim_end().ends_with(',');
+        let ante = name_before(text, sp.span.start()).filter(|a| {
             let head = a.text(text).split_whitespace().last().unwrap_or("");
             after_comma
-                && !described(text, a.start)
+                && !described(text, a.start())
                 && (lower != "who" || !words::is_body_head(head))
         });
         if let Some(ante) = ante {
@@ -101,7 +101,7 @@ fn resolve_one(
     if let Some(want) = pronoun_agreement(&lower) {
         match antecedent(resolved, sp.span, want) {
             Some((span, name)) => {
-                sp.name = name;
+                sp.name = name.into();
                 sp.resolution = Resolution::Antecedent(span);
             }
             None => sp.resolution = Resolution::Unresolved,
@@ -111,7 +111,7 @@ fn resolve_one(
     if is_nominal(mention) {
         match role_antecedent(text, named, resolved, sp.span) {
             Some((span, name)) => {
-                sp.name = name;
+                sp.name = name.into();
                 sp.resolution = Resolution::Antecedent(span);
             }
             None => sp.resolution = Resolution::Unresolved,
@@ -123,7 +123,7 @@ fn resolve_one(
         return;
     }
     let (name, res) = by_name(text, named, sp.span);
-    sp.name = name;
+    sp.name = name.into();
     sp.resolution = res;
 }
 
@@ -238,7 +238,7 @@ fn by_antecedent(
     sp: &mut Speaker,
 ) {
     let (name, res) = by_name(text, named, ante);
-    sp.name = name;
+    sp.name = name.into();
     sp.resolution = if res == Resolution::Named {
         Resolution::Antecedent(ante)
     } else {
@@ -299,21 +299,21 @@ fn role_antecedent(
         return None;
     }
     let head = lower.split_whitespace().last()?;
-    let mut from = at.start.saturating_sub(ROLE_WINDOW);
+    let mut from = at.start().saturating_sub(ROLE_WINDOW);
     while !text.is_char_boundary(from) {
         from += 1;
     }
     if names::is_publication_noun(head) {
         let (span, name, _) =
-            resolved.latest_ending_in(from, at.start, |(_, name, _)| {
+            resolved.latest_ending_in(from, at.start(), |(_, name, _)| {
                 names::is_publication_name(name)
             })?;
         return Some((*span, name.clone()));
     }
     // Names are in text order, so the window is a slice of them.
     let all = named.all();
-    let window = &all[all.partition_point(|m| m.span.end < from)
-        ..all.partition_point(|m| m.span.end <= at.start)];
+    let window = &all[all.partition_point(|m| m.span.end() < from)
+        ..all.partition_point(|m| m.span.end() <= at.start())];
     let titled = window
         .iter()
         .rev()
@@ -322,10 +322,12 @@ fn role_antecedent(
             written.split_whitespace().any(|w| w == head)
         })
         .map(|m| (m.span, m.name.clone()));
-    let apposed = names::appositive_with(&text[from..at.start], head)
-        .map(|(s, n)| (Span::new(from + s.start, from + s.end), n));
+    let apposed = names::appositive_with(&text[from..at.start()], head)
+        .map(|(s, n)| (Span::new(from + s.start(), from + s.end()), n));
     let found = match (titled, apposed) {
-        (Some(t), Some(a)) => Some(if a.0.start > t.0.start { a } else { t }),
+        (Some(t), Some(a)) => {
+            Some(if a.0.start() > t.0.start() { a } else { t })
+        }
         (t, a) => t.or(a),
     }?;
     let (name, _) = by_name(text, named, found.0);
@@ -348,9 +350,9 @@ fn antecedent(
     at: Span,
     want: Agreement,
 ) -> Option<(Span, String)> {
-    let from = at.start.saturating_sub(PRONOUN_WINDOW);
+    let from = at.start().saturating_sub(PRONOUN_WINDOW);
     let (span, name, _) =
-        resolved.latest_ending_in(from, at.start, |(_, _, got)| {
+        resolved.latest_ending_in(from, at.start(), |(_, _, got)| {
             compatible(*got, want)
         })?;
     Some((*span, name.clone()))
@@ -391,7 +393,7 @@ mod tests {
         resolve(text, &mut atts);
         atts.into_iter()
             .filter_map(|a| a.speaker)
-            .map(|s| (s.name, s.resolution))
+            .map(|s| (s.name.to_string(), s.resolution))
             .collect()
     }
 
@@ -487,7 +489,7 @@ mod tests {
     fn who_after_a_body_is_not_the_body() {
         let mut sp = Speaker {
             span: Span::new(0, 0),
-            name: String::new(),
+            name: arcstr::ArcStr::new(),
             resolution: Resolution::Named,
         };
         let text =
@@ -530,7 +532,7 @@ mod tests {
             Attribution {
                 speaker: Some(Speaker {
                     span,
-                    name: span.text(text).to_string(),
+                    name: span.text(text).into(),
                     resolution: Resolution::Named,
                 }),
                 cue: None,

@@ -161,7 +161,7 @@ impl PackedMentions {
         self.packed.push(Packed {
             name: strings.number(&m.name),
             refers_to: m.refers_to.map_or(u32::MAX, count),
-            start: count(m.span.start),
+            start: count(m.span.start()),
             at,
             flags,
             forms,
