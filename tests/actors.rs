@@ -54,6 +54,24 @@ fn same_surname_different_people_stay_apart() {
 }
 
 #[test]
+fn a_share_of_those_polled_is_a_group_of_its_own_article() {
+    // Each poll's "four in 10" are other people, and the number alone
+    // ("10") is no actor.
+    let a = "The poll is out. About four in 10 said they were angry with the \
+             government.";
+    let b = "A second survey came out. About four in 10 said they expected \
+             a recession next year.";
+    let g = graph_of(&[a, b], &builtin_aliases());
+    let shares: Vec<Actor> = actors(&g)
+        .into_iter()
+        .filter(|x| x.mentions.iter().any(|m| m == "four in 10"))
+        .collect();
+    assert_eq!(shares.len(), 2, "{shares:?}");
+    assert!(shares.iter().all(|x| x.kind == ActorKind::Group), "{shares:?}");
+    assert!(actors(&g).iter().all(|x| x.name != "10"));
+}
+
+#[test]
 fn a_titled_surname_in_two_unrelated_articles_is_two_people() {
     let g = graph_of(&[hay::MR_SMITH, hay::MR_SMITH], &builtin_aliases());
     let smiths: Vec<Actor> =

@@ -557,13 +557,24 @@ fn relaxed(
                 && !cx.is_capitalised(j);
             is_verb_part(w) || form
         };
-        while start > s.first
-            && end - start < 8
-            && cx.is_word(start - 1)
-            && !is_clause_opener(cx.low(start - 1))
-            && !verb(start - 1)
+        let walk = |mut start: usize| {
+            while start > s.first
+                && end - start < 8
+                && cx.is_word(start - 1)
+                && !is_clause_opener(cx.low(start - 1))
+                && !verb(start - 1)
+            {
+                start -= 1;
+            }
+            start
+        };
+        start = walk(start);
+        // "four in 10 said", "nine out of 10 say": a share of those
+        // polled, whose last number alone is no subject.
+        if end - start == 1
+            && let Some(whole) = fraction_before(cx, s.first, start)
         {
-            start -= 1;
+            start = walk(whole);
         }
         (start, end)
     };
@@ -587,6 +598,42 @@ fn relaxed(
         rule: "relaxed",
     };
     Some((f, (speaker.0, content.1)))
+}
+
+/// Where a fraction of people ends by the number at token `last`
+/// starts: "four in 10", "6 in 10", "nine out of 10", not below `floor`.
+fn fraction_before(cx: &Context, floor: usize, last: usize) -> Option<usize> {
+    let count = |j: usize| {
+        let w = cx.low(j);
+        w.bytes().all(|b| b.is_ascii_digit())
+            || matches!(
+                w,
+                "one"
+                    | "two"
+                    | "three"
+                    | "four"
+                    | "five"
+                    | "six"
+                    | "seven"
+                    | "eight"
+                    | "nine"
+                    | "ten"
+            )
+    };
+    if !cx.is_word(last) || !cx.low(last).bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let first = match last.checked_sub(floor)? {
+        n if n >= 3 && cx.low(last - 1) == "in" => last - 2,
+        n if n >= 4
+            && cx.low(last - 1) == "of"
+            && cx.low(last - 2) == "out" =>
+        {
+            last - 3
+        }
+        _ => return None,
+    };
+    (cx.is_word(first) && count(first)).then_some(first)
 }
 
 /// Coarse length classes.

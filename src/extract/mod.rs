@@ -848,6 +848,17 @@ mod tests {
     }
 
     #[test]
+    fn a_share_of_those_polled_speaks_as_a_whole() {
+        let text = "About four in 10 said they were angry with Congress. \
+                    Nearly nine out of 10 say they need new skills.";
+        let got = extract(text, &segment(text));
+        assert_eq!(
+            speakers(text, &got),
+            ["four in 10", "Nearly nine out of 10"]
+        );
+    }
+
+    #[test]
     fn a_plain_noun_speaks_next_to_a_quotation() {
         let text = "As a phone rang, the announcer said, “It is 3 a.m.”";
         assert_eq!(first_speaker(text), "the announcer");

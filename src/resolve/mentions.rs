@@ -735,7 +735,7 @@ fn speaker_mention(
     }
     let words: Vec<&str> = core.text(text).split_whitespace().collect();
     let last = words.last().copied().unwrap_or("");
-    if is_quantified(&words) && is_plural(last) {
+    if (is_quantified(&words) && is_plural(last)) || is_count(&words) {
         // "at least some Republicans": the extractor may leave "at least"
         // out of the speaker.
         let mut core = core;
@@ -865,8 +865,12 @@ fn strip_article(phrase: &str) -> &str {
 fn speaker_core(text: &str, span: Span) -> Span {
     let t = span.text(text);
     let mut end = t.find(", ").unwrap_or(t.len());
-    // "Rudman of the Wilson Center", "Elijah Cummings of Maryland".
-    let of = t[..end].find(" of ");
+    // "Rudman of the Wilson Center", "Elijah Cummings of Maryland"; not
+    // "Nine out of 10".
+    let of = t[..end].find(" of ").filter(|&i| {
+        !(t[..i].ends_with(" out")
+            && t[i + 4..].starts_with(|c: char| c.is_ascii_digit()))
+    });
     if let Some(of) = of.filter(|_| t.starts_with(char::is_uppercase)) {
         end = of;
     }
@@ -982,6 +986,19 @@ fn is_quantified(words: &[&str]) -> bool {
         let w = w.to_lowercase();
         is(&w, WordClass::Quantifier) || w == "least"
     })
+}
+
+/// "Six in 10", "nearly nine out of 10", "43" (of the delegates): a
+/// number of people, a group of its own document; a number is never
+/// the same actor as the same number in another document.
+fn is_count(words: &[&str]) -> bool {
+    let n = words.len();
+    let digits =
+        |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
+    let fraction = n >= 3
+        && (words[n - 2] == "in"
+            || (words[n - 2] == "of" && words[n - 3] == "out"));
+    n > 0 && digits(words[n - 1]) && (n == 1 || fraction)
 }
 
 /// "The NSC spokesperson": the earlier anonymous mention with the same
