@@ -722,6 +722,24 @@ impl<'a> Context<'a> {
             open -= 2;
         }
         self.noun_phrase_before(open, floor)
+            .or_else(|| self.apposed_name(open, comma))
+    }
+
+    /// "The club's coach, Luis Ortega, said": when no name or speaker
+    /// noun heads the phrase before the appositive, a name of two words
+    /// or more that fills the appositive, between the commas `open` and
+    /// `comma`, is the speaker.
+    fn apposed_name(
+        &self,
+        open: usize,
+        comma: usize,
+    ) -> Option<(usize, usize)> {
+        let (s, e) = self.noun_phrase_before(comma, open + 1)?;
+        let words = (s..e).filter(|&j| self.is_word(j)).count();
+        let named = (s..e).all(|j| {
+            !self.is_word(j) || self.is_capitalised(j) || self.is_initial(j)
+        });
+        (s == open + 1 && words >= 2 && named).then_some((s, e))
     }
 
     /// A noun phrase ending at `end`, headed by its last word.
@@ -1087,10 +1105,27 @@ mod tests {
                 "called",
                 "Lindsey Graham, who",
             ),
+            // No name or speaker noun before the appositive: the name in
+            // it speaks.
+            ("The club's coach, Luis Ortega, said it", "said", "Luis Ortega"),
+            (
+                "The finance minister, Lou Jiwei, said it",
+                "said",
+                "The finance minister",
+            ),
         ];
         for (text, cue, want) in cases {
             assert_eq!(before(text, cue).as_deref(), Some(want), "{text}");
         }
+    }
+
+    #[test]
+    fn an_appositive_of_one_word_or_in_lower_case_is_no_speaker() {
+        assert_eq!(before("The club's coach, Ortega, said it", "said"), None);
+        assert_eq!(
+            before("The club's coach, a veteran, said it", "said"),
+            None
+        );
     }
 
     #[test]
