@@ -560,6 +560,10 @@ fn link_markers(
     docs: &[Extracted],
     markers: &[Vec<Marker>],
 ) {
+    // Most corpora cite no marker: no index for them.
+    if markers.iter().all(Vec::is_empty) {
+        return;
+    }
     let named =
         NamedDocuments::new(docs.iter().map(|x| x.document.id.as_str()));
     for (x, markers) in docs.iter().zip(markers) {
@@ -605,42 +609,46 @@ fn hash_part(id: &str) -> &str {
 }
 
 /// The documents a citation marker can name, indexed: finding the first
-/// document it names costs a look-up and a binary search, where a scan
-/// of every document for every marker grew with the square of the
-/// corpus (14 s of a 1 GB build).
+/// document it names costs two binary searches, where a scan of every
+/// document for every marker grew with the square of the corpus (14 s
+/// of a 1 GB build). The index holds each document's number twice, four
+/// bytes each, as it is made when the graph is at its largest.
 struct NamedDocuments<'a> {
-    /// Each id with the first document that has it.
-    ids: HashMap<&'a str, usize>,
-    /// Each id's hash part with its document, sorted.
-    hashes: Vec<(&'a str, usize)>,
+    /// Every document id, in corpus order.
+    ids: Vec<&'a str>,
+    /// Document numbers sorted by id, then number.
+    by_id: Vec<u32>,
+    /// Document numbers sorted by their id's hash part, then number.
+    by_hash: Vec<u32>,
 }
 
 impl<'a> NamedDocuments<'a> {
     fn new(ids: impl Iterator<Item = &'a str>) -> NamedDocuments<'a> {
-        let mut named =
-            NamedDocuments { ids: HashMap::new(), hashes: Vec::new() };
-        for (i, id) in ids.enumerate() {
-            named.ids.entry(id).or_insert(i);
-            named.hashes.push((hash_part(id), i));
-        }
-        named.hashes.sort_unstable();
-        named
+        let ids: Vec<&str> = ids.collect();
+        let count =
+            u32::try_from(ids.len()).expect("under 4 billion documents");
+        let mut by_id: Vec<u32> = (0..count).collect();
+        by_id.sort_unstable_by_key(|&i| (ids[i as usize], i));
+        let mut by_hash = by_id.clone();
+        by_hash.sort_unstable_by_key(|&i| (hash_part(ids[i as usize]), i));
+        NamedDocuments { ids, by_id, by_hash }
     }
 
     /// The first document, in corpus order, that `marker` names (see
     /// [`names_document`]).
     fn first(&self, marker: &str) -> Option<usize> {
-        let exact = self.ids.get(marker).copied();
-        if marker.len() < MIN_HASH {
-            return exact;
-        }
-        let from = self.hashes.partition_point(|(h, _)| *h < marker);
-        let by_hash = self.hashes[from..]
-            .iter()
-            .take_while(|(h, _)| h.starts_with(marker))
-            .map(|&(_, i)| i)
-            .min();
-        exact.into_iter().chain(by_hash).min()
+        let id = |i: &u32| self.ids[*i as usize];
+        let at = self.by_id.partition_point(|i| id(i) < marker);
+        let exact = self.by_id.get(at).filter(|i| id(i) == marker);
+        let by_hash = (marker.len() >= MIN_HASH).then(|| {
+            let hash = |i: &u32| hash_part(id(i));
+            let from = self.by_hash.partition_point(|i| hash(i) < marker);
+            self.by_hash[from..]
+                .iter()
+                .take_while(|i| hash(i).starts_with(marker))
+                .min()
+        });
+        exact.into_iter().chain(by_hash.flatten()).min().map(|&i| i as usize)
     }
 }
 
