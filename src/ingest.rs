@@ -155,7 +155,7 @@ pub enum IngestError {
     /// ([`crate::model::Span`]).
     #[error(
         "{}: the text is {bytes} bytes long; a document must be under \
-         4 GiB ({MAX_TEXT} bytes)",
+         4 GiB (at most {MAX_TEXT} bytes)",
         place(.path, *.line)
     )]
     TooLong {
@@ -1379,7 +1379,7 @@ mod tests {
         assert_eq!(
             err.to_string(),
             "crawl.jsonl:7: the text is 12 bytes long; a document must be \
-             under 4 GiB (4294967295 bytes)"
+             under 4 GiB (at most 4294967295 bytes)"
         );
         let err = within(Path::new("a.txt"), None, doc("twelve bytes"), 11);
         assert!(err.unwrap_err().to_string().starts_with("a.txt: the text"));
