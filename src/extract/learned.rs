@@ -600,8 +600,9 @@ fn relaxed(
     Some((f, (speaker.0, content.1)))
 }
 
-/// Where a fraction of people ends by the number at token `last`
-/// starts: "four in 10", "6 in 10", "nine out of 10", not below `floor`.
+/// The first token of a fraction of people ("four in 10", "6 in 10",
+/// "nine out of 10") whose last number is token `last`, not below
+/// `floor`.
 fn fraction_before(cx: &Context, floor: usize, last: usize) -> Option<usize> {
     let count = |j: usize| {
         let w = cx.low(j);
@@ -624,8 +625,8 @@ fn fraction_before(cx: &Context, floor: usize, last: usize) -> Option<usize> {
         return None;
     }
     let first = match last.checked_sub(floor)? {
-        n if n >= 3 && cx.low(last - 1) == "in" => last - 2,
-        n if n >= 4
+        n if n >= 2 && cx.low(last - 1) == "in" => last - 2,
+        n if n >= 3
             && cx.low(last - 1) == "of"
             && cx.low(last - 2) == "out" =>
         {

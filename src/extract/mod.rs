@@ -850,11 +850,17 @@ mod tests {
     #[test]
     fn a_share_of_those_polled_speaks_as_a_whole() {
         let text = "About four in 10 said they were angry with Congress. \
-                    Nearly nine out of 10 say they need new skills.";
+                    Nearly nine out of 10 say they need new skills. Six in \
+                    10 say the economy is weak. Nine out of 10 want change.";
         let got = extract(text, &segment(text));
         assert_eq!(
             speakers(text, &got),
-            ["four in 10", "Nearly nine out of 10"]
+            [
+                "four in 10",
+                "Nearly nine out of 10",
+                "Six in 10",
+                "Nine out of 10"
+            ]
         );
     }
 
