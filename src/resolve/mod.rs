@@ -109,6 +109,12 @@ fn resolve_one(
         return;
     }
     if is_nominal(mention) {
+        // "The club's coach, Luis Ortega, said": the name set in
+        // apposition right after the description says who it is.
+        if let Some(name) = apposed_name_after(text, sp.span) {
+            by_antecedent(text, named, name, sp);
+            return;
+        }
         match role_antecedent(text, named, resolved, sp.span) {
             Some((span, name)) => {
                 sp.name = name.into();
@@ -258,6 +264,24 @@ fn by_name(
     }
 }
 
+/// The name between the two commas after `span` (", Luis Ortega,"):
+/// two to five words, each capitalised or an initial. Not after
+/// "according to", where the name opens the sentence's own clause
+/// ("According to an FBI summary, Cheryl Mills, a top aide, sent …").
+fn apposed_name_after(text: &str, span: Span) -> Option<Span> {
+    let before = text[..span.start()].trim_end().to_lowercase();
+    if before.ends_with("according to") {
+        return None;
+    }
+    let rest = text[span.end()..].strip_prefix(", ")?;
+    let len = rest.find(',').filter(|&n| n <= 60)?;
+    let words: Vec<&str> = rest[..len].split(' ').collect();
+    let named = words.iter().all(|w| w.starts_with(char::is_uppercase));
+    let start = span.end() + 2;
+    ((2..=5).contains(&words.len()) && named)
+        .then(|| Span::new(start, start + len))
+}
+
 /// True for phrases like "the newspaper", "a senior official" or "the DEA
 /// administrator": a determiner and a lower-case head noun at the end
 /// (unlike "the National Institutes of Health").
@@ -395,6 +419,23 @@ mod tests {
             .filter_map(|a| a.speaker)
             .map(|s| (s.name.to_string(), s.resolution))
             .collect()
+    }
+
+    #[test]
+    fn a_description_takes_the_name_set_after_it() {
+        let got = speakers(
+            "The company's chief executive, Sarah Lin, told analysts that \
+             demand had slowed. A spokeswoman, Anna White, said that it \
+             would recover. The spokesman, a veteran, said that it was hot.",
+        );
+        let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["Sarah Lin", "Anna White", "The spokesman"]);
+        assert!(matches!(got[0].1, Resolution::Antecedent(_)));
+        let got = speakers(
+            "According to an FBI summary of its investigation, Cheryl \
+             Mills, a top aide, sent the emails.",
+        );
+        assert!(got.iter().all(|(n, _)| n != "Cheryl Mills"), "{got:?}");
     }
 
     #[test]
