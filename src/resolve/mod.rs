@@ -269,12 +269,21 @@ fn by_name(
 /// "according to", where the name opens the sentence's own clause
 /// ("According to an FBI summary, Cheryl Mills, a top aide, sent …").
 fn apposed_name_after(text: &str, span: Span) -> Option<Span> {
-    let before = text[..span.start()].trim_end().to_lowercase();
-    if before.ends_with("according to") {
+    // Only the bytes next to the span are looked at: a document has many
+    // speakers, and each of them reading the text before or after it
+    // would make resolution quadratic.
+    const CUE: &str = "according to";
+    let before = text[..span.start()].trim_end();
+    let cue = before.len().checked_sub(CUE.len()).map(|at| before.get(at..));
+    if cue.flatten().is_some_and(|w| w.eq_ignore_ascii_case(CUE)) {
         return None;
     }
     let rest = text[span.end()..].strip_prefix(", ")?;
-    let len = rest.find(',').filter(|&n| n <= 60)?;
+    let len = rest
+        .char_indices()
+        .take_while(|&(i, _)| i <= 60)
+        .find(|&(_, c)| c == ',')?
+        .0;
     let words: Vec<&str> = rest[..len].split(' ').collect();
     let named = words.iter().all(|w| w.starts_with(char::is_uppercase));
     let start = span.end() + 2;
