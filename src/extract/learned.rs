@@ -548,7 +548,6 @@ fn relaxed(
     let speaker = if matches!(cx.low(end - 1), "who" | "which" | "that") {
         (end - 1, end)
     } else {
-        let mut start = end;
         // A subject holds no verb: an auxiliary, a negation, a past
         // form or a participle ends it ("drugs they didn't know").
         let verb = |j: usize| {
@@ -568,7 +567,7 @@ fn relaxed(
             }
             start
         };
-        start = walk(start);
+        let mut start = walk(end);
         // "four in 10 said", "nine out of 10 say": a share of those
         // polled, whose last number alone is no subject.
         if end - start == 1
@@ -604,11 +603,11 @@ fn relaxed(
 /// "nine out of 10") whose last number is token `last`, not below
 /// `floor`.
 fn fraction_before(cx: &Context, floor: usize, last: usize) -> Option<usize> {
+    let digits = |j: usize| cx.low(j).bytes().all(|b| b.is_ascii_digit());
     let count = |j: usize| {
-        let w = cx.low(j);
-        w.bytes().all(|b| b.is_ascii_digit())
+        digits(j)
             || matches!(
-                w,
+                cx.low(j),
                 "one"
                     | "two"
                     | "three"
@@ -621,7 +620,7 @@ fn fraction_before(cx: &Context, floor: usize, last: usize) -> Option<usize> {
                     | "ten"
             )
     };
-    if !cx.is_word(last) || !cx.low(last).bytes().all(|b| b.is_ascii_digit()) {
+    if !cx.is_word(last) || !digits(last) {
         return None;
     }
     let first = match last.checked_sub(floor)? {
