@@ -113,6 +113,48 @@ fn an_acronym_defined_in_one_article_is_known_in_another() {
 }
 
 #[test]
+fn a_merge_made_in_many_articles_is_one_reason_with_its_documents() {
+    // The same short name joins the same full name in twelve articles,
+    // and "the administration" refers back in two of them: one line each, naming
+    // the documents (the first ten of the twelve, and how many more).
+    let mut texts: Vec<String> = (0..12)
+        .map(|i| {
+            format!(
+                "Anne Milgram said the agency seized {i} tons. Milgram said \
+                 the traffickers were adapting."
+            )
+        })
+        .collect();
+    for text in &mut texts[..2] {
+        text.push_str(
+            " The Biden administration said it would act. The \
+             administration said the seizures would go on.",
+        );
+    }
+    let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let g = graph_of(&texts, &AliasTable::default());
+    let milgram = actor_with(&g, "Milgram");
+    let short: Vec<&String> =
+        milgram.evidence.iter().filter(|e| e.contains("short form")).collect();
+    assert_eq!(short.len(), 1, "{milgram:?}");
+    assert_eq!(
+        short[0],
+        "“Milgram” is the short form of “Anne Milgram”, the only fuller \
+         name it fits in 12 documents: doc0, doc1, doc10, doc11, doc2, \
+         doc3, doc4, doc5, doc6, doc7 and 2 more"
+    );
+    let biden = actor_with(&g, "The administration");
+    let back: Vec<&String> =
+        biden.evidence.iter().filter(|e| e.contains("refers back")).collect();
+    assert_eq!(
+        back,
+        ["“The administration” refers back to “Biden administration” in \
+          doc0 and doc1"],
+        "{biden:?}"
+    );
+}
+
+#[test]
 fn the_alias_table_is_applied() {
     let texts = ["Uncle Joe said the plan works.", "Joe Biden said it fails."];
     let apart = graph_of(&texts, &AliasTable::default());

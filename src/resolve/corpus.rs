@@ -230,26 +230,58 @@ impl Union {
         Union { a: key_count(a), b: key_count(b), why }
     }
 
-    /// The reason for the union, or an empty string for none.
-    fn reason(&self, m: &Mentions) -> String {
+    /// What the union joined, as a reason says it: its kind, the form
+    /// that joined and the name it joined; `None` for a shared key,
+    /// which needs no reason.
+    fn pair<'m>(&self, m: &'m Mentions) -> Option<(Joined, &'m str, &'m str)> {
         let (a, b) = (self.a as usize, self.b as usize);
         match self.why {
-            InDocument::Key => String::new(),
+            InDocument::Key => None,
             InDocument::RefersBack => {
                 let form = m.mention(a).forms().next().expect("a form");
-                let name = &m.mention(b).name;
-                let doc = m.doc_id(a);
-                format!("“{form}” refers back to “{name}” in {doc}")
+                Some((Joined::RefersBack, form, m.mention(b).name))
             }
             InDocument::ShortForm => {
-                let (sn, fname) = (&m.mention(a).name, &m.mention(b).name);
-                let doc = m.doc_id(a);
-                format!(
-                    "“{sn}” is the only fuller name’s short form in {doc}: “{fname}”"
-                )
+                Some((Joined::ShortForm, m.mention(a).name, m.mention(b).name))
             }
         }
     }
+}
+
+/// The kind of a union inside a document that a reason names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Joined {
+    RefersBack,
+    ShortForm,
+}
+
+/// The reasons for an actor's unions inside documents: one line for each
+/// form and the name it joined, with the documents where it did ("in
+/// 412 documents: a, b, … and 402 more"), as for a name shared across
+/// documents. One line a document would give a name in thousands of
+/// articles thousands of lines, and the build as much memory.
+fn in_document_reasons<'m>(
+    unions: impl Iterator<Item = Union>,
+    m: &'m Mentions,
+) -> impl Iterator<Item = String> + 'm {
+    let mut joined: BTreeMap<(Joined, &str, &str), BTreeSet<&str>> =
+        BTreeMap::new();
+    for u in unions {
+        if let Some(pair) = u.pair(m) {
+            joined.entry(pair).or_default().insert(m.doc_id(u.a as usize));
+        }
+    }
+    joined.into_iter().map(|((kind, form, name), docs)| {
+        let docs = document_list(&docs);
+        match kind {
+            Joined::RefersBack => {
+                format!("“{form}” refers back to “{name}” in {docs}")
+            }
+            Joined::ShortForm => format!(
+                "“{form}” is the short form of “{name}”, the only fuller name it fits in {docs}"
+            ),
+        }
+    })
 }
 
 /// How many documents the unions inside documents are found for at a
@@ -1011,13 +1043,18 @@ impl<'d> Corpus<'d> {
             .map(|((r, members, name), why)| {
                 let id = &ids[r];
                 let mut actor = self.actor(members, id, name, &ids, &index);
+                let mut unions = Vec::new();
                 let mut why: Vec<String> = why
                     .into_iter()
-                    .map(|w| match w {
-                        Why::Given(why) => why,
-                        Why::InDocument(u) => u.reason(&self.m),
+                    .filter_map(|w| match w {
+                        Why::Given(why) => Some(why),
+                        Why::InDocument(u) => {
+                            unions.push(u);
+                            None
+                        }
                     })
                     .collect();
+                why.extend(in_document_reasons(unions.into_iter(), &self.m));
                 why.sort();
                 why.dedup();
                 actor.evidence = why;
