@@ -641,6 +641,18 @@ pub struct ClaimGraph {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct NodeRef(NodeIndex);
 
+impl NodeRef {
+    /// The handle as a number, for a caller that keeps many of them.
+    pub(crate) fn number(self) -> u32 {
+        self.0.index() as u32
+    }
+
+    /// The handle of [`NodeRef::number`] `n`.
+    pub(crate) fn from_number(n: u32) -> NodeRef {
+        NodeRef(NodeIndex::new(n as usize))
+    }
+}
+
 impl ClaimGraph {
     /// An empty graph.
     pub fn new() -> ClaimGraph {

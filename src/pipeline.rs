@@ -172,8 +172,12 @@ fn build(
             })
         })
         .collect();
-    let mut reports =
-        Reports { actors: &actor_ids, kept: HashMap::new(), claims };
+    let mut reports = Reports {
+        actors: &actor_ids,
+        actor_nodes: vec![None; actor_ids.actor_count()],
+        kept: HashMap::new(),
+        claims,
+    };
     // What the graph takes from each document's text besides its
     // reports (its node, the sources it cites, its markers), on every
     // core: little, and needed to count the edges. Each text is read
@@ -344,6 +348,10 @@ fn evidence_of(x: &Extracted) -> Vec<(Evidence, CueClass, bool)> {
 /// the evidence of those a link names.
 struct Reports<'a> {
     actors: &'a ReportActors,
+    /// Each actor's node by number, once looked up: a graph's id index
+    /// is a search through strings, and there is a report for each of
+    /// millions of edges.
+    actor_nodes: Vec<Option<NodeRef>>,
     /// The evidence of the reports a counterclaim or dispute names, kept
     /// for those links.
     kept: HashMap<ReportKey, Evidence>,
@@ -361,7 +369,13 @@ struct Claims<'a> {
     texts: Vec<String>,
     /// The number of distinct ids, and so of claim nodes.
     distinct: usize,
+    /// Each group's node, once made or found ([`NO_NODE`] before): its
+    /// id need not be written out and looked up again for each report.
+    nodes: Vec<u32>,
 }
+
+/// No node yet, in [`Claims::nodes`].
+const NO_NODE: u32 = u32::MAX;
 
 impl<'a> Claims<'a> {
     fn new(docs: &[Extracted], analysis: &'a Analysis) -> Claims<'a> {
@@ -413,21 +427,27 @@ impl<'a> Claims<'a> {
             }
         }
         let distinct = last.len();
-        Claims { group_of: &analysis.group_of, ids, texts, distinct }
+        let nodes = vec![NO_NODE; ids.len()];
+        Claims { group_of: &analysis.group_of, ids, texts, distinct, nodes }
     }
 
     /// The claim node of report `k`, added when new; the text moves into
     /// the node.
     fn node(&mut self, g: &mut ClaimGraph, k: ReportKey) -> NodeRef {
         let group = self.group_of[k.doc][k.att];
+        if self.nodes[group] != NO_NODE {
+            return NodeRef::from_number(self.nodes[group]);
+        }
         let id = self.ids[group].map_or_else(String::new, claim_name);
-        match g.find(&id) {
+        let node = match g.find(&id) {
             Some(node) => node,
             None => {
                 let text = std::mem::take(&mut self.texts[group]);
                 g.add_claim(Claim::new(id, text))
             }
-        }
+        };
+        self.nodes[group] = node.number();
+        node
     }
 }
 
@@ -441,6 +461,15 @@ impl Reports<'_> {
 
     fn claim(&mut self, g: &mut ClaimGraph, k: ReportKey) -> NodeRef {
         self.claims.node(g, k)
+    }
+
+    /// The node of report `k`'s actor, if it has one.
+    fn actor(&mut self, g: &ClaimGraph, k: ReportKey) -> Option<NodeRef> {
+        let n = self.actors.number(k.doc, k.att)?;
+        if self.actor_nodes[n].is_none() {
+            self.actor_nodes[n] = g.find(self.actors.id(n));
+        }
+        self.actor_nodes[n]
     }
 }
 
@@ -465,8 +494,7 @@ fn add_document(
         claims.push(claim);
         let reported = Edge::ReportedIn { evidence: evidence.clone(), direct };
         g.link(claim, doc_node, reported);
-        let actor = reports.actors.get(d, i).and_then(|id| g.find(id));
-        if let Some(actor) = actor {
+        if let Some(actor) = reports.actor(g, k) {
             let edge = Edge::Attributed { class, direct, evidence };
             g.link(actor, claim, edge);
         }

@@ -1300,6 +1300,24 @@ impl ReportActors {
         (n != NONE).then(|| &self.ids[n as usize])
     }
 
+    /// The number of the actor of attribution `att` of document `doc`,
+    /// below [`ReportActors::actor_count`]: a caller that looks actors
+    /// up many times keeps what it found by number.
+    pub fn number(&self, doc: usize, att: usize) -> Option<usize> {
+        let n = self.per_doc[doc][att];
+        (n != NONE).then_some(n as usize)
+    }
+
+    /// The id of the actor of number `n`.
+    pub fn id(&self, n: usize) -> &Arc<str> {
+        &self.ids[n]
+    }
+
+    /// How many actors there are.
+    pub fn actor_count(&self) -> usize {
+        self.ids.len()
+    }
+
     /// How many of document `doc`'s attributions have an actor.
     pub fn count(&self, doc: usize) -> usize {
         self.per_doc[doc].iter().filter(|&&n| n != NONE).count()
