@@ -564,7 +564,7 @@ fn merge_key_of(m: &Mention) -> Option<String> {
             Some(c) => format!("gov:{}", key_of(c)),
             None => key_of(&m.name),
         }),
-        Class::Group { quantified: false } => {
+        Class::Group { local: false } => {
             Some(format!("group:{}", key_of(&m.name)))
         }
         _ => None,
@@ -1158,7 +1158,7 @@ impl<'d> Corpus<'d> {
                 self.m.mention(g).class,
                 Class::Anonymous
                     | Class::Pronoun
-                    | Class::Group { quantified: true }
+                    | Class::Group { local: true }
             )
         }) || self.m.document_scoped(members);
         let id = format!("actor:{slug}");

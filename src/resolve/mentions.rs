@@ -34,11 +34,14 @@ pub enum Class {
     Unit,
     /// A described, unnamed person: "a senior administration official".
     Anonymous,
-    /// A collective: "US officials"; `quantified` for a part of one
-    /// ("some Republicans"), which is never merged with anything.
+    /// A collective: "US officials"; `local` for one that is never
+    /// merged with anything.
     Group {
-        /// True for "some", "a handful of", "top": part of a group.
-        quantified: bool,
+        /// True for part of a group ("some Republicans", "a handful of
+        /// experts", "many"), and for a group named through a pronoun
+        /// ("his aides", "their lawyers"): "his" is someone else in
+        /// every article.
+        local: bool,
     },
     /// A pronoun speaker without an antecedent.
     Pronoun,
@@ -396,14 +399,22 @@ fn runs(text: &str) -> Vec<Span> {
 /// names.
 #[rustfmt::skip]
 const STARTERS: &[&str] = &[
-    "A", "After", "Although", "An", "And", "As", "At", "Before", "Both", "But",
-    "Despite", "During", "Each", "Even", "Every", "For", "Former", "Here",
-    "However", "If", "In", "Increasingly", "Its", "Last", "Later",
-    "Meanwhile", "Most", "Nevertheless", "Next", "Now", "On", "Or", "Other",
-    "Overall", "Recent", "Senior", "Since", "So", "Some", "That", "The",
-    "Their", "Then", "There", "These", "This", "Those", "Though", "Today",
-    "Tomorrow", "Top", "Under", "Unfortunately", "Until", "When", "While",
-    "Worse", "Yesterday", "Yet",
+    "A", "After", "All", "Although", "An", "And", "Another", "Any", "As", "At",
+    "Before", "Both", "But", "Despite", "During", "Each", "Even", "Every",
+    "Few", "For", "Former", "He", "Her", "Here", "His", "However", "I", "If",
+    "In", "Increasingly", "It", "Its", "Last", "Later", "Many", "Meanwhile",
+    "Most", "My", "Nevertheless", "Next", "Now", "On", "Or", "Other", "Our",
+    "Overall", "Recent", "Senior", "Several", "She", "Since", "So", "Some",
+    "That", "The", "Their", "Then", "There", "These", "They", "This", "Those",
+    "Though", "Today", "Tomorrow", "Top", "Under", "Unfortunately", "Until",
+    "We", "What", "When", "Which", "While", "Who", "Whose", "Worse",
+    "Yesterday", "Yet", "You", "Your",
+];
+
+/// Number words that are no name on their own.
+const NUMBER_WORDS: &[&str] = &[
+    "Eight", "Five", "Four", "Nine", "One", "Seven", "Six", "Ten", "Three",
+    "Two",
 ];
 
 /// The capitalised-word groups of `text`.
@@ -537,12 +548,18 @@ fn finish(text: &str, mut words: Vec<Span>, out: &mut Vec<Group>) {
     let lead = words
         .iter()
         .take_while(|w| {
-            let t = w.text(text);
+            let t = without_contraction(w.text(text));
             // Sorted (see the test): searched by halves.
             STARTERS.binary_search(&t).is_ok() || is_connector(t)
         })
         .count();
     words.drain(..lead);
+    // "One said": a number word alone opens a sentence, not a name.
+    if let [only] = words[..]
+        && NUMBER_WORDS.contains(&only.text(text))
+    {
+        return;
+    }
     while words.last().is_some_and(|w| is_digits(w.text(text))) {
         words.pop();
     }
@@ -550,6 +567,23 @@ fn finish(text: &str, mut words: Vec<Span>, out: &mut Vec<Group>) {
         return;
     }
     split_possessive(text, words, out);
+}
+
+/// The word before a contraction's apostrophe: "He" of "He’s" and
+/// "He’d", "It" of "It’s", "I" of "I’m"; other words whole, "O’Brien"
+/// among them.
+fn without_contraction(word: &str) -> &str {
+    let Some((i, mark)) =
+        word.char_indices().find(|&(_, c)| matches!(c, '’' | '\''))
+    else {
+        return word;
+    };
+    let rest = &word[i + mark.len_utf8()..];
+    if matches!(rest, "s" | "d" | "ll" | "re" | "ve" | "m") {
+        &word[..i]
+    } else {
+        word
+    }
 }
 
 fn is_digits(word: &str) -> bool {
@@ -610,6 +644,14 @@ fn name_mention(text: &str, group: &Group) -> Mention {
     }) {
         titled = Some(t + 2);
     }
+    // "Secretary of State", "President": an office, no name after it. It
+    // stands for whoever holds it where the article was written, so it is
+    // described, as "the spokesperson" is, and never merged by its words
+    // with the office in another article.
+    let runs_on = titled.is_some_and(|t| matches!(words[t + 1], "of" | "for"));
+    if runs_on || is_office(&words) {
+        return Mention::new(span, &written, Class::Anonymous, &written);
+    }
     let name = match titled {
         Some(t) => clean(strip_possessive(&words[t + 1..].join(" "))),
         None => clean(strip_possessive(&strip_title(&written))),
@@ -637,6 +679,23 @@ fn name_mention(text: &str, group: &Group) -> Mention {
         }
     }
     m
+}
+
+/// True for an office named alone: title words and connectors only
+/// ("President"), or a title run on over "of" or "for" with nothing
+/// after ("Secretary of State", "Speaker of the House").
+fn is_office(words: &[&str]) -> bool {
+    let words = match words {
+        [first, rest @ ..] if matches!(*first, "the" | "The") => rest,
+        _ => words,
+    };
+    let Some(t) = words.iter().rposition(|w| is_title(w)) else {
+        return false;
+    };
+    let titles_only = words.iter().all(|w| is_title(w) || is_connector(w));
+    let run_on =
+        matches!(words[t + 1..], ["of" | "for", _] | ["of" | "for", "the", _]);
+    titles_only || run_on
 }
 
 /// The article right before `span` ("the", "The"), if any.
@@ -735,7 +794,10 @@ fn speaker_mention(
     }
     let words: Vec<&str> = core.text(text).split_whitespace().collect();
     let last = words.last().copied().unwrap_or("");
-    if (is_quantified(&words) && is_plural(last)) || is_count(&words) {
+    // "Some said", "Many believe": part of a group, as "some voters".
+    let alone = words.len() == 1 && is_quantifier_pronoun(&lower);
+    if (is_quantified(&words) && is_plural(last)) || is_count(&words) || alone
+    {
         // "at least some Republicans": the extractor may leave "at least"
         // out of the speaker.
         let mut core = core;
@@ -745,13 +807,15 @@ fn speaker_mention(
             }
         }
         let written = core.text(text);
-        let class = Class::Group { quantified: true };
+        let class = Class::Group { local: true };
         let mut m = Mention::new(core, &clean(written), class, written);
         m.speaker = true;
         doc.mentions.push(m);
         return doc.mentions.len() - 1;
     }
-    if is_pronoun(&lower) {
+    // "He’s claiming": the pronoun before the contraction.
+    if is_pronoun(without_contraction(&lower)) && !is_capitals(core.text(text))
+    {
         let mut m = Mention::new(
             core,
             core.text(text),
@@ -866,15 +930,27 @@ fn speaker_core(text: &str, span: Span) -> Span {
     let t = span.text(text);
     let mut end = t.find(", ").unwrap_or(t.len());
     // "Rudman of the Wilson Center", "Elijah Cummings of Maryland"; not
-    // "Nine out of 10".
+    // "Nine out of 10", nor "The Secretary of State", where the title
+    // runs on.
     let of = t[..end].find(" of ").filter(|&i| {
-        !(t[..i].ends_with(" out")
-            && t[i + 4..].starts_with(|c: char| c.is_ascii_digit()))
+        let count = t[..i].ends_with(" out")
+            && t[i + 4..].starts_with(|c: char| c.is_ascii_digit());
+        let title = t[..i].rsplit(' ').next().is_some_and(is_title);
+        !count && !title
     });
     if let Some(of) = of.filter(|_| t.starts_with(char::is_uppercase)) {
         end = of;
     }
     let mut trimmed = t[..end].trim_end_matches([',', ' ', ':']);
+    // "the Drug Enforcement Administration (DEA)": the name, without the
+    // acronym it defines.
+    if let Some((name, _)) = trimmed
+        .strip_suffix(')')
+        .and_then(|rest| rest.rsplit_once(" ("))
+        .filter(|(_, a)| is_defined_acronym(a))
+    {
+        trimmed = name.trim_end();
+    }
     // "The U.S." keeps its dot; "Feeley." does not.
     if trimmed.ends_with('.') && !trimmed.ends_with(|c: char| c.is_uppercase())
     {
@@ -886,8 +962,79 @@ fn speaker_core(text: &str, span: Span) -> Span {
     Span::new(span.start(), span.start() + trimmed.len())
 }
 
+/// True for what a parenthesis after a name defines: "DEA", "U.N.",
+/// "NIH", "R&D".
+fn is_defined_acronym(word: &str) -> bool {
+    word.len() >= 2
+        && word.starts_with(|c: char| c.is_ascii_uppercase())
+        && word.chars().all(|c| {
+            c.is_ascii_uppercase()
+                || c.is_ascii_digit()
+                || matches!(c, '.' | '&')
+        })
+}
+
+/// True for a pronoun that can stand for a speaker: personal, object
+/// ("told him"), relative ("the union, which said") or demonstrative.
 fn is_pronoun(lower: &str) -> bool {
-    matches!(lower, "he" | "she" | "it" | "they" | "we" | "i" | "who")
+    matches!(
+        lower,
+        "he" | "she"
+            | "it"
+            | "they"
+            | "we"
+            | "i"
+            | "you"
+            | "him"
+            | "her"
+            | "them"
+            | "us"
+            | "me"
+            | "who"
+            | "whom"
+            | "which"
+            | "that"
+            | "this"
+            | "these"
+            | "those"
+    )
+}
+
+/// True for "US", "IT": two capitals or more, which no pronoun is
+/// written in.
+fn is_capitals(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !word.chars().any(char::is_lowercase)
+}
+
+/// True when the first of `words` is a function word ("his aides",
+/// "Which"), not "US" ("US officials").
+fn opens_no_name(words: &[&str]) -> bool {
+    words.first().is_some_and(|w| {
+        !is_capitals(w)
+            && is_function_word(without_contraction(&w.to_lowercase()))
+    })
+}
+
+/// True for "his", "their" and the other possessive pronouns.
+fn is_possessive_pronoun(lower: &str) -> bool {
+    matches!(lower, "his" | "her" | "its" | "their" | "my" | "our" | "your")
+}
+
+/// True for a word that can stand for part of a group: a quantifier
+/// ("many", "some", "others") or "all", "both", "each", "any", "none".
+fn is_quantifier_pronoun(lower: &str) -> bool {
+    is(lower, WordClass::Quantifier)
+        || matches!(lower, "all" | "both" | "each" | "any" | "none")
+}
+
+/// True for a word that opens no name: a pronoun, a possessive one, a
+/// word for part of a group, "whose".
+fn is_function_word(lower: &str) -> bool {
+    is_pronoun(lower)
+        || is_possessive_pronoun(lower)
+        || is_quantifier_pronoun(lower)
+        || lower == "whose"
 }
 
 /// Follows `refers_to` links to the mention they end at.
@@ -938,14 +1085,13 @@ fn nominal(
         let mut m = Mention::new(core, &clean(written), Class::Unit, written);
         m.affiliations.push(owner);
         m
-    } else if last.starts_with(char::is_lowercase) && is_plural(last) {
-        let quantified = is_quantified(&words);
-        Mention::new(
-            core,
-            &clean(written),
-            Class::Group { quantified },
-            written,
-        )
+    } else if last.starts_with(char::is_lowercase)
+        && is_plural(last)
+        && !(first == "one" && words.get(1) == Some(&"of"))
+    {
+        // "these voters", "his aides": whose they are is in this article.
+        let local = is_quantified(&words) || opens_no_name(&words);
+        Mention::new(core, &clean(written), Class::Group { local }, written)
     } else if matches!(first.as_str(), "a" | "an" | "one" | "another") {
         let described = clean(&words[1..].join(" "));
         let mut m = Mention::new(core, &described, Class::Anonymous, written);
@@ -954,6 +1100,16 @@ fn nominal(
         m
     } else if first == "the" && last.starts_with(char::is_lowercase) {
         definite(text, doc, ix, core)
+    } else if written.starts_with(char::is_lowercase)
+        || opens_no_name(&words)
+        || is_office(&words)
+    {
+        // Not a name: a name starts with a capital, and a capital on
+        // "His" or "Which" is the sentence's. "his lawyer", "the foreign
+        // minister of France", or words the extractor took for a
+        // speaker ("despite"): someone described in this article only,
+        // never merged by its words with anyone in another.
+        Mention::new(core, &clean(written), Class::Anonymous, written)
     } else {
         Mention::new(core, name, Class::Name, written)
     };

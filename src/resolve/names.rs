@@ -36,10 +36,16 @@ fn titles() -> &'static HashSet<&'static [u8], foldhash::fast::FixedState> {
 pub fn strip_title(mention: &str) -> String {
     let words: Vec<&str> = mention.split_whitespace().collect();
     let last_title = words.iter().rposition(|w| is_title(w));
-    let rest = match last_title {
-        Some(t) if t + 1 < words.len() => &words[t + 1..],
-        _ => &words[..],
-    };
+    let mut start = last_title.map_or(0, |t| t + 1);
+    // "Secretary of State John Kerry": the title runs on over "of" or
+    // "for"; "Secretary of State" names no one after it, and is kept.
+    while start > 0
+        && start < words.len()
+        && matches!(words[start], "of" | "for")
+    {
+        start = if start + 2 < words.len() { start + 2 } else { 0 };
+    }
+    let rest = if start < words.len() { &words[start..] } else { &words[..] };
     let rest = match rest {
         [first, tail @ ..] if !tail.is_empty() && is_article(first) => tail,
         _ => rest,
@@ -329,17 +335,27 @@ mod tests {
         );
         assert_eq!(strip_title("Mr. Trump"), "Trump");
         assert_eq!(strip_title("President"), "President");
+        assert_eq!(strip_title("Secretary of State John Kerry"), "John Kerry");
+        assert_eq!(strip_title("Secretary of State"), "Secretary of State");
     }
 
     /// [`strip_title`] as first written: the words after the last
     /// title joined, then the possessive dropped, in a new string.
     fn reference_strip_title(mention: &str) -> String {
         let words: Vec<&str> = mention.split_whitespace().collect();
-        let last_title = words.iter().rposition(|w| is_title(w));
-        let rest = match last_title {
-            Some(t) if t + 1 < words.len() => &words[t + 1..],
-            _ => &words[..],
-        };
+        let mut rest: &[&str] = &words;
+        if let Some(t) = words.iter().rposition(|w| is_title(w)) {
+            let mut after = &words[t + 1..];
+            // Over "of State" or "for Refugees" to a name, if one follows.
+            while let ["of" | "for", _, more @ ..] = after {
+                after = more;
+            }
+            let office_only = after.is_empty()
+                || matches!(after, ["of" | "for"] | ["of" | "for", _]);
+            if !office_only {
+                rest = after;
+            }
+        }
         let rest = match rest {
             [first, tail @ ..] if !tail.is_empty() && is_article(first) => {
                 tail
@@ -357,7 +373,7 @@ mod tests {
             "Anne", "Milgram", "DEA", "Administrator", "President", "Sen.",
             "then-Attorney", "ex-Governor", "General", "the", "The", "Mr.",
             " ", "  ", "\t", "\n", "\u{a0}", "’s", "'s", "s", "’", "É",
-            "López", "İ", "-", ".",
+            "López", "İ", "-", ".", "of", "for", "State",
         ];
         let mut mentions = crate::model::random_texts(
             PIECES,

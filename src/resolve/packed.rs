@@ -76,8 +76,8 @@ fn class_number(class: Class) -> u8 {
         Class::Government => 1,
         Class::Unit => 2,
         Class::Anonymous => 3,
-        Class::Group { quantified: false } => 4,
-        Class::Group { quantified: true } => 5,
+        Class::Group { local: false } => 4,
+        Class::Group { local: true } => 5,
         Class::Pronoun => 6,
     }
 }
@@ -89,8 +89,8 @@ fn class_of(n: u8) -> Class {
         1 => Class::Government,
         2 => Class::Unit,
         3 => Class::Anonymous,
-        4 => Class::Group { quantified: false },
-        5 => Class::Group { quantified: true },
+        4 => Class::Group { local: false },
+        5 => Class::Group { local: true },
         _ => Class::Pronoun,
     }
 }
@@ -326,8 +326,8 @@ mod tests {
             Class::Government,
             Class::Unit,
             Class::Anonymous,
-            Class::Group { quantified: false },
-            Class::Group { quantified: true },
+            Class::Group { local: false },
+            Class::Group { local: true },
             Class::Pronoun,
         ];
         let mut all = PackedMentions::default();
