@@ -309,12 +309,19 @@ fn from_ron_with(
     Ok((g, envelope.documents))
 }
 
-/// Reads a curation file (see [`crate::curation`]). A missing file is no
-/// curation; a malformed one is an error naming the file and position.
-pub fn read_curation(path: &Path) -> Result<Curation, StoreError> {
+/// The curation file `build` and `merge` read when none is named.
+pub const DEFAULT_CURATION: &str = "data/curation.ron";
+
+/// Reads the curation file named on the command line, or else the
+/// default one (see [`crate::curation`]). A missing default is no
+/// curation; a missing file that was named is an error, as a mistyped
+/// path would otherwise drop every verdict without a word. A malformed
+/// file is an error naming the file and position.
+pub fn read_curation(named: Option<&Path>) -> Result<Curation, StoreError> {
+    let path = named.unwrap_or(Path::new(DEFAULT_CURATION));
     let bytes = match fs::read(path) {
         Ok(bytes) => bytes,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+        Err(e) if e.kind() == io::ErrorKind::NotFound && named.is_none() => {
             return Ok(Curation::default());
         }
         Err(source) => {
@@ -1201,7 +1208,8 @@ mod tests {
             .map(crate::pipeline::extract_document)
             .collect();
         let mut g = crate::pipeline::build_graph(&extracted);
-        let curation = read_curation(&root.join("data/curation.ron")).unwrap();
+        let curation =
+            read_curation(Some(&root.join(DEFAULT_CURATION))).unwrap();
         crate::curation::apply(&mut g, &curation);
         let mut small = sample();
         cite_politico(&mut small);

@@ -128,3 +128,21 @@ fn a_malformed_curation_file_is_an_error_naming_it() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("curation.ron"), "{}", stderr(&out));
 }
+
+#[test]
+fn a_named_curation_file_must_exist() {
+    // A mistyped path would otherwise drop every verdict without a word.
+    let dir = build("cc-missing", STORY, "Curation(verdicts: [])");
+    fs::remove_file(dir.join("curation.ron")).unwrap();
+    let args = build_args(&dir);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let out = run(&args);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("curation.ron"), "{err}");
+    assert_eq!(err.matches("No such file").count(), 1, "{err}");
+    assert!(!dir.join("out/graph.ron").exists());
+    // Without --curation, a missing data/curation.ron is no curation.
+    let out = run(&args[..4]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}

@@ -120,10 +120,11 @@ pub struct BuildArgs {
     /// stopping at the first.
     #[arg(long)]
     pub keep_going: bool,
-    /// Fact-checkers' decisions to apply (read only, never written); a
-    /// missing file means none.
-    #[arg(long, default_value = "data/curation.ron")]
-    pub curation: PathBuf,
+    /// Fact-checkers' decisions to apply (read only, never written).
+    /// Without it, data/curation.ron if there is one; a file named here
+    /// must exist.
+    #[arg(long, value_name = "FILE")]
+    pub curation: Option<PathBuf>,
     /// Folder to write graph.ron, graph.dot and graph.svg into.
     #[arg(long, default_value = "graphs")]
     pub out: PathBuf,
@@ -157,10 +158,11 @@ pub struct MergeArgs {
     /// Folder to write graph.ron, graph.dot and graph.svg into.
     #[arg(long, default_value = "graphs")]
     pub out: PathBuf,
-    /// Fact-checkers' decisions to apply (read only, never written); a
-    /// missing file means none.
-    #[arg(long, default_value = "data/curation.ron")]
-    pub curation: PathBuf,
+    /// Fact-checkers' decisions to apply (read only, never written).
+    /// Without it, data/curation.ron if there is one; a file named here
+    /// must exist.
+    #[arg(long, value_name = "FILE")]
+    pub curation: Option<PathBuf>,
     /// An alias table to use instead of the shipped `data/aliases.ron`.
     #[arg(long, value_name = "FILE")]
     pub aliases: Option<PathBuf>,

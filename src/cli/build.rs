@@ -26,8 +26,8 @@ use claimgraph::export::dot::{
 use claimgraph::ingest::collect_inputs;
 use claimgraph::lock::OutputLock;
 use claimgraph::store::{
-    Store, builtin_aliases, load_aliases, read_curation, remove_stale_temps,
-    save_shard_view, write_atomic_with,
+    DEFAULT_CURATION, Store, builtin_aliases, load_aliases, read_curation,
+    remove_stale_temps, save_shard_view, write_atomic_with,
 };
 use claimgraph::{
     AliasTable, ClaimGraph, Counts, Document, Extracted, Spill,
@@ -80,11 +80,14 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
     let timings = Timings::from_env();
     timings.start("read and extract");
     let aliases = read_aliases(args.aliases.as_deref())?;
-    let curation = read_curation(&args.curation)?;
+    let curation = read_curation(args.curation.as_deref())?;
     super::train::use_cue_model(args.cue_model.as_deref())?;
     let outputs = Outputs {
         out: &args.out,
-        curation_path: &args.curation,
+        curation_path: args
+            .curation
+            .as_deref()
+            .unwrap_or(Path::new(DEFAULT_CURATION)),
         quiet: args.quiet,
         shard: args.shard,
         store: args.store.store(),

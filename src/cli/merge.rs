@@ -9,12 +9,12 @@
 //! the articles writes, whatever the order and grouping of the shards.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::bail;
 use claimgraph::Document;
-use claimgraph::store::{load_shard, read_curation};
+use claimgraph::store::{DEFAULT_CURATION, load_shard, read_curation};
 
 use crate::cli::args::MergeArgs;
 use crate::cli::build::{Outputs, build_into, read_aliases};
@@ -25,7 +25,7 @@ pub fn run(args: MergeArgs) -> anyhow::Result<ExitCode> {
     let timings = Timings::from_env();
     timings.start("read shards");
     let aliases = read_aliases(args.aliases.as_deref())?;
-    let curation = read_curation(&args.curation)?;
+    let curation = read_curation(args.curation.as_deref())?;
     let mut articles: BTreeMap<String, (Document, PathBuf)> = BTreeMap::new();
     for path in &args.graphs {
         let (graph, docs) = load_shard(path)?;
@@ -56,7 +56,10 @@ pub fn run(args: MergeArgs) -> anyhow::Result<ExitCode> {
         articles.into_values().map(|(doc, _)| doc).collect();
     let outputs = Outputs {
         out: &args.out,
-        curation_path: &args.curation,
+        curation_path: args
+            .curation
+            .as_deref()
+            .unwrap_or(Path::new(DEFAULT_CURATION)),
         quiet: args.quiet,
         shard: args.shard,
         store: args.store.store(),
