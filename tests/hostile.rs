@@ -270,22 +270,56 @@ fn a_huge_speaker_name_still_renders() {
 }
 
 #[test]
-fn crlf_and_cr_read_like_lf() {
+fn crlf_and_cr_read_like_lf_with_offsets_into_the_file() {
+    // The same attributions whatever the line endings, each span pointing
+    // at the same words of its own file: offsets count the file's code
+    // points, CRs included, as the bench's scorer and a reader do.
     let dir = workdir("crlf");
-    put(&dir, "lf.txt", hay::SPLIT_QUOTE.as_bytes());
-    put(&dir, "crlf.txt", hay::SPLIT_QUOTE.replace('\n', "\r\n").as_bytes());
-    put(&dir, "cr.txt", hay::SPLIT_QUOTE.replace('\n', "\r").as_bytes());
-    let lines = |name| {
+    let lf_text = hay::SPLIT_QUOTE.to_string();
+    let crlf_text = hay::SPLIT_QUOTE.replace('\n', "\r\n");
+    let cr_text = hay::SPLIT_QUOTE.replace('\n', "\r");
+    put(&dir, "lf.txt", lf_text.as_bytes());
+    put(&dir, "crlf.txt", crlf_text.as_bytes());
+    put(&dir, "cr.txt", cr_text.as_bytes());
+    // Each attribution's rule, actor, and the words at its spans.
+    let read = |name, text: &str| {
         let out = run_in(&dir, &["attributions", name, "--format", "jsonl"]);
         assert!(out.status.success(), "{}", stderr(&out));
         let v: serde_json::Value =
             serde_json::from_str(stdout(&out).trim()).unwrap();
-        v["attributions"].clone()
+        let chars: Vec<char> = text.chars().collect();
+        let words = |span: &serde_json::Value| {
+            let (a, b) =
+                (span[0].as_u64().unwrap(), span[1].as_u64().unwrap());
+            let s: String = chars[a as usize..b as usize].iter().collect();
+            s.replace("\r\n", "\n").replace('\r', "\n")
+        };
+        v["attributions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| {
+                let content: Vec<String> = a["content"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(words)
+                    .collect();
+                (
+                    a["rule"].to_string(),
+                    a["actor"].to_string(),
+                    words(&a["speaker"]),
+                    words(&a["cue"]),
+                    content,
+                )
+            })
+            .collect::<Vec<_>>()
     };
-    let lf = lines("lf.txt");
-    assert_eq!(lf.as_array().unwrap().len(), 3);
-    assert_eq!(lines("crlf.txt"), lf);
-    assert_eq!(lines("cr.txt"), lf);
+    let lf = read("lf.txt", &lf_text);
+    assert_eq!(lf.len(), 3);
+    assert_eq!(lf[2].2, "he");
+    assert_eq!(read("crlf.txt", &crlf_text), lf);
+    assert_eq!(read("cr.txt", &cr_text), lf);
 }
 
 #[test]
