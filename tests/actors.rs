@@ -275,6 +275,24 @@ fn a_speaker_with_the_acronym_it_defines_is_the_body() {
     assert_eq!(all[0].kind, ActorKind::Organisation);
 }
 
+#[test]
+fn descriptions_qualified_apart_are_two_people() {
+    // "The Republican nominee" does not refer back to the Democratic one,
+    // and "a law that requires the nominee" introduces a law, not a
+    // nominee.
+    let text = "Congress passed a law that requires the nominee to file. \
+                The Democratic presidential nominee said taxes would rise. \
+                The Republican nominee said taxes would fall.";
+    let g = graph_of(&[text], &builtin_aliases());
+    let democrat = actor_with(&g, "The Democratic presidential nominee");
+    let republican = actor_with(&g, "The Republican nominee");
+    assert_ne!(democrat.id, republican.id);
+    assert!(
+        democrat.mentions.iter().all(|m| !m.contains("law")),
+        "{democrat:?}"
+    );
+}
+
 /// Writes `files` into a fresh folder, builds it, and returns the graph's
 /// path.
 fn build(name: &str, files: &[(&str, &str)]) -> std::path::PathBuf {

@@ -219,9 +219,16 @@ impl MentionIndex {
         for m in introduction_spans(text) {
             let mut pos = m.start();
             let mut seen: Vec<String> = Vec::new();
-            for piece in m.text(text).split_inclusive([' ', '\u{a0}']) {
+            for (k, piece) in
+                m.text(text).split_inclusive([' ', '\u{a0}']).enumerate()
+            {
                 let word = piece.trim_end_matches([' ', '\u{a0}']);
                 let lower = word.to_lowercase();
+                // "a law that requires the nominee" introduces a law: a
+                // clause or another noun phrase ends the description.
+                if k > 0 && ends_introduction(&lower) {
+                    break;
+                }
                 // Only a role or a title heads an introduction that
                 // `introduction` is asked for.
                 let head = is(&lower, WordClass::Role) || is_title(&lower);
@@ -300,9 +307,13 @@ impl MentionIndex {
         doc: &DocMentions,
         head: &str,
         at: usize,
+        fits: impl Fn(&Mention) -> bool,
     ) -> Option<usize> {
         let list = self.anonymous.get(head)?;
-        list.iter().rev().copied().find(|&i| doc.mentions[i].span.end() <= at)
+        list.iter().rev().copied().find(|&i| {
+            let m = &doc.mentions[i];
+            m.span.end() <= at && fits(m)
+        })
     }
 
     /// The nearest indefinite phrase before `core` headed by `head` ("a
@@ -316,6 +327,15 @@ impl MentionIndex {
         let n = list.partition_point(|&(end, _)| end <= core.start());
         n.checked_sub(1).map(|k| list[k].1)
     }
+}
+
+/// True for a word that ends the description an indefinite article
+/// opens: a relative pronoun, or a determiner opening another phrase.
+fn ends_introduction(lower: &str) -> bool {
+    matches!(
+        lower,
+        "that" | "which" | "who" | "whom" | "whose" | "the" | "a" | "an"
+    ) || is_possessive_pronoun(lower)
 }
 
 /// A run of capitalised words after splitting, with what the split
@@ -1167,12 +1187,19 @@ fn definite(
 ) -> Mention {
     let written = core.text(text);
     let head = written.split_whitespace().last().unwrap_or("").to_lowercase();
-    let earlier = ix.anonymous_before(doc, &head, core.start());
+    // "The Republican nominee" is not "the Democratic presidential
+    // nominee" of the sentence before.
+    let fits = |earlier: &str| !qualifiers_clash(written, earlier);
+    let earlier = ix.anonymous_before(doc, &head, core.start(), |m| {
+        m.forms.iter().all(|f| fits(f))
+    });
     let earlier = earlier.or_else(|| {
         // The introduction may not speak itself: "..., a National
         // Security Council (NSC) spokesperson said." It is the next
         // mention pushed (see `speaker_mention`).
-        ix.introduction(core, &head).map(|_| doc.mentions.len())
+        ix.introduction(core, &head)
+            .filter(|intro| fits(intro.text(text)))
+            .map(|_| doc.mentions.len())
     });
     let described = clean(
         &written.split_whitespace().skip(1).collect::<Vec<_>>().join(" "),
@@ -1184,6 +1211,38 @@ fn definite(
         m.roles.push(described);
     }
     m
+}
+
+/// True when two descriptions of one head noun are qualified by different
+/// capitalised words ("The Republican nominee", "the Democratic
+/// presidential nominee"): then they are two people. A description with
+/// no such word ("the nominee") clashes with none.
+fn qualifiers_clash(a: &str, b: &str) -> bool {
+    // The capitalised words before the head, bare and in lower case, and
+    // their initials: "National Security Council (NSC)" gives "nsc" too.
+    let qualifiers = |s: &'_ str| -> Vec<String> {
+        let words: Vec<&str> = s.split_whitespace().collect();
+        let Some((_, before_head)) = words.split_last() else {
+            return Vec::new();
+        };
+        let mut out: Vec<String> = before_head
+            .iter()
+            .map(|w| {
+                strip_possessive(
+                    w.trim_matches(|c: char| !c.is_alphanumeric()),
+                )
+            })
+            .filter(|w| w.starts_with(char::is_uppercase))
+            .map(str::to_lowercase)
+            .filter(|w| !matches!(w.as_str(), "the" | "a" | "an" | "one"))
+            .collect();
+        if out.len() > 1 {
+            out.push(out.iter().filter_map(|w| w.chars().next()).collect());
+        }
+        out
+    };
+    let (qa, qb) = (qualifiers(a), qualifiers(b));
+    !qa.is_empty() && !qb.is_empty() && !qa.iter().any(|w| qb.contains(w))
 }
 
 /// The key two mentions of one actor share: the folded name, without a
