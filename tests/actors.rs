@@ -293,6 +293,18 @@ fn descriptions_qualified_apart_are_two_people() {
     );
 }
 
+#[test]
+fn words_joined_to_a_name_by_and_are_no_form_of_it() {
+    // The speaker's words run from "target" to the name; only the name
+    // and what describes its bearer are forms of it.
+    let text = "Lawmakers moved to target drug cartels and Mexican President \
+                Andrés Manuel López Obrador said the plan would fail. \
+                Conservative radio host Rush Limbaugh said it would work.";
+    let g = graph_of(&[text], &builtin_aliases());
+    let amlo = actor_with(&g, "Andrés Manuel López Obrador");
+    assert!(amlo.mentions.iter().all(|m| !m.contains("target")), "{amlo:?}");
+}
+
 /// Writes `files` into a fresh folder, builds it, and returns the graph's
 /// path.
 fn build(name: &str, files: &[(&str, &str)]) -> std::path::PathBuf {

@@ -856,8 +856,12 @@ fn speaker_mention(
     });
     if let Some(i) = cover {
         // The speaker's words are a form of the name only when they end
-        // with it ("the DEA’s Milgram"), not when they run on.
-        if doc.mentions[i].span.end() + 3 >= core.end() {
+        // with it ("the DEA’s Milgram"), not when they run on, and when
+        // what leads to it could stand before a name: not "target drug
+        // cartels and Mexican President López Obrador".
+        let m = &doc.mentions[i];
+        let lead = &text[core.start()..m.span.start().max(core.start())];
+        if m.span.end() + 3 >= core.end() && may_lead_a_name(lead) {
             add_form(text, doc, i, core, &lower);
         }
         doc.mentions[i].speaker = true;
@@ -880,6 +884,42 @@ fn speaker_mention(
     }
     doc.mentions.push(m);
     doc.mentions.len() - 1
+}
+
+/// True when the words before a name in a speaker's words can stand
+/// before it in a description of its bearer ("conservative talk radio
+/// host", "the DEA’s"): none joins a clause or another phrase to it, as
+/// "and" does in "target drug cartels and Mexican President López
+/// Obrador" and "like" in "candidates like Mr. Carson".
+fn may_lead_a_name(lead: &str) -> bool {
+    lead.split_whitespace().all(|w| {
+        let w = w.trim_end_matches(',').to_lowercase();
+        !matches!(
+            w.as_str(),
+            "and"
+                | "or"
+                | "but"
+                | "yet"
+                | "nor"
+                | "like"
+                | "as"
+                | "than"
+                | "to"
+                | "for"
+                | "with"
+                | "by"
+                | "from"
+                | "if"
+                | "when"
+                | "who"
+                | "whom"
+                | "which"
+                | "that"
+                | "whose"
+        ) && !["some", "every", "any", "no"]
+            .iter()
+            .any(|p| w.starts_with(p) && w.len() > p.len() + 2)
+    })
 }
 
 /// The indefinite phrases of `text`: "a", "an" or "one" at the start of
