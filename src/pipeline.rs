@@ -288,11 +288,6 @@ fn prepare(x: &Extracted) -> Prepared {
     };
     let mut shared = SharedSet::default();
     let cited = sources::cited_sources(text);
-    let spans: Vec<Span> = cited
-        .iter()
-        .filter(|c| c.kind == SourceKind::Marker)
-        .map(|c| c.span)
-        .collect();
     let markers = cited
         .iter()
         .filter(|c| c.kind == SourceKind::Marker)
@@ -301,10 +296,11 @@ fn prepare(x: &Extracted) -> Prepared {
             (c.name.clone(), code_points(c.span, &chars), text)
         })
         .collect();
-    let backing = sources::Backing::new(text, &spans, &x.attributions);
+    let backed = sources::Backing::new(text, &cited, &x.attributions).claims();
     let sources = cited
         .iter()
-        .map(|c| {
+        .zip(backed)
+        .map(|(c, backed)| {
             let node = SourceNode {
                 id: source_id(c.kind, &c.name),
                 name: c.name.clone(),
@@ -320,7 +316,6 @@ fn prepare(x: &Extracted) -> Prepared {
                 cue_span: None,
                 rule: share_in(&mut shared, c.rule),
             };
-            let backed = backing.claims(c);
             (node, evidence, backed)
         })
         .collect();
