@@ -1042,7 +1042,7 @@ fn counter(
         return None;
     }
     let common = common_terms(a, b, vocab);
-    let about = common.join(", ");
+    let about = words_for(docs, names, [ka, kb], &common).join(", ");
     let who = |k: ReportKey, f: &Facts| speaker_of(docs, k, f);
     let base = 0.45 + 0.1 * (shared.saturating_sub(MIN_SHARED) as f64);
     let same_doc = if ka.doc == kb.doc { 0.1 } else { 0.0 };
@@ -1192,6 +1192,33 @@ fn common_terms(a: &Facts, b: &Facts, vocab: &Vocab) -> Vec<Term> {
         .iter()
         .filter(|t| b.terms.contains(t))
         .map(|&t| vocab.get(t).clone())
+        .collect()
+}
+
+/// Each of `terms` as the reports write it: the first word of the first
+/// report, else of the second, whose term it is ("produced" for
+/// "produc", "Mexican" for "mexico"); a reason quotes words, not stems.
+fn words_for(
+    docs: &[Extracted],
+    names: &Names,
+    reports: [ReportKey; 2],
+    terms: &[Term],
+) -> Vec<String> {
+    let contents: Vec<String> =
+        reports.iter().map(|&k| names.content(docs, k)).collect();
+    let written: Vec<Vec<&str>> = contents.iter().map(|c| words(c)).collect();
+    terms
+        .iter()
+        .map(|t| {
+            written
+                .iter()
+                .flatten()
+                .find(|w| {
+                    let lower = lower_case(w);
+                    is_key(&lower) && term(&lower) == *t
+                })
+                .map_or_else(|| t.to_string(), |w| w.to_string())
+        })
         .collect()
 }
 
@@ -1672,7 +1699,23 @@ mod tests {
              than cartels in Mexico.",
         ]);
         assert_eq!(an.counterclaims.len(), 1, "{an:?}");
-        assert!(an.counterclaims[0].reason.contains("mexico"));
+        // The reason quotes the words as written.
+        let reason = &an.counterclaims[0].reason;
+        assert!(reason.contains("Mexican") || reason.contains("Mexico"));
+    }
+
+    #[test]
+    fn a_reason_quotes_words_not_stems() {
+        let (_, an) = analyse_texts(&[
+            "The agency said fentanyl is produced in Mexico.\n\n\
+             The president said fentanyl is not produced in Mexico.",
+        ]);
+        assert_eq!(an.counterclaims.len(), 1, "{an:?}");
+        let reason = &an.counterclaims[0].reason;
+        let about = reason.split("both about: ").nth(1).unwrap();
+        let words: Vec<&str> = about.split(", ").collect();
+        assert!(words.contains(&"produced"), "{reason}");
+        assert!(!words.contains(&"produc"), "{reason}");
     }
 
     #[test]
@@ -1689,7 +1732,7 @@ mod tests {
         };
         let (_, named) = analyse_with(&texts, &table);
         assert_eq!(named.counterclaims.len(), 1, "{named:?}");
-        assert!(named.counterclaims[0].reason.contains("obrador"));
+        assert!(named.counterclaims[0].reason.contains("Obrador"));
     }
 
     #[test]
