@@ -410,6 +410,8 @@ fn tables_fit_a_narrow_terminal() {
         &["claim", "claim:3"],
         &["trace", "Lopez Obrador", "Anne Milgram"],
         &["stats"],
+        &["actors"],
+        &["contradictions"],
     ] {
         let out = Command::new(env!("CARGO_BIN_EXE_claimgraph"))
             .args(args)

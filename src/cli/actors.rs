@@ -10,6 +10,7 @@ use serde_json::{Value, json};
 
 use crate::cli::args::{ActorsArgs, ListFormat};
 use crate::cli::documents::load_graph;
+use crate::cli::query::output::Screen;
 use crate::cli::text::clip;
 
 /// Runs the subcommand.
@@ -62,23 +63,30 @@ fn actor_json(a: &Actor, claims: usize) -> Value {
     })
 }
 
+/// The table, each line cut to the terminal's width (`COLUMNS`).
 fn write_table(
     out: &mut impl Write,
     rows: &[(&Actor, usize)],
 ) -> io::Result<()> {
-    writeln!(out, "{:<34} {:<12} {:>6}  aliases", "actor", "kind", "claims")?;
+    let mut screen = Screen::new(out);
+    let head =
+        format!("{:<34} {:<12} {:>6}  aliases", "actor", "kind", "claims");
+    screen.line(&head)?;
     for (a, claims) in rows {
         let aliases = a.mentions.join("; ");
-        writeln!(
-            out,
+        screen.line(&format!(
             "{:<34} {:<12} {:>6}  {}",
             clip(&a.name, 34),
             a.kind.name(),
             claims,
             clip(&aliases, 80)
-        )?;
+        ))?;
         if !a.roles.is_empty() {
-            writeln!(out, "{:<54}roles: {}", "", a.roles.join("; "))?;
+            screen.line(&format!(
+                "{:<54}roles: {}",
+                "",
+                a.roles.join("; ")
+            ))?;
         }
     }
     Ok(())

@@ -14,6 +14,7 @@ use claimgraph::{ClaimGraph, Edge, LinkStatus, Node, Report};
 use serde_json::{Value, json};
 
 use crate::cli::args::{ContradictionsArgs, ListFormat};
+use crate::cli::query::output::Screen;
 use crate::cli::text::clip;
 
 /// One counterclaim with both its reports.
@@ -118,29 +119,26 @@ fn to_json(g: &ClaimGraph, e: &Entry) -> Value {
     })
 }
 
+/// The table, each line cut to the terminal's width (`COLUMNS`), the
+/// reason wrapped: it is read whole.
 fn write_table(
     out: &mut impl Write,
     g: &ClaimGraph,
     entries: &[Entry],
 ) -> io::Result<()> {
+    let mut screen = Screen::new(out);
     for e in entries {
         let who = |r: &Report| actor_name(g, r).unwrap_or_else(|| "-".into());
-        writeln!(out, "{:>3}%  {}", e.confidence, e.rule)?;
-        writeln!(
-            out,
-            "  A {} ({}): {}",
-            who(e.a),
-            e.a.evidence.document,
-            clip(&e.a.evidence.text, 90)
-        )?;
-        writeln!(
-            out,
-            "  B {} ({}): {}",
-            who(e.b),
-            e.b.evidence.document,
-            clip(&e.b.evidence.text, 90)
-        )?;
-        writeln!(out, "  why: {}", e.reason)?;
+        screen.line(&format!("{:>3}%  {}", e.confidence, e.rule))?;
+        for (side, r) in [("A", e.a), ("B", e.b)] {
+            screen.line(&format!(
+                "  {side} {} ({}): {}",
+                who(r),
+                r.evidence.document,
+                clip(&r.evidence.text, 90)
+            ))?;
+        }
+        screen.wrapped("  why: ", e.reason)?;
     }
     Ok(())
 }

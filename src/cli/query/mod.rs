@@ -10,7 +10,7 @@
 mod actor;
 mod claim;
 mod claims;
-mod output;
+pub(crate) mod output;
 mod render;
 mod stats;
 mod trace;
