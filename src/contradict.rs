@@ -1049,7 +1049,8 @@ fn counter(
     let confidence = |bonus: f64| (base + same_doc + bonus).min(0.95);
     if let Some((unit, x, y)) = numbers_disagree(a, b).filter(|_| same_words) {
         let reason = format!(
-            "{} gives {x} {unit} where {} gives {y}; both about: {about}",
+            "{x} {unit} according to {}, {y} according to {}; both about: \
+             {about}",
             who(ka, a),
             who(kb, b)
         );
@@ -1080,7 +1081,8 @@ fn counter(
         antonyms.filter(|_| specific >= MIN_SHARED && mostly_shared())
     {
         let reason = format!(
-            "{} says \"{x}\" where {} says \"{y}\"; both about: {about}",
+            "\"{x}\" according to {}, \"{y}\" according to {}; both \
+             about: {about}",
             who(ka, a),
             who(kb, b)
         );
@@ -1130,7 +1132,7 @@ fn counter(
             _ => "rejects".to_string(),
         };
         let reason = format!(
-            "{} {how} what {} affirms; both about: {about}",
+            "{} {how} what is affirmed by {}; both about: {about}",
             who(neg, negf),
             who(pos, posf)
         );
