@@ -305,6 +305,17 @@ fn words_joined_to_a_name_by_and_are_no_form_of_it() {
     assert!(amlo.mentions.iter().all(|m| !m.contains("target")), "{amlo:?}");
 }
 
+#[test]
+fn a_company_named_with_its_legal_form_is_an_organisation() {
+    let text = "Apple Inc said on Tuesday that sales rose. Pfizer Inc. \
+                said the trial went well.";
+    let g = graph_of(&[text], &builtin_aliases());
+    for form in ["Apple Inc", "Pfizer Inc"] {
+        let a = actor_with(&g, form);
+        assert_eq!(a.kind, ActorKind::Organisation, "{a:?}");
+    }
+}
+
 /// Writes `files` into a fresh folder, builds it, and returns the graph's
 /// path.
 fn build(name: &str, files: &[(&str, &str)]) -> std::path::PathBuf {
