@@ -84,11 +84,12 @@ const OPENING_CONJUNCTION: &[&str] = &[
     "unless", "when", "whereas", "while", "without",
 ];
 
-/// Titles that a following dot abbreviates inside a name.
+/// Titles, suffixes and legal forms that a following dot abbreviates
+/// inside a name ("Dr.", "Jr.", "Inc.").
 #[rustfmt::skip]
 const NAME_ABBREVIATIONS: &[&str] = &[
-    "Dr", "Gen", "Gov", "Jr", "Lt", "Mr", "Mrs", "Ms", "Rep", "Rev", "Sen",
-    "Sr", "St",
+    "Co", "Corp", "Dr", "Gen", "Gov", "Inc", "Jr", "Lt", "Ltd", "Mr", "Mrs",
+    "Ms", "Rep", "Rev", "Sen", "Sr", "St",
 ];
 
 /// Words for a time that a cue's time phrase names ("last week").
@@ -753,7 +754,16 @@ impl<'a> Context<'a> {
         if end <= floor {
             return None;
         }
-        let head = end - 1;
+        let mut head = end - 1;
+        // "John Smith Jr. said", "Pfizer Inc. said": the name ends with an
+        // abbreviation, whose dot is part of it.
+        if self.word(head) == "."
+            && head > floor
+            && self.listed(head - 1, ABBREVIATION)
+            && self.is_capitalised(head - 1)
+        {
+            head -= 1;
+        }
         if !self.is_head(head) {
             return None;
         }

@@ -818,6 +818,18 @@ mod tests {
         assert_eq!(got[0].content, got[1].content);
     }
 
+    #[test]
+    fn a_name_may_end_with_an_abbreviation() {
+        // The dot of "Jr." or "Inc." ends no sentence and no speaker.
+        let text = "John Smith Jr. said the trial went well. Shares fell. \
+                    Pfizer Inc. said sales rose.";
+        let got = extract(text, &segment(text));
+        assert_eq!(
+            speakers(text, &got),
+            vec!["John Smith Jr.", "Pfizer Inc."]
+        );
+    }
+
     /// The speakers of `got`, in order, as `text` spells them.
     fn speakers<'t>(text: &'t str, got: &[Attribution]) -> Vec<&'t str> {
         got.iter()
