@@ -5,10 +5,10 @@
 //! one document (or, for JSONL, one document per record). Plain text and
 //! Markdown are kept as written apart from a leading byte-order mark and
 //! line endings (the CR of a CRLF becomes a space, a lone CR an LF), so
-//! offsets into [`Document::text`] match the file. HTML is reduced to its visible text,
-//! one paragraph per block separated by a blank line, with the page's
-//! title, address, date and publisher read from its `<head>`. The module
-//! owns [`IngestError`]; it depends only on [`crate::model`].
+//! offsets into [`Document::text`] match the file. HTML is reduced to its
+//! visible text, one paragraph per block separated by a blank line, with
+//! the page's title, address, date and publisher read from its `<head>`.
+//! The module owns [`IngestError`]; it depends only on [`crate::model`].
 
 use std::collections::HashSet;
 use std::fs;

@@ -19,6 +19,7 @@
 //! "([de4dbeca])" in generated summaries. [`Backing`] says which
 //! attributions each one backs.
 
+use std::ops::Range;
 use std::sync::OnceLock;
 
 use regex::{Captures, Regex};
@@ -538,15 +539,50 @@ pub struct Backing<'a> {
     markers_in_order: bool,
     /// Each attribution's content start and index, by start.
     contents: Vec<(usize, usize)>,
-    /// Each attribution's cue and index, by start, with the greatest cue
-    /// end so far at each place.
-    cues: Vec<(Span, usize)>,
-    cue_ends: Vec<usize>,
-    /// The sources other than markers and their indexes in `cited`, by
-    /// start; with, at each place, the greatest end so far and the
-    /// place of the first source to reach it.
-    others: Vec<(Span, usize)>,
-    other_ends: Vec<(usize, usize)>,
+    /// Each attribution's cue, with the attribution's index.
+    cues: ByStart,
+    /// The sources other than markers, with their indexes in `cited`.
+    others: ByStart,
+}
+
+/// Spans, each with an index, in order of where they start, with the
+/// greatest end so far at each place and the place of the first span to
+/// reach it: the spans that overlap a given one are found by two binary
+/// searches and a walk over the candidates between them.
+struct ByStart {
+    spans: Vec<(Span, usize)>,
+    reach: Vec<(usize, usize)>,
+}
+
+impl ByStart {
+    fn new(mut spans: Vec<(Span, usize)>) -> ByStart {
+        spans.sort_unstable_by_key(|&(s, i)| (s.start(), s.end(), i));
+        let reach = spans
+            .iter()
+            .enumerate()
+            .scan((0, 0), |most, (n, (s, _))| {
+                if s.end() > most.0 {
+                    *most = (s.end(), n);
+                }
+                Some(*most)
+            })
+            .collect();
+        ByStart { spans, reach }
+    }
+
+    /// The places that may overlap `span`: from the first whose spans so
+    /// far reach past its start, to the last that starts before its end.
+    /// When the range is not empty, the span at its start overlaps.
+    fn candidates(&self, span: Span) -> Range<usize> {
+        let first = self.reach.partition_point(|&(e, _)| e <= span.start());
+        let last = self.spans.partition_point(|(s, _)| s.start() < span.end());
+        first.min(last)..last
+    }
+
+    /// The places of the spans that overlap `span`, in order.
+    fn overlapping(&self, span: Span) -> impl Iterator<Item = usize> + '_ {
+        self.candidates(span).filter(move |&n| self.spans[n].0.overlaps(&span))
+    }
 }
 
 impl<'a> Backing<'a> {
@@ -572,36 +608,21 @@ impl<'a> Backing<'a> {
             .map(|(i, a)| (a.content_extent().start(), i))
             .collect();
         contents.sort_unstable();
-        let mut cues: Vec<(Span, usize)> = attributions
-            .iter()
-            .enumerate()
-            .filter_map(|(i, a)| a.cue.map(|c| (c, i)))
-            .collect();
-        cues.sort_unstable_by_key(|&(c, i)| (c.start(), c.end(), i));
-        let cue_ends = cues
-            .iter()
-            .scan(0, |most, (c, _)| {
-                *most = c.end().max(*most);
-                Some(*most)
-            })
-            .collect();
-        let mut others: Vec<(Span, usize)> = cited
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| c.kind != SourceKind::Marker)
-            .map(|(k, c)| (c.span, k))
-            .collect();
-        others.sort_unstable_by_key(|&(s, k)| (s.start(), s.end(), k));
-        let other_ends = others
-            .iter()
-            .enumerate()
-            .scan((0, 0), |most, (n, (s, _))| {
-                if s.end() > most.0 {
-                    *most = (s.end(), n);
-                }
-                Some(*most)
-            })
-            .collect();
+        let cues = ByStart::new(
+            attributions
+                .iter()
+                .enumerate()
+                .filter_map(|(i, a)| a.cue.map(|c| (c, i)))
+                .collect(),
+        );
+        let others = ByStart::new(
+            cited
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.kind != SourceKind::Marker)
+                .map(|(k, c)| (c.span, k))
+                .collect(),
+        );
         Backing {
             text,
             cited,
@@ -612,9 +633,7 @@ impl<'a> Backing<'a> {
             markers_in_order,
             contents,
             cues,
-            cue_ends,
             others,
-            other_ends,
         }
     }
 
@@ -644,17 +663,10 @@ impl<'a> Backing<'a> {
         let to = self.contents.partition_point(|&(s, _)| s < scope.end());
         let mut out: Vec<usize> =
             self.contents[from.min(to)..to].iter().map(|&(_, i)| i).collect();
-        // Cues that overlap the marker: those from the first whose cues
-        // so far reach past its start, to the last that starts before
-        // its end.
-        let first = self.cue_ends.partition_point(|&e| e <= marker.start());
-        let last =
-            self.cues.partition_point(|(c, _)| c.start() < marker.end());
-        for &(c, i) in &self.cues[first.min(last)..last] {
-            if c.overlaps(&marker) {
-                out.push(i);
-            }
-        }
+        // The attributions whose cue overlaps the marker.
+        out.extend(
+            self.cues.overlapping(marker).map(|n| self.cues.spans[n].1),
+        );
         out.sort_unstable();
         out.dedup();
         out
@@ -669,29 +681,17 @@ impl<'a> Backing<'a> {
             .cue
             .iter()
             .chain(&speaker)
-            .flat_map(|&span| self.overlapping(span).take(MOST_NAMED))
+            .flat_map(|&span| self.others.overlapping(span).take(MOST_NAMED))
             .collect();
         places.sort_unstable();
         places.dedup();
         places.truncate(MOST_NAMED);
         places.extend(self.nearest(a));
         let mut out: Vec<usize> =
-            places.into_iter().map(|n| self.others[n].1).collect();
+            places.into_iter().map(|n| self.others.spans[n].1).collect();
         out.sort_unstable();
         out.dedup();
         out
-    }
-
-    /// The places in `others` of the sources that overlap `span`, in
-    /// order: from the first whose sources so far reach past its start,
-    /// to the last that starts before its end.
-    fn overlapping(&self, span: Span) -> impl Iterator<Item = usize> + '_ {
-        let first =
-            self.other_ends.partition_point(|&(e, _)| e <= span.start());
-        let last =
-            self.others.partition_point(|(s, _)| s.start() < span.end());
-        (first.min(last)..last)
-            .filter(move |&n| self.others[n].0.overlaps(&span))
     }
 
     /// The place in `others` of the source nearest to `a`'s cue and
@@ -708,20 +708,19 @@ impl<'a> Backing<'a> {
                 c.end().max(content.end()),
             )
         });
-        let first =
-            self.other_ends.partition_point(|&(e, _)| e <= reach.start());
-        let last =
-            self.others.partition_point(|(s, _)| s.start() < reach.end());
-        let (n, gap) = if first < last {
-            (first, 0)
+        let candidates = self.others.candidates(reach);
+        let last = candidates.end;
+        let (n, gap) = if !candidates.is_empty() {
+            (candidates.start, 0)
         } else {
             // No source before `last` reaches into `reach`.
             let before = last.checked_sub(1).map(|p| {
-                let (end, n) = self.other_ends[p];
+                let (end, n) = self.others.reach[p];
                 (n, reach.start() - end)
             });
             let after = self
                 .others
+                .spans
                 .get(last)
                 .map(|(s, _)| (last, s.start() - reach.end()));
             match (before, after) {
@@ -730,7 +729,7 @@ impl<'a> Backing<'a> {
                 (None, f) => f?,
             }
         };
-        let scope = self.sentence_of(self.others[n].0);
+        let scope = self.sentence_of(self.others.spans[n].0);
         let at = content.start();
         (gap <= NEAR && scope.start() <= at && at < scope.end()).then_some(n)
     }

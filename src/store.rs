@@ -312,13 +312,18 @@ fn from_ron_with(
 /// The curation file `build` and `merge` read when none is named.
 pub const DEFAULT_CURATION: &str = "data/curation.ron";
 
+/// The curation file read: the one named, else [`DEFAULT_CURATION`].
+pub fn curation_path(named: Option<&Path>) -> &Path {
+    named.unwrap_or(Path::new(DEFAULT_CURATION))
+}
+
 /// Reads the curation file named on the command line, or else the
 /// default one (see [`crate::curation`]). A missing default is no
 /// curation; a missing file that was named is an error, as a mistyped
 /// path would otherwise drop every verdict without a word. A malformed
 /// file is an error naming the file and position.
 pub fn read_curation(named: Option<&Path>) -> Result<Curation, StoreError> {
-    let path = named.unwrap_or(Path::new(DEFAULT_CURATION));
+    let path = curation_path(named);
     let bytes = match fs::read(path) {
         Ok(bytes) => bytes,
         Err(e) if e.kind() == io::ErrorKind::NotFound && named.is_none() => {

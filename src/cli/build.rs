@@ -26,7 +26,7 @@ use claimgraph::export::dot::{
 use claimgraph::ingest::collect_inputs;
 use claimgraph::lock::OutputLock;
 use claimgraph::store::{
-    DEFAULT_CURATION, Store, builtin_aliases, load_aliases, read_curation,
+    Store, builtin_aliases, curation_path, load_aliases, read_curation,
     remove_stale_temps, save_shard_view, write_atomic_with,
 };
 use claimgraph::{
@@ -84,10 +84,7 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
     super::train::use_cue_model(args.cue_model.as_deref())?;
     let outputs = Outputs {
         out: &args.out,
-        curation_path: args
-            .curation
-            .as_deref()
-            .unwrap_or(Path::new(DEFAULT_CURATION)),
+        curation_path: curation_path(args.curation.as_deref()),
         quiet: args.quiet,
         shard: args.shard,
         store: args.store.store(),

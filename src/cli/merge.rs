@@ -9,12 +9,12 @@
 //! the articles writes, whatever the order and grouping of the shards.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::bail;
 use claimgraph::Document;
-use claimgraph::store::{DEFAULT_CURATION, load_shard, read_curation};
+use claimgraph::store::{curation_path, load_shard, read_curation};
 
 use crate::cli::args::MergeArgs;
 use crate::cli::build::{Outputs, build_into, read_aliases};
@@ -56,10 +56,7 @@ pub fn run(args: MergeArgs) -> anyhow::Result<ExitCode> {
         articles.into_values().map(|(doc, _)| doc).collect();
     let outputs = Outputs {
         out: &args.out,
-        curation_path: args
-            .curation
-            .as_deref()
-            .unwrap_or(Path::new(DEFAULT_CURATION)),
+        curation_path: curation_path(args.curation.as_deref()),
         quiet: args.quiet,
         shard: args.shard,
         store: args.store.store(),

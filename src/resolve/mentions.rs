@@ -332,10 +332,15 @@ impl MentionIndex {
 /// True for a word that ends the description an indefinite article
 /// opens: a relative pronoun, or a determiner opening another phrase.
 fn ends_introduction(lower: &str) -> bool {
-    matches!(
-        lower,
-        "that" | "which" | "who" | "whom" | "whose" | "the" | "a" | "an"
-    ) || is_possessive_pronoun(lower)
+    is_relative_pronoun(lower)
+        || matches!(lower, "the" | "a" | "an")
+        || is_possessive_pronoun(lower)
+}
+
+/// True for "who", "whom", "whose", "which", "that": a word that opens a
+/// relative clause.
+fn is_relative_pronoun(lower: &str) -> bool {
+    matches!(lower, "who" | "whom" | "whose" | "which" | "that")
 }
 
 /// A run of capitalised words after splitting, with what the split
@@ -668,8 +673,7 @@ fn name_mention(text: &str, group: &Group) -> Mention {
     // stands for whoever holds it where the article was written, so it is
     // described, as "the spokesperson" is, and never merged by its words
     // with the office in another article.
-    let runs_on = titled.is_some_and(|t| matches!(words[t + 1], "of" | "for"));
-    if runs_on || is_office(&words) {
+    if is_office(&words) {
         return Mention::new(span, &written, Class::Anonymous, &written);
     }
     let name = match titled {
@@ -709,7 +713,8 @@ fn is_office(words: &[&str]) -> bool {
         [first, rest @ ..] if matches!(*first, "the" | "The") => rest,
         _ => words,
     };
-    let Some(t) = words.iter().rposition(|w| is_title(w)) else {
+    let titled = |w: &&str| is_title(w) || is(w, WordClass::Role);
+    let Some(t) = words.iter().rposition(titled) else {
         return false;
     };
     let titles_only = words.iter().all(|w| is_title(w) || is_connector(w));
@@ -911,14 +916,10 @@ fn may_lead_a_name(lead: &str) -> bool {
                 | "from"
                 | "if"
                 | "when"
-                | "who"
-                | "whom"
-                | "which"
-                | "that"
-                | "whose"
-        ) && !["some", "every", "any", "no"]
-            .iter()
-            .any(|p| w.starts_with(p) && w.len() > p.len() + 2)
+        ) && !is_relative_pronoun(&w)
+            && !["some", "every", "any", "no"]
+                .iter()
+                .any(|p| w.starts_with(p) && w.len() > p.len() + 2)
     })
 }
 
@@ -1050,14 +1051,10 @@ fn is_pronoun(lower: &str) -> bool {
             | "them"
             | "us"
             | "me"
-            | "who"
-            | "whom"
-            | "which"
-            | "that"
             | "this"
             | "these"
             | "those"
-    )
+    ) || (is_relative_pronoun(lower) && lower != "whose")
 }
 
 /// True for "US", "IT": two capitals or more, which no pronoun is
@@ -1088,13 +1085,13 @@ fn is_quantifier_pronoun(lower: &str) -> bool {
         || matches!(lower, "all" | "both" | "each" | "any" | "none")
 }
 
-/// True for a word that opens no name: a pronoun, a possessive one, a
-/// word for part of a group, "whose".
+/// True for a word that opens no name: a pronoun (a relative one,
+/// "whose", among them), a possessive one, a word for part of a group.
 fn is_function_word(lower: &str) -> bool {
     is_pronoun(lower)
+        || is_relative_pronoun(lower)
         || is_possessive_pronoun(lower)
         || is_quantifier_pronoun(lower)
-        || lower == "whose"
 }
 
 /// Follows `refers_to` links to the mention they end at.
@@ -1229,7 +1226,8 @@ fn definite(
     let head = written.split_whitespace().last().unwrap_or("").to_lowercase();
     // "The Republican nominee" is not "the Democratic presidential
     // nominee" of the sentence before.
-    let fits = |earlier: &str| !qualifiers_clash(written, earlier);
+    let own = qualifiers(written);
+    let fits = |earlier: &str| !qualifiers_clash(&own, &qualifiers(earlier));
     let earlier = ix.anonymous_before(doc, &head, core.start(), |m| {
         m.forms.iter().all(|f| fits(f))
     });
@@ -1253,36 +1251,36 @@ fn definite(
     m
 }
 
-/// True when two descriptions of one head noun are qualified by different
-/// capitalised words ("The Republican nominee", "the Democratic
-/// presidential nominee"): then they are two people. A description with
-/// no such word ("the nominee") clashes with none.
-fn qualifiers_clash(a: &str, b: &str) -> bool {
-    // The capitalised words before the head, bare and in lower case, and
-    // their initials: "National Security Council (NSC)" gives "nsc" too.
-    let qualifiers = |s: &'_ str| -> Vec<String> {
-        let words: Vec<&str> = s.split_whitespace().collect();
-        let Some((_, before_head)) = words.split_last() else {
-            return Vec::new();
-        };
-        let mut out: Vec<String> = before_head
-            .iter()
-            .map(|w| {
-                strip_possessive(
-                    w.trim_matches(|c: char| !c.is_alphanumeric()),
-                )
-            })
-            .filter(|w| w.starts_with(char::is_uppercase))
-            .map(str::to_lowercase)
-            .filter(|w| !matches!(w.as_str(), "the" | "a" | "an" | "one"))
-            .collect();
-        if out.len() > 1 {
-            out.push(out.iter().filter_map(|w| w.chars().next()).collect());
-        }
-        out
+/// The capitalised words that qualify a description's head noun, bare
+/// and in lower case, and their initials: "a National Security Council
+/// (NSC) spokesperson" gives "national", "security", "council", "nsc"
+/// and "nsc" again.
+fn qualifiers(description: &str) -> Vec<String> {
+    let words: Vec<&str> = description.split_whitespace().collect();
+    let Some((_, before_head)) = words.split_last() else {
+        return Vec::new();
     };
-    let (qa, qb) = (qualifiers(a), qualifiers(b));
-    !qa.is_empty() && !qb.is_empty() && !qa.iter().any(|w| qb.contains(w))
+    let mut out: Vec<String> = before_head
+        .iter()
+        .map(|w| {
+            strip_possessive(w.trim_matches(|c: char| !c.is_alphanumeric()))
+        })
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .map(str::to_lowercase)
+        .filter(|w| !matches!(w.as_str(), "the" | "a" | "an" | "one"))
+        .collect();
+    if out.len() > 1 {
+        out.push(out.iter().filter_map(|w| w.chars().next()).collect());
+    }
+    out
+}
+
+/// True when two descriptions of one head noun are qualified by different
+/// capitalised words ([`qualifiers`]: "The Republican nominee", "the
+/// Democratic presidential nominee"): then they are two people. A
+/// description with no such word ("the nominee") clashes with none.
+fn qualifiers_clash(a: &[String], b: &[String]) -> bool {
+    !a.is_empty() && !b.is_empty() && !a.iter().any(|w| b.contains(w))
 }
 
 /// The key two mentions of one actor share: the folded name, without a
