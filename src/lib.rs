@@ -46,7 +46,9 @@ pub mod store;
 
 pub use crate::{
     extract::{
-        RuleInfo, join_split_quotes,
+        RuleInfo,
+        gate::{GateStats, SpeakerGate, train_speaker_gate},
+        join_split_quotes,
         learned::{
             CueModel, GoldAttribution, TrainingDocument, TrainingOptions,
             TrainingStats, train_cue_model,
@@ -60,7 +62,8 @@ pub use crate::{
     },
     model::{
         AliasEntry, AliasTable, Attribution, CharIndex, CueClass, Document,
-        Extracted, Resolution, SourceKind, Span, Speaker, Spill, stable_hash,
+        Extracted, Resolution, SourceKind, Span, Speaker, Spill, Withheld,
+        stable_hash,
     },
     pipeline::{
         build_graph, build_graph_consuming, build_graph_observed,

@@ -306,6 +306,19 @@ pub struct Attribution {
     /// The id of the rule that produced the attribution: one shared
     /// string per rule, however many attributions it made.
     pub rule: ArcStr,
+    /// The speaker the rules found but the speaker gate judged too unsure
+    /// to assert (`src/extract/gate.rs`); `speaker` is then `None`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub withheld: Option<Box<Withheld>>,
+}
+
+/// A speaker held back by the speaker gate, kept for a person to check.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Withheld {
+    /// The speaker as the rules and resolution found it.
+    pub speaker: Speaker,
+    /// The gate's estimate, in percent, that it is right.
+    pub percent: u8,
 }
 
 impl Attribution {
@@ -314,6 +327,12 @@ impl Attribution {
         let first = self.content.first().map_or(0, |s| s.start());
         let last = self.content.last().map_or(first, |s| s.end());
         Span::new(first, last)
+    }
+
+    /// The speaker the rules found, whether asserted or withheld by the
+    /// speaker gate.
+    pub fn found_speaker(&self) -> Option<&Speaker> {
+        self.speaker.as_ref().or(self.withheld.as_ref().map(|w| &w.speaker))
     }
 
     /// The content's pieces joined with one space.
@@ -553,9 +572,10 @@ mod tests {
     fn an_attribution_stays_small() {
         // A build holds every attribution of the corpus until its graph
         // is made, millions of them: spans are u32, and the rule's id and
-        // the speaker's name are shared pointers, not strings of their own.
+        // the speaker's name are shared pointers, not strings of their own,
+        // and a speaker the gate withheld is boxed (most are not).
         assert_eq!(std::mem::size_of::<Span>(), 8);
-        assert_eq!(std::mem::size_of::<Attribution>(), 80);
+        assert_eq!(std::mem::size_of::<Attribution>(), 88);
     }
 
     #[test]

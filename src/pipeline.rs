@@ -30,6 +30,7 @@ pub fn extract_document(document: Document) -> Extracted {
     let seg = segment(&document.text);
     let mut attributions = extract(&document.text, &seg);
     resolve(&document.text, &mut attributions);
+    crate::extract::gate::gate(&document.text, &mut attributions);
     Extracted::new(document, held(attributions))
 }
 

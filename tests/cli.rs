@@ -159,6 +159,76 @@ fn a_split_quote_and_a_pronoun_speaker_from_a_file() {
     assert_eq!(atts[2]["direct"], false);
 }
 
+/// Each attribution of `attributions … --format jsonl` output, by its
+/// document id and content.
+fn rows(out: &std::process::Output) -> Vec<(String, serde_json::Value)> {
+    stdout(out)
+        .lines()
+        .flat_map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            let id = v["id"].as_str().unwrap().to_string();
+            let atts = v["attributions"].as_array().unwrap().clone();
+            atts.into_iter().map(move |a| (id.clone(), a))
+        })
+        .collect()
+}
+
+#[test]
+fn the_speaker_gate_withholds_unsure_speakers_and_all_speakers_keeps_them() {
+    let gated = run(&["attributions", "data", "--format", "jsonl"]);
+    let all =
+        run(&["attributions", "data", "--format", "jsonl", "--all-speakers"]);
+    assert!(gated.status.success() && all.status.success());
+    let (gated, all) = (rows(&gated), rows(&all));
+    assert_eq!(gated.len(), all.len(), "the gate drops no claim");
+    let withheld: Vec<_> = gated
+        .iter()
+        .zip(&all)
+        .filter(|((_, g), _)| !g["withheld_speaker"].is_null())
+        .collect();
+    assert!(!withheld.is_empty(), "the seeds have unsure speakers");
+    for ((id, g), (_, a)) in &withheld {
+        assert!(g["speaker"].is_null() && g["actor"].is_null(), "{id}: {g}");
+        assert_eq!(g["content"], a["content"], "{id}");
+        let w = &g["withheld_speaker"];
+        assert_eq!(w["speaker"], a["speaker"], "{id}: {g} / {a}");
+        assert_eq!(w["actor"], a["actor"], "{id}");
+        assert!(w["percent"].as_u64().unwrap() < 50, "{id}: {w}");
+    }
+    assert!(all.iter().all(|(_, a)| a.get("withheld_speaker").is_none()));
+    // The table says so too.
+    let out = run(&["attributions", "data", "--explain"]);
+    assert!(stdout(&out).contains("withheld:"), "{}", stdout(&out));
+}
+
+#[test]
+fn train_speakers_writes_the_same_gate_twice() {
+    let dir = workdir("train-speakers");
+    let gold = root().join("tests/data/gold.jsonl");
+    let mut made = Vec::new();
+    for name in ["a.tsv", "b.tsv"] {
+        let path = dir.join(name);
+        let out = run(&[
+            "train-speakers",
+            gold.to_str().unwrap(),
+            "--out",
+            path.to_str().unwrap(),
+        ]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert!(stderr(&out).contains("5 documents"), "{}", stderr(&out));
+        made.push(fs::read_to_string(&path).unwrap());
+    }
+    assert_eq!(made[0], made[1]);
+    let gate = claimgraph::SpeakerGate::parse(&made[0]).unwrap();
+    assert!(gate.len() > 10, "{}", made[0]);
+    assert_eq!(gate.threshold, 0.0);
+    let bad = dir.join("bad.jsonl");
+    fs::write(&bad, "{\"text\": 3}\n").unwrap();
+    let out = run(&["train-speakers", bad.to_str().unwrap(), "--out", "x"]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("bad.jsonl:1"), "{}", stderr(&out));
+}
+
 #[test]
 fn join_split_quotes_follows_polnear() {
     let dir = workdir("join");

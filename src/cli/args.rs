@@ -65,6 +65,9 @@ pub enum Command {
     Stats(query::StatsArgs),
     /// Learn the cue model from annotated articles (the bench's format).
     TrainCues(crate::cli::train::TrainArgs),
+    /// Learn the speaker gate from annotated articles (the bench's
+    /// format): which found speakers are sure enough to assert.
+    TrainSpeakers(crate::cli::train::TrainGateArgs),
 }
 
 const CONTRADICTIONS_EXAMPLES: &str = "\
@@ -147,6 +150,10 @@ pub struct BuildArgs {
     /// as written by `claimgraph train-cues`.
     #[arg(long, value_name = "FILE")]
     pub cue_model: Option<PathBuf>,
+    /// Assert every speaker the rules find, even those the speaker gate
+    /// judges more likely wrong than right (`data/speaker_gate.tsv`).
+    #[arg(long)]
+    pub all_speakers: bool,
 }
 
 /// Arguments of `merge`.
@@ -249,6 +256,10 @@ pub struct AttributionsArgs {
     /// as written by `claimgraph train-cues`.
     #[arg(long, value_name = "FILE")]
     pub cue_model: Option<PathBuf>,
+    /// Assert every speaker the rules find, even those the speaker gate
+    /// judges more likely wrong than right (`data/speaker_gate.tsv`).
+    #[arg(long)]
+    pub all_speakers: bool,
     /// Join a quotation split over two sentences (`“A,” X said. “B.”`),
     /// or carried on in the next paragraph, into one attribution with
     /// two pieces, as PolNeAR annotates it; by default each piece is an

@@ -20,6 +20,7 @@ use crate::cli::text::clip;
 /// Runs the subcommand.
 pub fn run(args: AttributionsArgs) -> anyhow::Result<ExitCode> {
     super::train::use_cue_model(args.cue_model.as_deref())?;
+    super::train::open_gate(args.all_speakers)?;
     let docs = read_documents(&args.inputs, args.keep_going)?;
     let out = io::stdout();
     let mut out = io::BufWriter::new(out.lock());
@@ -48,7 +49,7 @@ fn jsonl_line(x: &Extracted) -> Value {
         .map(|a| {
             let content: Vec<[usize; 2]> =
                 a.content.iter().map(|s| s.to_chars(&chars)).collect();
-            json!({
+            let mut row = json!({
                 "speaker": a.speaker.as_ref().map(|s| s.span.to_chars(&chars)),
                 "cue": a.cue.map(|c| c.to_chars(&chars)),
                 "content": content,
@@ -56,7 +57,15 @@ fn jsonl_line(x: &Extracted) -> Value {
                 "actor": a.speaker.as_ref().map(|s| s.name.clone()),
                 "cue_class": a.class.name(),
                 "rule": a.rule,
-            })
+            });
+            if let Some(w) = &a.withheld {
+                row["withheld_speaker"] = json!({
+                    "speaker": w.speaker.span.to_chars(&chars),
+                    "actor": w.speaker.name,
+                    "percent": w.percent,
+                });
+            }
+            row
         })
         .collect();
     json!({"id": x.document.id, "attributions": atts})
@@ -98,7 +107,14 @@ fn write_table(
                     format!("antecedent {:?}", s.text(text))
                 }
                 Some(Resolution::Unresolved) => "unresolved".to_string(),
-                None => "no speaker".to_string(),
+                None => match &a.withheld {
+                    Some(w) => format!(
+                        "speaker {:?} withheld: {} % sure (speaker gate)",
+                        w.speaker.span.text(text),
+                        w.percent
+                    ),
+                    None => "no speaker".to_string(),
+                },
             };
             writeln!(
                 out,

@@ -41,5 +41,6 @@ pub fn run() -> anyhow::Result<ExitCode> {
         Command::Trace(a) => query::trace(a),
         Command::Stats(a) => query::stats(a),
         Command::TrainCues(a) => train::run(a),
+        Command::TrainSpeakers(a) => train::run_gate(a),
     }
 }

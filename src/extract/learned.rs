@@ -758,7 +758,7 @@ pub struct TrainingDocument {
 
 /// True when `pred` matches `gold` by the bench's content criterion: the
 /// overlap is at least half of the longer one's length.
-fn content_matches(pred: &[Span], gold: &[Span]) -> bool {
+pub(crate) fn content_matches(pred: &[Span], gold: &[Span]) -> bool {
     let len =
         |v: &[Span]| v.iter().map(|s| s.end() - s.start()).sum::<usize>();
     let overlap: usize = pred
@@ -773,7 +773,7 @@ fn content_matches(pred: &[Span], gold: &[Span]) -> bool {
 }
 
 /// True when two spans share a character; both absent counts as agreeing.
-fn touch(a: Option<Span>, b: Option<Span>) -> bool {
+pub(crate) fn touch(a: Option<Span>, b: Option<Span>) -> bool {
     match (a, b) {
         (Some(a), Some(b)) => a.start() < b.end() && b.start() < a.end(),
         (None, None) => true,
@@ -935,7 +935,7 @@ pub fn train_cue_model(
 /// candidates alone, not on a shuffle: a few candidates more or fewer
 /// move the model a little, not to another stopping point of stochastic
 /// descent.
-fn logistic(
+pub(crate) fn logistic(
     data: &[(Vec<usize>, f32)],
     features: usize,
     options: TrainingOptions,

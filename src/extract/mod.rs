@@ -15,6 +15,7 @@ mod according_to;
 mod called;
 mod colon;
 mod context;
+pub(crate) mod gate;
 pub(crate) mod learned;
 mod lexicon;
 mod quote;
@@ -141,6 +142,7 @@ fn to_attribution(text: &str, f: Found) -> Attribution {
         direct,
         class: f.class,
         rule: rule_id(f.rule),
+        withheld: None,
     }
 }
 
@@ -173,7 +175,7 @@ pub fn join_split_quotes(
 ) -> Vec<Attribution> {
     let mut out: Vec<Attribution> = Vec::with_capacity(atts.len());
     let mut joined: Vec<bool> = Vec::with_capacity(atts.len());
-    let speaker = |a: &Attribution| a.speaker.as_ref().map(|s| s.span);
+    let speaker = |a: &Attribution| a.found_speaker().map(|s| s.span);
     for a in atts {
         let host = (a.rule == "quote/previous-sentence")
             .then(|| {
@@ -225,7 +227,7 @@ fn next_paragraph_host(
 ) -> Option<usize> {
     let h = out.len().checked_sub(1)?;
     let host = &out[h];
-    let speaker = |a: &Attribution| a.speaker.as_ref().map(|s| s.span);
+    let speaker = |a: &Attribution| a.found_speaker().map(|s| s.span);
     let end = last_end(host);
     let start = a.content_extent().start();
     // A quotation run on over paragraphs, with its tag after its last
@@ -234,7 +236,7 @@ fn next_paragraph_host(
     let gap = text.get(end..start)?;
     (a.direct
         && host.direct
-        && a.speaker.is_some()
+        && a.found_speaker().is_some()
         && speaker(host) == speaker(a)
         && host.cue == a.cue
         && a.rule.starts_with("quote/")

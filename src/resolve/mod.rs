@@ -590,6 +590,7 @@ mod tests {
                 direct: false,
                 class: crate::model::CueClass::Said,
                 rule: "test".into(),
+                withheld: None,
             }
         };
         let mut atts = vec![
