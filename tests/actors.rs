@@ -265,6 +265,29 @@ fn an_office_without_a_name_is_its_holder_in_one_article_only() {
 }
 
 #[test]
+fn unnamed_sources_known_by_what_they_know_stay_in_their_article() {
+    // The same words in two articles are two sources.
+    let a = "People close to the campaign say the governor will resign. \
+             A person familiar with the plans said the vote was delayed.";
+    let b = "People close to the campaign say the mayor is angry. \
+             A person familiar with the plans said the budget was cut.";
+    let g = graph_of(&[a, b], &builtin_aliases());
+    for form in
+        ["People close to the campaign", "A person familiar with the plans"]
+    {
+        let found = actors_with(&g, form);
+        assert_eq!(found.len(), 2, "{form}: {found:?}");
+    }
+    let group = actors_with(&g, "People close to the campaign");
+    assert!(group.iter().all(|a| a.kind == ActorKind::Group), "{group:?}");
+    let person = actors_with(&g, "A person familiar with the plans");
+    assert!(
+        person.iter().all(|a| a.kind == ActorKind::Anonymous),
+        "{person:?}"
+    );
+}
+
+#[test]
 fn a_speaker_with_the_acronym_it_defines_is_the_body() {
     let text = "The Drug Enforcement Administration (DEA) said that seizures \
                 rose. The DEA said prices fell.";

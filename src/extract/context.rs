@@ -605,6 +605,9 @@ impl<'a> Context<'a> {
         if clause_start && self.listed(last, QUANTIFIER) {
             return Some((last, end));
         }
+        if let Some(source) = self.informed_source_before(end, floor) {
+            return Some(source);
+        }
         if self.word(last) == "," {
             return self.across_appositive(last, floor);
         }
@@ -722,8 +725,130 @@ impl<'a> Context<'a> {
         if open >= floor + 3 && age(open - 1) && self.word(open - 2) == "," {
             open -= 2;
         }
-        self.noun_phrase_before(open, floor)
+        self.informed_source_before(open, floor)
+            .or_else(|| self.noun_phrase_before(open, floor))
             .or_else(|| self.apposed_name(open, comma))
+    }
+
+    /// The length of the phrase at token `m`, before `end`, that says how
+    /// an unnamed source knows: "familiar with", "close to", "briefed
+    /// on", "knowledgeable about", "with (direct) knowledge of".
+    fn knowing_marker(&self, m: usize, end: usize) -> Option<usize> {
+        let next = |k: usize| if m + k < end { self.low(m + k) } else { "" };
+        match (self.low(m), next(1)) {
+            ("familiar", "with")
+            | ("close", "to")
+            | ("briefed", "on")
+            | ("knowledgeable", "about") => Some(2),
+            ("with", "knowledge" | "direct" | "firsthand") => (m + 1
+                ..end.min(m + 4))
+                .find(|&k| self.low(k) == "of")
+                .map(|of| of + 1 - m),
+            _ => None,
+        }
+    }
+
+    /// True when token `i` can be an unnamed source: a speaker noun
+    /// ("officials", "sources"), "person", "someone", "those", "one", or
+    /// a name ("Democrats").
+    fn is_informed(&self, i: usize) -> bool {
+        self.is_speaker_noun(i)
+            || matches!(
+                self.low(i),
+                "person" | "persons" | "someone" | "those" | "one"
+            )
+            || (self.is_capitalised(i) && self.is_head(i))
+    }
+
+    /// "said a person familiar with the planning": the source after a
+    /// cue, from `start` to the end of its clause (before `limit`).
+    fn informed_source_after(
+        &self,
+        start: usize,
+        limit: usize,
+    ) -> Option<(usize, usize)> {
+        let m = (start + 1..limit.min(start + 5))
+            .take_while(|&j| self.is_word(j) && !self.in_quote[j])
+            .find(|&j| self.knowing_marker(j, limit).is_some())?;
+        if !self.is_informed(m - 1) {
+            return None;
+        }
+        let object = m + self.knowing_marker(m, limit)?;
+        let end = (object..limit.min(object + 10))
+            .take_while(|&j| {
+                (self.is_word(j) || matches!(self.word(j), "’" | "'" | "-"))
+                    && !self.in_quote[j]
+                    && (self.cue_at(j).is_none() || self.is_noun_after(j))
+                    && !self.listed(j, AUXILIARY)
+                    && !matches!(self.low(j), "who" | "which" | "that")
+            })
+            .last()?;
+        Some((start, end + 1))
+    }
+
+    /// True when token `j` follows a determiner or a possessive, so that
+    /// a cue word there is a noun ("the plans", "the governor's plans").
+    fn is_noun_after(&self, j: usize) -> bool {
+        j > 0 && {
+            let prev = self.low(j - 1);
+            self.listed(j - 1, DETERMINER)
+                || prev.ends_with("'s")
+                || prev.ends_with("’s")
+                || matches!(prev, "'" | "’")
+        }
+    }
+
+    /// "A person familiar with the planning", "people close to the
+    /// campaign", "officials with knowledge of the talks", "sources
+    /// briefed on the matter": an unnamed source and the phrase after it
+    /// that says how it knows, ending at `end`, in one clause.
+    fn informed_source_before(
+        &self,
+        end: usize,
+        floor: usize,
+    ) -> Option<(usize, usize)> {
+        let lowest = end.saturating_sub(12).max(floor + 1);
+        for m in (lowest..end).rev() {
+            if !self.is_word(m) && self.word(m) != "’" && self.word(m) != "'"
+            {
+                return None;
+            }
+            let Some(marker) = self.knowing_marker(m, end) else {
+                continue;
+            };
+            // An object after the marker, and a source before it.
+            if m + marker >= end || m == 0 || !self.is_informed(m - 1) {
+                return None;
+            }
+            let head = m - 1;
+            let start =
+                self.noun_phrase_before(m, floor).map_or(head, |(s, _)| s);
+            let mut start = start.min(head);
+            // "A person", "three people", "another source": the words
+            // before the head that go with it.
+            while start > floor
+                && (self.listed(start - 1, DETERMINER)
+                    || self.listed(start - 1, QUANTIFIER)
+                    || self
+                        .word(start - 1)
+                        .bytes()
+                        .all(|b| b.is_ascii_digit())
+                    || matches!(
+                        self.low(start - 1),
+                        "another"
+                            | "other"
+                            | "two"
+                            | "three"
+                            | "four"
+                            | "several"
+                            | "separate"
+                    ))
+            {
+                start -= 1;
+            }
+            return Some((start, end));
+        }
+        None
     }
 
     /// "The club's coach, Luis Ortega, said": when no name or speaker
@@ -980,6 +1105,9 @@ impl<'a> Context<'a> {
         {
             return Some((start, start + 1));
         }
+        if let Some(source) = self.informed_source_after(start, limit) {
+            return Some(source);
+        }
         let mut end = start;
         let mut head = None;
         while end < limit && end - start < 10 {
@@ -1142,6 +1270,59 @@ mod tests {
     fn no_speaker_without_a_head() {
         assert_eq!(before("the idea said nothing", "said"), None);
         assert_eq!(before("Then said nothing", "said"), None);
+    }
+
+    #[test]
+    fn an_unnamed_source_keeps_what_says_how_it_knows() {
+        let cases = [
+            (
+                "A person familiar with the company's plans said it",
+                "A person familiar with the company's plans",
+            ),
+            (
+                "But three people briefed on the talks said it",
+                "three people briefed on the talks",
+            ),
+            (
+                "Officials with direct knowledge of the deal said it",
+                "Officials with direct knowledge of the deal",
+            ),
+            (
+                "A source close to the campaign, who asked not to be named, \
+                 said it",
+                "A source close to the campaign",
+            ),
+            // Not a source's knowledge: the appositive stays out.
+            ("The senator, close to tears, said it", "The senator"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(before(text, "said").as_deref(), Some(want), "{text}");
+        }
+        // Nobody before the phrase: no speaker.
+        assert_eq!(
+            before("The vote, close to midnight, said it", "said"),
+            None
+        );
+    }
+
+    #[test]
+    fn an_unnamed_source_after_a_cue_runs_to_its_clause_end() {
+        for (text, want) in [
+            (
+                "said one person with knowledge of the governor's plans.",
+                "one person with knowledge of the governor's plans",
+            ),
+            (
+                "said a person close to the Clintons, who declined",
+                "a person close to the Clintons",
+            ),
+            ("said Senator Jane Doe, close to tears.", "Senator Jane Doe"),
+        ] {
+            let seg = segment(text);
+            let cx = Context::new(text, &seg);
+            let (s, e) = cx.speaker_after(1, cx.len()).unwrap();
+            assert_eq!(cx.span(s, e).text(text), want, "{text}");
+        }
     }
 
     #[test]

@@ -269,6 +269,25 @@ mod tests {
     }
 
     #[test]
+    fn a_quotation_reported_inside_a_paraphrase_is_the_reporters() {
+        // "the findings" opens what Ms. Ruiz said; it is no speaker of
+        // its own, and the quotation is hers.
+        let text = "Councilwoman Ana Ruiz, a Democrat, said the findings \
+                    showed that “the work is far from over.”";
+        let got = extract(text, &segment(text));
+        assert_eq!(speakers(text, &got), ["Councilwoman Ana Ruiz"], "{got:?}");
+        assert_eq!(
+            got[0].content_text(text),
+            "the findings showed that “the work is far from over.”"
+        );
+        assert!(got[0].direct);
+        // With no cue before it, a common noun still speaks a quotation.
+        let text = "The announcer said that “the game is over.”";
+        let got = extract(text, &segment(text));
+        assert_eq!(speakers(text, &got), ["The announcer"], "{got:?}");
+    }
+
+    #[test]
     fn split_quote_is_one_attribution_with_two_pieces() {
         let text = "“It is bad,” she said, “and it is getting worse.”";
         let got = extract(text, &segment(text));

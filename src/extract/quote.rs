@@ -513,9 +513,27 @@ fn before(cx: &Context, open: usize) -> Option<Attributed> {
         cx.tag_speaker_before(s, end - 1).or_else(|| cx.subject(s, end - 1))?
     } else {
         // Next to a quotation a cue is surely speech, so a plain common
-        // noun ("the announcer said, “…”") is taken as its speaker too.
-        cx.speaker_before(end, s.first)
-            .or_else(|| cx.common_noun_phrase_before(end, s.first))?
+        // noun ("the announcer said, “…”") is taken as its speaker too,
+        // unless it opens what an earlier cue reports: in "Jones said the
+        // warnings showed that “…”" the quotation is Jones's, and the
+        // reported-speech rules take the whole clause.
+        match cx.speaker_before(end, s.first) {
+            Some(speaker) => speaker,
+            None => {
+                let np = cx.common_noun_phrase_before(end, s.first)?;
+                let mut k = np.0;
+                if k > s.first && cx.low(k - 1) == "that" {
+                    k -= 1;
+                }
+                let reported = (s.first..k).rev().take(2).any(|p| {
+                    cx.cue_at(p).is_some_and(|c| c.end == k && !cx.in_quote[p])
+                });
+                if reported {
+                    return None;
+                }
+                np
+            }
+        }
     };
     fresh(cx, Attributed { speaker, cue, end: j })
 }

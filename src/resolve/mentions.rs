@@ -1138,7 +1138,25 @@ fn nominal(
     let words: Vec<&str> = written.split_whitespace().collect();
     let first = words.first().map_or(String::new(), |w| w.to_lowercase());
     let last = words.last().copied().unwrap_or("");
-    let mut m = if let Some(owner) = owner_of(written) {
+    let mut m = if let Some(head) = informed_head(&words) {
+        // "people familiar with the plans", "a source close to the
+        // campaign": unnamed sources of this article, never merged with
+        // the same words in another.
+        let lower = head.to_lowercase();
+        if is_plural(&lower) || lower == "those" {
+            Mention::new(
+                core,
+                &clean(written),
+                Class::Group { local: true },
+                written,
+            )
+        } else {
+            let mut m =
+                Mention::new(core, &clean(written), Class::Anonymous, written);
+            m.person = true;
+            m
+        }
+    } else if let Some(owner) = owner_of(written) {
         let mut m = Mention::new(core, &clean(written), Class::Unit, written);
         m.affiliations.push(owner);
         m
@@ -1190,6 +1208,23 @@ fn owner_of(written: &str) -> Option<String> {
 fn is_plural(word: &str) -> bool {
     (word.ends_with('s') && !word.ends_with("ss"))
         || matches!(word, "people" | "police" | "staff")
+}
+
+/// The head of an unnamed source described by how it knows: "people"
+/// in "people familiar with the plans", "source" in "a source close to
+/// the campaign", "officials" in "officials with knowledge of the talks".
+fn informed_head<'a>(words: &[&'a str]) -> Option<&'a str> {
+    let at = words.windows(2).position(|w| {
+        matches!(
+            (w[0].to_lowercase().as_str(), w[1].to_lowercase().as_str()),
+            ("familiar", "with")
+                | ("close", "to")
+                | ("briefed", "on")
+                | ("knowledgeable", "about")
+                | ("with", "knowledge" | "direct" | "firsthand")
+        )
+    })?;
+    at.checked_sub(1).map(|h| words[h])
 }
 
 /// True for "some Republicans", "a handful of experts", "at least some
