@@ -72,6 +72,26 @@ fn a_share_of_those_polled_is_a_group_of_its_own_article() {
 }
 
 #[test]
+fn a_surname_two_people_of_its_article_share_joins_neither() {
+    // Only Linda Brennan is marked as a person, yet "Brennan" could be
+    // the former mayor as well: it joins neither.
+    let text = "A grand jury indicted former mayor Thomas Brennan on \
+                Thursday, prosecutors said. Council member Linda Brennan \
+                told reporters that she had raised concerns in 2019. \
+                Brennan denied the charges.";
+    let g = graph_of(&[text], &builtin_aliases());
+    let linda = actor_with(&g, "Council member Linda Brennan");
+    let alone = actor_with(&g, "Brennan");
+    assert_ne!(linda.id, alone.id, "{:?}", actors(&g));
+    // With one Brennan in the article, the surname is hers.
+    let text = "Council member Linda Brennan told reporters that she had \
+                raised concerns in 2019. Brennan said the vote was wrong.";
+    let g = graph_of(&[text], &builtin_aliases());
+    let linda = actor_with(&g, "Council member Linda Brennan");
+    assert_eq!(linda.id, actor_with(&g, "Brennan").id, "{:?}", actors(&g));
+}
+
+#[test]
 fn a_titled_surname_in_two_unrelated_articles_is_two_people() {
     let g = graph_of(&[hay::MR_SMITH, hay::MR_SMITH], &builtin_aliases());
     let smiths: Vec<Actor> =

@@ -22,7 +22,9 @@
 //! Anonymous sources, pronouns no antecedent was found for and parts of
 //! groups ("some Republicans") are never merged with anything. Two
 //! fuller names that share a surname stay apart, and so does a surname
-//! either could take: a wrong merge is worse than a split. Mentions that
+//! either could take, in the corpus or in its own article ("Brennan"
+//! beside "former mayor Thomas Brennan" and "Council member Linda
+//! Brennan"): a wrong merge is worse than a split. Mentions that
 //! speak, hold a title or role, or name a body become actors; other
 //! capitalised words ("Western Hemisphere") are dropped.
 
@@ -34,6 +36,7 @@ use rayon::prelude::*;
 
 use super::mentions::{
     Class, DocMentions, Mention, find, is_acronym, is_demonym, key_of,
+    may_be_first_name,
 };
 use super::merging::{Clusters, Keys, Sets};
 use super::names::is_publication_name;
@@ -415,10 +418,14 @@ impl<'d> Mentions<'d> {
     }
 
     fn doc_id(&self, g: usize) -> &str {
+        &self.docs[self.doc_index(g)].document.id
+    }
+
+    /// The index of mention `g`'s document.
+    fn doc_index(&self, g: usize) -> usize {
         // The last document whose mentions start at or before `g`: those
         // with none start where the next one does.
-        let d = self.base.partition_point(|&b| b <= g) - 1;
-        &self.docs[d].document.id
+        self.base.partition_point(|&b| b <= g) - 1
     }
 
     /// Mention `g`'s affiliations, each with the number of its key.
@@ -707,7 +714,7 @@ impl<'d> Corpus<'d> {
 
     /// A short name ("Milgram", "Lopez Obrador") joins the one fuller
     /// name in the corpus that it fits and that the text marks as a
-    /// person.
+    /// person, unless its own article names another it fits.
     fn merge_surnames(&mut self) {
         let clusters = self.clusters();
         let m = &self.m;
@@ -731,6 +738,7 @@ impl<'d> Corpus<'d> {
             let last = k.rsplit(' ').next().unwrap_or("");
             by_last.entry(last).or_default().push((k, roots));
         }
+        let mut candidates = Vec::new();
         for (root, members) in clusters.iter() {
             let short: BTreeSet<u32> = indexes(members)
                 .filter(|&g| m.name_like(g))
@@ -746,11 +754,63 @@ impl<'d> Corpus<'d> {
                 .copied()
                 .collect();
             if let [(full, roots)] = fits_all.as_slice() {
-                self.sets.union(root, roots[0], || {
-                    let name = &m.mention(root).name;
-                    format!("“{name}” is a short form of the only fuller name in the corpus that fits it, “{full}”")
-                });
+                candidates.push((root, members, roots[0], *full, short, last));
             }
+        }
+        // A short name whose own article names another person it fits,
+        // one the text does not mark as a person ("former mayor Thomas
+        // Brennan" beside "Council member Linda Brennan"), could be
+        // either: it joins neither.
+        let mut wanted: FastSet<(usize, &str)> = FastSet::default();
+        for &(_, members, _, _, _, last) in &candidates {
+            for g in indexes(members).filter(|&g| m.name_like(g)) {
+                wanted.insert((m.doc_index(g), last));
+            }
+        }
+        let mut in_doc: FastMap<(usize, &str), Vec<(&str, usize)>> =
+            FastMap::default();
+        if !wanted.is_empty() {
+            for g in 0..m.len() {
+                if !m.name_like(g) || !m.mention(g).name.contains(' ') {
+                    continue;
+                }
+                let k = m.keys.get(m.name_key(g));
+                let last = k.rsplit(' ').next().unwrap_or("");
+                let at = (m.doc_index(g), last);
+                if wanted.contains(&at) {
+                    in_doc.entry(at).or_default().push((k, g));
+                }
+            }
+        }
+        for (root, members, target, full, short, last) in candidates {
+            let docs: BTreeSet<usize> = indexes(members)
+                .filter(|&g| m.name_like(g))
+                .map(|g| m.doc_index(g))
+                .collect();
+            let goal = self.sets.root(target);
+            let other = docs.iter().any(|&d| {
+                in_doc.get(&(d, last)).into_iter().flatten().any(|&(k, g)| {
+                    // "Court Justice Antonin Scalia" is still Antonin Scalia.
+                    let same = k == full
+                        || k.strip_suffix(full)
+                            .is_some_and(|t| t.ends_with(' '))
+                        || full
+                            .strip_suffix(k)
+                            .is_some_and(|t| t.ends_with(' '));
+                    let first = k.split(' ').next().unwrap_or("");
+                    !same
+                        && may_be_first_name(first)
+                        && short.iter().all(|&s| fits(m.keys.get(s), k))
+                        && self.sets.root(g) != goal
+                })
+            });
+            if other {
+                continue;
+            }
+            self.sets.union(root, target, || {
+                let name = &m.mention(root).name;
+                format!("“{name}” is a short form of the only fuller name in the corpus that fits it, “{full}”")
+            });
         }
     }
 

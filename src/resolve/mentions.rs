@@ -1085,6 +1085,44 @@ fn is_quantifier_pronoun(lower: &str) -> bool {
         || matches!(lower, "all" | "both" | "each" | "any" | "none")
 }
 
+/// True when `word` (any case) could be a first name: not a word that
+/// starts sentences ("Without", "Only", "Like"), a preposition or a
+/// pronoun. A capitalised run at a sentence's start is no name for
+/// these ("Without Scalia").
+pub fn may_be_first_name(word: &str) -> bool {
+    let mut title = String::with_capacity(word.len());
+    let mut chars = word.chars();
+    if let Some(c) = chars.next() {
+        title.extend(c.to_uppercase());
+        title.extend(chars.flat_map(char::to_lowercase));
+    }
+    let lower = word.to_lowercase();
+    STARTERS.binary_search(&title.as_str()).is_err()
+        && !is_function_word(&lower)
+        && !matches!(
+            lower.as_str(),
+            "of" | "with"
+                | "without"
+                | "like"
+                | "only"
+                | "by"
+                | "from"
+                | "to"
+                | "into"
+                | "about"
+                | "against"
+                | "say"
+                | "says"
+                | "said"
+                | "ask"
+                | "asked"
+                | "why"
+                | "how"
+                | "not"
+                | "no"
+        )
+}
+
 /// True for a word that opens no name: a pronoun (a relative one,
 /// "whose", among them), a possessive one, a word for part of a group.
 fn is_function_word(lower: &str) -> bool {
