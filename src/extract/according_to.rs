@@ -211,10 +211,26 @@ const MAX_LEAD_WORDS: usize = 3;
 
 /// The source after "according to", stepping over "data from".
 fn source(cx: &Context, start: usize, limit: usize) -> Option<(usize, usize)> {
-    let sp = cx
+    let mut sp = cx
         .speaker_after(start, limit)
         .or_else(|| vehicle_phrase(cx, start, limit))
         .or_else(|| noun_phrase(cx, start, limit))?;
+    // "court documents", "police reports", "campaign filings": the
+    // speaker finder ends at the last word that could head a speaker; a
+    // phrase that runs on by a noun or two to its comma or the sentence's
+    // end is the source.
+    if let Some(np) = noun_phrase(cx, start, limit) {
+        let rest = sp.1..np.1;
+        let nouns = rest.len() <= 2
+            && rest.clone().all(|j| {
+                cx.word(j).starts_with(char::is_lowercase)
+                    && !cx.is_preposition(j)
+                    && !cx.is_determiner(j)
+            });
+        if sp.0 == np.0 && np.1 > sp.1 && nouns {
+            sp = np;
+        }
+    }
     let head = cx.low(sp.1 - 1);
     let via = matches!(cx.low(sp.1), "from" | "by" | "of");
     if VEHICLES.contains(&head) && via {

@@ -688,6 +688,28 @@ mod tests {
     }
 
     #[test]
+    fn a_source_after_according_to_runs_to_its_comma() {
+        for (text, source) in [
+            (
+                "According to court documents, the firm paid him.",
+                "court documents",
+            ),
+            (
+                "The car was stolen, according to police reports.",
+                "police reports",
+            ),
+            (
+                "According to a court filing, the firm paid him.",
+                "a court filing",
+            ),
+            ("According to Smith, a senior aide, the talks failed.", "Smith"),
+        ] {
+            let got = extract(text, &segment(text));
+            assert_eq!(speakers(text, &got), [source], "{text}");
+        }
+    }
+
+    #[test]
     fn a_source_after_according_to_is_no_speaker_of_its_own() {
         let text = "The bill grew, according to a New Jersey Watchdog \
                     report released by the governor's office.";

@@ -108,13 +108,16 @@ fn resolve_one(
         }
         return;
     }
+    // "The club's coach, Luis Ortega, said", "Brennan's lawyer, Michael
+    // Ortiz, said": the name set in apposition right after the
+    // description says who it is.
+    if (is_nominal(mention) || is_possessed_role(mention))
+        && let Some(name) = apposed_name_after(text, sp.span)
+    {
+        by_antecedent(text, named, name, sp);
+        return;
+    }
     if is_nominal(mention) {
-        // "The club's coach, Luis Ortega, said": the name set in
-        // apposition right after the description says who it is.
-        if let Some(name) = apposed_name_after(text, sp.span) {
-            by_antecedent(text, named, name, sp);
-            return;
-        }
         match role_antecedent(text, named, resolved, sp.span) {
             Some((span, name)) => {
                 sp.name = name.into();
@@ -291,6 +294,22 @@ fn apposed_name_after(text: &str, span: Span) -> Option<Span> {
         .then(|| Span::new(start, start + len))
 }
 
+/// True for a role named through its holder's possessive: "Brennan's
+/// lawyer", "Clinton's campaign manager" (a possessive, then lower-case
+/// words).
+fn is_possessed_role(mention: &str) -> bool {
+    let mut words = mention.split_whitespace();
+    let first = words.next().unwrap_or("");
+    let possessive = first.ends_with("'s")
+        || first.ends_with("’s")
+        || first.ends_with("s'")
+        || first.ends_with("s’");
+    let rest: Vec<&str> = words.collect();
+    possessive
+        && !rest.is_empty()
+        && rest.iter().all(|w| w.starts_with(char::is_lowercase))
+}
+
 /// True for phrases like "the newspaper", "a senior official" or "the DEA
 /// administrator": a determiner and a lower-case head noun at the end
 /// (unlike "the National Institutes of Health").
@@ -445,6 +464,19 @@ mod tests {
              Mills, a top aide, sent the emails.",
         );
         assert!(got.iter().all(|(n, _)| n != "Cheryl Mills"), "{got:?}");
+    }
+
+    #[test]
+    fn a_role_named_through_a_possessive_takes_the_name_after_it() {
+        let text = "Smith's lawyer, Michael Ortiz, said his client was \
+                    innocent. Ortiz said the case was weak. Jones's lawyer \
+                    said nothing was proven.";
+        let got = speakers(text);
+        let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(
+            names,
+            ["Michael Ortiz", "Michael Ortiz", "Jones's lawyer"]
+        );
     }
 
     #[test]
