@@ -959,6 +959,13 @@ impl<'a> Context<'a> {
         if self.listed(j, DETERMINER) {
             return Extend::Last;
         }
+        // "A WHO spokesperson", "the US ambassador": an acronym that
+        // spells a pronoun is a name.
+        let capitals =
+            w.len() >= 2 && w.bytes().all(|b| b.is_ascii_uppercase());
+        if capitals && matches!(low, "who" | "us" | "it") {
+            return Extend::Yes;
+        }
         let blocked = self
             .listed(j, STOP_WORD | AUXILIARY | PRONOUN | NOT_NAME)
             || low.ends_with("ly")
@@ -1302,6 +1309,23 @@ mod tests {
         assert_eq!(
             before("The vote, close to midnight, said it", "said"),
             None
+        );
+    }
+
+    #[test]
+    fn an_acronym_that_spells_a_pronoun_is_part_of_the_speaker() {
+        assert_eq!(
+            before("A WHO spokesperson said it", "said").as_deref(),
+            Some("A WHO spokesperson")
+        );
+        assert_eq!(
+            before("The US ambassador said it", "said").as_deref(),
+            Some("The US ambassador")
+        );
+        // In lower case it is the pronoun it spells.
+        assert_eq!(
+            before("Jones, who said it", "said").as_deref(),
+            Some("Jones, who")
         );
     }
 

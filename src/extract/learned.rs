@@ -568,6 +568,20 @@ fn relaxed(
             start
         };
         let mut start = walk(end);
+        // "Critics of the food industry say": a plural head before "of"
+        // takes the phrase after it with it.
+        if start >= s.first + 2 && cx.low(start - 1) == "of" {
+            let head = start - 2;
+            let low = cx.low(head);
+            if cx.is_word(head)
+                && low.ends_with('s')
+                && !low.ends_with("ss")
+                && !is_clause_opener(low)
+                && !verb(head)
+            {
+                start = walk(head);
+            }
+        }
         // "four in 10 said", "nine out of 10 say": a share of those
         // polled, whose last number alone is no subject.
         if end - start == 1
@@ -1090,6 +1104,27 @@ mod tests {
         assert_ne!(
             feature_hash(&[Part::new("a\0")]),
             feature_hash(&[lit!("a")])
+        );
+    }
+
+    #[test]
+    fn a_loose_subject_takes_a_plural_head_before_of() {
+        let subject = |text: &str, cue: &str| {
+            let seg = crate::segment::segment(text);
+            let cx = Context::new(text, &seg);
+            let i = (0..cx.len()).find(|&j| cx.word(j) == cue).unwrap();
+            let cm = CueMatch { cue: &FINITE, first: i, end: i + 1 };
+            let (f, _) = relaxed(&cx, cx.sentence(i), &cm).unwrap();
+            f.speaker.unwrap().text(text).to_string()
+        };
+        assert_eq!(
+            subject("Critics of the food industry say it adds up.", "say"),
+            "Critics of the food industry"
+        );
+        // One of them, not a plural head: the phrase after "of" alone.
+        assert_eq!(
+            subject("Part of the food industry say it adds up.", "say"),
+            "the food industry"
         );
     }
 

@@ -284,14 +284,21 @@ fn apposed_name_after(text: &str, span: Span) -> Option<Span> {
     let rest = text[span.end()..].strip_prefix(", ")?;
     let len = rest
         .char_indices()
-        .take_while(|&(i, _)| i <= 60)
+        .take_while(|&(i, _)| i <= 120)
         .find(|&(_, c)| c == ',')?
         .0;
     let words: Vec<&str> = rest[..len].split(' ').collect();
-    let named = words.iter().all(|w| w.starts_with(char::is_uppercase));
+    // The name, then perhaps where it works: "Dr. Bernard Srour of the
+    // French National Institute …".
+    let n =
+        words.iter().take_while(|w| w.starts_with(char::is_uppercase)).count();
+    let affiliation = words
+        .get(n)
+        .is_none_or(|w| matches!(*w, "of" | "at" | "from" | "with"));
+    let name_len = words[..n].iter().map(|w| w.len()).sum::<usize>() + n - 1;
     let start = span.end() + 2;
-    ((2..=5).contains(&words.len()) && named)
-        .then(|| Span::new(start, start + len))
+    ((2..=5).contains(&n) && affiliation && words.len() <= n + 12)
+        .then(|| Span::new(start, start + name_len))
 }
 
 /// True for a role named through its holder's possessive: "Brennan's
@@ -464,6 +471,20 @@ mod tests {
              Mills, a top aide, sent the emails.",
         );
         assert!(got.iter().all(|(n, _)| n != "Cheryl Mills"), "{got:?}");
+    }
+
+    #[test]
+    fn an_apposed_name_may_say_where_the_person_works() {
+        let text = "The study's lead author, Dr. Bernard Srour of the French \
+                    National Institute for Health and Medical Research, said \
+                    the link was clear. He cautioned that it was no proof.";
+        let got = speakers(text);
+        let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["Bernard Srour", "Bernard Srour"]);
+        // A clause, not a name, after the comma: no name.
+        let text = "The lead author, Paris being far, said it was clear.";
+        let got = speakers(text);
+        assert_eq!(got[0].1, Resolution::Unresolved, "{got:?}");
     }
 
     #[test]
