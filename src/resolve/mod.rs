@@ -295,10 +295,13 @@ fn apposed_name_after(text: &str, span: Span) -> Option<Span> {
     let affiliation = words
         .get(n)
         .is_none_or(|w| matches!(*w, "of" | "at" | "from" | "with"));
+    if !(2..=5).contains(&n) || !affiliation || words.len() > n + 12 {
+        return None;
+    }
+    // The words and the n - 1 spaces between them.
     let name_len = words[..n].iter().map(|w| w.len()).sum::<usize>() + n - 1;
     let start = span.end() + 2;
-    ((2..=5).contains(&n) && affiliation && words.len() <= n + 12)
-        .then(|| Span::new(start, start + name_len))
+    Some(Span::new(start, start + name_len))
 }
 
 /// True for a role named through its holder's possessive: "Brennan's
