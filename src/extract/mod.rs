@@ -650,6 +650,41 @@ mod tests {
     }
 
     #[test]
+    fn a_second_that_clause_carries_the_claim_on() {
+        let text = "Josh Barro argued that the odds were very low, and \
+                    that Americans should worry more about obesity.";
+        let got = extract(text, &segment(text));
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(
+            got[0].content_text(text).ends_with("worry more about obesity"),
+            "{got:?}"
+        );
+        // Without the second "that", the clause after ", and" with a
+        // cue of its own is another claim.
+        let text = "Josh Barro argued that the odds were very low, and \
+                    Americans should worry more about obesity.";
+        let got = extract(text, &segment(text));
+        assert!(
+            got[0].content_text(text).ends_with("were very low"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_short_aside_does_not_end_the_claim() {
+        let text = "He said the email scandal, while troublesome, was \
+                    dealt with appropriately.";
+        let got = extract(text, &segment(text));
+        assert!(
+            got[0].content_text(text).ends_with("dealt with appropriately"),
+            "{got:?}"
+        );
+        let text = "He said the plan would fail, while others praised it.";
+        let got = extract(text, &segment(text));
+        assert_eq!(got[0].content_text(text), "the plan would fail");
+    }
+
+    #[test]
     fn attributions_of_one_rule_share_its_id() {
         let text = "Ms. Ray said the plan would fail. Mr. Lee said the \
                     talks were over.";

@@ -589,17 +589,30 @@ pub(crate) fn content_end(cx: &Context, start: usize, end: usize) -> usize {
         SUBORDINATORS.contains(&cx.low(first))
             && !(first..start).any(|j| cx.word(j) == ",")
     };
+    // "… said that X, and that Y": a second "that" clause carries on
+    // the same claim.
+    let that_clause =
+        cx.low(start) == "that" || (start > 0 && cx.low(start - 1) == "that");
     (start + 1..end)
         .find(|&j| {
             if cx.word(j - 1) == ";" || (opening && cx.word(j - 1) == ",") {
                 return true;
+            }
+            if that_clause
+                && matches!(cx.low(j), "and" | "but")
+                && cx.low(j + 1) == "that"
+                || that_clause
+                    && matches!(cx.low(j - 1), "and" | "but")
+                    && cx.low(j) == "that"
+            {
+                return false;
             }
             comma_before(cx, j)
                 && (cx.cue_at(j).is_some_and(|c| {
                     c.cue.participle
                         || (!c.cue.needs_complement && !cx.is_capitalised(j))
                 }) || (cx.low(j) == "according" && cx.low(j + 1) == "to")
-                    || CONCESSIVE.contains(&cx.low(j))
+                    || (CONCESSIVE.contains(&cx.low(j)) && !aside(cx, j, end))
                     || (matches!(cx.low(j), "but" | "and") && cue_from(j))
                     || cx.low(j) == "who"
                     || parenthetical_attribution(cx, j, end))
@@ -655,6 +668,14 @@ fn new_attribution(cx: &Context, j: usize, end: usize) -> bool {
     let Some((_, e)) = cx.speaker_after(j, end) else { return false };
     let k = cx.skip_auxiliaries(e, end);
     k < end && cx.cue_at(k).is_some_and(|c| !c.cue.participle)
+}
+
+/// ", while troublesome, was …": a conjunction at `j` whose clause is
+/// a few words closed by a comma before the sentence goes on, an aside
+/// inside the claim rather than a clause after it.
+fn aside(cx: &Context, j: usize, end: usize) -> bool {
+    (j + 2..(j + 5).min(end)).any(|k| cx.word(k) == ",")
+        && !(j + 1..(j + 5).min(end)).any(|k| cx.cue_at(k).is_some())
 }
 
 /// Conjunctions that open a subordinate clause before a main one.
