@@ -30,8 +30,8 @@ use std::fmt::Write as _;
 use std::sync::OnceLock;
 
 use crate::extract::learned::{
-    GoldAttribution, TrainingDocument, TrainingOptions, content_matches,
-    logistic, touch,
+    GoldAttribution, TrainingDocument, TrainingOptions, content_matches, fit,
+    touch,
 };
 use crate::model::{Attribution, Resolution, Span, Withheld};
 
@@ -442,41 +442,13 @@ pub fn train_speaker_gate(
     use rayon::prelude::*;
     let per_doc: Vec<Vec<(Vec<String>, bool)>> =
         docs.par_iter().map(examples).collect();
-    let mut counts: HashMap<&str, usize> = HashMap::new();
-    for (features, _) in per_doc.iter().flatten() {
-        for f in features {
-            *counts.entry(f.as_str()).or_default() += 1;
-        }
-    }
-    let mut index: HashMap<&str, usize> = HashMap::new();
-    let mut names: Vec<&str> = Vec::new();
-    let mut data: Vec<(Vec<usize>, f32)> = Vec::new();
-    for (features, right) in per_doc.iter().flatten() {
-        let ids = features
-            .iter()
-            .filter(|f| counts[f.as_str()] >= options.min_count)
-            .map(|f| {
-                *index.entry(f.as_str()).or_insert_with(|| {
-                    names.push(f.as_str());
-                    names.len() - 1
-                })
-            })
-            .collect();
-        data.push((ids, if *right { 1.0 } else { -1.0 }));
-    }
+    let fitted = fit(&per_doc, options);
     let stats = GateStats {
-        speakers: data.len(),
-        right: data.iter().filter(|d| d.1 > 0.0).count(),
-        features: names.len(),
+        speakers: fitted.examples,
+        right: fitted.positives,
+        features: fitted.features,
     };
-    let w = logistic(&data, names.len(), options);
-    let mut weights = HashMap::default();
-    for (name, &wk) in names.iter().zip(&w) {
-        let wk = wk as f32;
-        if wk.abs() >= 0.00005 {
-            weights.insert((*name).to_string(), wk);
-        }
-    }
+    let weights = fitted.weights;
     (SpeakerGate { weights, threshold: 0.0 }, stats)
 }
 

@@ -896,17 +896,53 @@ pub fn train_cue_model(
         .collect();
     let per_doc: Vec<Vec<(Vec<String>, bool)>> =
         docs.par_iter().map(|d| examples(d, &vocabulary)).collect();
+    let fitted = fit(&per_doc, options);
+    let stats = TrainingStats {
+        vocabulary: vocabulary.len(),
+        candidates: fitted.examples,
+        positives: fitted.positives,
+        features: fitted.features,
+    };
+    let mut weights = fitted.weights;
+    for w in &vocabulary {
+        weights.insert(format!("v={w}"), seen[w] as f32);
+    }
+    let mut model =
+        CueModel { weights, threshold: 0.0, ..CueModel::default() };
+    model.index();
+    (model, stats)
+}
+
+/// A model fitted by [`fit`]: its weights by feature name, and counts
+/// for the training report.
+pub(crate) struct Fitted {
+    pub weights: HashMap<String, f32, foldhash::fast::RandomState>,
+    /// Examples trained on, and how many of them were positive.
+    pub examples: usize,
+    pub positives: usize,
+    /// Features seen at least `min_count` times.
+    pub features: usize,
+}
+
+/// Fits [`logistic`] regression to examples given as feature names and
+/// a label, per document: features seen fewer than
+/// `options.min_count` times are dropped, the rest numbered in order of
+/// first sight (so the same examples give the same model), and weights
+/// too small to print are left out.
+pub(crate) fn fit(
+    per_doc: &[Vec<(Vec<String>, bool)>],
+    options: TrainingOptions,
+) -> Fitted {
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for (features, _) in per_doc.iter().flatten() {
         for f in features {
             *counts.entry(f.as_str()).or_default() += 1;
         }
     }
-    // Number the features kept, in order of first sight.
     let mut index: HashMap<&str, usize> = HashMap::new();
     let mut names: Vec<&str> = Vec::new();
     let mut data: Vec<(Vec<usize>, f32)> = Vec::new();
-    for (features, hit) in per_doc.iter().flatten() {
+    for (features, label) in per_doc.iter().flatten() {
         let ids = features
             .iter()
             .filter(|f| counts[f.as_str()] >= options.min_count)
@@ -917,14 +953,8 @@ pub fn train_cue_model(
                 })
             })
             .collect();
-        data.push((ids, if *hit { 1.0 } else { -1.0 }));
+        data.push((ids, if *label { 1.0 } else { -1.0 }));
     }
-    let stats = TrainingStats {
-        vocabulary: vocabulary.len(),
-        candidates: data.len(),
-        positives: data.iter().filter(|d| d.1 > 0.0).count(),
-        features: names.len(),
-    };
     let w = logistic(&data, names.len(), options);
     let mut weights = HashMap::default();
     for (name, &wk) in names.iter().zip(&w) {
@@ -933,13 +963,12 @@ pub fn train_cue_model(
             weights.insert((*name).to_string(), wk);
         }
     }
-    for w in &vocabulary {
-        weights.insert(format!("v={w}"), seen[w] as f32);
+    Fitted {
+        weights,
+        examples: data.len(),
+        positives: data.iter().filter(|d| d.1 > 0.0).count(),
+        features: names.len(),
     }
-    let mut model =
-        CueModel { weights, threshold: 0.0, ..CueModel::default() };
-    model.index();
-    (model, stats)
 }
 
 /// Logistic regression's weights for `data` (feature ids and a label of
