@@ -1027,9 +1027,14 @@ impl<'a> Context<'a> {
         if self.word(comma) != "," {
             return None;
         }
+        // A relative clause ("Cruz, who has proposed repealing the
+        // mandate, said") may hold a verb of its own that is a cue.
+        let relative = matches!(self.low(comma + 1), "who" | "whose");
         for j in comma + 1..(comma + 26).min(limit) {
             // A cue's word after a determiner is a noun ("the states").
-            let cue = self.cue_at(j).is_some() && !self.is_determiner(j - 1);
+            let cue = self.cue_at(j).is_some()
+                && !self.is_determiner(j - 1)
+                && !relative;
             if self.seg.tokens[j].kind == TokenKind::Quote || cue {
                 return None;
             }

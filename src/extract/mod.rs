@@ -671,6 +671,19 @@ mod tests {
     }
 
     #[test]
+    fn a_relative_clause_with_a_cue_of_its_own_sits_inside_a_tag() {
+        let text = "“The answer you would like is yes,” Cruz, who has \
+                    proposed repealing the mandate, said on Monday.";
+        let got = extract(text, &segment(text));
+        let quote = got
+            .iter()
+            .find(|a| a.content_text(text).starts_with("The answer"))
+            .expect("the quotation");
+        let speaker = quote.speaker.as_ref().expect("a speaker");
+        assert_eq!(speaker.span.text(text), "Cruz", "{got:?}");
+    }
+
+    #[test]
     fn a_short_aside_does_not_end_the_claim() {
         let text = "He said the email scandal, while troublesome, was \
                     dealt with appropriately.";
