@@ -598,13 +598,10 @@ pub(crate) fn content_end(cx: &Context, start: usize, end: usize) -> usize {
             if cx.word(j - 1) == ";" || (opening && cx.word(j - 1) == ",") {
                 return true;
             }
-            if that_clause
-                && matches!(cx.low(j), "and" | "but")
-                && cx.low(j + 1) == "that"
-                || that_clause
-                    && matches!(cx.low(j - 1), "and" | "but")
-                    && cx.low(j) == "that"
-            {
+            let and_that = |k: usize| {
+                matches!(cx.low(k), "and" | "but") && cx.low(k + 1) == "that"
+            };
+            if that_clause && (and_that(j) || and_that(j - 1)) {
                 return false;
             }
             comma_before(cx, j)
