@@ -25,13 +25,11 @@
 //! counted (`docs/accuracy.md`, "Two conventions"): each piece takes the
 //! label of the joined attribution it belongs to.
 
-use std::collections::HashMap;
-use std::fmt::Write as _;
 use std::sync::OnceLock;
 
 use crate::extract::learned::{
-    GoldAttribution, TrainingDocument, TrainingOptions, content_matches, fit,
-    touch,
+    GoldAttribution, TrainingDocument, TrainingOptions, Weights,
+    content_matches, fit, parse_weights, touch, weights_tsv,
 };
 use crate::model::{Attribution, Resolution, Span, Withheld};
 
@@ -43,7 +41,7 @@ static OVERRIDE: OnceLock<SpeakerGate> = OnceLock::new();
 /// A linear model over string features that scores a speaker.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SpeakerGate {
-    weights: HashMap<String, f32, foldhash::fast::RandomState>,
+    weights: Weights,
     /// A speaker is kept when its score (log-odds of being right) is at
     /// least this.
     pub threshold: f32,
@@ -86,38 +84,19 @@ impl SpeakerGate {
     ///
     /// The line number and what is wrong with it.
     pub fn parse(text: &str) -> Result<SpeakerGate, String> {
-        let mut gate = SpeakerGate::default();
-        for (n, line) in text.lines().enumerate() {
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let bad =
-                || format!("line {}: expected FEATURE<TAB>WEIGHT", n + 1);
-            let (name, weight) = line.rsplit_once('\t').ok_or_else(bad)?;
-            let weight: f32 = weight.parse().map_err(|_| bad())?;
-            if name == "threshold" {
-                gate.threshold = weight;
-            } else {
-                gate.weights.insert(name.to_string(), weight);
-            }
-        }
-        Ok(gate)
+        let (weights, threshold) = parse_weights(text)?;
+        Ok(SpeakerGate { weights, threshold })
     }
 
     /// The gate in its TSV form, features sorted, so the same training
     /// gives the same file.
     pub fn to_tsv(&self) -> String {
-        let mut names: Vec<&String> = self.weights.keys().collect();
-        names.sort();
-        let mut out = String::from(
+        weights_tsv(
             "# claimgraph speaker gate: logistic regression weights, made \
              by\n# `claimgraph train-speakers` (see src/extract/gate.rs).\n",
-        );
-        let _ = writeln!(out, "threshold\t{:.4}", self.threshold);
-        for name in names {
-            let _ = writeln!(out, "{name}\t{:.4}", self.weights[name]);
-        }
-        out
+            self.threshold,
+            &self.weights,
+        )
     }
 
     /// The number of features with a weight.

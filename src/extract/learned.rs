@@ -91,7 +91,7 @@ static OVERRIDE: OnceLock<CueModel> = OnceLock::new();
 /// A linear model over string features.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CueModel {
-    weights: HashMap<String, f32, foldhash::fast::RandomState>,
+    weights: Weights,
     /// The same weights keyed by [`feature_hash`], so that scoring finds
     /// a feature from its parts without joining them into a string.
     by_hash: HashMap<u64, Slot, foldhash::fast::RandomState>,
@@ -142,21 +142,9 @@ impl CueModel {
     ///
     /// The line number and what is wrong with it.
     pub fn parse(text: &str) -> Result<CueModel, String> {
-        let mut model = CueModel::default();
-        for (n, line) in text.lines().enumerate() {
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let bad =
-                || format!("line {}: expected FEATURE<TAB>WEIGHT", n + 1);
-            let (name, weight) = line.rsplit_once('\t').ok_or_else(bad)?;
-            let weight: f32 = weight.parse().map_err(|_| bad())?;
-            if name == "threshold" {
-                model.threshold = weight;
-            } else {
-                model.weights.insert(name.to_string(), weight);
-            }
-        }
+        let (weights, threshold) = parse_weights(text)?;
+        let mut model =
+            CueModel { weights, threshold, by_hash: HashMap::default() };
         model.index();
         Ok(model)
     }
@@ -164,18 +152,12 @@ impl CueModel {
     /// The model in its TSV form, features sorted, so the same training
     /// gives the same file.
     pub fn to_tsv(&self) -> String {
-        let mut names: Vec<&String> = self.weights.keys().collect();
-        names.sort();
-        let mut out = String::from(
+        weights_tsv(
             "# claimgraph cue model: logistic regression weights, made by\n\
              # `claimgraph train-cues` (see src/extract/learned.rs).\n",
-        );
-        let _ = writeln!(out, "threshold\t{}", fmt_weight(self.threshold));
-        for name in names {
-            let _ =
-                writeln!(out, "{name}\t{}", fmt_weight(self.weights[name]));
-        }
-        out
+            self.threshold,
+            &self.weights,
+        )
     }
 
     /// Fills [`CueModel::by_hash`] from the weights.
@@ -289,6 +271,52 @@ fn spells(name: &str, parts: &[Part]) -> bool {
         rest = tail;
     }
     rest.is_empty()
+}
+
+/// Weights by feature name, as a linear model keeps them.
+pub(crate) type Weights = HashMap<String, f32, foldhash::fast::RandomState>;
+
+/// Reads a linear model's TSV form: a `threshold` line, then one
+/// `feature<TAB>weight` line each; `#` starts a comment line. Gives the
+/// weights and the threshold (0 when there is no such line).
+///
+/// # Errors
+///
+/// The line number and what is wrong with it.
+pub(crate) fn parse_weights(text: &str) -> Result<(Weights, f32), String> {
+    let mut weights = Weights::default();
+    let mut threshold = 0.0;
+    for (n, line) in text.lines().enumerate() {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let bad = || format!("line {}: expected FEATURE<TAB>WEIGHT", n + 1);
+        let (name, weight) = line.rsplit_once('\t').ok_or_else(bad)?;
+        let weight: f32 = weight.parse().map_err(|_| bad())?;
+        if name == "threshold" {
+            threshold = weight;
+        } else {
+            weights.insert(name.to_string(), weight);
+        }
+    }
+    Ok((weights, threshold))
+}
+
+/// A linear model's TSV form: `header` (comment lines), the threshold,
+/// then the features sorted, so the same training gives the same file.
+pub(crate) fn weights_tsv(
+    header: &str,
+    threshold: f32,
+    weights: &Weights,
+) -> String {
+    let mut names: Vec<&String> = weights.keys().collect();
+    names.sort();
+    let mut out = String::from(header);
+    let _ = writeln!(out, "threshold\t{}", fmt_weight(threshold));
+    for name in names {
+        let _ = writeln!(out, "{name}\t{}", fmt_weight(weights[name]));
+    }
+    out
 }
 
 fn fmt_weight(w: f32) -> String {
@@ -916,7 +944,7 @@ pub fn train_cue_model(
 /// A model fitted by [`fit`]: its weights by feature name, and counts
 /// for the training report.
 pub(crate) struct Fitted {
-    pub weights: HashMap<String, f32, foldhash::fast::RandomState>,
+    pub weights: Weights,
     /// Examples trained on, and how many of them were positive.
     pub examples: usize,
     pub positives: usize,
