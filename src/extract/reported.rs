@@ -671,8 +671,9 @@ fn new_attribution(cx: &Context, j: usize, end: usize) -> bool {
 /// a few words closed by a comma before the sentence goes on, an aside
 /// inside the claim rather than a clause after it.
 fn aside(cx: &Context, j: usize, end: usize) -> bool {
-    (j + 2..(j + 5).min(end)).any(|k| cx.word(k) == ",")
-        && !(j + 1..(j + 5).min(end)).any(|k| cx.cue_at(k).is_some())
+    (j + 2..(j + 5).min(end))
+        .find(|&k| cx.word(k) == ",")
+        .is_some_and(|comma| !(j + 1..comma).any(|k| cx.cue_at(k).is_some()))
 }
 
 /// Conjunctions that open a subordinate clause before a main one.
