@@ -916,15 +916,19 @@ impl<'a> Context<'a> {
         (start < end).then_some((start, end))
     }
 
-    /// True when token `i` is a middle initial: one capital letter, a
-    /// dot after it and a capitalised word before ("James A. Lewis").
+    /// True when token `i` is an initial: one capital letter and a dot
+    /// after it, with a capitalised word before ("James A. Lewis") or,
+    /// opening a name, a name after ("J. Gerald Hebert").
     fn is_initial(&self, i: usize) -> bool {
         let w = self.word(i);
+        let name_after = i + 2 < self.len()
+            && self.is_capitalised(i + 2)
+            && !self
+                .listed(i + 2, NOT_NAME | STOP_WORD | DETERMINER | PRONOUN);
         w.len() == 1
             && w.bytes().all(|b| b.is_ascii_uppercase())
             && self.word(i + 1) == "."
-            && i > 0
-            && self.is_capitalised(i - 1)
+            && ((i > 0 && self.is_capitalised(i - 1)) || name_after)
     }
 
     /// True when token `i` can head a speaker phrase.
@@ -1141,6 +1145,9 @@ impl<'a> Context<'a> {
                     }
                     None => false,
                 }
+            } else if self.is_initial(end) {
+                // "James A. Baker": not the article "a".
+                true
             } else if self.listed(end, DETERMINER) {
                 end == start || self.low(end - 1) == "of"
             } else {

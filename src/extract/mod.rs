@@ -356,6 +356,26 @@ mod tests {
     }
 
     #[test]
+    fn initials_are_part_of_a_name_in_a_quotations_tag() {
+        let text = "“The winds are changing,” J. Gerald Hebert said. “It \
+                    is done,” James A. Baker wrote in a letter. “It is \
+                    late,” said Ann B. Cole.";
+        let got = extract(text, &segment(text));
+        let tags = tags(text, &got);
+        assert_eq!(
+            tags,
+            [
+                ("J. Gerald Hebert", "said"),
+                ("James A. Baker", "wrote"),
+                ("Ann B. Cole", "said")
+            ],
+            "{got:?}"
+        );
+        // "in a letter" is no claim of Baker's.
+        assert_eq!(got.len(), 3, "{got:?}");
+    }
+
+    #[test]
     fn any_past_tense_verb_in_a_quotations_tag() {
         let text = "“Never a girl before,” scoffed Arianna Gil. “Who \
                     knows?” she laughed.";
