@@ -376,6 +376,30 @@ mod tests {
     }
 
     #[test]
+    fn a_long_speaker_phrase_is_read_back_from_the_tags_cue() {
+        let text = "“They have to decide whether to feed themselves,” \
+                    Fight for $15 organizing director Kendall Fells told \
+                    Fox News in Milwaukee.";
+        let got = extract(text, &segment(text));
+        assert_eq!(got.len(), 1, "{got:?}");
+        let (speaker, cue) = tags(text, &got)[0];
+        assert!(speaker.ends_with("director Kendall Fells"), "{speaker}");
+        assert_eq!(cue, "told");
+        assert_eq!(
+            got[0].content_text(text),
+            "They have to decide whether to feed themselves,"
+        );
+        // A cue that goes on with a clause of its own ends no tag.
+        let text = "“It was a mistake,” Fight for $15 organizing \
+                    director Kendall Fells found comic relief in it.";
+        let got = extract(text, &segment(text));
+        assert!(
+            got.iter().all(|a| a.rule != "quote/speaker-after"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn any_past_tense_verb_in_a_quotations_tag() {
         let text = "“Never a girl before,” scoffed Arianna Gil. “Who \
                     knows?” she laughed.";

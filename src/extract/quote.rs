@@ -240,9 +240,43 @@ fn after(cx: &Context, close: usize) -> Option<Attributed> {
             .then_some(tag);
     }
     let open_tag = matches!(cx.word(close - 1), "," | "?" | "!");
+    let comma = cx.word(close - 1) == ",";
     after_tag(cx, k)
         .or_else(|| open_tag.then(|| any_verb_tag(cx, k)).flatten())
+        .or_else(|| comma.then(|| long_speaker_tag(cx, k)).flatten())
 }
+
+/// “…,” Fight for $15 organizing director Kendall Fells told Fox News:
+/// after a quotation that ends on a comma, a speaker phrase too long to
+/// read forward (it holds "for", "$15") is read back from the first cue,
+/// when the tag opens with a name or a determiner, no comma comes
+/// before the cue and the tag ends there.
+fn long_speaker_tag(cx: &Context, k: usize) -> Option<Attributed> {
+    if k >= cx.len() || !(cx.is_capitalised(k) || cx.is_determiner(k)) {
+        return None;
+    }
+    let limit = cx.sentence(k).end;
+    let cue = (k + 1..(k + LONG_TAG).min(limit))
+        .take_while(|&j| cx.word(j) != "," && !cx.in_quote[j])
+        .find_map(|j| cx.cue_at(j).filter(|c| !c.cue.participle))?;
+    // The tag ends at its cue, or goes on with where, when or to whom
+    // the words were said: not with a complement of its own.
+    let e = cue.end;
+    let closes = e >= limit
+        || matches!(cx.word(e), "," | ".")
+        || (cx.is_preposition(e) && cx.low(e) != "to")
+        || (cue.cue.lemma == "tell" && cx.is_capitalised(e));
+    if !closes {
+        return None;
+    }
+    let end = cx.skip_auxiliaries_back(cue.first, k);
+    let speaker = cx.speaker_before(end, k)?;
+    fresh(cx, Attributed { end: cue.end, speaker, cue })
+}
+
+/// The most tokens a quotation's tag runs to its cue, for
+/// [`long_speaker_tag`].
+const LONG_TAG: usize = 10;
 
 /// “…” ― Sonya Herridge: a quotation followed on its line by a dash and
 /// a name, with nothing after the name but a full stop, is signed by
