@@ -179,15 +179,6 @@ impl Names {
         Names { found, may_find, name_of }
     }
 
-    /// The content of report `k`, each alias in it replaced by its name.
-    /// The document's text is decompressed for it when packed: a caller
-    /// that reads many reports of one document should use
-    /// [`Names::content_in`].
-    fn content(&self, docs: &[Extracted], k: ReportKey) -> String {
-        let x = &docs[k.doc];
-        self.content_in(&x.text(), &x.attributions[k.att])
-    }
-
     /// The content of `a`, an attribution of `text`, each alias in it
     /// replaced by its name.
     fn content_in(&self, text: &str, a: &Attribution) -> String {
@@ -340,6 +331,51 @@ impl Facts {
     }
 }
 
+/// The contents of reports, each alias in them replaced by its name
+/// ([`Names::content_in`]), for a run of candidate pairs. The texts of
+/// the last [`HELD`] packed documents read are kept decompressed: the
+/// pairs of a run share their first report, so its document is
+/// decompressed once for the run, not once a pair (which, on 64 MB of
+/// the bench corpus, decompressed 495 MB of text for 70,000 contents).
+struct Contents<'a> {
+    docs: &'a [Extracted],
+    names: &'a Names,
+    /// Document index and text, the one used last at the end.
+    held: Vec<(usize, String)>,
+}
+
+/// How many decompressed texts [`Contents`] keeps.
+const HELD: usize = 2;
+
+impl<'a> Contents<'a> {
+    fn new(docs: &'a [Extracted], names: &'a Names) -> Contents<'a> {
+        Contents { docs, names, held: Vec::with_capacity(HELD) }
+    }
+
+    /// The content of report `k`.
+    fn of(&mut self, k: ReportKey) -> String {
+        let x = &self.docs[k.doc];
+        let a = &x.attributions[k.att];
+        if !x.is_packed() {
+            return self.names.content_in(&x.text(), a);
+        }
+        match self.held.iter().position(|(d, _)| *d == k.doc) {
+            Some(at) => {
+                let used = self.held.remove(at);
+                self.held.push(used);
+            }
+            None => {
+                if self.held.len() == HELD {
+                    self.held.remove(0);
+                }
+                self.held.push((k.doc, x.text().into_owned()));
+            }
+        }
+        let (_, text) = self.held.last().expect("just pushed");
+        self.names.content_in(text, a)
+    }
+}
+
 /// Analyses a corpus. `actor_of(doc, att)` names the actor of a report
 /// (`None` when it has none); two reports by the same name are by the
 /// same actor. A name of `aliases` in a report's words counts as the
@@ -395,11 +431,14 @@ pub fn analyse(
     let mut counterclaims: Vec<Counterclaim> = pairs
         .par_iter()
         .flat_map_iter(|run| {
-            run.iter().filter_map(|&(i, j, shared)| {
+            let mut contents = Contents::new(docs, &names);
+            let (keys, facts, vocab, topic) = (&keys, &facts, &vocab, &topic);
+            run.iter().filter_map(move |&(i, j, shared)| {
                 let (i, j) = (i as usize, j as usize);
                 let pair = ((keys.get(i), keys.get(j)), (i, j));
                 let shared = shared as usize;
-                counter(docs, &names, &facts, &vocab, &topic, pair, shared)
+                let c = &mut contents;
+                counter(docs, c, facts, vocab, topic, pair, shared)
             })
         })
         .collect();
@@ -1007,7 +1046,7 @@ const NO_RUN: u32 = u32::MAX;
 
 fn counter(
     docs: &[Extracted],
-    names: &Names,
+    contents: &mut Contents,
     facts: &[Facts],
     vocab: &Vocab,
     topic: &HashSet<Term>,
@@ -1042,7 +1081,7 @@ fn counter(
         return None;
     }
     let common = common_terms(a, b, vocab);
-    let about = words_for(docs, names, [ka, kb], &common).join(", ");
+    let about = words_for(contents, [ka, kb], &common).join(", ");
     let who = |k: ReportKey, f: &Facts| speaker_of(docs, k, f);
     let base = 0.45 + 0.1 * (shared.saturating_sub(MIN_SHARED) as f64);
     let same_doc = if ka.doc == kb.doc { 0.1 } else { 0.0 };
@@ -1066,7 +1105,7 @@ fn counter(
     // Opposite words say opposite things only of the same thing: the two
     // reports share most of the shorter one's terms, a name of several
     // words counting once.
-    let mostly_shared = || {
+    let mut mostly_shared = || {
         // The units are at most the common terms (at least one): when
         // even that many are too few, the term sequences are not made.
         if common.len().max(1) * 2 < smaller {
@@ -1074,7 +1113,7 @@ fn counter(
         }
         let common: Vec<&Term> = common.iter().collect();
         let (sa, sb) =
-            (term_sequence(docs, names, ka), term_sequence(docs, names, kb));
+            (term_sequence(contents, ka), term_sequence(contents, kb));
         distinct_units(&common, &sa, &sb, &[]) * 2 >= smaller
     };
     if let Some((x, y)) =
@@ -1119,8 +1158,8 @@ fn counter(
         // A name of several words is one thing shared, not several.
         let units = distinct_units(
             &in_scope,
-            &term_sequence(docs, names, neg),
-            &term_sequence(docs, names, pos),
+            &term_sequence(contents, neg),
+            &term_sequence(contents, pos),
             negf.heads(),
         );
         if units < needed {
@@ -1148,12 +1187,8 @@ fn counter(
 }
 
 /// The key terms of a report's content in the order they come.
-fn term_sequence(
-    docs: &[Extracted],
-    names: &Names,
-    k: ReportKey,
-) -> Vec<Term> {
-    lower_words(&names.content(docs, k))
+fn term_sequence(contents: &mut Contents, k: ReportKey) -> Vec<Term> {
+    lower_words(&contents.of(k))
         .iter()
         .filter(|w| is_key(w))
         .map(|w| term(w))
@@ -1201,14 +1236,12 @@ fn common_terms(a: &Facts, b: &Facts, vocab: &Vocab) -> Vec<Term> {
 /// report, else of the second, whose term it is ("produced" for
 /// "produc", "Mexican" for "mexico"); a reason quotes words, not stems.
 fn words_for(
-    docs: &[Extracted],
-    names: &Names,
+    contents: &mut Contents,
     reports: [ReportKey; 2],
     terms: &[Term],
 ) -> Vec<String> {
-    let contents: Vec<String> =
-        reports.iter().map(|&k| names.content(docs, k)).collect();
-    let written: Vec<Vec<&str>> = contents.iter().map(|c| words(c)).collect();
+    let texts: Vec<String> = reports.iter().map(|&k| contents.of(k)).collect();
+    let written: Vec<Vec<&str>> = texts.iter().map(|c| words(c)).collect();
     terms
         .iter()
         .map(|t| {
@@ -1565,6 +1598,49 @@ mod tests {
             }
         }
         assert!(named > 0);
+    }
+
+    #[test]
+    fn contents_of_packed_documents_read_as_the_plain_ones() {
+        let texts = [
+            "Ana Ruiz said the pills cost 10 cents.",
+            "Bo Li said the border is closed. Cy Dee said it is open.",
+            "Di Fox said AMLO denied it. Ed Gil said the wall was built.",
+        ];
+        let plain: Vec<Extracted> = texts
+            .iter()
+            .map(|t| {
+                extract_document(Document {
+                    text: t.to_string(),
+                    ..Document::default()
+                })
+            })
+            .collect();
+        let mut packed: Vec<Extracted> = texts
+            .iter()
+            .map(|t| {
+                extract_document(Document {
+                    text: t.to_string(),
+                    ..Document::default()
+                })
+            })
+            .collect();
+        packed.iter_mut().for_each(Extracted::pack);
+        assert!(packed.iter().all(Extracted::is_packed));
+        let table = crate::store::builtin_aliases();
+        let names = Names::new(&table);
+        let (mut want, mut got) =
+            (Contents::new(&plain, &names), Contents::new(&packed, &names));
+        // More documents than are held, back and forth.
+        let keys = [(0, 0), (1, 0), (2, 1), (1, 1), (0, 0), (2, 0), (2, 1)];
+        for (doc, att) in keys {
+            let k = ReportKey { doc, att };
+            assert_eq!(got.of(k), want.of(k), "{k:?}");
+            assert!(got.held.len() <= HELD);
+        }
+        assert!(want.held.is_empty(), "plain texts are never copied");
+        let k = ReportKey { doc: 2, att: 0 };
+        assert_eq!(got.of(k), "Andrés Manuel López Obrador denied it");
     }
 
     fn analyse_texts(texts: &[&str]) -> (Vec<Extracted>, Analysis) {
