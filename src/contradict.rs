@@ -1081,12 +1081,17 @@ fn counter(
         return None;
     }
     let common = common_terms(a, b, vocab);
-    let about = words_for(contents, [ka, kb], &common).join(", ");
+    // What both are about, in their words: read from the contents only
+    // for a pair that is a counterclaim, as most that get here are not.
+    let about = |contents: &mut Contents| {
+        words_for(contents, [ka, kb], &common).join(", ")
+    };
     let who = |k: ReportKey, f: &Facts| speaker_of(docs, k, f);
     let base = 0.45 + 0.1 * (shared.saturating_sub(MIN_SHARED) as f64);
     let same_doc = if ka.doc == kb.doc { 0.1 } else { 0.0 };
     let confidence = |bonus: f64| (base + same_doc + bonus).min(0.95);
     if let Some((unit, x, y)) = numbers_disagree(a, b).filter(|_| same_words) {
+        let about = about(contents);
         let reason = format!(
             "{x} {unit} according to {}, {y} according to {}; both about: \
              {about}",
@@ -1105,7 +1110,7 @@ fn counter(
     // Opposite words say opposite things only of the same thing: the two
     // reports share most of the shorter one's terms, a name of several
     // words counting once.
-    let mut mostly_shared = || {
+    let mostly_shared = |contents: &mut Contents| {
         // The units are at most the common terms (at least one): when
         // even that many are too few, the term sequences are not made.
         if common.len().max(1) * 2 < smaller {
@@ -1117,8 +1122,9 @@ fn counter(
         distinct_units(&common, &sa, &sb, &[]) * 2 >= smaller
     };
     if let Some((x, y)) =
-        antonyms.filter(|_| specific >= MIN_SHARED && mostly_shared())
+        antonyms.filter(|_| specific >= MIN_SHARED && mostly_shared(contents))
     {
+        let about = about(contents);
         let reason = format!(
             "\"{x}\" according to {}, \"{y}\" according to {}; both \
              about: {about}",
@@ -1170,6 +1176,7 @@ fn counter(
             (None, true) => "denies".to_string(),
             _ => "rejects".to_string(),
         };
+        let about = about(contents);
         let reason = format!(
             "{} {how} what is affirmed by {}; both about: {about}",
             who(neg, negf),
