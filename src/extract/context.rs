@@ -1036,9 +1036,12 @@ impl<'a> Context<'a> {
         let relative = matches!(self.low(comma + 1), "who" | "whose");
         for j in comma + 1..(comma + 26).min(limit) {
             // A cue's word after a determiner is a noun ("the states").
-            let cue = self.cue_at(j).is_some()
-                && !self.is_determiner(j - 1)
-                && !relative;
+            // So is one in its bare form that needs a complement ("the
+            // Indiana state firefighters union").
+            let cue =
+                self.cue_at(j).is_some_and(|c| !self.is_bare_noun(j, &c))
+                    && !self.is_determiner(j - 1)
+                    && !relative;
             if self.seg.tokens[j].kind == TokenKind::Quote || cue {
                 return None;
             }
@@ -1162,6 +1165,14 @@ impl<'a> Context<'a> {
                 break;
             }
             if self.is_head(end) {
+                head = Some(end);
+            }
+            // "James Comey Jr.", "Acme Inc.": the dot of an abbreviation
+            // that ends a name is part of it.
+            if self.word(end) == "."
+                && head == Some(end - 1)
+                && matches!(self.word(end - 1), "Jr" | "Sr" | "Inc" | "Ltd")
+            {
                 head = Some(end);
             }
             end += 1;

@@ -376,6 +376,20 @@ mod tests {
     }
 
     #[test]
+    fn a_tags_speaker_may_end_in_jr_and_be_described_with_a_bare_cue() {
+        let text = "“They sell murder,” James Comey Jr., the director, \
+                    said. “It is on their minds,” Thomas Hanify, the \
+                    president of the Indiana state firefighters union, \
+                    said.";
+        let got = extract(text, &segment(text));
+        assert_eq!(
+            tags(text, &got),
+            [("James Comey Jr.", "said"), ("Thomas Hanify", "said")],
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn a_long_speaker_phrase_is_read_back_from_the_tags_cue() {
         let text = "“They have to decide whether to feed themselves,” \
                     Fight for $15 organizing director Kendall Fells told \
