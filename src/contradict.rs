@@ -1614,24 +1614,19 @@ mod tests {
             "Bo Li said the border is closed. Cy Dee said it is open.",
             "Di Fox said AMLO denied it. Ed Gil said the wall was built.",
         ];
-        let plain: Vec<Extracted> = texts
-            .iter()
-            .map(|t| {
-                extract_document(Document {
-                    text: t.to_string(),
-                    ..Document::default()
+        let extracted = || -> Vec<Extracted> {
+            texts
+                .iter()
+                .map(|t| {
+                    extract_document(Document {
+                        text: t.to_string(),
+                        ..Document::default()
+                    })
                 })
-            })
-            .collect();
-        let mut packed: Vec<Extracted> = texts
-            .iter()
-            .map(|t| {
-                extract_document(Document {
-                    text: t.to_string(),
-                    ..Document::default()
-                })
-            })
-            .collect();
+                .collect()
+        };
+        let plain = extracted();
+        let mut packed = extracted();
         packed.iter_mut().for_each(Extracted::pack);
         assert!(packed.iter().all(Extracted::is_packed));
         let table = crate::store::builtin_aliases();

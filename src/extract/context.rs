@@ -92,6 +92,10 @@ const NAME_ABBREVIATIONS: &[&str] = &[
     "Ms", "Rep", "Rev", "Sen", "Sr", "St",
 ];
 
+/// Those of [`NAME_ABBREVIATIONS`] that end a name, whose dot is then
+/// part of it ("James Comey Jr.", "Acme Inc.").
+const NAME_SUFFIXES: &[&str] = &["Inc", "Jr", "Ltd", "Sr"];
+
 /// Words for a time that a cue's time phrase names ("last week").
 fn is_time_word(word: &str) -> bool {
     matches!(
@@ -1167,11 +1171,9 @@ impl<'a> Context<'a> {
             if self.is_head(end) {
                 head = Some(end);
             }
-            // "James Comey Jr.", "Acme Inc.": the dot of an abbreviation
-            // that ends a name is part of it.
             if self.word(end) == "."
                 && head == Some(end - 1)
-                && matches!(self.word(end - 1), "Jr" | "Sr" | "Inc" | "Ltd")
+                && NAME_SUFFIXES.contains(&self.word(end - 1))
             {
                 head = Some(end);
             }
@@ -1201,10 +1203,12 @@ mod tests {
             AUXILIARIES,
             NOT_NAMES,
             NAME_ABBREVIATIONS,
+            NAME_SUFFIXES,
             STANDALONE_QUANTIFIERS,
         ] {
             assert!(table.windows(2).all(|w| w[0] < w[1]), "{table:?}");
         }
+        assert!(NAME_SUFFIXES.iter().all(|w| NAME_ABBREVIATIONS.contains(w)));
     }
 
     #[test]
