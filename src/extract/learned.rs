@@ -20,7 +20,7 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::sync::OnceLock;
 
-use crate::extract::context::{Context, CueMatch};
+use crate::extract::context::{Context, CueMatch, is_time_phrase};
 use crate::extract::lexicon::{Cue, Lexicon};
 use crate::extract::{Found, RuleInfo, reported};
 use crate::model::{CueClass, Span};
@@ -584,7 +584,8 @@ fn relaxed(
                 && !cx.is_capitalised(j);
             is_verb_part(w) || form
         };
-        let walk = |mut start: usize| {
+        // Back from `start` to at most eight words before `end`.
+        let walk = |mut start: usize, end: usize| {
             while start > s.first
                 && end - start < 8
                 && cx.is_word(start - 1)
@@ -595,27 +596,47 @@ fn relaxed(
             }
             start
         };
-        let mut start = walk(end);
-        // "Critics of the food industry say": a plural head before "of"
-        // takes the phrase after it with it.
-        if start >= s.first + 2 && cx.low(start - 1) == "of" {
-            let head = start - 2;
-            let low = cx.low(head);
-            if cx.is_word(head)
-                && low.ends_with('s')
-                && !low.ends_with("ss")
-                && !is_clause_opener(low)
-                && !verb(head)
-            {
-                start = walk(head);
-            }
+        let mut start = walk(end, end);
+        // "A survey by the group in March found": a time before the cue
+        // says when, and the subject is before it.
+        if start >= s.first + 2
+            && end - start <= 3
+            && matches!(cx.word(start - 1), "in" | "on" | "at" | "during")
+            && is_time_phrase(cx.low(end - 1))
+        {
+            end = start - 1;
+            start = walk(end, end);
+        }
+        for _ in 0..2 {
+            // "Critics of the food industry say": a plural head before
+            // "of" takes the phrase after it with it; so does a share, a
+            // speaker noun or a name before another preposition ("A
+            // spokeswoman for the ministry declined").
+            let plural =
+                start >= s.first + 2 && cx.low(start - 1) == "of" && {
+                    let low = cx.low(start - 2);
+                    cx.is_word(start - 2)
+                        && low.ends_with('s')
+                        && !low.ends_with("ss")
+                        && !is_clause_opener(low)
+                        && !verb(start - 2)
+                };
+            let head = if plural {
+                start - 2
+            } else {
+                match cx.head_before_preposition(start, end, s.first, false) {
+                    Some(h) => h,
+                    None => break,
+                }
+            };
+            start = walk(head, end);
         }
         // "four in 10 said", "nine out of 10 say": a share of those
         // polled, whose last number alone is no subject.
         if end - start == 1
             && let Some(whole) = fraction_before(cx, s.first, start)
         {
-            start = walk(whole);
+            start = walk(whole, end);
         }
         (start, end)
     };
@@ -1182,6 +1203,16 @@ mod tests {
         assert_eq!(
             subject("Part of the food industry say it adds up.", "say"),
             "the food industry"
+        );
+        // A speaker noun before another preposition heads the phrase; a
+        // time before the cue is no part of it.
+        assert_eq!(
+            subject("A spokeswoman for the ministry says it.", "says"),
+            "A spokeswoman for the ministry"
+        );
+        assert_eq!(
+            subject("A survey by the group in March shows it.", "shows"),
+            "A survey by the group"
         );
     }
 

@@ -840,7 +840,7 @@ fn is_period(w: &str) -> bool {
     )
 }
 
-fn is_venue(w: &str) -> bool {
+pub(crate) fn is_venue(w: &str) -> bool {
     matches!(
         w,
         "statement"
