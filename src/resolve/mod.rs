@@ -428,7 +428,8 @@ fn compatible(got: Option<Agreement>, want: Agreement) -> bool {
 }
 
 /// What a resolved speaker agrees with: known from its pronoun, its
-/// title, or its head noun; `None` for a person of unknown gender.
+/// title, its head noun or its actor's given name; `None` for a person
+/// of unknown gender.
 fn agreement_of(text: &str, sp: &Speaker) -> Option<Agreement> {
     if let Resolution::Antecedent(_) = sp.resolution {
         let lower = sp.span.text(text).to_lowercase();
@@ -436,7 +437,9 @@ fn agreement_of(text: &str, sp: &Speaker) -> Option<Agreement> {
             return Some(a);
         }
     }
-    names::agreement_hint(sp.span.text(text)).map(|h| match h {
+    let hint = names::agreement_hint(sp.span.text(text))
+        .or_else(|| names::given_name_hint(&sp.name));
+    hint.map(|h| match h {
         names::Hint::Male => Agreement::Male,
         names::Hint::Female => Agreement::Female,
         names::Hint::Plural => Agreement::Plural,
@@ -520,6 +523,20 @@ mod tests {
         let got = speakers(text);
         assert_eq!(got[2].0, "Jacobson");
         assert!(matches!(got[2].1, Resolution::Antecedent(_)));
+    }
+
+    #[test]
+    fn pronoun_agrees_with_a_speakers_given_name() {
+        let text = "Tom Feeley said the talks failed. Maria Jacobson said \
+                    they did not. He said the talks would resume. She said \
+                    they would not.";
+        let got = speakers(text);
+        assert_eq!(got[2].0, "Tom Feeley");
+        assert_eq!(got[3].0, "Maria Jacobson");
+        // No one before is a man: "he" stays unresolved.
+        let got =
+            speakers("Maria Jacobson said the talks failed. He said no.");
+        assert_eq!(got[1], ("He".to_string(), Resolution::Unresolved));
     }
 
     #[test]

@@ -13,6 +13,7 @@ use super::words::with_lower;
 use crate::model::Span;
 
 const TITLES: &str = include_str!("../../data/titles.tsv");
+const GIVEN_NAMES: &str = include_str!("../../data/given_names.tsv");
 
 /// The titles, in a set hashed with foldhash: std's SipHash is slow on
 /// short strings, and every capitalised word a name run holds is looked
@@ -306,9 +307,66 @@ pub fn agreement_hint(mention: &str) -> Option<Hint> {
     plural.then_some(Hint::Plural)
 }
 
+/// The gender a person's name tells by its given name ("Maria Delgado"
+/// is a woman), from `data/given_names.tsv`: the first or second word of
+/// a name, titles dropped, with a surname after it. `None` for a name of
+/// one word, a given name the list does not hold, or one borne by both.
+pub fn given_name_hint(name: &str) -> Option<Hint> {
+    static NAMES: OnceLock<Vec<(&'static str, Hint)>> = OnceLock::new();
+    let names = NAMES.get_or_init(|| {
+        GIVEN_NAMES
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .filter_map(|l| {
+                let (name, gender) = l.split_once('\t')?;
+                let hint = match gender {
+                    "F" => Hint::Female,
+                    "M" => Hint::Male,
+                    _ => return None,
+                };
+                Some((name, hint))
+            })
+            .collect()
+    });
+    let name = strip_title(name);
+    let words: Vec<&str> = name.split_whitespace().collect();
+    // "Coach Maria Delgado": a title the titles file lacks may come first.
+    words.iter().take(2).take(words.len().saturating_sub(1)).find_map(|w| {
+        let i = names.binary_search_by(|(n, _)| n.cmp(w)).ok()?;
+        Some(names[i].1)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn given_names_file_is_sorted_unique_and_well_formed() {
+        let lines: Vec<&str> = GIVEN_NAMES
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect();
+        let names: Vec<&str> =
+            lines.iter().map(|l| l.split('\t').next().unwrap()).collect();
+        assert!(names.windows(2).all(|w| w[0] < w[1]));
+        assert!(
+            lines.iter().all(|l| l.ends_with("\tF") || l.ends_with("\tM"))
+        );
+    }
+
+    #[test]
+    fn a_given_name_tells_a_gender() {
+        assert_eq!(given_name_hint("Maria Delgado"), Some(Hint::Female));
+        assert_eq!(given_name_hint("Coach Tom Reeves"), Some(Hint::Male));
+        assert_eq!(
+            given_name_hint("President Barack Obama"),
+            Some(Hint::Male)
+        );
+        // One word is a surname as often as not; unknown names tell nothing.
+        assert_eq!(given_name_hint("Maria"), None);
+        assert_eq!(given_name_hint("Jordan Smith"), None);
+    }
 
     #[test]
     fn titles_file_is_sorted_and_unique() {
