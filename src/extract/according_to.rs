@@ -231,10 +231,14 @@ fn source(cx: &Context, start: usize, limit: usize) -> Option<(usize, usize)> {
             sp = np;
         }
     }
-    let head = cx.low(sp.1 - 1);
-    let via = matches!(cx.low(sp.1), "from" | "by" | "of");
-    if VEHICLES.contains(&head) && via {
-        return cx.speaker_after(sp.1 + 1, limit).or(Some(sp));
+    // "data from the CDC": the vehicle's maker is the source, also when
+    // the speaker finder ran on over the preposition to it.
+    let vehicle = (sp.0..sp.1).find(|&j| {
+        VEHICLES.contains(&cx.low(j))
+            && matches!(cx.low(j + 1), "from" | "by" | "of")
+    });
+    if let Some(j) = vehicle {
+        return cx.speaker_after(j + 2, limit).or(Some(sp));
     }
     Some(sp)
 }

@@ -118,6 +118,13 @@ fn is_time_word(word: &str) -> bool {
     )
 }
 
+/// Prepositions that join a speaker's head to the phrase after it ("a
+/// spokeswoman for the ministry"), as written: "In" opening a headline
+/// does not.
+fn is_joining_preposition(word: &str) -> bool {
+    matches!(word, "of" | "in" | "for" | "at" | "from" | "by")
+}
+
 /// Words for a time that a preposition's phrase can name ("in March",
 /// "in 2015", "on Monday"), in lower case.
 pub(crate) fn is_time_phrase(word: &str) -> bool {
@@ -984,7 +991,7 @@ impl<'a> Context<'a> {
         let p = start - 1;
         let h = p - 1;
         let last = self.low(end - 1);
-        if !matches!(self.word(p), "of" | "in" | "for" | "at" | "from" | "by")
+        if !is_joining_preposition(self.word(p))
             || self.in_quote[h]
             || self.in_quote[p]
             || is_time_phrase(last)
@@ -1233,8 +1240,20 @@ impl<'a> Context<'a> {
         }
         let mut end = start;
         let mut head = None;
+        // Whether the phrase went past a joining preposition ("for")
+        // to a head after it ("USA Today"): then only more of a name
+        // follows, not a verb ("A reporter for USA Today spotted …").
+        let mut joined = false;
         while end < limit && end - start < 10 {
             let low = self.low(end);
+            if joined
+                && head == Some(end - 1)
+                && self.is_word(end)
+                && !self.is_head(end)
+                && !is_joining_preposition(self.word(end))
+            {
+                break;
+            }
             let fits = if self.word(end) == "." {
                 end > start
                     && (self.listed(end - 1, ABBREVIATION)
@@ -1256,11 +1275,22 @@ impl<'a> Context<'a> {
                 // "James A. Baker": not the article "a".
                 true
             } else if self.listed(end, DETERMINER) {
-                end == start || self.low(end - 1) == "of"
+                end == start
+                    || (is_joining_preposition(self.word(end - 1))
+                        && self.word(end - 1) != "in")
             } else {
+                // "a spokeswoman for the ministry", "analysts at Barclays":
+                // a preposition right after a head goes on to the next;
+                // not "in", which after a tag's speaker says where more
+                // often than whose ("Paul Ryan in a statement").
+                let joining = end > start
+                    && head == Some(end - 1)
+                    && self.word(end) != "in"
+                    && is_joining_preposition(self.word(end));
+                joined |= joining;
                 self.is_word(end)
                     && (low != "of" || end > start)
-                    && (!self.listed(end, STOP_WORD) || low == "of")
+                    && (!self.listed(end, STOP_WORD) || low == "of" || joining)
                     && !self.listed(end, AUXILIARY)
                     && self.cue_at(end).is_none()
                     && !self.in_quote[end]
@@ -1268,7 +1298,7 @@ impl<'a> Context<'a> {
             if !fits {
                 break;
             }
-            if self.is_head(end) {
+            if self.is_head(end) && !is_time_phrase(low) {
                 head = Some(end);
             }
             if self.word(end) == "."
@@ -1517,5 +1547,25 @@ mod tests {
         let cx = Context::new(text, &seg);
         let (s, e) = cx.speaker_after(1, cx.len()).unwrap();
         assert_eq!(cx.span(s, e).text(text), "Senator Lindsey Graham");
+    }
+
+    #[test]
+    fn a_speaker_phrase_after_a_cue_runs_over_a_preposition() {
+        let after = |text: &str| {
+            let seg = segment(text);
+            let cx = Context::new(text, &seg);
+            let (s, e) = cx.speaker_after(1, cx.len()).unwrap();
+            cx.span(s, e).text(text).to_string()
+        };
+        assert_eq!(
+            after("said a spokeswoman for the Defense Ministry."),
+            "a spokeswoman for the Defense Ministry"
+        );
+        // Not past a verb after the name, nor into where it was said.
+        assert_eq!(
+            after("said analysts at Barclays reported the rise."),
+            "analysts at Barclays"
+        );
+        assert_eq!(after("said Paul Ryan in a statement."), "Paul Ryan");
     }
 }

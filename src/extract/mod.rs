@@ -742,6 +742,30 @@ mod tests {
     }
 
     #[test]
+    fn a_closing_attribution_with_its_own_cue_ends_the_claim() {
+        let text = "A new study suggests that coffee may lower the risk of \
+                    heart disease, researchers at the University of Leeds \
+                    reported on Tuesday.";
+        let got = extract(text, &segment(text));
+        let study = got
+            .iter()
+            .find(|a| a.cue.unwrap().text(text) == "suggests")
+            .unwrap();
+        assert_eq!(
+            study.content_text(text),
+            "coffee may lower the risk of heart disease"
+        );
+        let reported = got
+            .iter()
+            .find(|a| a.cue.unwrap().text(text) == "reported")
+            .unwrap();
+        assert_eq!(
+            reported.speaker.as_ref().unwrap().span.text(text),
+            "researchers at the University of Leeds"
+        );
+    }
+
+    #[test]
     fn a_short_aside_does_not_end_the_claim() {
         let text = "He said the email scandal, while troublesome, was \
                     dealt with appropriately.";

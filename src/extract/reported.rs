@@ -686,13 +686,19 @@ const SUBORDINATORS: &[&str] = &[
 const CONCESSIVE: &[&str] =
     &["although", "as", "including", "though", "whereas", "while"];
 
-/// ", a senior official said," inside a clause: another attribution,
-/// which ends the content before it.
+/// ", a senior official said," inside a clause, or ", researchers
+/// reported on Tuesday." closing it: another attribution, which ends the
+/// content before it.
 fn parenthetical_attribution(cx: &Context, j: usize, end: usize) -> bool {
     let Some((_, e)) = cx.speaker_after(j, end) else { return false };
     let k = cx.skip_auxiliaries(e, end);
-    let said = cx.cue_at(k).is_some_and(|c| c.cue.lemma == "say");
-    said && (k + 1 == end || matches!(cx.word(k + 1), "," | "."))
+    let Some(c) = cx.cue_at(k) else { return false };
+    // "said", "reported", "wrote": a cue that attributes on its own,
+    // maybe followed by when or where ("reported on Tuesday").
+    let said =
+        c.cue.lemma == "say" || (!c.cue.needs_complement && !c.cue.participle);
+    let after = skip_circumstance(cx, c.end, end);
+    said && (after == end || matches!(cx.word(after), "," | "."))
 }
 
 /// The span of tokens `a..b` without punctuation at either end.
