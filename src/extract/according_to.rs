@@ -231,6 +231,12 @@ fn source(cx: &Context, start: usize, limit: usize) -> Option<(usize, usize)> {
             sp = np;
         }
     }
+    // "the Centers for Disease Control and Prevention": a name that goes
+    // on after "and" to its comma or the sentence's end.
+    let rest = cx.name_rest(sp.1, limit);
+    if rest > sp.1 {
+        sp.1 = rest;
+    }
     // "data from the CDC": the vehicle's maker is the source, also when
     // the speaker finder ran on over the preposition to it.
     let vehicle = (sp.0..sp.1).find(|&j| {

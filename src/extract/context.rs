@@ -1027,6 +1027,43 @@ impl<'a> Context<'a> {
             .then_some(h)
     }
 
+    /// Where a name ends that a speaker phrase cut at "and" ("the
+    /// Centers for Disease Control | and Prevention"): after up to four
+    /// more words, "and" or "&" then capitalised ones, when a comma, a
+    /// stop or `limit` follows; `end` itself otherwise.
+    pub(crate) fn name_rest(&self, end: usize, limit: usize) -> usize {
+        if end >= limit || !matches!(self.word(end), "and" | "&") {
+            return end;
+        }
+        let last = (end + 1..(end + 5).min(limit))
+            .take_while(|&j| {
+                self.is_capitalised(j)
+                    && !self.in_quote[j]
+                    && self.cue_at(j).is_none()
+                    && !self.is_pronoun(j)
+                    && !self.is_determiner(j)
+            })
+            .last();
+        match last {
+            Some(j)
+                if j + 1 == limit || matches!(self.word(j + 1), "," | ".") =>
+            {
+                j + 1
+            }
+            _ => end,
+        }
+    }
+
+    /// True when tokens `a..b` hold a name joined by "of" or "for"
+    /// ("Department of Health").
+    fn has_name_of(&self, a: usize, b: usize) -> bool {
+        (a + 1..b.saturating_sub(1)).any(|j| {
+            matches!(self.word(j), "of" | "for")
+                && self.is_capitalised(j - 1)
+                && self.is_capitalised(j + 1)
+        })
+    }
+
     /// True when token `i` is an initial: one capital letter and a dot
     /// after it, with a capitalised word before ("James A. Lewis") or,
     /// opening a name, a name after ("J. Gerald Hebert").
@@ -1213,6 +1250,27 @@ impl<'a> Context<'a> {
         }
         parts.push((start, b));
         parts.retain(|&(s, e)| s < e);
+        // "the Centers for Disease Control and Prevention", "the
+        // Department of Health and Human Services": after a name joined
+        // by "of" or "for", a word or two capitalised after "and" end
+        // the same name.
+        let mut k = 1;
+        while k < parts.len() {
+            let (s1, e1) = parts[k - 1];
+            let (s2, e2) = parts[k];
+            let name_of = self.has_name_of(s1, e1);
+            let ends_it = self.low(e1) == "and"
+                && e2 - s2 <= 2
+                && (s2..e2).all(|j| {
+                    self.is_capitalised(j) && !self.listed(j, DETERMINER)
+                });
+            if name_of && ends_it {
+                parts[k - 1] = (s1, e2);
+                parts.remove(k);
+            } else {
+                k += 1;
+            }
+        }
         let all_headed = parts.iter().all(|&(s, e)| {
             (self.is_head(e - 1) || (e == s + 1 && self.is_pronoun(s)))
                 && (s..e).any(|k| self.is_word(k))
@@ -1309,7 +1367,15 @@ impl<'a> Context<'a> {
             }
             end += 1;
         }
-        head.map(|h| (start, h + 1))
+        // "a spokesman for the Department of Health and Human Services".
+        head.map(|h| {
+            let end = if self.has_name_of(start, h + 1) {
+                self.name_rest(h + 1, limit)
+            } else {
+                h + 1
+            };
+            (start, end)
+        })
     }
 }
 

@@ -742,6 +742,36 @@ mod tests {
     }
 
     #[test]
+    fn a_name_joined_by_of_goes_on_past_and() {
+        let cases = [
+            "According to the Centers for Disease Control and Prevention, \
+             flu cases have doubled.",
+            "Flu cases have doubled, according to the Centers for Disease \
+             Control and Prevention.",
+            "Flu cases have doubled, said a spokesman for the Department of \
+             Health and Human Services.",
+        ];
+        for text in cases {
+            let got = extract(text, &segment(text));
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            let speaker = got[0].speaker.as_ref().unwrap().span.text(text);
+            assert!(
+                speaker.ends_with("Prevention")
+                    || speaker.ends_with("Human Services"),
+                "{text}: {speaker}"
+            );
+            assert!(
+                got[0].content_text(text).to_lowercase().starts_with("flu"),
+                "{text}: {got:?}"
+            );
+        }
+        // Two names, each with a determiner, are two speakers.
+        let text = "The Department of Justice and the FBI said the case was \
+                    closed.";
+        assert_eq!(extract(text, &segment(text)).len(), 2);
+    }
+
+    #[test]
     fn a_closing_attribution_with_its_own_cue_ends_the_claim() {
         let text = "A new study suggests that coffee may lower the risk of \
                     heart disease, researchers at the University of Leeds \
