@@ -18,6 +18,9 @@ use crate::model::Span;
 /// finds no fuller name.
 const MAX_KEY_WORDS: usize = 10;
 
+/// The most names ending with one word that a pronoun's search reads.
+const MAX_SAME_LAST_WORD: usize = 16;
+
 /// The document's names of two words or more, by the last words of their
 /// keys: "Anne Milgram" is found under "milgram".
 #[derive(Debug)]
@@ -27,6 +30,9 @@ pub(super) struct FullerNames<'n> {
     /// A key -> for each distinct full key ending with " key", the index
     /// of its first mention in the text.
     by_suffix: HashMap<String, BTreeMap<String, usize>>,
+    /// Each name's last word as written -> the indexes of the names
+    /// ending with it, in text order; made when first asked for.
+    by_last: std::cell::OnceCell<HashMap<&'n str, Vec<usize>>>,
 }
 
 impl<'n> FullerNames<'n> {
@@ -43,7 +49,7 @@ impl<'n> FullerNames<'n> {
                 fulls.or_default().entry(key.clone()).or_insert(i);
             }
         }
-        FullerNames { named, by_suffix }
+        FullerNames { named, by_suffix, by_last: std::cell::OnceCell::new() }
     }
 
     /// The fuller name whose key ends with `key` (after a space), when
@@ -55,6 +61,34 @@ impl<'n> FullerNames<'n> {
             (Some(&i), None) => Some(&self.named[i]),
             _ => None,
         }
+    }
+
+    /// The names before byte `end` whose last word is `word` ("Morales"
+    /// finds "Jane Morales"), the latest first, at most
+    /// [`MAX_SAME_LAST_WORD`] of them: a text that names one body
+    /// thousands of times stays linear.
+    pub(super) fn ending_with(
+        &self,
+        word: &str,
+        end: usize,
+    ) -> impl Iterator<Item = &'n NameMention> + '_ {
+        let by_last = self.by_last.get_or_init(|| {
+            let mut map: HashMap<&'n str, Vec<usize>> = HashMap::new();
+            for (i, m) in self.named.iter().enumerate() {
+                if let Some(last) = m.name.split_whitespace().last() {
+                    map.entry(last).or_default().push(i);
+                }
+            }
+            map
+        });
+        let found = by_last.get(word).map_or(&[][..], Vec::as_slice);
+        let before =
+            found.partition_point(|&i| self.named[i].span.end() <= end);
+        found[..before]
+            .iter()
+            .rev()
+            .take(MAX_SAME_LAST_WORD)
+            .map(|&i| &self.named[i])
     }
 
     /// All the names, in text order.

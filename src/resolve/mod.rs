@@ -99,7 +99,9 @@ fn resolve_one(
         return;
     }
     if let Some(want) = pronoun_agreement(&lower) {
-        match antecedent(resolved, sp.span, want) {
+        let found = antecedent(resolved, sp.span, want)
+            .or_else(|| named_antecedent(text, named, sp.span, want));
+        match found {
             Some((span, name)) => {
                 sp.name = name.into();
                 sp.resolution = Resolution::Antecedent(span);
@@ -420,6 +422,125 @@ fn antecedent(
     Some((*span, name.clone()))
 }
 
+/// When no earlier speaker agrees with "he" or "she": the person named
+/// last before the pronoun, by a full name or by its last word alone,
+/// when a title or given name tells that person's gender and it is the
+/// pronoun's ("Jane Morales has run the bakery for 30 years. “…,” she
+/// says."). A person of unknown or other gender named last means no
+/// antecedent: the pronoun is not carried past them to someone earlier.
+fn named_antecedent(
+    text: &str,
+    named: &FullerNames,
+    at: Span,
+    want: Agreement,
+) -> Option<(Span, String)> {
+    if !matches!(want, Agreement::Male | Agreement::Female) {
+        return None;
+    }
+    let from = at.start().saturating_sub(PRONOUN_WINDOW);
+    let from = text.ceil_char_boundary(from);
+    // The window's words from the pronoun back: the first that is a
+    // name's last word ("Morales", or "Jane Morales" itself) is the
+    // person named last. Places and bodies are passed over.
+    let window = &text[from..at.start()];
+    let wordy = |c: char| c.is_alphanumeric() || c == '-';
+    let mut spans = Vec::new();
+    let mut open = None;
+    for (i, c) in window.char_indices() {
+        match (wordy(c), open) {
+            (true, None) => open = Some(i),
+            (false, Some(s)) => {
+                spans.push((from + s, from + i));
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = open {
+        spans.push((from + s, at.start()));
+    }
+    // The last capitalised word that ends a name of a person: all the
+    // names it ends ("Weiner" ends "Anthony Weiner", and "Although
+    // Weiner" at a sentence's start).
+    let (word, end) = spans.into_iter().rev().find_map(|(start, end)| {
+        let word = &text[start..end];
+        let person = word.starts_with(char::is_uppercase)
+            && named
+                .ending_with(word, end)
+                .any(|m| !names_a_place_or_body(text, m));
+        person.then_some((word, end))
+    })?;
+    // Their genders must agree: "Clinton" after Bill and Hillary Clinton
+    // is either.
+    let mut found: Option<(&names::NameMention, Agreement)> = None;
+    for m in named.ending_with(word, end) {
+        let Some(got) = gender_of(text, m) else { continue };
+        if found.is_some_and(|(_, g)| g != got) {
+            return None;
+        }
+        // The latest mention of that gender is the one given.
+        found = found.or(Some((m, got)));
+    }
+    let (m, got) = found?;
+    (got == want).then(|| (m.span, m.name.clone()))
+}
+
+/// A person's gender from a name's title or given name, when the name
+/// is a plain one: at most three words, the given name first or after a
+/// title (a run of capitals from a headline, "From Donald Trump", names
+/// no one), and not cut at an initial ("Donald J").
+fn gender_of(text: &str, m: &names::NameMention) -> Option<Agreement> {
+    let words: Vec<&str> = m.name.split_whitespace().collect();
+    let last = words.last()?;
+    if words.len() > 3 || last.chars().count() == 1 {
+        return None;
+    }
+    let first_and_last = format!("{} {}", words[0], last);
+    let hint = names::agreement_hint(m.span.text(text))
+        .or_else(|| names::given_name_hint(&first_and_last))?;
+    match hint {
+        names::Hint::Male => Some(Agreement::Male),
+        names::Hint::Female => Some(Agreement::Female),
+        _ => None,
+    }
+}
+
+/// True when a name is no person's: a place ("Elm Street") or an
+/// organisation ("the Justice Department").
+fn names_a_place_or_body(text: &str, m: &names::NameMention) -> bool {
+    let last = m.name.split_whitespace().last().unwrap_or("").to_lowercase();
+    let place = matches!(
+        last.as_str(),
+        "street"
+            | "avenue"
+            | "road"
+            | "square"
+            | "park"
+            | "city"
+            | "county"
+            | "state"
+            | "river"
+            | "lake"
+            | "island"
+            | "bridge"
+            | "hall"
+            | "center"
+            | "centre"
+            | "university"
+            | "college"
+            | "school"
+            | "hospital"
+            | "church"
+            | "house"
+            | "airport"
+            | "station"
+    );
+    place
+        || words::is_body_head(&last)
+        || names::agreement_hint(m.span.text(text))
+            == Some(names::Hint::Organisation)
+}
+
 fn compatible(got: Option<Agreement>, want: Agreement) -> bool {
     match got {
         Some(g) => g == want,
@@ -537,6 +658,21 @@ mod tests {
         let got =
             speakers("Maria Jacobson said the talks failed. He said no.");
         assert_eq!(got[1], ("He".to_string(), Resolution::Unresolved));
+    }
+
+    #[test]
+    fn pronoun_takes_the_last_person_named_when_no_speaker_agrees() {
+        let text = "Jane Morales has run the bakery on Elm Street for 30 \
+                    years. \"The rent has tripled,\" she says.";
+        let got = speakers(text);
+        assert_eq!(got[0].0, "Jane Morales", "{got:?}");
+        assert!(matches!(got[0].1, Resolution::Antecedent(_)));
+        // The last person named is of unknown gender: nobody earlier is
+        // taken in their place.
+        let text = "Jane Morales met Chris Okafor. Later Okafor left. \
+                    \"The rent has tripled,\" she says.";
+        let got = speakers(text);
+        assert_eq!(got[0], ("she".to_string(), Resolution::Unresolved));
     }
 
     #[test]

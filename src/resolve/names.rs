@@ -296,7 +296,14 @@ pub fn agreement_hint(mention: &str) -> Option<Hint> {
         "post",
         "times",
     ];
-    if ORG.contains(&last) {
+    // "the Center for Responsive Politics": the head comes before the
+    // name's first "of" or "for".
+    let head_of = lower
+        .split_whitespace()
+        .take_while(|w| !matches!(*w, "of" | "for"))
+        .last()
+        .unwrap_or("");
+    if ORG.contains(&last) || ORG.contains(&head_of) {
         return Some(Hint::Organisation);
     }
     // "officials", "Top Republican lawmakers": a lower-case plural head.
@@ -353,6 +360,21 @@ mod tests {
         assert!(
             lines.iter().all(|l| l.ends_with("\tF") || l.ends_with("\tM"))
         );
+    }
+
+    #[test]
+    fn a_bodys_head_before_of_or_for_tells_it_is_no_person() {
+        for body in [
+            "the Center for Responsive Politics",
+            "the Department of Health and Human Services",
+        ] {
+            assert_eq!(
+                agreement_hint(body),
+                Some(Hint::Organisation),
+                "{body}"
+            );
+        }
+        assert_eq!(agreement_hint("Secretary of State John Kerry"), None);
     }
 
     #[test]
