@@ -644,6 +644,16 @@ fn relaxed(
         return None;
     }
     let mut k = cm.end;
+    // "complained on social media that …": a short phrase of where or
+    // when between the verb and its "that".
+    if k < s.end && cx.is_preposition(k) {
+        let that = (k + 1..(k + 6).min(s.end)).find(|&j| cx.low(j) == "that");
+        if let Some(t) = that.filter(|&t| {
+            (k..t).all(|j| cx.is_word(j) && cx.cue_at(j).is_none())
+        }) {
+            k = t;
+        }
+    }
     if cx.low(k) == "that" {
         k += 1;
     }
@@ -1183,6 +1193,18 @@ mod tests {
             feature_hash(&[Part::new("a\0")]),
             feature_hash(&[lit!("a")])
         );
+    }
+
+    #[test]
+    fn a_loose_reading_steps_over_where_to_its_that() {
+        let text = "Some users complained on social media that the phones \
+                    slowed down.";
+        let seg = crate::segment::segment(text);
+        let cx = Context::new(text, &seg);
+        let i = (0..cx.len()).find(|&j| cx.word(j) == "complained").unwrap();
+        let cm = CueMatch { cue: &FINITE, first: i, end: i + 1 };
+        let (f, _) = relaxed(&cx, cx.sentence(i), &cm).unwrap();
+        assert_eq!(f.content[0].text(text), "the phones slowed down");
     }
 
     #[test]
