@@ -125,6 +125,13 @@ fn is_joining_preposition(word: &str) -> bool {
     matches!(word, "of" | "in" | "for" | "at" | "from" | "by")
 }
 
+/// [`is_joining_preposition`] for a speaker read forward from its cue:
+/// not "in", which after a tag's speaker says where more often than
+/// whose ("Paul Ryan in a statement").
+fn joins_forward(word: &str) -> bool {
+    word != "in" && is_joining_preposition(word)
+}
+
 /// Words for a time that a preposition's phrase can name ("in March",
 /// "in 2015", "on Monday"), in lower case.
 pub(crate) fn is_time_phrase(word: &str) -> bool {
@@ -1333,18 +1340,13 @@ impl<'a> Context<'a> {
                 // "James A. Baker": not the article "a".
                 true
             } else if self.listed(end, DETERMINER) {
-                end == start
-                    || (is_joining_preposition(self.word(end - 1))
-                        && self.word(end - 1) != "in")
+                end == start || joins_forward(self.word(end - 1))
             } else {
                 // "a spokeswoman for the ministry", "analysts at Barclays":
-                // a preposition right after a head goes on to the next;
-                // not "in", which after a tag's speaker says where more
-                // often than whose ("Paul Ryan in a statement").
+                // a preposition right after a head goes on to the next.
                 let joining = end > start
                     && head == Some(end - 1)
-                    && self.word(end) != "in"
-                    && is_joining_preposition(self.word(end));
+                    && joins_forward(self.word(end));
                 joined |= joining;
                 self.is_word(end)
                     && (low != "of" || end > start)

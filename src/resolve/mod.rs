@@ -44,6 +44,17 @@ enum Agreement {
     Thing,
 }
 
+impl From<names::Hint> for Agreement {
+    fn from(hint: names::Hint) -> Agreement {
+        match hint {
+            names::Hint::Male => Agreement::Male,
+            names::Hint::Female => Agreement::Female,
+            names::Hint::Plural => Agreement::Plural,
+            names::Hint::Organisation => Agreement::Thing,
+        }
+    }
+}
+
 /// Resolves the speakers of one document's attributions in place.
 pub fn resolve(text: &str, attributions: &mut [Attribution]) {
     let named = names::name_mentions(text);
@@ -495,14 +506,10 @@ fn gender_of(text: &str, m: &names::NameMention) -> Option<Agreement> {
     if words.len() > 3 || last.chars().count() == 1 {
         return None;
     }
-    let first_and_last = format!("{} {}", words[0], last);
     let hint = names::agreement_hint(m.span.text(text))
-        .or_else(|| names::given_name_hint(&first_and_last))?;
-    match hint {
-        names::Hint::Male => Some(Agreement::Male),
-        names::Hint::Female => Some(Agreement::Female),
-        _ => None,
-    }
+        .or_else(|| names::given_name(words[0]))?;
+    Some(Agreement::from(hint))
+        .filter(|a| matches!(a, Agreement::Male | Agreement::Female))
 }
 
 /// True when a name is no person's: a place ("Elm Street") or an
@@ -558,14 +565,9 @@ fn agreement_of(text: &str, sp: &Speaker) -> Option<Agreement> {
             return Some(a);
         }
     }
-    let hint = names::agreement_hint(sp.span.text(text))
-        .or_else(|| names::given_name_hint(&sp.name));
-    hint.map(|h| match h {
-        names::Hint::Male => Agreement::Male,
-        names::Hint::Female => Agreement::Female,
-        names::Hint::Plural => Agreement::Plural,
-        names::Hint::Organisation => Agreement::Thing,
-    })
+    names::agreement_hint(sp.span.text(text))
+        .or_else(|| names::given_name_hint(&sp.name))
+        .map(Agreement::from)
 }
 
 #[cfg(test)]

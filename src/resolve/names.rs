@@ -15,6 +15,11 @@ use crate::model::Span;
 const TITLES: &str = include_str!("../../data/titles.tsv");
 const GIVEN_NAMES: &str = include_str!("../../data/given_names.tsv");
 
+/// The lines of a data file that hold an entry: not blank, no comment.
+fn data_lines(file: &'static str) -> impl Iterator<Item = &'static str> {
+    file.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+}
+
 /// The titles, in a set hashed with foldhash: std's SipHash is slow on
 /// short strings, and every capitalised word a name run holds is looked
 /// up.
@@ -23,12 +28,7 @@ fn titles() -> &'static HashSet<&'static [u8], foldhash::fast::FixedState> {
     static SET: OnceLock<HashSet<&'static [u8], foldhash::fast::FixedState>> =
         OnceLock::new();
     SET.get_or_init(|| {
-        TITLES
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(str::as_bytes)
-            .collect()
+        data_lines(TITLES).map(str::trim).map(str::as_bytes).collect()
     })
 }
 
@@ -319,11 +319,21 @@ pub fn agreement_hint(mention: &str) -> Option<Hint> {
 /// a name, titles dropped, with a surname after it. `None` for a name of
 /// one word, a given name the list does not hold, or one borne by both.
 pub fn given_name_hint(name: &str) -> Option<Hint> {
+    let name = strip_title(name);
+    let words: Vec<&str> = name.split_whitespace().collect();
+    // "Coach Maria Delgado": a title the titles file lacks may come first.
+    words
+        .iter()
+        .take(2)
+        .take(words.len().saturating_sub(1))
+        .find_map(|w| given_name(w))
+}
+
+/// The gender `word` tells as a given name in `data/given_names.tsv`.
+pub fn given_name(word: &str) -> Option<Hint> {
     static NAMES: OnceLock<Vec<(&'static str, Hint)>> = OnceLock::new();
     let names = NAMES.get_or_init(|| {
-        GIVEN_NAMES
-            .lines()
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        data_lines(GIVEN_NAMES)
             .filter_map(|l| {
                 let (name, gender) = l.split_once('\t')?;
                 let hint = match gender {
@@ -335,13 +345,8 @@ pub fn given_name_hint(name: &str) -> Option<Hint> {
             })
             .collect()
     });
-    let name = strip_title(name);
-    let words: Vec<&str> = name.split_whitespace().collect();
-    // "Coach Maria Delgado": a title the titles file lacks may come first.
-    words.iter().take(2).take(words.len().saturating_sub(1)).find_map(|w| {
-        let i = names.binary_search_by(|(n, _)| n.cmp(w)).ok()?;
-        Some(names[i].1)
-    })
+    let i = names.binary_search_by(|(n, _)| n.cmp(&word)).ok()?;
+    Some(names[i].1)
 }
 
 #[cfg(test)]
@@ -350,10 +355,7 @@ mod tests {
 
     #[test]
     fn given_names_file_is_sorted_unique_and_well_formed() {
-        let lines: Vec<&str> = GIVEN_NAMES
-            .lines()
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect();
+        let lines: Vec<&str> = data_lines(GIVEN_NAMES).collect();
         let names: Vec<&str> =
             lines.iter().map(|l| l.split('\t').next().unwrap()).collect();
         assert!(names.windows(2).all(|w| w[0] < w[1]));
@@ -392,10 +394,7 @@ mod tests {
 
     #[test]
     fn titles_file_is_sorted_and_unique() {
-        let lines: Vec<&str> = TITLES
-            .lines()
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect();
+        let lines: Vec<&str> = data_lines(TITLES).collect();
         assert!(lines.windows(2).all(|w| w[0] < w[1]));
     }
 
