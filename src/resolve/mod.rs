@@ -335,9 +335,11 @@ fn is_possessed_role(mention: &str) -> bool {
 
 /// True for phrases like "the newspaper", "a senior official" or "the DEA
 /// administrator": a determiner and a lower-case head noun at the end
-/// (unlike "the National Institutes of Health").
+/// (unlike "the National Institutes of Health"). A place or setting
+/// after the head does not name it: "a council leader in Leeds", "a
+/// spokesman at the embassy" are nominal.
 fn is_nominal(mention: &str) -> bool {
-    let mut words = mention.split_whitespace();
+    let mut words = head_phrase(mention);
     let first = words.next().unwrap_or("").to_lowercase();
     let determiner = matches!(
         first.as_str(),
@@ -354,6 +356,15 @@ fn is_nominal(mention: &str) -> bool {
     let head_lower =
         words.last().is_some_and(|w| w.starts_with(char::is_lowercase));
     determiner && head_lower
+}
+
+/// The words of a mention up to a place or setting after its head ("a
+/// spokesman in Washington", "a lawyer with the firm"): the head is the
+/// last of them.
+fn head_phrase(mention: &str) -> impl Iterator<Item = &str> {
+    mention.split_whitespace().take_while(|w| {
+        !matches!(*w, "in" | "at" | "from" | "on" | "near" | "with")
+    })
 }
 
 /// The antecedent of a definite role noun: "the spokesperson" is the
@@ -373,7 +384,11 @@ fn role_antecedent(
     if !lower.starts_with("the ") {
         return None;
     }
-    let head = lower.split_whitespace().last()?;
+    // "the former secretary of state": the role's head comes before its
+    // "of" or "for" too.
+    let head = head_phrase(&lower)
+        .take_while(|w| !matches!(*w, "of" | "for"))
+        .last()?;
     let mut from = at.start().saturating_sub(ROLE_WINDOW);
     while !text.is_char_boundary(from) {
         from += 1;
@@ -600,6 +615,46 @@ mod tests {
              Mills, a top aide, sent the emails.",
         );
         assert!(got.iter().all(|(n, _)| n != "Cheryl Mills"), "{got:?}");
+    }
+
+    #[test]
+    fn a_place_after_a_role_names_no_one() {
+        // Neither "in Leeds" nor "Washington" is who spoke.
+        let got = speakers(
+            "The Washington Post reported the plan. A council leader in \
+             Leeds said it would fail. The spokesman in Washington said \
+             that it would not.",
+        );
+        let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Washington Post",
+                "A council leader in Leeds",
+                "The spokesman in Washington"
+            ],
+            "{got:?}"
+        );
+        assert_eq!(got[1].1, Resolution::Unresolved);
+        assert_eq!(got[2].1, Resolution::Unresolved);
+    }
+
+    #[test]
+    fn a_role_is_the_head_of_an_appositive_not_any_word_in_it() {
+        // "the poll" is no appositive's head here: "Thursday, a search …
+        // on the poll," says nothing of who the poll is.
+        let got = speakers(
+            "As of Thursday, a Google search shows no reports on the poll, \
+             which ran for a week. The poll shows that Smith leads.",
+        );
+        assert!(got.iter().all(|(n, _)| n != "Thursday"), "{got:?}");
+        // The head before "of" still finds its holder.
+        let got = speakers(
+            "Kerry, the former secretary of state, said it was over. The \
+             former secretary of state said that it was not.",
+        );
+        let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["Kerry", "Kerry"], "{got:?}");
     }
 
     #[test]

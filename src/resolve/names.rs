@@ -46,6 +46,17 @@ pub fn strip_title(mention: &str) -> String {
     {
         start = if start + 2 < words.len() { start + 2 } else { 0 };
     }
+    // "a council leader in Leeds", "a spokesman at the embassy": a place
+    // after the title is where the person works, not their name.
+    if start > 0
+        && start < words.len()
+        && matches!(
+            words[start],
+            "in" | "at" | "from" | "on" | "with" | "near"
+        )
+    {
+        start = 0;
+    }
     let rest = if start < words.len() { &words[start..] } else { &words[..] };
     let rest = match rest {
         [first, tail @ ..] if !tail.is_empty() && is_article(first) => tail,
@@ -240,7 +251,27 @@ pub fn appositive_with(before: &str, head: &str) -> Option<(Span, String)> {
         matches!(last, "said" | "says" | "told" | "added" | "stated" | "noted")
     };
     re.captures_iter(before)
-        .filter(|c| c[2].to_lowercase().split_whitespace().any(|w| w == head))
+        .filter(|c| {
+            // The head noun comes before the phrase's first preposition:
+            // "a spokesperson for the NSC", not "a search … on the poll".
+            c[2].to_lowercase()
+                .split_whitespace()
+                .take_while(|w| {
+                    !matches!(
+                        *w,
+                        "of" | "for"
+                            | "at"
+                            | "in"
+                            | "on"
+                            | "with"
+                            | "from"
+                            | "to"
+                            | "by"
+                            | "about"
+                    )
+                })
+                .any(|w| w == head)
+        })
         .filter(|c| !clause(&c[2]))
         .last()
         .map(|c| {
@@ -273,6 +304,15 @@ pub fn agreement_hint(mention: &str) -> Option<Hint> {
     match first {
         "mr." | "mr" => return Some(Hint::Male),
         "mrs." | "mrs" | "ms." | "ms" | "miss" => return Some(Hint::Female),
+        _ => {}
+    }
+    // "Sanders himself"; "Thursday", a day taken for a speaker, is
+    // nobody a pronoun can mean.
+    match last {
+        "himself" => return Some(Hint::Male),
+        "herself" => return Some(Hint::Female),
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday"
+        | "saturday" | "sunday" => return Some(Hint::Organisation),
         _ => {}
     }
     const ORG: &[&str] = &[
@@ -380,6 +420,14 @@ mod tests {
     }
 
     #[test]
+    fn a_reflexive_tells_a_gender_and_a_day_is_no_person() {
+        assert_eq!(agreement_hint("Sanders himself"), Some(Hint::Male));
+        assert_eq!(agreement_hint("Clinton herself"), Some(Hint::Female));
+        assert_eq!(agreement_hint("Thursday"), Some(Hint::Organisation));
+        assert_eq!(agreement_hint("Bill Sanders"), None);
+    }
+
+    #[test]
     fn a_given_name_tells_a_gender() {
         assert_eq!(given_name_hint("Maria Delgado"), Some(Hint::Female));
         assert_eq!(given_name_hint("Coach Tom Reeves"), Some(Hint::Male));
@@ -431,7 +479,12 @@ mod tests {
             }
             let office_only = after.is_empty()
                 || matches!(after, ["of" | "for"] | ["of" | "for", _]);
-            if !office_only {
+            // "a council leader in Leeds": a place, not a name.
+            let placed = matches!(
+                after,
+                ["in" | "at" | "from" | "on" | "with" | "near", ..]
+            );
+            if !office_only && !placed {
                 rest = after;
             }
         }
@@ -452,7 +505,7 @@ mod tests {
             "Anne", "Milgram", "DEA", "Administrator", "President", "Sen.",
             "then-Attorney", "ex-Governor", "General", "the", "The", "Mr.",
             " ", "  ", "\t", "\n", "\u{a0}", "’s", "'s", "s", "’", "É",
-            "López", "İ", "-", ".", "of", "for", "State",
+            "López", "İ", "-", ".", "of", "for", "State", "in", "at",
         ];
         let mut mentions = crate::model::random_texts(
             PIECES,
