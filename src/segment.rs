@@ -16,7 +16,9 @@ pub enum TokenKind {
     /// Letters and digits, with inner apostrophes, hyphens and dots
     /// ("don't", "U.S.", "R-S.C.", "10,000").
     Word,
-    /// A double quotation mark, straight or curly.
+    /// A quotation mark: a double one, straight or curly, or in a text
+    /// that quotes with single marks (‘…’, as British papers do), a
+    /// single one that opens or closes a quotation.
     Quote,
     /// Any other single non-space character.
     Punct,
@@ -33,7 +35,7 @@ pub struct Token {
     pub paragraph: usize,
 }
 
-/// A quotation between double quotation marks.
+/// A quotation between quotation marks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Quotation {
     /// Index of the opening mark's token.
@@ -68,6 +70,10 @@ pub struct Segmented {
     pub quotes: Vec<Quotation>,
     /// Sentences, in order; they cover every token.
     pub sentences: Vec<Sentence>,
+    /// True when the text quotes with single marks (‘…’ or '…') rather
+    /// than double ones; its double marks are then quotations inside
+    /// quotations, and no tokens of their own.
+    pub single_marks: bool,
 }
 
 impl Segmented {
@@ -100,10 +106,11 @@ const SENTENCE_STARTERS: &[&str] = &[
 /// Splits `text` into its structure.
 pub fn segment(text: &str) -> Segmented {
     let paragraphs = paragraphs(text);
-    let tokens = tokenize(text, &paragraphs);
+    let mut tokens = tokenize(text, &paragraphs);
+    let single_marks = quotes_with_single_marks(text, &mut tokens);
     let quotes = quotations(text, &tokens);
     let sentences = sentences(text, &tokens, &quotes);
-    Segmented { tokens, paragraphs, quotes, sentences }
+    Segmented { tokens, paragraphs, quotes, sentences, single_marks }
 }
 
 /// Paragraphs are runs of non-blank lines.
@@ -138,6 +145,127 @@ pub(crate) fn is_quote_char(c: char) -> bool {
 
 fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’')
+}
+
+/// What a single mark (‘, ’ or ') standing as a token of its own can be
+/// in a text that quotes with single marks.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum SingleMark {
+    Open,
+    Close,
+    /// After a word ending in "s" and before a word: the possessive of a
+    /// plural ("the voters’ choice") or a quotation's end ("called them
+    /// ‘bad losers’ and left"); it closes a quotation only when nothing
+    /// else does.
+    MaybeClose,
+    /// An elision ("the ’90s"), a mark between spaces, or anything else.
+    Neither,
+}
+
+fn single_mark(text: &str, span: Span) -> SingleMark {
+    let s = span.text(text);
+    if !matches!(s, "‘" | "’" | "'") {
+        return SingleMark::Neither;
+    }
+    let before = text[..span.start()].chars().next_back();
+    let rest = &text[span.end()..];
+    let after = rest.chars().next();
+    let space_before =
+        before.is_none_or(|b| b.is_whitespace() || "([{—–-/:".contains(b));
+    let space_after = after.is_none_or(char::is_whitespace);
+    let elision = rest.starts_with(|c: char| c.is_ascii_digit())
+        || ["em ", "til ", "n ", "n’ ", "n' ", "cause "]
+            .iter()
+            .any(|e| rest.starts_with(e));
+    match (space_before, space_after) {
+        _ if elision && s != "‘" => SingleMark::Neither,
+        (true, false) => SingleMark::Open,
+        (false, _) if s == "‘" && !space_after => SingleMark::Open,
+        (false, _) => {
+            let plural = before.is_some_and(|b| b == 's' || b == 'S');
+            let word_next = space_after
+                && rest
+                    .trim_start_matches([' ', '\u{a0}'])
+                    .starts_with(char::is_alphanumeric);
+            if plural && word_next {
+                SingleMark::MaybeClose
+            } else {
+                SingleMark::Close
+            }
+        }
+        (true, true) => SingleMark::Neither,
+    }
+}
+
+/// Decides whether `text` quotes with single marks, and if it does, makes
+/// its single marks that open or close a quotation `Quote` tokens and its
+/// double marks `Punct`. It does when more single marks open a quotation
+/// than there are pairs of double marks: a text that quotes with double
+/// marks has a single one only inside them ("“He said ‘no’”"), or in a
+/// headline or an elision.
+///
+/// A possessive-looking mark ([`SingleMark::MaybeClose`]) closes the
+/// quotation before it only when no other mark closes it before the next
+/// opening one or the paragraph's end. One pass over the marks.
+fn quotes_with_single_marks(text: &str, tokens: &mut [Token]) -> bool {
+    let mut doubles = 0usize;
+    let mut marks: Vec<(usize, SingleMark)> = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        match t.kind {
+            TokenKind::Quote => doubles += 1,
+            TokenKind::Punct => {
+                let m = single_mark(text, t.span);
+                if m != SingleMark::Neither {
+                    marks.push((i, m));
+                }
+            }
+            TokenKind::Word => {}
+        }
+    }
+    let opens = marks.iter().filter(|(_, m)| *m == SingleMark::Open).count();
+    // Two double marks make a quotation.
+    if opens <= doubles.div_ceil(2) {
+        return false;
+    }
+    for t in tokens.iter_mut() {
+        if t.kind == TokenKind::Quote {
+            t.kind = TokenKind::Punct;
+        }
+    }
+    let mut k = 0;
+    while k < marks.len() {
+        let (i, m) = marks[k];
+        k += 1;
+        if m != SingleMark::Open {
+            if m == SingleMark::Close {
+                tokens[i].kind = TokenKind::Quote;
+            }
+            continue;
+        }
+        tokens[i].kind = TokenKind::Quote;
+        // The marks up to the next opening one, in this paragraph.
+        let para = tokens[i].paragraph;
+        let mut maybe = None;
+        let mut closed = false;
+        let mut j = k;
+        while j < marks.len() {
+            let (t, m) = marks[j];
+            if tokens[t].paragraph != para || m == SingleMark::Open {
+                break;
+            }
+            if m == SingleMark::Close {
+                closed = true;
+                break;
+            }
+            maybe = maybe.or(Some(t));
+            j += 1;
+        }
+        if !closed && let Some(t) = maybe {
+            tokens[t].kind = TokenKind::Quote;
+        }
+        k = j;
+    }
+    true
 }
 
 /// The character starting at byte `i` of `text`, read without decoding
@@ -242,6 +370,11 @@ enum MarkRole {
 }
 
 fn mark_role(text: &str, span: Span) -> MarkRole {
+    match single_mark(text, span) {
+        SingleMark::Open => return MarkRole::Open,
+        SingleMark::Close | SingleMark::MaybeClose => return MarkRole::Close,
+        SingleMark::Neither => {}
+    }
     let c = text[span.start()..].chars().next().unwrap_or('"');
     let before = text[..span.start()].chars().next_back();
     let after = text[span.end()..].chars().next();
@@ -607,6 +740,55 @@ mod tests {
             quote_texts(text),
             vec!["He said ‘no’ and didn't mean it,"]
         );
+    }
+
+    #[test]
+    fn a_text_that_quotes_with_single_marks_has_them_as_quotations() {
+        let text = "‘We have cut everything,’ said Shaun Davies. ‘There is \
+                    nothing left.’ He said he didn’t know.";
+        assert!(segment(text).single_marks);
+        assert_eq!(
+            quote_texts(text),
+            ["We have cut everything,", "There is nothing left."]
+        );
+        // Straight marks, the same way.
+        let text = "'We will win,' she said. 'It isn't over.'";
+        assert_eq!(quote_texts(text), ["We will win,", "It isn't over."]);
+        // Double marks inside are a quotation's own quotation.
+        let text = "‘They promised “more of the same”,’ he said. ‘Again.’";
+        assert_eq!(
+            quote_texts(text),
+            ["They promised “more of the same”,", "Again."]
+        );
+        // A quotation run on over paragraphs.
+        let text = "‘It began in May.\n\n‘It never ended,’ she said.";
+        assert_eq!(quote_texts(text), ["It began in May.", "It never ended,"]);
+    }
+
+    #[test]
+    fn a_plural_possessive_closes_a_single_mark_quotation_only_as_a_last_resort()
+     {
+        let text = "‘The residents’ patience is wearing thin,’ a leader said.";
+        assert_eq!(
+            quote_texts(text),
+            ["The residents’ patience is wearing thin,"]
+        );
+        // Nothing else closes "‘bad losers": the possessive-looking mark
+        // does.
+        let text = "He called them ‘bad losers’ and left. ‘No,’ she said.";
+        assert_eq!(quote_texts(text), ["bad losers", "No,"]);
+        // An elision opens nothing.
+        let text = "In the ’90s it was ‘different’, she said. ‘Yes.’";
+        assert_eq!(quote_texts(text), ["different", "Yes."]);
+    }
+
+    #[test]
+    fn a_text_that_quotes_with_double_marks_keeps_its_single_ones_as_text() {
+        // A headline in single marks, the body in double ones.
+        let text = "Fans upset by ‘Sniper’ star\n\n“It is over,” he said.";
+        let seg = segment(text);
+        assert!(!seg.single_marks);
+        assert_eq!(quote_texts(text), ["It is over,"]);
     }
 
     #[test]

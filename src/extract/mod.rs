@@ -83,7 +83,7 @@ pub fn extract(text: &str, seg: &Segmented) -> Vec<Attribution> {
     let mut out: Vec<Attribution> = found
         .into_iter()
         .flat_map(|f| split_coordinated(&cx, f))
-        .map(|f| to_attribution(text, f))
+        .map(|f| to_attribution(text, seg.single_marks, f))
         .collect();
     out.sort_by_key(|a| {
         (a.content_extent(), a.speaker.as_ref().map(|s| s.span))
@@ -121,13 +121,21 @@ fn split_coordinated(cx: &context::Context, f: Found) -> Vec<Found> {
         .collect()
 }
 
-fn to_attribution(text: &str, f: Found) -> Attribution {
+fn to_attribution(text: &str, single_marks: bool, f: Found) -> Attribution {
     // Quotation rules take the words between the marks; anything else is
     // direct when it carries a quotation inside ("called it “a disgrace”").
+    // A text that quotes with single marks has apostrophes too: only a
+    // mark before a word opens there ("called it ‘a disgrace’").
     let marked = |s: &Span| {
         let before = text[..s.start()].chars().next_back();
-        before.is_some_and(is_quote_char)
-            || s.text(text).contains(is_quote_char)
+        let inner = s.text(text);
+        if single_marks {
+            before.is_some_and(|c| matches!(c, '‘' | '’' | '\''))
+                || inner.contains('‘')
+                || inner.contains(" '")
+        } else {
+            before.is_some_and(is_quote_char) || inner.contains(is_quote_char)
+        }
     };
     let direct = f.content.iter().any(marked);
     let speaker = f.speaker.map(|span| Speaker {
@@ -266,6 +274,32 @@ mod tests {
             assert_eq!(speaker, rule.speaker, "{}", rule.id);
             assert_eq!(hit.content_text(text), rule.content, "{}", rule.id);
         }
+    }
+
+    #[test]
+    fn quotations_in_single_marks_are_direct_and_tagged() {
+        let text = "Rachel Reeves said families were paying the price. \
+                    ‘Mortgage holders are being hammered,’ she told the BBC. \
+                    ‘It isn’t fair.’";
+        let got = extract(text, &segment(text));
+        assert_eq!(speakers(text, &got), ["Rachel Reeves", "she", "she"]);
+        assert_eq!(
+            got[0].content_text(text),
+            "families were paying the price"
+        );
+        assert!(!got[0].direct);
+        assert_eq!(
+            got[1].content_text(text),
+            "Mortgage holders are being hammered,"
+        );
+        assert!(got[1].direct && got[2].direct);
+        // A paraphrase that quotes a phrase in single marks is direct,
+        // one with only apostrophes is not.
+        let text = "‘No,’ he said. ‘Never.’ Labour said the rise was a \
+                    ‘Tory tax hike’. Mr Davies said councils can’t cope.";
+        let got = extract(text, &segment(text));
+        let direct: Vec<bool> = got.iter().map(|a| a.direct).collect();
+        assert_eq!(direct, [true, true, true, false], "{got:?}");
     }
 
     #[test]
