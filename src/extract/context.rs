@@ -1034,6 +1034,33 @@ impl<'a> Context<'a> {
             .then_some(h)
     }
 
+    /// A quotation's tag speaker that runs from `k` to its cue at `end`
+    /// over a place or body after its head ("“…,” a council leader in the
+    /// north said", "an official in the region"), where the place's last
+    /// word is no head of its own for [`Self::speaker_before`] to start
+    /// from: the phrase read forward from `k` ends at a head before a
+    /// joining preposition, and the rest up to the cue is words, with no
+    /// cue, time or venue ("a spokesman in a statement said" is not one).
+    pub(crate) fn placed_speaker(
+        &self,
+        k: usize,
+        end: usize,
+    ) -> Option<(usize, usize)> {
+        let (s, e) = self.speaker_after(k, end)?;
+        let placed = s == k
+            && e + 1 < end
+            && self.is_head(e - 1)
+            && is_joining_preposition(self.word(e))
+            && (e + 1..end).all(|j| {
+                (self.is_word(j) || self.word(j) == "-")
+                    && !self.in_quote[j]
+                    && self.cue_at(j).is_none()
+            })
+            && !is_time_phrase(self.low(end - 1))
+            && !super::reported::is_venue(self.low(end - 1));
+        placed.then_some((k, end))
+    }
+
     /// Where a name ends that a speaker phrase cut at "and" ("the
     /// Centers for Disease Control | and Prevention"): after up to four
     /// more words, "and" or "&" then capitalised ones, when a comma, a

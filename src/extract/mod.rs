@@ -608,6 +608,41 @@ mod tests {
     }
 
     #[test]
+    fn a_tag_speaker_may_end_in_a_place_after_its_head() {
+        for (text, speaker) in [
+            (
+                "“It is over,” a council leader in the north said.",
+                "a council leader in the north",
+            ),
+            (
+                "“It is over,” an official in the region said.",
+                "an official in the region",
+            ),
+        ] {
+            let got = extract(text, &segment(text));
+            assert_eq!(tags(text, &got), [(speaker, "said")], "{text}");
+        }
+        // Where or when it was said is no part of the speaker.
+        for text in [
+            "“It is over,” an official in a statement said.",
+            "“It is over,” an official in March said.",
+        ] {
+            let got = extract(text, &segment(text));
+            assert!(
+                got.iter().all(|a| a.speaker.is_none()
+                    || !a
+                        .speaker
+                        .as_ref()
+                        .unwrap()
+                        .span
+                        .text(text)
+                        .contains(" in ")),
+                "{text}: {got:?}"
+            );
+        }
+    }
+
+    #[test]
     fn a_long_appositive_before_the_cue() {
         let text = "James Lewis, a former government cybersecurity \
                     expert who now studies the cyber activities of nations \

@@ -270,7 +270,8 @@ fn long_speaker_tag(cx: &Context, k: usize) -> Option<Attributed> {
         return None;
     }
     let end = cx.skip_auxiliaries_back(cue.first, k);
-    let speaker = cx.speaker_before(end, k)?;
+    let speaker =
+        cx.speaker_before(end, k).or_else(|| cx.placed_speaker(k, end))?;
     fresh(cx, Attributed { end: cue.end, speaker, cue })
 }
 
