@@ -150,9 +150,11 @@ fn apply(gate: &SpeakerGate, text: &str, atts: &mut [Attribution]) {
         };
         if let Some(speaker) = a.speaker.take() {
             let chance = 100.0 / (1.0 + (-score).exp());
+            // Rounded down: a speaker held back just under an even
+            // chance must not read "50 % sure".
             a.withheld = Some(Box::new(Withheld {
                 speaker,
-                percent: chance.round().clamp(0.0, 100.0) as u8,
+                percent: chance.floor().clamp(0.0, 100.0) as u8,
             }));
         }
     }
@@ -485,7 +487,7 @@ mod tests {
         let w = atts[0].withheld.as_ref().expect("withheld");
         assert_eq!(w.speaker.span.text(text), "Anne Milgram");
         // e^-1 / (1 + e^-1): 27 % sure.
-        assert_eq!(w.percent, 27);
+        assert_eq!(w.percent, 26);
         assert_eq!(atts[0].found_speaker(), Some(&w.speaker));
         assert_eq!(atts[0].content_text(text), "the pills cost 10 cents");
         let kept = atts[1].speaker.as_ref().expect("kept");
