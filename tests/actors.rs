@@ -495,3 +495,32 @@ fn seeds_actors_merge_across_articles() {
     assert!(milgram.affiliations.contains(&dea.id));
     assert_eq!(milgram.roles, vec!["Administrator".to_string()]);
 }
+
+#[test]
+fn a_plural_role_opening_a_sentence_is_a_group_of_its_article() {
+    // "Supporters" and "Analysts at Jefferies" are capitalised because
+    // they open their sentences: groups described in each article, not
+    // people named "Supporters" merged across articles.
+    let a = "Supporters say the law protects children. Analysts at \
+             Jefferies said the warning was a clear negative.";
+    let b = "Supporters say the plan will fail.";
+    let g = graph_of(&[a, b], &builtin_aliases());
+    let supporters = actors_with(&g, "Supporters");
+    assert_eq!(supporters.len(), 2, "{supporters:?}");
+    assert!(
+        supporters.iter().all(|a| a.kind == ActorKind::Group),
+        "{supporters:?}"
+    );
+    let analysts = actors_with(&g, "Analysts at Jefferies");
+    assert!(
+        analysts.iter().all(|a| a.kind == ActorKind::Group),
+        "{analysts:?}"
+    );
+    // A party's members are named by their party: one actor across
+    // articles.
+    let g = graph_of(
+        &["Democrats say the law is wrong.", "Democrats say the plan works."],
+        &builtin_aliases(),
+    );
+    assert_eq!(actors_with(&g, "Democrats").len(), 1, "{:?}", actors(&g));
+}

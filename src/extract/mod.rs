@@ -17,7 +17,7 @@ mod colon;
 mod context;
 pub(crate) mod gate;
 pub(crate) mod learned;
-mod lexicon;
+pub(crate) mod lexicon;
 mod quote;
 mod reported;
 
@@ -605,6 +605,15 @@ mod tests {
                     is unfair.";
         let got = extract(text, &segment(text));
         assert_eq!(got.len(), 2, "{got:?}");
+    }
+
+    #[test]
+    fn a_union_speaks_past_a_relative_clause() {
+        let text = "The union, which represents ground staff, said the \
+                    workers had no choice.";
+        let got = extract(text, &segment(text));
+        assert_eq!(tags(text, &got), [("The union", "said")], "{got:?}");
+        assert_eq!(got[0].content_text(text), "the workers had no choice");
     }
 
     #[test]

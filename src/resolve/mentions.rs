@@ -651,6 +651,25 @@ fn strip_possessive(word: &str) -> &str {
     }
 }
 
+/// "Supporters", "Analysts": a plural role noun, capitalised only because
+/// it opens the sentence, is a description, not a name
+/// ([`super::is_plural_role`]).
+fn is_plural_role(words: &[&str]) -> bool {
+    match words {
+        [word] => super::is_plural_role(word, &word.to_lowercase()),
+        _ => false,
+    }
+}
+
+/// A plural role noun alone or before the preposition that says whose or
+/// where ("Opponents of the law", "Analysts at Jefferies").
+fn opens_plural_role(words: &[&str]) -> bool {
+    let placed = words.get(1).is_none_or(|w| {
+        matches!(*w, "of" | "for" | "at" | "in" | "from" | "with" | "on")
+    });
+    placed && is_plural_role(&words[..1.min(words.len())])
+}
+
 /// The mention a group of words makes: its name, its title as a role,
 /// what stands before the title as an affiliation, and its forms.
 fn name_mention(text: &str, group: &Group) -> Mention {
@@ -673,7 +692,7 @@ fn name_mention(text: &str, group: &Group) -> Mention {
     // stands for whoever holds it where the article was written, so it is
     // described, as "the spokesperson" is, and never merged by its words
     // with the office in another article.
-    if is_office(&words) {
+    if is_office(&words) || is_plural_role(&words) {
         return Mention::new(span, &written, Class::Anonymous, &written);
     }
     let name = match titled {
@@ -1198,6 +1217,15 @@ fn nominal(
         let mut m = Mention::new(core, &clean(written), Class::Unit, written);
         m.affiliations.push(owner);
         m
+    } else if opens_plural_role(&words) {
+        // "Supporters", "Opponents of the law", "Analysts at Jefferies":
+        // a group described in this article, never merged by its words.
+        Mention::new(
+            core,
+            &clean(written),
+            Class::Group { local: true },
+            written,
+        )
     } else if last.starts_with(char::is_lowercase)
         && is_plural(last)
         && !(first == "one" && words.get(1) == Some(&"of"))

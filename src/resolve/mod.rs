@@ -318,15 +318,19 @@ fn apposed_name_after(text: &str, span: Span) -> Option<Span> {
 }
 
 /// True for a role named through its holder's possessive: "Brennan's
-/// lawyer", "Clinton's campaign manager" (a possessive, then lower-case
-/// words).
+/// lawyer", "Clinton's campaign manager", "Its chief executive" (a
+/// possessive, then lower-case words).
 fn is_possessed_role(mention: &str) -> bool {
     let mut words = mention.split_whitespace();
     let first = words.next().unwrap_or("");
     let possessive = first.ends_with("'s")
         || first.ends_with("’s")
         || first.ends_with("s'")
-        || first.ends_with("s’");
+        || first.ends_with("s’")
+        || matches!(
+            first.to_lowercase().as_str(),
+            "its" | "his" | "her" | "their" | "our"
+        );
     let rest: Vec<&str> = words.collect();
     possessive
         && !rest.is_empty()
@@ -339,8 +343,9 @@ fn is_possessed_role(mention: &str) -> bool {
 /// after the head does not name it: "a council leader in Leeds", "a
 /// spokesman at the embassy" are nominal.
 fn is_nominal(mention: &str) -> bool {
-    let mut words = head_phrase(mention);
-    let first = words.next().unwrap_or("").to_lowercase();
+    let words: Vec<&str> = head_phrase(mention).collect();
+    let opening = words.first().copied().unwrap_or("");
+    let first = opening.to_lowercase();
     let determiner = matches!(
         first.as_str(),
         "the"
@@ -353,9 +358,23 @@ fn is_nominal(mention: &str) -> bool {
             | "two"
             | "three"
     );
-    let head_lower =
-        words.last().is_some_and(|w| w.starts_with(char::is_lowercase));
-    determiner && head_lower
+    if !determiner {
+        let alone = words.get(1).is_none_or(|w| matches!(*w, "of" | "for"));
+        return alone && is_plural_role(opening, &first);
+    }
+    words.len() > 1
+        && words.last().is_some_and(|w| w.starts_with(char::is_lowercase))
+}
+
+/// "Supporters say", "Analysts at Jefferies said", "Opponents of the law
+/// argue": a plural role noun, capitalised only because it opens the
+/// sentence, names no one. Parties' members are named by their party
+/// ("Democrats", "Republicans"), though the lexicon lists them too.
+pub(super) fn is_plural_role(word: &str, lower: &str) -> bool {
+    word.starts_with(char::is_uppercase)
+        && lower.ends_with('s')
+        && !matches!(lower, "democrats" | "republicans")
+        && crate::extract::lexicon::Lexicon::get().is_speaker_noun(lower)
 }
 
 /// The words of a mention up to a place or setting after its head ("a
@@ -615,6 +634,19 @@ mod tests {
              Mills, a top aide, sent the emails.",
         );
         assert!(got.iter().all(|(n, _)| n != "Cheryl Mills"), "{got:?}");
+    }
+
+    #[test]
+    fn a_role_after_a_possessive_pronoun_takes_the_name_set_after_it() {
+        let got = speakers(
+            "Ryanair said its bookings were strong. Its chief executive, \
+             Michael O'Leary, has said that fares will rise.",
+        );
+        let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["Ryanair", "Michael O'Leary"], "{got:?}");
+        // A plural role opening the sentence names no one.
+        let got = speakers("Supporters say the law protects children.");
+        assert_eq!(got[0].1, Resolution::Unresolved, "{got:?}");
     }
 
     #[test]
