@@ -1305,6 +1305,26 @@ impl<'a> Context<'a> {
                 k += 1;
             }
         }
+        // "the Food and Drug Administration", "the Bill and Melinda Gates
+        // Foundation": one determiner before two capitalised runs joined
+        // by "and", the second ending in a body's head word, is one name.
+        if let [(s1, e1), (s2, e2)] = parts[..] {
+            let capitalised = |from: usize, to: usize| {
+                (from..to).all(|j| {
+                    self.is_capitalised(j) && !self.listed(j, DETERMINER)
+                })
+            };
+            let one_name = self.low(e1) == "and"
+                && matches!(self.low(s1), "the")
+                && (2..=3).contains(&(e1 - s1))
+                && capitalised(s1 + 1, e1)
+                && (1..=3).contains(&(e2 - s2))
+                && capitalised(s2, e2)
+                && crate::resolve::words::is_body_head(self.word(e2 - 1));
+            if one_name {
+                return vec![(a, b)];
+            }
+        }
         let all_headed = parts.iter().all(|&(s, e)| {
             (self.is_head(e - 1) || (e == s + 1 && self.is_pronoun(s)))
                 && (s..e).any(|k| self.is_word(k))

@@ -1100,6 +1100,31 @@ mod tests {
     }
 
     #[test]
+    fn a_bodys_name_with_and_in_it_is_one_speaker() {
+        for (text, speaker) in [
+            (
+                "The Food and Drug Administration said the pill was safe.",
+                "The Food and Drug Administration",
+            ),
+            (
+                "The Bill and Melinda Gates Foundation said it would pay.",
+                "The Bill and Melinda Gates Foundation",
+            ),
+        ] {
+            let got = extract(text, &segment(text));
+            assert_eq!(speakers(text, &got), [speaker], "{got:?}");
+        }
+        // Two bodies, each with its own article, are two speakers.
+        let text = "The FBI and the Justice Department said it was closed.";
+        let got = extract(text, &segment(text));
+        assert_eq!(
+            speakers(text, &got),
+            ["The FBI", "the Justice Department"],
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn a_name_may_end_with_an_abbreviation() {
         // The dot of "Jr." or "Inc." ends no sentence and no speaker.
         let text = "John Smith Jr. said the trial went well. Shares fell. \

@@ -17,7 +17,7 @@ mod mentions;
 mod merging;
 mod names;
 mod packed;
-mod words;
+pub(crate) mod words;
 
 use lookup::{FullerNames, Resolved};
 
