@@ -1100,6 +1100,23 @@ mod tests {
     }
 
     #[test]
+    fn where_it_was_said_is_no_part_of_the_content() {
+        for text in [
+            "The company wrote in a blog post that it would run more studies.",
+            "The company said, in a telephone interview, that it would run \
+             more studies.",
+            "The company told Reuters that it would run more studies.",
+        ] {
+            let got = extract(text, &segment(text));
+            assert_eq!(
+                got[0].content_text(text),
+                "it would run more studies",
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
     fn a_bodys_name_with_and_in_it_is_one_speaker() {
         for (text, speaker) in [
             (

@@ -533,13 +533,28 @@ fn content_start(
     let reach = if is_preposition(cx.low(k)) { 12 } else { 5 };
     let that = (k..(k + reach).min(s.end)).find(|&j| cx.low(j) == "that");
     // No cue between, but for a participle after an article ("a written
-    // statement").
+    // statement") or a word for where it was said ("a blog post").
     let plain = |j: usize| {
         cx.is_word(j)
             && (cx.cue_at(j).is_none()
-                || (j > k && matches!(cx.low(j - 1), "a" | "an" | "the")))
+                || (j > k && matches!(cx.low(j - 1), "a" | "an" | "the"))
+                || (j > k && is_venue(cx.low(j))))
     };
     if let Some(t) = that.filter(|&t| (k..t).all(plain)) {
+        return Some((t + 1, true));
+    }
+    // "said, in a telephone interview, that …": where it was said, set
+    // off by commas, before the "that".
+    let commas = |mut j: usize| {
+        while j < s.end && cx.word(j) == "," {
+            j += 1;
+        }
+        j
+    };
+    let set_off = commas(k);
+    let past = skip_circumstance(cx, set_off, s.end);
+    let t = commas(past);
+    if past > set_off && t + 1 < s.end && cx.low(t) == "that" {
         return Some((t + 1, true));
     }
     if TAKES_ADDRESSEE.contains(&cue.cue.lemma.as_str()) {
@@ -555,6 +570,10 @@ fn content_start(
     k = skip_circumstance(cx, k, s.end);
     while k < s.end && matches!(cx.word(k), ":" | "," | "—") {
         k += 1;
+    }
+    // "said, in a telephone interview, that …".
+    if k + 1 < s.end && k > cue.end && cx.low(k) == "that" {
+        return Some((k + 1, true));
     }
     let low = cx.low(k);
     let infinitive =
@@ -791,6 +810,16 @@ fn skip_circumstance(cx: &Context, mut k: usize, end: usize) -> usize {
             && is_venue(cx.low(k + 2))
         {
             3
+        } else if matches!(low, "in" | "on" | "during")
+            && matches!(
+                cx.low(k + 1),
+                "a" | "an" | "the" | "his" | "her" | "their"
+            )
+            && cx.is_word(k + 2)
+            && is_venue(cx.low(k + 3))
+        {
+            // "in a blog post", "in a television interview".
+            4
         } else {
             0
         };
