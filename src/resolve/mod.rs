@@ -281,7 +281,8 @@ fn by_name(
 }
 
 /// The name between the two commas after `span` (", Luis Ortega,"):
-/// two to five words, each capitalised or an initial. Not after
+/// two to five words, each capitalised or an initial, or one word of
+/// letters (", Biogen,"). Not after
 /// "according to", where the name opens the sentence's own clause
 /// ("According to an FBI summary, Cheryl Mills, a top aide, sent …").
 fn apposed_name_after(text: &str, span: Span) -> Option<Span> {
@@ -308,7 +309,13 @@ fn apposed_name_after(text: &str, span: Span) -> Option<Span> {
     let affiliation = words
         .get(n)
         .is_none_or(|w| matches!(*w, "of" | "at" | "from" | "with"));
-    if !(2..=5).contains(&n) || !affiliation || words.len() > n + 12 {
+    // One word names too ("The drug's maker, Biogen,"), when it is
+    // letters only: not a party tag (", D-Mass.,").
+    let one_name = n == 1 && words[0].chars().all(char::is_alphabetic);
+    if !((2..=5).contains(&n) || one_name)
+        || !affiliation
+        || words.len() > n + 12
+    {
         return None;
     }
     // The words and the n - 1 spaces between them.
@@ -647,6 +654,16 @@ mod tests {
         // A plural role opening the sentence names no one.
         let got = speakers("Supporters say the law protects children.");
         assert_eq!(got[0].1, Resolution::Unresolved, "{got:?}");
+    }
+
+    #[test]
+    fn a_one_word_name_in_apposition_says_who_the_role_is() {
+        let got = speakers(
+            "The drug's maker, Biogen, said it would sell it. The senator, \
+             D-Mass., said that it was too dear.",
+        );
+        let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["Biogen", "The senator"], "{got:?}");
     }
 
     #[test]
