@@ -1288,16 +1288,17 @@ impl<'a> Context<'a> {
         // Department of Health and Human Services": after a name joined
         // by "of" or "for", a word or two capitalised after "and" end
         // the same name.
+        let capitalised = |from: usize, to: usize| {
+            (from..to)
+                .all(|j| self.is_capitalised(j) && !self.listed(j, DETERMINER))
+        };
         let mut k = 1;
         while k < parts.len() {
             let (s1, e1) = parts[k - 1];
             let (s2, e2) = parts[k];
             let name_of = self.has_name_of(s1, e1);
-            let ends_it = self.low(e1) == "and"
-                && e2 - s2 <= 2
-                && (s2..e2).all(|j| {
-                    self.is_capitalised(j) && !self.listed(j, DETERMINER)
-                });
+            let ends_it =
+                self.low(e1) == "and" && e2 - s2 <= 2 && capitalised(s2, e2);
             if name_of && ends_it {
                 parts[k - 1] = (s1, e2);
                 parts.remove(k);
@@ -1309,13 +1310,8 @@ impl<'a> Context<'a> {
         // Foundation": one determiner before two capitalised runs joined
         // by "and", the second ending in a body's head word, is one name.
         if let [(s1, e1), (s2, e2)] = parts[..] {
-            let capitalised = |from: usize, to: usize| {
-                (from..to).all(|j| {
-                    self.is_capitalised(j) && !self.listed(j, DETERMINER)
-                })
-            };
             let one_name = self.low(e1) == "and"
-                && matches!(self.low(s1), "the")
+                && self.low(s1) == "the"
                 && (2..=3).contains(&(e1 - s1))
                 && capitalised(s1 + 1, e1)
                 && (1..=3).contains(&(e2 - s2))

@@ -571,7 +571,7 @@ fn content_start(
     while k < s.end && matches!(cx.word(k), ":" | "," | "—") {
         k += 1;
     }
-    // "said, in a telephone interview, that …".
+    // "told Reuters that …": a "that" after the addressee.
     if k + 1 < s.end && k > cue.end && cx.low(k) == "that" {
         return Some((k + 1, true));
     }
@@ -807,19 +807,16 @@ fn skip_circumstance(cx: &Context, mut k: usize, end: usize) -> usize {
                 cx.low(k + 1),
                 "a" | "an" | "the" | "his" | "her" | "their"
             )
-            && is_venue(cx.low(k + 2))
         {
-            3
-        } else if matches!(low, "in" | "on" | "during")
-            && matches!(
-                cx.low(k + 1),
-                "a" | "an" | "the" | "his" | "her" | "their"
-            )
-            && cx.is_word(k + 2)
-            && is_venue(cx.low(k + 3))
-        {
-            // "in a blog post", "in a television interview".
-            4
+            // "in a statement", or with a word before the venue: "in a
+            // blog post", "in a television interview".
+            if is_venue(cx.low(k + 2)) {
+                3
+            } else if cx.is_word(k + 2) && is_venue(cx.low(k + 3)) {
+                4
+            } else {
+                0
+            }
         } else {
             0
         };

@@ -651,23 +651,15 @@ fn strip_possessive(word: &str) -> &str {
     }
 }
 
-/// "Supporters", "Analysts": a plural role noun, capitalised only because
-/// it opens the sentence, is a description, not a name
-/// ([`super::is_plural_role`]).
-fn is_plural_role(words: &[&str]) -> bool {
-    match words {
-        [word] => super::is_plural_role(word, &word.to_lowercase()),
-        _ => false,
-    }
-}
-
-/// A plural role noun alone or before the preposition that says whose or
-/// where ("Opponents of the law", "Analysts at Jefferies").
+/// "Supporters", "Opponents of the law", "Analysts at Jefferies": a
+/// plural role noun, capitalised only because it opens the sentence
+/// ([`super::is_plural_role`]), alone or before the preposition that
+/// says whose or where. A description, not a name.
 fn opens_plural_role(words: &[&str]) -> bool {
-    let placed = words.get(1).is_none_or(|w| {
-        matches!(*w, "of" | "for" | "at" | "in" | "from" | "with" | "on")
-    });
-    placed && is_plural_role(&words[..1.min(words.len())])
+    let [first, rest @ ..] = words else { return false };
+    rest.first().is_none_or(|w| {
+        matches!(*w, "of" | "for") || super::names::is_place_preposition(w)
+    }) && super::is_plural_role(first, &first.to_lowercase())
 }
 
 /// The mention a group of words makes: its name, its title as a role,
@@ -692,7 +684,7 @@ fn name_mention(text: &str, group: &Group) -> Mention {
     // stands for whoever holds it where the article was written, so it is
     // described, as "the spokesperson" is, and never merged by its words
     // with the office in another article.
-    if is_office(&words) || is_plural_role(&words) {
+    if is_office(&words) || (words.len() == 1 && opens_plural_role(&words)) {
         return Mention::new(span, &written, Class::Anonymous, &written);
     }
     let name = match titled {

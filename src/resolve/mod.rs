@@ -388,9 +388,7 @@ pub(super) fn is_plural_role(word: &str, lower: &str) -> bool {
 /// spokesman in Washington", "a lawyer with the firm"): the head is the
 /// last of them.
 fn head_phrase(mention: &str) -> impl Iterator<Item = &str> {
-    mention.split_whitespace().take_while(|w| {
-        !matches!(*w, "in" | "at" | "from" | "on" | "near" | "with")
-    })
+    mention.split_whitespace().take_while(|w| !names::is_place_preposition(w))
 }
 
 /// The antecedent of a definite role noun: "the spokesperson" is the

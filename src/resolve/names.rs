@@ -48,13 +48,7 @@ pub fn strip_title(mention: &str) -> String {
     }
     // "a council leader in Leeds", "a spokesman at the embassy": a place
     // after the title is where the person works, not their name.
-    if start > 0
-        && start < words.len()
-        && matches!(
-            words[start],
-            "in" | "at" | "from" | "on" | "with" | "near"
-        )
-    {
+    if start > 0 && start < words.len() && is_place_preposition(words[start]) {
         start = 0;
     }
     let rest = if start < words.len() { &words[start..] } else { &words[..] };
@@ -74,6 +68,13 @@ pub fn strip_title(mention: &str) -> String {
     }
     name.truncate(strip_possessive(&name).len());
     name
+}
+
+/// A preposition that says where someone works or is, after a role or
+/// a description: "a council leader in Leeds", "analysts at Barclays",
+/// "the senator from Vermont".
+pub fn is_place_preposition(word: &str) -> bool {
+    matches!(word, "in" | "at" | "from" | "on" | "with" | "near")
 }
 
 /// True for a title or role word that can stand before a name
@@ -480,10 +481,8 @@ mod tests {
             let office_only = after.is_empty()
                 || matches!(after, ["of" | "for"] | ["of" | "for", _]);
             // "a council leader in Leeds": a place, not a name.
-            let placed = matches!(
-                after,
-                ["in" | "at" | "from" | "on" | "with" | "near", ..]
-            );
+            let placed =
+                after.first().is_some_and(|w| is_place_preposition(w));
             if !office_only && !placed {
                 rest = after;
             }
