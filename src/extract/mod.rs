@@ -303,6 +303,31 @@ mod tests {
     }
 
     #[test]
+    fn institutions_and_relatives_speak_after_their_content() {
+        // Nouns of sport, business, health and family news, not only of
+        // politics, head a speaker phrase after the content.
+        for (text, speaker) in [
+            (
+                "United have sacked their manager after a home defeat, the club confirmed on Monday.",
+                "the club",
+            ),
+            ("Rates will stay high for a while, the bank said.", "the bank"),
+            (
+                "He had never been in trouble with the police, his wife said.",
+                "his wife",
+            ),
+            (
+                "The trial was stopped because of safety concerns, the researcher said.",
+                "the researcher",
+            ),
+        ] {
+            let got = extract(text, &segment(text));
+            assert_eq!(speakers(text, &got), [speaker], "{text}: {got:?}");
+            assert_eq!(got[0].rule, "reported/speaker-after-content");
+        }
+    }
+
+    #[test]
     fn a_quotation_reported_inside_a_paraphrase_is_the_reporters() {
         // "the findings" opens what Ms. Ruiz said; it is no speaker of
         // its own, and the quotation is hers.
