@@ -492,9 +492,14 @@ fn sentences(
     }
     let mut out = Vec::new();
     let mut first = 0;
+    let mut dateline = None;
     for i in 0..tokens.len() {
+        if is_paragraph_start(tokens, i) {
+            dateline = dateline_end(text, tokens, i);
+        }
         let next = i + 1;
         let boundary = next == tokens.len()
+            || dateline == Some(i)
             || tokens[next].paragraph != tokens[i].paragraph
             || line_break_between(text, tokens, i)
             || (!inside[i] && ends_sentence(text, tokens, i))
@@ -505,6 +510,88 @@ fn sentences(
         }
     }
     out
+}
+
+/// The most tokens a dateline holds before its dash ("CAMBRIDGE, Mass.,
+/// Dec. 11 (UPI) —" has 14).
+const MAX_DATELINE_TOKENS: usize = 20;
+
+/// The dash that ends a wire story's dateline ("WASHINGTON (AP) —",
+/// "BERLIN, Aug 31 (Reuters) -", "ST. LOUIS --") in the paragraph that
+/// starts at token `start`: the place in capitals, then only capitalised
+/// words, numbers, commas, dots and a parenthesised agency. The words
+/// after it open a sentence of their own, so that no content reaches
+/// back over where the story was filed.
+fn dateline_end(text: &str, tokens: &[Token], start: usize) -> Option<usize> {
+    let para = tokens[start].paragraph;
+    let is_caps = |t: &Token| {
+        let w = t.span.text(text);
+        t.kind == TokenKind::Word
+            && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !w.chars().any(char::is_lowercase)
+    };
+    if !is_caps(&tokens[start]) {
+        return None;
+    }
+    let mut capitals = 0;
+    let mut in_caps = true;
+    let mut i = start;
+    while i < tokens.len() && i < start + MAX_DATELINE_TOKENS {
+        let t = &tokens[i];
+        if t.paragraph != para {
+            return None;
+        }
+        let w = t.span.text(text);
+        match t.kind {
+            TokenKind::Quote => return None,
+            TokenKind::Word if w.starts_with(char::is_lowercase) => {
+                return None;
+            }
+            TokenKind::Word => {
+                if in_caps && is_caps(t) {
+                    capitals +=
+                        w.chars().filter(|c| c.is_alphabetic()).count();
+                } else {
+                    in_caps = false;
+                }
+            }
+            TokenKind::Punct => match w {
+                "—" | "–" | "-" => {
+                    // "--" is two tokens; the dateline ends at the second.
+                    let end = if w == "-"
+                        && tokens.get(i + 1).is_some_and(|n| {
+                            n.span.text(text) == "-"
+                                && n.span.start() == t.span.end()
+                        }) {
+                        i + 1
+                    } else {
+                        i
+                    };
+                    // A hyphen between spaces, not inside "U.S.-Mexico".
+                    let spaced = |a: usize, b: usize| {
+                        text[a..b].chars().any(char::is_whitespace)
+                    };
+                    let hyphen_ok = w != "-"
+                        || (i > start
+                            && spaced(
+                                tokens[i - 1].span.end(),
+                                t.span.start(),
+                            ));
+                    let more = tokens
+                        .get(end + 1)
+                        .is_some_and(|n| n.paragraph == para);
+                    return (capitals >= 4 && hyphen_ok && more && i > start)
+                        .then_some(end);
+                }
+                "," | "." | "(" | ")" => {
+                    in_caps = in_caps && w != "(";
+                }
+                _ => return None,
+            },
+        }
+        i += 1;
+    }
+    None
 }
 
 /// True when a line break separates token `i` from the next and the line
@@ -601,6 +688,35 @@ mod tests {
             .iter()
             .map(|x| s.span_of(x.first, x.end).text(text).to_string())
             .collect()
+    }
+
+    #[test]
+    fn a_dateline_is_a_sentence_of_its_own() {
+        for (text, story) in [
+            ("WASHINGTON (AP) — The Senate voted.", "The Senate voted."),
+            (
+                "CAMBRIDGE, Mass., Dec. 11 (UPI) — Young voters lean left.",
+                "Young voters lean left.",
+            ),
+            (
+                "BERLIN, Aug 31 (Reuters) - Siemens will cut jobs.",
+                "Siemens will cut jobs.",
+            ),
+            ("ST. LOUIS -- The mayor spoke.", "The mayor spoke."),
+        ] {
+            let got = sentence_texts(text);
+            assert_eq!(got.last().map(String::as_str), Some(story), "{text}");
+        }
+        // Not a dateline: a short acronym, a hyphen inside a word, a
+        // lower-case word before the dash, a capitalised sentence.
+        for text in [
+            "UN - the body met.",
+            "U.S.-Mexico talks stalled.",
+            "WASHINGTON officials said - nothing.",
+            "The Senate - all of it - voted.",
+        ] {
+            assert_eq!(sentence_texts(text).len(), 1, "{text}");
+        }
     }
 
     fn quote_texts(text: &str) -> Vec<String> {
