@@ -732,6 +732,14 @@ mod tests {
     }
 
     #[test]
+    fn a_company_is_not_named_with_the_article_of_its_spokesperson() {
+        let text = "Google said it would appeal. A Google spokesperson \
+                    said the company disagreed.";
+        let got = speakers(text);
+        assert_eq!(got[0].0, "Google", "{got:?}");
+    }
+
+    #[test]
     fn title_is_dropped_and_surname_resolved() {
         let text = "DEA Administrator Anne Milgram said the cartels are to blame. \
                     Milgram said the pills cost 10 cents.";

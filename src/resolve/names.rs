@@ -174,9 +174,16 @@ pub fn name_mentions(text: &str) -> Vec<NameMention> {
     });
     re.find_iter(text)
         .map(|m| {
-            let name = strip_title(m.as_str());
+            // "A Google spokesperson", "An Apple engineer": the article
+            // that opens the sentence is no part of the name.
+            let article = ["A ", "An "]
+                .into_iter()
+                .find(|a| m.as_str().starts_with(a))
+                .map_or(0, str::len);
+            let span = Span::new(m.start() + article, m.end());
+            let name = strip_title(span.text(text));
             let key = canonical_key(&name);
-            NameMention { span: Span::new(m.start(), m.end()), name, key }
+            NameMention { span, name, key }
         })
         .filter(|m| m.key.contains(' '))
         .collect()
@@ -589,5 +596,16 @@ mod tests {
             name_mentions("Yesterday DEA Administrator Anne Milgram spoke.");
         let names: Vec<&str> = got.iter().map(|m| m.name.as_str()).collect();
         assert_eq!(names, vec!["Anne Milgram"]);
+    }
+
+    #[test]
+    fn an_article_opening_a_sentence_is_no_part_of_a_name() {
+        let text =
+            "A Google spokesperson declined. An Apple Music host spoke.";
+        let got = name_mentions(text);
+        let names: Vec<&str> = got.iter().map(|m| m.name.as_str()).collect();
+        // "Google" alone is no fuller name; "Apple Music" is one.
+        assert_eq!(names, vec!["Apple Music"]);
+        assert_eq!(got[0].span.text(text), "Apple Music");
     }
 }
