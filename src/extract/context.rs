@@ -751,7 +751,7 @@ impl<'a> Context<'a> {
         // clause, the name's own ("Mr. Leenders, who estimated that …,
         // said"), or the cue is a bare noun-like word ("director of state
         // campaigns").
-        let relative = matches!(self.low(open + 1), "who" | "whose");
+        let relative = matches!(self.low(open + 1), "who" | "whose" | "which");
         let clean = inside.clone().all(|j| {
             self.seg.tokens[j].kind != TokenKind::Quote
                 && (relative
@@ -1276,7 +1276,8 @@ impl<'a> Context<'a> {
         let mut start = a;
         for j in a..b {
             if self.low(j) == "and"
-                || (self.word(j) == "," && self.low(j + 1) != "who")
+                || (self.word(j) == ","
+                    && !matches!(self.low(j + 1), "who" | "which"))
             {
                 parts.push((start, j));
                 start = j + 1;

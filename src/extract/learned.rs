@@ -582,7 +582,22 @@ fn relaxed(
             let w = cx.low(j);
             let form = (w.ends_with("ed") || w.ends_with("ing"))
                 && !cx.is_capitalised(j);
-            is_verb_part(w) || form
+            // Irregular forms of the verbs that report ("said he
+            // voted": "he" voted, not "said he").
+            let irregular = matches!(
+                w,
+                "said"
+                    | "says"
+                    | "told"
+                    | "tells"
+                    | "wrote"
+                    | "writes"
+                    | "thought"
+                    | "thinks"
+                    | "knew"
+                    | "felt"
+            );
+            is_verb_part(w) || form || irregular
         };
         // Back from `start` to at most eight words before `end`.
         let walk = |mut start: usize, end: usize| {

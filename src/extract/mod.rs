@@ -303,6 +303,31 @@ mod tests {
     }
 
     #[test]
+    fn a_body_with_a_relative_clause_speaks_once_for_each_cue() {
+        // ", which" opens a clause on the name before it, as ", who"
+        // does: no second speaker, and the main verb keeps the name.
+        let text = "The European Union, which opposed the plan, said the \
+                    tax was illegal and unfair.";
+        let got = extract(text, &segment(text));
+        assert_eq!(
+            speakers(text, &got),
+            ["The European Union, which", "The European Union"],
+            "{got:?}"
+        );
+        assert_eq!(
+            got[1].content_text(text),
+            "the tax was illegal and unfair"
+        );
+        // A reporting verb is no part of the next clause's subject.
+        let text = "Mr. Leenders, who opposed the plan, said he voted no.";
+        let got = extract(text, &segment(text));
+        assert!(
+            speakers(text, &got).iter().all(|s| !s.starts_with("said")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn institutions_and_relatives_speak_after_their_content() {
         // Nouns of sport, business, health and family news, not only of
         // politics, head a speaker phrase after the content.

@@ -81,9 +81,9 @@ fn resolve_one(
 ) {
     let mention = sp.span.text(text);
     let lower = mention.to_lowercase();
-    if mention.ends_with(", who") {
-        // "Senator Lindsey Graham, R-S.C., who": the antecedent is the
-        // phrase before the first comma.
+    if mention.ends_with(", who") || mention.ends_with(", which") {
+        // "Senator Lindsey Graham, R-S.C., who", "The European Union,
+        // which": the antecedent is the phrase before the first comma.
         let cut = mention.find(',').unwrap_or(mention.len());
         let ante = Span::new(sp.span.start(), sp.span.start() + cut);
         by_antecedent(text, named, ante, sp);
@@ -729,6 +729,14 @@ mod tests {
             names,
             ["Michael Ortiz", "Michael Ortiz", "Jones's lawyer"]
         );
+    }
+
+    #[test]
+    fn which_after_a_comma_takes_the_name_before_it() {
+        let text = "The European Union, which opposed the plan, said so.";
+        let got = speakers(text);
+        assert_eq!(got[0].0, "European Union", "{got:?}");
+        assert!(matches!(got[0].1, Resolution::Antecedent(_)));
     }
 
     #[test]
