@@ -621,6 +621,19 @@ fn synonyms() -> &'static HashMap<String, String> {
     })
 }
 
+/// True when `lower` (a lower-case key) is a place of
+/// `data/demonyms.tsv`: "france", "mexico".
+pub(crate) fn is_known_place(lower: &str) -> bool {
+    static PLACES: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    PLACES
+        .get_or_init(|| {
+            table_lines(DEMONYMS)
+                .filter_map(|line| line.split('\t').next())
+                .collect()
+        })
+        .contains(lower)
+}
+
 /// Pairs of stems that cannot both hold.
 fn antonyms() -> &'static HashMap<Term, Vec<Term>> {
     static MAP: OnceLock<HashMap<Term, Vec<Term>>> = OnceLock::new();

@@ -524,3 +524,29 @@ fn a_plural_role_opening_a_sentence_is_a_group_of_its_article() {
     );
     assert_eq!(actors_with(&g, "Democrats").len(), 1, "{:?}", actors(&g));
 }
+
+#[test]
+fn what_a_one_word_name_is_follows_the_evidence() {
+    // No title, role or longer name shows a person: a company.
+    let a = "Spotify said the fine was fair. Siemens said it would cut \
+             5,000 jobs.";
+    // A longer name with a middle initial ends with the word: a person,
+    // and the same one.
+    let b = "Warren E. Buffett, the investor, said taxes should rise. \
+             Buffett added that the rich pay too little.";
+    // A country's name: its government. "He" shows a person named by
+    // surname only.
+    let c = "France said the deal was fair. Feeley said the talks failed. \
+             He said they would resume.";
+    let g = graph_of(&[a, b, c], &builtin_aliases());
+    let kind = |form: &str| actor_with(&g, form).kind;
+    assert_eq!(kind("Spotify"), ActorKind::Organisation);
+    assert_eq!(kind("Siemens"), ActorKind::Organisation);
+    assert_eq!(
+        actor_with(&g, "Buffett").id,
+        actor_with(&g, "Warren E. Buffett").id
+    );
+    assert_eq!(kind("Buffett"), ActorKind::Person);
+    assert_eq!(kind("France"), ActorKind::Government);
+    assert_eq!(kind("Feeley"), ActorKind::Person);
+}

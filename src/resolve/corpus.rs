@@ -609,6 +609,9 @@ struct Corpus<'d> {
     /// -> Mexico), or what stands before a title ("Arizona Attorney
     /// General").
     places: BTreeSet<usize>,
+    /// The last words of the corpus's names of two words or more, as
+    /// keys ("clinton" of "Hillary Clinton"), made when first asked.
+    surnames: std::sync::OnceLock<FastSet<String>>,
 }
 
 impl<'d> Corpus<'d> {
@@ -622,6 +625,7 @@ impl<'d> Corpus<'d> {
             canonical: Vec::new(),
             acronym_hits: BTreeSet::new(),
             places: BTreeSet::new(),
+            surnames: std::sync::OnceLock::new(),
         }
     }
 
@@ -1323,6 +1327,10 @@ impl<'d> Corpus<'d> {
         let governing = place
             || any(&|m| {
                 m.class == Class::Government
+                    || (m.class == Class::Name
+                        && crate::contradict::is_known_place(
+                            &m.name.to_lowercase(),
+                        ))
                     || m.name
                         .split_whitespace()
                         .last()
@@ -1337,7 +1345,47 @@ impl<'d> Corpus<'d> {
             return ActorKind::Organisation;
         }
         let plural = any(&|m| is_party_plural(m.name));
-        if plural { ActorKind::Group } else { ActorKind::Person }
+        if plural {
+            return ActorKind::Group;
+        }
+        // Nothing shows a person (no title, role or possessive), no name
+        // has more than one word, and none is the last word of a longer
+        // name anywhere in the corpus: "Spotify", "Siemens", "Gavi", not
+        // "Buffett" where "Warren E. Buffett" is named. A person the news
+        // quotes is named in full at least once.
+        let one_word = !any(&|m| {
+            m.class == Class::Name
+                && m.name.split_whitespace().nth(1).is_some()
+        });
+        let surnames = self.surnames.get_or_init(|| self.surnames());
+        let surname = indexes(members).any(|g| {
+            self.m.mention(g).class == Class::Name
+                && surnames.contains(self.m.keys.get(self.m.name_key(g)))
+        });
+        if one_word && !surname {
+            ActorKind::Organisation
+        } else {
+            ActorKind::Person
+        }
+    }
+
+    /// The last words of the names of two words or more, as keys.
+    fn surnames(&self) -> FastSet<String> {
+        let mut seen = vec![false; self.m.keys.len()];
+        let mut out = FastSet::default();
+        for g in 0..self.m.len() {
+            let k = self.m.name_key(g);
+            if k == NONE || std::mem::replace(&mut seen[k as usize], true) {
+                continue;
+            }
+            if self.m.mention(g).class != Class::Name {
+                continue;
+            }
+            if let Some((_, last)) = self.m.keys.get(k).rsplit_once(' ') {
+                out.insert(last.to_string());
+            }
+        }
+        out
     }
 }
 

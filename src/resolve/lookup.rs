@@ -53,14 +53,21 @@ impl<'n> FullerNames<'n> {
     }
 
     /// The fuller name whose key ends with `key` (after a space), when
-    /// exactly one distinct fuller name does.
+    /// exactly one distinct fuller name does. Names that differ only by
+    /// a middle initial ("Donald Trump", "Donald J. Trump") are one: the
+    /// first of them in the text is taken.
     pub(super) fn only(&self, key: &str) -> Option<&'n NameMention> {
         let fulls = self.by_suffix.get(key)?;
-        let mut kept = fulls.values();
-        match (kept.next(), kept.next()) {
-            (Some(&i), None) => Some(&self.named[i]),
-            _ => None,
+        let mut kept = fulls.iter();
+        let (first_key, &first) = kept.next()?;
+        let mut best = first;
+        for (k, &i) in kept {
+            if without_initials(k) != without_initials(first_key) {
+                return None;
+            }
+            best = best.min(i);
         }
+        Some(&self.named[best])
     }
 
     /// The names before byte `end` whose last word is `word` ("Morales"
@@ -95,6 +102,14 @@ impl<'n> FullerNames<'n> {
     pub(super) fn all(&self) -> &'n [NameMention] {
         self.named
     }
+}
+
+/// A name's key without its one-letter words ("donald j trump" ->
+/// "donald trump").
+fn without_initials(key: &str) -> String {
+    let words: Vec<&str> =
+        key.split(' ').filter(|w| w.chars().nth(1).is_some()).collect();
+    words.join(" ")
 }
 
 /// A resolved speaker: its mention, the actor's name, its agreement.
@@ -148,6 +163,15 @@ mod tests {
                 key: super::super::names::canonical_key(n),
             })
             .collect()
+    }
+
+    #[test]
+    fn names_that_differ_by_an_initial_are_one_fuller_name() {
+        let named = names(&[(0, "Donald J. Trump"), (40, "Donald Trump")]);
+        let fuller = FullerNames::new(&named);
+        assert_eq!(fuller.only("trump").map(|m| m.span.start()), Some(0));
+        let named = names(&[(0, "Donald J. Trump"), (40, "Ivana Trump")]);
+        assert!(FullerNames::new(&named).only("trump").is_none());
     }
 
     #[test]

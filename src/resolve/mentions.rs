@@ -364,9 +364,10 @@ impl Group {
 }
 
 /// A run of capitalised words: a word, then more words, each after a
-/// space and perhaps a connector ("of the").
+/// space and perhaps a connector ("of the"). A middle initial ("Warren
+/// E. Buffett") is a word of the run.
 fn run_pattern() -> String {
-    let word = r"(?:\p{Lu}\.(?:\p{Lu}\.)+|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Adm|Prof|Jr|Sr|St)\.|[\p{Lu}\d][\p{L}\p{N}’'&-]*)";
+    let word = r"(?:\p{Lu}\.(?:\p{Lu}\.)+|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Adm|Prof|Jr|Sr|St)\.|\p{Lu}\.|[\p{Lu}\d][\p{L}\p{N}’'&-]*)";
     let sep = r"[ \x{a0}]";
     let conn = format!(r"(?:(?:of|for|on|de|del|da){sep}(?:the{sep})?)");
     format!(r"{word}(?:{sep}{conn}?{word})*")
@@ -545,6 +546,21 @@ fn split_run(text: &str, words: &[Span], out: &mut Vec<Group>) {
     let mut i = 0;
     while i < words.len() {
         let w = words[i].text(text);
+        if is_initial(w) {
+            // "Plan B. The Senate": an initial no name follows, or a
+            // word that starts sentences follows, ends a sentence.
+            let next = words.get(i + 1).map(|n| n.text(text));
+            let name_next = next.is_some_and(|n| {
+                !is_initial(n) && STARTERS.binary_search(&n).is_err()
+            });
+            let name_before =
+                current.last().is_some_and(|p| !is_connector(p.text(text)));
+            if !(name_next && name_before) {
+                finish(text, std::mem::take(&mut current), out);
+                i += 1;
+                continue;
+            }
+        }
         if is_connector(w) {
             let next = words.get(i + 1).map_or("", |n| n.text(text));
             let keep = current.last().is_some_and(|p| {
@@ -564,6 +580,19 @@ fn split_run(text: &str, words: &[Span], out: &mut Vec<Group>) {
         i += 1;
     }
     finish(text, current, out);
+}
+
+/// True for a word that starts sentences and no name ("The", "In").
+pub(super) fn is_sentence_starter(word: &str) -> bool {
+    STARTERS.binary_search(&word).is_ok()
+}
+
+/// True for a single capital and a dot: a middle initial ("E.").
+fn is_initial(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && chars.next() == Some('.')
+        && chars.next().is_none()
 }
 
 fn finish(text: &str, mut words: Vec<Span>, out: &mut Vec<Group>) {
@@ -1090,10 +1119,23 @@ fn is_possessive_pronoun(lower: &str) -> bool {
 }
 
 /// True for a word that can stand for part of a group: a quantifier
-/// ("many", "some", "others") or "all", "both", "each", "any", "none".
+/// ("many", "some", "others") or "all", "both", "each", "any", "none",
+/// "neither", "either", "everyone", "everybody", "nobody".
 fn is_quantifier_pronoun(lower: &str) -> bool {
     is(lower, WordClass::Quantifier)
-        || matches!(lower, "all" | "both" | "each" | "any" | "none")
+        || matches!(
+            lower,
+            "all"
+                | "both"
+                | "each"
+                | "any"
+                | "none"
+                | "neither"
+                | "either"
+                | "everyone"
+                | "everybody"
+                | "nobody"
+        )
 }
 
 /// True when `word` (any case) could be a first name: not a word that
@@ -1170,6 +1212,11 @@ fn add_form(
         if !doc.mentions[i].forms.contains(&form) {
             doc.mentions[i].forms.push(form);
         }
+    }
+    // "he" or "she" refers back to a person ("Feeley", named by surname
+    // only, is no company).
+    if matches!(without_contraction(lower), "he" | "she") {
+        doc.mentions[i].person = true;
     }
     doc.mentions[i].speaker = true;
 }
@@ -1444,6 +1491,14 @@ mod tests {
         assert_eq!(m.roles, vec!["Defense Minister".to_string()]);
         assert_eq!(m.affiliations, vec!["Mexican".to_string()]);
         assert!(m.forms.iter().any(|f| f.starts_with("former ")));
+    }
+
+    #[test]
+    fn a_middle_initial_is_part_of_a_name_and_no_name_alone() {
+        let got = names(
+            "Warren E. Buffett spoke. He backed Plan B. The Senate met.",
+        );
+        assert_eq!(got, vec!["Warren E. Buffett", "Plan", "Senate"]);
     }
 
     #[test]

@@ -169,24 +169,74 @@ pub fn name_mentions(text: &str) -> Vec<NameMention> {
     let re = RE.get_or_init(|| {
         // Words joined by single spaces, a dot only inside a word ("U.S"),
         // so that "China. China" is not one name.
-        let word = r"\p{Lu}[\p{L}’'-]*(?:\.\p{L}+)*";
+        // A middle initial ("Warren E. Buffett") is a word too.
+        let word = r"(?:\p{Lu}\.|\p{Lu}[\p{L}’'-]*(?:\.\p{L}+)*)";
         Regex::new(&format!("{word}(?: {word})+")).expect("valid regex")
     });
     re.find_iter(text)
+        .flat_map(|m| at_initials(text, Span::new(m.start(), m.end())))
         .map(|m| {
-            // "A Google spokesperson", "An Apple engineer": the article
-            // that opens the sentence is no part of the name.
-            let article = ["A ", "An "]
-                .into_iter()
-                .find(|a| m.as_str().starts_with(a))
-                .map_or(0, str::len);
-            let span = Span::new(m.start() + article, m.end());
+            // "A Google spokesperson", "But Reid", "When Donald J.
+            // Trump": words that open the sentence are no part of the
+            // name.
+            let mut start = m.start();
+            while let Some((first, rest)) =
+                text[start..m.end()].split_once(' ')
+                && super::mentions::is_sentence_starter(first)
+                && !rest.is_empty()
+            {
+                start += first.len() + 1;
+            }
+            let span = Span::new(start, m.end());
             let name = strip_title(span.text(text));
             let key = canonical_key(&name);
             NameMention { span, name, key }
         })
         .filter(|m| m.key.contains(' '))
         .collect()
+}
+
+/// The names in run `run`: the whole run, or its pieces when an initial
+/// stands where no name goes on ("Plan B. The Senate": one at the end
+/// of a sentence, or first, or before a word that starts sentences).
+fn at_initials(text: &str, run: Span) -> Vec<Span> {
+    let words: Vec<Span> = run
+        .text(text)
+        .split(' ')
+        .scan(run.start(), |at, w| {
+            let span = Span::new(*at, *at + w.len());
+            *at += w.len() + 1;
+            Some(span)
+        })
+        .collect();
+    let initial = |w: &str| {
+        let mut c = w.chars();
+        c.next().is_some_and(char::is_uppercase)
+            && c.next() == Some('.')
+            && c.next().is_none()
+    };
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, w) in words.iter().enumerate() {
+        if !initial(w.text(text)) {
+            continue;
+        }
+        let name_next = words.get(i + 1).is_some_and(|n| {
+            let n = n.text(text);
+            !initial(n) && !super::mentions::is_sentence_starter(n)
+        });
+        if i > start && name_next {
+            continue;
+        }
+        if i > start {
+            out.push(Span::new(words[start].start(), words[i - 1].end()));
+        }
+        start = i + 1;
+    }
+    if start < words.len() {
+        out.push(Span::new(words[start].start(), run.end()));
+    }
+    out
 }
 
 /// A run of capitalised words that names someone.
@@ -596,6 +646,14 @@ mod tests {
             name_mentions("Yesterday DEA Administrator Anne Milgram spoke.");
         let names: Vec<&str> = got.iter().map(|m| m.name.as_str()).collect();
         assert_eq!(names, vec!["Anne Milgram"]);
+    }
+
+    #[test]
+    fn a_middle_initial_stays_and_a_sentence_word_goes() {
+        let text = "When Donald J. Trump spoke, Plan B. The Senate met.";
+        let got = name_mentions(text);
+        let names: Vec<&str> = got.iter().map(|m| m.name.as_str()).collect();
+        assert_eq!(names, vec!["Donald J. Trump"]);
     }
 
     #[test]
