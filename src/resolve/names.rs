@@ -173,33 +173,44 @@ pub fn name_mentions(text: &str) -> Vec<NameMention> {
         let word = r"(?:\p{Lu}\.|\p{Lu}[\p{L}’'-]*(?:\.\p{L}+)*)";
         Regex::new(&format!("{word}(?: {word})+")).expect("valid regex")
     });
-    re.find_iter(text)
-        .flat_map(|m| at_initials(text, Span::new(m.start(), m.end())))
-        .map(|m| {
+    let mut out = Vec::new();
+    let mut pieces = Vec::new();
+    for m in re.find_iter(text) {
+        let run = Span::new(m.start(), m.end());
+        pieces.clear();
+        // Only a run with a dot after a capital can hold an initial.
+        if m.as_str().contains(". ") || m.as_str().ends_with('.') {
+            at_initials(text, run, &mut pieces);
+        } else {
+            pieces.push(run);
+        }
+        for &piece in &pieces {
             // "A Google spokesperson", "But Reid", "When Donald J.
             // Trump": words that open the sentence are no part of the
             // name.
-            let mut start = m.start();
+            let mut start = piece.start();
             while let Some((first, rest)) =
-                text[start..m.end()].split_once(' ')
+                text[start..piece.end()].split_once(' ')
                 && super::mentions::is_sentence_starter(first)
                 && !rest.is_empty()
             {
                 start += first.len() + 1;
             }
-            let span = Span::new(start, m.end());
+            let span = Span::new(start, piece.end());
             let name = strip_title(span.text(text));
             let key = canonical_key(&name);
-            NameMention { span, name, key }
-        })
-        .filter(|m| m.key.contains(' '))
-        .collect()
+            if key.contains(' ') {
+                out.push(NameMention { span, name, key });
+            }
+        }
+    }
+    out
 }
 
 /// The names in run `run`: the whole run, or its pieces when an initial
 /// stands where no name goes on ("Plan B. The Senate": one at the end
 /// of a sentence, or first, or before a word that starts sentences).
-fn at_initials(text: &str, run: Span) -> Vec<Span> {
+fn at_initials(text: &str, run: Span, out: &mut Vec<Span>) {
     let words: Vec<Span> = run
         .text(text)
         .split(' ')
@@ -215,7 +226,6 @@ fn at_initials(text: &str, run: Span) -> Vec<Span> {
             && c.next() == Some('.')
             && c.next().is_none()
     };
-    let mut out = Vec::new();
     let mut start = 0;
     for (i, w) in words.iter().enumerate() {
         if !initial(w.text(text)) {
@@ -236,7 +246,6 @@ fn at_initials(text: &str, run: Span) -> Vec<Span> {
     if start < words.len() {
         out.push(Span::new(words[start].start(), run.end()));
     }
-    out
 }
 
 /// A run of capitalised words that names someone.
