@@ -424,6 +424,11 @@ fn role_antecedent(
             })?;
         return Some((*span, name.clone()));
     }
+    if is_company_noun(head)
+        && let Some(found) = latest_body(text, resolved, from, at.start())
+    {
+        return Some(found);
+    }
     // Names are in text order, so the window is a slice of them.
     let all = named.all();
     let window = &all[all.partition_point(|m| m.span.end() < from)
@@ -446,6 +451,77 @@ fn role_antecedent(
     }?;
     let (name, _) = by_name(text, named, found.0);
     Some((found.0, name))
+}
+
+/// The antecedent of "the company", "the group": the latest body that
+/// spoke before byte `at` (from `from`), known as one by its words or
+/// named by one word; never a person, nor a name of two words that could
+/// be one.
+fn latest_body(
+    text: &str,
+    resolved: &Resolved,
+    from: usize,
+    at: usize,
+) -> Option<(Span, String)> {
+    // "Apple said it would appeal. … the company argued". No other
+    // name may stand between: "Apple said …. Siemens will
+    // cut jobs, the group said" is Siemens, not Apple.
+    let (span, name, got) =
+        resolved.latest_ending_in(from, at, |(_, _, got)| {
+            !matches!(
+                got,
+                Some(Agreement::Male | Agreement::Female | Agreement::Plural)
+            )
+        })?;
+    let one_word = !name.contains(' ')
+        && name.starts_with(char::is_uppercase)
+        && !span.text(text).contains(' ');
+    let body = *got == Some(Agreement::Thing) || (got.is_none() && one_word);
+    (body && !name_between(text, span.end(), at))
+        .then(|| (*span, name.clone()))
+}
+
+/// True when a capitalised word stands in `text[from..to]` that is not
+/// a word opening a sentence ("In", "The"): a name, of someone or
+/// something else.
+fn name_between(text: &str, from: usize, to: usize) -> bool {
+    let mut opens = false;
+    for w in text[from..to].split_whitespace() {
+        let first = w.trim_start_matches(['“', '"', '(', '‘']);
+        let word = first.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let starter = opens && mentions::is_sentence_starter(word);
+        if first.starts_with(char::is_uppercase) && !starter {
+            return true;
+        }
+        opens = w.ends_with(['.', '!', '?', '”', '"', ':']);
+    }
+    false
+}
+
+/// Nouns that stand for a company or a body it belongs with, in "the
+/// company", "the group", "the club".
+fn is_company_noun(head: &str) -> bool {
+    matches!(
+        head,
+        "company"
+            | "firm"
+            | "group"
+            | "club"
+            | "bank"
+            | "carrier"
+            | "airline"
+            | "insurer"
+            | "lender"
+            | "retailer"
+            | "automaker"
+            | "carmaker"
+            | "manufacturer"
+            | "maker"
+            | "broadcaster"
+            | "operator"
+            | "supplier"
+            | "conglomerate"
+    )
 }
 
 fn pronoun_agreement(lower: &str) -> Option<Agreement> {
@@ -729,6 +805,24 @@ mod tests {
             names,
             ["Michael Ortiz", "Michael Ortiz", "Jones's lawyer"]
         );
+    }
+
+    #[test]
+    fn the_company_is_the_body_that_spoke_last_with_no_name_between() {
+        let text = "Apple said it would appeal. In a statement, the company \
+                    argued that the fine was unfair.";
+        let got = speakers(text);
+        assert_eq!(got[1].0, "Apple", "{got:?}");
+        // Another name between: no guess.
+        let text = "Apple said it would appeal. Siemens will cut 5,000 jobs, \
+                    the group said.";
+        let got = speakers(text);
+        assert_eq!(got[1].1, Resolution::Unresolved, "{got:?}");
+        // Nor a person.
+        let text = "Mr. Cook said it would appeal. In a statement, the \
+                    company argued that the fine was unfair.";
+        let got = speakers(text);
+        assert_eq!(got[1].1, Resolution::Unresolved, "{got:?}");
     }
 
     #[test]
