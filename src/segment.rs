@@ -524,10 +524,11 @@ const MAX_DATELINE_TOKENS: usize = 20;
 /// back over where the story was filed.
 fn dateline_end(text: &str, tokens: &[Token], start: usize) -> Option<usize> {
     let para = tokens[start].paragraph;
+    let letters = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count();
     let is_caps = |t: &Token| {
         let w = t.span.text(text);
         t.kind == TokenKind::Word
-            && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && letters(w) >= 2
             && !w.chars().any(char::is_lowercase)
     };
     if !is_caps(&tokens[start]) {
@@ -549,8 +550,7 @@ fn dateline_end(text: &str, tokens: &[Token], start: usize) -> Option<usize> {
             }
             TokenKind::Word => {
                 if in_caps && is_caps(t) {
-                    capitals +=
-                        w.chars().filter(|c| c.is_alphabetic()).count();
+                    capitals += letters(w);
                 } else {
                     in_caps = false;
                 }

@@ -550,9 +550,8 @@ fn split_run(text: &str, words: &[Span], out: &mut Vec<Group>) {
             // "Plan B. The Senate": an initial no name follows, or a
             // word that starts sentences follows, ends a sentence.
             let next = words.get(i + 1).map(|n| n.text(text));
-            let name_next = next.is_some_and(|n| {
-                !is_initial(n) && STARTERS.binary_search(&n).is_err()
-            });
+            let name_next = next
+                .is_some_and(|n| !is_initial(n) && !is_sentence_starter(n));
             let name_before =
                 current.last().is_some_and(|p| !is_connector(p.text(text)));
             if !(name_next && name_before) {
@@ -588,7 +587,7 @@ pub(super) fn is_sentence_starter(word: &str) -> bool {
 }
 
 /// True for a single capital and a dot: a middle initial ("E.").
-fn is_initial(word: &str) -> bool {
+pub(super) fn is_initial(word: &str) -> bool {
     let mut chars = word.chars();
     chars.next().is_some_and(char::is_uppercase)
         && chars.next() == Some('.')

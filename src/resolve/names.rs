@@ -220,20 +220,15 @@ fn at_initials(text: &str, run: Span, out: &mut Vec<Span>) {
             Some(span)
         })
         .collect();
-    let initial = |w: &str| {
-        let mut c = w.chars();
-        c.next().is_some_and(char::is_uppercase)
-            && c.next() == Some('.')
-            && c.next().is_none()
-    };
+    use super::mentions::{is_initial, is_sentence_starter};
     let mut start = 0;
     for (i, w) in words.iter().enumerate() {
-        if !initial(w.text(text)) {
+        if !is_initial(w.text(text)) {
             continue;
         }
         let name_next = words.get(i + 1).is_some_and(|n| {
             let n = n.text(text);
-            !initial(n) && !super::mentions::is_sentence_starter(n)
+            !is_initial(n) && !is_sentence_starter(n)
         });
         if i > start && name_next {
             continue;
