@@ -60,15 +60,30 @@ pub fn resolve(text: &str, attributions: &mut [Attribution]) {
     let named = names::name_mentions(text);
     let named = FullerNames::new(&named);
     let mut resolved = Resolved::default();
+    // Speakers brought in but never named ("a senior official",
+    // "Analysts"): no pronoun is carried past one of them to someone
+    // named earlier.
+    let mut nameless = Resolved::default();
     for a in attributions.iter_mut() {
         let Some(sp) = a.speaker.as_mut() else { continue };
-        resolve_one(text, &named, &resolved, sp);
+        resolve_one(text, &named, &resolved, &nameless, sp);
         // A relative pronoun's antecedent is never a later pronoun's: its
         // agreement cannot be told from "who".
-        let relative = is_relative(sp.span.text(text));
+        let mention = sp.span.text(text);
+        let relative = is_relative(mention);
+        let agreement = agreement_of(text, sp);
         if sp.resolution != Resolution::Unresolved && !relative {
-            let agreement = agreement_of(text, sp);
             resolved.push((sp.span, sp.name.to_string(), agreement));
+        } else if sp.resolution == Resolution::Unresolved
+            && is_new_someone(mention)
+        {
+            let plural = mention
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| is_plural_role(w, &w.to_lowercase()));
+            let agreement =
+                if plural { Some(Agreement::Plural) } else { agreement };
+            nameless.push((sp.span, sp.name.to_string(), agreement));
         }
     }
 }
@@ -77,6 +92,7 @@ fn resolve_one(
     text: &str,
     named: &FullerNames,
     resolved: &Resolved,
+    nameless: &Resolved,
     sp: &mut Speaker,
 ) {
     let mention = sp.span.text(text);
@@ -111,7 +127,22 @@ fn resolve_one(
     }
     if let Some(want) = pronoun_agreement(&lower) {
         let found = antecedent(resolved, sp.span, want)
-            .or_else(|| named_antecedent(text, named, sp.span, want));
+            .or_else(|| named_antecedent(text, named, sp.span, want))
+            .filter(|(span, name)| {
+                // "A council member, who …, told reporters …. He said":
+                // "He" is the one no name gives, not the person named
+                // before, unless that person is named again since ("A
+                // reporter asked Sanders …. He replied").
+                let Some((between, _, _)) = nameless.latest_ending_in(
+                    span.end() + 1,
+                    sp.span.start(),
+                    |(_, _, got)| compatible(*got, want),
+                ) else {
+                    return true;
+                };
+                let last = name.split_whitespace().last().unwrap_or("");
+                names_word(&text[between.end()..sp.span.start()], last)
+            });
         match found {
             Some((span, name)) => {
                 sp.name = name.into();
@@ -149,9 +180,6 @@ fn resolve_one(
     sp.resolution = res;
 }
 
-/// A name mention: drop its title, then take the fuller name that it ends
-/// ("Milgram", "López Obrador"), when exactly one fuller name in the
-/// document does; two ("Bill Clinton", "Hillary Clinton") mean no guess.
 /// The capitalised name that ends right before `at` (past spaces and one
 /// comma): "Chicago Police Department", "Department of Justice". `None`
 /// when the word there is not capitalised.
@@ -268,6 +296,9 @@ fn by_antecedent(
     };
 }
 
+/// A name mention: drop its title, then take the fuller name that it ends
+/// ("Milgram", "López Obrador"), when exactly one fuller name in the
+/// document does; two ("Bill Clinton", "Hillary Clinton") mean no guess.
 fn by_name(
     text: &str,
     named: &FullerNames,
@@ -371,6 +402,32 @@ fn is_nominal(mention: &str) -> bool {
     }
     words.len() > 1
         && words.last().is_some_and(|w| w.starts_with(char::is_lowercase))
+}
+
+/// True when `word` stands in `text` as a whole word ("Sanders" in
+/// "asked Sanders how", not in "Sandersville").
+fn names_word(text: &str, word: &str) -> bool {
+    let wordy = |c: char| c.is_alphanumeric() || c == '-';
+    !word.is_empty()
+        && text.match_indices(word).any(|(at, _)| {
+            let before = text[..at].chars().next_back();
+            let after = text[at + word.len()..].chars().next();
+            !before.is_some_and(wordy) && !after.is_some_and(wordy)
+        })
+}
+
+/// True for a description that brings in someone the text has not named
+/// ("a senior official", "one aide", "Analysts"), unlike a definite one
+/// ("the senator"), which often stands for someone named before.
+fn is_new_someone(mention: &str) -> bool {
+    let lower = mention.to_lowercase();
+    let head = head_phrase(&lower)
+        .take_while(|w| !matches!(*w, "of" | "for"))
+        .last()
+        .unwrap_or("");
+    is_nominal(mention)
+        && !lower.starts_with("the ")
+        && crate::extract::lexicon::Lexicon::get().is_speaker_noun(head)
 }
 
 /// "Supporters say", "Analysts at Jefferies said", "Opponents of the law
@@ -890,6 +947,28 @@ mod tests {
     }
 
     #[test]
+    fn pronoun_is_not_carried_past_someone_never_named() {
+        let text = "Chief executive Omar Berrada said the board had \
+                    decided. A club official told reporters on Sunday \
+                    that the vote was close. He said the \
+                    players were told on Monday.";
+        let got = speakers(text);
+        assert_eq!(got[0].0, "Omar Berrada");
+        assert_eq!(got.last().unwrap().1, Resolution::Unresolved);
+        // Named again since, the person is the antecedent once more.
+        let text = "Bernie Sanders said the line was long. A reporter \
+                    asked Sanders how he was feeling. He said he felt \
+                    fine.";
+        let got = speakers(text);
+        assert_eq!(got.last().unwrap().0, "Bernie Sanders");
+        // A description that may be the person named before blocks
+        // nothing.
+        let text = "Bernie Sanders said the line was long. The senator \
+                    said it would get longer. He said he felt fine.";
+        assert_eq!(speakers(text).last().unwrap().0, "Bernie Sanders");
+    }
+
+    #[test]
     fn pronoun_without_antecedent_stays_unresolved() {
         let got = speakers("He said the talks failed.");
         assert_eq!(got, vec![("He".to_string(), Resolution::Unresolved)]);
@@ -973,6 +1052,7 @@ mod tests {
             text,
             &FullerNames::new(&[]),
             &Resolved::default(),
+            &Resolved::default(),
             &mut sp,
         );
         assert_eq!(sp.resolution, Resolution::Unresolved);
@@ -980,7 +1060,7 @@ mod tests {
         let at = text.find("who").unwrap();
         sp.span = Span::new(at, at + 3);
         let (named, resolved) = (FullerNames::new(&[]), Resolved::default());
-        resolve_one(text, &named, &resolved, &mut sp);
+        resolve_one(text, &named, &resolved, &resolved, &mut sp);
         assert_eq!(sp.name, "Lindsey Graham");
         assert!(matches!(sp.resolution, Resolution::Antecedent(_)));
         // Without a comma, or inside a description, nothing is guessed.
@@ -990,7 +1070,7 @@ mod tests {
         ] {
             let at = text.find("who").unwrap();
             sp.span = Span::new(at, at + 3);
-            resolve_one(text, &named, &resolved, &mut sp);
+            resolve_one(text, &named, &resolved, &resolved, &mut sp);
             assert_eq!(sp.resolution, Resolution::Unresolved, "{text}");
         }
     }
