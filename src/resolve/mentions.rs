@@ -525,7 +525,7 @@ fn word_spans(text: &str, run: Span) -> Vec<Span> {
 
 /// Days and months: "the Treasury Department on Friday" names no body.
 #[rustfmt::skip]
-fn is_date_word(word: &str) -> bool {
+pub(super) fn is_date_word(word: &str) -> bool {
     const DATES: &[&str] = &[
         "April", "August", "December", "February", "Friday", "January",
         "July", "June", "March", "May", "Monday", "November", "October",

@@ -534,20 +534,22 @@ fn latest_body(
         && name.starts_with(char::is_uppercase)
         && !span.text(text).contains(' ');
     let body = *got == Some(Agreement::Thing) || (got.is_none() && one_word);
-    (body && !name_between(text, span.end(), at))
+    (body && !name_between(text, span.end(), at, name))
         .then(|| (*span, name.clone()))
 }
 
 /// True when a capitalised word stands in `text[from..to]` that is not
-/// a word opening a sentence ("In", "The"): a name, of someone or
-/// something else.
-fn name_between(text: &str, from: usize, to: usize) -> bool {
+/// a word opening a sentence ("In", "The") nor a word of `own`, the
+/// body's own name ("Twitter said it condemns the use of Twitter"): a
+/// name of someone or something else.
+fn name_between(text: &str, from: usize, to: usize, own: &str) -> bool {
     let mut opens = false;
     for w in text[from..to].split_whitespace() {
         let first = w.trim_start_matches(['“', '"', '(', '‘']);
         let word = first.trim_end_matches(|c: char| !c.is_alphanumeric());
         let starter = opens && mentions::is_sentence_starter(word);
-        if first.starts_with(char::is_uppercase) && !starter {
+        let owns = own.split_whitespace().any(|o| o == word);
+        if first.starts_with(char::is_uppercase) && !starter && !owns {
             return true;
         }
         opens = w.ends_with(['.', '!', '?', '”', '"', ':']);
@@ -870,6 +872,11 @@ mod tests {
                     argued that the fine was unfair.";
         let got = speakers(text);
         assert_eq!(got[1].0, "Apple", "{got:?}");
+        // Its own name again is no other name.
+        let text = "Apple said it would appeal the fine on Apple. The \
+                    company said the ruling was unfair.";
+        let got = speakers(text);
+        assert_eq!(got.last().unwrap().0, "Apple", "{got:?}");
         // Another name between: no guess.
         let text = "Apple said it would appeal. Siemens will cut 5,000 jobs, \
                     the group said.";

@@ -335,6 +335,9 @@ pub fn appositive_with(before: &str, head: &str) -> Option<(Span, String)> {
                 .any(|w| w == head)
         })
         .filter(|c| !clause(&c[2]))
+        // "earnings on Wednesday, the social media company said": a
+        // day or a month alone is no one's name.
+        .filter(|c| !super::mentions::is_date_word(&c[1]))
         .last()
         .map(|c| {
             let m = c.get(1).expect("group 1 always takes part");
@@ -464,6 +467,16 @@ mod tests {
         assert!(
             lines.iter().all(|l| l.ends_with("\tF") || l.ends_with("\tM"))
         );
+    }
+
+    #[test]
+    fn a_day_is_no_appositives_name() {
+        let before = "Twitter said so. Ahead of its earnings on Wednesday, \
+                      the social media company said it had grown, ";
+        assert_eq!(appositive_with(before, "company"), None);
+        let before = "Jack Dorsey, the company's chief executive, ";
+        let (_, name) = appositive_with(before, "executive").unwrap();
+        assert_eq!(name, "Jack Dorsey");
     }
 
     #[test]
