@@ -40,11 +40,62 @@ pub fn strip_title(mention: &str) -> String {
     let mut start = last_title.map_or(0, |t| t + 1);
     // "Secretary of State John Kerry": the title runs on over "of" or
     // "for"; "Secretary of State" names no one after it, and is kept.
+    let mut run_on = false;
     while start > 0
         && start < words.len()
         && matches!(words[start], "of" | "for")
     {
         start = if start + 2 < words.len() { start + 2 } else { 0 };
+        run_on = true;
+    }
+    // "the deputy head of China's", "CEO of Washington Restaurant
+    // Association": what follows is no person's name but the rest of a
+    // description, or the body the title is held in.
+    if start > 0 && start < words.len() {
+        // "first lady Laura Bush", "chief economist Maury Obstfeld": the
+        // role runs on over lower-case nouns to the name; a description
+        // ("deputy head of China's") never reaches one.
+        let lower = |w: &&&str| {
+            let w = **w;
+            w.starts_with(char::is_lowercase)
+                && w.chars().all(|c| c.is_alphabetic() || c == '-')
+                && !matches!(
+                    w,
+                    "of" | "for" | "and" | "or" | "the" | "a" | "an" | "to"
+                )
+                && !is_place_preposition(w)
+        };
+        let name_at = start + words[start..].iter().take_while(lower).count();
+        let named = words
+            .get(name_at)
+            .is_some_and(|w| w.starts_with(char::is_uppercase));
+        let body = run_on
+            && words.last().is_some_and(|w| {
+                crate::resolve::words::is_body_head(strip_possessive(w))
+            });
+        // "Mr. de Vos": a particle opens the name.
+        let particle = matches!(
+            words[start],
+            "de" | "del"
+                | "della"
+                | "da"
+                | "di"
+                | "dos"
+                | "du"
+                | "van"
+                | "von"
+                | "der"
+                | "den"
+                | "la"
+                | "le"
+                | "al"
+                | "el"
+                | "bin"
+                | "ibn"
+        );
+        if !particle {
+            start = if named && !body { name_at } else { 0 };
+        }
     }
     // "a council leader in Leeds", "a spokesman at the embassy": a place
     // after the title is where the person works, not their name.
@@ -539,6 +590,18 @@ mod tests {
         assert_eq!(strip_title("President"), "President");
         assert_eq!(strip_title("Secretary of State John Kerry"), "John Kerry");
         assert_eq!(strip_title("Secretary of State"), "Secretary of State");
+        // The role runs on over lower-case nouns to the name.
+        assert_eq!(strip_title("former first lady Laura Bush"), "Laura Bush");
+        assert_eq!(strip_title("Mr. de Vos"), "de Vos");
+        // A description, or the body the title is held in, is no name.
+        assert_eq!(
+            strip_title("the deputy head of China's"),
+            "deputy head of China"
+        );
+        assert_eq!(
+            strip_title("CEO of Washington Restaurant Association"),
+            "CEO of Washington Restaurant Association"
+        );
     }
 
     /// [`strip_title`] as first written: the words after the last
@@ -548,9 +611,11 @@ mod tests {
         let mut rest: &[&str] = &words;
         if let Some(t) = words.iter().rposition(|w| is_title(w)) {
             let mut after = &words[t + 1..];
+            let mut run_on = false;
             // Over "of State" or "for Refugees" to a name, if one follows.
             while let ["of" | "for", _, more @ ..] = after {
                 after = more;
+                run_on = true;
             }
             let office_only = after.is_empty()
                 || matches!(after, ["of" | "for"] | ["of" | "for", _]);
@@ -558,7 +623,34 @@ mod tests {
             let placed =
                 after.first().is_some_and(|w| is_place_preposition(w));
             if !office_only && !placed {
-                rest = after;
+                const PARTICLES: &[&str] = &[
+                    "de", "del", "della", "da", "di", "dos", "du", "van",
+                    "von", "der", "den", "la", "le", "al", "el", "bin", "ibn",
+                ];
+                const JOINING: &[&str] =
+                    &["of", "for", "and", "or", "the", "a", "an", "to"];
+                // Lower-case nouns of the role, up to the name.
+                let mut name = after;
+                while let [w, more @ ..] = name
+                    && w.starts_with(char::is_lowercase)
+                    && w.chars().all(|c| c.is_alphabetic() || c == '-')
+                    && !JOINING.contains(w)
+                    && !is_place_preposition(w)
+                {
+                    name = more;
+                }
+                let body_last = words.last().is_some_and(|w| {
+                    crate::resolve::words::is_body_head(strip_possessive(w))
+                });
+                if after.first().is_some_and(|w| PARTICLES.contains(w)) {
+                    rest = after;
+                } else if name
+                    .first()
+                    .is_some_and(|w| w.starts_with(char::is_uppercase))
+                    && !(run_on && body_last)
+                {
+                    rest = name;
+                }
             }
         }
         let rest = match rest {
@@ -579,6 +671,7 @@ mod tests {
             "then-Attorney", "ex-Governor", "General", "the", "The", "Mr.",
             " ", "  ", "\t", "\n", "\u{a0}", "’s", "'s", "s", "’", "É",
             "López", "İ", "-", ".", "of", "for", "State", "in", "at",
+            "lady", "de", "Center", "deputy",
         ];
         let mut mentions = crate::model::random_texts(
             PIECES,
