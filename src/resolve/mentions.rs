@@ -1305,8 +1305,13 @@ fn owner_of(written: &str) -> Option<String> {
     let rest_lower = rest.split_whitespace().all(|w| {
         w.starts_with(char::is_lowercase) && !is(w, WordClass::Quantifier)
     });
-    (owner.starts_with(char::is_uppercase) && rest_lower && !rest.is_empty())
-        .then(|| owner.to_string())
+    // "The victim's family", "The director of the film's": a capital
+    // only on the article opens no name.
+    let named = owner
+        .strip_prefix("The ")
+        .unwrap_or(owner)
+        .starts_with(char::is_uppercase);
+    (named && rest_lower && !rest.is_empty()).then(|| owner.to_string())
 }
 
 fn is_plural(word: &str) -> bool {
@@ -1604,5 +1609,20 @@ mod tests {
             intro.text(text),
             "a National Security Council (NSC) spokesperson"
         );
+    }
+
+    #[test]
+    fn an_owner_is_named_only_by_a_capital_of_its_own() {
+        assert_eq!(
+            owner_of("China’s foreign ministry").as_deref(),
+            Some("China")
+        );
+        assert_eq!(
+            owner_of("The DEA's spokesman").as_deref(),
+            Some("The DEA")
+        );
+        // A capital on the article alone: someone described, not a body.
+        assert_eq!(owner_of("The victim's family"), None);
+        assert_eq!(owner_of("The congressman’s spokesman"), None);
     }
 }
