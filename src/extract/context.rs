@@ -649,6 +649,9 @@ impl<'a> Context<'a> {
         if clause_start && self.listed(last, QUANTIFIER) {
             return Some((last, end));
         }
+        if let Some(part) = self.part_of_pronoun_before(end, floor) {
+            return Some(part);
+        }
         if let Some(source) = self.informed_source_before(end, floor) {
             return Some(source);
         }
@@ -770,8 +773,26 @@ impl<'a> Context<'a> {
             open -= 2;
         }
         self.informed_source_before(open, floor)
+            .or_else(|| self.part_of_pronoun_before(open, floor))
             .or_else(|| self.noun_phrase_before(open, floor))
             .or_else(|| self.apposed_name(open, comma))
+    }
+
+    /// "One of them", "most of us": a quantifier of a pronoun that ends
+    /// right before `end` and opens its clause ("One of them, who asked
+    /// not to be named, said", "Most of us agree").
+    fn part_of_pronoun_before(
+        &self,
+        end: usize,
+        floor: usize,
+    ) -> Option<(usize, usize)> {
+        let first = end.checked_sub(3).filter(|&f| f >= floor)?;
+        let opens = first == floor || matches!(self.low(first - 1), "," | ";");
+        (opens
+            && self.listed(first, QUANTIFIER)
+            && self.low(first + 1) == "of"
+            && matches!(self.low(first + 2), "them" | "us" | "those"))
+        .then_some((first, end))
     }
 
     /// The length of the phrase at token `m`, before `end`, that says how

@@ -667,6 +667,23 @@ mod tests {
     }
 
     #[test]
+    fn a_part_of_a_group_named_by_a_pronoun_speaks() {
+        let text = "One of them, who asked not to be named, said the mood \
+                    was grim.";
+        let got = extract(text, &segment(text));
+        let said = got
+            .iter()
+            .find(|a| a.cue.is_some_and(|c| c.text(text) == "said"))
+            .unwrap();
+        let speaker = said.speaker.as_ref().unwrap().span.text(text);
+        assert_eq!(speaker, "One of them");
+        assert_eq!(said.content_text(text), "the mood was grim");
+        let text = "Many were angry. Most of us agree the deal is bad.";
+        let got = extract(text, &segment(text));
+        assert_eq!(tags(text, &got), [("Most of us", "agree")], "{got:?}");
+    }
+
+    #[test]
     fn a_tag_speaker_may_end_in_a_place_after_its_head() {
         for (text, speaker) in [
             (
