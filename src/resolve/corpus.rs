@@ -1061,6 +1061,10 @@ impl<'d> Corpus<'d> {
                 let id: Arc<str> = self.id_of(r, members, &name, &used).into();
                 used.insert(Arc::clone(&id));
                 ids.insert(r, id);
+                // The id is made from the name the actor is known by
+                // across the corpus, so that showing a fuller name takes
+                // no other actor's id.
+                let name = self.shown_name(members, name);
                 chosen.push((r, members, name));
             }
         }
@@ -1204,6 +1208,31 @@ impl<'d> Corpus<'d> {
             return self.m.mention(members[0] as usize).name.to_string();
         }
         best_name(&names, person).unwrap_or_default().to_string()
+    }
+
+    /// The name an actor named `name` (by [`Self::name_of`], which its
+    /// id is made from) is shown under: a person's full name when the
+    /// text names them mostly by surname ([`fuller_form`]).
+    fn shown_name(&self, members: &[u32], name: String) -> String {
+        if name.contains(' ') {
+            return name;
+        }
+        if self.kind_of(members) != ActorKind::Person {
+            return name;
+        }
+        let ms = || indexes(members).map(|g| self.m.mention(g));
+        // Only forms that speak or carry a title or role: a full name
+        // that opens a headline or a sentence ("Given Obama") does
+        // neither.
+        let mut names: BTreeMap<&str, usize> = BTreeMap::new();
+        for m in ms().filter(|m| {
+            m.class == Class::Name
+                && m.refers_to.is_none()
+                && (m.speaker || m.person)
+        }) {
+            *names.entry(m.name).or_default() += 1;
+        }
+        fuller_form(&names, &name).map_or(name, str::to_string)
     }
 
     fn id_of(
@@ -1564,6 +1593,66 @@ fn best_name<'n>(
     best.map(|(n, _)| *n)
 }
 
+/// The name a person named mostly by a surname is shown under: news
+/// gives the full name once and the surname after ("Tomas Lindqvist",
+/// then "Lindqvist" five times), so the full name is used too rarely for
+/// [`best_name`]. The most used name of up to three words that ends with
+/// the surname, when every word before it could open a person's name:
+/// capitalised, no word that opens sentences, no people's adjective and
+/// no word of a body, place or role ("Why Obama", "European Jews", "Kent
+/// County Republican" are not). A form that only adds a word to another
+/// such form ("Billionaire Donald Trump") gives way to it.
+fn fuller_form<'n>(
+    names: &BTreeMap<&'n str, usize>,
+    surname: &str,
+) -> Option<&'n str> {
+    let lexicon = crate::extract::lexicon::Lexicon::get();
+    let plain = |w: &str| {
+        let lower = w.to_lowercase();
+        may_be_first_name(w)
+            && !is_demonym(w)
+            && crate::resolve::words::class_of(w).is_none()
+            && !super::names::is_title(w)
+            && !lexicon.is_speaker_noun(&lower)
+            && !matches!(lower.as_str(), "is" | "not" | "do" | "will" | "one")
+            && !w.ends_with("'s")
+            && !w.ends_with("’s")
+            && w.chars().any(char::is_lowercase)
+    };
+    if !plain(surname) || super::mentions::is_date_word(surname) {
+        return None;
+    }
+    let given = |w: &str| {
+        let initial = w.len() == 2 && w.ends_with('.');
+        w.starts_with(char::is_uppercase)
+            && (initial
+                || (plain(w)
+                    && w.chars()
+                        .all(|c| c.is_alphabetic() || "-'’.".contains(c))))
+    };
+    let candidates: Vec<(&'n str, usize)> = names
+        .iter()
+        .filter(|(n, _)| {
+            n.strip_suffix(surname).is_some_and(|f| {
+                f.ends_with(' ')
+                    && f.split_whitespace().count() <= 2
+                    && f.split_whitespace().all(given)
+            })
+        })
+        .map(|(n, c)| (*n, *c))
+        .collect();
+    candidates
+        .iter()
+        .filter(|(n, _)| {
+            !candidates.iter().any(|(g, _)| {
+                n.len() > g.len()
+                    && n.strip_suffix(g).is_some_and(|f| f.ends_with(' '))
+            })
+        })
+        .max_by_key(|(n, c)| (*c, std::cmp::Reverse(n.len())))
+        .map(|(n, _)| *n)
+}
+
 /// The initials of a folded multi-word name, small words skipped.
 fn initials(key: &str) -> String {
     key.split(' ')
@@ -1682,6 +1771,16 @@ mod tests {
             best_name(&names, true),
             Some("Andrés Manuel López Obrador")
         );
+        // A surname used many times after the full name once.
+        let names = BTreeMap::from([
+            ("Lindqvist", 5),
+            ("Tomas Lindqvist", 1),
+            ("Why Lindqvist", 1),
+        ]);
+        assert_eq!(best_name(&names, true), Some("Lindqvist"));
+        assert_eq!(fuller_form(&names, "Lindqvist"), Some("Tomas Lindqvist"));
+        let names = BTreeMap::from([("Obama", 5), ("Why Obama", 1)]);
+        assert_eq!(fuller_form(&names, "Obama"), None);
         let names = BTreeMap::from([
             ("DEA", 30),
             ("Drug Enforcement Administration", 2),
