@@ -1625,4 +1625,18 @@ mod tests {
         assert_eq!(owner_of("The victim's family"), None);
         assert_eq!(owner_of("The congressman’s spokesman"), None);
     }
+
+    #[test]
+    fn a_plural_role_before_where_they_are_is_a_group() {
+        for phrase in [
+            "Supporters",
+            "Analysts at Jefferies",
+            "Activists outside the venue",
+            "Protesters across the city",
+        ] {
+            let words: Vec<&str> = phrase.split_whitespace().collect();
+            assert!(opens_plural_role(&words), "{phrase}");
+        }
+        assert!(!opens_plural_role(&["Analysts", "Jefferies"]));
+    }
 }

@@ -125,7 +125,18 @@ pub fn strip_title(mention: &str) -> String {
 /// a description: "a council leader in Leeds", "analysts at Barclays",
 /// "the senator from Vermont".
 pub fn is_place_preposition(word: &str) -> bool {
-    matches!(word, "in" | "at" | "from" | "on" | "with" | "near")
+    matches!(
+        word,
+        "in" | "at"
+            | "from"
+            | "on"
+            | "with"
+            | "near"
+            | "outside"
+            | "inside"
+            | "across"
+            | "around"
+    )
 }
 
 /// True for a title or role word that can stand before a name
