@@ -493,6 +493,12 @@ fn candidate_for(
     // demands (a complement after it, a speaker before it), and keeps
     // its class.
     let known = cx.cue_at(i);
+    // "dismissed their manager": a job lost, whatever the model says.
+    if let Some(k) = known.as_ref().filter(|k| k.cue.lemma == "dismiss")
+        && reported::dismisses_a_job_holder(cx, k.end, s.end)
+    {
+        return None;
+    }
     let cue = if low.ends_with("ing") { &PARTICIPLE } else { &FINITE };
     let end = known.as_ref().map_or(i + 1, |k| k.end);
     let cm = CueMatch { cue, first: i, end };

@@ -667,6 +667,24 @@ mod tests {
     }
 
     #[test]
+    fn dismissing_a_job_holder_reports_no_claim() {
+        for text in [
+            "The club dismissed their manager after the defeat.",
+            "The firm dismissed 200 workers on Monday.",
+        ] {
+            let got = extract(text, &segment(text));
+            assert!(got.is_empty(), "{text}: {got:?}");
+        }
+        // Rejecting what someone said, or someone as something, is one.
+        let text = "The senator dismissed the adviser as a crank.";
+        let got = extract(text, &segment(text));
+        assert_eq!(tags(text, &got), [("The senator", "dismissed")]);
+        let text = "The senator dismissed the claims of the manager.";
+        let got = extract(text, &segment(text));
+        assert_eq!(tags(text, &got), [("The senator", "dismissed")]);
+    }
+
+    #[test]
     fn a_part_of_a_group_named_by_a_pronoun_speaks() {
         let text = "One of them, who asked not to be named, said the mood \
                     was grim.";

@@ -575,12 +575,59 @@ fn content_start(
     if k + 1 < s.end && k > cue.end && cx.low(k) == "that" {
         return Some((k + 1, true));
     }
+    if cue.cue.lemma == "dismiss" && dismisses_a_job_holder(cx, k, s.end) {
+        return None;
+    }
     let low = cx.low(k);
     let infinitive =
         low == "to" && TAKES_INFINITIVE.contains(&cue.cue.lemma.as_str());
     let complement =
         infinitive || matches!(low, "whether" | "if" | "how" | "why" | "what");
     (k < s.end).then_some((k, complement))
+}
+
+/// True when "dismissed" at token `k` on means a job was lost, not a
+/// claim rejected: its object, in the first four words, is someone who
+/// holds a job ("dismissed their manager", "dismissed 200 workers"), and
+/// no "as" follows to say what they were dismissed as ("dismissed the
+/// adviser as a crank" rejects what the adviser said).
+pub(crate) fn dismisses_a_job_holder(
+    cx: &Context,
+    k: usize,
+    end: usize,
+) -> bool {
+    const JOB_HOLDERS: &[&str] = &[
+        "manager",
+        "managers",
+        "coach",
+        "employee",
+        "employees",
+        "worker",
+        "workers",
+        "staff",
+        "staffers",
+        "executive",
+        "executives",
+        "director",
+        "officer",
+        "officers",
+        "head",
+        "chief",
+        "player",
+        "players",
+        "teacher",
+        "teachers",
+        "minister",
+        "ministers",
+        "employer",
+        "guard",
+        "guards",
+        "crew",
+    ];
+    let holder =
+        (k..(k + 4).min(end)).any(|j| JOB_HOLDERS.contains(&cx.low(j)));
+    let as_what = (k..(k + 12).min(end)).any(|j| cx.low(j) == "as");
+    holder && !as_what
 }
 
 /// The content runs to the sentence's end, or to the first clause
