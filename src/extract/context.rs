@@ -772,10 +772,26 @@ impl<'a> Context<'a> {
         if open >= floor + 3 && age(open - 1) && self.word(open - 2) == "," {
             open -= 2;
         }
-        self.informed_source_before(open, floor)
+        let found = self
+            .informed_source_before(open, floor)
             .or_else(|| self.part_of_pronoun_before(open, floor))
             .or_else(|| self.noun_phrase_before(open, floor))
-            .or_else(|| self.apposed_name(open, comma))
+            .or_else(|| self.apposed_name(open, comma))?;
+        // "Professor Gunter Kuhnle, a nutrition expert at the University
+        // of Reading, who was not involved, told": the description before
+        // the relative clause is itself set off after the name.
+        let described = matches!(self.low(found.0), "a" | "an" | "the");
+        if relative
+            && described
+            && found.0 > floor
+            && self.word(found.0 - 1) == ","
+            && let Some(name) = self.noun_phrase_before(found.0 - 1, floor)
+            && self.is_capitalised(name.0)
+            && !matches!(self.low(name.0), "a" | "an" | "the")
+        {
+            return Some(name);
+        }
+        Some(found)
     }
 
     /// "One of them", "most of us": a quantifier of a pronoun that ends

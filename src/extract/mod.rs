@@ -667,6 +667,30 @@ mod tests {
     }
 
     #[test]
+    fn a_name_before_a_description_and_a_relative_clause_speaks() {
+        let text = "Professor Gunter Kuhnle, a nutrition expert at the \
+                    University of Reading, who was not involved in the \
+                    research, told reporters the definition was too broad.";
+        let got = extract(text, &segment(text));
+        let told = got
+            .iter()
+            .find(|a| a.cue.is_some_and(|c| c.text(text) == "told"))
+            .unwrap();
+        let speaker = told.speaker.as_ref().unwrap().span.text(text);
+        assert_eq!(speaker, "Professor Gunter Kuhnle");
+        // With no name before it, the description speaks.
+        let text = "Later, a nutrition expert at the University of Reading, \
+                    who was not involved, told reporters it was too broad.";
+        let got = extract(text, &segment(text));
+        let told = got
+            .iter()
+            .find(|a| a.cue.is_some_and(|c| c.text(text) == "told"))
+            .unwrap();
+        let speaker = told.speaker.as_ref().unwrap().span.text(text);
+        assert!(speaker.starts_with("a nutrition expert"), "{speaker}");
+    }
+
+    #[test]
     fn dismissing_a_job_holder_reports_no_claim() {
         for text in [
             "The club dismissed their manager after the defeat.",
