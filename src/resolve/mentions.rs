@@ -1339,10 +1339,43 @@ fn informed_head<'a>(words: &[&'a str]) -> Option<&'a str> {
 /// True for "some Republicans", "a handful of experts", "at least some
 /// Democrats": a phrase that picks part of a group.
 fn is_quantified(words: &[&str]) -> bool {
-    words.iter().take(3).any(|w| {
-        let w = w.to_lowercase();
-        is(&w, WordClass::Quantifier) || w == "least"
-    })
+    // "30 Labour MPs", "Two Republican senators": a number opens it.
+    let number = words.first().is_some_and(|w| {
+        let lower = w.to_lowercase();
+        (w.bytes().next().is_some_and(|b| b.is_ascii_digit())
+            && w.bytes().all(|b| b.is_ascii_digit() || b == b','))
+            || matches!(
+                lower.as_str(),
+                "two"
+                    | "three"
+                    | "four"
+                    | "five"
+                    | "six"
+                    | "seven"
+                    | "eight"
+                    | "nine"
+                    | "ten"
+                    | "dozens"
+                    | "hundreds"
+                    | "thousands"
+            )
+    });
+    // Not a name after a role: "Fight for 15 organizing director
+    // Kendall Fells".
+    let title_case = |w: &str| {
+        let mut cs = w.chars();
+        cs.next().is_some_and(char::is_uppercase) && cs.all(char::is_lowercase)
+    };
+    let n = words.len();
+    let named = n >= 4
+        && title_case(words[n - 1])
+        && title_case(words[n - 2])
+        && words[1..n - 2].iter().any(|w| w.starts_with(char::is_lowercase));
+    (number && !named)
+        || words.iter().take(3).any(|w| {
+            let w = w.to_lowercase();
+            is(&w, WordClass::Quantifier) || w == "least"
+        })
 }
 
 /// "Six in 10", "nearly nine out of 10", "43" (of the delegates): a
@@ -1638,5 +1671,18 @@ mod tests {
             assert!(opens_plural_role(&words), "{phrase}");
         }
         assert!(!opens_plural_role(&["Analysts", "Jefferies"]));
+    }
+
+    #[test]
+    fn a_number_of_people_is_a_group_of_its_article() {
+        let q =
+            |p: &str| is_quantified(&p.split_whitespace().collect::<Vec<_>>());
+        assert!(q("30 Labour MPs"));
+        assert!(q("28 percent of voters"));
+        assert!(q("Two Republican senators"));
+        assert!(q("some voters"));
+        assert!(!q("Labour MPs"));
+        // A name after a role is no number of people.
+        assert!(!q("15 organizing director Kendall Fells"));
     }
 }
