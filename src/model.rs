@@ -509,6 +509,23 @@ pub(crate) fn decimal(n: u64, buf: &mut [u8; 20]) -> &str {
     std::str::from_utf8(&buf[at..]).expect("ASCII digits")
 }
 
+/// True for a number written as a word, "one" to "ten", in lower case.
+pub fn is_number_word(lower: &str) -> bool {
+    matches!(
+        lower,
+        "one"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+    )
+}
+
 /// Cheap, stable 64-bit FNV-1a hash, used to derive ids from content.
 ///
 /// Ids must not depend on the order documents are read in or on the

@@ -538,7 +538,7 @@ const VERB_PARTS: &[&str] = &[
 ];
 
 /// An auxiliary, a modal or a negation ("is", "would", "didn't").
-fn is_verb_part(w: &str) -> bool {
+pub(crate) fn is_verb_part(w: &str) -> bool {
     static SET: OnceLock<PackedSet> = OnceLock::new();
     let negated = w.len() > 3 && (w.ends_with("n't") || w.ends_with("n’t"));
     negated || SET.get_or_init(|| PackedSet::new(VERB_PARTS)).contains(w)
@@ -698,22 +698,8 @@ fn relaxed(
 /// `floor`.
 fn fraction_before(cx: &Context, floor: usize, last: usize) -> Option<usize> {
     let digits = |j: usize| cx.low(j).bytes().all(|b| b.is_ascii_digit());
-    let count = |j: usize| {
-        digits(j)
-            || matches!(
-                cx.low(j),
-                "one"
-                    | "two"
-                    | "three"
-                    | "four"
-                    | "five"
-                    | "six"
-                    | "seven"
-                    | "eight"
-                    | "nine"
-                    | "ten"
-            )
-    };
+    let count =
+        |j: usize| digits(j) || crate::model::is_number_word(cx.low(j));
     if !cx.is_word(last) || !digits(last) {
         return None;
     }

@@ -1061,10 +1061,6 @@ impl<'d> Corpus<'d> {
                 let id: Arc<str> = self.id_of(r, members, &name, &used).into();
                 used.insert(Arc::clone(&id));
                 ids.insert(r, id);
-                // The id is made from the name the actor is known by
-                // across the corpus, so that showing a fuller name takes
-                // no other actor's id.
-                let name = self.shown_name(members, name);
                 chosen.push((r, members, name));
             }
         }
@@ -1210,29 +1206,24 @@ impl<'d> Corpus<'d> {
         best_name(&names, person).unwrap_or_default().to_string()
     }
 
-    /// The name an actor named `name` (by [`Self::name_of`], which its
-    /// id is made from) is shown under: a person's full name when the
-    /// text names them mostly by surname ([`fuller_form`]).
-    fn shown_name(&self, members: &[u32], name: String) -> String {
+    /// The full name a person named `name`, one word, mostly by surname
+    /// is shown under ([`fuller_form`]), if the text gives one.
+    fn fuller_name(&self, members: &[u32], name: &str) -> Option<String> {
         if name.contains(' ') {
-            return name;
+            return None;
         }
-        if self.kind_of(members) != ActorKind::Person {
-            return name;
-        }
-        let ms = || indexes(members).map(|g| self.m.mention(g));
         // Only forms that speak or carry a title or role: a full name
         // that opens a headline or a sentence ("Given Obama") does
         // neither.
         let mut names: BTreeMap<&str, usize> = BTreeMap::new();
-        for m in ms().filter(|m| {
+        for m in indexes(members).map(|g| self.m.mention(g)).filter(|m| {
             m.class == Class::Name
                 && m.refers_to.is_none()
                 && (m.speaker || m.person)
         }) {
             *names.entry(m.name).or_default() += 1;
         }
-        fuller_form(&names, &name).map_or(name, str::to_string)
+        fuller_form(&names, name).map(str::to_string)
     }
 
     fn id_of(
@@ -1271,7 +1262,15 @@ impl<'d> Corpus<'d> {
         ids: &FastMap<usize, Arc<str>>,
         index: &[usize],
     ) -> Actor {
-        let mut actor = Actor::new(id, name, self.kind_of(members), name);
+        let kind = self.kind_of(members);
+        // The id was made from `name`, the name the actor is known by
+        // across the corpus; a person is shown under a fuller one, which
+        // takes no other actor's id.
+        let fuller = (kind == ActorKind::Person)
+            .then(|| self.fuller_name(members, name))
+            .flatten();
+        let name = fuller.as_deref().unwrap_or(name);
+        let mut actor = Actor::new(id, name, kind, name);
         // Each list sorted and without repeats, as references first: a
         // name in thousands of articles has thousands of equal forms,
         // and one in every article of a large corpus millions, so the
@@ -1614,7 +1613,8 @@ fn fuller_form<'n>(
             && crate::resolve::words::class_of(w).is_none()
             && !super::names::is_title(w)
             && !lexicon.is_speaker_noun(&lower)
-            && !matches!(lower.as_str(), "is" | "not" | "do" | "will" | "one")
+            && !crate::extract::learned::is_verb_part(&lower)
+            && !crate::model::is_number_word(&lower)
             && !w.ends_with("'s")
             && !w.ends_with("’s")
             && w.chars().any(char::is_lowercase)

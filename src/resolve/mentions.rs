@@ -1342,23 +1342,9 @@ fn is_quantified(words: &[&str]) -> bool {
     // "30 Labour MPs", "Two Republican senators": a number opens it.
     let number = words.first().is_some_and(|w| {
         let lower = w.to_lowercase();
-        (w.bytes().next().is_some_and(|b| b.is_ascii_digit())
-            && w.bytes().all(|b| b.is_ascii_digit() || b == b','))
-            || matches!(
-                lower.as_str(),
-                "two"
-                    | "three"
-                    | "four"
-                    | "five"
-                    | "six"
-                    | "seven"
-                    | "eight"
-                    | "nine"
-                    | "ten"
-                    | "dozens"
-                    | "hundreds"
-                    | "thousands"
-            )
+        (w.starts_with(|c: char| c.is_ascii_digit()) && is_digits(w))
+            || (crate::model::is_number_word(&lower) && lower != "one")
+            || matches!(lower.as_str(), "dozens" | "hundreds" | "thousands")
     });
     // Not a name after a role: "Fight for 15 organizing director
     // Kendall Fells".

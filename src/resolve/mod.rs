@@ -71,8 +71,8 @@ pub fn resolve(text: &str, attributions: &mut [Attribution]) {
         // agreement cannot be told from "who".
         let mention = sp.span.text(text);
         let relative = is_relative(mention);
-        let agreement = agreement_of(text, sp);
         if sp.resolution != Resolution::Unresolved && !relative {
+            let agreement = agreement_of(text, sp);
             resolved.push((sp.span, sp.name.to_string(), agreement));
         } else if sp.resolution == Resolution::Unresolved
             && is_new_someone(mention)
@@ -81,8 +81,11 @@ pub fn resolve(text: &str, attributions: &mut [Attribution]) {
                 .split_whitespace()
                 .next()
                 .is_some_and(|w| is_plural_role(w, &w.to_lowercase()));
-            let agreement =
-                if plural { Some(Agreement::Plural) } else { agreement };
+            let agreement = if plural {
+                Some(Agreement::Plural)
+            } else {
+                agreement_of(text, sp)
+            };
             nameless.push((sp.span, sp.name.to_string(), agreement));
         }
     }
@@ -421,10 +424,7 @@ fn names_word(text: &str, word: &str) -> bool {
 /// ("the senator"), which often stands for someone named before.
 fn is_new_someone(mention: &str) -> bool {
     let lower = mention.to_lowercase();
-    let head = head_phrase(&lower)
-        .take_while(|w| !matches!(*w, "of" | "for"))
-        .last()
-        .unwrap_or("");
+    let head = role_head(&lower).unwrap_or("");
     is_nominal(mention)
         && !lower.starts_with("the ")
         && crate::extract::lexicon::Lexicon::get().is_speaker_noun(head)
@@ -448,6 +448,13 @@ fn head_phrase(mention: &str) -> impl Iterator<Item = &str> {
     mention.split_whitespace().take_while(|w| !names::is_place_preposition(w))
 }
 
+/// The head noun of a description: the last word before a place or
+/// setting ([`head_phrase`]) and before an "of" or "for" ("the former
+/// secretary of state" is headed by "secretary").
+fn role_head(mention: &str) -> Option<&str> {
+    head_phrase(mention).take_while(|w| !matches!(*w, "of" | "for")).last()
+}
+
 /// The antecedent of a definite role noun: "the spokesperson" is the
 /// nearest earlier person the text gave that role, as a title ("NSC
 /// spokesperson Adrienne Watson") or an appositive ("Watson, a
@@ -465,11 +472,7 @@ fn role_antecedent(
     if !lower.starts_with("the ") {
         return None;
     }
-    // "the former secretary of state": the role's head comes before its
-    // "of" or "for" too.
-    let head = head_phrase(&lower)
-        .take_while(|w| !matches!(*w, "of" | "for"))
-        .last()?;
+    let head = role_head(&lower)?;
     let mut from = at.start().saturating_sub(ROLE_WINDOW);
     while !text.is_char_boundary(from) {
         from += 1;
