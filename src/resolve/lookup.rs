@@ -149,6 +149,18 @@ impl Resolved {
             .max()
             .map(|i| &self.list[i])
     }
+
+    /// The speakers whose mention ends in `from..=to`, each with its
+    /// latest resolution.
+    pub(super) fn all_ending_in(
+        &self,
+        from: usize,
+        to: usize,
+    ) -> impl Iterator<Item = &Entry> {
+        self.by_end
+            .range((from, 0)..=(to, usize::MAX))
+            .map(|(_, &i)| &self.list[i])
+    }
 }
 
 #[cfg(test)]

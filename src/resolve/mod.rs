@@ -19,7 +19,7 @@ mod names;
 mod packed;
 pub(crate) mod words;
 
-use lookup::{FullerNames, Resolved};
+use lookup::{Entry, FullerNames, Resolved};
 
 use crate::model::{Attribution, Resolution, Span, Speaker};
 
@@ -485,7 +485,8 @@ fn role_antecedent(
         return Some((*span, name.clone()));
     }
     if is_company_noun(head)
-        && let Some(found) = latest_body(text, resolved, from, at.start())
+        && let Some(found) =
+            latest_body(text, named, resolved, from, at.start())
     {
         return Some(found);
     }
@@ -519,6 +520,7 @@ fn role_antecedent(
 /// be one.
 fn latest_body(
     text: &str,
+    named: &FullerNames,
     resolved: &Resolved,
     from: usize,
     at: usize,
@@ -526,36 +528,102 @@ fn latest_body(
     // "Apple said it would appeal. … the company argued". No other
     // name may stand between: "Apple said …. Siemens will
     // cut jobs, the group said" is Siemens, not Apple.
-    let (span, name, got) =
-        resolved.latest_ending_in(from, at, |(_, _, got)| {
-            !matches!(
-                got,
-                Some(Agreement::Male | Agreement::Female | Agreement::Plural)
-            )
-        })?;
-    let one_word = !name.contains(' ')
-        && name.starts_with(char::is_uppercase)
-        && !span.text(text).contains(' ');
-    let body = *got == Some(Agreement::Thing) || (got.is_none() && one_word);
-    (body && !name_between(text, span.end(), at, name))
+    // One word may be a body's name ("Apple"), unless the text gives it
+    // as someone's surname ("Donald Trump" … "Trump, who").
+    let surname = |name: &str, end: usize| {
+        named
+            .ending_with(name, end)
+            .any(|m| names::given_name_hint(&m.name).is_some())
+    };
+    let is_body = |(span, name, got): &Entry| {
+        let one_word = !name.contains(' ')
+            && name.starts_with(char::is_uppercase)
+            && !span.text(text).contains(' ');
+        *got == Some(Agreement::Thing)
+            || (got.is_none() && one_word && !surname(name, span.end()))
+    };
+    let (span, name, _) = resolved.latest_ending_in(from, at, is_body)?;
+    // A person who spoke since stands for no body: "NASA said …. ‘…,’
+    // NASA Administrator Janet Petro said. The agency said".
+    let people: Vec<Span> = resolved
+        .all_ending_in(span.end(), at)
+        .filter(|(_, _, got)| {
+            matches!(got, Some(Agreement::Male | Agreement::Female))
+        })
+        .map(|(s, _, _)| *s)
+        .collect();
+    // The rest of the body's own sentence is about what it said ("NASA
+    // said it would postpone the Artemis flight"); names from the next
+    // sentence on are others that might be meant.
+    let next = sentence_end(&text[span.end()..at]) + span.end();
+    (!name_between(text, next, at, name, &people))
         .then(|| (*span, name.clone()))
 }
 
+/// Where the first sentence of `text` ends: past its full stop, question
+/// or exclamation mark and any closing quotation marks, at the space
+/// after them; the length of `text` when none ends in it.
+fn sentence_end(text: &str) -> usize {
+    let mut stop = None;
+    for (i, c) in text.char_indices() {
+        match c {
+            '.' | '!' | '?' => stop = Some(i),
+            '”' | '"' | '’' | '\'' | ')' if stop.is_some() => {}
+            c if c.is_whitespace() && stop.is_some() => return i,
+            _ => stop = None,
+        }
+    }
+    text.len()
+}
+
 /// True when a capitalised word stands in `text[from..to]` that is not
-/// a word opening a sentence ("In", "The") nor a word of `own`, the
-/// body's own name ("Twitter said it condemns the use of Twitter"): a
-/// name of someone or something else.
-fn name_between(text: &str, from: usize, to: usize, own: &str) -> bool {
-    let mut opens = false;
+/// a word opening a sentence ("In", "The"), a word of `own`, the body's
+/// own name ("Twitter said it condemns the use of Twitter"), a day or
+/// month, a place after "in" ("in Washington"), a word quoted, nor a
+/// word of one of the `people` who spoke: a name of some other body.
+fn name_between(
+    text: &str,
+    from: usize,
+    to: usize,
+    own: &str,
+    people: &[Span],
+) -> bool {
+    let mut opens =
+        text[..from].trim_end().ends_with(['.', '!', '?', '”', '"', ':']);
+    let mut after_in = false;
+    let mut quoted = false;
+    let base = text.as_ptr() as usize;
     for w in text[from..to].split_whitespace() {
+        let at = w.as_ptr() as usize - base;
         let first = w.trim_start_matches(['“', '"', '(', '‘']);
+        // Words quoted are what someone said, not who: "‘Safety drives
+        // every decision,’ Petro said".
+        quoted |= w.starts_with(['“', '"']);
         let word = first.trim_end_matches(|c: char| !c.is_alphanumeric());
         let starter = opens && mentions::is_sentence_starter(word);
         let owns = own.split_whitespace().any(|o| o == word);
-        if first.starts_with(char::is_uppercase) && !starter && !owns {
+        let person = people.iter().any(|s| s.start() <= at && at < s.end());
+        if first.starts_with(char::is_uppercase)
+            && !starter
+            && !owns
+            && !person
+            && !after_in
+            && !quoted
+            && !mentions::is_date_word(word)
+        {
             return true;
         }
+        if w.ends_with(['”', '"'])
+            || w.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '”')
+                .ends_with('”')
+        {
+            quoted = false;
+        }
         opens = w.ends_with(['.', '!', '?', '”', '"', ':']);
+        after_in = w == "in"
+            || (after_in
+                && first.starts_with(char::is_uppercase)
+                && !w.ends_with([',', '.', ';', ':']));
     }
     false
 }
@@ -583,6 +651,19 @@ fn is_company_noun(head: &str) -> bool {
             | "operator"
             | "supplier"
             | "conglomerate"
+            | "agency"
+            | "ministry"
+            | "department"
+            | "commission"
+            | "regulator"
+            | "watchdog"
+            | "organisation"
+            | "organization"
+            | "union"
+            | "charity"
+            | "foundation"
+            | "institute"
+            | "university"
     )
 }
 
@@ -890,6 +971,32 @@ mod tests {
                     company argued that the fine was unfair.";
         let got = speakers(text);
         assert_eq!(got[1].1, Resolution::Unresolved, "{got:?}");
+    }
+
+    #[test]
+    fn the_agency_passes_over_its_own_people_and_places() {
+        let text = "NASA said on Tuesday that it would wait. \"Safety \
+                    drives every decision,\" NASA Administrator Janet Petro \
+                    told reporters at a briefing in Washington. The agency \
+                    said the delay would cost more.";
+        let got = speakers(text);
+        assert_eq!(got.last().unwrap().0, "NASA", "{got:?}");
+        // A name in the body's own sentence is what it spoke of; one in a
+        // later sentence may be the body meant.
+        let text = "NASA said it would postpone the Artemis flight. The \
+                    agency said the delay would cost more.";
+        let got = speakers(text);
+        assert_eq!(got.last().unwrap().0, "NASA", "{got:?}");
+        let text = "NASA said it would wait. Boeing builds the capsule. \
+                    The agency said the delay would cost more.";
+        let got = speakers(text);
+        assert_eq!(got.last().unwrap().1, Resolution::Unresolved, "{got:?}");
+        // A surname alone is a person's, not a body's.
+        let text = "Donald Trump said he would boycott Oreos. Republican \
+                    Trump has vowed it. Trump said the plant should stay. \
+                    The company said it would move.";
+        let got = speakers(text);
+        assert_eq!(got.last().unwrap().1, Resolution::Unresolved, "{got:?}");
     }
 
     #[test]
