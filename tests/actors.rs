@@ -516,6 +516,18 @@ fn a_plural_role_opening_a_sentence_is_a_group_of_its_article() {
         analysts.iter().all(|a| a.kind == ActorKind::Group),
         "{analysts:?}"
     );
+    // So is one that speaks with no cue word before it and one that
+    // never speaks.
+    let c = "The bank raised rates. Economists predict two more rises \
+             next year, depending on growth.";
+    let d = "Economists were surprised by the move.";
+    let g = graph_of(&[c, d], &builtin_aliases());
+    let economists = actors_with(&g, "Economists");
+    assert!(
+        !economists.is_empty()
+            && economists.iter().all(|a| a.kind == ActorKind::Group),
+        "{economists:?}"
+    );
     // A party's members are named by their party: one actor across
     // articles.
     let g = graph_of(

@@ -712,8 +712,14 @@ fn name_mention(text: &str, group: &Group) -> Mention {
     // stands for whoever holds it where the article was written, so it is
     // described, as "the spokesperson" is, and never merged by its words
     // with the office in another article.
-    if is_office(&words) || (words.len() == 1 && opens_plural_role(&words)) {
+    if is_office(&words) {
         return Mention::new(span, &written, Class::Anonymous, &written);
+    }
+    // "Economists", "Analysts": a group of this article, as the same
+    // word is when it speaks.
+    if words.len() == 1 && opens_plural_role(&words) {
+        let local = Class::Group { local: true };
+        return Mention::new(span, &written, local, &written);
     }
     let name = match titled {
         Some(t) => clean(strip_possessive(&words[t + 1..].join(" "))),
