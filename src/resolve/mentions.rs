@@ -653,6 +653,19 @@ fn split_possessive(text: &str, words: Vec<Span>, out: &mut Vec<Group>) {
     if let Some(c) = cut.filter(|&c| c + 1 < words.len()) {
         let owner = strip_possessive(words[c].text(text));
         let rest = &words[c + 1..];
+        // "Clinton’s 3-point lead", "Nevada’s Republican senator": what
+        // the owner has is no name, and the owner alone is one.
+        let first = rest[0].text(text);
+        if !first.starts_with(char::is_uppercase)
+            || (rest.len() == 1
+                && (is_demonym(first) || is(first, WordClass::Role)))
+        {
+            out.push(Group {
+                words: words[..=c].to_vec(),
+                possessor_of: None,
+            });
+            return;
+        }
         let single_name = rest.len() == 1 && !is_body_head(rest[0].text(text));
         if is_acronym(owner) || single_name {
             out.push(Group {
@@ -1502,6 +1515,17 @@ mod tests {
         assert!(milgram.forms.contains(&"the DEA’s Milgram".to_string()));
         let whole = names("in the People’s Republic of China today");
         assert_eq!(whole, vec!["People’s Republic of China"]);
+    }
+
+    #[test]
+    fn what_an_owner_has_is_no_name_when_it_is_a_number_or_an_adjective() {
+        for (text, want) in [
+            ("a lead in Clinton’s 3-point margin", "Clinton"),
+            ("the race for Nevada's Republican nomination", "Nevada"),
+            ("Wisconsin's Democratic primary was close", "Wisconsin"),
+        ] {
+            assert_eq!(names(text), vec![want], "{text}");
+        }
     }
 
     #[test]
