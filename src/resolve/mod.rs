@@ -1000,6 +1000,15 @@ mod tests {
     }
 
     #[test]
+    fn a_body_named_by_its_head_word_is_no_she() {
+        let text = "Maria Lopez said the ward was full. The British Medical \
+                    Association said the hours were too long. She said \
+                    nothing had changed.";
+        let got = speakers(text);
+        assert_eq!(got.last().unwrap().0, "Maria Lopez", "{got:?}");
+    }
+
+    #[test]
     fn which_after_a_comma_takes_the_name_before_it() {
         let text = "The European Union, which opposed the plan, said so.";
         let got = speakers(text);

@@ -473,6 +473,20 @@ pub fn agreement_hint(mention: &str) -> Option<Hint> {
     if ORG.contains(&last) || ORG.contains(&head_of) {
         return Some(Hint::Organisation);
     }
+    // "The British Medical Association", "Southern California Edison
+    // Company": a body's name by its capitalised head. Not "Police",
+    // whom news calls "they".
+    let named_head = mention
+        .split_whitespace()
+        .take_while(|w| !matches!(*w, "of" | "for"))
+        .last()
+        .unwrap_or("");
+    if named_head.starts_with(char::is_uppercase)
+        && head_of != "police"
+        && crate::resolve::words::is_body_head(head_of)
+    {
+        return Some(Hint::Organisation);
+    }
     // "officials", "Top Republican lawmakers": a lower-case plural head.
     let head = mention.split_whitespace().last().unwrap_or("");
     let plural = last.ends_with('s')
