@@ -121,8 +121,21 @@ fn resolve_one(
                 && !described(text, a.start())
                 && (lower != "who" || !words::is_body_head(head))
         });
+        // "according to a spokesman for Mercy General, who said": no
+        // name, but the speaker just before the comma.
+        let end = text[..sp.span.start()].trim_end();
+        let end = end.strip_suffix(',').map(|e| e.trim_end().len());
+        let spoke = end.filter(|_| ante.is_none()).and_then(|end| {
+            let keep = |_: &Entry| true;
+            resolved
+                .latest_ending_in(end, end, keep)
+                .or_else(|| nameless.latest_ending_in(end, end, keep))
+        });
         if let Some(ante) = ante {
             by_antecedent(text, named, ante, sp);
+        } else if let Some((span, name, _)) = spoke {
+            sp.name = name.as_str().into();
+            sp.resolution = Resolution::Antecedent(*span);
         } else {
             sp.resolution = Resolution::Unresolved;
         }
@@ -1006,6 +1019,17 @@ mod tests {
                     nothing had changed.";
         let got = speakers(text);
         assert_eq!(got.last().unwrap().0, "Maria Lopez", "{got:?}");
+    }
+
+    #[test]
+    fn who_after_a_speaker_and_a_comma_is_that_speaker() {
+        let text = "The hospitals hired 1,200 nurses, according to a \
+                    spokesman for Mercy General, who said surgeries had \
+                    been postponed.";
+        let got = speakers(text);
+        let last = got.last().unwrap();
+        assert_eq!(last.0, "a spokesman for Mercy General", "{got:?}");
+        assert!(matches!(last.1, Resolution::Antecedent(_)), "{got:?}");
     }
 
     #[test]
