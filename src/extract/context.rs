@@ -780,6 +780,21 @@ impl<'a> Context<'a> {
         // "Professor Gunter Kuhnle, a nutrition expert at the University
         // of Reading, who was not involved, told": the description before
         // the relative clause is itself set off after the name.
+        // "The union representing the nurses, the State Nurses
+        // Association, said": the phrase before the comma is the tail of
+        // a longer subject, which the name between the commas names.
+        let tail = found.0 > floor
+            && !self.is_capitalised(found.1 - 1)
+            && self.is_word(found.0 - 1)
+            && !self.is_capitalised(found.0 - 1)
+            && !self.is_preposition(found.0 - 1)
+            && !matches!(self.low(found.0 - 1), "and" | "but" | "or" | "than");
+        if tail
+            && !relative
+            && let Some(name) = self.apposed_name(open, comma)
+        {
+            return Some(name);
+        }
         let described = matches!(self.low(found.0), "a" | "an" | "the");
         if relative
             && described
@@ -942,8 +957,10 @@ impl<'a> Context<'a> {
         comma: usize,
     ) -> Option<(usize, usize)> {
         let (s, e) = self.noun_phrase_before(comma, open + 1)?;
-        let words = (s..e).filter(|&j| self.is_word(j)).count();
-        let named = (s..e).all(|j| {
+        // "the State Nurses Association": a name may take its article.
+        let from = if self.low(s) == "the" { s + 1 } else { s };
+        let words = (from..e).filter(|&j| self.is_word(j)).count();
+        let named = (from..e).all(|j| {
             !self.is_word(j) || self.is_capitalised(j) || self.is_initial(j)
         });
         (s == open + 1 && words >= 2 && named).then_some((s, e))
@@ -1567,6 +1584,19 @@ mod tests {
                 "The finance minister, Lou Jiwei, said it",
                 "said",
                 "The finance minister",
+            ),
+            // The phrase before the comma ends a longer subject: the name
+            // in the appositive speaks. Not an object of a preposition.
+            (
+                "The union representing the nurses, the State Nurses \
+                 Association, said it",
+                "said",
+                "the State Nurses Association",
+            ),
+            (
+                "He listened to the nominee, Gov. Mike Pence, speak",
+                "speak",
+                "the nominee",
             ),
         ];
         for (text, cue, want) in cases {
