@@ -417,7 +417,40 @@ impl<'a> Context<'a> {
             .enumerate()
             .map(|(i, &entries)| cx.find_cue(i, entries))
             .collect();
+        // "a council report said", "Media reports say": a cue's noun form
+        // right before a verb that reports is the head of the subject.
+        for i in 1..cx.cues.len().saturating_sub(1) {
+            if let (Some(c), Some(next)) = (cx.cues[i], cx.cues[i + 1])
+                && cx.noun_before_verb(i, &c, &next)
+            {
+                cx.cues[i] = None;
+            }
+        }
         cx
+    }
+
+    /// True when cue `c` at token `i` is a noun whose verb is the cue
+    /// `next` after it: its bare form or plural ("report", "reports";
+    /// not "reported"), after a word that can
+    /// stand in a noun phrase (not a pronoun, "who" or "to"), before a
+    /// verb that needs no complement or is "say".
+    fn noun_before_verb(
+        &self,
+        i: usize,
+        c: &CueMatch,
+        next: &CueMatch,
+    ) -> bool {
+        let low = self.low(i);
+        let noun = low == c.cue.lemma
+            || low.strip_suffix('s') == Some(c.cue.lemma.as_ref());
+        let verb = next.first == i + 1
+            && !next.cue.participle
+            && (next.cue.lemma == "say" || !next.cue.needs_complement);
+        noun && verb
+            && self.is_word(i - 1)
+            && !self.is_pronoun(i - 1)
+            && !self.is_auxiliary(i - 1)
+            && !matches!(self.low(i - 1), "who" | "that" | "to" | "which")
     }
 
     /// The number of tokens.

@@ -1189,6 +1189,29 @@ mod tests {
     }
 
     #[test]
+    fn a_cue_noun_before_a_reporting_verb_heads_the_subject() {
+        let text = "The agency dropped its objection after the developer \
+                    agreed to build a pond, a council report said.";
+        let got = extract(text, &segment(text));
+        let report = got
+            .iter()
+            .find(|a| a.cue.is_some_and(|c| c.text(text) == "said"))
+            .expect("the report's attribution");
+        let speaker = report.speaker.as_ref().unwrap().span.text(text);
+        assert_eq!(speaker, "a council report");
+        let agreed = got
+            .iter()
+            .find(|a| a.cue.is_some_and(|c| c.text(text) == "agreed"))
+            .expect("the developer's attribution");
+        assert_eq!(agreed.content_text(text), "to build a pond");
+        let text = "Media reports said the deal was done.";
+        let got = extract(text, &segment(text));
+        assert_eq!(got.len(), 1);
+        let speaker = got[0].speaker.as_ref().unwrap().span.text(text);
+        assert_eq!(speaker, "Media reports");
+    }
+
+    #[test]
     fn cue_inside_a_quotation_is_not_reported_speech() {
         let text = "“They said it would rain all week,” Smith said.";
         let got = extract(text, &segment(text));
