@@ -1212,6 +1212,25 @@ mod tests {
     }
 
     #[test]
+    fn a_subject_with_a_relative_clause_is_no_inverted_speaker() {
+        // Before "said", a subject and its clause; after it, what was
+        // said: never "the nurses" saying "A juror, who lives nearby".
+        let text = "A juror, who lives nearby, said the nurses were right.";
+        let got = extract(text, &segment(text));
+        assert!(got.iter().all(|a| a.rule != "reported/inverted"), "{got:?}");
+        let text = "The plan is sound, said the minister.";
+        let got = extract(text, &segment(text));
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].rule, "reported/inverted");
+        // A resident speaks, as a neighbour does.
+        let text = "A resident, who lives nearby, said the nurses were right.";
+        let got = extract(text, &segment(text));
+        assert_eq!(got.len(), 1);
+        let speaker = got[0].speaker.as_ref().unwrap().span.text(text);
+        assert_eq!(speaker, "A resident");
+    }
+
+    #[test]
     fn cue_inside_a_quotation_is_not_reported_speech() {
         let text = "“They said it would rain all week,” Smith said.";
         let got = extract(text, &segment(text));

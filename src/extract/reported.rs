@@ -421,7 +421,11 @@ fn inverted(
     let sp = cx.speaker_after(cue.end, s.end)?;
     let tail = sp.1..s.end;
     let apposed = cx.word(sp.1) == ",";
-    if (tail.len() > 3 && !apposed) || cx.any_used(s.first, sp.1) {
+    // "A juror, who lives nearby, said the nurses were right": a verb
+    // after the phrase makes it the subject of what was said, not the
+    // one who said it.
+    let verb = sp.1 < s.end && super::learned::is_verb_part(cx.low(sp.1));
+    if (tail.len() > 3 && !apposed) || verb || cx.any_used(s.first, sp.1) {
         return None;
     }
     let content = trim(cx, s.first, cue.first - 1)?;
