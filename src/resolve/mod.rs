@@ -142,8 +142,26 @@ fn resolve_one(
         return;
     }
     if let Some(want) = pronoun_agreement(&lower) {
+        let by_name = named_antecedent(text, named, sp.span, want);
         let found = antecedent(resolved, sp.span, want)
-            .or_else(|| named_antecedent(text, named, sp.span, want))
+            .map(|(span, name)| match &by_name {
+                // "Fiona said …. Jane Doe trained …. '…,' she said": a
+                // person of the pronoun's gender named since the last
+                // speaker is nearer.
+                Some((s, n))
+                    if s.start() > span.end()
+                        && *n != name
+                        && opens_sentence(text, *s)
+                        && !names_word(
+                            &text[s.end()..sp.span.start()],
+                            n.split_whitespace().last().unwrap_or(""),
+                        ) =>
+                {
+                    (*s, n.clone())
+                }
+                _ => (span, name),
+            })
+            .or(by_name)
             .filter(|(span, name)| {
                 // "A council member, who …, told reporters …. He said":
                 // "He" is the one no name gives, not the person named
@@ -571,6 +589,46 @@ fn latest_body(
     let next = sentence_end(&text[span.end()..at]) + span.end();
     (!name_between(text, next, at, name, &people))
         .then(|| (*span, name.clone()))
+}
+
+/// True when the name at `span` opens its sentence, maybe after a title
+/// or other capitalised words ("Alabama Sen. Jeff Sessions caused"): the
+/// subject, not a name inside a quotation or an object.
+fn opens_sentence(text: &str, span: Span) -> bool {
+    // Its paragraph, at most a pronoun's window back: a document of one
+    // long line is not read from its start for every pronoun.
+    let floor =
+        text.ceil_char_boundary(span.start().saturating_sub(PRONOUN_WINDOW));
+    let before = &text[floor..span.start()];
+    let line = before.rfind('\n').map_or(0, |i| i + 1);
+    let mut rest = before[line..].trim_end();
+    // Inside a quotation ("… Not hard to figure out. Donald Trump lost
+    // me," he said) a name is what is said.
+    let opened = rest.matches('“').count();
+    let closed = rest.matches('”').count();
+    let straight = rest.matches('"').count() + rest.matches("''").count();
+    if opened > closed || straight % 2 == 1 {
+        return false;
+    }
+    loop {
+        let Some(i) = rest.rfind(' ') else {
+            // The line's first word: a capitalised one, or none at all.
+            return rest.is_empty() || rest.starts_with(char::is_uppercase);
+        };
+        let word = &rest[i + 1..];
+        // Not "A.E." or "Sen.": initials and titles end no sentence.
+        let stop = word.strip_suffix('.');
+        let short = stop.is_some_and(|w| w.len() <= 3 || w.contains('.'));
+        if word.ends_with(['!', '?'])
+            || (stop.is_some() && !short && !names::is_title(word))
+        {
+            return true;
+        }
+        if !word.starts_with(char::is_uppercase) {
+            return false;
+        }
+        rest = rest[..i].trim_end();
+    }
 }
 
 /// Where the first sentence of `text` ends: past its full stop, question
@@ -1030,6 +1088,24 @@ mod tests {
         let last = got.last().unwrap();
         assert_eq!(last.0, "a spokesman for Mercy General", "{got:?}");
         assert!(matches!(last.1, Resolution::Antecedent(_)), "{got:?}");
+    }
+
+    #[test]
+    fn a_person_opening_a_sentence_since_the_last_speaker_is_nearer() {
+        let text = "Geoff Garin said the report was good news. Bill \
+                    McInturff, a Republican pollster, sounded a cautious \
+                    note. \"It will take more than one report,\" he said.";
+        let got = speakers(text);
+        assert_eq!(got.last().unwrap().0, "Bill McInturff", "{got:?}");
+        // Not a name inside a quotation, nor one that is an object.
+        let text = "Chris Shays said he would vote for her. \"Hillary is \
+                    my choice. Donald Trump lost me long ago,\" he said.";
+        let got = speakers(text);
+        assert_eq!(got.last().unwrap().0, "Chris Shays", "{got:?}");
+        let text = "Mark Weddle said the plant should stay. Later Weddle \
+                    praised Donald Trump. \"He is right,\" he said.";
+        let got = speakers(text);
+        assert_eq!(got.last().unwrap().0, "Mark Weddle", "{got:?}");
     }
 
     #[test]
