@@ -562,3 +562,19 @@ fn what_a_one_word_name_is_follows_the_evidence() {
     assert_eq!(kind("France"), ActorKind::Government);
     assert_eq!(kind("Feeley"), ActorKind::Person);
 }
+
+#[test]
+fn a_part_of_a_group_is_named_by_its_whole_phrase() {
+    // "One of them" and "One" had come out with an empty name (the
+    // number word taken for a title) and "Many of his supporters" as
+    // "Many".
+    let a = "Two senior lawmakers said the vote was lost. One of them said \
+             the campaign had failed. One said the plan was dead. Many of his \
+             supporters say he will run.";
+    let g = graph_of(&[a], &builtin_aliases());
+    let all = actors(&g);
+    assert!(all.iter().all(|x| !x.name.trim().is_empty()), "{all:?}");
+    for name in ["One of them", "One", "Many of his supporters"] {
+        assert_eq!(actors_with(&g, name).len(), 1, "{name}: {all:?}");
+    }
+}

@@ -1055,7 +1055,13 @@ fn speaker_core(text: &str, span: Span) -> Span {
         let count = t[..i].ends_with(" out")
             && t[i + 4..].starts_with(|c: char| c.is_ascii_digit());
         let title = t[..i].rsplit(' ').next().is_some_and(is_title);
-        !count && !title
+        // "One of them", "Most of the senators": a part of a group, not
+        // a name with where it is from.
+        let lower = t[..i].to_lowercase();
+        let part = !lower.contains(' ')
+            && (is_quantifier_pronoun(&lower)
+                || crate::model::is_number_word(&lower));
+        !count && !title && !part
     });
     if let Some(of) = of.filter(|_| t.starts_with(char::is_uppercase)) {
         end = of;
@@ -1252,7 +1258,16 @@ fn nominal(
     let words: Vec<&str> = written.split_whitespace().collect();
     let first = words.first().map_or(String::new(), |w| w.to_lowercase());
     let last = words.last().copied().unwrap_or("");
-    let mut m = if let Some(head) = informed_head(&words) {
+    let one = first == "one" && words.get(1).is_none_or(|w| *w == "of");
+    let mut m = if one {
+        // "One said", "One of them", "One of Grayson's supporters":
+        // someone of a group this article describes, named by the whole
+        // phrase.
+        let mut m =
+            Mention::new(core, &clean(written), Class::Anonymous, written);
+        m.person = true;
+        m
+    } else if let Some(head) = informed_head(&words) {
         // "people familiar with the plans", "a source close to the
         // campaign": unnamed sources of this article, never merged with
         // the same words in another.
