@@ -810,9 +810,6 @@ impl<'a> Context<'a> {
             .or_else(|| self.part_of_pronoun_before(open, floor))
             .or_else(|| self.noun_phrase_before(open, floor))
             .or_else(|| self.apposed_name(open, comma))?;
-        // "Professor Gunter Kuhnle, a nutrition expert at the University
-        // of Reading, who was not involved, told": the description before
-        // the relative clause is itself set off after the name.
         // "The union representing the nurses, the State Nurses
         // Association, said": the phrase before the comma is the tail of
         // a longer subject, which the name between the commas names.
@@ -828,6 +825,9 @@ impl<'a> Context<'a> {
         {
             return Some(name);
         }
+        // "Professor Gunter Kuhnle, a nutrition expert at the University
+        // of Reading, who was not involved, told": the description before
+        // the relative clause is itself set off after the name.
         let described = matches!(self.low(found.0), "a" | "an" | "the");
         if relative
             && described

@@ -123,17 +123,17 @@ fn resolve_one(
         });
         // "according to a spokesman for Mercy General, who said": no
         // name, but the speaker just before the comma.
-        let end = text[..sp.span.start()].trim_end();
-        let end = end.strip_suffix(',').map(|e| e.trim_end().len());
-        let spoke = end.filter(|_| ante.is_none()).and_then(|end| {
+        let spoke = || {
+            let before = text[..sp.span.start()].trim_end();
+            let end = before.strip_suffix(',')?.trim_end().len();
             let keep = |_: &Entry| true;
             resolved
                 .latest_ending_in(end, end, keep)
                 .or_else(|| nameless.latest_ending_in(end, end, keep))
-        });
+        };
         if let Some(ante) = ante {
             by_antecedent(text, named, ante, sp);
-        } else if let Some((span, name, _)) = spoke {
+        } else if let Some((span, name, _)) = spoke() {
             sp.name = name.as_str().into();
             sp.resolution = Resolution::Antecedent(*span);
         } else {
@@ -142,41 +142,44 @@ fn resolve_one(
         return;
     }
     if let Some(want) = pronoun_agreement(&lower) {
-        let by_name = named_antecedent(text, named, sp.span, want);
-        let found = antecedent(resolved, sp.span, want)
-            .map(|(span, name)| match &by_name {
-                // "Fiona said …. Jane Doe trained …. '…,' she said": a
-                // person of the pronoun's gender named since the last
-                // speaker is nearer.
-                Some((s, n))
-                    if s.start() > span.end()
-                        && *n != name
-                        && opens_sentence(text, *s)
-                        && !names_word(
-                            &text[s.end()..sp.span.start()],
-                            n.split_whitespace().last().unwrap_or(""),
-                        ) =>
+        let found = match antecedent(resolved, sp.span, want) {
+            // "Fiona said …. Jane Doe trained …. '…,' she said": a person
+            // of the pronoun's gender named since the last speaker, and
+            // so read for only since then, is nearer.
+            Some((span, name)) => {
+                match named_antecedent(text, named, sp.span, want, span.end())
                 {
-                    (*s, n.clone())
+                    Some((s, n))
+                        if s.start() > span.end()
+                            && n != name
+                            && opens_sentence(text, s)
+                            && !names_word(
+                                &text[s.end()..sp.span.start()],
+                                n.split_whitespace().last().unwrap_or(""),
+                            ) =>
+                    {
+                        Some((s, n))
+                    }
+                    _ => Some((span, name)),
                 }
-                _ => (span, name),
-            })
-            .or(by_name)
-            .filter(|(span, name)| {
-                // "A council member, who …, told reporters …. He said":
-                // "He" is the one no name gives, not the person named
-                // before, unless that person is named again since ("A
-                // reporter asked Sanders …. He replied").
-                let Some((between, _, _)) = nameless.latest_ending_in(
-                    span.end() + 1,
-                    sp.span.start(),
-                    |(_, _, got)| compatible(*got, want),
-                ) else {
-                    return true;
-                };
-                let last = name.split_whitespace().last().unwrap_or("");
-                names_word(&text[between.end()..sp.span.start()], last)
-            });
+            }
+            None => named_antecedent(text, named, sp.span, want, 0),
+        }
+        .filter(|(span, name)| {
+            // "A council member, who …, told reporters …. He said":
+            // "He" is the one no name gives, not the person named
+            // before, unless that person is named again since ("A
+            // reporter asked Sanders …. He replied").
+            let Some((between, _, _)) = nameless.latest_ending_in(
+                span.end() + 1,
+                sp.span.start(),
+                |(_, _, got)| compatible(*got, want),
+            ) else {
+                return true;
+            };
+            let last = name.split_whitespace().last().unwrap_or("");
+            names_word(&text[between.end()..sp.span.start()], last)
+        });
         match found {
             Some((span, name)) => {
                 sp.name = name.into();
@@ -684,9 +687,11 @@ fn name_between(
         {
             return true;
         }
-        if w.ends_with(['”', '"'])
-            || w.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '”')
-                .ends_with('”')
+        // Closed by a mark at the word's end, before any punctuation
+        // after it ("fly.”", "decision,\"", "it”).").
+        let closing = |c: char| matches!(c, '”' | '"');
+        if w.trim_end_matches(|c: char| !c.is_alphanumeric() && !closing(c))
+            .ends_with(closing)
         {
             quoted = false;
         }
@@ -768,16 +773,19 @@ fn antecedent(
 /// pronoun's ("Jane Morales has run the bakery for 30 years. “…,” she
 /// says."). A person of unknown or other gender named last means no
 /// antecedent: the pronoun is not carried past them to someone earlier.
+/// Names are looked for from byte `floor` on (and within the pronoun's
+/// window): after the speaker found, when one was.
 fn named_antecedent(
     text: &str,
     named: &FullerNames,
     at: Span,
     want: Agreement,
+    floor: usize,
 ) -> Option<(Span, String)> {
     if !matches!(want, Agreement::Male | Agreement::Female) {
         return None;
     }
-    let from = at.start().saturating_sub(PRONOUN_WINDOW);
+    let from = at.start().saturating_sub(PRONOUN_WINDOW).max(floor);
     let from = text.ceil_char_boundary(from);
     // The window's words from the pronoun back: the first that is a
     // name's last word ("Morales", or "Jane Morales" itself) is the

@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::words::with_lower;
-use crate::model::Span;
+use crate::model::{Span, lower_case};
 
 const TITLES: &str = include_str!("../../data/titles.tsv");
 const GIVEN_NAMES: &str = include_str!("../../data/given_names.tsv");
@@ -465,26 +465,22 @@ pub fn agreement_hint(mention: &str) -> Option<Hint> {
     ];
     // "the Center for Responsive Politics": the head comes before the
     // name's first "of" or "for".
-    let head_of = lower
+    let written_head = mention
         .split_whitespace()
-        .take_while(|w| !matches!(*w, "of" | "for"))
+        .take_while(|w| {
+            !w.eq_ignore_ascii_case("of") && !w.eq_ignore_ascii_case("for")
+        })
         .last()
         .unwrap_or("");
-    if ORG.contains(&last) || ORG.contains(&head_of) {
-        return Some(Hint::Organisation);
-    }
-    // "The British Medical Association", "Southern California Edison
-    // Company": a body's name by its capitalised head. Not "Police",
-    // whom news calls "they".
-    let named_head = mention
-        .split_whitespace()
-        .take_while(|w| !matches!(*w, "of" | "for"))
-        .last()
-        .unwrap_or("");
-    if named_head.starts_with(char::is_uppercase)
+    let head_of = lower_case(written_head);
+    let head_of = head_of.as_ref();
+    // Or "The British Medical Association": a body's name by any
+    // capitalised head word of a body. Not "Police", whom news calls
+    // "they".
+    let named_body = written_head.starts_with(char::is_uppercase)
         && head_of != "police"
-        && crate::resolve::words::is_body_head(head_of)
-    {
+        && crate::resolve::words::is_body_head(head_of);
+    if ORG.contains(&last) || ORG.contains(&head_of) || named_body {
         return Some(Hint::Organisation);
     }
     // "officials", "Top Republican lawmakers": a lower-case plural head.
