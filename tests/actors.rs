@@ -564,6 +564,23 @@ fn what_a_one_word_name_is_follows_the_evidence() {
 }
 
 #[test]
+fn a_subject_described_by_which_is_no_person() {
+    // Two capitalised words make a person's name unless something shows
+    // a thing: a clause on "which" after the sentence's subject.
+    let a = "Lockheed Martin, which builds the capsule, said it was \
+             working with the agency. Paula Reyes said the test went well.";
+    // A clause on "which" after a name inside a phrase is the phrase's:
+    // the speech drew criticism, not the speaker.
+    let b = "Critics attacked a speech by Dana Whitfield, which ran long. \
+             Dana Whitfield said the speech was fine.";
+    let g = graph_of(&[a, b], &builtin_aliases());
+    let kind = |form: &str| actor_with(&g, form).kind;
+    assert_eq!(kind("Lockheed Martin"), ActorKind::Organisation);
+    assert_eq!(kind("Paula Reyes"), ActorKind::Person);
+    assert_eq!(kind("Dana Whitfield"), ActorKind::Person);
+}
+
+#[test]
 fn a_part_of_a_group_is_named_by_its_whole_phrase() {
     // "One of them" and "One" had come out with an empty name (the
     // number word taken for a title) and "Many of his supporters" as

@@ -1376,6 +1376,12 @@ impl<'d> Corpus<'d> {
         if plural {
             return ActorKind::Group;
         }
+        // "Lockheed Martin, which builds the capsule, said": nothing in
+        // the text shows a person (that returned above), and a clause on
+        // "which" shows a thing.
+        if any(&|m| m.thing) {
+            return ActorKind::Organisation;
+        }
         // Nothing shows a person (no title, role or possessive), no name
         // has more than one word, and none is the last word of a longer
         // name anywhere in the corpus: "Spotify", "Siemens", "Gavi", not

@@ -64,6 +64,10 @@ pub struct Mention {
     pub affiliations: Vec<String>,
     /// True when the text shows a person: a title, a described role.
     pub person: bool,
+    /// True when the text shows a thing, not a person: a sentence's
+    /// subject that a clause on "which" describes ("Lockheed Martin,
+    /// which builds the capsule, said").
+    pub thing: bool,
     /// True when the mention speaks in an attribution.
     pub speaker: bool,
     /// For [`Class::Government`], the country word ("Mexico", "Mexican")
@@ -85,6 +89,7 @@ impl Mention {
             roles: Vec::new(),
             affiliations: Vec::new(),
             person: false,
+            thing: false,
             speaker: false,
             country: None,
             refers_to: None,
@@ -758,6 +763,11 @@ fn name_mention(text: &str, group: &Group) -> Mention {
             if let Some(article) = article_before(text, span) {
                 m.forms.push(format!("{article} {}", m.forms[0]));
             }
+            // People are described by "who". Only a subject counts: in
+            // "a speech by Ann Lee, which drew criticism" the clause is
+            // the speech's.
+            m.thing = text[span.end()..].starts_with(", which ")
+                && super::opens_sentence(text, span);
         }
     }
     m

@@ -597,7 +597,7 @@ fn latest_body(
 /// True when the name at `span` opens its sentence, maybe after a title
 /// or other capitalised words ("Alabama Sen. Jeff Sessions caused"): the
 /// subject, not a name inside a quotation or an object.
-fn opens_sentence(text: &str, span: Span) -> bool {
+pub(super) fn opens_sentence(text: &str, span: Span) -> bool {
     // Its paragraph, at most a pronoun's window back: a document of one
     // long line is not read from its start for every pronoun.
     let floor =

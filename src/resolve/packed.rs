@@ -65,6 +65,8 @@ const PERSON: u8 = 1;
 const SPEAKER: u8 = 2;
 const NAME_LIKE: u8 = 4;
 const CLASS_SHIFT: u32 = 3;
+/// Above the class's three bits.
+const THING: u8 = 64;
 
 /// The number of `class`, kept in [`Packed::flags`] above the flag
 /// bits: in a byte of its own it took a mention to 24 bytes (21 rounded
@@ -109,8 +111,8 @@ pub struct Packed {
     /// Where its forms, then roles, then affiliations start in the
     /// shared list.
     at: u32,
-    /// [`PERSON`], [`SPEAKER`], [`NAME_LIKE`], and the class's number
-    /// above them.
+    /// [`PERSON`], [`SPEAKER`], [`NAME_LIKE`], the class's number
+    /// above them, and [`THING`] above that.
     flags: u8,
     /// How many forms, roles and affiliations it has, or [`LONG`] for
     /// all three when one of them does not fit a byte.
@@ -157,6 +159,7 @@ impl PackedMentions {
         let flags = bit(m.person, PERSON)
             | bit(m.speaker, SPEAKER)
             | bit(name_like, NAME_LIKE)
+            | bit(m.thing, THING)
             | class_number(m.class) << CLASS_SHIFT;
         self.packed.push(Packed {
             name: strings.number(&m.name),
@@ -240,7 +243,8 @@ impl PackedMentions {
         let (forms, roles, affiliations) = self.lists(g);
         MentionRef {
             name: self.strings.get(p.name),
-            class: class_of(p.flags >> CLASS_SHIFT),
+            class: class_of(p.flags >> CLASS_SHIFT & 7),
+            thing: p.flags & THING != 0,
             person: p.flags & PERSON != 0,
             speaker: p.flags & SPEAKER != 0,
             name_like: p.flags & NAME_LIKE != 0,
@@ -264,6 +268,8 @@ pub struct MentionRef<'a> {
     pub class: Class,
     /// True when the text shows a person.
     pub person: bool,
+    /// True when the text shows a thing, not a person.
+    pub thing: bool,
     /// True when the mention speaks in an attribution.
     pub speaker: bool,
     /// True for a plain name that could be a person's, as the corpus
@@ -335,6 +341,7 @@ mod tests {
             let mut m = Mention::new(Span::new(0, 2), "it", class, "it");
             m.person = true;
             m.speaker = true;
+            m.thing = true;
             all.push(&m, true);
         }
         all.finish();
@@ -342,6 +349,7 @@ mod tests {
             let got = all.get(g);
             assert_eq!(got.class, class);
             assert!(got.person && got.speaker && got.name_like);
+            assert!(got.thing);
         }
     }
 
