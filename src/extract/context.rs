@@ -1047,6 +1047,9 @@ impl<'a> Context<'a> {
             start
         };
         let mut start = walk(head, end);
+        if let Some(h) = self.name_before_list(start, end, floor) {
+            start = walk(h, h + 1);
+        }
         // "A spokeswoman for the ministry", "most of the candidates": the
         // phrase after a preposition belongs to the head before it.
         for _ in 0..2 {
@@ -1060,6 +1063,67 @@ impl<'a> Context<'a> {
         }
         // "Of said": the head itself was a joining word; no phrase is left.
         (start < end).then_some((start, end))
+    }
+
+    /// True when `a..b` ends with a preposition and a word or two
+    /// capitalised after it ("Officials in Germany"), which a list of
+    /// places can go on.
+    fn ends_in_place(&self, a: usize, b: usize) -> bool {
+        (b.saturating_sub(3).max(a + 1)..b).any(|p| {
+            is_joining_preposition(self.word(p))
+                && (p + 1..b).all(|j| self.is_capitalised(j))
+                && p + 1 < b
+        })
+    }
+
+    /// "the Department for Culture, Media and Sport": when `start..end`
+    /// ends a list of capitalised words closed by "and" ("Media and
+    /// Sport"), and the list's first item ends a name joined by "for" or
+    /// "of", the head of that name ("Department"), which the list ends.
+    fn name_before_list(
+        &self,
+        start: usize,
+        end: usize,
+        floor: usize,
+    ) -> Option<usize> {
+        let listed = (start..end).any(|j| self.low(j) == "and")
+            && (start..end).all(|j| {
+                self.low(j) == "and"
+                    || self.word(j) == ","
+                    || self.is_capitalised(j)
+            });
+        if !listed {
+            return None;
+        }
+        let mut j = start;
+        while j >= floor + 2 && self.word(j - 1) == "," {
+            // The item before the comma: one or two capitalised words.
+            let mut k = j - 1;
+            while k > floor
+                && j - 1 - k < 2
+                && self.is_capitalised(k - 1)
+                && !self.listed(k - 1, NOT_NAME | STOP_WORD | DETERMINER)
+                && !is_joining_preposition(self.low(k - 1))
+            {
+                k -= 1;
+            }
+            if k == j - 1 {
+                return None;
+            }
+            j = k;
+            if j >= floor + 2
+                && matches!(self.word(j - 1), "of" | "for")
+                && self.is_capitalised(j - 2)
+            {
+                return Some(j - 2);
+            }
+        }
+        // "Germany, France and Italy said": a list opening its clause
+        // is the subject whole, and so is one after a preposition
+        // ("Officials in Germany, France and Italy"), for the caller to
+        // join to the head before it.
+        let opens = j == floor || is_joining_preposition(self.word(j - 1));
+        (j < start && opens).then_some(j)
     }
 
     /// The head of a noun phrase that the phrase `start..end` completes
@@ -1380,6 +1444,16 @@ impl<'a> Context<'a> {
             (from..to)
                 .all(|j| self.is_capitalised(j) && !self.listed(j, DETERMINER))
         };
+        // "the Department for Culture, Media and Sport": so does a list
+        // of such words closed by "and".
+        if let [(s1, e1), rest @ ..] = &parts[..]
+            && rest.len() >= 2
+            && (self.has_name_of(*s1, *e1) || self.ends_in_place(*s1, *e1))
+            && rest.iter().all(|&(s, e)| e - s <= 2 && capitalised(s, e))
+            && rest.last().is_some_and(|&(s, _)| self.low(s - 1) == "and")
+        {
+            return vec![(a, b)];
+        }
         let mut k = 1;
         while k < parts.len() {
             let (s1, e1) = parts[k - 1];

@@ -1272,11 +1272,25 @@ mod tests {
                 "The Bill and Melinda Gates Foundation said it would pay.",
                 "The Bill and Melinda Gates Foundation",
             ),
+            // A list closed by "and" ends a name joined by "for" or "of".
+            (
+                "A spokeswoman for the Department for Culture, Media and \
+                 Sport said ministers were considering it.",
+                "A spokeswoman for the Department for Culture, Media and \
+                 Sport",
+            ),
+            (
+                "The National Academies of Sciences, Engineering and \
+                 Medicine said the study was sound.",
+                "The National Academies of Sciences, Engineering and \
+                 Medicine",
+            ),
         ] {
             let got = extract(text, &segment(text));
             assert_eq!(speakers(text, &got), [speaker], "{got:?}");
         }
-        // Two bodies, each with its own article, are two speakers.
+        // Two bodies, each with its own article, are two speakers; so
+        // are names in a list with no name joined by "of" before it.
         let text = "The FBI and the Justice Department said it was closed.";
         let got = extract(text, &segment(text));
         assert_eq!(
@@ -1284,6 +1298,23 @@ mod tests {
             ["The FBI", "the Justice Department"],
             "{got:?}"
         );
+        for (text, want) in [
+            (
+                "Germany, France and Italy said the plan was fair.",
+                &["Germany", "France", "Italy"][..],
+            ),
+            (
+                "Officials in Germany, France and Italy said it was fair.",
+                &["Officials in Germany, France and Italy"],
+            ),
+            (
+                "In Washington, Obama and Biden said the plan was fair.",
+                &["Obama", "Biden"],
+            ),
+        ] {
+            let got = extract(text, &segment(text));
+            assert_eq!(speakers(text, &got), want, "{got:?}");
+        }
     }
 
     #[test]
