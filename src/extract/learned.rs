@@ -678,6 +678,8 @@ fn relaxed(
     if cx.low(k) == "that" {
         k += 1;
     }
+    // Only where it was said ("said in a video posted online").
+    reported::past_place(cx, k, s)?;
     let stop = reported::content_end(cx, k, s.end);
     let content = reported::trim(cx, k, stop)?;
     if cx.any_used(content.0, content.1) {

@@ -1251,6 +1251,8 @@ mod tests {
             "The company said, in a telephone interview, that it would run \
              more studies.",
             "The company told Reuters that it would run more studies.",
+            "The company said in a video posted online, it would run more \
+             studies.",
         ] {
             let got = extract(text, &segment(text));
             assert_eq!(
@@ -1258,6 +1260,14 @@ mod tests {
                 "it would run more studies",
                 "{text}"
             );
+        }
+        // Nothing said after the place: no attribution, not one that
+        // says "posted online".
+        for text in [
+            "Ed Bastian apologized in a video posted online.",
+            "The company said in a video posted online.",
+        ] {
+            assert_eq!(extract(text, &segment(text)), [], "{text}");
         }
     }
 

@@ -571,7 +571,7 @@ fn content_start(
             k += 1;
         }
     }
-    k = skip_circumstance(cx, k, s.end);
+    k = past_place(cx, k, s)?;
     while k < s.end && matches!(cx.word(k), ":" | "," | "—") {
         k += 1;
     }
@@ -875,6 +875,32 @@ fn skip_circumstance(cx: &Context, mut k: usize, end: usize) -> usize {
             return k;
         }
         k += step;
+    }
+}
+
+/// [`skip_circumstance`] from token `k` of sentence `s`, and on past a
+/// participle that tells more of where it was said, up to a comma ("told
+/// Mic in an interview published on Monday, “…”"). With no comma, what
+/// follows is what was said only when it is long enough to be a clause
+/// ("in a statement released by the campaign the report merits …");
+/// `None` for "apologized in a video posted online".
+pub(crate) fn past_place(
+    cx: &Context,
+    k: usize,
+    s: Sentence,
+) -> Option<usize> {
+    let past = skip_circumstance(cx, k, s.end);
+    if past == k
+        || !is_venue(cx.low(past - 1))
+        || !cx.low(past).ends_with("ed")
+        || cx.is_capitalised(past)
+    {
+        return Some(past);
+    }
+    match (past + 1..(past + 8).min(s.end)).find(|&j| cx.word(j) == ",") {
+        Some(comma) => Some(comma + 1),
+        None if s.end - past <= 5 => None,
+        None => Some(past),
     }
 }
 
