@@ -581,6 +581,34 @@ fn a_subject_described_by_which_is_no_person() {
 }
 
 #[test]
+fn a_name_with_and_in_it_is_one_actor() {
+    let text = "The Food and Drug Administration said the pill was safe. \
+                The Victoria and Albert Museum said it would lend the works. \
+                A spokeswoman for the Department of Health and Human \
+                Services said the cuts were unfair. The Centers for Disease Control and \
+                Prevention said cases rose. The Washington Post and ABC \
+                News said the poll was sound. The University of Zurich and \
+                Gordon Hanson said wages fell.";
+    let g = graph_of(&[text], &builtin_aliases());
+    for form in [
+        "Food and Drug Administration",
+        "Victoria and Albert Museum",
+        "Department of Health and Human Services",
+        "Centers for Disease Control and Prevention",
+    ] {
+        let a = actor_with(&g, form);
+        assert_eq!(a.kind, ActorKind::Organisation, "{a:?}");
+    }
+    for part in ["Drug Administration", "Albert Museum", "Human Services"] {
+        assert!(actors_with(&g, part).is_empty(), "{:?}", actors(&g));
+    }
+    // Two names, each whole on its own side of "and", stay two.
+    for form in ["Washington Post", "ABC News", "Gordon Hanson"] {
+        actor_with(&g, form);
+    }
+}
+
+#[test]
 fn a_part_of_a_group_is_named_by_its_whole_phrase() {
     // "One of them" and "One" had come out with an empty name (the
     // number word taken for a title) and "Many of his supporters" as

@@ -1459,8 +1459,17 @@ impl<'a> Context<'a> {
             let (s1, e1) = parts[k - 1];
             let (s2, e2) = parts[k];
             let name_of = self.has_name_of(s1, e1);
-            let ends_it =
-                self.low(e1) == "and" && e2 - s2 <= 2 && capitalised(s2, e2);
+            // Two words may be a person's name: "the University of
+            // Zurich and Gordon Hanson" are two.
+            let after: Vec<&str> = (s2..e2).map(|j| self.word(j)).collect();
+            let ends_it = self.low(e1) == "and"
+                && e2 - s2 <= 2
+                && capitalised(s2, e2)
+                && (e2 - s2 == 1
+                    || crate::resolve::mentions::ends_name_after_and(
+                        self.word(e1 - 1),
+                        &after,
+                    ));
             if name_of && ends_it {
                 parts[k - 1] = (s1, e2);
                 parts.remove(k);

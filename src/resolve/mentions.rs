@@ -453,7 +453,19 @@ pub fn groups(text: &str) -> Vec<Group> {
     let mut out = Vec::new();
     // Each line is judged once, however many runs it holds.
     let mut line: Option<(usize, usize, bool)> = None;
-    for m in runs(text) {
+    let mut all = runs(text);
+    // "The Food and Drug Administration": two runs joined by "and" into
+    // one name.
+    let mut i = 1;
+    while i < all.len() {
+        if joined_by_and(text, all[i - 1], all[i]) {
+            all[i - 1] = Span::new(all[i - 1].start(), all[i].end());
+            all.remove(i);
+        } else {
+            i += 1;
+        }
+    }
+    for m in all {
         let headline = match line {
             Some((start, end, verdict))
                 if start <= m.start() && m.start() < end =>
@@ -486,6 +498,79 @@ pub fn groups(text: &str) -> Vec<Group> {
         split_run(text, &words, &mut out);
     }
     out
+}
+
+/// True when the runs `a` and `b`, with " and " between, are one name:
+/// "The Food and Drug Administration", "the Victoria and Albert Museum"
+/// (one article, a word or two, then a body's name), or a body's name
+/// joined by "of" or "for" ended by a word or two that name no person
+/// ("the Department of Health and Human Services", "the Centers for
+/// Disease Control and Prevention", "the Office of Management and
+/// Budget" is left two: a single word is taken only when it reads as an
+/// abstract noun, as surnames rarely do).
+fn joined_by_and(text: &str, a: Span, b: Span) -> bool {
+    if text.get(a.end()..b.start()) != Some(" and ") {
+        return false;
+    }
+    let words = |r: Span| -> Vec<&str> {
+        word_spans(text, r).iter().map(|w| w.text(text)).collect()
+    };
+    let (first, second) = (words(a), words(b));
+    let Some(&last) = second.last() else { return false };
+    let titled =
+        |w: &&str| is_title(w) || is_sentence_starter(w) || w.ends_with('.');
+    // One "and" to a name: "the American Congress of Obstetricians and
+    // Gynecologists and Easter Seals" is two.
+    if second.iter().any(titled)
+        || first.iter().any(|w| w.ends_with('.') || *w == "and")
+    {
+        return false;
+    }
+    let rest = match first.split_first() {
+        Some((&"The", rest)) => Some(rest),
+        _ => article_before(text, a).map(|_| &first[..]),
+    };
+    // Not when the first part is a name of its own: "the Washington
+    // Post and ABC News", "the White House and Congress", "the IRS and
+    // Drug Enforcement Administration".
+    let paired = rest.is_some_and(|r| {
+        (1..=2).contains(&r.len())
+            && !r.iter().any(|w| is_connector(w))
+            && r.last().is_some_and(|w| {
+                super::words::class_of(w).is_none() && !is_acronym(w)
+            })
+    }) && (1..=3).contains(&second.len())
+        && is_body_head(last);
+    let of_body = (1..first.len().saturating_sub(1)).any(|j| {
+        matches!(first[j], "of" | "for") && is_body_head(first[j - 1])
+    }) && !is_connector(first[first.len() - 1]);
+    paired || (of_body && ends_name_after_and(first[first.len() - 1], &second))
+}
+
+/// True when `after`, the word or two after "and" in a body's name
+/// joined by "of" or "for" (`before` is the word before "and"), end that
+/// name and name no person: a body's head word or a word that reads as
+/// an abstract noun ("Prevention", "Human Services"), as surnames rarely
+/// do; a plural alone only beside another ("Museums and Monuments").
+pub(crate) fn ends_name_after_and(before: &str, after: &[&str]) -> bool {
+    let abstract_noun = |w: &str| {
+        const ENDS: &[&str] = &[
+            "tion", "sion", "ment", "ity", "ure", "ics", "ies", "ance",
+            "ence", "ness", "ship", "ism", "acy", "ogy", "ces", "earch",
+        ];
+        ENDS.iter().any(|e| w.ends_with(e))
+    };
+    let plural = |w: &str| w.ends_with('s') && !w.ends_with("ss");
+    let ends_it = match after {
+        [w] => {
+            is_body_head(w)
+                || abstract_noun(w)
+                || (plural(w) && plural(before))
+        }
+        [_, w] => is_body_head(w) || abstract_noun(w) || plural(w),
+        _ => false,
+    };
+    ends_it && !after.iter().any(|w| super::names::given_name(w).is_some())
 }
 
 /// True when `line` is a headline in title case ("Chris

@@ -13,7 +13,7 @@
 mod corpus;
 mod descriptions;
 mod lookup;
-mod mentions;
+pub(crate) mod mentions;
 mod merging;
 mod names;
 mod packed;
