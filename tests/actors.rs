@@ -609,6 +609,22 @@ fn a_name_with_and_in_it_is_one_actor() {
 }
 
 #[test]
+fn people_somewhere_are_not_the_place() {
+    // Voters in a state are a group of their article; officials in a
+    // country speak for its government.
+    let a = "Most Republican voters in Alabama said they felt betrayed. \
+             Alabama is a red state.";
+    let b = "Officials in Mexico said the plan was fair.";
+    let g = graph_of(&[a, b], &builtin_aliases());
+    let voters = actor_with(&g, "Most Republican voters in Alabama");
+    assert!(matches!(voters.kind, ActorKind::Group), "{voters:?}");
+    assert_eq!(
+        actor_with(&g, "Officials in Mexico").kind,
+        ActorKind::Government
+    );
+}
+
+#[test]
 fn a_part_of_a_group_is_named_by_its_whole_phrase() {
     // "One of them" and "One" had come out with an empty name (the
     // number word taken for a title) and "Many of his supporters" as

@@ -113,7 +113,7 @@ impl Mention {
 /// Institutes of Health").
 pub fn is_body_name(name: &str) -> bool {
     name.split_whitespace()
-        .take_while(|w| !matches!(*w, "of" | "for" | "on"))
+        .take_while(|w| !matches!(*w, "of" | "for" | "on" | "in"))
         .last()
         .is_some_and(is_body_head)
 }
@@ -1008,9 +1008,16 @@ fn speaker_mention(
         // "A spokeswoman for Hillary Clinton" is not Hillary Clinton.
         let at = doc.mentions[i].span.start().max(core.start());
         let before = &text[core.start()..at];
+        // Nor are "Most Republican voters in Alabama" Alabama, while
+        // "officials in Mexico" speak for it.
+        let located = before.rsplit_once(" in ").is_some_and(|(head, _)| {
+            let head = head.rsplit(' ').next().unwrap_or(head);
+            !is_governing_head(&head.to_lowercase())
+        });
         ![" for ", " of ", " at ", " with ", " to "]
             .iter()
             .any(|p| before.contains(p))
+            && !located
     });
     if let Some(i) = cover {
         // The speaker's words are a form of the name only when they end
@@ -1042,6 +1049,23 @@ fn speaker_mention(
     }
     doc.mentions.push(m);
     doc.mentions.len() - 1
+}
+
+/// Nouns for those who act for a government or a body, as "officials
+/// in Mexico" and "the government in Beijing" do for it.
+fn is_governing_head(word: &str) -> bool {
+    matches!(
+        word,
+        "officials"
+            | "government"
+            | "authorities"
+            | "police"
+            | "prosecutors"
+            | "regulators"
+            | "diplomats"
+            | "ministers"
+            | "investigators"
+    )
 }
 
 /// True when the words before a name in a speaker's words can stand
@@ -1352,7 +1376,11 @@ fn nominal(
     let written = core.text(text);
     let words: Vec<&str> = written.split_whitespace().collect();
     let first = words.first().map_or(String::new(), |w| w.to_lowercase());
-    let last = words.last().copied().unwrap_or("");
+    // The head is before where they are: "Democratic voters in West
+    // Virginia" are voters.
+    let located = words.iter().position(|w| *w == "in").filter(|&i| i > 0);
+    let last =
+        words[..located.unwrap_or(words.len())].last().copied().unwrap_or("");
     let one = first == "one" && words.get(1).is_none_or(|w| *w == "of");
     let mut m = if one {
         // "One said", "One of them", "One of Grayson's supporters":
@@ -1397,8 +1425,11 @@ fn nominal(
         && is_plural(last)
         && !(first == "one" && words.get(1) == Some(&"of"))
     {
-        // "these voters", "his aides": whose they are is in this article.
-        let local = is_quantified(&words) || opens_no_name(&words);
+        // "these voters", "his aides": whose they are is in this article;
+        // so is where ("organizers in Cleveland").
+        let local = is_quantified(&words)
+            || opens_no_name(&words)
+            || located.is_some();
         Mention::new(core, &clean(written), Class::Group { local }, written)
     } else if matches!(first.as_str(), "a" | "an" | "one" | "another") {
         let described = clean(&words[1..].join(" "));
