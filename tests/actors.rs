@@ -609,6 +609,30 @@ fn a_name_with_and_in_it_is_one_actor() {
 }
 
 #[test]
+fn a_spokesperson_is_described_with_the_whole_name_of_the_body() {
+    // The description ran only to " of " or to the list's first comma.
+    let text = "A spokesperson for the Department of Agriculture said the \
+                panel was reviewing the evidence. A spokeswoman for the \
+                Department for Culture, Media and Sport said ministers \
+                were considering it.";
+    let g = graph_of(&[text], &builtin_aliases());
+    for (form, role) in [
+        (
+            "A spokesperson for the Department of Agriculture",
+            "spokesperson for the Department of Agriculture",
+        ),
+        (
+            "A spokeswoman for the Department for Culture, Media and Sport",
+            "spokeswoman for the Department for Culture, Media and Sport",
+        ),
+    ] {
+        let a = actor_with(&g, form);
+        assert_eq!(a.kind, ActorKind::Anonymous, "{a:?}");
+        assert_eq!(a.roles, [role], "{a:?}");
+    }
+}
+
+#[test]
 fn people_somewhere_are_not_the_place() {
     // Voters in a state are a group of their article; officials in a
     // country speak for its government.

@@ -1166,7 +1166,19 @@ fn strip_article(phrase: &str) -> &str {
 /// The speaker mention without a trailing ", who" or appositive.
 fn speaker_core(text: &str, span: Span) -> Span {
     let t = span.text(text);
-    let mut end = t.find(", ").unwrap_or(t.len());
+    // "for the Department for Culture, Media and Sport": a list of
+    // capitalised words closed by "and" goes on with the name.
+    let listed = |rest: &str| {
+        let words: Vec<&str> = rest.split([' ', ',']).collect();
+        words.contains(&"and")
+            && words.iter().all(|w| {
+                w.is_empty()
+                    || *w == "and"
+                    || w.starts_with(char::is_uppercase)
+            })
+    };
+    let mut end =
+        t.find(", ").filter(|&i| !listed(&t[i + 2..])).unwrap_or(t.len());
     // "Rudman of the Wilson Center", "Elijah Cummings of Maryland"; not
     // "Nine out of 10", nor "The Secretary of State", where the title
     // runs on.
@@ -1174,13 +1186,19 @@ fn speaker_core(text: &str, span: Span) -> Span {
         let count = t[..i].ends_with(" out")
             && t[i + 4..].starts_with(|c: char| c.is_ascii_digit());
         let title = t[..i].rsplit(' ').next().is_some_and(is_title);
+        // "A spokesperson for the Department of Agriculture": the name
+        // of a body runs on over "of".
+        let body = t[..i].contains(' ')
+            && t[..i].rsplit(' ').next().is_some_and(|w| {
+                w.starts_with(char::is_uppercase) && is_body_head(w)
+            });
         // "One of them", "Most of the senators": a part of a group, not
         // a name with where it is from.
         let lower = t[..i].to_lowercase();
         let part = !lower.contains(' ')
             && (is_quantifier_pronoun(&lower)
                 || crate::model::is_number_word(&lower));
-        !count && !title && !part
+        !count && !title && !part && !body
     });
     if let Some(of) = of.filter(|_| t.starts_with(char::is_uppercase)) {
         end = of;
