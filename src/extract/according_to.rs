@@ -11,7 +11,7 @@ use crate::extract::context::Context;
 use crate::extract::reported::trim;
 use crate::extract::{Found, RuleInfo};
 use crate::model::CueClass;
-use crate::segment::Sentence;
+use crate::segment::{Sentence, TokenKind};
 
 /// The rules of this family, each with an example it must handle.
 pub const RULES: &[RuleInfo] = &[
@@ -145,8 +145,14 @@ fn at_cue(
         && (sp.1 + 1..s.end).filter(|&j| cx.is_word(j)).count() >= 2;
     let (pieces, rule) =
         if i == s.first || (goes_on && lead_words <= MAX_LEAD_WORDS) {
-            // "According to X, …", or "In addition, according to X, …".
-            let after = if cx.word(sp.1) == "," { sp.1 + 1 } else { sp.1 };
+            // "According to X, …", or "In addition, according to X, …";
+            // past X's appositive ("According to Returning Heritage, a
+            // group that tracks claims, more than 100 museums …").
+            let after = match appositive_end(cx, sp.1, s.end) {
+                Some(end) => end,
+                None if cx.word(sp.1) == "," => sp.1 + 1,
+                None => sp.1,
+            };
             (vec![trim(cx, after, s.end)?], "according-to/before-content")
         } else if let Some(rest) =
             goes_on.then(|| resumes(cx, sp.1, s.end)).flatten()
@@ -172,6 +178,44 @@ fn at_cue(
         rule,
     };
     Some((f, claimed))
+}
+
+/// The token after the appositive that opens at the comma `comma` after
+/// a source ("X, a group that tracks claims, …"): a phrase on "a", "an"
+/// or "the" with no verb of a clause in it ("The Guardian, an email was
+/// sent …" has one), closed by a comma that at least three words follow.
+fn appositive_end(cx: &Context, comma: usize, limit: usize) -> Option<usize> {
+    if !matches!(cx.word(comma + 1), "a" | "an" | "the") {
+        return None;
+    }
+    let words_after = |j: usize| (j..limit).filter(|&k| cx.is_word(k)).count();
+    let close = (comma + 2..(comma + 26).min(limit))
+        .take_while(|&j| cx.seg.tokens[j].kind != TokenKind::Quote)
+        .find(|&j| cx.word(j) == ",")?;
+    // Someone or some body described: "a spokeswoman for the ministry",
+    // not "a majority of voters, about 60 percent, …".
+    // The head is the last word before a preposition or a relative
+    // pronoun.
+    let head = (comma + 2..close)
+        .find(|&j| {
+            cx.is_preposition(j)
+                || matches!(cx.low(j), "that" | "who" | "which")
+        })
+        .unwrap_or(close)
+        - 1;
+    let described = head > comma + 1
+        && (cx.is_speaker_noun(head)
+            || crate::resolve::words::is_body_head(cx.word(head)));
+    // No verb of a clause of its own, outside a relative clause: "the
+    // State Department reported finding …" is what was said.
+    let relative = (comma + 2..close)
+        .find(|&j| matches!(cx.low(j), "that" | "who" | "which"))
+        .unwrap_or(close);
+    let clause = (comma + 1..close)
+        .any(|j| crate::extract::learned::is_verb_part(cx.low(j)))
+        || (comma + 2..relative)
+            .any(|j| cx.cue_at(j).is_some() && !cx.is_determiner(j - 1));
+    (described && !clause && words_after(close + 1) >= 3).then_some(close + 1)
 }
 
 /// Where the sentence resumes after "according to X," (and X's

@@ -1057,6 +1057,41 @@ mod tests {
     }
 
     #[test]
+    fn the_sources_appositive_is_no_part_of_the_content() {
+        for (text, content) in [
+            (
+                "According to Jane Doe, a spokeswoman for the ministry, the \
+                 talks failed.",
+                "the talks failed",
+            ),
+            (
+                "According to Returning Heritage, a group that tracks \
+                 claims, more than 100 museums hold such objects.",
+                "more than 100 museums hold such objects",
+            ),
+            // A clause of its own after the comma is what was said.
+            (
+                "According to Fox News, the State Department reported \
+                 finding 328 more emails, which brings the total to 1,000.",
+                "the State Department reported finding 328 more emails, \
+                 which brings the total to 1,000",
+            ),
+            (
+                "According to the poll, a majority of voters, about 60 \
+                 percent, back the plan.",
+                "a majority of voters, about 60 percent, back the plan",
+            ),
+        ] {
+            let got = extract(text, &segment(text));
+            let f = got
+                .iter()
+                .find(|a| a.rule == "according-to/before-content")
+                .unwrap_or_else(|| panic!("{text}: {got:?}"));
+            assert_eq!(f.content_text(text), content, "{text}");
+        }
+    }
+
+    #[test]
     fn a_source_after_according_to_is_no_speaker_of_its_own() {
         let text = "The bill grew, according to a New Jersey Watchdog \
                     report released by the governor's office.";
