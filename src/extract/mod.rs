@@ -1057,6 +1057,31 @@ mod tests {
     }
 
     #[test]
+    fn a_name_after_a_relative_clause_speaks_on_its_own() {
+        let text = "One contractor who testified for the prosecution, Frank \
+                    DeLuca, said he had been pressured to pay.";
+        let got = extract(text, &segment(text));
+        let said = got
+            .iter()
+            .find(|a| a.cue.is_some_and(|c| c.text(text) == "said"))
+            .unwrap_or_else(|| panic!("{got:?}"));
+        assert_eq!(
+            speakers(text, std::slice::from_ref(said)),
+            ["Frank DeLuca"]
+        );
+        assert_eq!(said.content_text(text), "he had been pressured to pay");
+        // Not in a clause that is no relative one: the name's appositive
+        // is part of what was said.
+        let text = "Kiedis said his collaborator Brian Burton, AKA Danger \
+                    Mouse, wrote new songs.";
+        let got = extract(text, &segment(text));
+        assert_eq!(
+            got[0].content_text(text),
+            "his collaborator Brian Burton, AKA Danger Mouse"
+        );
+    }
+
+    #[test]
     fn the_sources_appositive_is_no_part_of_the_content() {
         for (text, content) in [
             (

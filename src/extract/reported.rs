@@ -642,6 +642,10 @@ pub(crate) fn content_end(cx: &Context, start: usize, end: usize) -> usize {
     // Whether a cue follows ", but" is asked at every such comma; the
     // last cue of the range, found once, answers them all, so a sentence
     // of many ", but"s costs one pass, not one per comma.
+    // "One contractor who testified for the prosecution, Frank DeLuca,
+    // said …": the content of a cue in a relative clause.
+    let in_relative = (start.saturating_sub(4)..start)
+        .any(|k| matches!(cx.low(k), "who" | "which"));
     let last_cue = std::cell::OnceCell::new();
     let cue_from = |from: usize| {
         let last = *last_cue.get_or_init(|| {
@@ -682,7 +686,8 @@ pub(crate) fn content_end(cx: &Context, start: usize, end: usize) -> usize {
                     || (CONCESSIVE.contains(&cx.low(j)) && !aside(cx, j, end))
                     || (matches!(cx.low(j), "but" | "and") && cue_from(j))
                     || cx.low(j) == "who"
-                    || parenthetical_attribution(cx, j, end))
+                    || parenthetical_attribution(cx, j, end)
+                    || (in_relative && named_subject(cx, j, end)))
                 || (matches!(cx.low(j - 1), "and" | "but")
                     && (coordinated_cue(cx, j) || new_attribution(cx, j, end)))
         })
@@ -755,6 +760,23 @@ const SUBORDINATORS: &[&str] = &[
 /// Conjunctions after which a clause no longer reports the same claim.
 const CONCESSIVE: &[&str] =
     &["although", "as", "including", "though", "whereas", "while"];
+
+/// "One contractor who testified for the prosecution, Frank DeLuca,
+/// said …": a name set off by commas, then a verb that reports on its
+/// own, is the subject of a new attribution; the relative clause before
+/// it ends at its first comma.
+fn named_subject(cx: &Context, j: usize, end: usize) -> bool {
+    let Some((a, e)) = cx.speaker_after(j, end) else { return false };
+    if !(a..e).all(|k| cx.is_capitalised(k) || !cx.is_word(k))
+        || cx.word(e) != ","
+    {
+        return false;
+    }
+    let k = cx.skip_auxiliaries(e + 1, end);
+    cx.cue_at(k).is_some_and(|c| {
+        !c.cue.participle && !c.cue.needs_complement && k == e + 1
+    })
+}
 
 /// ", a senior official said," inside a clause, or ", researchers
 /// reported on Tuesday." closing it: another attribution, which ends the
