@@ -1082,6 +1082,14 @@ mod tests {
     }
 
     #[test]
+    fn a_person_showing_something_is_no_attribution() {
+        let text = "Mr. Reilly, 61, showed no emotion as the verdict was \
+                    read. A new poll shows Clinton ahead by five points.";
+        let got = extract(text, &segment(text));
+        assert_eq!(speakers(text, &got), ["A new poll"], "{got:?}");
+    }
+
+    #[test]
     fn the_sources_appositive_is_no_part_of_the_content() {
         for (text, content) in [
             (

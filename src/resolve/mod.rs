@@ -15,7 +15,7 @@ mod descriptions;
 mod lookup;
 pub(crate) mod mentions;
 mod merging;
-mod names;
+pub(crate) mod names;
 mod packed;
 pub(crate) mod words;
 
