@@ -1082,6 +1082,14 @@ mod tests {
     }
 
     #[test]
+    fn a_headline_in_title_case_has_no_inverted_speaker() {
+        let text = "Fed Holds Rates Steady, Signals Cuts Later This Year\n\n\
+                    Rates will fall, says the Fed chair.";
+        let got = extract(text, &segment(text));
+        assert_eq!(speakers(text, &got), ["the Fed chair"], "{got:?}");
+    }
+
+    #[test]
     fn a_person_showing_something_is_no_attribution() {
         let text = "Mr. Reilly, 61, showed no emotion as the verdict was \
                     read. A new poll shows Clinton ahead by five points.";

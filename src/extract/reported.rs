@@ -412,9 +412,12 @@ fn inverted(
     s: Sentence,
     cue: &CueMatch,
 ) -> Option<(Found, (usize, usize))> {
+    // In a headline in title case ("Fed Holds Rates Steady, Signals Cuts
+    // Later This Year") every word after the cue looks like a name.
     if cue.first < s.first + 3
         || cx.word(cue.first - 1) != ","
         || cue.cue.needs_complement
+        || cx.is_title_case(cue.first)
     {
         return None;
     }
