@@ -585,10 +585,10 @@ fn a_name_with_and_in_it_is_one_actor() {
     let text = "The Food and Drug Administration said the pill was safe. \
                 The Victoria and Albert Museum said it would lend the works. \
                 A spokeswoman for the Department of Health and Human \
-                Services said the cuts were unfair. The Centers for Disease Control and \
-                Prevention said cases rose. The Washington Post and ABC \
-                News said the poll was sound. The University of Zurich and \
-                Gordon Hanson said wages fell.";
+                Services said the cuts were unfair. The Centers for \
+                Disease Control and Prevention said cases rose. The \
+                Washington Post and ABC News said the poll was sound. The \
+                University of Zurich and Gordon Hanson said wages fell.";
     let g = graph_of(&[text], &builtin_aliases());
     for form in [
         "Food and Drug Administration",

@@ -192,25 +192,21 @@ fn appositive_end(cx: &Context, comma: usize, limit: usize) -> Option<usize> {
     let close = (comma + 2..(comma + 26).min(limit))
         .take_while(|&j| cx.seg.tokens[j].kind != TokenKind::Quote)
         .find(|&j| cx.word(j) == ",")?;
+    let relative = (comma + 2..close)
+        .find(|&j| matches!(cx.low(j), "that" | "who" | "which"))
+        .unwrap_or(close);
     // Someone or some body described: "a spokeswoman for the ministry",
-    // not "a majority of voters, about 60 percent, …".
-    // The head is the last word before a preposition or a relative
-    // pronoun.
-    let head = (comma + 2..close)
-        .find(|&j| {
-            cx.is_preposition(j)
-                || matches!(cx.low(j), "that" | "who" | "which")
-        })
-        .unwrap_or(close)
+    // not "a majority of voters, about 60 percent, …". The head is the
+    // last word before a preposition or the relative pronoun.
+    let head = (comma + 2..relative)
+        .find(|&j| cx.is_preposition(j))
+        .unwrap_or(relative)
         - 1;
     let described = head > comma + 1
         && (cx.is_speaker_noun(head)
             || crate::resolve::words::is_body_head(cx.word(head)));
     // No verb of a clause of its own, outside a relative clause: "the
     // State Department reported finding …" is what was said.
-    let relative = (comma + 2..close)
-        .find(|&j| matches!(cx.low(j), "that" | "who" | "which"))
-        .unwrap_or(close);
     let clause = (comma + 1..close)
         .any(|j| crate::extract::learned::is_verb_part(cx.low(j)))
         || (comma + 2..relative)

@@ -1069,10 +1069,9 @@ impl<'a> Context<'a> {
     /// capitalised after it ("Officials in Germany"), which a list of
     /// places can go on.
     fn ends_in_place(&self, a: usize, b: usize) -> bool {
-        (b.saturating_sub(3).max(a + 1)..b).any(|p| {
+        (b.saturating_sub(3).max(a + 1)..b.saturating_sub(1)).any(|p| {
             is_joining_preposition(self.word(p))
                 && (p + 1..b).all(|j| self.is_capitalised(j))
-                && p + 1 < b
         })
     }
 
@@ -1461,14 +1460,13 @@ impl<'a> Context<'a> {
             let name_of = self.has_name_of(s1, e1);
             // Two words may be a person's name: "the University of
             // Zurich and Gordon Hanson" are two.
-            let after: Vec<&str> = (s2..e2).map(|j| self.word(j)).collect();
             let ends_it = self.low(e1) == "and"
                 && e2 - s2 <= 2
                 && capitalised(s2, e2)
                 && (e2 - s2 == 1
                     || crate::resolve::mentions::ends_name_after_and(
                         self.word(e1 - 1),
-                        &after,
+                        &[self.word(s2), self.word(s2 + 1)],
                     ));
             if name_of && ends_it {
                 parts[k - 1] = (s1, e2);

@@ -642,13 +642,13 @@ pub(crate) fn dismisses_a_job_holder(
 /// and others argue …", ", and more than 4 in 10 said …", ", although
 /// …", ", who has a lead …" (a relative clause on the last name).
 pub(crate) fn content_end(cx: &Context, start: usize, end: usize) -> usize {
-    // Whether a cue follows ", but" is asked at every such comma; the
-    // last cue of the range, found once, answers them all, so a sentence
-    // of many ", but"s costs one pass, not one per comma.
     // "One contractor who testified for the prosecution, Frank DeLuca,
     // said …": the content of a cue in a relative clause.
     let in_relative = (start.saturating_sub(4)..start)
         .any(|k| matches!(cx.low(k), "who" | "which"));
+    // Whether a cue follows ", but" is asked at every such comma; the
+    // last cue of the range, found once, answers them all, so a sentence
+    // of many ", but"s costs one pass, not one per comma.
     let last_cue = std::cell::OnceCell::new();
     let cue_from = |from: usize| {
         let last = *last_cue.get_or_init(|| {
@@ -775,10 +775,9 @@ fn named_subject(cx: &Context, j: usize, end: usize) -> bool {
     {
         return false;
     }
-    let k = cx.skip_auxiliaries(e + 1, end);
-    cx.cue_at(k).is_some_and(|c| {
-        !c.cue.participle && !c.cue.needs_complement && k == e + 1
-    })
+    // Right after the comma: "Frank DeLuca, said", not "…, has said".
+    cx.cue_at(e + 1)
+        .is_some_and(|c| !c.cue.participle && !c.cue.needs_complement)
 }
 
 /// ", a senior official said," inside a clause, or ", researchers

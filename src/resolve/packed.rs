@@ -65,8 +65,10 @@ const PERSON: u8 = 1;
 const SPEAKER: u8 = 2;
 const NAME_LIKE: u8 = 4;
 const CLASS_SHIFT: u32 = 3;
-/// Above the class's three bits.
-const THING: u8 = 64;
+/// The class's three bits, once shifted down.
+const CLASS_MASK: u8 = 7;
+/// Above the class's bits.
+const THING: u8 = 1 << (CLASS_SHIFT + 3);
 
 /// The number of `class`, kept in [`Packed::flags`] above the flag
 /// bits: in a byte of its own it took a mention to 24 bytes (21 rounded
@@ -243,7 +245,7 @@ impl PackedMentions {
         let (forms, roles, affiliations) = self.lists(g);
         MentionRef {
             name: self.strings.get(p.name),
-            class: class_of(p.flags >> CLASS_SHIFT & 7),
+            class: class_of(p.flags >> CLASS_SHIFT & CLASS_MASK),
             thing: p.flags & THING != 0,
             person: p.flags & PERSON != 0,
             speaker: p.flags & SPEAKER != 0,
