@@ -487,6 +487,14 @@ mod tests {
             got[0].content_text(text),
             "They have to decide whether to feed themselves,"
         );
+        // A judge named with a court's whole name: fourteen words.
+        let text = "“Nexora is a monopolist,” Judge Alan Pierce of the U.S. \
+                    District Court for the District of Columbia wrote in a \
+                    277-page opinion.";
+        let got = extract(text, &segment(text));
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].content_text(text), "Nexora is a monopolist,");
+        assert_eq!(tags(text, &got)[0].1, "wrote");
         // A cue that goes on with a clause of its own ends no tag.
         let text = "“It was a mistake,” Fight for $15 organizing \
                     director Kendall Fells found comic relief in it.";

@@ -277,7 +277,7 @@ fn long_speaker_tag(cx: &Context, k: usize) -> Option<Attributed> {
 
 /// The most tokens a quotation's tag runs to its cue, for
 /// [`long_speaker_tag`].
-const LONG_TAG: usize = 10;
+const LONG_TAG: usize = 16;
 
 /// “…” ― Sonya Herridge: a quotation followed on its line by a dash and
 /// a name, with nothing after the name but a full stop, is signed by
