@@ -663,3 +663,69 @@ fn a_part_of_a_group_is_named_by_its_whole_phrase() {
         assert_eq!(actors_with(&g, name).len(), 1, "{name}: {all:?}");
     }
 }
+
+#[test]
+fn a_surname_with_a_particle_is_whole() {
+    // "al-Jaber", "bin Salman": a small word in lower case inside the
+    // name had cut it, leaving "Jaber" and "Salman" as actors.
+    let text = "Its president, Sultan al-Jaber, told delegates that they \
+                had won. Its energy minister, Prince Abdulaziz bin Salman, \
+                insisted that each country should choose its own path. Her \
+                lawyer, Ana de la Cruz, said the case was weak.";
+    let g = graph_of(&[text], &builtin_aliases());
+    for form in
+        ["Sultan al-Jaber", "Prince Abdulaziz bin Salman", "Ana de la Cruz"]
+    {
+        let a = actor_with(&g, form);
+        assert_eq!(a.kind, ActorKind::Person, "{a:?}");
+    }
+    assert_eq!(
+        actor_with(&g, "Its president").id,
+        actor_with(&g, "Sultan al-Jaber").id
+    );
+    for part in ["Jaber", "Salman", "Cruz", "Its president"] {
+        assert!(actors(&g).iter().all(|a| a.name != part), "{:?}", actors(&g));
+    }
+}
+
+#[test]
+fn an_agency_named_by_what_it_does_is_one_organisation() {
+    let text = "Customs and Border Protection said its agents had stopped \
+                250,000 migrants. The agency said it needed more staff. \
+                Immigration and Customs Enforcement said it had made 300 \
+                arrests.";
+    let g = graph_of(&[text], &builtin_aliases());
+    let cbp = actor_with(&g, "Customs and Border Protection");
+    assert_eq!(cbp.kind, ActorKind::Organisation, "{cbp:?}");
+    assert_eq!(actor_with(&g, "The agency").id, cbp.id);
+    let ice = actor_with(&g, "Immigration and Customs Enforcement");
+    assert_eq!(ice.kind, ActorKind::Organisation, "{ice:?}");
+    for part in ["Customs", "Border Protection", "Immigration"] {
+        assert!(actors(&g).iter().all(|a| a.name != part), "{:?}", actors(&g));
+    }
+}
+
+#[test]
+fn a_plurals_possessive_names_its_owner() {
+    // "Sanders’ campaign" is the campaign of Sanders, as "Clinton’s
+    // campaign" is Clinton's; a party's or a common plural's possessive
+    // owns no body.
+    let text = "Sanders’ campaign said the count was unfair. Clinton’s \
+                campaign said it was fair. Supporters' groups welcomed the \
+                decision. Democrats' leaders said the vote was fair.";
+    let g = graph_of(&[text], &builtin_aliases());
+    let sanders = actor_with(&g, "Sanders’ campaign");
+    let clinton = actor_with(&g, "Clinton’s campaign");
+    assert_eq!(sanders.kind, clinton.kind, "{sanders:?}");
+    assert_eq!(sanders.affiliations, ["actor:sanders"], "{sanders:?}");
+    assert_eq!(actor_with(&g, "Supporters' groups").kind, ActorKind::Group);
+    for owner in ["Supporters", "Democrats"] {
+        assert!(
+            actors(&g)
+                .iter()
+                .all(|a| a.kind != ActorKind::Government || a.name != owner),
+            "{:?}",
+            actors(&g)
+        );
+    }
+}

@@ -1286,6 +1286,17 @@ impl<'a> Context<'a> {
                     || self.is_initial(j - 1));
             return if abbr { Extend::Yes } else { Extend::No };
         }
+        // "The United States' climate envoy": a plural's possessive mark,
+        // set right after its word.
+        if matches!(w, "'" | "’")
+            && j > 0
+            && self.seg.tokens[j - 1].span.end()
+                == self.seg.tokens[j].span.start()
+            && self.word(j - 1).ends_with(['s', 'S'])
+            && self.is_word(j - 1)
+        {
+            return Extend::Yes;
+        }
         if !self.is_word(j) {
             return Extend::No;
         }
@@ -1486,7 +1497,18 @@ impl<'a> Context<'a> {
                 && (1..=3).contains(&(e2 - s2))
                 && capitalised(s2, e2)
                 && crate::resolve::words::is_body_head(self.word(e2 - 1));
-            if one_name {
+            // "Customs and Border Protection said".
+            let s1 = if self.low(s1) == "the" { s1 + 1 } else { s1 };
+            let words: Vec<&str> = (s2..e2).map(|j| self.word(j)).collect();
+            let agency = self.low(e1) == "and"
+                && e1 == s1 + 1
+                && capitalised(s1, e1)
+                && capitalised(s2, e2)
+                && crate::resolve::mentions::agency_after_and(
+                    self.word(s1),
+                    &words,
+                );
+            if one_name || agency {
                 return vec![(a, b)];
             }
         }

@@ -126,8 +126,25 @@ pub(super) struct Resolved {
 }
 
 impl Resolved {
-    /// Adds a speaker resolved after all those already in.
-    pub(super) fn push(&mut self, entry: Entry) {
+    /// Adds a speaker resolved after all those already in. A mention
+    /// that shows an actor to be a thing shows it for the others named
+    /// alike: "Meridian denied it. …, the company said" makes "Meridian"
+    /// no one "he" can mean.
+    pub(super) fn push(&mut self, mut entry: Entry) {
+        // Only a thing's: one surname can be two people of each gender
+        // ("Clinton"), but a body is never a person.
+        let thing = Some(Agreement::Thing);
+        if entry.2 == thing {
+            for e in &mut self.list {
+                if e.2.is_none() && e.1 == entry.1 {
+                    e.2 = thing;
+                }
+            }
+        } else if entry.2.is_none()
+            && self.list.iter().any(|e| e.2 == thing && e.1 == entry.1)
+        {
+            entry.2 = thing;
+        }
         let span = entry.0;
         self.by_end.insert((span.end(), span.start()), self.list.len());
         self.list.push(entry);

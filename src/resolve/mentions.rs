@@ -112,10 +112,25 @@ impl Mention {
 /// True when the name's head word is a body's ("Center", "National
 /// Institutes of Health").
 pub fn is_body_name(name: &str) -> bool {
-    name.split_whitespace()
+    let headed = name
+        .split_whitespace()
         .take_while(|w| !matches!(*w, "of" | "for" | "on" | "in"))
         .last()
-        .is_some_and(is_body_head)
+        .is_some_and(is_body_head);
+    headed || is_agency_name(name)
+}
+
+/// True for an agency named by what it does: "Customs and Border
+/// Protection", "the Immigration and Customs Enforcement".
+pub(crate) fn is_agency_name(name: &str) -> bool {
+    name.split_once(" and ").is_some_and(|(a, b)| {
+        let a = a
+            .strip_prefix("The ")
+            .or_else(|| a.strip_prefix("the "))
+            .unwrap_or(a);
+        let b: Vec<&str> = b.split_whitespace().collect();
+        !a.contains(' ') && agency_after_and(a, &b)
+    })
 }
 
 /// The mentions of one document, with what ties speakers to them.
@@ -374,8 +389,12 @@ impl Group {
 fn run_pattern() -> String {
     let word = r"(?:\p{Lu}\.(?:\p{Lu}\.)+|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Adm|Prof|Jr|Sr|St)\.|\p{Lu}\.|[\p{Lu}\d][\p{L}\p{N}’'&-]*)";
     let sep = r"[ \x{a0}]";
-    let conn = format!(r"(?:(?:of|for|on|de|del|da){sep}(?:the{sep})?)");
-    format!(r"{word}(?:{sep}{conn}?{word})*")
+    // Particles of surnames join too: "Ana de la Cruz", "Mohammed bin
+    // Salman", "Sultan al-Jaber".
+    let conn = format!(
+        r"(?:(?:of|for|on|de{sep}la|van{sep}der|van{sep}den|de|del|da|di|dos|bin|ibn|van|von){sep}(?:the{sep})?)"
+    );
+    format!(r"{word}(?:{sep}{conn}?(?:[ae]l-)?{word})*")
 }
 
 /// [`run_pattern`] anchored at the start of what it is given: it needs no
@@ -544,7 +563,13 @@ fn joined_by_and(text: &str, a: Span, b: Span) -> bool {
     let of_body = (1..first.len().saturating_sub(1)).any(|j| {
         matches!(first[j], "of" | "for") && is_body_head(first[j - 1])
     }) && !is_connector(first[first.len() - 1]);
-    paired || (of_body && ends_name_after_and(first[first.len() - 1], &second))
+    let agency = match rest.unwrap_or(&first[..]) {
+        [w] => agency_after_and(w, &second),
+        _ => false,
+    };
+    paired
+        || agency
+        || (of_body && ends_name_after_and(first[first.len() - 1], &second))
 }
 
 /// True when `after`, the word or two after "and" in a body's name
@@ -553,14 +578,8 @@ fn joined_by_and(text: &str, a: Span, b: Span) -> bool {
 /// an abstract noun ("Prevention", "Human Services"), as surnames rarely
 /// do; a plural alone only beside another ("Museums and Monuments").
 pub(crate) fn ends_name_after_and(before: &str, after: &[&str]) -> bool {
-    let abstract_noun = |w: &str| {
-        const ENDS: &[&str] = &[
-            "tion", "sion", "ment", "ity", "ure", "ics", "ies", "ance",
-            "ence", "ness", "ship", "ism", "acy", "ogy", "ces", "earch",
-        ];
-        ENDS.iter().any(|e| w.ends_with(e))
-    };
-    let plural = |w: &str| w.ends_with('s') && !w.ends_with("ss");
+    let abstract_noun = is_abstract_noun;
+    let plural = is_plural;
     let ends_it = match after {
         [w] => {
             is_body_head(w)
@@ -571,6 +590,33 @@ pub(crate) fn ends_name_after_and(before: &str, after: &[&str]) -> bool {
         _ => false,
     };
     ends_it && !after.iter().any(|w| super::names::given_name(w).is_some())
+}
+
+/// True for a capitalised word that reads as an abstract noun by its
+/// ending ("Prevention", "Enforcement", "Security").
+fn is_abstract_noun(w: &str) -> bool {
+    const ENDS: &[&str] = &[
+        "tion", "sion", "ment", "ity", "ure", "ics", "ies", "ance", "ence",
+        "ness", "ship", "ism", "acy", "ogy", "ces", "earch",
+    ];
+    ENDS.iter().any(|e| w.ends_with(e))
+}
+
+/// True when one word, then "and", then `after` (one to three
+/// capitalised words) make an agency's name with no head word of a body
+/// in it: "Customs and Border Protection", "Immigration and Customs
+/// Enforcement". The first word is an abstract noun or a plural, the
+/// last an abstract noun made from a verb, and no word is a given name,
+/// as a person's is.
+pub(crate) fn agency_after_and(first: &str, after: &[&str]) -> bool {
+    const MADE: &[&str] = &["tion", "sion", "ment", "ance", "ence"];
+    let Some(last) = after.last() else { return false };
+    (1..=3).contains(&after.len())
+        && first.chars().count() > 3
+        && (is_abstract_noun(first) || is_plural(first))
+        && super::names::given_name(first).is_none()
+        && MADE.iter().any(|e| last.ends_with(e))
+        && !after.iter().any(|w| super::names::given_name(w).is_some())
 }
 
 /// True when `line` is a headline in title case ("Chris
@@ -1475,11 +1521,41 @@ fn nominal(
     m
 }
 
-/// "China’s foreign ministry": the owner's name, when a capitalised
-/// possessive is followed by lower-case words only.
+/// "China’s foreign ministry", "Sanders’ campaign": the owner's name,
+/// when a capitalised possessive is followed by lower-case words only.
 fn owner_of(written: &str) -> Option<String> {
-    let (owner, rest) =
-        written.split_once("’s ").or_else(|| written.split_once("'s "))?;
+    let (owner, rest) = ["’s ", "'s ", "s’ ", "s' "]
+        .iter()
+        .filter_map(|mark| {
+            let at = written.find(mark)?;
+            // A plural's mark keeps its "s": "Sanders".
+            let owner_end = if mark.starts_with('s') { at + 1 } else { at };
+            Some((at, &written[..owner_end], &written[at + mark.len()..]))
+        })
+        .min_by_key(|&(at, _, _)| at)
+        .map(|(_, owner, rest)| (owner, rest))?;
+    // "Democrats' nominee", "Americans' savings": a people's or a party's
+    // plural owns nothing as a body does.
+    let last = owner.rsplit(' ').next().unwrap_or(owner);
+    let plural_people = last.strip_suffix('s').is_some_and(|one| {
+        is_demonym(one)
+            || matches!(
+                one.to_lowercase().as_str(),
+                "democrat"
+                    | "republican"
+                    | "conservative"
+                    | "liberal"
+                    | "progressive"
+                    | "independent"
+                    | "socialist"
+            )
+    });
+    // "Supporters' groups": a common plural that opens the sentence.
+    let common = !owner.contains(' ')
+        && super::is_plural_role(owner, &owner.to_lowercase());
+    if plural_people || common {
+        return None;
+    }
     let rest_lower = rest.split_whitespace().all(|w| {
         w.starts_with(char::is_lowercase) && !is(w, WordClass::Quantifier)
     });

@@ -371,9 +371,26 @@ fn apposed_name_after(text: &str, span: Span) -> Option<Span> {
         .0;
     let words: Vec<&str> = rest[..len].split(' ').collect();
     // The name, then perhaps where it works: "Dr. Bernard Srour of the
-    // French National Institute …".
-    let n =
-        words.iter().take_while(|w| w.starts_with(char::is_uppercase)).count();
+    // French National Institute …". Past the first word, a particle is
+    // part of it ("Ana de la Cruz", "Sultan al-Jaber").
+    let capital = |w: &str| w.starts_with(char::is_uppercase);
+    let name_word = |w: &str| {
+        capital(w)
+            || names::is_particle(w)
+            || w.split_once('-').is_some_and(|(p, rest)| {
+                names::is_particle(p) && capital(rest)
+            })
+    };
+    let mut n = match words.first() {
+        Some(w) if capital(w) => {
+            1 + words[1..].iter().take_while(|w| name_word(w)).count()
+        }
+        _ => 0,
+    };
+    // It ends on a capitalised word, not on "de".
+    while n > 0 && names::is_particle(words[n - 1]) {
+        n -= 1;
+    }
     let affiliation = words
         .get(n)
         .is_none_or(|w| matches!(*w, "of" | "at" | "from" | "with"));
@@ -1200,6 +1217,46 @@ mod tests {
         let text = "Bernie Sanders said the line was long. The senator \
                     said it would get longer. He said he felt fine.";
         assert_eq!(speakers(text).last().unwrap().0, "Bernie Sanders");
+    }
+
+    #[test]
+    fn a_name_shown_to_be_a_body_is_no_he() {
+        // "the company" shows what "Meridian" is: "he" is not Meridian.
+        let text = "Meridian denied the allegations. In a statement, the \
+                    company said it would fight. \"We did nothing \
+                    wrong,\" he said.";
+        let got = speakers(text);
+        assert_eq!(got[1].0, "Meridian", "{got:?}");
+        assert_eq!(got[2], ("he".to_string(), Resolution::Unresolved));
+        // A publication's name before someone's role is no body's.
+        let text = "Breitbart News National Security editor Dr. Sebastian \
+                    Gorka said the plan was weak. \"It will fail,\" he \
+                    said.";
+        let got = speakers(text);
+        assert_eq!(got[1].0, "Sebastian Gorka", "{got:?}");
+    }
+
+    #[test]
+    fn a_plurals_possessive_is_part_of_the_speaker() {
+        let text = "The United States' climate envoy, John Kerry, said he \
+                    was disappointed. He noted that the fund was small.";
+        let got = speakers(text);
+        assert_eq!(got[0].0, "John Kerry", "{got:?}");
+        assert_eq!(got[1].0, "John Kerry", "{got:?}");
+    }
+
+    #[test]
+    fn an_apposed_name_keeps_its_particles() {
+        let text = "Its president, Sultan al-Jaber, told delegates that \
+                    they had won. Her lawyer, Ana de la Cruz, said the case \
+                    was weak. The minister, Mohammed bin Salman, said oil \
+                    was cheap.";
+        let names: Vec<String> =
+            speakers(text).into_iter().map(|(n, _)| n).collect();
+        assert_eq!(
+            names,
+            ["Sultan al-Jaber", "Ana de la Cruz", "Mohammed bin Salman"]
+        );
     }
 
     #[test]

@@ -74,25 +74,7 @@ pub fn strip_title(mention: &str) -> String {
                 crate::resolve::words::is_body_head(strip_possessive(w))
             });
         // "Mr. de Vos": a particle opens the name.
-        let particle = matches!(
-            words[start],
-            "de" | "del"
-                | "della"
-                | "da"
-                | "di"
-                | "dos"
-                | "du"
-                | "van"
-                | "von"
-                | "der"
-                | "den"
-                | "la"
-                | "le"
-                | "al"
-                | "el"
-                | "bin"
-                | "ibn"
-        );
+        let particle = is_particle(words[start]);
         if !particle {
             start = if named && !body { name_at } else { 0 };
         }
@@ -330,6 +312,30 @@ pub fn is_publication_noun(head: &str) -> bool {
     )
 }
 
+/// True for the small words inside or before a surname: "de" in "Ana de
+/// la Cruz", "bin" in "Mohammed bin Salman".
+pub(crate) fn is_particle(word: &str) -> bool {
+    matches!(
+        word,
+        "de" | "del"
+            | "della"
+            | "da"
+            | "di"
+            | "dos"
+            | "du"
+            | "van"
+            | "von"
+            | "der"
+            | "den"
+            | "la"
+            | "le"
+            | "al"
+            | "el"
+            | "bin"
+            | "ibn"
+    )
+}
+
 /// True for names that look like a publication's ("New York Times").
 pub fn is_publication_name(name: &str) -> bool {
     const WORDS: &[&str] = &[
@@ -422,7 +428,18 @@ pub enum Hint {
 
 /// The hint a mention gives, if any.
 pub fn agreement_hint(mention: &str) -> Option<Hint> {
-    if is_publication_name(mention) {
+    // "The Washington Post", "a Wall Street Journal poll", but not
+    // "Breitbart News National Security editor Dr. Sebastian Gorka": a
+    // name set after a word in lower case is someone's.
+    let lowered = |w: &&str| {
+        w.starts_with(char::is_lowercase) && !matches!(*w, "of" | "and")
+    };
+    let words: Vec<&str> = mention.split_whitespace().collect();
+    let named_after_role = words
+        .iter()
+        .rposition(lowered)
+        .is_some_and(|i| i > 0 && i + 1 < words.len());
+    if !named_after_role && is_publication_name(mention) {
         return Some(Hint::Organisation);
     }
     let lower = mention.to_lowercase();
@@ -480,7 +497,9 @@ pub fn agreement_hint(mention: &str) -> Option<Hint> {
     let named_body = written_head.starts_with(char::is_uppercase)
         && head_of != "police"
         && crate::resolve::words::is_body_head(head_of);
-    if ORG.contains(&last) || ORG.contains(&head_of) || named_body {
+    let agency = || crate::resolve::mentions::is_agency_name(mention);
+    if ORG.contains(&last) || ORG.contains(&head_of) || named_body || agency()
+    {
         return Some(Hint::Organisation);
     }
     // "officials", "Top Republican lawmakers": a lower-case plural head.
@@ -644,10 +663,6 @@ mod tests {
             let placed =
                 after.first().is_some_and(|w| is_place_preposition(w));
             if !office_only && !placed {
-                const PARTICLES: &[&str] = &[
-                    "de", "del", "della", "da", "di", "dos", "du", "van",
-                    "von", "der", "den", "la", "le", "al", "el", "bin", "ibn",
-                ];
                 const JOINING: &[&str] =
                     &["of", "for", "and", "or", "the", "a", "an", "to"];
                 // Lower-case nouns of the role, up to the name.
@@ -663,7 +678,7 @@ mod tests {
                 let body_last = words.last().is_some_and(|w| {
                     crate::resolve::words::is_body_head(strip_possessive(w))
                 });
-                if after.first().is_some_and(|w| PARTICLES.contains(w)) {
+                if after.first().is_some_and(|w| is_particle(w)) {
                     rest = after;
                 } else if name
                     .first()
