@@ -1337,6 +1337,11 @@ mod tests {
             "The company told Reuters that it would run more studies.",
             "The company said in a video posted online, it would run more \
              studies.",
+            "The agency said in a notice posted on its website that it \
+             would run more studies.",
+            "The chief executive told employees in a memo, which was \
+             reviewed by The New York Times, that it would run more \
+             studies.",
         ] {
             let got = extract(text, &segment(text));
             assert_eq!(

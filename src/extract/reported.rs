@@ -541,11 +541,16 @@ fn content_start(
     let that = (k..(k + reach).min(s.end)).find(|&j| cx.low(j) == "that");
     // No cue between, but for a participle after an article ("a written
     // statement") or a word for where it was said ("a blog post").
+    // Nor for a participle after that word ("in a notice posted on its
+    // website").
     let plain = |j: usize| {
         cx.is_word(j)
             && (cx.cue_at(j).is_none()
                 || (j > k && matches!(cx.low(j - 1), "a" | "an" | "the"))
-                || (j > k && is_venue(cx.low(j))))
+                || (j > k && is_venue(cx.low(j)))
+                || (j > k
+                    && is_venue(cx.low(j - 1))
+                    && cx.low(j).ends_with("ed")))
     };
     if let Some(t) = that.filter(|&t| (k..t).all(plain)) {
         return Some((t + 1, true));
@@ -577,6 +582,18 @@ fn content_start(
     k = past_place(cx, k, s)?;
     while k < s.end && matches!(cx.word(k), ":" | "," | "—") {
         k += 1;
+    }
+    // "told employees in a memo, which was reviewed by The Times, that
+    // …": a clause on where it was said, set off by commas.
+    if k > cue.end
+        && cx.word(k - 1) == ","
+        && matches!(cx.low(k), "which" | "who")
+        && let Some(comma) =
+            (k + 1..(k + 12).min(s.end)).find(|&j| cx.word(j) == ",")
+        && comma + 2 < s.end
+        && cx.low(comma + 1) == "that"
+    {
+        return Some((comma + 2, true));
     }
     // "told Reuters that …": a "that" after the addressee.
     if k + 1 < s.end && k > cue.end && cx.low(k) == "that" {
@@ -994,5 +1011,15 @@ pub(crate) fn is_venue(w: &str) -> bool {
             | "rally"
             | "radio"
             | "television"
+            | "notice"
+            | "report"
+            | "opinion"
+            | "ruling"
+            | "message"
+            | "essay"
+            | "column"
+            | "editorial"
+            | "book"
+            | "podcast"
     )
 }
