@@ -729,3 +729,25 @@ fn a_plurals_possessive_names_its_owner() {
         );
     }
 }
+
+#[test]
+fn a_title_word_opening_a_bodys_name_is_no_title() {
+    // "Justice" and "Democratic" stand before names as titles do, but
+    // before a body's head word they are part of its name: the Justice
+    // Department had been "Department", one actor with the State
+    // Department, and every state's party one "Party".
+    let a = "The State Department said the talks would resume. The \
+             Justice Department said the company broke the law. Justice \
+             Department officials said the case was strong.";
+    let b = "The Iowa Democratic Party said turnout was high. The Ohio \
+             Republican Party said it was low.";
+    let g = graph_of(&[a, b], &builtin_aliases());
+    let justice = actor_with(&g, "Justice Department");
+    assert_ne!(justice.id, actor_with(&g, "State Department").id);
+    assert_eq!(justice.kind, ActorKind::Organisation, "{justice:?}");
+    let iowa = actor_with(&g, "Iowa Democratic Party");
+    assert_ne!(iowa.id, actor_with(&g, "Ohio Republican Party").id);
+    for part in ["Department", "Party"] {
+        assert!(actors(&g).iter().all(|a| a.name != part), "{:?}", actors(&g));
+    }
+}

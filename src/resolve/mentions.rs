@@ -850,7 +850,12 @@ fn name_mention(text: &str, group: &Group) -> Mention {
     let mut titled = words
         .iter()
         .rposition(|w| is_title(w) || is(w, WordClass::Role))
-        .filter(|&t| t + 1 < words.len());
+        .filter(|&t| t + 1 < words.len())
+        // "Justice Department": a body's name, not a title and a name.
+        .filter(|&t| {
+            t + 2 != words.len()
+                || !is_body_head(strip_possessive(words[t + 1]))
+        });
     // "Secretary of State Hillary Clinton": the title runs on over "of".
     while let Some(t) = titled.filter(|&t| {
         t + 3 < words.len() && matches!(words[t + 1], "of" | "for")

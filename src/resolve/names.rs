@@ -69,10 +69,15 @@ pub fn strip_title(mention: &str) -> String {
         let named = words
             .get(name_at)
             .is_some_and(|w| w.starts_with(char::is_uppercase));
-        let body = run_on
-            && words.last().is_some_and(|w| {
-                crate::resolve::words::is_body_head(strip_possessive(w))
-            });
+        // "Secretary of State's Office", "the Justice Department": a
+        // body's name, whose first word only looks like a title.
+        let body_head =
+            |w: &str| crate::resolve::words::is_body_head(strip_possessive(w));
+        let body = (run_on && words.last().is_some_and(|w| body_head(w)))
+            || (words.get(name_at).is_some_and(|w| body_head(w))
+                && words[name_at + 1..]
+                    .iter()
+                    .all(|w| w.starts_with(char::is_lowercase)));
         // "Mr. de Vos": a particle opens the name.
         let particle = is_particle(words[start]);
         if !particle {
@@ -642,6 +647,15 @@ mod tests {
             strip_title("CEO of Washington Restaurant Association"),
             "CEO of Washington Restaurant Association"
         );
+        // A title word before a body's head word is part of its name.
+        assert_eq!(
+            strip_title("The Justice Department"),
+            "Justice Department"
+        );
+        assert_eq!(
+            strip_title("Justice Department officials"),
+            "Justice Department officials"
+        );
     }
 
     /// [`strip_title`] as first written: the words after the last
@@ -684,6 +698,11 @@ mod tests {
                     .first()
                     .is_some_and(|w| w.starts_with(char::is_uppercase))
                     && !(run_on && body_last)
+                    && !(crate::resolve::words::is_body_head(
+                        strip_possessive(name[0]),
+                    ) && name[1..]
+                        .iter()
+                        .all(|w| w.starts_with(char::is_lowercase)))
                 {
                     rest = name;
                 }
