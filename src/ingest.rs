@@ -711,6 +711,12 @@ impl Record<'_> {
 const HIDDEN: &[&str] =
     &["iframe", "math", "noscript", "script", "style", "svg", "template"];
 
+/// The page's furniture beside the article: menus, asides (related
+/// links, pull quotes) and footers. Their text is skipped when their end
+/// tag is there; broken markup without one keeps it, so that an article
+/// is never lost to an unclosed `<aside>`.
+const CHROME: &[&str] = &["aside", "footer", "nav"];
+
 /// Elements allowed in `<head>`; any other start tag ends it.
 const HEAD_ONLY: &[&str] = &[
     "base", "head", "link", "meta", "noscript", "script", "style", "template",
@@ -736,6 +742,7 @@ fn html_document(id: String, src: &str) -> Document {
         text: Collapse::default(),
         meta: Meta::default(),
         in_head: false,
+        unclosed: [false; CHROME.len()],
     };
     page.run();
     let Meta { title, url, date, publisher } = page.meta;
@@ -764,6 +771,10 @@ struct Page<'a> {
     meta: Meta,
     /// True inside `<head>`, whose text is not shown.
     in_head: bool,
+    /// Set for each of [`CHROME`] once an element of it is found with no
+    /// end tag after it: none is searched for again, which keeps many
+    /// unclosed ones from each reading to the page's end.
+    unclosed: [bool; CHROME.len()],
 }
 
 impl<'a> Page<'a> {
@@ -880,7 +891,29 @@ impl<'a> Page<'a> {
             _ if HIDDEN.contains(&name) && !tag.self_closing => {
                 self.raw_content(name);
             }
+            _ if !tag.self_closing => {
+                if let Some(i) = CHROME.iter().position(|&c| c == name) {
+                    self.skip_chrome(i);
+                }
+            }
             _ => {}
+        }
+    }
+
+    /// Skips past the end tag of the element of [`CHROME`] number `i`
+    /// just opened, when there is one.
+    fn skip_chrome(&mut self, i: usize) {
+        if self.unclosed[i] {
+            return;
+        }
+        match find_end_tag(self.src, self.pos, CHROME[i]) {
+            Some(close) => {
+                self.pos = match self.src[close..].find('>') {
+                    Some(n) => close + n + 1,
+                    None => self.src.len(),
+                };
+            }
+            None => self.unclosed[i] = true,
         }
     }
 
@@ -1474,6 +1507,18 @@ mod tests {
     }
 
     #[test]
+    fn html_drops_the_pages_furniture() {
+        // Menus, related links and footers are no part of the article.
+        let src = "<body><nav><a href=/>Home</a></nav><p>Story.</p>\
+            <aside><h3>Related</h3><p>Officials say risk is high</p></aside>\
+            <p>More.</p><footer><p>All rights reserved.</p></footer></body>";
+        assert_eq!(html(src), "Story.\n\nMore.");
+        // Unclosed, an aside keeps its text: an article is never lost.
+        let src = "<body><aside><p>Story.</p><p>More.</p></body>";
+        assert_eq!(html(src), "Story.\n\nMore.");
+    }
+
+    #[test]
     fn html_decodes_entities() {
         let src = "<p>Caf&eacute; &amp; bar &lt;b&gt; &quot;q&quot; \
             &#233;&#xE9;&#XE9; &#146;s &mdash; &hellip;&nbsp;x &bogus; \
@@ -1567,6 +1612,7 @@ mod tests {
             let _ = html(&src);
             let _ = html(&format!("{src}>"));
         }
+        let _ = html(&"<aside><nav><footer>".repeat(n));
         let script = format!("<script>{}", "</scrip".repeat(n));
         assert_eq!(html(&script), "");
     }
