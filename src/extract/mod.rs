@@ -1329,6 +1329,20 @@ mod tests {
     }
 
     #[test]
+    fn a_markdown_blockquote_after_a_colon_is_the_speakers() {
+        let text = "Marco Bianchi, who owns two pizzerias, said the rule \
+                    would raise his costs:\n\n> \"You cannot make pizza \
+                    on an induction hob.\"\n";
+        let got = extract(text, &segment(text));
+        let quote = got.iter().find(|a| a.rule == "quote/speaker-before");
+        let quote = quote.unwrap_or_else(|| panic!("{got:?}"));
+        assert_eq!(
+            quote.speaker.as_ref().map(|s| s.span.text(text)),
+            Some("Marco Bianchi")
+        );
+    }
+
+    #[test]
     fn where_it_was_said_is_no_part_of_the_content() {
         for text in [
             "The company wrote in a blog post that it would run more studies.",

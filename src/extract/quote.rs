@@ -516,6 +516,14 @@ fn joined_piece(
 /// Speaker and cue before the opening mark at token `open`: "X said: “",
 /// "X told reporters, “", "X said that “".
 fn before(cx: &Context, open: usize) -> Option<Attributed> {
+    // "said:\n\n> “…”": a Markdown blockquote's marker opens the
+    // quotation's paragraph.
+    let marker = open >= 1
+        && cx.word(open - 1) == ">"
+        && (open == 1
+            || cx.seg.tokens[open - 2].paragraph
+                != cx.seg.tokens[open - 1].paragraph);
+    let open = if marker { open - 1 } else { open };
     let mut s = cx.sentence(open);
     if open == s.first && open > 0 && cx.word(open - 1) == ":" {
         s = cx.sentence(open - 1);
