@@ -369,7 +369,15 @@ fn apposed_name_after(text: &str, span: Span) -> Option<Span> {
         .take_while(|&(i, _)| i <= 120)
         .find(|&(_, c)| c == ',')?
         .0;
-    let words: Vec<&str> = rest[..len].split(' ').collect();
+    let mut words: Vec<&str> = rest[..len].split(' ').collect();
+    // "A gas industry group, the Clean Cooking Alliance, said": a body's
+    // name may have its article.
+    let article = words.len() > 1
+        && words[0] == "the"
+        && words[1].starts_with(char::is_uppercase);
+    if article {
+        words.remove(0);
+    }
     // The name, then perhaps where it works: "Dr. Bernard Srour of the
     // French National Institute …". Past the first word, a particle is
     // part of it ("Ana de la Cruz", "Sultan al-Jaber").
@@ -397,15 +405,17 @@ fn apposed_name_after(text: &str, span: Span) -> Option<Span> {
     // One word names too ("The drug's maker, Biogen,"), when it is
     // letters only: not a party tag (", D-Mass.,").
     let one_name = n == 1 && words[0].chars().all(char::is_alphabetic);
+    let body = n > 0 && words::is_body_head(words[n - 1]);
     if !((2..=5).contains(&n) || one_name)
         || !affiliation
         || words.len() > n + 12
+        || (article && !body)
     {
         return None;
     }
     // The words and the n - 1 spaces between them.
     let name_len = words[..n].iter().map(|w| w.len()).sum::<usize>() + n - 1;
-    let start = span.end() + 2;
+    let start = span.end() + 2 + if article { "the ".len() } else { 0 };
     Some(Span::new(start, start + name_len))
 }
 
@@ -1256,6 +1266,20 @@ mod tests {
         assert_eq!(
             names,
             ["Sultan al-Jaber", "Ana de la Cruz", "Mohammed bin Salman"]
+        );
+    }
+
+    #[test]
+    fn a_description_takes_a_bodys_name_with_its_article() {
+        let text = "A gas industry group, the Clean Cooking Alliance, said \
+                    it was reviewing its options. An official, the deputy \
+                    minister, said it was late. A friend, the Smiths, said \
+                    it was fine.";
+        let names: Vec<String> =
+            speakers(text).into_iter().map(|(n, _)| n).collect();
+        assert_eq!(
+            names,
+            ["Clean Cooking Alliance", "An official", "A friend"],
         );
     }
 
