@@ -152,7 +152,8 @@ fn resolve_one(
                     Some((s, n))
                         if s.start() > span.end()
                             && n != name
-                            && opens_sentence(text, s)
+                            && (opens_sentence(text, s)
+                                || apposed_to_subject(text, s))
                             && !names_word(
                                 &text[s.end()..sp.span.start()],
                                 n.split_whitespace().last().unwrap_or(""),
@@ -659,6 +660,31 @@ pub(super) fn opens_sentence(text: &str, span: Span) -> bool {
         }
         rest = rest[..i].trim_end();
     }
+}
+
+/// True when the name at `span` is set between commas after a short
+/// description of one person that opens its sentence: "City's coach,
+/// Luis Herrera, was less gracious" names the sentence's subject.
+fn apposed_to_subject(text: &str, span: Span) -> bool {
+    let Some(head) = text[..span.start()].trim_end().strip_suffix(',') else {
+        return false;
+    };
+    if !text[span.end()..].starts_with(',') {
+        return false;
+    }
+    let floor = text.ceil_char_boundary(span.start().saturating_sub(200));
+    let head = &text[floor..head.len()];
+    let start = head.rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
+    let phrase = head[start..].trim_start();
+    // The description ends on a role of one person ("coach").
+    let last = phrase.split_whitespace().last().unwrap_or("").to_lowercase();
+    let role = !last.ends_with('s')
+        && crate::extract::lexicon::Lexicon::get().is_speaker_noun(&last);
+    (start > 0 || floor == 0)
+        && role
+        && phrase.starts_with(char::is_uppercase)
+        && !phrase.contains([',', '"', '“', '”', ';', ':'])
+        && (1..=6).contains(&phrase.split_whitespace().count())
 }
 
 /// Where the first sentence of `text` ends: past its full stop, question
@@ -1281,6 +1307,21 @@ mod tests {
             names,
             ["Clean Cooking Alliance", "An official", "A friend"],
         );
+    }
+
+    #[test]
+    fn a_name_apposed_to_the_subject_is_nearer_than_the_last_speaker() {
+        let text = "\"We never give up,\" Sean McAllister said. City's \
+                    coach, Luis Herrera, was less gracious. He told \
+                    reporters that the decision was a joke.";
+        let got = speakers(text);
+        assert_eq!(got.last().unwrap().0, "Luis Herrera", "{got:?}");
+        // A name in a list after an opening phrase is no subject's.
+        let text = "\"We never give up,\" Sean McAllister said. He thanked \
+                    the fans, Luis Herrera, and the staff. He said the \
+                    win was deserved.";
+        let got = speakers(text);
+        assert_eq!(got.last().unwrap().0, "Sean McAllister", "{got:?}");
     }
 
     #[test]
