@@ -751,3 +751,22 @@ fn a_title_word_opening_a_bodys_name_is_no_title() {
         assert!(actors(&g).iter().all(|a| a.name != part), "{:?}", actors(&g));
     }
 }
+
+#[test]
+fn a_partys_tag_after_a_name_is_no_part_of_it() {
+    // "(D-Wis.)" had made a second actor of the same representative.
+    let text = "Rep. Gwen Moore (D-Wis.) said the bill was weak. Gwen Moore \
+                has served since 2005. Gov. Chris Christie (R) said the plan \
+                was fair.";
+    let g = graph_of(&[text], &builtin_aliases());
+    assert_eq!(
+        actor_with(&g, "Rep. Gwen Moore").id,
+        actor_with(&g, "Gwen Moore").id
+    );
+    actor_with(&g, "Chris Christie");
+    assert!(
+        actors(&g).iter().all(|a| !a.name.contains('(')),
+        "{:?}",
+        actors(&g)
+    );
+}

@@ -1304,7 +1304,11 @@ impl<'a> Context<'a> {
             return Extend::Yes;
         }
         if self.listed(j, DETERMINER) {
-            return Extend::Last;
+            // "the two leaders": a number after an article goes on to it.
+            let counted = j > 0
+                && is_counting(low)
+                && matches!(self.low(j - 1), "the" | "these" | "those");
+            return if counted { Extend::Yes } else { Extend::Last };
         }
         // "A WHO spokesperson", "the US ambassador": an acronym that
         // spells a pronoun is a name.
@@ -1351,7 +1355,23 @@ impl<'a> Context<'a> {
         let first = (!subordinate).then_some(s.first);
         [first, opening].into_iter().flatten().find_map(|start| {
             let sp = self.speaker_after(start, before)?;
-            let next = self.skip_auxiliaries(sp.1, before);
+            let mut next = self.skip_auxiliaries(sp.1, before);
+            // "The president, Bernardo Arévalo, nodded and added …": past
+            // an appositive to the verb.
+            // Not after an adjective ("The Queens-born, Manhattan-made
+            // Mr. Trump"), nor after one word when a name follows it: that
+            // is the subject ("Together, Mr. Clarke and Mr. Van Voorhis
+            // sketched …").
+            let one_word = sp.1 - sp.0 == 1 && self.is_capitalised(next + 1);
+            if next < before
+                && self.word(next) == ","
+                && !self.word(sp.1 - 1).contains('-')
+                && !one_word
+                && let Some(k) =
+                    self.skip_appositive(next, before, &|k| self.is_word(k))
+            {
+                next = self.skip_auxiliaries(k, before);
+            }
             let fits = next < before
                 && self.is_word(next)
                 && !self.any_used(sp.0, sp.1);
@@ -1497,6 +1517,32 @@ impl<'a> Context<'a> {
                 && (1..=3).contains(&(e2 - s2))
                 && capitalised(s2, e2)
                 && crate::resolve::words::is_body_head(self.word(e2 - 1));
+            // "Officials in Mexico and Guatemala", "the presidents of
+            // Mexico and Guatemala": a second place joins the first
+            // after the preposition; a person's name would be a second
+            // speaker.
+            let places = self.low(e1) == "and"
+                && self.ends_in_place(s1, e1)
+                && !self.has_name_of(s1, e1)
+                && (1..=2).contains(&(e2 - s2))
+                && capitalised(s2, e2)
+                && crate::resolve::names::given_name(self.word(s2)).is_none()
+                && !crate::resolve::names::is_title(self.word(s2));
+            if places {
+                return vec![(a, b)];
+            }
+            // "Former prosecutor and New York City Mayor Rudy Giuliani":
+            // a role without an article is no speaker of its own but
+            // another title of the person named.
+            let bare_role = self.low(e1) == "and"
+                && (s1..e1).all(|j| !self.listed(j, DETERMINER))
+                && !self.is_capitalised(e1 - 1)
+                && !self.low(e1 - 1).ends_with('s')
+                && self.is_head(e1 - 1)
+                && self.is_capitalised(e2 - 1);
+            if bare_role {
+                return vec![(a, b)];
+            }
             // "Customs and Border Protection said".
             let s1 = if self.low(s1) == "the" { s1 + 1 } else { s1 };
             let words: Vec<&str> = (s2..e2).map(|j| self.word(j)).collect();
@@ -1574,7 +1620,11 @@ impl<'a> Context<'a> {
                 // "James A. Baker": not the article "a".
                 true
             } else if self.listed(end, DETERMINER) {
-                end == start || joins_forward(self.word(end - 1))
+                end == start
+                    || joins_forward(self.word(end - 1))
+                    || (end == start + 1
+                        && self.listed(start, DETERMINER)
+                        && is_counting(low))
             } else {
                 // "a spokeswoman for the ministry", "analysts at Barclays":
                 // a preposition right after a head goes on to the next.
@@ -1613,6 +1663,22 @@ impl<'a> Context<'a> {
             (start, end)
         })
     }
+}
+
+/// Determiners that count, and may follow an article: "the two
+/// leaders", "the many critics", "the other officials".
+fn is_counting(low: &str) -> bool {
+    matches!(
+        low,
+        "two"
+            | "three"
+            | "four"
+            | "five"
+            | "few"
+            | "many"
+            | "several"
+            | "other"
+    )
 }
 
 enum Extend {

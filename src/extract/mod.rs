@@ -303,6 +303,106 @@ mod tests {
     }
 
     #[test]
+    fn when_it_was_said_is_nothing_said() {
+        let text = "Melania Trump told reporters before her appearance on \
+                    Monday night.";
+        assert_eq!(extract(text, &segment(text)), []);
+        // A counterpart is someone who speaks.
+        let text = "Her Guatemalan counterpart said that his government \
+                    would send police.";
+        let got = extract(text, &segment(text));
+        assert_eq!(got[0].rule, "reported/speaker-before", "{got:?}");
+    }
+
+    #[test]
+    fn a_role_without_an_article_is_a_title_of_the_name_after_it() {
+        let text = "Former prosecutor and New York City Mayor Rudy \
+                    Giuliani said the case was weak.";
+        let got = extract(text, &segment(text));
+        assert_eq!(
+            speakers(text, &got),
+            ["Former prosecutor and New York City Mayor Rudy Giuliani"]
+        );
+        // One word before a name set off by commas is no subject: the
+        // name is.
+        let text = "Together, Senators Rubio and Cruz, of Florida and \
+                    Texas, represent a watershed moment, referring to the \
+                    Cuban staple.";
+        let got = extract(text, &segment(text));
+        assert!(
+            speakers(text, &got).iter().all(|s| *s != "Together"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_counted_group_keeps_its_article() {
+        let text = "The two leaders said the talks went well. The talks \
+                    went well, the three officials said.";
+        let got = extract(text, &segment(text));
+        assert_eq!(
+            speakers(text, &got),
+            ["The two leaders", "the three officials"],
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_tag_may_close_its_sentence_with_where_and_when() {
+        // "said in a joint statement after a day of talks": the tag ends
+        // the claim, and what follows the venue is no claim.
+        let text = "The group agreed to step up patrols, the two leaders \
+                    said in a joint statement after a day of talks.";
+        let got = extract(text, &segment(text));
+        let said: Vec<String> = got
+            .iter()
+            .filter(|a| a.cue.is_some_and(|c| c.text(text) == "said"))
+            .map(|a| a.content_text(text))
+            .collect();
+        assert_eq!(said, ["The group agreed to step up patrols"], "{got:?}");
+        // A clause after it is said, not when.
+        let text = "Attacks that, Sweet noted, Trump said during the debate \
+                    were sparked by his rise.";
+        let got = extract(text, &segment(text));
+        assert!(
+            got.iter().all(|a| a.rule != "reported/speaker-after-content"
+                || !a.content_text(text).starts_with("Attacks")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn people_of_two_places_are_one_speaker() {
+        let text = "Officials in Mexico and Guatemala said the patrols \
+                    would start. The presidents of Mexico and Guatemala \
+                    agreed to step up patrols. Officials in Mexico and \
+                    Maria Lopez said the talks failed.";
+        let got = extract(text, &segment(text));
+        assert_eq!(
+            speakers(text, &got),
+            [
+                "Officials in Mexico and Guatemala",
+                "The presidents of Mexico and Guatemala",
+                "Officials in Mexico",
+                "Maria Lopez",
+            ],
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_subject_with_an_appositive_speaks_for_a_second_verb() {
+        let text = "The Guatemalan president, Bernardo Arevalo, nodded and \
+                    added that his government would send police.";
+        let got = extract(text, &segment(text));
+        assert_eq!(speakers(text, &got), ["The Guatemalan president"]);
+        assert_eq!(
+            got[0].content_text(text),
+            "his government would send police"
+        );
+    }
+
+    #[test]
     fn a_body_with_a_relative_clause_speaks_once_for_each_cue() {
         // ", which" opens a clause on the name before it, as ", who"
         // does: no second speaker, and the main verb keeps the name.

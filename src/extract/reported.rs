@@ -375,7 +375,14 @@ fn trailing(
     // "…, top lawmakers said Friday afternoon, as they …".
     let after_time = skip_circumstance(cx, cue.end, s.end);
     let timed = after_time > cue.end && cx.word(after_time) == ",";
-    if !(short_tail || parenthetical || timed) || cue.cue.needs_complement {
+    // "…, the two leaders said in a joint statement after a day of
+    // talks.": where, then when, to the sentence's end.
+    let placed = after_time > cue.end
+        && is_preposition(cx.low(after_time))
+        && adjunct_to_end(cx, after_time, s.end);
+    if !(short_tail || parenthetical || timed || placed)
+        || cue.cue.needs_complement
+    {
         return None;
     }
     let content = trim(cx, s.first, sp.0 - 1)?;
@@ -580,6 +587,15 @@ fn content_start(
         }
     }
     k = past_place(cx, k, s)?;
+    // "said in a joint statement after a day of talks.": past where it
+    // was said, only when it was said is left; nothing said.
+    let when = matches!(
+        cx.low(k),
+        "after" | "before" | "during" | "following" | "amid" | "at"
+    );
+    if k > cue.end && when && adjunct_to_end(cx, k, s.end) {
+        return None;
+    }
     while k < s.end && matches!(cx.word(k), ":" | "," | "—") {
         k += 1;
     }
@@ -809,7 +825,42 @@ fn parenthetical_attribution(cx: &Context, j: usize, end: usize) -> bool {
     let said =
         c.cue.lemma == "say" || (!c.cue.needs_complement && !c.cue.participle);
     let after = skip_circumstance(cx, c.end, end);
-    said && (after == end || matches!(cx.word(after), "," | "."))
+    // "… in a joint statement after a day of talks.": a phrase on when
+    // or where, with no clause of its own, may close the sentence.
+    let adjunct =
+        || is_preposition(cx.low(after)) && adjunct_to_end(cx, after, end);
+    said && (after == end || matches!(cx.word(after), "," | ".") || adjunct())
+}
+
+/// True when tokens `from..end` hold no clause of their own: no comma,
+/// "that", quotation, auxiliary or cue; a phrase on when or where.
+fn adjunct_to_end(cx: &Context, from: usize, end: usize) -> bool {
+    (from..end).all(|k| {
+        let low = cx.low(k);
+        !cx.in_quote[k]
+            && cx.seg.tokens[k].kind != TokenKind::Quote
+            && !matches!(cx.word(k), "," | ";" | ":")
+            && low != "that"
+            && !is_be(low)
+            && !matches!(
+                low,
+                "has"
+                    | "have"
+                    | "had"
+                    | "will"
+                    | "would"
+                    | "could"
+                    | "should"
+                    | "can"
+                    | "may"
+                    | "might"
+                    | "must"
+                    | "do"
+                    | "does"
+                    | "did"
+            )
+            && cx.cue_at(k).is_none()
+    })
 }
 
 /// The span of tokens `a..b` without punctuation at either end.

@@ -621,7 +621,7 @@ pub(crate) fn agency_after_and(first: &str, after: &[&str]) -> bool {
 
 /// True when `line` is a headline in title case ("Chris
 /// Christie Calls Hillary Clinton"), whose capitals do not mark names.
-fn is_title_case_line(line: &str) -> bool {
+pub(crate) fn is_title_case_line(line: &str) -> bool {
     let line = line.trim();
     // Most lines are sentences: told apart without counting words.
     let sentence =
@@ -1264,6 +1264,15 @@ fn speaker_core(text: &str, span: Span) -> Span {
     {
         trimmed = name.trim_end();
     }
+    // "Rep. Gwen Moore (D-Wis.)", "Gov. Chris Christie (R)": a party's
+    // tag after the name is no part of it.
+    if let Some((name, _)) = trimmed
+        .strip_suffix(')')
+        .and_then(|rest| rest.rsplit_once(" ("))
+        .filter(|(_, tag)| is_party_tag(tag))
+    {
+        trimmed = name.trim_end();
+    }
     // "The U.S." keeps its dot; "Feeley." does not.
     if trimmed.ends_with('.') && !trimmed.ends_with(|c: char| c.is_uppercase())
     {
@@ -1273,6 +1282,25 @@ fn speaker_core(text: &str, span: Span) -> Span {
         }
     }
     Span::new(span.start(), span.start() + trimmed.len())
+}
+
+/// True for a party's tag in a parenthesis after a politician's name:
+/// "R", "D-Wis.", "I-Vt.", "R-S.C.".
+pub(crate) fn is_party_tag(tag: &str) -> bool {
+    let mut chars = tag.chars();
+    matches!(chars.next(), Some('D' | 'R' | 'I'))
+        && match chars.next() {
+            None => true,
+            Some('-') => {
+                let state = chars.as_str();
+                (2..=8).contains(&state.len())
+                    && state.starts_with(|c: char| c.is_ascii_uppercase())
+                    && state
+                        .chars()
+                        .all(|c| c.is_ascii_alphabetic() || c == '.')
+            }
+            Some(_) => false,
+        }
 }
 
 /// True for what a parenthesis after a name defines: "DEA", "U.N.",

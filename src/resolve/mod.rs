@@ -342,7 +342,14 @@ fn by_name(
     named: &FullerNames,
     span: Span,
 ) -> (String, Resolution) {
-    let name = strip_title(span.text(text));
+    let written = span.text(text);
+    // "Rep. Gwen Moore (D-Wis.)": the name without its party's tag.
+    let written = written
+        .strip_suffix(')')
+        .and_then(|rest| rest.rsplit_once(" ("))
+        .filter(|(_, tag)| mentions::is_party_tag(tag))
+        .map_or(written, |(name, _)| name.trim_end());
+    let name = strip_title(written);
     match named.only(&canonical_key(&name)) {
         Some(m) => (m.name.clone(), Resolution::Alias(m.span)),
         None => (name, Resolution::Named),
@@ -422,7 +429,7 @@ fn apposed_name_after(text: &str, span: Span) -> Option<Span> {
 
 /// True for a role named through its holder's possessive: "Brennan's
 /// lawyer", "Clinton's campaign manager", "Its chief executive" (a
-/// possessive, then lower-case words).
+/// possessive, then a few words ending in a lower-case one).
 fn is_possessed_role(mention: &str) -> bool {
     let mut words = mention.split_whitespace();
     let first = words.next().unwrap_or("");
@@ -435,9 +442,11 @@ fn is_possessed_role(mention: &str) -> bool {
             "its" | "his" | "her" | "their" | "our"
         );
     let rest: Vec<&str> = words.collect();
+    // "Her Guatemalan counterpart": capitalised words may describe the
+    // role, which a lower-case noun ends.
     possessive
-        && !rest.is_empty()
-        && rest.iter().all(|w| w.starts_with(char::is_lowercase))
+        && rest.len() <= 4
+        && rest.last().is_some_and(|w| w.starts_with(char::is_lowercase))
 }
 
 /// True for phrases like "the newspaper", "a senior official" or "the DEA
@@ -556,12 +565,33 @@ fn role_antecedent(
     let all = named.all();
     let window = &all[all.partition_point(|m| m.span.end() < from)
         ..all.partition_point(|m| m.span.end() <= at.start())];
+    // Not a headline's capitals: "Leaders Pledge Cooperation" is no
+    // one "the two leaders" means.
+    // Headlines are short: a line is looked for within 200 bytes on
+    // each side, so that a text of one long line is not read whole for
+    // each name.
+    let in_headline = |m: &names::NameMention| {
+        let from =
+            text.floor_char_boundary(m.span.start().saturating_sub(200));
+        let to = text.ceil_char_boundary((m.span.end() + 200).min(text.len()));
+        let start = match text[from..m.span.start()].rfind('\n') {
+            Some(i) => from + i + 1,
+            None if from == 0 => 0,
+            None => return false,
+        };
+        let end = match text[m.span.end()..to].find('\n') {
+            Some(i) => m.span.end() + i,
+            None if to == text.len() => to,
+            None => return false,
+        };
+        mentions::is_title_case_line(&text[start..end])
+    };
     let titled = window
         .iter()
         .rev()
         .find(|m| {
             let written = m.span.text(text).to_lowercase();
-            written.split_whitespace().any(|w| w == head)
+            written.split_whitespace().any(|w| w == head) && !in_headline(m)
         })
         .map(|m| (m.span, m.name.clone()));
     let apposed = names::appositive_with(&text[from..at.start()], head)
@@ -1322,6 +1352,25 @@ mod tests {
                     win was deserved.";
         let got = speakers(text);
         assert_eq!(got.last().unwrap().0, "Sean McAllister", "{got:?}");
+    }
+
+    #[test]
+    fn a_role_described_by_a_capitalised_word_takes_the_name_after_it() {
+        let text = "Her Guatemalan counterpart, Bernardo Arevalo, said that \
+                    his government would send police.";
+        assert_eq!(speakers(text)[0].0, "Bernardo Arevalo");
+    }
+
+    #[test]
+    fn a_headlines_capitals_are_no_ones_role() {
+        let text = "Leaders Pledge Cooperation at Border Summit\n\nThe \
+                    talks went well, the two leaders said.";
+        let got = speakers(text);
+        assert_eq!(
+            got.last().unwrap(),
+            &("the two leaders".to_string(), Resolution::Unresolved),
+            "{got:?}"
+        );
     }
 
     #[test]
