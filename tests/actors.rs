@@ -770,3 +770,19 @@ fn a_partys_tag_after_a_name_is_no_part_of_it() {
         actors(&g)
     );
 }
+
+#[test]
+fn a_companys_name_is_known_by_its_last_word() {
+    // "Motors", "Semiconductor", "Pharmaceuticals" end companies' names;
+    // two capitalised words had made each a person.
+    let text = "Halvorsen Motors said it would recall the cars. Arcadia \
+                Semiconductor said its chips were faster. Salix \
+                Pharmaceuticals said the drug was safe.";
+    let g = graph_of(&[text], &builtin_aliases());
+    for form in
+        ["Halvorsen Motors", "Arcadia Semiconductor", "Salix Pharmaceuticals"]
+    {
+        let a = actor_with(&g, form);
+        assert_eq!(a.kind, ActorKind::Organisation, "{a:?}");
+    }
+}
