@@ -907,13 +907,16 @@ impl<'a> Page<'a> {
             return;
         }
         match find_end_tag(self.src, self.pos, CHROME[i]) {
-            Some(close) => {
-                self.pos = match self.src[close..].find('>') {
-                    Some(n) => close + n + 1,
-                    None => self.src.len(),
-                };
-            }
+            Some(close) => self.pos = self.past_tag(close),
             None => self.unclosed[i] = true,
+        }
+    }
+
+    /// The offset after the tag that opens at `lt`, or the page's end.
+    fn past_tag(&self, lt: usize) -> usize {
+        match self.src[lt..].find('>') {
+            Some(n) => lt + n + 1,
+            None => self.src.len(),
         }
     }
 
@@ -923,10 +926,7 @@ impl<'a> Page<'a> {
         let src = self.src;
         let close = find_end_tag(src, self.pos, name).unwrap_or(src.len());
         let content = &src[self.pos..close];
-        self.pos = match src[close..].find('>') {
-            Some(n) => close + n + 1,
-            None => src.len(),
-        };
+        self.pos = self.past_tag(close);
         content
     }
 }

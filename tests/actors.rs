@@ -34,6 +34,14 @@ fn actors(g: &ClaimGraph) -> Vec<Actor> {
         .collect()
 }
 
+/// Fails when an actor of `g` is named one of `names`.
+fn assert_no_actor_named(g: &ClaimGraph, names: &[&str]) {
+    let all = actors(g);
+    for name in names {
+        assert!(all.iter().all(|a| a.name != *name), "{name}: {all:?}");
+    }
+}
+
 /// The actor one of whose surface forms is `form`.
 fn actor_with(g: &ClaimGraph, form: &str) -> Actor {
     actors(g)
@@ -683,9 +691,7 @@ fn a_surname_with_a_particle_is_whole() {
         actor_with(&g, "Its president").id,
         actor_with(&g, "Sultan al-Jaber").id
     );
-    for part in ["Jaber", "Salman", "Cruz", "Its president"] {
-        assert!(actors(&g).iter().all(|a| a.name != part), "{:?}", actors(&g));
-    }
+    assert_no_actor_named(&g, &["Jaber", "Salman", "Cruz", "Its president"]);
 }
 
 #[test]
@@ -700,9 +706,10 @@ fn an_agency_named_by_what_it_does_is_one_organisation() {
     assert_eq!(actor_with(&g, "The agency").id, cbp.id);
     let ice = actor_with(&g, "Immigration and Customs Enforcement");
     assert_eq!(ice.kind, ActorKind::Organisation, "{ice:?}");
-    for part in ["Customs", "Border Protection", "Immigration"] {
-        assert!(actors(&g).iter().all(|a| a.name != part), "{:?}", actors(&g));
-    }
+    assert_no_actor_named(
+        &g,
+        &["Customs", "Border Protection", "Immigration"],
+    );
 }
 
 #[test]
@@ -747,9 +754,7 @@ fn a_title_word_opening_a_bodys_name_is_no_title() {
     assert_eq!(justice.kind, ActorKind::Organisation, "{justice:?}");
     let iowa = actor_with(&g, "Iowa Democratic Party");
     assert_ne!(iowa.id, actor_with(&g, "Ohio Republican Party").id);
-    for part in ["Department", "Party"] {
-        assert!(actors(&g).iter().all(|a| a.name != part), "{:?}", actors(&g));
-    }
+    assert_no_actor_named(&g, &["Department", "Party"]);
 }
 
 #[test]

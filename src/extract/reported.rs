@@ -841,24 +841,7 @@ fn adjunct_to_end(cx: &Context, from: usize, end: usize) -> bool {
             && cx.seg.tokens[k].kind != TokenKind::Quote
             && !matches!(cx.word(k), "," | ";" | ":")
             && low != "that"
-            && !is_be(low)
-            && !matches!(
-                low,
-                "has"
-                    | "have"
-                    | "had"
-                    | "will"
-                    | "would"
-                    | "could"
-                    | "should"
-                    | "can"
-                    | "may"
-                    | "might"
-                    | "must"
-                    | "do"
-                    | "does"
-                    | "did"
-            )
+            && !crate::extract::learned::is_verb_part(low)
             && cx.cue_at(k).is_none()
     })
 }

@@ -7,7 +7,7 @@
 //! of "Acme Agency said … He said …" took minutes); these indexes give
 //! the same answers by a hash or a range lookup.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::Agreement;
 use super::names::NameMention;
@@ -123,6 +123,8 @@ pub(super) struct Resolved {
     list: Vec<Entry>,
     /// `(end, start)` of each distinct mention -> its latest index.
     by_end: BTreeMap<(usize, usize), usize>,
+    /// The names some mention has shown to be a thing's.
+    things: HashSet<String>,
 }
 
 impl Resolved {
@@ -133,16 +135,18 @@ impl Resolved {
     pub(super) fn push(&mut self, mut entry: Entry) {
         // Only a thing's: one surname can be two people of each gender
         // ("Clinton"), but a body is never a person.
+        // The earlier mentions are updated once, when the name is first
+        // shown to be a thing's; later ones look the name up.
         let thing = Some(Agreement::Thing);
         if entry.2 == thing {
-            for e in &mut self.list {
-                if e.2.is_none() && e.1 == entry.1 {
-                    e.2 = thing;
+            if self.things.insert(entry.1.clone()) {
+                for e in &mut self.list {
+                    if e.2.is_none() && e.1 == entry.1 {
+                        e.2 = thing;
+                    }
                 }
             }
-        } else if entry.2.is_none()
-            && self.list.iter().any(|e| e.2 == thing && e.1 == entry.1)
-        {
+        } else if entry.2.is_none() && self.things.contains(&entry.1) {
             entry.2 = thing;
         }
         let span = entry.0;

@@ -1264,15 +1264,7 @@ fn speaker_core(text: &str, span: Span) -> Span {
     {
         trimmed = name.trim_end();
     }
-    // "Rep. Gwen Moore (D-Wis.)", "Gov. Chris Christie (R)": a party's
-    // tag after the name is no part of it.
-    if let Some((name, _)) = trimmed
-        .strip_suffix(')')
-        .and_then(|rest| rest.rsplit_once(" ("))
-        .filter(|(_, tag)| is_party_tag(tag))
-    {
-        trimmed = name.trim_end();
-    }
+    trimmed = without_party_tag(trimmed);
     // "The U.S." keeps its dot; "Feeley." does not.
     if trimmed.ends_with('.') && !trimmed.ends_with(|c: char| c.is_uppercase())
     {
@@ -1284,9 +1276,18 @@ fn speaker_core(text: &str, span: Span) -> Span {
     Span::new(span.start(), span.start() + trimmed.len())
 }
 
+/// `name` without a party's tag in a parenthesis at its end: "Rep.
+/// Gwen Moore (D-Wis.)", "Gov. Chris Christie (R)".
+pub(crate) fn without_party_tag(name: &str) -> &str {
+    name.strip_suffix(')')
+        .and_then(|rest| rest.rsplit_once(" ("))
+        .filter(|(_, tag)| is_party_tag(tag))
+        .map_or(name, |(name, _)| name.trim_end())
+}
+
 /// True for a party's tag in a parenthesis after a politician's name:
 /// "R", "D-Wis.", "I-Vt.", "R-S.C.".
-pub(crate) fn is_party_tag(tag: &str) -> bool {
+fn is_party_tag(tag: &str) -> bool {
     let mut chars = tag.chars();
     matches!(chars.next(), Some('D' | 'R' | 'I'))
         && match chars.next() {

@@ -342,14 +342,8 @@ fn by_name(
     named: &FullerNames,
     span: Span,
 ) -> (String, Resolution) {
-    let written = span.text(text);
     // "Rep. Gwen Moore (D-Wis.)": the name without its party's tag.
-    let written = written
-        .strip_suffix(')')
-        .and_then(|rest| rest.rsplit_once(" ("))
-        .filter(|(_, tag)| mentions::is_party_tag(tag))
-        .map_or(written, |(name, _)| name.trim_end());
-    let name = strip_title(written);
+    let name = strip_title(mentions::without_party_tag(span.text(text)));
     match named.only(&canonical_key(&name)) {
         Some(m) => (m.name.clone(), Resolution::Alias(m.span)),
         None => (name, Resolution::Named),
