@@ -1065,6 +1065,61 @@ impl<'a> Context<'a> {
         (start < end).then_some((start, end))
     }
 
+    /// A clause's whole subject before `end` that names a group by a
+    /// speaker noun and a joining preposition whose object is a
+    /// short common noun phrase with no head of its own: "…, negotiators
+    /// from both sides said", "critics in both parties" ("on" too before
+    /// "both sides"). The object's words are lower-case, none a cue or
+    /// function word but a determiner, quantifier or number; up to two
+    /// lower-case modifiers go before the head ("elected officials"), and
+    /// a comma or `floor` comes right before the phrase.
+    pub(crate) fn group_subject_before(
+        &self,
+        end: usize,
+        floor: usize,
+    ) -> Option<(usize, usize)> {
+        let lowest = end.saturating_sub(4).max(floor + 1);
+        let p = (lowest..end.saturating_sub(1))
+            .rev()
+            .find(|&p| !self.is_word(p) || self.is_preposition(p))?;
+        let sides = matches!(self.low(end - 1), "side" | "sides");
+        if !(is_joining_preposition(self.word(p))
+            || (sides && self.word(p) == "on"))
+        {
+            return None;
+        }
+        let word = |j: usize| {
+            self.is_word(j)
+                && (!self.is_capitalised(j) || self.sentence(j).first == j)
+                && !self.listed(j, AUXILIARY | PRONOUN)
+        };
+        let plain = |j: usize| word(j) && self.cue_at(j).is_none();
+        // A cue's word after a determiner is a noun ("both sides").
+        let det = |j: usize| self.listed(j, DETERMINER | QUANTIFIER);
+        let object = !det(end - 1)
+            && (p + 1..end).all(|j| {
+                (self.is_word(j) && det(j))
+                    || (word(j)
+                        && !self.listed(j, STOP_WORD)
+                        && (det(j - 1) || self.cue_at(j).is_none()))
+            });
+        let h = p - 1;
+        if !object || !plain(h) || !self.is_speaker_noun(h) {
+            return None;
+        }
+        let mut start = h;
+        while start > floor
+            && h - start < 2
+            && plain(start - 1)
+            && !self.listed(start - 1, STOP_WORD | DETERMINER)
+            && !matches!(self.low(start - 1), "and" | "but" | "or" | "so")
+            && !self.low(start - 1).ends_with("ly")
+        {
+            start -= 1;
+        }
+        (start == floor || self.word(start - 1) == ",").then_some((start, end))
+    }
+
     /// True when `a..b` ends with a preposition and a word or two
     /// capitalised after it ("Officials in Germany"), which a list of
     /// places can go on.

@@ -372,6 +372,60 @@ mod tests {
     }
 
     #[test]
+    fn a_clause_after_the_cue_is_what_was_said() {
+        // A possessive after the cue opens the reported clause, so what
+        // comes before the speaker is no content of its own.
+        let text = "In a statement on Monday, the governor said his office \
+                    had opened an inquiry.";
+        let got = extract(text, &segment(text));
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(
+            got[0].content_text(text),
+            "his office had opened an inquiry"
+        );
+        // "her" alone is the object: the content is before the tag.
+        let text = "Her husband was free and would soon come home, the \
+                    president told her.";
+        let got = extract(text, &segment(text));
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(
+            got[0].content_text(text),
+            "Her husband was free and would soon come home"
+        );
+        // A role before the name is the speaker's, even when a name opens
+        // what was said.
+        let text = "The state attorney general, Keith Ellison, said \
+                    Northline had misled customers.";
+        let got = extract(text, &segment(text));
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(
+            got[0].content_text(text),
+            "Northline had misled customers"
+        );
+    }
+
+    #[test]
+    fn a_group_named_with_a_preposition_closes_a_sentence() {
+        let text = "Talks stalled after the party rejected a proposal to \
+                    raise the retirement age, negotiators from both sides \
+                    said.";
+        let got = extract(text, &segment(text));
+        let said = got
+            .iter()
+            .find(|a| a.cue.is_some_and(|c| c.text(text) == "said"))
+            .expect("the tag is found");
+        assert_eq!(
+            said.speaker.as_ref().map(|s| s.span.text(text)),
+            Some("negotiators from both sides")
+        );
+        // The cue inside the clause stops before the tag.
+        assert!(
+            got.iter().all(|a| !a.content_text(text).contains("negotiators")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn people_of_two_places_are_one_speaker() {
         let text = "Officials in Mexico and Guatemala said the patrols \
                     would start. The presidents of Mexico and Guatemala \

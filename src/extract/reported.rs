@@ -326,7 +326,10 @@ pub(crate) fn at_cue(
             end = cx.skip_auxiliaries_back(end - 1, s.first);
         }
     }
-    match cx.speaker_before(end, s.first) {
+    let speaker = cx
+        .speaker_before(end, s.first)
+        .or_else(|| cx.group_subject_before(end, s.first));
+    match speaker {
         Some(sp) if !cx.any_used(sp.0, sp.1) => {
             trailing(cx, s, cue, sp).or_else(|| forward(cx, s, cue, sp))
         }
@@ -366,7 +369,23 @@ fn trailing(
     // subject after the cue opens a clause of its own.
     let clause_after = rest.start < rest.end && {
         let w = cx.low(rest.start);
-        cx.is_pronoun(rest.start) || matches!(w, "the" | "a" | "an" | "there")
+        // "her" may be the object: "…, the president told her."
+        let her_object =
+            w == "her" && (rest.len() < 2 || !cx.is_word(rest.start + 1));
+        cx.is_pronoun(rest.start)
+            || matches!(
+                w,
+                "the"
+                    | "a"
+                    | "an"
+                    | "there"
+                    | "his"
+                    | "her"
+                    | "its"
+                    | "their"
+                    | "our"
+                    | "my"
+            ) && !her_object
     };
     let short_tail = rest.len() <= 7
         && !clause_after
@@ -386,6 +405,19 @@ fn trailing(
         return None;
     }
     let content = trim(cx, s.first, sp.0 - 1)?;
+    // "The state attorney general, Keith Ellison, said …": what comes
+    // before is the speaker's appositive, not what was said. Not "A new
+    // campaign manager, he said, could …": there it is the subject.
+    let role = content.1 - content.0 <= 5
+        && cx.is_determiner(content.0)
+        && (content.0 + 1..content.1).all(|j| {
+            cx.is_word(j) && !cx.is_determiner(j) && !cx.is_pronoun(j)
+        })
+        && (cx.is_speaker_noun(content.1 - 1)
+            || crate::resolve::names::is_title(cx.word(content.1 - 1)));
+    if !parenthetical && role {
+        return None;
+    }
     let words = (content.0..content.1).filter(|&j| cx.is_word(j)).count();
     if words < 4 {
         // "In addition, he added, …": the content follows the cue.
@@ -773,7 +805,16 @@ fn new_attribution(cx: &Context, j: usize, end: usize) -> bool {
     if cx.in_quote[j] {
         return false;
     }
-    let Some((_, e)) = cx.speaker_after(j, end) else { return false };
+    let Some(e) = cx.speaker_after(j, end).map(|(_, e)| e).or_else(|| {
+        // "…, negotiators from both sides said.": a group's subject.
+        (j + 2..(j + 9).min(end)).find(|&k| {
+            let e = cx.skip_auxiliaries_back(k, j);
+            cx.cue_at(k).is_some()
+                && cx.group_subject_before(e, j) == Some((j, e))
+        })
+    }) else {
+        return false;
+    };
     let k = cx.skip_auxiliaries(e, end);
     k < end && cx.cue_at(k).is_some_and(|c| !c.cue.participle)
 }
@@ -817,19 +858,31 @@ fn named_subject(cx: &Context, j: usize, end: usize) -> bool {
 /// reported on Tuesday." closing it: another attribution, which ends the
 /// content before it.
 fn parenthetical_attribution(cx: &Context, j: usize, end: usize) -> bool {
-    let Some((_, e)) = cx.speaker_after(j, end) else { return false };
-    let k = cx.skip_auxiliaries(e, end);
-    let Some(c) = cx.cue_at(k) else { return false };
-    // "said", "reported", "wrote": a cue that attributes on its own,
-    // maybe followed by when or where ("reported on Tuesday").
-    let said =
-        c.cue.lemma == "say" || (!c.cue.needs_complement && !c.cue.participle);
-    let after = skip_circumstance(cx, c.end, end);
-    // "… in a joint statement after a day of talks.": a phrase on when
-    // or where, with no clause of its own, may close the sentence.
-    let adjunct =
-        || is_preposition(cx.low(after)) && adjunct_to_end(cx, after, end);
-    said && (after == end || matches!(cx.word(after), "," | ".") || adjunct())
+    let said_after = |e: usize| {
+        let k = cx.skip_auxiliaries(e, end);
+        let Some(c) = cx.cue_at(k) else { return false };
+        // "said", "reported", "wrote": a cue that attributes on its own,
+        // maybe followed by when or where ("reported on Tuesday").
+        let said = c.cue.lemma == "say"
+            || (!c.cue.needs_complement && !c.cue.participle);
+        let after = skip_circumstance(cx, c.end, end);
+        // "… in a joint statement after a day of talks.": a phrase on
+        // when or where, with no clause of its own, may close the
+        // sentence.
+        let adjunct =
+            || is_preposition(cx.low(after)) && adjunct_to_end(cx, after, end);
+        said && (after == end
+            || matches!(cx.word(after), "," | ".")
+            || adjunct())
+    };
+    if cx.speaker_after(j, end).is_some_and(|(_, e)| said_after(e)) {
+        return true;
+    }
+    // "…, negotiators from both sides said.": a group's subject.
+    (j + 2..(j + 9).min(end)).any(|k| {
+        let e = cx.skip_auxiliaries_back(k, j);
+        cx.group_subject_before(e, j) == Some((j, e)) && said_after(e)
+    })
 }
 
 /// True when tokens `from..end` hold no clause of their own: no comma,
