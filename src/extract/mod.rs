@@ -426,6 +426,47 @@ mod tests {
     }
 
     #[test]
+    fn a_phrase_on_when_or_where_is_no_content() {
+        // Between the addressee and "that".
+        let text = "Friedrich Merz told reporters after a late-night \
+                    session that he remained optimistic.";
+        let got = extract(text, &segment(text));
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].content_text(text), "he remained optimistic");
+        // Opening the sentence, before a speaker and a short clause.
+        let text = "In the free-trade zone, traders say business is poor.";
+        let got = extract(text, &segment(text));
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].content_text(text), "business is poor");
+        // A pilot is a speaker like a captain.
+        let text = "The pilot told controllers that he was losing an engine.";
+        let got = extract(text, &segment(text));
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].content_text(text), "he was losing an engine");
+    }
+
+    #[test]
+    fn a_town_and_its_state_end_one_appositive() {
+        for text in [
+            "Carole Bower, 75, of Carthage, Ill., said she would vote.",
+            "Carole Bower, a retiree in Carthage, Ill., said she would vote.",
+            "Carole Bower, 75, a retiree in Carthage, Illinois, said she \
+             would vote.",
+        ] {
+            let got = extract(text, &segment(text));
+            assert_eq!(got.len(), 1, "{got:?}");
+            let speaker = got[0].speaker.as_ref().expect("a speaker");
+            assert_eq!(speaker.span.text(text), "Carole Bower", "{text}");
+        }
+        // With no appositive before the town, the phrase ends there.
+        let text = "The mayor of Portland, Ore., said the plan would fail.";
+        let got = extract(text, &segment(text));
+        assert_eq!(got.len(), 1, "{got:?}");
+        let speaker = got[0].speaker.as_ref().expect("a speaker");
+        assert_eq!(speaker.span.text(text), "The mayor of Portland");
+    }
+
+    #[test]
     fn people_of_two_places_are_one_speaker() {
         let text = "Officials in Mexico and Guatemala said the patrols \
                     would start. The presidents of Mexico and Guatemala \

@@ -415,7 +415,13 @@ fn trailing(
         })
         && (cx.is_speaker_noun(content.1 - 1)
             || crate::resolve::names::is_title(cx.word(content.1 - 1)));
-    if !parenthetical && role {
+    // "In the Horgos free-trade zone, Chinese traders say business is
+    // poor": a phrase on where or when opens the sentence; it is said of
+    // nothing.
+    let adverbial = is_preposition(cx.low(content.0))
+        && (content.0..content.1)
+            .all(|j| cx.is_word(j) && cx.cue_at(j).is_none());
+    if !parenthetical && (role || adverbial) {
         return None;
     }
     let words = (content.0..content.1).filter(|&j| cx.is_word(j)).count();
@@ -576,13 +582,11 @@ fn content_start(
     // "said that", "said last week that", and after a longer phrase of
     // where and when ("said in a written statement in March that") when
     // a preposition opens it.
-    let reach = if is_preposition(cx.low(k)) { 12 } else { 5 };
-    let that = (k..(k + reach).min(s.end)).find(|&j| cx.low(j) == "that");
     // No cue between, but for a participle after an article ("a written
     // statement") or a word for where it was said ("a blog post").
     // Nor for a participle after that word ("in a notice posted on its
     // website").
-    let plain = |j: usize| {
+    let plain = |k: usize, j: usize| {
         cx.is_word(j)
             && (cx.cue_at(j).is_none()
                 || (j > k && matches!(cx.low(j - 1), "a" | "an" | "the"))
@@ -591,7 +595,14 @@ fn content_start(
                     && is_venue(cx.low(j - 1))
                     && cx.low(j).ends_with("ed")))
     };
-    if let Some(t) = that.filter(|&t| (k..t).all(plain)) {
+    // A "that" within `reach` of `k`, with only plain words before it.
+    let that_from = |k: usize, reach: usize| {
+        (k..(k + reach).min(s.end))
+            .find(|&j| cx.low(j) == "that")
+            .filter(|&t| (k..t).all(|j| plain(k, j)))
+    };
+    let reach = if is_preposition(cx.low(k)) { 12 } else { 5 };
+    if let Some(t) = that_from(k, reach) {
         return Some((t + 1, true));
     }
     // "said, in a telephone interview, that …": where it was said, set
@@ -643,9 +654,18 @@ fn content_start(
     {
         return Some((comma + 2, true));
     }
-    // "told Reuters that …": a "that" after the addressee.
+    // "told Reuters that …": a "that" after the addressee, maybe after
+    // a phrase on when or where ("told reporters after a late-night
+    // session that …").
     if k + 1 < s.end && k > cue.end && cx.low(k) == "that" {
         return Some((k + 1, true));
+    }
+    if k > cue.end
+        && is_preposition(cx.low(k))
+        && let Some(t) = that_from(k, 12)
+        && t + 1 < s.end
+    {
+        return Some((t + 1, true));
     }
     if cue.cue.lemma == "dismiss" && dismisses_a_job_holder(cx, k, s.end) {
         return None;
