@@ -823,9 +823,20 @@ impl<'a> Context<'a> {
         // said"), or the cue is a bare noun-like word ("director of state
         // campaigns").
         let relative = matches!(self.low(open + 1), "who" | "whose" | "which");
+        // Nor is "state" a cue in "state Sen. Linda Ferraro", the
+        // appositive's opening words.
+        let before_title = |j: usize| {
+            j < open + 3
+                && (open + 1..=j).all(|k| {
+                    crate::resolve::names::is_title_modifier(self.word(k))
+                })
+                && self.is_capitalised(j + 1)
+                && self.is_title_at(j + 1)
+        };
         let clean = inside.clone().all(|j| {
             self.seg.tokens[j].kind != TokenKind::Quote
                 && (relative
+                    || before_title(j)
                     || self.cue_at(j).is_none_or(|c| self.is_bare_noun(j, &c)))
         });
         if !clean || inside.is_empty() {
@@ -1031,7 +1042,25 @@ impl<'a> Context<'a> {
         let named = (from..e).all(|j| {
             !self.is_word(j) || self.is_capitalised(j) || self.is_initial(j)
         });
-        (s == open + 1 && words >= 2 && named).then_some((s, e))
+        // "state Sen. Linda Ferraro", "former Gov. Jeb Bush": up to two
+        // lower-case words before a title open the appositive.
+        let first = open + 1;
+        let titled = s > first
+            && s - first <= 2
+            && (first..s).all(|j| {
+                crate::resolve::names::is_title_modifier(self.word(j))
+            })
+            && self.is_title_at(s);
+        ((s == first || titled) && words >= 2 && named)
+            .then_some((if titled { first } else { s }, e))
+    }
+
+    /// True when token `j` is a title, with the dot that may follow it
+    /// ("Sen.", "Gov.", "Secretary").
+    fn is_title_at(&self, j: usize) -> bool {
+        let with_dot = j + 1 < self.len() && self.word(j + 1) == ".";
+        let b = if with_dot { j + 2 } else { j + 1 };
+        crate::resolve::names::is_title(self.span(j, b).text(self.text))
     }
 
     /// A noun phrase ending at `end`, headed by its last word.

@@ -467,6 +467,19 @@ mod tests {
     }
 
     #[test]
+    fn lower_case_words_before_a_title_open_an_appositive() {
+        let text = "The challenger, state Sen. Linda Ferraro, falsely \
+                    claimed on Tuesday that the governor cut school funding.";
+        let got = extract(text, &segment(text));
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(got[0].speaker.is_some(), "{got:?}");
+        assert_eq!(
+            got[0].content_text(text),
+            "the governor cut school funding"
+        );
+    }
+
+    #[test]
     fn people_of_two_places_are_one_speaker() {
         let text = "Officials in Mexico and Guatemala said the patrols \
                     would start. The presidents of Mexico and Guatemala \

@@ -380,6 +380,23 @@ fn apposed_name_after(text: &str, span: Span) -> Option<Span> {
     if article {
         words.remove(0);
     }
+    // "state Sen. Linda Ferraro", "former Gov. Jeb Bush": up to two
+    // lower-case words before a title are no part of the name.
+    let lower = words
+        .iter()
+        .take(2)
+        .take_while(|w| names::is_title_modifier(w))
+        .count();
+    let prefix = if lower > 0
+        && !article
+        && words.get(lower).is_some_and(|w| names::is_title(w))
+    {
+        let skipped = words[..lower].iter().map(|w| w.len() + 1).sum();
+        words.drain(..lower);
+        skipped
+    } else {
+        0
+    };
     // The name, then perhaps where it works: "Dr. Bernard Srour of the
     // French National Institute …". Past the first word, a particle is
     // part of it ("Ana de la Cruz", "Sultan al-Jaber").
@@ -417,7 +434,8 @@ fn apposed_name_after(text: &str, span: Span) -> Option<Span> {
     }
     // The words and the n - 1 spaces between them.
     let name_len = words[..n].iter().map(|w| w.len()).sum::<usize>() + n - 1;
-    let start = span.end() + 2 + if article { "the ".len() } else { 0 };
+    let start =
+        span.end() + 2 + prefix + if article { "the ".len() } else { 0 };
     Some(Span::new(start, start + name_len))
 }
 
@@ -425,7 +443,26 @@ fn apposed_name_after(text: &str, span: Span) -> Option<Span> {
 /// lawyer", "Clinton's campaign manager", "Its chief executive" (a
 /// possessive, then a few words ending in a lower-case one).
 fn is_possessed_role(mention: &str) -> bool {
-    let mut words = mention.split_whitespace();
+    let mut words = mention.split_whitespace().peekable();
+    // "Gov. Daniel Whitcombe's challenger": the owner's name may take
+    // up to three capitalised words, its title with them.
+    for _ in 0..3 {
+        let owner_goes_on = words.peek().is_some_and(|w| {
+            w.starts_with(char::is_uppercase)
+                && !w.ends_with("'s")
+                && !w.ends_with("’s")
+                && !w.ends_with("s'")
+                && !w.ends_with("s’")
+                && !matches!(
+                    w.to_lowercase().as_str(),
+                    "its" | "his" | "her" | "their" | "our"
+                )
+        });
+        if !owner_goes_on {
+            break;
+        }
+        words.next();
+    }
     let first = words.next().unwrap_or("");
     let possessive = first.ends_with("'s")
         || first.ends_with("’s")
@@ -1027,6 +1064,24 @@ mod tests {
         // A plural role opening the sentence names no one.
         let got = speakers("Supporters say the law protects children.");
         assert_eq!(got[0].1, Resolution::Unresolved, "{got:?}");
+    }
+
+    #[test]
+    fn a_title_and_words_before_it_lead_to_the_apposed_name() {
+        let got = speakers(
+            "The challenger, state Sen. Linda Ferraro, claimed that the \
+             governor cut school funding. Gov. Tom Reyes's spokesman, Jenna \
+             Pike, said that the claim was false.",
+        );
+        let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["Linda Ferraro", "Jenna Pike"], "{got:?}");
+        // A listing word is no modifier of the title: the experts are not
+        // Mr. Goldberg.
+        let got = speakers(
+            "Many tax experts, including Mr. Goldberg, have said that the \
+             returns can be released.",
+        );
+        assert!(got.iter().all(|(n, _)| !n.contains("Goldberg")), "{got:?}");
     }
 
     #[test]

@@ -126,6 +126,47 @@ pub fn is_place_preposition(word: &str) -> bool {
     )
 }
 
+/// True for a lower-case word that can stand before a title and its name
+/// in an appositive: "state" in "state Sen. Linda Ferraro", "former" in
+/// "former Gov. Jeb Bush". Not a joining or listing word ("including Mr.
+/// Goldberg", "and Sen. X") nor a verb's "-ing" form but "acting".
+pub fn is_title_modifier(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_lowercase())
+        && word.chars().all(|c| c.is_alphabetic() || c == '-')
+        && (!word.ends_with("ing") || word == "acting")
+        && !matches!(
+            word,
+            "including"
+                | "like"
+                | "such"
+                | "as"
+                | "especially"
+                | "among"
+                | "notably"
+                | "and"
+                | "or"
+                | "but"
+                | "with"
+                | "from"
+                | "of"
+                | "by"
+                | "for"
+                | "to"
+                | "at"
+                | "in"
+                | "on"
+                | "who"
+                | "which"
+                | "whose"
+                | "that"
+                | "the"
+                | "a"
+                | "an"
+                | "than"
+                | "plus"
+        )
+}
+
 /// True for a title or role word that can stand before a name
 /// ("Administrator", "Sen.", "then-Attorney").
 pub fn is_title(word: &str) -> bool {
