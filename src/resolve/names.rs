@@ -37,7 +37,8 @@ fn titles() -> &'static HashSet<&'static [u8], foldhash::fast::FixedState> {
 pub fn strip_title(mention: &str) -> String {
     let words: Vec<&str> = mention.split_whitespace().collect();
     let last_title = words.iter().rposition(|w| is_title(w));
-    let mut start = last_title.map_or(0, |t| t + 1);
+    let mut start =
+        last_title.map_or_else(|| role_before_name(&words), |t| t + 1);
     // "Secretary of State John Kerry": the title runs on over "of" or
     // "for"; "Secretary of State" names no one after it, and is kept.
     let mut run_on = false;
@@ -106,6 +107,29 @@ pub fn strip_title(mention: &str) -> String {
     }
     name.truncate(strip_possessive(&name).len());
     name
+}
+
+/// Where the name starts in "NTSB board member Thomas Chapman",
+/// "Security researcher Troy Hunt", "AfD co-leader Alice Weidel": a
+/// role the titles file lacks, ending in a lower-case speaker noun (the
+/// part after a hyphen counts), right before a name of two or more
+/// capitalised words that ends the mention. Before the noun only words
+/// with no joining word among them ("of", "for", "at"): the description
+/// in "spokesman for the Senate" names where, not a role. 0 otherwise.
+fn role_before_name(words: &[&str]) -> usize {
+    let capital = |w: &str| w.starts_with(char::is_uppercase);
+    let Some(noun) = words.iter().rposition(|w| !capital(w)) else {
+        return 0;
+    };
+    let role = words[noun];
+    let head = role.rsplit('-').next().unwrap_or(role);
+    let speaker_noun = role.chars().all(|c| c.is_alphabetic() || c == '-')
+        && crate::extract::lexicon::Lexicon::get().is_speaker_noun(head);
+    let plain = words[..noun].iter().all(|w| {
+        !matches!(*w, "of" | "for" | "and" | "or") && !is_place_preposition(w)
+    });
+    let named = words.len() - noun > 2;
+    if speaker_noun && plain && named { noun + 1 } else { 0 }
 }
 
 /// A preposition that says where someone works or is, after a role or
@@ -544,7 +568,18 @@ pub fn agreement_hint(mention: &str) -> Option<Hint> {
         && head_of != "police"
         && crate::resolve::words::is_body_head(head_of);
     let agency = || crate::resolve::mentions::is_agency_name(mention);
-    if ORG.contains(&last) || ORG.contains(&head_of) || named_body || agency()
+    // "The FBI", "the NTSB": an acronym with its article is a body's
+    // ("AMLO" alone may be a person's).
+    let acronym = || {
+        matches!(words.as_slice(), [the, a] if the.eq_ignore_ascii_case("the")
+            && a.len() >= 2
+            && a.chars().all(|c| c.is_ascii_uppercase()))
+    };
+    if ORG.contains(&last)
+        || ORG.contains(&head_of)
+        || named_body
+        || agency()
+        || acronym()
     {
         return Some(Hint::Organisation);
     }
@@ -656,6 +691,27 @@ mod tests {
     fn titles_file_is_sorted_and_unique() {
         let lines: Vec<&str> = data_lines(TITLES).collect();
         assert!(lines.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn a_role_the_titles_lack_is_stripped_before_a_full_name() {
+        for (mention, name) in [
+            ("NTSB board member Thomas Chapman", "Thomas Chapman"),
+            ("Security researcher Troy Hunt", "Troy Hunt"),
+            ("AfD co-leader Alice Weidel", "Alice Weidel"),
+            ("former Obama adviser David Axelrod", "David Axelrod"),
+            // No role noun, or a name of one word: kept as written.
+            ("Halvorsen Motors", "Halvorsen Motors"),
+            ("the rival Mercer", "rival Mercer"),
+        ] {
+            assert_eq!(strip_title(mention), name, "{mention}");
+        }
+    }
+
+    #[test]
+    fn an_acronym_with_its_article_is_a_body() {
+        assert_eq!(agreement_hint("The FBI"), Some(Hint::Organisation));
+        assert_eq!(agreement_hint("AMLO"), None);
     }
 
     #[test]
