@@ -433,6 +433,15 @@ mod tests {
         let got = extract(text, &segment(text));
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(got[0].content_text(text), "he remained optimistic");
+        // Nor is a question that opens the sentence: the answer is said.
+        let text = "Asked whether the district would sell the buildings, \
+                    Manzanares said no decision had been made.";
+        let got = extract(text, &segment(text));
+        let said = got
+            .iter()
+            .find(|a| a.cue.is_some_and(|c| c.text(text) == "said"))
+            .expect("the answer is found");
+        assert_eq!(said.content_text(text), "no decision had been made");
         // Opening the sentence, before a speaker and a short clause.
         let text = "In the free-trade zone, traders say business is poor.";
         let got = extract(text, &segment(text));

@@ -418,10 +418,14 @@ fn trailing(
     // "In the Horgos free-trade zone, Chinese traders say business is
     // poor": a phrase on where or when opens the sentence; it is said of
     // nothing.
+    // "Asked whether …, Manzanares said no decision had been made": the
+    // question opens the sentence; the answer follows the cue.
+    let question =
+        matches!(cx.low(content.0), "asked" | "pressed" | "questioned");
     let adverbial = is_preposition(cx.low(content.0))
         && (content.0..content.1)
             .all(|j| cx.is_word(j) && cx.cue_at(j).is_none());
-    if !parenthetical && (role || adverbial) {
+    if !parenthetical && (role || adverbial || question) {
         return None;
     }
     let words = (content.0..content.1).filter(|&j| cx.is_word(j)).count();
