@@ -591,6 +591,36 @@ pub fn agreement_hint(mention: &str) -> Option<Hint> {
     plural.then_some(Hint::Plural)
 }
 
+/// The gender a description tells by its head noun: "A Northline
+/// spokeswoman", "his mother", "a businessman in Ohio". `None` for a
+/// noun of either gender ("a reporter", "the official").
+pub fn role_gender(mention: &str) -> Option<Hint> {
+    let head = mention
+        .split_whitespace()
+        .take_while(|w| {
+            !matches!(
+                *w,
+                "of" | "for" | "at" | "in" | "from" | "with" | "who" | ","
+            )
+        })
+        .last()?
+        .trim_end_matches(',')
+        .to_lowercase();
+    match head.as_str() {
+        "woman" | "mother" | "wife" | "daughter" | "sister"
+        | "grandmother" | "widow" | "girl" | "actress" | "aunt" | "niece"
+        | "girlfriend" | "granddaughter" | "stepmother" => Some(Hint::Female),
+        "man" | "father" | "husband" | "son" | "brother" | "grandfather"
+        | "widower" | "boy" | "uncle" | "nephew" | "boyfriend"
+        | "grandson" | "stepfather" => Some(Hint::Male),
+        h if h.ends_with("woman") => Some(Hint::Female),
+        h if h.ends_with("man") && h.len() > 5 && !h.ends_with("human") => {
+            Some(Hint::Male)
+        }
+        _ => None,
+    }
+}
+
 /// The gender a person's name tells by its given name ("Maria Delgado"
 /// is a woman), from `data/given_names.tsv`: the first or second word of
 /// a name, titles dropped, with a surname after it. `None` for a name of
