@@ -442,6 +442,15 @@ mod tests {
             .find(|a| a.cue.is_some_and(|c| c.text(text) == "said"))
             .expect("the answer is found");
         assert_eq!(said.content_text(text), "no decision had been made");
+        // A subject pronoun after the cue is no addressee.
+        let text = "Some said it was needed, while others warned it would \
+                    hit low-income workers hardest.";
+        let got = extract(text, &segment(text));
+        assert!(
+            got.iter().any(|a| a.content_text(text)
+                == "it would hit low-income workers hardest"),
+            "{got:?}"
+        );
         // Opening the sentence, before a speaker and a short clause.
         let text = "In the free-trade zone, traders say business is poor.";
         let got = extract(text, &segment(text));

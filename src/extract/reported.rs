@@ -624,11 +624,18 @@ fn content_start(
         return Some((t + 1, true));
     }
     if TAKES_ADDRESSEE.contains(&cue.cue.lemma.as_str()) {
-        if let Some((_, e)) = cx.speaker_after(k, s.end) {
+        // A subject pronoun opens the clause said ("warned it would …").
+        let subject = matches!(
+            cx.low(k),
+            "he" | "she" | "it" | "we" | "they" | "i" | "there"
+        );
+        if let Some((_, e)) = cx.speaker_after(k, s.end).filter(|_| !subject) {
             k = e;
         } else if cx.low(k) == "reporters"
-            || cx.is_pronoun(k)
-            || matches!(cx.low(k), "him" | "her" | "them" | "us" | "me")
+            || matches!(
+                cx.low(k),
+                "him" | "her" | "them" | "us" | "me" | "you"
+            )
         {
             k += 1;
         }

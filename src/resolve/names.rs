@@ -520,6 +520,16 @@ pub fn agreement_hint(mention: &str) -> Option<Hint> {
         "mrs." | "mrs" | "ms." | "ms" | "miss" => return Some(Hint::Female),
         _ => {}
     }
+    // "Some said …", "Others warned …": a quantifier standing for a
+    // group is plural.
+    if words.len() == 1
+        && matches!(
+            first,
+            "some" | "many" | "others" | "several" | "both" | "most" | "few"
+        )
+    {
+        return Some(Hint::Plural);
+    }
     // "Sanders himself"; "Thursday", a day taken for a speaker, is
     // nobody a pronoun can mean.
     match last {
@@ -742,6 +752,8 @@ mod tests {
     fn an_acronym_with_its_article_is_a_body() {
         assert_eq!(agreement_hint("The FBI"), Some(Hint::Organisation));
         assert_eq!(agreement_hint("AMLO"), None);
+        // A quantifier standing for a group is plural.
+        assert_eq!(agreement_hint("Some"), Some(Hint::Plural));
     }
 
     #[test]
