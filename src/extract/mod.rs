@@ -433,6 +433,21 @@ mod tests {
         let got = extract(text, &segment(text));
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(got[0].content_text(text), "he remained optimistic");
+        // A short subject before a parenthetical cue is said with the
+        // rest of its clause; "In addition" is not.
+        let text = "Germany's pension system, he argued, would run out of \
+                    money. In addition, he added, the plan would fail.";
+        let got = extract(text, &segment(text));
+        let contents: Vec<String> =
+            got.iter().map(|a| a.content_text(text)).collect();
+        assert_eq!(
+            contents,
+            [
+                "Germany's pension system would run out of money",
+                "the plan would fail"
+            ],
+            "{got:?}"
+        );
         // Nor is a question that opens the sentence: the answer is said.
         let text = "Asked whether the district would sell the buildings, \
                     Manzanares said no decision had been made.";

@@ -429,7 +429,45 @@ fn trailing(
         return None;
     }
     let words = (content.0..content.1).filter(|&j| cx.is_word(j)).count();
-    if words < 4 {
+    // "The plan, she said, will fail": a short subject before a
+    // parenthetical cue, whose clause goes on after it. Not "In addition,
+    // he added, …" nor "However, she said, …": the content follows.
+    let first = cx.low(content.0);
+    let subject = parenthetical
+        && words >= 2
+        && (content.0..content.1).all(|j| {
+            cx.is_word(j) && !matches!(cx.low(j), "that" | "which" | "who")
+        })
+        && !is_preposition(first)
+        && !first.ends_with("ly")
+        && !matches!(
+            first,
+            "however"
+                | "still"
+                | "also"
+                | "yet"
+                | "but"
+                | "and"
+                | "so"
+                | "indeed"
+                | "instead"
+                | "meanwhile"
+                | "now"
+                | "then"
+                | "moreover"
+                | "first"
+                | "second"
+                | "finally"
+                | "in"
+                | "for"
+                | "at"
+                | "even"
+                | "of"
+                | "as"
+                | "after"
+                | "because"
+        );
+    if words < 4 && !subject {
         // "In addition, he added, …": the content follows the cue.
         return None;
     }
