@@ -572,6 +572,20 @@ fn what_a_one_word_name_is_follows_the_evidence() {
 }
 
 #[test]
+fn party_members_and_described_things_are_no_people() {
+    let a = "The Social Democrats rejected the proposal. FBI data show \
+             that violent crime rose. Sen. Ted Cruz (Tex.) said the bill \
+             would fail.";
+    let g = graph_of(&[a], &builtin_aliases());
+    let kind = |form: &str| actor_with(&g, form).kind;
+    assert_eq!(kind("Social Democrats"), ActorKind::Group);
+    assert_eq!(kind("FBI data"), ActorKind::Anonymous);
+    // A state alone in the parenthesis is the politician's tag too.
+    assert_eq!(kind("Ted Cruz"), ActorKind::Person);
+    assert_no_actor_named(&g, &["Ted Cruz (Tex.)"]);
+}
+
+#[test]
 fn a_subject_described_by_which_is_no_person() {
     // Two capitalised words make a person's name unless something shows
     // a thing: a clause on "which" after the sentence's subject.

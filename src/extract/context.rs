@@ -125,30 +125,6 @@ fn is_joining_preposition(word: &str) -> bool {
     matches!(word, "of" | "in" | "for" | "at" | "from" | "by")
 }
 
-/// A U.S. state by name or by its abbreviation in news style ("Ill.",
-/// "N.H."), as it follows a town ("Carthage, Ill.").
-fn is_state(text: &str) -> bool {
-    #[rustfmt::skip]
-    const STATES: &[&str] = &[
-        "Ala.", "Alabama", "Alaska", "Ariz.", "Arizona", "Ark.", "Arkansas",
-        "Calif.", "California", "Colo.", "Colorado", "Conn.", "Connecticut",
-        "D.C.", "Del.", "Delaware", "Fla.", "Florida", "Ga.", "Georgia",
-        "Hawaii", "Idaho", "Ill.", "Illinois", "Ind.", "Indiana", "Iowa",
-        "Kan.", "Kansas", "Kentucky", "Ky.", "La.", "Louisiana", "Maine",
-        "Maryland", "Mass.", "Massachusetts", "Md.", "Mich.", "Michigan",
-        "Minn.", "Minnesota", "Miss.", "Mississippi", "Missouri", "Mo.",
-        "Mont.", "Montana", "N.C.", "N.D.", "N.H.", "N.J.", "N.M.", "N.Y.",
-        "Neb.", "Nebraska", "Nev.", "Nevada", "New Hampshire", "New Jersey",
-        "New Mexico", "New York", "North Carolina", "North Dakota", "Ohio",
-        "Okla.", "Oklahoma", "Ore.", "Oregon", "Pa.", "Pennsylvania",
-        "R.I.", "Rhode Island", "S.C.", "S.D.", "South Carolina",
-        "South Dakota", "Tenn.", "Tennessee", "Texas", "Utah", "Va.",
-        "Vermont", "Virginia", "Vt.", "W.Va.", "Wash.", "Washington",
-        "West Virginia", "Wis.", "Wisconsin", "Wyo.", "Wyoming",
-    ];
-    STATES.contains(&text)
-}
-
 /// [`is_joining_preposition`] for a speaker read forward from its cue:
 /// not "in", which after a tag's speaker says where more often than
 /// whose ("Paul Ryan in a statement").
@@ -810,7 +786,9 @@ impl<'a> Context<'a> {
         // town is the end of the appositive before it, not one of its own.
         if open > floor
             && self.is_capitalised(open - 1)
-            && is_state(self.span(open + 1, comma).text(self.text))
+            && crate::resolve::names::is_us_state(
+                self.span(open + 1, comma).text(self.text),
+            )
         {
             // "The mayor of Portland, Ore., said": no appositive before.
             return self

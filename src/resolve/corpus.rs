@@ -1372,7 +1372,7 @@ impl<'d> Corpus<'d> {
         {
             return ActorKind::Organisation;
         }
-        let plural = any(&|m| is_party_plural(m.name));
+        let plural = any(&|m| is_party_members(m.name));
         if plural {
             return ActorKind::Group;
         }
@@ -1396,7 +1396,23 @@ impl<'d> Corpus<'d> {
             self.m.mention(g).class == Class::Name
                 && surnames.contains(self.m.keys.get(self.m.name_key(g)))
         });
-        if one_word && !surname {
+        // "FBI data", "State budget records": a name that ends in a
+        // lower-case word is a description of something, not a person's.
+        let described = !any(&|m| {
+            m.class == Class::Name
+                && m.name.split_whitespace().last().is_some_and(|w| {
+                    // "Ted Cruz (Tex.)", "ABC 7": a tag or number ends
+                    // it; "Sultan al-Jaber": a particle opens the word.
+                    let w = w.trim_start_matches('(');
+                    let w = w.rsplit('-').next().unwrap_or(w);
+                    w.starts_with(|c: char| {
+                        c.is_uppercase() || c.is_ascii_digit()
+                    })
+                })
+        });
+        if described {
+            ActorKind::Anonymous
+        } else if one_word && !surname {
             ActorKind::Organisation
         } else {
             ActorKind::Person
@@ -1701,6 +1717,32 @@ fn is_party_plural(name: &str) -> bool {
     !name.contains(' ')
         && name.starts_with(char::is_uppercase)
         && ["ans", "ats", "ists"].iter().any(|s| name.ends_with(s))
+}
+
+/// [`is_party_plural`], or a party's members named by a capitalised
+/// plural after capitalised words: "Social Democrats", "Liberal
+/// Democrats", "Young Republicans". Such a name tells a group's kind but
+/// makes no actor of its own: "Neither Republicans" opens a sentence.
+fn is_party_members(name: &str) -> bool {
+    let words: Vec<&str> = name.split(' ').collect();
+    let members = matches!(
+        words.last().copied().unwrap_or(""),
+        "Democrats"
+            | "Republicans"
+            | "Socialists"
+            | "Conservatives"
+            | "Liberals"
+            | "Greens"
+            | "Nationalists"
+            | "Communists"
+            | "Progressives"
+            | "Libertarians"
+            | "Unionists"
+    );
+    is_party_plural(name)
+        || (members
+            && (2..=3).contains(&words.len())
+            && words.iter().all(|w| w.starts_with(char::is_uppercase)))
 }
 
 /// True for "the Biden": an article before a bare name, which a person's

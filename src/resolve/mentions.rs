@@ -1286,8 +1286,11 @@ pub(crate) fn without_party_tag(name: &str) -> &str {
 }
 
 /// True for a party's tag in a parenthesis after a politician's name:
-/// "R", "D-Wis.", "I-Vt.", "R-S.C.".
+/// "R", "D-Wis.", "I-Vt.", "R-S.C.", or the state alone ("Tex.", "Iowa").
 fn is_party_tag(tag: &str) -> bool {
+    if crate::resolve::names::is_us_state(tag) {
+        return true;
+    }
     let mut chars = tag.chars();
     matches!(chars.next(), Some('D' | 'R' | 'I'))
         && match chars.next() {

@@ -191,6 +191,30 @@ pub fn is_title_modifier(word: &str) -> bool {
         )
 }
 
+/// A U.S. state by name or by its abbreviation in news style ("Ill.",
+/// "N.H."), as it follows a town ("Carthage, Ill.").
+pub fn is_us_state(text: &str) -> bool {
+    #[rustfmt::skip]
+    const STATES: &[&str] = &[
+        "Ala.", "Alabama", "Alaska", "Ariz.", "Arizona", "Ark.", "Arkansas",
+        "Calif.", "California", "Colo.", "Colorado", "Conn.", "Connecticut",
+        "D.C.", "Del.", "Delaware", "Fla.", "Florida", "Ga.", "Georgia",
+        "Hawaii", "Idaho", "Ill.", "Illinois", "Ind.", "Indiana", "Iowa",
+        "Kan.", "Kansas", "Kentucky", "Ky.", "La.", "Louisiana", "Maine",
+        "Maryland", "Mass.", "Massachusetts", "Md.", "Mich.", "Michigan",
+        "Minn.", "Minnesota", "Miss.", "Mississippi", "Missouri", "Mo.",
+        "Mont.", "Montana", "N.C.", "N.D.", "N.H.", "N.J.", "N.M.", "N.Y.",
+        "Neb.", "Nebraska", "Nev.", "Nevada", "New Hampshire", "New Jersey",
+        "New Mexico", "New York", "North Carolina", "North Dakota", "Ohio",
+        "Okla.", "Oklahoma", "Ore.", "Oregon", "Pa.", "Pennsylvania",
+        "R.I.", "Rhode Island", "S.C.", "S.D.", "South Carolina",
+        "South Dakota", "Tenn.", "Tennessee", "Tex.", "Texas", "Utah", "Va.",
+        "Vermont", "Virginia", "Vt.", "W.Va.", "Wash.", "Washington",
+        "West Virginia", "Wis.", "Wisconsin", "Wyo.", "Wyoming",
+    ];
+    STATES.contains(&text)
+}
+
 /// True for a title or role word that can stand before a name
 /// ("Administrator", "Sen.", "then-Attorney").
 pub fn is_title(word: &str) -> bool {
