@@ -513,6 +513,25 @@ mod tests {
     }
 
     #[test]
+    fn a_coordinated_verb_follows_a_quotation_after_another_sentence() {
+        // The quotation rules run first, so the sentence before comes
+        // after the quotation in the list made so far.
+        let text = "Her family has farmed the land since 1948, she said.\n\n\
+                    Gov. Katie Hobbs called the cuts \"painful but \
+                    necessary\" and said the state would spend $1 billion. \
+                    Arizona will lose a fifth of its water, the bureau said.";
+        let got = extract(text, &segment(text));
+        let contents: Vec<String> =
+            got.iter().map(|a| a.content_text(text)).collect();
+        for want in [
+            "the state would spend $1 billion",
+            "Arizona will lose a fifth of its water",
+        ] {
+            assert!(contents.iter().any(|c| c == want), "{want}: {got:?}");
+        }
+    }
+
+    #[test]
     fn people_of_two_places_are_one_speaker() {
         let text = "Officials in Mexico and Guatemala said the patrols \
                     would start. The presidents of Mexico and Guatemala \
