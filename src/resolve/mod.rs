@@ -874,6 +874,8 @@ fn is_company_noun(head: &str) -> bool {
             | "supplier"
             | "conglomerate"
             | "agency"
+            | "bureau"
+            | "authority"
             | "ministry"
             | "department"
             | "commission"
@@ -1230,6 +1232,25 @@ mod tests {
                     company argued that the fine was unfair.";
         let got = speakers(text);
         assert_eq!(got[1].1, Resolution::Unresolved, "{got:?}");
+    }
+
+    #[test]
+    fn the_bureau_is_the_body_that_spoke_last() {
+        let got = speakers(
+            "The Reclamation Bureau said the lake would fall.\n\nThe \
+             Bureau of Land Management said the lake would fall. The \
+             bureau said Arizona would lose water.",
+        );
+        let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Reclamation Bureau",
+                "Bureau of Land Management",
+                "Bureau of Land Management"
+            ],
+            "{got:?}"
+        );
     }
 
     #[test]
