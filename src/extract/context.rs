@@ -1414,10 +1414,17 @@ impl<'a> Context<'a> {
         if capitals && matches!(low, "who" | "us" | "it") {
             return Extend::Yes;
         }
+        // "state health officials", "state lawmakers": "state" before a
+        // noun is what they serve, not the verb ("to state", "will state"
+        // have their word before them, which stops the phrase anyway).
+        let modifier = low == "state"
+            && self.is_word(j + 1)
+            && !self.is_capitalised(j + 1)
+            && self.cue_at(j + 1).is_none();
         let blocked = self
             .listed(j, STOP_WORD | AUXILIARY | PRONOUN | NOT_NAME)
             || low.ends_with("ly")
-            || self.cue_at(j).is_some();
+            || (self.cue_at(j).is_some() && !modifier);
         let conjoined_pronoun = j > 0
             && matches!(low, "he" | "she" | "they" | "we")
             && self.low(j + 1) == "and";
@@ -1626,6 +1633,24 @@ impl<'a> Context<'a> {
                 && crate::resolve::names::given_name(self.word(s2)).is_none()
                 && !crate::resolve::names::is_title(self.word(s2));
             if places {
+                return vec![(a, b)];
+            }
+            // "Federal and state officials", "Democratic and Republican
+            // leaders": one modifier before "and" shares the head noun of
+            // the phrase after it.
+            let first = self.low(s1);
+            let adjective = ["al", "an", "ic", "ish", "ese"]
+                .iter()
+                .any(|x| first.ends_with(x))
+                || matches!(first, "state" | "local" | "city" | "county");
+            let shared_head = self.low(e1) == "and"
+                && e1 == s1 + 1
+                && adjective
+                && (2..=3).contains(&(e2 - s2))
+                && !self.is_capitalised(e2 - 1)
+                && self.is_head(e2 - 1)
+                && !self.listed(s2, DETERMINER);
+            if shared_head {
                 return vec![(a, b)];
             }
             // "Former prosecutor and New York City Mayor Rudy Giuliani":

@@ -532,6 +532,29 @@ mod tests {
     }
 
     #[test]
+    fn a_modifier_before_and_shares_the_head_after_it() {
+        let text = "Federal and state officials said the two raised $350 \
+                    million. Democratic and Republican leaders said the bill \
+                    would pass. Flu cases have doubled, state health \
+                    officials said Wednesday, and hospitals are bracing.";
+        let got = extract(text, &segment(text));
+        let who: Vec<&str> = got
+            .iter()
+            .filter_map(|a| a.speaker.as_ref().map(|s| s.span.text(text)))
+            .collect();
+        assert_eq!(
+            who,
+            [
+                "Federal and state officials",
+                "Democratic and Republican leaders",
+                "state health officials"
+            ],
+            "{got:?}"
+        );
+        assert_eq!(got[2].content_text(text), "Flu cases have doubled");
+    }
+
+    #[test]
     fn people_of_two_places_are_one_speaker() {
         let text = "Officials in Mexico and Guatemala said the patrols \
                     would start. The presidents of Mexico and Guatemala \
