@@ -803,14 +803,8 @@ impl<'a> Context<'a> {
         let relative = matches!(self.low(open + 1), "who" | "whose" | "which");
         // Nor is "state" a cue in "state Sen. Linda Ferraro", the
         // appositive's opening words.
-        let before_title = |j: usize| {
-            j < open + 3
-                && (open + 1..=j).all(|k| {
-                    crate::resolve::names::is_title_modifier(self.word(k))
-                })
-                && self.is_capitalised(j + 1)
-                && self.is_title_at(j + 1)
-        };
+        let title = self.title_after_modifiers(open + 1);
+        let before_title = |j: usize| title.is_some_and(|t| j < t);
         let clean = inside.clone().all(|j| {
             self.seg.tokens[j].kind != TokenKind::Quote
                 && (relative
@@ -1020,25 +1014,30 @@ impl<'a> Context<'a> {
         let named = (from..e).all(|j| {
             !self.is_word(j) || self.is_capitalised(j) || self.is_initial(j)
         });
-        // "state Sen. Linda Ferraro", "former Gov. Jeb Bush": up to two
-        // lower-case words before a title open the appositive.
+        // "state Sen. Linda Ferraro", "former Gov. Jeb Bush": the words
+        // before a title open the appositive.
         let first = open + 1;
-        let titled = s > first
-            && s - first <= 2
-            && (first..s).all(|j| {
-                crate::resolve::names::is_title_modifier(self.word(j))
-            })
-            && self.is_title_at(s);
+        let titled = s > first && self.title_after_modifiers(first) == Some(s);
         ((s == first || titled) && words >= 2 && named)
             .then_some((if titled { first } else { s }, e))
     }
 
-    /// True when token `j` is a title, with the dot that may follow it
-    /// ("Sen.", "Gov.", "Secretary").
-    fn is_title_at(&self, j: usize) -> bool {
-        let with_dot = j + 1 < self.len() && self.word(j + 1) == ".";
-        let b = if with_dot { j + 2 } else { j + 1 };
-        crate::resolve::names::is_title(self.span(j, b).text(self.text))
+    /// The title after one or two lower-case words from token `first`
+    /// that can stand before it ("state" in "state Sen. Linda Ferraro",
+    /// "former" in "former Gov. Jeb Bush"); the title may take its dot.
+    fn title_after_modifiers(&self, first: usize) -> Option<usize> {
+        let t = (first + 1..(first + 3).min(self.len())).find(|&t| {
+            !crate::resolve::names::is_title_modifier(self.word(t))
+        })?;
+        let modifiers = (first..t)
+            .all(|j| crate::resolve::names::is_title_modifier(self.word(j)));
+        let with_dot = t + 1 < self.len() && self.word(t + 1) == ".";
+        let b = if with_dot { t + 2 } else { t + 1 };
+        let title = self.is_capitalised(t)
+            && crate::resolve::names::is_title(
+                self.span(t, b).text(self.text),
+            );
+        (modifiers && title).then_some(t)
     }
 
     /// A noun phrase ending at `end`, headed by its last word.

@@ -371,35 +371,47 @@ mod tests {
         );
     }
 
+    /// The one attribution `text` gives, which must be the only one.
+    fn sole(text: &str) -> Attribution {
+        let mut got = extract(text, &segment(text));
+        assert_eq!(got.len(), 1, "{got:?}");
+        got.remove(0)
+    }
+
+    /// The attribution of `got` whose cue is written `cue`.
+    fn with_cue<'a>(
+        text: &str,
+        got: &'a [Attribution],
+        cue: &str,
+    ) -> &'a Attribution {
+        got.iter()
+            .find(|a| a.cue.is_some_and(|c| c.text(text) == cue))
+            .unwrap_or_else(|| panic!("no \"{cue}\": {got:?}"))
+    }
+
     #[test]
     fn a_clause_after_the_cue_is_what_was_said() {
         // A possessive after the cue opens the reported clause, so what
         // comes before the speaker is no content of its own.
         let text = "In a statement on Monday, the governor said his office \
                     had opened an inquiry.";
-        let got = extract(text, &segment(text));
-        assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(
-            got[0].content_text(text),
+            sole(text).content_text(text),
             "his office had opened an inquiry"
         );
         // "her" alone is the object: the content is before the tag.
         let text = "Her husband was free and would soon come home, the \
                     president told her.";
-        let got = extract(text, &segment(text));
-        assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(
-            got[0].content_text(text),
+            sole(text).content_text(text),
             "Her husband was free and would soon come home"
         );
         // A role before the name is the speaker's, even when a name opens
         // what was said.
         let text = "The state attorney general, Keith Ellison, said \
                     Northline had misled customers.";
-        let got = extract(text, &segment(text));
-        assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(
-            got[0].content_text(text),
+            sole(text).content_text(text),
             "Northline had misled customers"
         );
     }
@@ -410,10 +422,7 @@ mod tests {
                     raise the retirement age, negotiators from both sides \
                     said.";
         let got = extract(text, &segment(text));
-        let said = got
-            .iter()
-            .find(|a| a.cue.is_some_and(|c| c.text(text) == "said"))
-            .expect("the tag is found");
+        let said = with_cue(text, &got, "said");
         assert_eq!(
             said.speaker.as_ref().map(|s| s.span.text(text)),
             Some("negotiators from both sides")
@@ -430,9 +439,7 @@ mod tests {
         // Between the addressee and "that".
         let text = "Friedrich Merz told reporters after a late-night \
                     session that he remained optimistic.";
-        let got = extract(text, &segment(text));
-        assert_eq!(got.len(), 1, "{got:?}");
-        assert_eq!(got[0].content_text(text), "he remained optimistic");
+        assert_eq!(sole(text).content_text(text), "he remained optimistic");
         // A short subject before a parenthetical cue is said with the
         // rest of its clause; "In addition" is not.
         let text = "Germany's pension system, he argued, would run out of \
@@ -452,11 +459,10 @@ mod tests {
         let text = "Asked whether the district would sell the buildings, \
                     Manzanares said no decision had been made.";
         let got = extract(text, &segment(text));
-        let said = got
-            .iter()
-            .find(|a| a.cue.is_some_and(|c| c.text(text) == "said"))
-            .expect("the answer is found");
-        assert_eq!(said.content_text(text), "no decision had been made");
+        assert_eq!(
+            with_cue(text, &got, "said").content_text(text),
+            "no decision had been made"
+        );
         // A subject pronoun after the cue is no addressee.
         let text = "Some said it was needed, while others warned it would \
                     hit low-income workers hardest.";
@@ -468,14 +474,10 @@ mod tests {
         );
         // Opening the sentence, before a speaker and a short clause.
         let text = "In the free-trade zone, traders say business is poor.";
-        let got = extract(text, &segment(text));
-        assert_eq!(got.len(), 1, "{got:?}");
-        assert_eq!(got[0].content_text(text), "business is poor");
+        assert_eq!(sole(text).content_text(text), "business is poor");
         // A pilot is a speaker like a captain.
         let text = "The pilot told controllers that he was losing an engine.";
-        let got = extract(text, &segment(text));
-        assert_eq!(got.len(), 1, "{got:?}");
-        assert_eq!(got[0].content_text(text), "he was losing an engine");
+        assert_eq!(sole(text).content_text(text), "he was losing an engine");
     }
 
     #[test]
@@ -486,30 +488,22 @@ mod tests {
             "Carole Bower, 75, a retiree in Carthage, Illinois, said she \
              would vote.",
         ] {
-            let got = extract(text, &segment(text));
-            assert_eq!(got.len(), 1, "{got:?}");
-            let speaker = got[0].speaker.as_ref().expect("a speaker");
-            assert_eq!(speaker.span.text(text), "Carole Bower", "{text}");
+            let got = [sole(text)];
+            assert_eq!(speakers(text, &got), ["Carole Bower"], "{text}");
         }
         // With no appositive before the town, the phrase ends there.
         let text = "The mayor of Portland, Ore., said the plan would fail.";
-        let got = extract(text, &segment(text));
-        assert_eq!(got.len(), 1, "{got:?}");
-        let speaker = got[0].speaker.as_ref().expect("a speaker");
-        assert_eq!(speaker.span.text(text), "The mayor of Portland");
+        let got = [sole(text)];
+        assert_eq!(speakers(text, &got), ["The mayor of Portland"]);
     }
 
     #[test]
     fn lower_case_words_before_a_title_open_an_appositive() {
         let text = "The challenger, state Sen. Linda Ferraro, falsely \
                     claimed on Tuesday that the governor cut school funding.";
-        let got = extract(text, &segment(text));
-        assert_eq!(got.len(), 1, "{got:?}");
-        assert!(got[0].speaker.is_some(), "{got:?}");
-        assert_eq!(
-            got[0].content_text(text),
-            "the governor cut school funding"
-        );
+        let got = sole(text);
+        assert!(got.speaker.is_some(), "{got:?}");
+        assert_eq!(got.content_text(text), "the governor cut school funding");
     }
 
     #[test]
@@ -538,12 +532,8 @@ mod tests {
                     would pass. Flu cases have doubled, state health \
                     officials said Wednesday, and hospitals are bracing.";
         let got = extract(text, &segment(text));
-        let who: Vec<&str> = got
-            .iter()
-            .filter_map(|a| a.speaker.as_ref().map(|s| s.span.text(text)))
-            .collect();
         assert_eq!(
-            who,
+            speakers(text, &got),
             [
                 "Federal and state officials",
                 "Democratic and Republican leaders",

@@ -458,13 +458,10 @@ fn trailing(
                 | "first"
                 | "second"
                 | "finally"
-                | "in"
                 | "for"
-                | "at"
-                | "even"
                 | "of"
                 | "as"
-                | "after"
+                | "even"
                 | "because"
         );
     if words < 4 && !subject {
@@ -878,12 +875,9 @@ fn new_attribution(cx: &Context, j: usize, end: usize) -> bool {
         return false;
     }
     let Some(e) = cx.speaker_after(j, end).map(|(_, e)| e).or_else(|| {
-        // "…, negotiators from both sides said.": a group's subject.
-        (j + 2..(j + 9).min(end)).find(|&k| {
-            let e = cx.skip_auxiliaries_back(k, j);
-            cx.cue_at(k).is_some()
-                && cx.group_subject_before(e, j) == Some((j, e))
-        })
+        group_subjects_from(cx, j, end)
+            .find(|&(k, _)| cx.cue_at(k).is_some())
+            .map(|(k, _)| k)
     }) else {
         return false;
     };
@@ -950,10 +944,23 @@ fn parenthetical_attribution(cx: &Context, j: usize, end: usize) -> bool {
     if cx.speaker_after(j, end).is_some_and(|(_, e)| said_after(e)) {
         return true;
     }
-    // "…, negotiators from both sides said.": a group's subject.
-    (j + 2..(j + 9).min(end)).any(|k| {
+    group_subjects_from(cx, j, end).any(|(_, e)| said_after(e))
+}
+
+/// "…, negotiators from both sides said.": for each token `k` a few
+/// words on from token `j`, the end `e` of a group's subject from `j`
+/// that reaches `k` over auxiliaries only, as `(k, e)`. Such a subject
+/// opens with a lower-case word, so other openings are not read on.
+fn group_subjects_from<'c>(
+    cx: &'c Context,
+    j: usize,
+    end: usize,
+) -> impl Iterator<Item = (usize, usize)> + 'c {
+    let opens = cx.is_word(j) && !cx.is_capitalised(j);
+    let to = if opens { (j + 9).min(end) } else { j };
+    (j + 2..to).filter_map(move |k| {
         let e = cx.skip_auxiliaries_back(k, j);
-        cx.group_subject_before(e, j) == Some((j, e)) && said_after(e)
+        (cx.group_subject_before(e, j) == Some((j, e))).then_some((k, e))
     })
 }
 

@@ -373,7 +373,9 @@ fn nameless_antecedent(
         nameless.latest_ending_in(near, start, |(_, _, got)| {
             compatible(*got, want)
         })?;
-    let told = names::role_gender(name).map(Agreement::from);
+    let lower = name.to_lowercase();
+    let head = role_head(&lower).map(|w| w.trim_end_matches(','));
+    let told = head.and_then(names::noun_gender).map(Agreement::from);
     if told != Some(want) {
         return None;
     }

@@ -625,22 +625,11 @@ pub fn agreement_hint(mention: &str) -> Option<Hint> {
     plural.then_some(Hint::Plural)
 }
 
-/// The gender a description tells by its head noun: "A Northline
-/// spokeswoman", "his mother", "a businessman in Ohio". `None` for a
-/// noun of either gender ("a reporter", "the official").
-pub fn role_gender(mention: &str) -> Option<Hint> {
-    let head = mention
-        .split_whitespace()
-        .take_while(|w| {
-            !matches!(
-                *w,
-                "of" | "for" | "at" | "in" | "from" | "with" | "who" | ","
-            )
-        })
-        .last()?
-        .trim_end_matches(',')
-        .to_lowercase();
-    match head.as_str() {
+/// The gender a description's head noun tells, in lower case:
+/// "spokeswoman", "mother", "businessman". `None` for a noun of either
+/// gender ("reporter", "official") and for "German", "Roman".
+pub fn noun_gender(head: &str) -> Option<Hint> {
+    match head {
         "woman" | "mother" | "wife" | "daughter" | "sister"
         | "grandmother" | "widow" | "girl" | "actress" | "aunt" | "niece"
         | "girlfriend" | "granddaughter" | "stepmother" => Some(Hint::Female),
@@ -648,9 +637,7 @@ pub fn role_gender(mention: &str) -> Option<Hint> {
         | "widower" | "boy" | "uncle" | "nephew" | "boyfriend"
         | "grandson" | "stepfather" => Some(Hint::Male),
         h if h.ends_with("woman") => Some(Hint::Female),
-        h if h.ends_with("man") && h.len() > 5 && !h.ends_with("human") => {
-            Some(Hint::Male)
-        }
+        h if h.ends_with("man") && h.len() > 6 => Some(Hint::Male),
         _ => None,
     }
 }
@@ -770,6 +757,14 @@ mod tests {
         ] {
             assert_eq!(strip_title(mention), name, "{mention}");
         }
+    }
+
+    #[test]
+    fn a_head_noun_may_tell_a_gender() {
+        assert_eq!(noun_gender("spokeswoman"), Some(Hint::Female));
+        assert_eq!(noun_gender("chairman"), Some(Hint::Male));
+        assert_eq!(noun_gender("german"), None);
+        assert_eq!(noun_gender("reporter"), None);
     }
 
     #[test]
