@@ -236,7 +236,8 @@ fn actors_with(g: &ClaimGraph, form: &str) -> Vec<Actor> {
 #[test]
 fn pronouns_and_words_for_part_of_a_group_are_never_merged_across_articles() {
     // "He", "Which" and "Some" are someone else in every article; "He’s"
-    // at the start of a sentence is no name either.
+    // at the start of a sentence is no name either, but a pronoun: the
+    // man named before it, where one is.
     let a = "Jane Roe spoke in Ohio. He’s claiming that the plan failed. \
              Some said the vote was close. The union, which said the talks \
              stalled, left.";
@@ -252,7 +253,7 @@ fn pronouns_and_words_for_part_of_a_group_are_never_merged_across_articles() {
                 "{word:?} is an actor shared by articles: {a:?}"
             );
         }
-        assert_ne!(a.kind, ActorKind::Person, "{a:?}");
+        assert!(a.kind != ActorKind::Person || a.name == "John Doe", "{a:?}");
     }
 }
 

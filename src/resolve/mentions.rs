@@ -761,7 +761,7 @@ fn finish(text: &str, mut words: Vec<Span>, out: &mut Vec<Group>) {
 /// The word before a contraction's apostrophe: "He" of "He’s" and
 /// "He’d", "It" of "It’s", "I" of "I’m"; other words whole, "O’Brien"
 /// among them.
-fn without_contraction(word: &str) -> &str {
+pub(crate) fn without_contraction(word: &str) -> &str {
     let Some((i, mark)) =
         word.char_indices().find(|&(_, c)| matches!(c, '’' | '\''))
     else {
@@ -1043,7 +1043,8 @@ fn speaker_mention(
         return doc.mentions.len() - 1;
     }
     // "He’s claiming": the pronoun before the contraction.
-    if is_pronoun(without_contraction(&lower)) && !is_capitals(core.text(text))
+    if is_personal(without_contraction(&lower))
+        && !is_capitals(core.text(text))
     {
         let mut m = Mention::new(
             core,
@@ -1357,6 +1358,12 @@ fn opens_no_name(words: &[&str]) -> bool {
     })
 }
 
+/// True for a pronoun that stands for a speaker on its own, possessive
+/// ones among them ("his pledge to …").
+fn is_personal(lower: &str) -> bool {
+    is_pronoun(lower) || is_possessive_pronoun(lower)
+}
+
 /// True for "his", "their" and the other possessive pronouns.
 fn is_possessive_pronoun(lower: &str) -> bool {
     matches!(lower, "his" | "her" | "its" | "their" | "my" | "our" | "your")
@@ -1451,7 +1458,7 @@ fn add_form(
     core: Span,
     lower: &str,
 ) {
-    if !is_pronoun(lower) && !core.is_empty() {
+    if !is_personal(lower) && !core.is_empty() {
         let form = clean(strip_possessive(core.text(text)));
         if !doc.mentions[i].forms.contains(&form) {
             doc.mentions[i].forms.push(form);
@@ -1459,7 +1466,7 @@ fn add_form(
     }
     // "he" or "she" refers back to a person ("Feeley", named by surname
     // only, is no company).
-    if matches!(without_contraction(lower), "he" | "she") {
+    if matches!(without_contraction(lower), "he" | "she" | "his") {
         doc.mentions[i].person = true;
     }
     doc.mentions[i].speaker = true;

@@ -141,7 +141,11 @@ fn resolve_one(
         }
         return;
     }
-    if let Some(want) = pronoun_agreement(&lower) {
+    // "He’s claiming", "they've put their faith": the pronoun before
+    // the contraction.
+    if let Some(want) =
+        pronoun_agreement(mentions::without_contraction(&lower))
+    {
         let found = match antecedent(resolved, sp.span, want) {
             // "Fiona said …. Jane Doe trained …. '…,' she said": a person
             // of the pronoun's gender named since the last speaker, and
@@ -895,10 +899,12 @@ fn is_company_noun(head: &str) -> bool {
 
 fn pronoun_agreement(lower: &str) -> Option<Agreement> {
     match lower {
-        "he" => Some(Agreement::Male),
-        "she" => Some(Agreement::Female),
-        "they" => Some(Agreement::Plural),
-        "it" => Some(Agreement::Thing),
+        // "his pledge to …", "their refusal": an owner stands for the
+        // speaker of a noun that reports, as PolNeAR marks it.
+        "he" | "his" => Some(Agreement::Male),
+        "she" | "her" => Some(Agreement::Female),
+        "they" | "their" => Some(Agreement::Plural),
+        "it" | "its" => Some(Agreement::Thing),
         _ => None,
     }
 }
@@ -1070,6 +1076,24 @@ mod tests {
             .filter_map(|a| a.speaker)
             .map(|s| (s.name.to_string(), s.resolution))
             .collect()
+    }
+
+    #[test]
+    fn a_possessive_or_contracted_pronoun_finds_its_antecedent() {
+        let got = speakers(
+            "Former Governor Mike Reyes spoke in Denver on Monday. In his \
+             written reply to the committee, he said the funds had been \
+             returned. His pledge to cut taxes was repeated.",
+        );
+        let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["Mike Reyes", "Mike Reyes"], "{got:?}");
+        assert!(matches!(got[1].1, Resolution::Antecedent(_)));
+        let got = speakers(
+            "Senator Ann Cole said the bill would pass. She’s claiming \
+             that the votes are there.",
+        );
+        let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["Ann Cole", "Ann Cole"], "{got:?}");
     }
 
     #[test]
