@@ -644,6 +644,28 @@ impl<'a> Context<'a> {
         )
     }
 
+    /// True when the cue word `i` is a noun after a quantifier that is an
+    /// object's, not a subject's: "has broken many promises", "share
+    /// many goals". Not "and many say", "critics, many said": there the
+    /// quantifier stands alone at the head of its clause.
+    pub fn quantified_noun(&self, i: usize, floor: usize) -> bool {
+        i >= floor + 2
+            && matches!(
+                self.low(i - 1),
+                "many" | "few" | "several" | "numerous" | "little" | "much"
+            )
+            && self.is_word(i - 2)
+            && !self.is_capitalised(i - 2)
+            && !self.listed(i - 2, STOP_WORD | DETERMINER)
+            && !matches!(self.low(i - 2), "and" | "but" | "or" | "nor")
+    }
+
+    /// True when token `i` is a function word or opens a noun phrase
+    /// ("that", "with", "the", "many").
+    pub fn listed_stop_or_determiner(&self, i: usize) -> bool {
+        self.listed(i, STOP_WORD | DETERMINER)
+    }
+
     /// True when token `i` ends in a possessive "’s" ("Trump’s").
     pub fn is_possessive(&self, i: usize) -> bool {
         let w = self.word(i);
@@ -828,6 +850,14 @@ impl<'a> Context<'a> {
             .or_else(|| self.part_of_pronoun_before(open, floor))
             .or_else(|| self.noun_phrase_before(open, floor))
             .or_else(|| self.apposed_name(open, comma))?;
+        // "Disillusioned, Mr. Mitchell resigned, convinced …": the word
+        // before the first comma qualifies the clause; it is no name.
+        let first = self.sentence(found.0).first;
+        if found == (first, first + 1)
+            && self.opens_with_modifier(self.sentence(first))
+        {
+            return None;
+        }
         // "The union representing the nurses, the State Nurses
         // Association, said": the phrase before the comma is the tail of
         // a longer subject, which the name between the commas names.
@@ -1454,7 +1484,8 @@ impl<'a> Context<'a> {
         // …": a sentence that opens with a preposition or a subordinating
         // conjunction has its subject after the opening phrase.
         let subordinate = self.is_preposition(s.first)
-            || OPENING_CONJUNCTION.contains(&self.low(s.first));
+            || OPENING_CONJUNCTION.contains(&self.low(s.first))
+            || self.opens_with_modifier(s);
         let first = (!subordinate).then_some(s.first);
         [first, opening].into_iter().flatten().find_map(|start| {
             let sp = self.speaker_after(start, before)?;
@@ -1480,6 +1511,35 @@ impl<'a> Context<'a> {
                 && !self.any_used(sp.0, sp.1);
             fits.then_some(sp)
         })
+    }
+
+    /// True when sentence `s` opens with a word that qualifies the clause
+    /// after it, not its subject: an adverb or a participle before a
+    /// comma or a preposition ("Chastened by the analyses, …",
+    /// "Shortly after the merger, …", "Disillusioned, …"), or "Even as
+    /// …". A name spelt so ("Kelly, the host, …", "Husted, …") is
+    /// written with its capital inside a sentence somewhere in the text.
+    fn opens_with_modifier(&self, s: Sentence) -> bool {
+        let i = s.first;
+        if i + 1 >= s.end {
+            return false;
+        }
+        let low = self.low(i);
+        let next = self.low(i + 1);
+        if low == "even" {
+            return matches!(next, "as" | "if" | "though" | "when" | "so");
+        }
+        let shaped = low.len() > 4
+            && (low.ends_with("ly") || low.ends_with("ed"))
+            && (next == "," || self.is_preposition(i + 1));
+        let word = self.word(i);
+        shaped
+            && crate::resolve::names::given_name(word).is_none()
+            && !(0..self.len()).any(|j| {
+                j != i
+                    && self.seg.sentences[self.sentence_of[j]].first != j
+                    && self.word(j) == word
+            })
     }
 
     /// Steps over an appositive that starts at the comma `comma`

@@ -1917,6 +1917,57 @@ mod tests {
     }
 
     #[test]
+    fn a_noun_cue_after_a_verb_has_the_verbs_subject() {
+        // The cue model's loose reading runs the subject up to the noun;
+        // a light verb belongs to the cue, and an owner after a verb
+        // stands for the verb's subject.
+        let text = "Trump took offense when Kelly confronted him in the \
+                    first primary debate about his remarks.";
+        let got = extract(text, &segment(text));
+        assert_eq!(tags(text, &got), vec![("Trump", "took offense")]);
+        let text = "Carly Fiorina threw her support behind Sen. Ted Cruz \
+                    (R-Texas) on Wednesday in the race for the nomination.";
+        let got = extract(text, &segment(text));
+        assert_eq!(speakers(text, &got), vec!["Carly Fiorina"], "{got:?}");
+        assert_eq!(cues(text, &got), vec!["threw her support"]);
+    }
+
+    #[test]
+    fn a_noun_after_a_verbs_quantifier_is_no_cue() {
+        // "promises" is a noun here, and "broken many" no speaker.
+        let text = "Rubio has broken many promises he made to the voters \
+                    of Florida since being elected.";
+        assert!(extract(text, &segment(text)).is_empty());
+        // A quantifier at the head of its clause is the subject.
+        let text = "The plan drew fire, and many say it will fail.";
+        assert_eq!(speakers(text, &extract(text, &segment(text))), ["many"]);
+    }
+
+    #[test]
+    fn an_opening_adverb_or_participle_is_no_speaker() {
+        let text = "Shortly after the merger announcement, the families of \
+                    the workers gathered outside the plant, warning that \
+                    jobs would be lost.";
+        let got = extract(text, &segment(text));
+        assert!(!speakers(text, &got).contains(&"Shortly"), "{got:?}");
+        let text = "Disillusioned, Mr. Mitchell resigned, convinced that \
+                    Washington had let the process die.";
+        let got = extract(text, &segment(text));
+        assert!(!speakers(text, &got).contains(&"Disillusioned"), "{got:?}");
+        // A name spelt so is capitalised inside a sentence too.
+        let text = "Kelly, the host, said the debate would go on. The \
+                    network backed Kelly.";
+        let got = extract(text, &segment(text));
+        assert_eq!(speakers(text, &got), ["Kelly"]);
+    }
+
+    #[test]
+    fn there_is_no_one_who_speaks() {
+        let text = "There's no denying he has had quite a run.";
+        assert!(extract(text, &segment(text)).is_empty());
+    }
+
+    #[test]
     fn no_attribution_without_a_cue() {
         let text = "The river rose two metres overnight.";
         assert!(extract(text, &segment(text)).is_empty());

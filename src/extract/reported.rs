@@ -308,8 +308,11 @@ pub(crate) fn at_cue(
     if p > s.first && matches!(cx.low(p - 1), "and" | "but") {
         return coordinated(cx, s, cue, p, out);
     }
-    if cue.first > s.first && cx.is_possessive(cue.first - 1) {
-        // "Trump's claims", "Editor's note": a noun, not a verb.
+    // "Trump's claims", "Editor's note", "has broken many promises": a
+    // noun, not a verb.
+    if cue.first > s.first && cx.is_possessive(cue.first - 1)
+        || cx.quantified_noun(cue.first, s.first)
+    {
         return None;
     }
     let mut end = cx.skip_auxiliaries_back(cue.first, s.first);
