@@ -543,8 +543,8 @@ fn candidate_for(
 const CLAUSE_OPENERS: &[&str] = &[
     "about", "after", "against", "although", "and", "as", "at", "because",
     "before", "but", "by", "during", "for", "from", "if", "in", "into",
-    "of", "on", "or", "over", "since", "so", "than", "that", "though",
-    "through", "to", "under", "unless", "until", "when", "where",
+    "of", "on", "or", "over", "since", "so", "than", "that", "then",
+    "though", "through", "to", "under", "unless", "until", "when", "where",
     "whereas", "whether", "which", "while", "who", "with", "without",
 ];
 
@@ -726,6 +726,12 @@ fn subject_end(
             let w = cx.low(end - 1);
             is_verb_part(w)
                 || (w.ends_with("ly") && !cx.is_capitalised(end - 1))
+                || is_aside(w)
+                // "BuzzFeed News first reported"; not "was first reported
+                // by".
+                || (w == "first"
+                    && end >= s.first + 2
+                    && cx.is_capitalised(end - 2))
         } {
             end -= 1;
         }
@@ -733,6 +739,23 @@ fn subject_end(
             return end;
         }
     }
+}
+
+/// True for a word between a subject and its verb that is neither:
+/// "Carter however said", "Carson further lambasted", "Cruz himself
+/// said", "he began dismissing", "Trump has begun calling out".
+fn is_aside(w: &str) -> bool {
+    matches!(
+        w,
+        "however"
+            | "further"
+            | "himself"
+            | "herself"
+            | "itself"
+            | "themselves"
+            | "began"
+            | "begun"
+    )
 }
 
 /// The speaker and cue of an accepted candidate whose cue is a noun,

@@ -1962,6 +1962,30 @@ mod tests {
     }
 
     #[test]
+    fn an_aside_between_subject_and_verb_is_no_part_of_the_speaker() {
+        for (text, who) in [
+            (
+                "Ash Carter spoke. Carter however said he would welcome \
+                 China's participation in a deal.",
+                "Carter",
+            ),
+            (
+                "Ben Carson spoke. Carson further lambasted the media's \
+                 behavior as evidence of bias.",
+                "Carson",
+            ),
+            (
+                "Ted Cruz spoke. Cruz himself said Tuesday that the only \
+                 way to win the state is turnout.",
+                "Cruz",
+            ),
+        ] {
+            let got = extract(text, &segment(text));
+            assert_eq!(speakers(text, &got), [who], "{got:?}");
+        }
+    }
+
+    #[test]
     fn there_is_no_one_who_speaks() {
         let text = "There's no denying he has had quite a run.";
         assert!(extract(text, &segment(text)).is_empty());
