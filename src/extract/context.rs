@@ -817,6 +817,14 @@ impl<'a> Context<'a> {
                 .across_appositive(open, floor)
                 .or_else(|| self.noun_phrase_before(open, floor));
         }
+        // "Priya Raman, an economist at the University of California,
+        // Berkeley, estimated": a campus after its university is the end
+        // of the name, as a state after its town is.
+        if self.campus_after_university(open, comma, floor) {
+            return self
+                .across_appositive(open, floor)
+                .or_else(|| self.noun_phrase_before(open, floor));
+        }
         let inside = open + 1..comma;
         // No cue may stand inside, unless the appositive is a relative
         // clause, the name's own ("Mr. Leenders, who estimated that …,
@@ -888,6 +896,30 @@ impl<'a> Context<'a> {
             return Some(name);
         }
         Some(found)
+    }
+
+    /// True when the words between the commas `open` and `comma` are a
+    /// place naming the campus of the university or college whose name
+    /// ends at `open` ("the University of California, Berkeley,").
+    fn campus_after_university(
+        &self,
+        open: usize,
+        comma: usize,
+        floor: usize,
+    ) -> bool {
+        let place = (1..=3).contains(&(comma - open - 1))
+            && (open + 1..comma)
+                .all(|j| self.is_word(j) && self.is_capitalised(j));
+        let lowest = open.saturating_sub(6).max(floor);
+        place
+            && (lowest..open).rev().any(|j| {
+                matches!(self.low(j), "university" | "college")
+                    && self.is_capitalised(j)
+                    && (j + 1..open).all(|k| {
+                        self.is_capitalised(k)
+                            || matches!(self.low(k), "of" | "at")
+                    })
+            })
     }
 
     /// "One of them", "most of us": a quantifier of a pronoun that ends

@@ -1986,6 +1986,44 @@ mod tests {
     }
 
     #[test]
+    fn a_campus_after_its_university_ends_the_appositive() {
+        let text = "Priya Raman, a trade economist at the University of \
+                    California, Berkeley, estimated that the stoppage cost \
+                    $90 million a day.";
+        let got = extract(text, &segment(text));
+        assert_eq!(speakers(text, &got), ["Priya Raman"], "{got:?}");
+    }
+
+    #[test]
+    fn what_a_relative_clause_said_ends_before_the_main_verb() {
+        let text = "Commissioner Frank Dorsey, who wrote the ban, called \
+                    the ruling disappointing but not surprising.";
+        let got = extract(text, &segment(text));
+        let wrote = with_cue(text, &got, "wrote");
+        assert_eq!(wrote.content_text(text), "the ban");
+        let text = "Clinton, who announced a $275 billion spending plan on \
+                    Monday, plans to focus on jobs throughout December.";
+        let got = extract(text, &segment(text));
+        let announced = with_cue(text, &got, "announced");
+        assert_eq!(
+            announced.content_text(text),
+            "a $275 billion spending plan on Monday"
+        );
+    }
+
+    #[test]
+    fn markdown_emphasis_is_no_part_of_what_was_said() {
+        let text = "**Q: The water district says your models are too \
+                    pessimistic.**";
+        let got = extract(text, &segment(text));
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(
+            got[0].content_text(text),
+            "your models are too pessimistic"
+        );
+    }
+
+    #[test]
     fn there_is_no_one_who_speaks() {
         let text = "There's no denying he has had quite a run.";
         assert!(extract(text, &segment(text)).is_empty());

@@ -535,7 +535,25 @@ fn forward(
     if cue.cue.needs_complement && !complement && !document_speaker {
         return None;
     }
-    let end = content_end(cx, start, s.end);
+    let mut end = content_end(cx, start, s.end);
+    // "Commissioner Frank Dorsey, who wrote the ban, called the ruling
+    // disappointing": the relative clause ends at the comma before the
+    // main clause's verb, and so does what it said.
+    let relative = sp.1 >= 2
+        && matches!(cx.low(sp.1 - 1), "who" | "which")
+        && cx.word(sp.1 - 2) == ",";
+    if relative
+        && let Some(comma) = (start..end).find(|&j| {
+            cx.word(j) == ","
+                && j + 1 < end
+                && cx.is_word(j + 1)
+                && !cx.is_capitalised(j + 1)
+                && (cx.low(j + 1).ends_with("ed")
+                    || cx.cue_at(j + 1).is_some_and(|c| !c.cue.participle))
+        })
+    {
+        end = comma;
+    }
     let content = trim(cx, start, end)?;
     let words = (start..end).filter(|&j| cx.is_word(j)).count();
     if words < 2 || cx.any_used(start, end) {
@@ -987,8 +1005,11 @@ pub(crate) fn trim(
     mut a: usize,
     mut b: usize,
 ) -> Option<(usize, usize)> {
+    // Markdown's emphasis marks ("**Q: … pessimistic.**") are no text.
     let edge = |j: usize| {
-        matches!(cx.word(j), "." | "," | ";" | ":" | "—" | "-" | "!" | "?")
+        let w = cx.word(j);
+        matches!(w, "." | "," | ";" | ":" | "—" | "-" | "!" | "?")
+            || (!w.is_empty() && w.bytes().all(|b| b == b'*' || b == b'_'))
     };
     while a < b && edge(a) {
         a += 1;
