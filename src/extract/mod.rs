@@ -2024,6 +2024,14 @@ mod tests {
     }
 
     #[test]
+    fn a_review_or_audit_speaks_with_what_it_is_of() {
+        let text = "An audit of the Pentagon, released Friday, found that \
+                    billions were lost.";
+        let got = extract(text, &segment(text));
+        assert_eq!(speakers(text, &got), ["An audit of the Pentagon"]);
+    }
+
+    #[test]
     fn there_is_no_one_who_speaks() {
         let text = "There's no denying he has had quite a run.";
         assert!(extract(text, &segment(text)).is_empty());
