@@ -2032,6 +2032,18 @@ mod tests {
     }
 
     #[test]
+    fn a_juror_or_a_narrator_speaks() {
+        let text = "A juror, who lives nearby, said that the bank records \
+                    had persuaded her.";
+        let got = extract(text, &segment(text));
+        assert_eq!(speakers(text, &got), ["A juror"], "{got:?}");
+        let text = "In the ad, a narrator says he wants to end racial \
+                    profiling.";
+        let got = extract(text, &segment(text));
+        assert_eq!(speakers(text, &got), ["a narrator"], "{got:?}");
+    }
+
+    #[test]
     fn there_is_no_one_who_speaks() {
         let text = "There's no denying he has had quite a run.";
         assert!(extract(text, &segment(text)).is_empty());
