@@ -1723,7 +1723,22 @@ impl<'a> Context<'a> {
                 && capitalised(s2, e2)
                 && crate::resolve::names::given_name(self.word(s2)).is_none()
                 && !crate::resolve::names::is_title(self.word(s2));
-            if places {
+            // "A spokeswoman for the International Federation of Red
+            // Cross and Red Crescent Societies": the name after "and"
+            // ends the object of the role's preposition; no one else
+            // speaks.
+            let for_whom = (s1 + 1..e1).any(|j| {
+                matches!(self.low(j), "for" | "of")
+                    && !self.is_capitalised(j - 1)
+                    && self.is_speaker_noun(j - 1)
+                    && self.is_capitalised(e1 - 1)
+            });
+            let body_after = self.low(e1) == "and"
+                && (1..=4).contains(&(e2 - s2))
+                && capitalised(s2, e2)
+                && crate::resolve::names::given_name(self.word(s2)).is_none()
+                && !crate::resolve::names::is_title(self.word(s2));
+            if places || (for_whom && body_after) {
                 return vec![(a, b)];
             }
             // "Federal and state officials", "Democratic and Republican

@@ -2044,6 +2044,20 @@ mod tests {
     }
 
     #[test]
+    fn a_body_after_and_ends_the_object_of_a_spokeswomans_for() {
+        let text = "A spokeswoman for the International Federation of Red \
+                    Cross and Red Crescent Societies said the organization \
+                    had released $1.2 million.";
+        let got = extract(text, &segment(text));
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(speakers(text, &got)[0].starts_with("A spokeswoman"));
+        // Two people are two speakers.
+        let text = "A spokeswoman for the company and Mayor Bill Smith said \
+                    the plant would reopen.";
+        assert_eq!(extract(text, &segment(text)).len(), 2);
+    }
+
+    #[test]
     fn there_is_no_one_who_speaks() {
         let text = "There's no denying he has had quite a run.";
         assert!(extract(text, &segment(text)).is_empty());
