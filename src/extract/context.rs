@@ -1060,7 +1060,7 @@ impl<'a> Context<'a> {
         None
     }
 
-    /// "The club's goalkeeper, Luis Ortega, said": when no name or speaker
+    /// "The club's keeper, Luis Ortega, said": when no name or speaker
     /// noun heads the phrase before the appositive, a name of two words
     /// or more that fills the appositive, between the commas `open` and
     /// `comma`, is the speaker.
@@ -2005,11 +2005,7 @@ mod tests {
             ),
             // No name or speaker noun before the appositive: the name in
             // it speaks.
-            (
-                "The club's goalkeeper, Luis Ortega, said it",
-                "said",
-                "Luis Ortega",
-            ),
+            ("The club's keeper, Luis Ortega, said it", "said", "Luis Ortega"),
             (
                 "The finance minister, Lou Jiwei, said it",
                 "said",
@@ -2070,12 +2066,9 @@ mod tests {
 
     #[test]
     fn an_appositive_of_one_word_or_in_lower_case_is_no_speaker() {
+        assert_eq!(before("The club's keeper, Ortega, said it", "said"), None);
         assert_eq!(
-            before("The club's goalkeeper, Ortega, said it", "said"),
-            None
-        );
-        assert_eq!(
-            before("The club's goalkeeper, a veteran, said it", "said"),
+            before("The club's keeper, a veteran, said it", "said"),
             None
         );
     }

@@ -65,8 +65,9 @@ pub fn resolve(text: &str, attributions: &mut [Attribution]) {
     // named earlier.
     let mut nameless = Resolved::default();
     for a in attributions.iter_mut() {
+        let said = a.content_extent();
         let Some(sp) = a.speaker.as_mut() else { continue };
-        resolve_one(text, &named, &resolved, &nameless, sp);
+        resolve_one(text, &named, &resolved, &nameless, sp, said);
         // A relative pronoun's antecedent is never a later pronoun's: its
         // agreement cannot be told from "who".
         let mention = sp.span.text(text);
@@ -97,6 +98,7 @@ fn resolve_one(
     resolved: &Resolved,
     nameless: &Resolved,
     sp: &mut Speaker,
+    said: Span,
 ) {
     let mention = sp.span.text(text);
     let lower = mention.to_lowercase();
@@ -154,14 +156,20 @@ fn resolve_one(
                 match named_antecedent(text, named, sp.span, want, span.end())
                 {
                     Some((s, n))
-                        if s.start() > span.end()
-                            && n != name
-                            && (opens_sentence(text, s)
-                                || apposed_to_subject(text, s))
-                            && !names_word(
-                                &text[s.end()..sp.span.start()],
-                                n.split_whitespace().last().unwrap_or(""),
-                            ) =>
+                        if n != name && {
+                            let last =
+                                n.split_whitespace().last().unwrap_or("");
+                            let l =
+                                latest_mention(text, s, last, sp.span.start());
+                            // "Trump isn't a conservative, he said":
+                            // the name is in what the pronoun said.
+                            let inside = said.start() <= l.start()
+                                && l.end() <= said.end();
+                            l.start() > span.end()
+                                && !inside
+                                && (opens_sentence(text, l)
+                                    || apposed_to_subject(text, l))
+                        } =>
                     {
                         Some((s, n))
                     }
@@ -549,6 +557,29 @@ fn is_nominal(mention: &str) -> bool {
 
 /// True when `word` stands in `text` as a whole word ("Sanders" in
 /// "asked Sanders how", not in "Sandersville").
+/// The latest mention of the person named at `named`, up to `before`:
+/// the name itself, or a later mention by its last word alone ("Marcus
+/// Webb hit a homer. … Webb, asked about it, shrugged."), which the
+/// names pass does not take for a name of its own.
+fn latest_mention(text: &str, named: Span, last: &str, before: usize) -> Span {
+    let wordy = |c: char| c.is_alphanumeric() || c == '-';
+    let between = &text[named.end()..before];
+    let again = between.rmatch_indices(last).find(|&(at, _)| {
+        let prev = between[..at].chars().next_back();
+        let next = between[at + last.len()..].chars().next();
+        !last.is_empty()
+            && !prev.is_some_and(wordy)
+            && !next.is_some_and(wordy)
+    });
+    match again {
+        Some((at, _)) => {
+            let start = named.end() + at;
+            Span::new(start, start + last.len())
+        }
+        None => named,
+    }
+}
+
 fn names_word(text: &str, word: &str) -> bool {
     let wordy = |c: char| c.is_alphanumeric() || c == '-';
     !word.is_empty()
@@ -754,7 +785,11 @@ pub(super) fn opens_sentence(text: &str, span: Span) -> bool {
         {
             return true;
         }
-        if !word.starts_with(char::is_uppercase) {
+        // "Royals starter Cole Haney", "Kansas City manager Luis
+        // Ortega": a role of one person set before the name.
+        let role = !word.ends_with('s')
+            && crate::extract::lexicon::Lexicon::get().is_speaker_noun(word);
+        if !word.starts_with(char::is_uppercase) && !role {
             return false;
         }
         rest = rest[..i].trim_end();
@@ -1076,6 +1111,30 @@ mod tests {
             .filter_map(|a| a.speaker)
             .map(|s| (s.name.to_string(), s.resolution))
             .collect()
+    }
+
+    #[test]
+    fn a_person_named_as_a_sentences_subject_since_the_last_speaker_is_he() {
+        // After a role set before the name, and by the surname alone.
+        let got = speakers(
+            "Manager Tom Brandt said the clubhouse had a different feel. \
+             Royals pitcher Jake Haney allowed two runs over seven \
+             innings. He said his fastball had been good all year.",
+        );
+        assert_eq!(got[1].0, "Jake Haney", "{got:?}");
+        let got = speakers(
+            "Luis Ortega said the rookie would be fine. Marcus Webb hit a \
+             homer in the sixth. Ortega said the rookie had learned. Webb, \
+             asked about the homer, shrugged. \"Changeup, middle of the \
+             plate,\" he said.",
+        );
+        assert_eq!(got.last().unwrap().0, "Marcus Webb", "{got:?}");
+        // Not a name inside what the pronoun's speaker said.
+        let got = speakers(
+            "Joseph Hunter said he would not vote for Trump. Trump isn't \
+             a conservative, he said.",
+        );
+        assert_eq!(got.last().unwrap().0, "Joseph Hunter", "{got:?}");
     }
 
     #[test]
@@ -1586,6 +1645,11 @@ mod tests {
         assert_eq!(span("The company, which said so.", "which"), None);
     }
 
+    /// An attribution's content that covers no text.
+    fn nothing() -> Span {
+        Span::new(0, 0)
+    }
+
     #[test]
     fn who_after_a_body_is_not_the_body() {
         let mut sp = Speaker {
@@ -1603,13 +1667,14 @@ mod tests {
             &Resolved::default(),
             &Resolved::default(),
             &mut sp,
+            nothing(),
         );
         assert_eq!(sp.resolution, Resolution::Unresolved);
         let text = "Sen. Lindsey Graham, who spoke on Monday.";
         let at = text.find("who").unwrap();
         sp.span = Span::new(at, at + 3);
         let (named, resolved) = (FullerNames::new(&[]), Resolved::default());
-        resolve_one(text, &named, &resolved, &resolved, &mut sp);
+        resolve_one(text, &named, &resolved, &resolved, &mut sp, nothing());
         assert_eq!(sp.name, "Lindsey Graham");
         assert!(matches!(sp.resolution, Resolution::Antecedent(_)));
         // Without a comma, or inside a description, nothing is guessed.
@@ -1619,7 +1684,14 @@ mod tests {
         ] {
             let at = text.find("who").unwrap();
             sp.span = Span::new(at, at + 3);
-            resolve_one(text, &named, &resolved, &resolved, &mut sp);
+            resolve_one(
+                text,
+                &named,
+                &resolved,
+                &resolved,
+                &mut sp,
+                nothing(),
+            );
             assert_eq!(sp.resolution, Resolution::Unresolved, "{text}");
         }
     }
