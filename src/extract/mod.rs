@@ -2058,6 +2058,25 @@ mod tests {
     }
 
     #[test]
+    fn a_tag_before_a_dash_or_a_joined_clause_ends_the_sentence_said() {
+        let text = "Coffee drinkers live longer, large study finds — but \
+                    experts urge caution";
+        let got = extract(text, &segment(text));
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].content_text(text), "Coffee drinkers live longer");
+        let text = "Most voters want a change, the poll found, though many \
+                    are undecided.";
+        let got = extract(text, &segment(text));
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].content_text(text), "Most voters want a change");
+        // A clause fronted in what was said stays in it.
+        let text = "Kerry said although the elections were an important \
+                    step forward, they were far from perfect.";
+        let got = extract(text, &segment(text));
+        assert!(got[0].content_text(text).starts_with("although"));
+    }
+
+    #[test]
     fn there_is_no_one_who_speaks() {
         let text = "There's no denying he has had quite a run.";
         assert!(extract(text, &segment(text)).is_empty());

@@ -394,6 +394,10 @@ fn trailing(
         && !clause_after
         && rest.clone().all(|j| cx.low(j) != "that");
     let parenthetical = cue.end < s.end && cx.word(cue.end) == ",";
+    // "Coffee drinkers live longer, large study finds — but experts urge
+    // caution": a dash after the tag opens a clause of its own.
+    let dashed =
+        cue.end < s.end && matches!(cx.word(cue.end), "—" | "–" | "--");
     // "…, top lawmakers said Friday afternoon, as they …".
     let after_time = skip_circumstance(cx, cue.end, s.end);
     let timed = after_time > cue.end && cx.word(after_time) == ",";
@@ -402,8 +406,13 @@ fn trailing(
     let placed = after_time > cue.end
         && is_preposition(cx.low(after_time))
         && adjunct_to_end(cx, after_time, s.end);
-    if !(short_tail || parenthetical || timed || placed)
-        || cue.cue.needs_complement
+    // "…, the poll found, though many are undecided": nothing after the
+    // cue is its complement, so a cue that needs one has it before.
+    let conjunction_after =
+        parenthetical && is_clause_conjunction(cx.low(cue.end + 1));
+    let complement_before = rest.is_empty() || dashed || conjunction_after;
+    if !(short_tail || parenthetical || dashed || timed || placed)
+        || (cue.cue.needs_complement && !complement_before)
     {
         return None;
     }
@@ -531,6 +540,16 @@ fn forward(
     sp: (usize, usize),
 ) -> Option<(Found, (usize, usize))> {
     let (start, complement) = content_start(cx, s, cue)?;
+    // "the poll found, though many are undecided": a clause joined to
+    // the sentence, not what was found. Not "said although the vote was
+    // a step forward, it was flawed", nor "added, though, that …".
+    let joined = cx.low(start) == "but"
+        || (cx.word(start) == ","
+            && is_clause_conjunction(cx.low(start + 1))
+            && cx.word(start + 2) != ",");
+    if joined {
+        return None;
+    }
     let document_speaker = is_document_noun(cx.low(sp.1 - 1));
     if cue.cue.needs_complement && !complement && !document_speaker {
         return None;
@@ -1034,6 +1053,12 @@ fn found(
         content: vec![cx.span(content.0, content.1)],
         rule,
     }
+}
+
+/// True for a conjunction that joins a clause of its own to the
+/// sentence ("but", "though"), never the start of what was said.
+fn is_clause_conjunction(w: &str) -> bool {
+    matches!(w, "but" | "though" | "although" | "whereas" | "yet")
 }
 
 /// Nouns for documents and recordings that speak for themselves ("one
