@@ -857,6 +857,7 @@ impl<'a> Context<'a> {
             .informed_source_before(open, floor)
             .or_else(|| self.part_of_pronoun_before(open, floor))
             .or_else(|| self.noun_phrase_before(open, floor))
+            .or_else(|| self.head_before_of(open, floor))
             .or_else(|| self.apposed_name(open, comma))?;
         // "Disillusioned, Mr. Mitchell resigned, convinced …": the word
         // before the first comma qualifies the clause; it is no name.
@@ -896,6 +897,35 @@ impl<'a> Context<'a> {
             return Some(name);
         }
         Some(found)
+    }
+
+    /// "Supporters of the plan" before `end`: a plural speaker noun, "of" and a
+    /// short phrase with no head of its own, whose words are plain
+    /// lower-case ones (a determiner or possessive may open it).
+    fn head_before_of(
+        &self,
+        end: usize,
+        floor: usize,
+    ) -> Option<(usize, usize)> {
+        let lowest = end.saturating_sub(5).max(floor + 1);
+        let of = (lowest..end).rev().find(|&j| self.low(j) == "of")?;
+        // A cue's word after a determiner is a noun ("the plan").
+        let plain = (of + 1..end).all(|j| {
+            self.is_word(j)
+                && !self.is_capitalised(j)
+                && (self.cue_at(j).is_none() || self.is_determiner(j - 1))
+                && !self.listed(j, STOP_WORD | AUXILIARY | PRONOUN)
+        });
+        // Plural: "The author of the book, Mitchell Zuckoff, said" is
+        // the name's.
+        let head = of - 1;
+        let plural =
+            self.low(head).ends_with('s') && !self.low(head).ends_with("ss");
+        if !plain || of + 1 == end || !self.is_speaker_noun(head) || !plural {
+            return None;
+        }
+        let (start, _) = self.noun_phrase_before(head + 1, floor)?;
+        Some((start, end))
     }
 
     /// True when the words between the commas `open` and `comma` are a

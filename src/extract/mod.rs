@@ -2077,6 +2077,20 @@ mod tests {
     }
 
     #[test]
+    fn a_plural_head_before_of_speaks_across_an_appositive() {
+        let text = "Supporters of the plan, including the state's largest \
+                    business group, argue that competition will improve \
+                    the public schools.";
+        let got = extract(text, &segment(text));
+        assert_eq!(speakers(text, &got), ["Supporters of the plan"]);
+        // One person's role keeps the name set after it.
+        let text = "The author of the book, Mitchell Zuckoff, said he \
+                    stands by the depiction.";
+        let got = extract(text, &segment(text));
+        assert_eq!(speakers(text, &got), ["Mitchell Zuckoff"], "{got:?}");
+    }
+
+    #[test]
     fn there_is_no_one_who_speaks() {
         let text = "There's no denying he has had quite a run.";
         assert!(extract(text, &segment(text)).is_empty());
