@@ -7,8 +7,8 @@
 //! most one attribution, so rules claim tokens as they fire.
 
 use std::borrow::Cow;
-use std::cell::{Ref, RefCell};
-use std::collections::HashMap;
+use std::cell::{OnceCell, Ref, RefCell};
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use crate::extract::Found;
@@ -378,6 +378,9 @@ pub struct Context<'a> {
     /// Which tokens the attributions found so far took as speakers: see
     /// [`Context::speaker_tokens`].
     speakers: RefCell<Speakers>,
+    /// The capitalised words written inside a sentence, not at its start
+    /// (names, mostly): gathered once, the first time a rule asks.
+    inner_capitals: OnceCell<HashSet<&'a str>>,
 }
 
 impl<'a> Context<'a> {
@@ -411,6 +414,7 @@ impl<'a> Context<'a> {
             lists,
             cues: Vec::new(),
             speakers: RefCell::default(),
+            inner_capitals: OnceCell::new(),
         };
         cx.cues = entries
             .iter()
@@ -1597,11 +1601,24 @@ impl<'a> Context<'a> {
         let word = self.word(i);
         shaped
             && crate::resolve::names::given_name(word).is_none()
-            && !(0..self.len()).any(|j| {
-                j != i
-                    && self.seg.sentences[self.sentence_of[j]].first != j
-                    && self.word(j) == word
+            && !self.capitalised_inside_a_sentence(word)
+    }
+
+    /// True when `word` is written, capitalised, somewhere inside a
+    /// sentence of the text, not at its start.
+    fn capitalised_inside_a_sentence(&self, word: &str) -> bool {
+        self.inner_capitals
+            .get_or_init(|| {
+                (0..self.len())
+                    .filter(|&j| {
+                        self.is_capitalised(j)
+                            && self.seg.sentences[self.sentence_of[j]].first
+                                != j
+                    })
+                    .map(|j| self.word(j))
+                    .collect()
             })
+            .contains(word)
     }
 
     /// Steps over an appositive that starts at the comma `comma`
