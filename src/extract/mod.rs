@@ -2091,6 +2091,31 @@ mod tests {
     }
 
     #[test]
+    fn a_clause_before_that_is_part_of_what_was_said() {
+        // Taking the words after "that" would say the opposite.
+        for (text, want) in [
+            (
+                "A company spokeswoman, Michelle Aguayo, said there was no \
+                 indication that its equipment was involved.",
+                "there was no indication that its equipment was involved",
+            ),
+            (
+                "The commissioner said it is not surprising that agents \
+                 want to interview the aides.",
+                "it is not surprising that agents want to interview the aides",
+            ),
+        ] {
+            let got = extract(text, &segment(text));
+            let said = with_cue(text, &got, "said");
+            assert_eq!(said.content_text(text), want);
+        }
+        // Where and when before "that" are still stepped over.
+        let text = "The mayor said on Tuesday that the bridge would reopen.";
+        let got = extract(text, &segment(text));
+        assert_eq!(got[0].content_text(text), "the bridge would reopen");
+    }
+
+    #[test]
     fn there_is_no_one_who_speaks() {
         let text = "There's no denying he has had quite a run.";
         assert!(extract(text, &segment(text)).is_empty());

@@ -668,8 +668,13 @@ fn content_start(
     // statement") or a word for where it was said ("a blog post").
     // Nor for a participle after that word ("in a notice posted on its
     // website").
+    // Nor a clause of its own: "said there was no indication that its
+    // equipment was involved" says there was none.
     let plain = |k: usize, j: usize| {
+        let w = cx.low(j);
         cx.is_word(j)
+            && !super::learned::is_verb_part(w)
+            && !matches!(w, "there" | "no" | "it" | "this" | "nothing")
             && (cx.cue_at(j).is_none()
                 || (j > k && matches!(cx.low(j - 1), "a" | "an" | "the"))
                 || (j > k && is_venue(cx.low(j)))
