@@ -806,3 +806,17 @@ fn a_companys_name_is_known_by_its_last_word() {
         assert_eq!(a.kind, ActorKind::Organisation, "{a:?}");
     }
 }
+
+#[test]
+fn a_sheriff_is_named_without_county_or_title_and_an_energy_company_is_a_company()
+ {
+    let text = "Boulder County Sheriff Curtis Lyle said deputies had gone \
+                door to door. Xcel Energy, the region's main utility, said \
+                it had shut off power to 20,000 customers.";
+    let g = graph_of(&[text], &builtin_aliases());
+    let all = actors(&g);
+    let lyle = all.iter().find(|a| a.name.contains("Lyle")).unwrap();
+    assert_eq!(lyle.name, "Curtis Lyle", "{all:?}");
+    let xcel = all.iter().find(|a| a.name == "Xcel Energy").unwrap();
+    assert_eq!(xcel.kind, ActorKind::Organisation, "{xcel:?}");
+}
