@@ -820,3 +820,15 @@ fn a_sheriff_is_named_without_county_or_title_and_an_energy_company_is_a_company
     let xcel = all.iter().find(|a| a.name == "Xcel Energy").unwrap();
     assert_eq!(xcel.kind, ActorKind::Organisation, "{xcel:?}");
 }
+
+#[test]
+fn where_a_named_person_works_is_no_part_of_the_name() {
+    let text = "“Just 9 percent said the debate changed their minds,” \
+                wrote Dan McLaughlin at the National Review. Citizens for \
+                Tax Justice said the plan was regressive.";
+    let g = graph_of(&[text], &builtin_aliases());
+    let all = actors(&g);
+    let names: Vec<&str> = all.iter().map(|a| a.name.as_str()).collect();
+    assert!(names.contains(&"Dan McLaughlin"), "{names:?}");
+    assert!(names.contains(&"Citizens for Tax Justice"), "{names:?}");
+}

@@ -1255,6 +1255,25 @@ fn speaker_core(text: &str, span: Span) -> Span {
     if let Some(of) = of.filter(|_| t.starts_with(char::is_uppercase)) {
         end = of;
     }
+    // "Dan McLaughlin at the National Review", "Cameron Easley for
+    // Morning Consult": a person's name, then where the person works.
+    // Only after a given name or a title: "Citizens for Tax Justice",
+    // "The Center for Responsive Politics" are names whole.
+    let at_for = [" at ", " for "]
+        .iter()
+        .filter_map(|p| t[..end].find(p))
+        .min()
+        .filter(|&i| {
+            let words: Vec<&str> = t[..i].split_whitespace().collect();
+            let first = words.first().copied().unwrap_or("");
+            (2..=4).contains(&words.len())
+                && words.iter().all(|w| w.starts_with(char::is_uppercase))
+                && (super::names::given_name(first).is_some()
+                    || is_title(first))
+        });
+    if let Some(i) = at_for {
+        end = i;
+    }
     let mut trimmed = t[..end].trim_end_matches([',', ' ', ':']);
     // "the Drug Enforcement Administration (DEA)": the name, without the
     // acronym it defines.
