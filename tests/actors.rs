@@ -832,3 +832,18 @@ fn where_a_named_person_works_is_no_part_of_the_name() {
     assert!(names.contains(&"Dan McLaughlin"), "{names:?}");
     assert!(names.contains(&"Citizens for Tax Justice"), "{names:?}");
 }
+
+#[test]
+fn the_owner_of_a_team_is_no_place() {
+    // "Mexico's foreign ministry" names a country; "Trump's team" names
+    // no place.
+    let text = "Donald Trump spoke in Iowa. Trump's team thinks she does \
+                not understand the mood of the electorate. Mexico's \
+                foreign ministry said the wall would not be paid for.";
+    let g = graph_of(&[text], &builtin_aliases());
+    let all = actors(&g);
+    let trump = all.iter().find(|a| a.name == "Donald Trump").unwrap();
+    assert_eq!(trump.kind, ActorKind::Person, "{all:?}");
+    let mexico = all.iter().find(|a| a.name == "Mexico").unwrap();
+    assert_eq!(mexico.kind, ActorKind::Government, "{all:?}");
+}

@@ -1156,7 +1156,19 @@ impl<'d> Corpus<'d> {
     /// a title name places.
     fn mark_places(&mut self, index: &[usize]) {
         let m = &self.m;
+        // The owner of a government's body or of a title ("Mexico's
+        // foreign ministry", "Mexico's President"), not of a team or a
+        // campaign: "Trump's team" names no place.
+        let governs = |g: usize| {
+            let mention = m.mention(g);
+            let last = mention.name.rsplit(' ').next().unwrap_or("");
+            let last = last.to_lowercase();
+            mention.class != Class::Unit
+                || is(&last, WordClass::Government)
+                || super::names::is_title(&last)
+        };
         let found = (0..m.len())
+            .filter(|&g| governs(g))
             .flat_map(|g| m.affiliations(g))
             .filter(|(a, _)| {
                 !a.contains(' ') && !is_acronym(a) || is_demonym(a)
