@@ -847,3 +847,15 @@ fn the_owner_of_a_team_is_no_place() {
     let mexico = all.iter().find(|a| a.name == "Mexico").unwrap();
     assert_eq!(mexico.kind, ActorKind::Government, "{all:?}");
 }
+
+#[test]
+fn a_capitalised_plural_role_is_each_articles_own_group() {
+    let a = "Proponents say the bill keeps enough safeguards in place.";
+    let b = "Reporters asked whether the plan would pass. Proponents say \
+             the law will cut costs.";
+    let g = graph_of(&[a, b], &builtin_aliases());
+    let proponents: Vec<Actor> =
+        actors(&g).into_iter().filter(|x| x.name == "Proponents").collect();
+    assert_eq!(proponents.len(), 2, "{proponents:?}");
+    assert!(proponents.iter().all(|x| x.kind == ActorKind::Group));
+}

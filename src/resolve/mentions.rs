@@ -1025,7 +1025,14 @@ fn speaker_mention(
     let last = words.last().copied().unwrap_or("");
     // "Some said", "Many believe": part of a group, as "some voters".
     let alone = words.len() == 1 && is_quantifier_pronoun(&lower);
-    if (is_quantified(&words) && is_plural(last)) || is_count(&words) || alone
+    // "Reporters asked", "Proponents say": a plural of a role that opens
+    // the sentence is capitalised, but no name; each article's are its
+    // own.
+    let role = words.len() == 1 && is_plural_of_role(last, &lower);
+    if (is_quantified(&words) && is_plural(last))
+        || is_count(&words)
+        || alone
+        || role
     {
         // "at least some Republicans": the extractor may leave "at least"
         // out of the speaker.
@@ -1381,6 +1388,18 @@ fn opens_no_name(words: &[&str]) -> bool {
 /// ones among them ("his pledge to …").
 fn is_personal(lower: &str) -> bool {
     is_pronoun(lower) || is_possessive_pronoun(lower)
+}
+
+/// True for a capitalised plural whose singular (or itself) is a
+/// speaker noun: "Reporters", "Proponents", "Rabbis".
+fn is_plural_of_role(word: &str, lower: &str) -> bool {
+    let nouns = crate::extract::lexicon::Lexicon::get();
+    word.starts_with(char::is_uppercase)
+        && !is_capitals(word)
+        && lower.strip_suffix('s').is_some_and(|one| {
+            nouns.is_speaker_noun(lower) || nouns.is_speaker_noun(one)
+        })
+        && !matches!(lower, "democrats" | "republicans")
 }
 
 /// True for "his", "their" and the other possessive pronouns.
