@@ -903,8 +903,8 @@ impl<'a> Context<'a> {
         Some(found)
     }
 
-    /// "Supporters of the plan" before `end`: a plural speaker noun, "of" and a
-    /// short phrase with no head of its own, whose words are plain
+    /// "Supporters of the plan" before `end`: a plural speaker noun, "of"
+    /// and a short phrase with no head of its own, whose words are plain
     /// lower-case ones (a determiner or possessive may open it).
     fn head_before_of(
         &self,

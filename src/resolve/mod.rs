@@ -562,17 +562,8 @@ fn is_nominal(mention: &str) -> bool {
 /// Webb hit a homer. … Webb, asked about it, shrugged."), which the
 /// names pass does not take for a name of its own.
 fn latest_mention(text: &str, named: Span, last: &str, before: usize) -> Span {
-    let wordy = |c: char| c.is_alphanumeric() || c == '-';
-    let between = &text[named.end()..before];
-    let again = between.rmatch_indices(last).find(|&(at, _)| {
-        let prev = between[..at].chars().next_back();
-        let next = between[at + last.len()..].chars().next();
-        !last.is_empty()
-            && !prev.is_some_and(wordy)
-            && !next.is_some_and(wordy)
-    });
-    match again {
-        Some((at, _)) => {
+    match last_whole_word(&text[named.end()..before], last) {
+        Some(at) => {
             let start = named.end() + at;
             Span::new(start, start + last.len())
         }
@@ -580,14 +571,23 @@ fn latest_mention(text: &str, named: Span, last: &str, before: usize) -> Span {
     }
 }
 
+/// True when `word` stands in `text` as a whole word.
 fn names_word(text: &str, word: &str) -> bool {
+    last_whole_word(text, word).is_some()
+}
+
+/// Where `word` stands last in `text` as a whole word: not inside a
+/// longer one ("Webb" in "Webber") nor a hyphenated one.
+fn last_whole_word(text: &str, word: &str) -> Option<usize> {
     let wordy = |c: char| c.is_alphanumeric() || c == '-';
-    !word.is_empty()
-        && text.match_indices(word).any(|(at, _)| {
-            let before = text[..at].chars().next_back();
-            let after = text[at + word.len()..].chars().next();
-            !before.is_some_and(wordy) && !after.is_some_and(wordy)
-        })
+    if word.is_empty() {
+        return None;
+    }
+    text.rmatch_indices(word).map(|(at, _)| at).find(|&at| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + word.len()..].chars().next();
+        !before.is_some_and(wordy) && !after.is_some_and(wordy)
+    })
 }
 
 /// True for a description that brings in someone the text has not named
