@@ -2116,6 +2116,19 @@ mod tests {
     }
 
     #[test]
+    fn a_bare_verb_after_a_modal_goes_on_with_what_was_said() {
+        let text = "City engineers say the plan would remove 38 spaces but \
+                    add 25 on side streets.";
+        let got = extract(text, &segment(text));
+        assert_eq!(cues(text, &got), ["say"], "{got:?}");
+        // A complement shows the second verb reports.
+        let text = "City engineers say the plan would remove 38 spaces and \
+                    add that 25 would be built on side streets.";
+        let got = extract(text, &segment(text));
+        assert_eq!(cues(text, &got), ["say", "add"], "{got:?}");
+    }
+
+    #[test]
     fn there_is_no_one_who_speaks() {
         let text = "There's no denying he has had quite a run.";
         assert!(extract(text, &segment(text)).is_empty());
