@@ -681,6 +681,14 @@ impl<'a> Context<'a> {
         self.listed(i, PRONOUN)
     }
 
+    /// True when token `i` is such a pronoun with its auxiliary joined to
+    /// it ("they've", "he’d").
+    pub fn is_contracted_pronoun(&self, i: usize) -> bool {
+        let w = self.low(i);
+        let p = crate::resolve::mentions::without_contraction(w);
+        p.len() < w.len() && PRONOUNS.contains(&p)
+    }
+
     /// The speaker phrase that ends just before token `end`, not reaching
     /// below `floor`: a pronoun, or a noun phrase headed by a name or a
     /// speaker noun. A relative pronoun takes its antecedent with it

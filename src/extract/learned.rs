@@ -780,7 +780,7 @@ fn settle(cx: &Context, word: usize, f: &mut Found) {
         let opens = cx.is_capitalised(a)
             || cx.is_determiner(a)
             || cx.is_pronoun(a)
-            || is_contracted_pronoun(cx.low(a))
+            || cx.is_contracted_pronoun(a)
             || cx.low(a).starts_with(|c: char| c.is_ascii_digit());
         (end > a && opens).then(|| cx.span(a, end))
     };
@@ -790,7 +790,7 @@ fn settle(cx: &Context, word: usize, f: &mut Found) {
         f.cue = f.cue.map(|c| Span::new(verb.start(), c.end()));
     };
     let before = cx.low(word - 1);
-    if matches!(before, "his" | "her" | "its" | "their" | "my" | "our") {
+    if crate::resolve::mentions::is_possessive_pronoun(before) {
         // "Carly Fiorina threw her support behind": the verb's subject;
         // "in his written reply", "His pledge to": the owner.
         let verb = word >= a + 3 && {
@@ -814,13 +814,6 @@ fn settle(cx: &Context, word: usize, f: &mut Found) {
     {
         with_verb(f, word - 1, sp);
     }
-}
-
-/// True for a subject pronoun with its auxiliary ("they've", "he’d").
-fn is_contracted_pronoun(w: &str) -> bool {
-    w.split_once(['\'', '’']).is_some_and(|(p, _)| {
-        matches!(p, "he" | "she" | "they" | "we" | "i" | "you" | "it")
-    })
 }
 
 /// True for the forms of a verb that takes a noun to make a cue of it

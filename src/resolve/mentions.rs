@@ -1403,7 +1403,7 @@ fn is_plural_of_role(word: &str, lower: &str) -> bool {
 }
 
 /// True for "his", "their" and the other possessive pronouns.
-fn is_possessive_pronoun(lower: &str) -> bool {
+pub(crate) fn is_possessive_pronoun(lower: &str) -> bool {
     matches!(lower, "his" | "her" | "its" | "their" | "my" | "our" | "your")
 }
 

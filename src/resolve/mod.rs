@@ -155,28 +155,17 @@ fn resolve_one(
             Some((span, name)) => {
                 match named_antecedent(text, named, sp.span, want, span.end())
                 {
-                    Some((s, n))
-                        if n != name && {
-                            let last =
-                                n.split_whitespace().last().unwrap_or("");
-                            let l =
-                                latest_mention(text, s, last, sp.span.start());
-                            // "Trump isn't a conservative, he said":
-                            // the name is in what the pronoun said.
-                            let inside = said.start() <= l.start()
-                                && l.end() <= said.end();
-                            l.start() > span.end()
-                                && !inside
-                                && (opens_sentence(text, l)
-                                    || apposed_to_subject(text, l))
-                        } =>
+                    Some((s, n, latest))
+                        if n != name
+                            && stands_nearer(text, latest, span, said) =>
                     {
                         Some((s, n))
                     }
                     _ => Some((span, name)),
                 }
             }
-            None => named_antecedent(text, named, sp.span, want, 0),
+            None => named_antecedent(text, named, sp.span, want, 0)
+                .map(|(s, n, _)| (s, n)),
         }
         .filter(|(span, name)| {
             // "A council member, who …, told reporters …. He said":
@@ -557,37 +546,26 @@ fn is_nominal(mention: &str) -> bool {
 
 /// True when `word` stands in `text` as a whole word ("Sanders" in
 /// "asked Sanders how", not in "Sandersville").
-/// The latest mention of the person named at `named`, up to `before`:
-/// the name itself, or a later mention by its last word alone ("Marcus
-/// Webb hit a homer. … Webb, asked about it, shrugged."), which the
-/// names pass does not take for a name of its own.
-fn latest_mention(text: &str, named: Span, last: &str, before: usize) -> Span {
-    match last_whole_word(&text[named.end()..before], last) {
-        Some(at) => {
-            let start = named.end() + at;
-            Span::new(start, start + last.len())
-        }
-        None => named,
-    }
+/// True when a person's latest mention, `latest`, makes that person the
+/// nearer antecedent than the speaker at `speaker`: it comes after that
+/// speaker, opens its sentence (or is set after a short description
+/// that does), and is not inside what the pronoun's speaker said
+/// (`said`: "Trump isn't a conservative, he said").
+fn stands_nearer(text: &str, latest: Span, speaker: Span, said: Span) -> bool {
+    let inside = said.start() <= latest.start() && latest.end() <= said.end();
+    latest.start() > speaker.end()
+        && !inside
+        && (opens_sentence(text, latest) || apposed_to_subject(text, latest))
 }
 
-/// True when `word` stands in `text` as a whole word.
 fn names_word(text: &str, word: &str) -> bool {
-    last_whole_word(text, word).is_some()
-}
-
-/// Where `word` stands last in `text` as a whole word: not inside a
-/// longer one ("Webb" in "Webber") nor a hyphenated one.
-fn last_whole_word(text: &str, word: &str) -> Option<usize> {
     let wordy = |c: char| c.is_alphanumeric() || c == '-';
-    if word.is_empty() {
-        return None;
-    }
-    text.rmatch_indices(word).map(|(at, _)| at).find(|&at| {
-        let before = text[..at].chars().next_back();
-        let after = text[at + word.len()..].chars().next();
-        !before.is_some_and(wordy) && !after.is_some_and(wordy)
-    })
+    !word.is_empty()
+        && text.match_indices(word).any(|(at, _)| {
+            let before = text[..at].chars().next_back();
+            let after = text[at + word.len()..].chars().next();
+            !before.is_some_and(wordy) && !after.is_some_and(wordy)
+        })
 }
 
 /// True for a description that brings in someone the text has not named
@@ -965,14 +943,16 @@ fn antecedent(
 /// says."). A person of unknown or other gender named last means no
 /// antecedent: the pronoun is not carried past them to someone earlier.
 /// Names are looked for from byte `floor` on (and within the pronoun's
-/// window): after the speaker found, when one was.
+/// window): after the speaker found, when one was. Gives the name's
+/// mention, the name, and the person's latest mention before the
+/// pronoun.
 fn named_antecedent(
     text: &str,
     named: &FullerNames,
     at: Span,
     want: Agreement,
     floor: usize,
-) -> Option<(Span, String)> {
+) -> Option<(Span, String, Span)> {
     if !matches!(want, Agreement::Male | Agreement::Female) {
         return None;
     }
@@ -1021,7 +1001,12 @@ fn named_antecedent(
         found = found.or(Some((m, got)));
     }
     let (m, got) = found?;
-    (got == want).then(|| (m.span, m.name.clone()))
+    // Its latest mention: the name itself, or the last word alone after
+    // it ("Marcus Webb hit a homer. … Webb, asked about it, shrugged."),
+    // which the names pass does not take for a name of its own.
+    let bare = Span::new(end - word.len(), end);
+    let latest = if bare.start() >= m.span.end() { bare } else { m.span };
+    (got == want).then(|| (m.span, m.name.clone(), latest))
 }
 
 /// A person's gender from a name's title or given name, when the name
