@@ -1590,6 +1590,7 @@ impl<'a> Context<'a> {
     /// True when sentence `s` opens with a word that qualifies the clause
     /// after it, not its subject: an adverb or a participle before a
     /// comma or a preposition ("Chastened by the analyses, …",
+    /// "Speaking at a rally, …",
     /// "Shortly after the merger, …", "Disillusioned, …"), or "Even as
     /// …". A name spelt so ("Kelly, the host, …", "Husted, …") is
     /// written with its capital inside a sentence somewhere in the text.
@@ -1604,7 +1605,9 @@ impl<'a> Context<'a> {
             return matches!(next, "as" | "if" | "though" | "when" | "so");
         }
         let shaped = low.len() > 4
-            && (low.ends_with("ly") || low.ends_with("ed"))
+            && (low.ends_with("ly")
+                || low.ends_with("ed")
+                || low.ends_with("ing"))
             && (next == "," || self.is_preposition(i + 1));
         let word = self.word(i);
         shaped

@@ -1954,6 +1954,10 @@ mod tests {
                     Washington had let the process die.";
         let got = extract(text, &segment(text));
         assert!(!speakers(text, &got).contains(&"Disillusioned"), "{got:?}");
+        let text = "Speaking at a rally in Ohio, the senator attacked the \
+                    governor, calling him a coward.";
+        let got = extract(text, &segment(text));
+        assert!(!speakers(text, &got).contains(&"Speaking"), "{got:?}");
         // A name spelt so is capitalised inside a sentence too.
         let text = "Kelly, the host, said the debate would go on. The \
                     network backed Kelly.";
