@@ -21,6 +21,8 @@ pub(crate) mod lexicon;
 mod quote;
 mod reported;
 
+pub(crate) use reported::is_document_noun;
+
 use std::collections::HashMap;
 use std::sync::LazyLock;
 

@@ -1093,7 +1093,7 @@ fn is_clause_conjunction(w: &str) -> bool {
 
 /// Nouns for documents and recordings that speak for themselves ("one
 /// study found", "Video shows").
-fn is_document_noun(word: &str) -> bool {
+pub(crate) fn is_document_noun(word: &str) -> bool {
     matches!(
         word,
         "analysis"

@@ -940,8 +940,9 @@ fn antecedent(
 /// last before the pronoun, by a full name or by its last word alone,
 /// when a title or given name tells that person's gender and it is the
 /// pronoun's ("Jane Morales has run the bakery for 30 years. “…,” she
-/// says."). A person of unknown or other gender named last means no
-/// antecedent: the pronoun is not carried past them to someone earlier.
+/// says."). A person of unknown gender named since means no antecedent:
+/// the pronoun is not carried past them to someone earlier; one of the
+/// other gender is passed over.
 /// Names are looked for from byte `floor` on (and within the pronoun's
 /// window): after the speaker found, when one was. Gives the name's
 /// mention, the name, and the person's latest mention before the
@@ -978,35 +979,44 @@ fn named_antecedent(
     if let Some(s) = open {
         spans.push((from + s, at.start()));
     }
-    // The last capitalised word that ends a name of a person: all the
-    // names it ends ("Weiner" ends "Anthony Weiner", and "Although
-    // Weiner" at a sentence's start).
-    let (word, end) = spans.into_iter().rev().find_map(|(start, end)| {
+    // From the last capitalised word that ends a name of a person back:
+    // all the names it ends ("Weiner" ends "Anthony Weiner", and
+    // "Although Weiner" at a sentence's start). A person of the other
+    // gender is passed over ("Tobias Lund … has worked with Solberg
+    // since 2012. He says …"); one of unknown gender stops the search.
+    for (start, end) in spans.into_iter().rev() {
         let word = &text[start..end];
         let person = word.starts_with(char::is_uppercase)
             && named
                 .ending_with(word, end)
                 .any(|m| !names_a_place_or_body(text, m));
-        person.then_some((word, end))
-    })?;
-    // Their genders must agree: "Clinton" after Bill and Hillary Clinton
-    // is either.
-    let mut found: Option<(&names::NameMention, Agreement)> = None;
-    for m in named.ending_with(word, end) {
-        let Some(got) = gender_of(text, m) else { continue };
-        if found.is_some_and(|(_, g)| g != got) {
-            return None;
+        if !person {
+            continue;
         }
-        // The latest mention of that gender is the one given.
-        found = found.or(Some((m, got)));
+        // Their genders must agree: "Clinton" after Bill and Hillary
+        // Clinton is either.
+        let mut found: Option<(&names::NameMention, Agreement)> = None;
+        for m in named.ending_with(word, end) {
+            let Some(got) = gender_of(text, m) else { continue };
+            if found.is_some_and(|(_, g)| g != got) {
+                return None;
+            }
+            // The latest mention of that gender is the one given.
+            found = found.or(Some((m, got)));
+        }
+        let (m, got) = found?;
+        if got != want {
+            continue;
+        }
+        // Its latest mention: the name itself, or the last word alone
+        // after it ("Marcus Webb hit a homer. … Webb, asked about it,
+        // shrugged."), which the names pass does not take for a name of
+        // its own.
+        let bare = Span::new(end - word.len(), end);
+        let latest = if bare.start() >= m.span.end() { bare } else { m.span };
+        return Some((m.span, m.name.clone(), latest));
     }
-    let (m, got) = found?;
-    // Its latest mention: the name itself, or the last word alone after
-    // it ("Marcus Webb hit a homer. … Webb, asked about it, shrugged."),
-    // which the names pass does not take for a name of its own.
-    let bare = Span::new(end - word.len(), end);
-    let latest = if bare.start() >= m.span.end() { bare } else { m.span };
-    (got == want).then(|| (m.span, m.name.clone(), latest))
+    None
 }
 
 /// A person's gender from a name's title or given name, when the name
@@ -1077,6 +1087,26 @@ fn agreement_of(text: &str, sp: &Speaker) -> Option<Agreement> {
         if let Some(a) = pronoun_agreement(&lower) {
             return Some(a);
         }
+    }
+    // "Her latest study, published this month, finds …", "Its executive
+    // board voted …": a document or a body is an "it", whoever owns it
+    // (the police are "they").
+    // The head is written in lower case, before any "of" or "for"
+    // ("Jeffrey Lewis of the James Martin Center for Nonproliferation
+    // Studies" is a person).
+    let head = sp
+        .span
+        .text(text)
+        .split_whitespace()
+        .take_while(|w| !matches!(*w, "of" | "for"))
+        .last()
+        .unwrap_or("");
+    if head.starts_with(char::is_lowercase)
+        && head != "police"
+        && (words::is_body_head(head)
+            || crate::extract::is_document_noun(head))
+    {
+        return Some(Agreement::Thing);
     }
     names::agreement_hint(sp.span.text(text))
         .or_else(|| names::given_name_hint(&sp.name))
@@ -1445,10 +1475,29 @@ mod tests {
         assert!(matches!(got[0].1, Resolution::Antecedent(_)));
         // The last person named is of unknown gender: nobody earlier is
         // taken in their place.
-        let text = "Jane Morales met Chris Okafor. Later Okafor left. \
+        let text = "Jane Morales met Jordan Okafor. Later Okafor left. \
                     \"The rent has tripled,\" she says.";
         let got = speakers(text);
         assert_eq!(got[0], ("she".to_string(), Resolution::Unresolved));
+        // One of the other gender is passed over.
+        let text = "Daniel Reyes, her co-author, has worked with Ingrid \
+                    Solberg since 2012. He says the idea was hers.";
+        let got = speakers(text);
+        assert_eq!(got[0].0, "Daniel Reyes", "{got:?}");
+    }
+
+    #[test]
+    fn a_document_or_a_body_is_no_he_or_she() {
+        let text = "Ingrid Solberg is a glaciologist. Her latest study, \
+                    published this month, finds that the lakes drain \
+                    fast. She recalls that the team almost left early.";
+        let got = speakers(text);
+        assert_eq!(got[1].0, "Ingrid Solberg", "{got:?}");
+        let text = "Hillary Clinton spoke to the union. Its executive \
+                    board said the vote would wait. She said she would \
+                    return.";
+        let got = speakers(text);
+        assert_eq!(got.last().unwrap().0, "Hillary Clinton", "{got:?}");
     }
 
     #[test]
