@@ -86,12 +86,12 @@ impl Segmented {
 /// Abbreviations after which a full stop does not end a sentence, sorted.
 #[rustfmt::skip]
 const ABBREVIATIONS: &[&str] = &[
-    "Adm", "Apr", "Aug", "Capt", "Cmdr", "Co", "Col", "Corp", "Dec", "Dept",
-    "Dr", "Feb", "Fla", "Ft", "Gen", "Gov", "Hon", "Inc", "Jan", "Jr", "Jul",
-    "Jun", "Lt", "Maj", "Mar", "Mass", "Messrs", "Mr", "Mrs", "Ms", "Mt",
-    "No", "Nov", "Oct", "Pres", "Prof", "Rep", "Reps", "Rev", "Sen", "Sens",
-    "Sept", "Sgt", "Sr", "St", "Supt", "Va", "Wash", "approx", "e.g", "etc",
-    "i.e", "vs",
+    "Adm", "Apr", "Aug", "Brig", "Capt", "Cmdr", "Co", "Col", "Corp", "Cpl",
+    "Dec", "Dept", "Det", "Dr", "Feb", "Fla", "Ft", "Gen", "Gov", "Hon", "Inc",
+    "Insp", "Jan", "Jr", "Jul", "Jun", "Lt", "Maj", "Mar", "Mass", "Messrs",
+    "Mr", "Mrs", "Ms", "Mt", "No", "Nov", "Oct", "Pres", "Prof", "Rep", "Reps",
+    "Rev", "Sen", "Sens", "Sept", "Sgt", "Sr", "St", "Supt", "Va", "Wash",
+    "approx", "e.g", "etc", "i.e", "vs",
 ];
 
 /// Capitalised words that start a new sentence after "U.S." and the like.

@@ -100,6 +100,28 @@ fn a_surname_two_people_of_its_article_share_joins_neither() {
 }
 
 #[test]
+fn a_surname_of_a_name_with_jr_is_that_person_and_no_one_elses() {
+    // "Admiral Harris" is the admiral of his article, not the senator
+    // the corpus names in full elsewhere.
+    let a = "Adm. Harry B. Harris Jr. said the patrols would go on. \
+             \"We will sail,\" Admiral Harris said.";
+    let b = "Senator Kamala Harris said the bill would pass.";
+    let g = graph_of(&[a, b], &builtin_aliases());
+    let all = actors(&g);
+    let senator = actor_with(&g, "Senator Kamala Harris");
+    let admirals: Vec<&Actor> = all
+        .iter()
+        .filter(|x| x.mentions.iter().any(|m| m == "Admiral Harris"))
+        .collect();
+    assert!(admirals.iter().all(|x| x.id != senator.id), "{all:?}");
+    // The quotation's speaker is the admiral named in full.
+    assert!(
+        admirals.iter().any(|x| x.name == "Harry B. Harris Jr."),
+        "{all:?}"
+    );
+}
+
+#[test]
 fn a_titled_surname_in_two_unrelated_articles_is_two_people() {
     let g = graph_of(&[hay::MR_SMITH, hay::MR_SMITH], &builtin_aliases());
     let smiths: Vec<Actor> =

@@ -88,8 +88,9 @@ const OPENING_CONJUNCTION: &[&str] = &[
 /// inside a name ("Dr.", "Jr.", "Inc.").
 #[rustfmt::skip]
 const NAME_ABBREVIATIONS: &[&str] = &[
-    "Co", "Corp", "Dr", "Gen", "Gov", "Inc", "Jr", "Lt", "Ltd", "Mr", "Mrs",
-    "Ms", "Rep", "Rev", "Sen", "Sr", "St",
+    "Adm", "Brig", "Capt", "Cmdr", "Co", "Col", "Corp", "Cpl", "Det", "Dr",
+    "Gen", "Gov", "Inc", "Insp", "Jr", "Lt", "Ltd", "Maj", "Mr", "Mrs", "Ms",
+    "Prof", "Rep", "Rev", "Sen", "Sgt", "Sr", "St", "Supt",
 ];
 
 /// Those of [`NAME_ABBREVIATIONS`] that end a name, whose dot is then

@@ -1946,6 +1946,26 @@ mod tests {
     }
 
     #[test]
+    fn a_military_or_police_rank_abbreviated_opens_the_speakers_name() {
+        for (text, who) in [
+            (
+                "\"We are aware of the reports,\" said Lt. Col. Dana \
+                 Whitfield, a Pentagon spokesperson.",
+                "Lt. Col. Dana Whitfield",
+            ),
+            (
+                "\"It was a raid,\" said Col. Steven Warren.",
+                "Col. Steven Warren",
+            ),
+            ("\"He fled,\" said Det. Ana Cruz.", "Det. Ana Cruz"),
+            ("\"We hold,\" said Sgt. Mark Ruiz.", "Sgt. Mark Ruiz"),
+        ] {
+            let got = extract(text, &segment(text));
+            assert_eq!(speakers(text, &got), [who], "{text}");
+        }
+    }
+
+    #[test]
     fn an_opening_adverb_or_participle_is_no_speaker() {
         let text = "Shortly after the merger announcement, the families of \
                     the workers gathered outside the plant, warning that \

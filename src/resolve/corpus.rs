@@ -39,7 +39,7 @@ use super::mentions::{
     may_be_first_name,
 };
 use super::merging::{Clusters, Keys, Sets};
-use super::names::is_publication_name;
+use super::names::{is_publication_name, without_generation};
 use super::packed::{MentionRef, PackedMentions, Strings};
 use super::words::{WordClass, is, is_body_head};
 use crate::graph::{Actor, ActorKind};
@@ -779,7 +779,9 @@ impl<'d> Corpus<'d> {
                     continue;
                 }
                 let k = m.keys.get(m.name_key(g));
-                let last = k.rsplit(' ').next().unwrap_or("");
+                // "Harry B. Harris Jr." is another Harris.
+                let last =
+                    without_generation(k).rsplit(' ').next().unwrap_or("");
                 let at = (m.doc_index(g), last);
                 if wanted.contains(&at) {
                     in_doc.entry(at).or_default().push((k, g));
@@ -1577,7 +1579,7 @@ fn reports(
 /// Right") is no evidence.
 fn fits(short: &str, full: &str) -> bool {
     let s: Vec<&str> = short.split(' ').collect();
-    let f: Vec<&str> = full.split(' ').collect();
+    let f: Vec<&str> = without_generation(full).split(' ').collect();
     // Five words and more are a headline's, not a person's name.
     if s.len() >= f.len() || f.len() > 4 {
         return false;

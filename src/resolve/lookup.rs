@@ -42,11 +42,16 @@ impl<'n> FullerNames<'n> {
             HashMap::new();
         for (i, m) in named.iter().enumerate() {
             let key = &m.key;
-            let spaces: Vec<usize> =
-                key.match_indices(' ').map(|(at, _)| at).collect();
-            for &at in spaces.iter().rev().take(MAX_KEY_WORDS) {
-                let fulls = by_suffix.entry(key[at + 1..].to_string());
-                fulls.or_default().entry(key.clone()).or_insert(i);
+            // "Harry B. Harris Jr." is found under "harris" too.
+            let bare = super::names::without_generation(key);
+            let bare = (bare != key && bare.contains(' ')).then_some(bare);
+            for base in std::iter::once(key.as_str()).chain(bare) {
+                let spaces: Vec<usize> =
+                    base.match_indices(' ').map(|(at, _)| at).collect();
+                for &at in spaces.iter().rev().take(MAX_KEY_WORDS) {
+                    let fulls = by_suffix.entry(base[at + 1..].to_string());
+                    fulls.or_default().entry(key.clone()).or_insert(i);
+                }
             }
         }
         FullerNames { named, by_suffix, by_last: std::cell::OnceCell::new() }
@@ -55,10 +60,15 @@ impl<'n> FullerNames<'n> {
     /// The fuller name whose key ends with `key` (after a space), when
     /// exactly one distinct fuller name does. Names that differ only by
     /// a middle initial ("Donald Trump", "Donald J. Trump") are one: the
-    /// first of them in the text is taken.
+    /// first of them in the text is taken. A name with a generational
+    /// suffix ("Harry B. Harris Jr.") is found by its surname only when
+    /// no name without one is: "Trump" beside "Donald Trump Jr." is
+    /// still Donald J. Trump.
     pub(super) fn only(&self, key: &str) -> Option<&'n NameMention> {
         let fulls = self.by_suffix.get(key)?;
-        let mut kept = fulls.iter();
+        let plain = |k: &str| super::names::without_generation(k) == k;
+        let any_plain = fulls.keys().any(|k| plain(k));
+        let mut kept = fulls.iter().filter(|(k, _)| !any_plain || plain(k));
         let (first_key, &first) = kept.next()?;
         let mut best = first;
         for (k, &i) in kept {

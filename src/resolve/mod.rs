@@ -1487,6 +1487,19 @@ mod tests {
     }
 
     #[test]
+    fn a_surname_finds_a_name_with_a_generational_suffix() {
+        let text = "Adm. Harry B. Harris Jr. spoke first. \"We will \
+                    sail,\" Admiral Harris said.";
+        let got = speakers(text);
+        assert_eq!(got.last().unwrap().0, "Harry B. Harris Jr", "{got:?}");
+        // Beside the same name without one, the surname is that name's.
+        let text = "Donald J. Trump spoke first, then Donald Trump Jr. \
+                    \"We will win,\" Trump said.";
+        let got = speakers(text);
+        assert_eq!(got.last().unwrap().0, "Donald J. Trump", "{got:?}");
+    }
+
+    #[test]
     fn a_document_or_a_body_is_no_he_or_she() {
         let text = "Ingrid Solberg is a glaciologist. Her latest study, \
                     published this month, finds that the lakes drain \

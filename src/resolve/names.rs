@@ -233,6 +233,17 @@ fn strip_possessive(name: &str) -> &str {
     name.strip_suffix("’s").or_else(|| name.strip_suffix("'s")).unwrap_or(name)
 }
 
+/// A name's key without its generational suffix ("harry b harris jr" is
+/// "harry b harris"), so that the surname ends it; the key itself when
+/// it has none, or is nothing but one.
+pub fn without_generation(key: &str) -> &str {
+    [" jr", " sr", " ii", " iii", " iv"]
+        .iter()
+        .find_map(|g| key.strip_suffix(g))
+        .filter(|bare| !bare.is_empty())
+        .unwrap_or(key)
+}
+
 /// The key two spellings of one name share: lower case, accents folded,
 /// hyphens as spaces, possessive dropped.
 ///
