@@ -843,7 +843,8 @@ impl<'a> Context<'a> {
         // clause, the name's own ("Mr. Leenders, who estimated that …,
         // said"), or the cue is a bare noun-like word ("director of state
         // campaigns").
-        let relative = matches!(self.low(open + 1), "who" | "whose" | "which");
+        let relative = matches!(self.low(open + 1), "who" | "whose" | "which")
+            || self.opens_question_put(open + 1);
         // Nor is "state" a cue in "state Sen. Linda Ferraro", the
         // appositive's opening words.
         let title = self.title_after_modifiers(open + 1);
@@ -1633,6 +1634,17 @@ impl<'a> Context<'a> {
             .contains(word)
     }
 
+    /// True when token `j` opens a question put to the speaker, which an
+    /// appositive may be and hold a cue ("A State Department
+    /// spokesperson, asked about the reports at a briefing, said"; "The
+    /// mayor, when pressed, said").
+    fn opens_question_put(&self, j: usize) -> bool {
+        let asked = |j: usize| {
+            matches!(self.low(j), "asked" | "pressed" | "questioned")
+        };
+        asked(j) || (self.low(j) == "when" && asked(j + 1))
+    }
+
     /// Steps over an appositive that starts at the comma `comma`
     /// ("Watson, a spokesperson for the NSC, said"; "Pruitt, the
     /// attorney general of Oklahoma, one of the states in the case, said"):
@@ -1650,7 +1662,8 @@ impl<'a> Context<'a> {
         }
         // A relative clause ("Cruz, who has proposed repealing the
         // mandate, said") may hold a verb of its own that is a cue.
-        let relative = matches!(self.low(comma + 1), "who" | "whose");
+        let relative = matches!(self.low(comma + 1), "who" | "whose")
+            || self.opens_question_put(comma + 1);
         for j in comma + 1..(comma + 26).min(limit) {
             // A cue's word after a determiner is a noun ("the states").
             // So is one in its bare form that needs a complement ("the

@@ -1966,6 +1966,38 @@ mod tests {
     }
 
     #[test]
+    fn a_question_put_to_the_speaker_is_an_appositive() {
+        for (text, who) in [
+            (
+                "A State Department spokesperson, asked about the reports \
+                 at a daily briefing, said Washington had raised the matter.",
+                "A State Department spokesperson",
+            ),
+            (
+                "The mayor, when pressed on the budget, said the cuts were \
+                 over.",
+                "The mayor",
+            ),
+            (
+                "\"The cuts are over,\" said the mayor, when asked about the \
+                 budget.",
+                "the mayor",
+            ),
+        ] {
+            let got = extract(text, &segment(text));
+            let said: Vec<&Attribution> = got
+                .iter()
+                .filter(|f| f.cue.is_some_and(|c| c.text(text) == "said"))
+                .collect();
+            let who_said: Vec<&str> = said
+                .iter()
+                .filter_map(|f| f.speaker.as_ref().map(|s| s.span.text(text)))
+                .collect();
+            assert_eq!(who_said, [who], "{text}: {got:?}");
+        }
+    }
+
+    #[test]
     fn an_opening_adverb_or_participle_is_no_speaker() {
         let text = "Shortly after the merger announcement, the families of \
                     the workers gathered outside the plant, warning that \
