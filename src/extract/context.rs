@@ -817,6 +817,24 @@ impl<'a> Context<'a> {
     ) -> Option<(usize, usize)> {
         let lowest = comma.saturating_sub(30).max(floor);
         let mut open = (lowest..comma).rev().find(|&j| self.word(j) == ",")?;
+        // "Jonathan Reyes, appearing before the Senate Health, Education,
+        // Labor and Pensions Committee, said": a comma inside a name's
+        // list of capitalised words, up to its "and", opens nothing.
+        while open > floor
+            && self.is_capitalised(open - 1)
+            && self.is_capitalised(open + 1)
+            && matches!(self.low(open + 2), "," | "and" | "&")
+            && {
+                let inside = open + 1..comma;
+                inside.clone().any(|j| matches!(self.low(j), "and" | "&"))
+                    && inside.clone().all(|j| {
+                        self.is_capitalised(j)
+                            || matches!(self.low(j), "and" | "&" | "of" | ",")
+                    })
+            }
+        {
+            open = (lowest..open).rev().find(|&j| self.word(j) == ",")?;
+        }
         // "Carole Bower, 75, of Carthage, Ill., said": a state after its
         // town is the end of the appositive before it, not one of its own.
         if open > floor
@@ -844,7 +862,7 @@ impl<'a> Context<'a> {
         // said"), or the cue is a bare noun-like word ("director of state
         // campaigns").
         let relative = matches!(self.low(open + 1), "who" | "whose" | "which")
-            || self.opens_question_put(open + 1);
+            || self.opens_question_or_setting(open + 1);
         // Nor is "state" a cue in "state Sen. Linda Ferraro", the
         // appositive's opening words.
         let title = self.title_after_modifiers(open + 1);
@@ -1634,15 +1652,23 @@ impl<'a> Context<'a> {
             .contains(word)
     }
 
-    /// True when token `j` opens a question put to the speaker, which an
-    /// appositive may be and hold a cue ("A State Department
-    /// spokesperson, asked about the reports at a briefing, said"; "The
-    /// mayor, when pressed, said").
-    fn opens_question_put(&self, j: usize) -> bool {
+    /// True when token `j` opens a question put to the speaker or the
+    /// place the speaker spoke in, which an appositive may be and hold a
+    /// cue ("A State Department spokesperson, asked about the reports at
+    /// a briefing, said"; "The mayor, when pressed, said"; "Trump,
+    /// appearing on Fox News, said").
+    fn opens_question_or_setting(&self, j: usize) -> bool {
         let asked = |j: usize| {
             matches!(self.low(j), "asked" | "pressed" | "questioned")
         };
-        asked(j) || (self.low(j) == "when" && asked(j + 1))
+        let setting = matches!(
+            self.low(j),
+            "appearing" | "speaking" | "testifying" | "talking" | "writing"
+        ) && matches!(
+            self.low(j + 1),
+            "on" | "in" | "at" | "before" | "to"
+        );
+        asked(j) || setting || (self.low(j) == "when" && asked(j + 1))
     }
 
     /// Steps over an appositive that starts at the comma `comma`
@@ -1663,7 +1689,7 @@ impl<'a> Context<'a> {
         // A relative clause ("Cruz, who has proposed repealing the
         // mandate, said") may hold a verb of its own that is a cue.
         let relative = matches!(self.low(comma + 1), "who" | "whose")
-            || self.opens_question_put(comma + 1);
+            || self.opens_question_or_setting(comma + 1);
         for j in comma + 1..(comma + 26).min(limit) {
             // A cue's word after a determiner is a noun ("the states").
             // So is one in its bare form that needs a complement ("the

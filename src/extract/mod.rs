@@ -1966,7 +1966,7 @@ mod tests {
     }
 
     #[test]
-    fn a_question_put_to_the_speaker_is_an_appositive() {
+    fn a_question_put_or_a_setting_is_an_appositive() {
         for (text, who) in [
             (
                 "A State Department spokesperson, asked about the reports \
@@ -1982,6 +1982,17 @@ mod tests {
                 "\"The cuts are over,\" said the mayor, when asked about the \
                  budget.",
                 "the mayor",
+            ),
+            (
+                "Trump, appearing on Fox News, said the plan had failed.",
+                "Trump",
+            ),
+            // A comma in a name's list is no appositive's.
+            (
+                "Jonathan Reyes, appearing before the Senate Health, \
+                 Education, Labor and Pensions Committee, said the price \
+                 reflected costs.",
+                "Jonathan Reyes",
             ),
         ] {
             let got = extract(text, &segment(text));
