@@ -1621,6 +1621,16 @@ mod tests {
             &("the two leaders".to_string(), Resolution::Unresolved),
             "{got:?}"
         );
+        // An initial's dot ends no headline's sentence.
+        let text = "Warships Shadow Tankers in Strait, U.S. Officials Say\n\n\
+                    The officials said the ships had switched off their \
+                    transponders.";
+        let got = speakers(text);
+        assert_eq!(
+            got.last().unwrap(),
+            &("The officials".to_string(), Resolution::Unresolved),
+            "{got:?}"
+        );
     }
 
     #[test]
