@@ -2009,6 +2009,22 @@ mod tests {
     }
 
     #[test]
+    fn a_retort_is_a_cue() {
+        for (text, cue) in [
+            (
+                "\"That's simply not true,\" Kwame Mensah shot back.",
+                "shot back",
+            ),
+            ("\"It is not true,\" O'Malley interjected.", "interjected"),
+        ] {
+            let got = extract(text, &segment(text));
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(got[0].cue.map(|c| c.text(text)), Some(cue), "{got:?}");
+            assert!(got[0].speaker.is_some(), "{got:?}");
+        }
+    }
+
+    #[test]
     fn an_opening_adverb_or_participle_is_no_speaker() {
         let text = "Shortly after the merger announcement, the families of \
                     the workers gathered outside the plant, warning that \
