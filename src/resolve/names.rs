@@ -36,7 +36,17 @@ fn titles() -> &'static HashSet<&'static [u8], foldhash::fast::FixedState> {
 /// gives "Anne Milgram". A mention that is only a title is kept whole.
 pub fn strip_title(mention: &str) -> String {
     let words: Vec<&str> = mention.split_whitespace().collect();
-    let last_title = words.iter().rposition(|w| is_title(w));
+    // "Jane Doe of the Data Justice Collective": a title's word in the
+    // name of the body a person is of is no title.
+    let of_body = words.last().is_some_and(|w| {
+        crate::resolve::words::is_body_head(strip_possessive(w))
+    });
+    let in_body = |t: usize| {
+        of_body && words[..t].iter().any(|w| matches!(*w, "of" | "for" | "at"))
+    };
+    let last_title = (0..words.len())
+        .rev()
+        .find(|&t| is_title(words[t]) && !in_body(t));
     let mut start =
         last_title.map_or_else(|| role_before_name(&words), |t| t + 1);
     // "Secretary of State John Kerry": the title runs on over "of" or
@@ -807,6 +817,15 @@ mod tests {
         // The role runs on over lower-case nouns to the name.
         assert_eq!(strip_title("former first lady Laura Bush"), "Laura Bush");
         assert_eq!(strip_title("Mr. de Vos"), "de Vos");
+        // A title's word in the name of the body a person is of.
+        assert_eq!(
+            strip_title("Jane Doe of the Data Justice Collective"),
+            "Jane Doe of the Data Justice Collective"
+        );
+        assert_eq!(
+            strip_title("Sen. Jane Doe of the Justice Caucus"),
+            "Jane Doe of the Justice Caucus"
+        );
         // A description, or the body the title is held in, is no name.
         assert_eq!(
             strip_title("the deputy head of China's"),
