@@ -2009,6 +2009,21 @@ mod tests {
     }
 
     #[test]
+    fn a_short_clause_before_a_closing_tag_is_what_was_said() {
+        let text = "Classes resume Tuesday, the district said.";
+        let got = extract(text, &segment(text));
+        assert_eq!(speakers(text, &got), ["the district"], "{got:?}");
+        assert_eq!(got[0].content[0].text(text), "Classes resume Tuesday");
+        // Not before a cue whose clause follows it.
+        let text = "As for Trump, he said he was not worried.";
+        let got = extract(text, &segment(text));
+        assert!(
+            got.iter().all(|a| a.content[0].text(text) != "As for Trump"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn a_retort_is_a_cue() {
         for (text, cue) in [
             (

@@ -476,7 +476,11 @@ fn trailing(
                 | "even"
                 | "because"
         );
-    if words < 4 && !subject {
+    // "Classes resume Tuesday, the district said.": a short clause
+    // before a tag that ends the sentence is what was said.
+    let ends = (cue.end..s.end).all(|j| !cx.is_word(j));
+    let short_ok = ends && words >= 3;
+    if words < 4 && !subject && !short_ok {
         // "In addition, he added, …": the content follows the cue.
         return None;
     }

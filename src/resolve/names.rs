@@ -44,9 +44,8 @@ pub fn strip_title(mention: &str) -> String {
     let in_body = |t: usize| {
         of_body && words[..t].iter().any(|w| matches!(*w, "of" | "for" | "at"))
     };
-    let last_title = (0..words.len())
-        .rev()
-        .find(|&t| is_title(words[t]) && !in_body(t));
+    let last_title =
+        (0..words.len()).rev().find(|&t| is_title(words[t]) && !in_body(t));
     let mut start =
         last_title.map_or_else(|| role_before_name(&words), |t| t + 1);
     // "Secretary of State John Kerry": the title runs on over "of" or
