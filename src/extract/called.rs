@@ -10,7 +10,7 @@
 //! go to whoever speaks in the next sentence.
 
 use crate::extract::context::Context;
-use crate::extract::reported::{content_end, trim};
+use crate::extract::reported::{content_end, opens_other_clause, trim};
 use crate::extract::{Found, RuleInfo};
 use crate::model::CueClass;
 
@@ -131,7 +131,15 @@ fn said_by_subject(
     if sp_end != verb || cx.any_used(sp_start, sp_end) {
         return None;
     }
-    let tail = trim(cx, from, content_end(cx, from, s.end));
+    // "called the deal “fair and sustainable,” though he acknowledged
+    // …": the comma closed inside the quotation, and a clause of its own
+    // follows.
+    let comma = from > 1 && cx.word(from - 2) == ",";
+    let tail = if comma && opens_other_clause(cx.low(from)) {
+        None
+    } else {
+        trim(cx, from, content_end(cx, from, s.end))
+    };
     let end = match (tail, least) {
         (Some((_, e)), least) => e.max(least.unwrap_or(e)),
         (None, Some(least)) => least,
@@ -196,6 +204,24 @@ mod tests {
         let a = quoted[0];
         assert_eq!(a.speaker.as_ref().unwrap().span.text(text), "Sanders");
         assert!(a.direct);
+    }
+
+    #[test]
+    fn a_concession_after_the_quotation_is_a_claim_of_its_own() {
+        let text = "Superintendent Howard Tran called the deal “fair and \
+                    sustainable,” though he acknowledged that the district \
+                    would need to draw on reserves.";
+        let got = extract(text, &segment(text));
+        let called: Vec<_> =
+            got.iter().filter(|a| a.rule == "quote/called").collect();
+        assert_eq!(called.len(), 1, "{got:?}");
+        assert!(!called[0].content_text(text).contains("reserves"), "{got:?}");
+        assert!(
+            got.iter().any(|a| a
+                .cue
+                .is_some_and(|c| c.text(text) == "acknowledged")),
+            "{got:?}"
+        );
     }
 
     #[test]

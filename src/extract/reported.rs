@@ -978,6 +978,13 @@ const SUBORDINATORS: &[&str] = &[
 const CONCESSIVE: &[&str] =
     &["although", "as", "including", "though", "whereas", "while"];
 
+/// True when a word after a comma opens a clause that reports something
+/// else: a concession or a contrast ("“fair and sustainable,” though he
+/// acknowledged …").
+pub(crate) fn opens_other_clause(w: &str) -> bool {
+    CONCESSIVE.contains(&w) || is_clause_conjunction(w)
+}
+
 /// "One contractor who testified for the prosecution, Frank DeLuca,
 /// said …": a name set off by commas, then a verb that reports on its
 /// own, is the subject of a new attribution; the relative clause before
