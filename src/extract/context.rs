@@ -726,6 +726,14 @@ impl<'a> Context<'a> {
         if self.word(last) == "," {
             return self.across_appositive(last, floor);
         }
+        // "an official who asked not to be named said": the person
+        // before a request for anonymity.
+        if matches!(self.low(last), "named" | "identified" | "anonymity") {
+            let who = (last.saturating_sub(10).max(floor)..last)
+                .rev()
+                .find(|&j| self.low(j) == "who")?;
+            return self.noun_phrase_before(who, floor);
+        }
         if self.word(last) == ")" {
             // "Rep. Gwen Moore (D-Wis.) said": the name before the
             // parenthesis, which goes with it.

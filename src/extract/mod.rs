@@ -2024,6 +2024,26 @@ mod tests {
     }
 
     #[test]
+    fn a_request_for_anonymity_ends_before_the_main_cue() {
+        let text = "But an official who asked not to be named said the grant \
+                    program was already oversubscribed.";
+        let got = extract(text, &segment(text));
+        let said = got
+            .iter()
+            .find(|a| a.cue.is_some_and(|c| c.text(text) == "said"))
+            .unwrap_or_else(|| panic!("{got:?}"));
+        assert_eq!(
+            said.speaker.as_ref().unwrap().span.text(text),
+            "an official"
+        );
+        assert!(said.content_text(text).starts_with("the grant"), "{got:?}");
+        assert!(
+            got.iter().all(|a| !a.content_text(text).contains("said")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn a_retort_is_a_cue() {
         for (text, cue) in [
             (

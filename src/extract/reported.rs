@@ -889,6 +889,19 @@ pub(crate) fn content_end(cx: &Context, start: usize, end: usize) -> usize {
             if that_clause && (and_that(j) || and_that(j - 1)) {
                 return false;
             }
+            // "an official who asked not to be named said …": the
+            // relative clause's request ends at the main clause's cue
+            // (token `j - 1`; the content ends before it).
+            if in_relative
+                && j >= start + 2
+                && matches!(
+                    cx.low(j - 2),
+                    "named" | "identified" | "anonymity" | "publicly"
+                )
+                && cx.cue_at(j - 1).is_some_and(|c| !c.cue.participle)
+            {
+                return true;
+            }
             comma_before(cx, j)
                 && (cx.cue_at(j).is_some_and(|c| {
                     c.cue.participle
