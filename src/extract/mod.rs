@@ -1866,6 +1866,13 @@ mod tests {
             answer.content_text(text),
             "she would not jump to that conclusion"
         );
+        // The one asked is no speaker, after an adverb too.
+        let text = "Ronald Reagan was famously asked how the Cold War \
+                    would end.";
+        let got = extract(text, &segment(text));
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].rule, "reported/asked");
+        assert!(got[0].speaker.is_none(), "{got:?}");
     }
 
     #[test]

@@ -130,7 +130,16 @@ fn asked(cx: &mut Context, out: &mut Vec<Found>) {
             continue;
         }
         let s = cx.sentence(i);
-        let before = (i > s.first).then(|| cx.low(i - 1));
+        // "Hillary Clinton was once asked which …": past an adverb.
+        let adverb = |j: usize| {
+            matches!(cx.low(j), "once" | "also" | "later" | "often" | "again")
+                || (cx.low(j).ends_with("ly") && !cx.is_capitalised(j))
+        };
+        let mut b = i;
+        if b > s.first + 1 && adverb(b - 1) {
+            b -= 1;
+        }
+        let before = (b > s.first).then(|| cx.low(b - 1));
         let passive = matches!(
             before,
             None | Some(
