@@ -2051,6 +2051,23 @@ mod tests {
     }
 
     #[test]
+    fn a_clause_of_time_with_its_own_speaker_ends_the_content() {
+        let text = "Organisers of the festival on Monday defended their \
+                    decision to cancel the event, after county officials \
+                    said they had raised concerns about the storm.";
+        let got = extract(text, &segment(text));
+        assert_eq!(
+            speakers(text, &got),
+            ["Organisers of the festival", "county officials"],
+            "{got:?}"
+        );
+        assert_eq!(
+            got[0].content_text(text),
+            "their decision to cancel the event"
+        );
+    }
+
+    #[test]
     fn a_retort_is_a_cue() {
         for (text, cue) in [
             (

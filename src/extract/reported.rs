@@ -918,6 +918,10 @@ pub(crate) fn content_end(cx: &Context, start: usize, end: usize) -> usize {
                 }) || (cx.low(j) == "according" && cx.low(j + 1) == "to")
                     || (CONCESSIVE.contains(&cx.low(j)) && !aside(cx, j, end))
                     || (matches!(cx.low(j), "but" | "and") && cue_from(j))
+                    // "…, after county officials said …": a clause of
+                    // time whose own speaker speaks.
+                    || (matches!(cx.low(j), "after" | "before")
+                        && new_attribution(cx, j + 1, end))
                     || cx.low(j) == "who"
                     || parenthetical_attribution(cx, j, end)
                     || (in_relative && named_subject(cx, j, end)))
