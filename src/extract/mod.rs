@@ -583,15 +583,10 @@ mod tests {
         // does: no second speaker, and the main verb keeps the name.
         let text = "The European Union, which opposed the plan, said the \
                     tax was illegal and unfair.";
-        let got = extract(text, &segment(text));
-        assert_eq!(
-            speakers(text, &got),
-            ["The European Union, which", "The European Union"],
-            "{got:?}"
-        );
-        assert_eq!(
-            got[1].content_text(text),
-            "the tax was illegal and unfair"
+        assert_speakers_and_content(
+            text,
+            &["The European Union, which", "The European Union"],
+            (1, "the tax was illegal and unfair"),
         );
         // A reporting verb is no part of the next clause's subject.
         let text = "Mr. Leenders, who opposed the plan, said he voted no.";
@@ -1344,10 +1339,7 @@ mod tests {
         let text = "One contractor who testified for the prosecution, Frank \
                     DeLuca, said he had been pressured to pay.";
         let got = extract(text, &segment(text));
-        let said = got
-            .iter()
-            .find(|a| a.cue.is_some_and(|c| c.text(text) == "said"))
-            .unwrap_or_else(|| panic!("{got:?}"));
+        let said = with_cue(text, &got, "said");
         assert_eq!(
             speakers(text, std::slice::from_ref(said)),
             ["Frank DeLuca"]
@@ -1724,6 +1716,18 @@ mod tests {
             .collect()
     }
 
+    /// Fails unless `text` gives exactly the speakers `want`, in order,
+    /// and attribution `at.0` has the content `at.1`.
+    fn assert_speakers_and_content(
+        text: &str,
+        want: &[&str],
+        at: (usize, &str),
+    ) {
+        let got = extract(text, &segment(text));
+        assert_eq!(speakers(text, &got), want, "{got:?}");
+        assert_eq!(got[at.0].content_text(text), at.1, "{got:?}");
+    }
+
     /// Each attribution's speaker and cue, both of which it must have.
     fn tags<'t>(
         text: &'t str,
@@ -2035,10 +2039,7 @@ mod tests {
         let text = "But an official who asked not to be named said the grant \
                     program was already oversubscribed.";
         let got = extract(text, &segment(text));
-        let said = got
-            .iter()
-            .find(|a| a.cue.is_some_and(|c| c.text(text) == "said"))
-            .unwrap_or_else(|| panic!("{got:?}"));
+        let said = with_cue(text, &got, "said");
         assert_eq!(
             said.speaker.as_ref().unwrap().span.text(text),
             "an official"
@@ -2055,15 +2056,10 @@ mod tests {
         let text = "Organisers of the festival on Monday defended their \
                     decision to cancel the event, after county officials \
                     said they had raised concerns about the storm.";
-        let got = extract(text, &segment(text));
-        assert_eq!(
-            speakers(text, &got),
-            ["Organisers of the festival", "county officials"],
-            "{got:?}"
-        );
-        assert_eq!(
-            got[0].content_text(text),
-            "their decision to cancel the event"
+        assert_speakers_and_content(
+            text,
+            &["Organisers of the festival", "county officials"],
+            (0, "their decision to cancel the event"),
         );
     }
 
