@@ -710,6 +710,16 @@ mod tests {
         assert!(
             lines.iter().all(|l| l.ends_with("\tF") || l.ends_with("\tM"))
         );
+        // Names from beyond PolNeAR's U.S. news too, accents kept.
+        for (name, hint) in [
+            ("Tobias", Hint::Male),
+            ("Kwame", Hint::Male),
+            ("Aoife", Hint::Female),
+            ("Sinéad", Hint::Female),
+            ("Naureen", Hint::Female),
+        ] {
+            assert_eq!(given_name(name), Some(hint), "{name}");
+        }
     }
 
     #[test]
