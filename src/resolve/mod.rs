@@ -64,10 +64,18 @@ pub fn resolve(text: &str, attributions: &mut [Attribution]) {
     // "Analysts"): no pronoun is carried past one of them to someone
     // named earlier.
     let mut nameless = Resolved::default();
+    // Bodies and documents no name gives ("The mayor's office"), which
+    // "it" may still mean.
+    let mut things = Resolved::default();
     for a in attributions.iter_mut() {
         let said = a.content_extent();
         let Some(sp) = a.speaker.as_mut() else { continue };
-        resolve_one(text, &named, &resolved, &nameless, sp, said);
+        let earlier = Earlier {
+            resolved: &resolved,
+            nameless: &nameless,
+            things: &things,
+        };
+        resolve_one(text, &named, &earlier, sp, said);
         // A relative pronoun's antecedent is never a later pronoun's: its
         // agreement cannot be told from "who".
         let mention = sp.span.text(text);
@@ -89,17 +97,38 @@ pub fn resolve(text: &str, attributions: &mut [Attribution]) {
             };
             nameless.push((sp.span, sp.name.to_string(), agreement));
         }
+        if sp.resolution == Resolution::Unresolved
+            && !relative
+            && agreement_of(text, sp) == Some(Agreement::Thing)
+        {
+            things.push((
+                sp.span,
+                sp.name.to_string(),
+                Some(Agreement::Thing),
+            ));
+        }
     }
+}
+
+/// The speakers before the one being resolved, by what can point back
+/// to them.
+struct Earlier<'r> {
+    /// Speakers with a name, or resolved to one.
+    resolved: &'r Resolved,
+    /// People brought in without a name ("a senior official").
+    nameless: &'r Resolved,
+    /// Bodies and documents without a name ("The mayor's office").
+    things: &'r Resolved,
 }
 
 fn resolve_one(
     text: &str,
     named: &FullerNames,
-    resolved: &Resolved,
-    nameless: &Resolved,
+    earlier: &Earlier,
     sp: &mut Speaker,
     said: Span,
 ) {
+    let (resolved, nameless) = (earlier.resolved, earlier.nameless);
     let mention = sp.span.text(text);
     let lower = mention.to_lowercase();
     if mention.ends_with(", who") || mention.ends_with(", which") {
@@ -182,6 +211,17 @@ fn resolve_one(
             let last = name.split_whitespace().last().unwrap_or("");
             names_word(&text[between.end()..sp.span.start()], last)
         });
+        // "The mayor's office disputed …. In a statement, it said": the
+        // body without a name, when it spoke last.
+        let thing = (want == Agreement::Thing)
+            .then(|| antecedent(earlier.things, sp.span, want))
+            .flatten();
+        let found = match (found, thing) {
+            (Some(f), Some(t)) => {
+                Some(if t.0.end() > f.0.end() { t } else { f })
+            }
+            (f, t) => f.or(t),
+        };
         match found
             .or_else(|| nameless_antecedent(resolved, nameless, sp, want))
         {
@@ -1101,10 +1141,12 @@ fn agreement_of(text: &str, sp: &Speaker) -> Option<Agreement> {
         .take_while(|w| !matches!(*w, "of" | "for"))
         .last()
         .unwrap_or("");
+    // "press reports" are "they".
+    let singular = !head.ends_with('s') || head.ends_with("sis");
     if head.starts_with(char::is_lowercase)
         && head != "police"
         && (words::is_body_head(head)
-            || crate::extract::is_document_noun(head))
+            || (singular && crate::extract::is_document_noun(head)))
     {
         return Some(Agreement::Thing);
     }
@@ -1500,6 +1542,17 @@ mod tests {
     }
 
     #[test]
+    fn it_is_the_body_without_a_name_that_spoke_last() {
+        let text = "Officers made four arrests, the Port Ellison Police \
+                    Department said.\n\nThe mayor's office also disputed \
+                    the organisers' figures. In a statement issued Saturday \
+                    evening, it said the coalition's count was \"not \
+                    credible.\"";
+        let got = speakers(text);
+        assert_eq!(got.last().unwrap().0, "The mayor's office", "{got:?}");
+    }
+
+    #[test]
     fn a_document_or_a_body_is_no_he_or_she() {
         let text = "Ingrid Solberg is a glaciologist. Her latest study, \
                     published this month, finds that the lakes drain \
@@ -1718,11 +1771,13 @@ mod tests {
             "John Bentel, a staffer at the State Department who told them.";
         let at = text.find("who").unwrap();
         sp.span = Span::new(at, at + 3);
+        let none = Resolved::default();
+        let earlier =
+            Earlier { resolved: &none, nameless: &none, things: &none };
         resolve_one(
             text,
             &FullerNames::new(&[]),
-            &Resolved::default(),
-            &Resolved::default(),
+            &earlier,
             &mut sp,
             nothing(),
         );
@@ -1730,8 +1785,8 @@ mod tests {
         let text = "Sen. Lindsey Graham, who spoke on Monday.";
         let at = text.find("who").unwrap();
         sp.span = Span::new(at, at + 3);
-        let (named, resolved) = (FullerNames::new(&[]), Resolved::default());
-        resolve_one(text, &named, &resolved, &resolved, &mut sp, nothing());
+        let named = FullerNames::new(&[]);
+        resolve_one(text, &named, &earlier, &mut sp, nothing());
         assert_eq!(sp.name, "Lindsey Graham");
         assert!(matches!(sp.resolution, Resolution::Antecedent(_)));
         // Without a comma, or inside a description, nothing is guessed.
@@ -1741,14 +1796,7 @@ mod tests {
         ] {
             let at = text.find("who").unwrap();
             sp.span = Span::new(at, at + 3);
-            resolve_one(
-                text,
-                &named,
-                &resolved,
-                &resolved,
-                &mut sp,
-                nothing(),
-            );
+            resolve_one(text, &named, &earlier, &mut sp, nothing());
             assert_eq!(sp.resolution, Resolution::Unresolved, "{text}");
         }
     }
