@@ -589,6 +589,18 @@ fn relaxed(
     if end <= s.first {
         return None;
     }
+    // "She was once told to leave": the subject of a passive "told" is
+    // the one told, and who told her is not said.
+    let passive = cx.low(cm.first) == "told"
+        && (end..cm.first).any(|j| {
+            matches!(
+                cx.low(j),
+                "was" | "were" | "is" | "are" | "been" | "being" | "be"
+            )
+        });
+    if passive {
+        return None;
+    }
     let speaker = if matches!(cx.low(end - 1), "who" | "which" | "that") {
         (end - 1, end)
     } else {

@@ -1946,6 +1946,17 @@ mod tests {
     }
 
     #[test]
+    fn the_one_told_is_no_speaker() {
+        for text in [
+            "She was once told to leave a field camp in a hurry.",
+            "We are now being told that the baseline for truth has moved.",
+        ] {
+            let got = extract(text, &segment(text));
+            assert!(speakers(text, &got).is_empty(), "{text}: {got:?}");
+        }
+    }
+
+    #[test]
     fn a_noun_after_a_verbs_quantifier_is_no_cue() {
         // "promises" is a noun here, and "broken many" no speaker.
         let text = "Rubio has broken many promises he made to the voters \
