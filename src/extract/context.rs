@@ -93,6 +93,13 @@ const NAME_ABBREVIATIONS: &[&str] = &[
     "Prof", "Rep", "Rev", "Sen", "Sgt", "Sr", "St", "Supt",
 ];
 
+/// True for the word that ends a request not to be named ("who asked
+/// not to be named", "who requested anonymity", "who was not authorized
+/// to speak publicly"), after which the main clause's cue comes.
+pub(crate) fn ends_anonymity_request(w: &str) -> bool {
+    matches!(w, "named" | "identified" | "anonymity" | "publicly")
+}
+
 /// Those of [`NAME_ABBREVIATIONS`] that end a name, whose dot is then
 /// part of it ("James Comey Jr.", "Acme Inc.").
 const NAME_SUFFIXES: &[&str] = &["Inc", "Jr", "Ltd", "Sr"];
@@ -728,7 +735,7 @@ impl<'a> Context<'a> {
         }
         // "an official who asked not to be named said": the person
         // before a request for anonymity.
-        if matches!(self.low(last), "named" | "identified" | "anonymity") {
+        if ends_anonymity_request(self.low(last)) {
             let who = (last.saturating_sub(10).max(floor)..last)
                 .rev()
                 .find(|&j| self.low(j) == "who")?;

@@ -593,10 +593,8 @@ fn relaxed(
     // the one told, and who told her is not said.
     let passive = cx.low(cm.first) == "told"
         && (end..cm.first).any(|j| {
-            matches!(
-                cx.low(j),
-                "was" | "were" | "is" | "are" | "been" | "being" | "be"
-            )
+            let w = cx.low(j);
+            reported::is_be(w) || w == "being"
         });
     if passive {
         return None;

@@ -6,7 +6,7 @@
 //! takes the clause the verb governs as the content. Cues that attribute
 //! only with a complement ("found that", "wants to") need one.
 
-use crate::extract::context::{Context, CueMatch};
+use crate::extract::context::{Context, CueMatch, ends_anonymity_request};
 use crate::extract::{Found, RuleInfo};
 use crate::model::{CueClass, Span};
 use crate::segment::{Sentence, TokenKind};
@@ -487,7 +487,7 @@ fn trailing(
         );
     // "Classes resume Tuesday, the district said.": a short clause
     // before a tag that ends the sentence is what was said.
-    let ends = (cue.end..s.end).all(|j| !cx.is_word(j));
+    let ends = rest.clone().all(|j| !cx.is_word(j));
     let short_ok = ends && words >= 3;
     if words < 4 && !subject && !short_ok {
         // "In addition, he added, …": the content follows the cue.
@@ -903,10 +903,7 @@ pub(crate) fn content_end(cx: &Context, start: usize, end: usize) -> usize {
             // (token `j - 1`; the content ends before it).
             if in_relative
                 && j >= start + 2
-                && matches!(
-                    cx.low(j - 2),
-                    "named" | "identified" | "anonymity" | "publicly"
-                )
+                && ends_anonymity_request(cx.low(j - 2))
                 && cx.cue_at(j - 1).is_some_and(|c| !c.cue.participle)
             {
                 return true;
@@ -1162,7 +1159,7 @@ fn is_preposition(word: &str) -> bool {
     )
 }
 
-fn is_be(word: &str) -> bool {
+pub(crate) fn is_be(word: &str) -> bool {
     matches!(word, "is" | "are" | "was" | "were" | "been" | "be" | "am")
 }
 

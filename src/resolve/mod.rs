@@ -80,32 +80,21 @@ pub fn resolve(text: &str, attributions: &mut [Attribution]) {
         // agreement cannot be told from "who".
         let mention = sp.span.text(text);
         let relative = is_relative(mention);
-        if sp.resolution != Resolution::Unresolved && !relative {
-            let agreement = agreement_of(text, sp);
+        let agreement = agreement_of(text, sp);
+        let unresolved = sp.resolution == Resolution::Unresolved;
+        if !unresolved && !relative {
             resolved.push((sp.span, sp.name.to_string(), agreement));
-        } else if sp.resolution == Resolution::Unresolved
-            && is_new_someone(mention)
-        {
+        } else if unresolved && is_new_someone(mention) {
             let plural = mention
                 .split_whitespace()
                 .next()
                 .is_some_and(|w| is_plural_role(w, &w.to_lowercase()));
-            let agreement = if plural {
-                Some(Agreement::Plural)
-            } else {
-                agreement_of(text, sp)
-            };
+            let agreement =
+                if plural { Some(Agreement::Plural) } else { agreement };
             nameless.push((sp.span, sp.name.to_string(), agreement));
         }
-        if sp.resolution == Resolution::Unresolved
-            && !relative
-            && agreement_of(text, sp) == Some(Agreement::Thing)
-        {
-            things.push((
-                sp.span,
-                sp.name.to_string(),
-                Some(Agreement::Thing),
-            ));
+        if unresolved && !relative && agreement == Some(Agreement::Thing) {
+            things.push((sp.span, sp.name.to_string(), agreement));
         }
     }
 }
