@@ -40,14 +40,16 @@ const DETERMINERS: &[&str] = &[
 /// Lower-case words that never sit inside a speaker noun phrase.
 #[rustfmt::skip]
 const STOP_WORDS: &[&str] = &[
-    "about", "after", "against", "also", "although", "am", "are", "as",
-    "at", "be", "because", "been", "before", "being", "but", "by", "can",
-    "could", "did", "do", "does", "during", "for", "from", "had", "has",
-    "have", "here", "how", "if", "in", "into", "is", "it", "may", "might",
-    "must", "not", "now", "on", "or", "over", "should", "since", "so",
-    "than", "that", "then", "there", "though", "to", "under", "until",
+    "about", "across", "after", "against", "also", "although", "am",
+    "among", "are", "as", "at", "be", "because", "been", "before", "being",
+    "between", "but", "by", "can", "could", "did", "do", "does", "during",
+    "for", "from", "had", "has", "have", "here", "how", "if", "in", "into",
+    "is", "it", "may", "might", "must", "not", "now", "on",
+    "once", "or", "over", "should", "since", "so", "than", "that", "then",
+    "there", "though", "through", "to", "under", "unless", "until", "upon",
     "was", "were", "what", "when", "where", "whether", "which", "while",
-    "who", "why", "will", "with", "would", "yet",
+    "who", "whom", "why", "will", "with", "within", "without", "would",
+    "yet",
 ];
 
 /// Words between a speaker and its cue that belong to neither
@@ -1559,9 +1561,11 @@ impl<'a> Context<'a> {
             && self.is_word(j + 1)
             && !self.is_capitalised(j + 1)
             && self.cue_at(j + 1).is_none();
+        // "candidates like Marco Rubio said": the example is the speaker.
         let blocked = self
             .listed(j, STOP_WORD | AUXILIARY | PRONOUN | NOT_NAME)
             || low.ends_with("ly")
+            || low == "like"
             || (self.cue_at(j).is_some() && !modifier);
         let conjoined_pronoun = j > 0
             && matches!(low, "he" | "she" | "they" | "we")

@@ -2031,6 +2031,29 @@ mod tests {
     }
 
     #[test]
+    fn a_preposition_or_relative_word_opens_no_speaker() {
+        for (text, who) in [
+            (
+                "Republican candidates like Marco Rubio said the deal was a \
+                 mistake.",
+                "Marco Rubio",
+            ),
+            (
+                "He praised the envoy, whom Obama said he trusted.",
+                "Obama",
+            ),
+            (
+                "The ruling caused alarm among legal experts, who said the \
+                 court had overreached.",
+                "legal experts, who",
+            ),
+        ] {
+            let got = extract(text, &segment(text));
+            assert_eq!(speakers(text, &got), [who], "{text}: {got:?}");
+        }
+    }
+
+    #[test]
     fn a_short_clause_before_a_closing_tag_is_what_was_said() {
         let text = "Classes resume Tuesday, the district said.";
         let got = extract(text, &segment(text));
