@@ -634,6 +634,20 @@ pub(crate) fn is_known_place(lower: &str) -> bool {
         .contains(lower)
 }
 
+/// True when `lower` (a lower-case word) names a people of
+/// `data/demonyms.tsv` in the plural: "russians", "mexicans".
+pub(crate) fn is_peoples_plural(lower: &str) -> bool {
+    static PEOPLES: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    PEOPLES
+        .get_or_init(|| {
+            table_lines(DEMONYMS)
+                .flat_map(|line| line.split('\t').skip(1))
+                .filter(|w| w.ends_with('s') && !w.ends_with("ss"))
+                .collect()
+        })
+        .contains(lower)
+}
+
 /// Pairs of stems that cannot both hold.
 fn antonyms() -> &'static HashMap<Term, Vec<Term>> {
     static MAP: OnceLock<HashMap<Term, Vec<Term>>> = OnceLock::new();

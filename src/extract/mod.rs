@@ -2038,10 +2038,7 @@ mod tests {
                  mistake.",
                 "Marco Rubio",
             ),
-            (
-                "He praised the envoy, whom Obama said he trusted.",
-                "Obama",
-            ),
+            ("He praised the envoy, whom Obama said he trusted.", "Obama"),
             (
                 "The ruling caused alarm among legal experts, who said the \
                  court had overreached.",

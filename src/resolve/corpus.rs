@@ -39,7 +39,7 @@ use super::mentions::{
     may_be_first_name,
 };
 use super::merging::{Clusters, Keys, Sets};
-use super::names::{is_publication_name, without_generation};
+use super::names::{self, is_publication_name, without_generation};
 use super::packed::{MentionRef, PackedMentions, Strings};
 use super::words::{WordClass, is, is_body_head};
 use crate::graph::{Actor, ActorKind};
@@ -1739,20 +1739,7 @@ fn is_party_plural(name: &str) -> bool {
 /// makes no actor of its own: "Neither Republicans" opens a sentence.
 fn is_party_members(name: &str) -> bool {
     let words: Vec<&str> = name.split(' ').collect();
-    let members = matches!(
-        words.last().copied().unwrap_or(""),
-        "Democrats"
-            | "Republicans"
-            | "Socialists"
-            | "Conservatives"
-            | "Liberals"
-            | "Greens"
-            | "Nationalists"
-            | "Communists"
-            | "Progressives"
-            | "Libertarians"
-            | "Unionists"
-    );
+    let members = names::is_party_members_word(words.last().unwrap_or(&""));
     is_party_plural(name)
         || (members
             && (2..=3).contains(&words.len())

@@ -1184,6 +1184,18 @@ mod tests {
     }
 
     #[test]
+    fn a_people_or_a_party_that_spoke_last_is_no_she() {
+        for group in ["Democrats", "Many Democrats", "Mexicans"] {
+            let got = speakers(&format!(
+                "Ann Cole, the senator, said the bill would pass.\n\n\
+                 {group} say the bill is dead. She said the votes were \
+                 there."
+            ));
+            assert_eq!(got.last().unwrap().0, "Ann Cole", "{got:?}");
+        }
+    }
+
+    #[test]
     fn a_possessive_or_contracted_pronoun_finds_its_antecedent() {
         let got = speakers(
             "Former Governor Mike Reyes spoke in Denver on Monday. In his \

@@ -638,11 +638,37 @@ pub fn agreement_hint(mention: &str) -> Option<Hint> {
         return Some(Hint::Organisation);
     }
     // "officials", "Top Republican lawmakers": a lower-case plural head.
+    // "Russians", "House Democrats": a people or a party's members.
     let head = mention.split_whitespace().last().unwrap_or("");
+    if is_party_members_word(head)
+        || (head.starts_with(char::is_uppercase)
+            && crate::contradict::is_peoples_plural(last))
+    {
+        return Some(Hint::Plural);
+    }
     let plural = last.ends_with('s')
         && !last.ends_with("ss")
         && head.starts_with(char::is_lowercase);
     plural.then_some(Hint::Plural)
+}
+
+/// True for a capitalised plural naming a party's members:
+/// "Democrats", "Conservatives".
+pub fn is_party_members_word(word: &str) -> bool {
+    matches!(
+        word,
+        "Democrats"
+            | "Republicans"
+            | "Socialists"
+            | "Conservatives"
+            | "Liberals"
+            | "Greens"
+            | "Nationalists"
+            | "Communists"
+            | "Progressives"
+            | "Libertarians"
+            | "Unionists"
+    )
 }
 
 /// The gender a description's head noun tells, in lower case:
@@ -772,6 +798,20 @@ mod tests {
     fn titles_file_is_sorted_and_unique() {
         let lines: Vec<&str> = data_lines(TITLES).collect();
         assert!(lines.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn a_people_or_a_partys_members_are_plural() {
+        for mention in ["Russians", "House Democrats", "Conservatives"] {
+            assert_eq!(
+                agreement_hint(mention),
+                Some(Hint::Plural),
+                "{mention}"
+            );
+        }
+        // A surname that ends like a people's plural is nobody's plural.
+        assert_eq!(agreement_hint("Evans"), None);
+        assert_eq!(agreement_hint("Bernie Sanders"), None);
     }
 
     #[test]
