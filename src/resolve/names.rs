@@ -629,12 +629,9 @@ pub fn agreement_hint(mention: &str) -> Option<Hint> {
             && a.len() >= 2
             && a.chars().all(|c| c.is_ascii_uppercase()))
     };
-    if ORG.contains(&last)
-        || ORG.contains(&head_of)
-        || named_body
-        || agency()
-        || acronym()
-    {
+    // Its head, not its last word: "the chairman of the electoral
+    // commission" is a person.
+    if ORG.contains(&head_of) || named_body || agency() || acronym() {
         return Some(Hint::Organisation);
     }
     // "officials", "Top Republican lawmakers": a lower-case plural head.
@@ -835,6 +832,20 @@ mod tests {
         assert_eq!(noun_gender("chairman"), Some(Hint::Male));
         assert_eq!(noun_gender("german"), None);
         assert_eq!(noun_gender("reporter"), None);
+    }
+
+    #[test]
+    fn a_person_of_a_body_is_no_body() {
+        for person in [
+            "the chairman of the electoral commission",
+            "a spokesman for the Trump campaign",
+        ] {
+            assert_eq!(agreement_hint(person), None, "{person}");
+        }
+        assert_eq!(
+            agreement_hint("the electoral commission"),
+            Some(Hint::Organisation)
+        );
     }
 
     #[test]
