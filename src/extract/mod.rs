@@ -2031,6 +2031,27 @@ mod tests {
     }
 
     #[test]
+    fn what_a_claim_includes_is_part_of_it_unless_a_quotation_closed() {
+        let text = "He added that a full count, including postal ballots \
+                    from abroad, was expected by Wednesday.";
+        let got = extract(text, &segment(text));
+        assert_eq!(
+            got[0].content[0].text(text),
+            "a full count, including postal ballots from abroad, was \
+             expected by Wednesday",
+            "{got:?}"
+        );
+        let text = "She said the plan “has cut the backlog,” including \
+                    during a visit to Denver in May.";
+        let got = extract(text, &segment(text));
+        assert_eq!(
+            got[0].content[0].text(text),
+            "the plan “has cut the backlog,”",
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn a_preposition_or_relative_word_opens_no_speaker() {
         for (text, who) in [
             (

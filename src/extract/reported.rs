@@ -914,6 +914,11 @@ pub(crate) fn content_end(cx: &Context, start: usize, end: usize) -> usize {
                         || (!c.cue.needs_complement && !cx.is_capitalised(j))
                 }) || (cx.low(j) == "according" && cx.low(j + 1) == "to")
                     || (CONCESSIVE.contains(&cx.low(j)) && !aside(cx, j, end))
+                    // "… to counter illicit fentanyl,” including during a
+                    // meeting …": after a quotation, what it includes is
+                    // the writer's; after plain words, part of the claim
+                    // ("… on immigration issues, including …").
+                    || (cx.low(j) == "including" && closes_quotation(cx, j - 1))
                     || (matches!(cx.low(j), "but" | "and") && cue_from(j))
                     // "…, after county officials said …": a clause of
                     // time whose own speaker speaks.
@@ -998,8 +1003,7 @@ const SUBORDINATORS: &[&str] = &[
 ];
 
 /// Conjunctions after which a clause no longer reports the same claim.
-const CONCESSIVE: &[&str] =
-    &["although", "as", "including", "though", "whereas", "while"];
+const CONCESSIVE: &[&str] = &["although", "as", "though", "whereas", "while"];
 
 /// True when a word after a comma opens a clause that reports something
 /// else: a concession or a contrast ("“fair and sustainable,” though he
