@@ -33,11 +33,16 @@ pub(super) struct FullerNames<'n> {
     /// Each name's last word as written -> the indexes of the names
     /// ending with it, in text order; made when first asked for.
     by_last: std::cell::OnceCell<HashMap<&'n str, Vec<usize>>>,
+    /// The genders the text tells by pronouns, by canonical key.
+    told: HashMap<String, super::Agreement>,
 }
 
 impl<'n> FullerNames<'n> {
     /// Indexes `named`.
-    pub(super) fn new(named: &'n [NameMention]) -> FullerNames<'n> {
+    pub(super) fn new(
+        named: &'n [NameMention],
+        told: HashMap<String, super::Agreement>,
+    ) -> FullerNames<'n> {
         let mut by_suffix: HashMap<String, BTreeMap<String, usize>> =
             HashMap::new();
         for (i, m) in named.iter().enumerate() {
@@ -54,7 +59,17 @@ impl<'n> FullerNames<'n> {
                 }
             }
         }
-        FullerNames { named, by_suffix, by_last: std::cell::OnceCell::new() }
+        FullerNames {
+            named,
+            by_suffix,
+            by_last: std::cell::OnceCell::new(),
+            told,
+        }
+    }
+
+    /// The gender the text tells for the name with canonical `key`.
+    pub(super) fn told(&self, key: &str) -> Option<super::Agreement> {
+        self.told.get(key).copied()
     }
 
     /// The fuller name whose key ends with `key` (after a space), when
@@ -211,10 +226,12 @@ mod tests {
     #[test]
     fn names_that_differ_by_an_initial_are_one_fuller_name() {
         let named = names(&[(0, "Donald J. Trump"), (40, "Donald Trump")]);
-        let fuller = FullerNames::new(&named);
+        let fuller = FullerNames::new(&named, HashMap::new());
         assert_eq!(fuller.only("trump").map(|m| m.span.start()), Some(0));
         let named = names(&[(0, "Donald J. Trump"), (40, "Ivana Trump")]);
-        assert!(FullerNames::new(&named).only("trump").is_none());
+        assert!(
+            FullerNames::new(&named, HashMap::new()).only("trump").is_none()
+        );
     }
 
     #[test]
@@ -226,7 +243,7 @@ mod tests {
             (60, "Andrés Manuel López Obrador"),
             (90, "Anne Milgram"),
         ]);
-        let fuller = FullerNames::new(&named);
+        let fuller = FullerNames::new(&named, HashMap::new());
         assert_eq!(fuller.only("milgram").unwrap().span.start(), 0);
         assert!(fuller.only("clinton").is_none());
         assert_eq!(fuller.only("lopez obrador").unwrap().span.start(), 60);

@@ -19,6 +19,8 @@ pub(crate) mod names;
 mod packed;
 pub(crate) mod words;
 
+use std::collections::HashMap;
+
 use lookup::{Entry, FullerNames, Resolved};
 
 use crate::model::{Attribution, Resolution, Span, Speaker};
@@ -58,7 +60,8 @@ impl From<names::Hint> for Agreement {
 /// Resolves the speakers of one document's attributions in place.
 pub fn resolve(text: &str, attributions: &mut [Attribution]) {
     let named = names::name_mentions(text);
-    let named = FullerNames::new(&named);
+    let told = told_genders(text, &named);
+    let named = FullerNames::new(&named, told);
     let mut resolved = Resolved::default();
     // Speakers brought in but never named ("a senior official",
     // "Analysts"): no pronoun is carried past one of them to someone
@@ -80,7 +83,7 @@ pub fn resolve(text: &str, attributions: &mut [Attribution]) {
         // agreement cannot be told from "who".
         let mention = sp.span.text(text);
         let relative = is_relative(mention);
-        let agreement = agreement_of(text, sp);
+        let agreement = agreement_of(text, &named, sp);
         let unresolved = sp.resolution == Resolution::Unresolved;
         if !unresolved && !relative {
             resolved.push((sp.span, sp.name.to_string(), agreement));
@@ -584,7 +587,47 @@ fn stands_nearer(text: &str, latest: Span, speaker: Span, said: Span) -> bool {
     let inside = said.start() <= latest.start() && latest.end() <= said.end();
     latest.start() > speaker.end()
         && !inside
-        && (opens_sentence(text, latest) || apposed_to_subject(text, latest))
+        && (opens_sentence(text, latest)
+            || after_opening_phrase(text, latest)
+            || apposed_to_subject(text, latest))
+}
+
+/// True when the name at `span` (maybe after a title) opens the main
+/// clause after a sentence's opening phrase of time or place: "For much
+/// of the 1980s, Dr. Kallenberg was …", "In 2008, Putin …". The phrase
+/// opens with a preposition and holds no other comma.
+fn after_opening_phrase(text: &str, span: Span) -> bool {
+    let floor = text.ceil_char_boundary(span.start().saturating_sub(300));
+    let before = text[floor..span.start()].trim_end();
+    // A title before the name: "Dr.", "Ms.", "Gen.".
+    let before = match before.rsplit_once(' ') {
+        Some((head, title)) if names::is_title(title) => head.trim_end(),
+        _ => before,
+    };
+    let Some(phrase) = before.strip_suffix(',') else { return false };
+    let start =
+        phrase.rfind(['.', '!', '?', '\n', '"', '”']).map_or(0, |i| i + 1);
+    let phrase = phrase[start..].trim_start();
+    if (start == 0 && floor > 0) || phrase.contains([',', ';', ':']) {
+        return false;
+    }
+    let first = phrase.split_whitespace().next().unwrap_or("");
+    matches!(
+        first,
+        "In" | "For"
+            | "During"
+            | "After"
+            | "Before"
+            | "Since"
+            | "By"
+            | "On"
+            | "At"
+            | "Over"
+            | "Until"
+            | "Throughout"
+            | "Later"
+            | "Earlier"
+    )
 }
 
 fn names_word(text: &str, word: &str) -> bool {
@@ -1016,9 +1059,9 @@ fn named_antecedent(
     for (start, end) in spans.into_iter().rev() {
         let word = &text[start..end];
         let person = word.starts_with(char::is_uppercase)
-            && named
-                .ending_with(word, end)
-                .any(|m| !names_a_place_or_body(text, m));
+            && named.ending_with(word, end).any(|m| {
+                !names_a_place_or_body(text, m) && !named_by_noun(text, m)
+            });
         if !person {
             continue;
         }
@@ -1026,7 +1069,7 @@ fn named_antecedent(
         // Clinton is either.
         let mut found: Option<(&names::NameMention, Agreement)> = None;
         for m in named.ending_with(word, end) {
-            let Some(got) = gender_of(text, m) else { continue };
+            let Some(got) = gender_of(text, named, m) else { continue };
             if found.is_some_and(|(_, g)| g != got) {
                 return None;
             }
@@ -1051,17 +1094,126 @@ fn named_antecedent(
 /// A person's gender from a name's title or given name, when the name
 /// is a plain one: at most three words, the given name first or after a
 /// title (a run of capitals from a headline, "From Donald Trump", names
-/// no one), and not cut at an initial ("Donald J").
-fn gender_of(text: &str, m: &names::NameMention) -> Option<Agreement> {
+/// no one), and not cut at an initial ("Donald J"). Else the gender the
+/// text tells ([`told_genders`]).
+fn gender_of(
+    text: &str,
+    named: &FullerNames,
+    m: &names::NameMention,
+) -> Option<Agreement> {
     let words: Vec<&str> = m.name.split_whitespace().collect();
     let last = words.last()?;
     if words.len() > 3 || last.chars().count() == 1 {
         return None;
     }
     let hint = names::agreement_hint(m.span.text(text))
-        .or_else(|| names::given_name(words[0]))?;
-    Some(Agreement::from(hint))
-        .filter(|a| matches!(a, Agreement::Male | Agreement::Female))
+        .or_else(|| names::given_name(words[0]))
+        .map(Agreement::from)
+        .or_else(|| named.told(&m.key))?;
+    Some(hint).filter(|a| matches!(a, Agreement::Male | Agreement::Female))
+}
+
+/// The genders a text tells for its names by the pronoun that takes
+/// them up: a name of two or more words opens a sentence, and "He" or
+/// "She" opens the next with no other name between ("Sunniva
+/// Kallenberg, a marine chemist …, died on Saturday. She was 84."). A
+/// name told both ways is left out; a title or a known given name
+/// outranks what is told ([`gender_of`]). Keyed by the name's canonical
+/// key.
+fn told_genders(
+    text: &str,
+    named: &[names::NameMention],
+) -> HashMap<String, Agreement> {
+    let mut told: HashMap<String, Option<Agreement>> = HashMap::new();
+    for (i, m) in named.iter().enumerate() {
+        let before = text[..m.span.start()].trim_end();
+        let opens = before.is_empty()
+            || before.ends_with(['.', '!', '?', '"', '”'])
+            || text[before.len()..m.span.start()].contains('\n');
+        // A person's name: "FULL TEXT" is a heading, "To Sexton" opens
+        // with a preposition.
+        let first = m.name.split(' ').next().unwrap_or("");
+        let shouted = !m.name.contains(char::is_lowercase);
+        if !opens
+            || !m.name.contains(' ')
+            || shouted
+            || is_function_word(first)
+        {
+            continue;
+        }
+        let Some(at) = next_sentence(text, m.span.end()) else { continue };
+        let rest = &text[at..];
+        let want = if rest.starts_with("She ") {
+            Agreement::Female
+        } else if rest.starts_with("He ") {
+            Agreement::Male
+        } else {
+            continue;
+        };
+        // No other name stands between the name and the pronoun but
+        // after a preposition of place or belonging ("at her home in
+        // Port Alder"): "Tom Reyes met Ana Ruiz. She …" tells nothing.
+        let placed = |n: &names::NameMention| {
+            let word = text[..n.span.start()]
+                .split_whitespace()
+                .next_back()
+                .unwrap_or("");
+            matches!(
+                word,
+                "in" | "at" | "from" | "of" | "near" | "outside" | "across"
+            )
+        };
+        let between = named[i + 1..]
+            .iter()
+            .take_while(|n| n.span.start() < at)
+            .any(|n| n.key != m.key && !placed(n));
+        if between {
+            continue;
+        }
+        let entry = told.entry(m.key.clone()).or_insert(Some(want));
+        if *entry != Some(want) {
+            *entry = None;
+        }
+    }
+    told.into_iter().filter_map(|(k, a)| Some((k, a?))).collect()
+}
+
+/// Where the sentence after the one running at byte `from` opens: past
+/// the first ". ", "! " or "? " whose word is no abbreviation ("Dr.",
+/// "J."), within a few hundred bytes.
+fn next_sentence(text: &str, from: usize) -> Option<usize> {
+    let end = text.floor_char_boundary((from + 600).min(text.len()));
+    let window = &text[from..end];
+    for (i, c) in window.char_indices() {
+        if !matches!(c, '.' | '!' | '?') {
+            continue;
+        }
+        let word = window[..i]
+            .rsplit(|c: char| c.is_whitespace())
+            .next()
+            .unwrap_or("");
+        let abbreviation = c == '.'
+            && word.chars().count() <= 3
+            && word.starts_with(char::is_uppercase);
+        let after = &window[i + 1..];
+        let close = after.trim_start_matches(['"', '”', '’', '\'']);
+        let gap = close.len() - close.trim_start().len();
+        if abbreviation || gap == 0 {
+            continue;
+        }
+        return Some(end - close.trim_start().len());
+    }
+    None
+}
+
+/// True when a noun for a body or a publication stands right before a
+/// name: "the journal Marine Geochemistry", "the firm Brandt & Holm".
+fn named_by_noun(text: &str, m: &names::NameMention) -> bool {
+    let word = text[..m.span.start()].split_whitespace().next_back();
+    word.is_some_and(|w| {
+        w.starts_with(char::is_lowercase)
+            && (names::is_publication_noun(w) || words::is_body_head(w))
+    })
 }
 
 /// True when a name is no person's: a place ("Elm Street") or an
@@ -1110,7 +1262,11 @@ fn compatible(got: Option<Agreement>, want: Agreement) -> bool {
 /// What a resolved speaker agrees with: known from its pronoun, its
 /// title, its head noun or its actor's given name; `None` for a person
 /// of unknown gender.
-fn agreement_of(text: &str, sp: &Speaker) -> Option<Agreement> {
+fn agreement_of(
+    text: &str,
+    named: &FullerNames,
+    sp: &Speaker,
+) -> Option<Agreement> {
     if let Resolution::Antecedent(_) = sp.resolution {
         let lower = sp.span.text(text).to_lowercase();
         if let Some(a) = pronoun_agreement(&lower) {
@@ -1142,6 +1298,7 @@ fn agreement_of(text: &str, sp: &Speaker) -> Option<Agreement> {
     names::agreement_hint(sp.span.text(text))
         .or_else(|| names::given_name_hint(&sp.name))
         .map(Agreement::from)
+        .or_else(|| named.told(&names::canonical_key(&sp.name)))
 }
 
 #[cfg(test)]
@@ -1193,6 +1350,49 @@ mod tests {
             ));
             assert_eq!(got.last().unwrap().0, "Ann Cole", "{got:?}");
         }
+    }
+
+    #[test]
+    fn the_pronoun_that_takes_up_a_name_tells_its_gender() {
+        let told = |text: &str| {
+            let mut got: Vec<(String, Agreement)> =
+                told_genders(text, &names::name_mentions(text))
+                    .into_iter()
+                    .collect();
+            got.sort_by(|a, b| a.0.cmp(&b.0));
+            got
+        };
+        assert_eq!(
+            told(
+                "Sunniva Kallenberg, a marine chemist, died at her home in \
+                 Port Alder, Maine. She was 84."
+            ),
+            [("sunniva kallenberg".to_string(), Agreement::Female)]
+        );
+        // Another person named between, a heading, a phrase opening
+        // with a preposition: nothing is told.
+        for text in [
+            "Anzor Petrossian met Ingrid Vale on Monday. She said the talks \
+             went well.",
+            "FULL TEXT.\n\nHe said the talks went well.",
+            "To Sexton, the vote was a relief. He said so.",
+        ] {
+            assert_eq!(told(text), [], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_person_named_after_an_opening_phrase_is_the_nearer_antecedent() {
+        let got = speakers(
+            "Sunniva Kallenberg, a marine chemist, died on Saturday at her \
+             home in Port Alder, Maine. She was 84.\n\nHer daughter, \
+             Ragnhild Kallenberg-Shaw, said the cause was pneumonia.\n\n\
+             For much of the 1980s, Dr. Kallenberg was one of a handful of \
+             scientists studying plastic. In a 1991 paper in the journal \
+             Marine Geochemistry, she reported that cores contained \
+             fibers.",
+        );
+        assert_eq!(got.last().unwrap().0, "Sunniva Kallenberg", "{got:?}");
     }
 
     #[test]
@@ -1777,7 +1977,7 @@ mod tests {
             Earlier { resolved: &none, nameless: &none, things: &none };
         resolve_one(
             text,
-            &FullerNames::new(&[]),
+            &FullerNames::new(&[], HashMap::new()),
             &earlier,
             &mut sp,
             nothing(),
@@ -1786,7 +1986,7 @@ mod tests {
         let text = "Sen. Lindsey Graham, who spoke on Monday.";
         let at = text.find("who").unwrap();
         sp.span = Span::new(at, at + 3);
-        let named = FullerNames::new(&[]);
+        let named = FullerNames::new(&[], HashMap::new());
         resolve_one(text, &named, &earlier, &mut sp, nothing());
         assert_eq!(sp.name, "Lindsey Graham");
         assert!(matches!(sp.resolution, Resolution::Antecedent(_)));
