@@ -94,6 +94,14 @@ const ABBREVIATIONS: &[&str] = &[
     "approx", "e.g", "etc", "i.e", "vs",
 ];
 
+/// Those of [`ABBREVIATIONS`] that may close a sentence: places and
+/// companies' or names' ends ("… in Woods Cove, Mass.", "Acme Inc."),
+/// not titles, which a name always follows. Sorted.
+#[rustfmt::skip]
+const ENDING_ABBREVIATIONS: &[&str] = &[
+    "Co", "Corp", "Fla", "Inc", "Jr", "Mass", "Sr", "Va", "Wash", "etc",
+];
+
 /// Capitalised words that start a new sentence after "U.S." and the like.
 #[rustfmt::skip]
 const SENTENCE_STARTERS: &[&str] = &[
@@ -622,9 +630,13 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
     }
     let next = &tokens[i + 1];
     let next_text = next.span.text(text);
+    // A straight mark after a stop may open the next sentence instead
+    // ("He left. \"She …"): it closes only when it is no opening one.
     let closes = matches!(s, "”" | ")" | "’" | "'" | "\"" | "''")
         && i > 0
-        && matches!(tokens[i - 1].span.text(text), "." | "!" | "?");
+        && matches!(tokens[i - 1].span.text(text), "." | "!" | "?")
+        && !(tok.kind == TokenKind::Quote
+            && mark_role(text, tok.span) == MarkRole::Open);
     if closes {
         // “…ends.” “Next starts”: a closing mark after a stop, then an
         // opening one, ends the sentence too.
@@ -656,7 +668,16 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
         return false;
     }
     if s == "." && i > 0 && is_abbreviation(text, tokens[i - 1]) {
-        return false;
+        // "… in Woods Cove, Mass. “She would …”", "… Acme Inc. The
+        // deal …": a place's or a company's abbreviation may end a
+        // sentence, before an opening mark or a word that starts one.
+        let word = tokens[i - 1].span.text(text);
+        let may_end = ENDING_ABBREVIATIONS.binary_search(&word).is_ok();
+        let opener = role == Some(MarkRole::Open)
+            || SENTENCE_STARTERS.binary_search(&next_text).is_ok();
+        if !(may_end && opener) {
+            return false;
+        }
     }
     starts_sentence(next_text) || next.kind == TokenKind::Quote
 }
@@ -688,6 +709,27 @@ mod tests {
             .iter()
             .map(|x| s.span_of(x.first, x.end).text(text).to_string())
             .collect()
+    }
+
+    #[test]
+    fn a_place_or_company_abbreviation_may_end_a_sentence() {
+        assert_eq!(
+            sentence_texts(
+                "He worked in Woods Cove, Mass. \"She would not stop.\" \
+                 They sold it to Acme Inc. The deal closed."
+            ),
+            [
+                "He worked in Woods Cove, Mass.",
+                "\"She would not stop.\"",
+                "They sold it to Acme Inc.",
+                "The deal closed."
+            ]
+        );
+        // A title never does; nor a place before a word going on.
+        assert_eq!(
+            sentence_texts("Ask Dr. \"Bones\" Kerr. Move to Wash. state."),
+            ["Ask Dr. \"Bones\" Kerr.", "Move to Wash. state."]
+        );
     }
 
     #[test]
@@ -729,7 +771,7 @@ mod tests {
 
     #[test]
     fn tables_are_sorted_and_unique() {
-        for table in [ABBREVIATIONS, SENTENCE_STARTERS] {
+        for table in [ABBREVIATIONS, ENDING_ABBREVIATIONS, SENTENCE_STARTERS] {
             assert!(table.windows(2).all(|w| w[0] < w[1]), "{table:?}");
         }
     }
