@@ -132,14 +132,15 @@ fn is_time_word(word: &str) -> bool {
 /// spokeswoman for the ministry"), as written: "In" opening a headline
 /// does not.
 fn is_joining_preposition(word: &str) -> bool {
-    matches!(word, "of" | "in" | "for" | "at" | "from" | "by")
+    matches!(word, "of" | "in" | "for" | "at" | "from" | "by" | "with")
 }
 
 /// [`is_joining_preposition`] for a speaker read forward from its cue:
 /// not "in", which after a tag's speaker says where more often than
-/// whose ("Paul Ryan in a statement").
+/// whose ("Paul Ryan in a statement"), nor "with" ("said Ryan with a
+/// smile").
 fn joins_forward(word: &str) -> bool {
-    word != "in" && is_joining_preposition(word)
+    !matches!(word, "in" | "with") && is_joining_preposition(word)
 }
 
 /// Words for a time that a preposition's phrase can name ("in March",

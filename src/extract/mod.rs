@@ -2052,6 +2052,18 @@ mod tests {
     }
 
     #[test]
+    fn a_role_with_a_body_is_one_speaker() {
+        let text = "A fraud investigator with First Cascade Bank, Ignatius \
+                    Pell, testified that the account was opened in 2017.";
+        let got = extract(text, &segment(text));
+        assert_eq!(
+            speakers(text, &got),
+            ["A fraud investigator with First Cascade Bank"],
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn a_preposition_or_relative_word_opens_no_speaker() {
         for (text, who) in [
             (
