@@ -1535,6 +1535,14 @@ impl<'a> Context<'a> {
         {
             return Extend::Yes;
         }
+        // "Brandt & Holm": an ampersand between capitalised words joins
+        // one name.
+        if w == "&" {
+            let joins = j > 0
+                && self.is_capitalised(j - 1)
+                && self.is_capitalised(j + 1);
+            return if joins { Extend::Yes } else { Extend::No };
+        }
         if !self.is_word(j) {
             return Extend::No;
         }

@@ -2064,6 +2064,20 @@ mod tests {
     }
 
     #[test]
+    fn an_ampersand_joins_a_name_and_a_note_is_where_it_was_said() {
+        let text = "Analysts at Brandt & Holm said in a research note that \
+                    prices would rise, and predicted the rate would end the \
+                    year at 4%.";
+        let got = extract(text, &segment(text));
+        assert_eq!(
+            speakers(text, &got),
+            ["Analysts at Brandt & Holm", "Analysts at Brandt & Holm"],
+            "{got:?}"
+        );
+        assert_eq!(got[0].content[0].text(text), "prices would rise");
+    }
+
+    #[test]
     fn a_preposition_or_relative_word_opens_no_speaker() {
         for (text, who) in [
             (

@@ -1304,5 +1304,13 @@ pub(crate) fn is_venue(w: &str) -> bool {
             | "editorial"
             | "book"
             | "podcast"
+            | "note"
+            | "response"
+            | "address"
+            | "documentary"
+            | "e-mail"
+            | "release"
+            | "testimony"
+            | "blog"
     )
 }
