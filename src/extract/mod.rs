@@ -2078,6 +2078,14 @@ mod tests {
     }
 
     #[test]
+    fn a_tag_may_end_on_where_it_was_posted() {
+        let text = "\"Today it made 1,800 jobs disappear,\" the group's \
+                    president, Femi Adebanjo-Ross, posted on X.";
+        let got = extract(text, &segment(text));
+        assert_eq!(speakers(text, &got), ["the group's president"], "{got:?}");
+    }
+
+    #[test]
     fn a_preposition_or_relative_word_opens_no_speaker() {
         for (text, who) in [
             (

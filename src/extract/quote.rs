@@ -373,7 +373,16 @@ fn after_tag(cx: &Context, k: usize) -> Option<Attributed> {
     // The tag ends at token `j`.
     let closed =
         |j: usize| j >= limit || matches!(cx.word(j), "." | "," | "!" | "?");
-    let ends = |c: &CueMatch| closed(c.end);
+    // “…,” X posted on Facebook: a short phrase on where may close it.
+    let ends = |c: &CueMatch| {
+        closed(c.end)
+            || (matches!(cx.low(c.end), "on" | "to" | "in")
+                && (c.end + 2..=(c.end + 4).min(limit)).any(|j| {
+                    closed(j)
+                        && (c.end + 1..j)
+                            .all(|k| cx.is_word(k) && cx.cue_at(k).is_none())
+                }))
+    };
     let first = cx.cue_at(k).filter(|c| !c.cue.participle);
     if let Some(cue) = first.or_else(|| read_tag(cx, k)) {
         let s = cx.skip_auxiliaries(cue.end, limit);
