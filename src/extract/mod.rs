@@ -2086,6 +2086,23 @@ mod tests {
     }
 
     #[test]
+    fn who_was_told_and_when_is_not_what_was_said() {
+        let text = "The director siphoned money for six years, a prosecutor \
+                    told jurors Tuesday as the trial got underway.";
+        let got = extract(text, &segment(text));
+        assert_eq!(speakers(text, &got), ["a prosecutor"], "{got:?}");
+        assert_eq!(
+            got[0].content[0].text(text),
+            "The director siphoned money for six years"
+        );
+        // A clause after "said" with its own subject is what was said.
+        let text = "Looking tired, Bob said he arrived in Benghazi as base \
+                    chief in 2011.";
+        let got = extract(text, &segment(text));
+        assert!(got[0].content[0].text(text).starts_with("he arrived"));
+    }
+
+    #[test]
     fn a_preposition_or_relative_word_opens_no_speaker() {
         for (text, who) in [
             (

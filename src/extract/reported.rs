@@ -410,6 +410,20 @@ fn trailing(
     // "…, top lawmakers said Friday afternoon, as they …".
     let after_time = skip_circumstance(cx, cue.end, s.end);
     let timed = after_time > cue.end && cx.word(after_time) == ",";
+    // "…, a prosecutor told jurors Tuesday as the trial got underway",
+    // "…, Obama told his closest advisers as he labored over …": who
+    // was told and when, then a clause of time, not what was said.
+    let told = matches!(cue.cue.lemma.as_str(), "say" | "tell")
+        && !(cue.end < s.end && cx.is_pronoun(cue.end));
+    let while_clause = told
+        && (cue.end + 1..(cue.end + 5).min(s.end)).any(|k| {
+            matches!(cx.low(k), "as" | "when" | "while")
+                && (cue.end..k).all(|j| {
+                    cx.is_word(j)
+                        && cx.low(j) != "that"
+                        && cx.cue_at(j).is_none()
+                })
+        });
     // "…, the two leaders said in a joint statement after a day of
     // talks.": where, then when, to the sentence's end.
     let placed = after_time > cue.end
@@ -420,7 +434,12 @@ fn trailing(
     let conjunction_after =
         parenthetical && is_clause_conjunction(cx.low(cue.end + 1));
     let complement_before = rest.is_empty() || dashed || conjunction_after;
-    if !(short_tail || parenthetical || dashed || timed || placed)
+    if !(short_tail
+        || parenthetical
+        || dashed
+        || timed
+        || placed
+        || while_clause)
         || (cue.cue.needs_complement && !complement_before)
     {
         return None;
