@@ -173,20 +173,26 @@ fn resolve_one(
             // "Fiona said …. Jane Doe trained …. '…,' she said": a person
             // of the pronoun's gender named since the last speaker, and
             // so read for only since then, is nearer.
+            // "Dunmore's mayor, Keoni Ashdown, has closed the promenade.
+            // '…,' he told reporters": one of unknown gender set after a
+            // role that opens the sentence is too.
             Some((span, name)) => {
                 match named_antecedent(text, named, sp.span, want, span.end())
                 {
-                    Some((s, n, latest))
-                        if n != name
-                            && stands_nearer(text, latest, span, said) =>
+                    Some(n)
+                        if n.name != name
+                            && stands_nearer(text, n.latest, span, said)
+                            && (n.known
+                                || apposed_to_subject(text, n.latest)) =>
                     {
-                        Some((s, n))
+                        Some((n.mention, n.name))
                     }
                     _ => Some((span, name)),
                 }
             }
             None => named_antecedent(text, named, sp.span, want, 0)
-                .map(|(s, n, _)| (s, n)),
+                .filter(|n| n.known)
+                .map(|n| (n.mention, n.name)),
         }
         .filter(|(span, name)| {
             // "A council member, who …, told reporters …. He said":
@@ -1012,20 +1018,18 @@ fn antecedent(
 /// last before the pronoun, by a full name or by its last word alone,
 /// when a title or given name tells that person's gender and it is the
 /// pronoun's ("Jane Morales has run the bakery for 30 years. “…,” she
-/// says."). A person of unknown gender named since means no antecedent:
+/// says."). A person of unknown gender named since is given as such:
 /// the pronoun is not carried past them to someone earlier; one of the
 /// other gender is passed over.
 /// Names are looked for from byte `floor` on (and within the pronoun's
-/// window): after the speaker found, when one was. Gives the name's
-/// mention, the name, and the person's latest mention before the
-/// pronoun.
+/// window): after the speaker found, when one was.
 fn named_antecedent(
     text: &str,
     named: &FullerNames,
     at: Span,
     want: Agreement,
     floor: usize,
-) -> Option<(Span, String, Span)> {
+) -> Option<Named> {
     if !matches!(want, Agreement::Male | Agreement::Female) {
         return None;
     }
@@ -1076,19 +1080,49 @@ fn named_antecedent(
             // The latest mention of that gender is the one given.
             found = found.or(Some((m, got)));
         }
-        let (m, got) = found?;
-        if got != want {
-            continue;
-        }
         // Its latest mention: the name itself, or the last word alone
         // after it ("Marcus Webb hit a homer. … Webb, asked about it,
         // shrugged."), which the names pass does not take for a name of
         // its own.
         let bare = Span::new(end - word.len(), end);
-        let latest = if bare.start() >= m.span.end() { bare } else { m.span };
-        return Some((m.span, m.name.clone(), latest));
+        let latest = |m: &names::NameMention| {
+            if bare.start() >= m.span.end() { bare } else { m.span }
+        };
+        let Some((m, got)) = found else {
+            // Of unknown gender: given only as such.
+            let m = named
+                .ending_with(word, end)
+                .find(|m| !names_a_place_or_body(text, m))?;
+            return Some(Named {
+                mention: m.span,
+                name: m.name.clone(),
+                latest: latest(m),
+                known: false,
+            });
+        };
+        if got != want {
+            continue;
+        }
+        return Some(Named {
+            mention: m.span,
+            name: m.name.clone(),
+            latest: latest(m),
+            known: true,
+        });
     }
     None
+}
+
+/// A person [`named_antecedent`] finds: the name's mention, the name,
+/// the person's latest mention before the pronoun, and whether a title,
+/// a given name or the text tells the person's gender (else the person
+/// may be the pronoun's only when standing nearer than the last
+/// speaker).
+struct Named {
+    mention: Span,
+    name: String,
+    latest: Span,
+    known: bool,
 }
 
 /// A person's gender from a name's title or given name, when the name
@@ -1393,6 +1427,22 @@ mod tests {
              fibers.",
         );
         assert_eq!(got.last().unwrap().0, "Sunniva Kallenberg", "{got:?}");
+    }
+
+    #[test]
+    fn a_person_of_unknown_gender_set_after_a_role_stands_nearer() {
+        let text = "Rowan Mbatha, a company spokesman, said crews were \
+                    ready.\n\nDunmore's mayor, Keoni Ashdown, has closed \
+                    the promenade. \"Please stay away,\" he told reporters.";
+        let got = speakers(text);
+        assert_eq!(got.last().unwrap().0, "Keoni Ashdown", "{got:?}");
+        // A name of unknown gender that no role brings in is no one a
+        // pronoun is carried to.
+        let text = "Rowan Mbatha, a company spokesman, said crews were \
+                    ready.\n\nSocial Security will pay more. \"Please stay \
+                    away,\" he told reporters.";
+        let got = speakers(text);
+        assert_eq!(got.last().unwrap().0, "Rowan Mbatha", "{got:?}");
     }
 
     #[test]
