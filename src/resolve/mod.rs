@@ -439,10 +439,25 @@ fn apposed_name_after(text: &str, span: Span) -> Option<Span> {
         return None;
     }
     let rest = text[span.end()..].strip_prefix(", ")?;
+    // "…,” said a company spokesperson, Rowan Mbatha.": after a tag's
+    // cue, the sentence's end closes the name too.
+    let tagged = before.rsplit(' ').next().is_some_and(|w| {
+        matches!(w, "said" | "says" | "told" | "added" | "wrote")
+    });
     let len = rest
         .char_indices()
         .take_while(|&(i, _)| i <= 120)
-        .find(|&(_, c)| c == ',')?
+        .find(|&(i, c)| {
+            c == ','
+                || (tagged
+                    && c == '.'
+                    && rest[i + 1..]
+                        .chars()
+                        .next()
+                        .is_none_or(char::is_whitespace)
+                    // Not an initial's dot ("John J. Smith").
+                    && rest[..i].rsplit(' ').next().is_some_and(|w| w.len() > 2))
+        })?
         .0;
     let mut words: Vec<&str> = rest[..len].split(' ').collect();
     // "A gas industry group, the Clean Cooking Alliance, said": a body's
@@ -1443,6 +1458,25 @@ mod tests {
                     away,\" he told reporters.";
         let got = speakers(text);
         assert_eq!(got.last().unwrap().0, "Rowan Mbatha", "{got:?}");
+    }
+
+    #[test]
+    fn a_name_closing_a_tag_after_its_role_says_who_it_is() {
+        for (text, who) in [
+            (
+                "\"We cannot send people up poles,\" said a company \
+                 spokesperson, Rowan Mbatha.",
+                "Rowan Mbatha",
+            ),
+            (
+                "\"We are under pressure,\" said the company's chief \
+                 executive, John J. Ferriola.",
+                "John J. Ferriola",
+            ),
+        ] {
+            let got = speakers(text);
+            assert_eq!(got[0].0, who, "{got:?}");
+        }
     }
 
     #[test]
