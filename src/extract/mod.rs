@@ -2103,6 +2103,22 @@ mod tests {
     }
 
     #[test]
+    fn a_tag_may_go_on_before_adding() {
+        let text = "\"We've lost a game, not the league,\" he said, before \
+                    adding that he would look at everything this week.";
+        let got = extract(text, &segment(text));
+        let adding = got
+            .iter()
+            .find(|a| a.cue.is_some_and(|c| c.text(text) == "adding"))
+            .expect("adding");
+        assert_eq!(adding.speaker.as_ref().unwrap().span.text(text), "he");
+        assert_eq!(
+            adding.content[0].text(text),
+            "he would look at everything this week"
+        );
+    }
+
+    #[test]
     fn a_preposition_or_relative_word_opens_no_speaker() {
         for (text, who) in [
             (

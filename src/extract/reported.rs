@@ -311,7 +311,12 @@ pub(crate) fn at_cue(
     {
         p -= 1;
     }
-    if cue.cue.participle && p > s.first && comma_before(cx, p) {
+    // "…, he said, before adding that …": a word of time may come
+    // between the comma and the participle.
+    let timed = p > s.first + 1
+        && matches!(cx.low(p - 1), "before" | "while" | "then")
+        && comma_before(cx, p - 1);
+    if cue.cue.participle && p > s.first && (comma_before(cx, p) || timed) {
         return participle(cx, s, cue, prior);
     }
     if p > s.first && matches!(cx.low(p - 1), "and" | "but") {
@@ -622,10 +627,13 @@ fn participle(
     cue: &CueMatch,
     prior: Option<Span>,
 ) -> Option<(Found, (usize, usize))> {
-    // “…,” the source recalled, adding that …: the tag's speaker.
-    let tag = (cue.first > s.first + 1)
-        .then(|| cx.tag_speaker_before(s, cue.first - 1))
-        .flatten()
+    // “…,” the source recalled, adding that …: the tag's speaker ("…,
+    // he said, before adding …" too).
+    let comma =
+        (s.first + 1..cue.first).rev().take(2).find(|&j| cx.word(j) == ",");
+    let tag = comma
+        .filter(|&c| c > s.first)
+        .and_then(|c| cx.tag_speaker_before(s, c))
         .map(|(a, b)| cx.span(a, b));
     let speaker = tag
         .or(prior)
