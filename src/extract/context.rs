@@ -143,6 +143,26 @@ fn joins_forward(word: &str) -> bool {
     !matches!(word, "in" | "with") && is_joining_preposition(word)
 }
 
+/// Participles whose agent after "by" is the one who asked, not the one
+/// asked ("economists polled by Reuters").
+fn is_agent_participle(word: &str) -> bool {
+    matches!(
+        word,
+        "polled"
+            | "surveyed"
+            | "interviewed"
+            | "questioned"
+            | "contacted"
+            | "consulted"
+            | "commissioned"
+            | "hired"
+            | "employed"
+            | "appointed"
+            | "quoted"
+            | "cited"
+    )
+}
+
 /// Words for a time that a preposition's phrase can name ("in March",
 /// "in 2015", "on Monday"), in lower case.
 pub(crate) fn is_time_phrase(word: &str) -> bool {
@@ -1243,6 +1263,19 @@ impl<'a> Context<'a> {
             };
             start =
                 if self.listed(h, DETERMINER) { h } else { walk(h, h + 1) };
+        }
+        // "Economists polled by Reuters expected …": the agent of a
+        // participle is no speaker; the noun the participle follows is.
+        if start >= floor + 3
+            && self.low(start - 1) == "by"
+            && is_agent_participle(self.low(start - 2))
+        {
+            let h = start - 3;
+            let plural = self.low(h).ends_with('s') && !self.is_capitalised(h)
+                || self.is_head(h);
+            if plural && !self.listed(h, STOP_WORD | AUXILIARY | PRONOUN) {
+                start = walk(h, h + 1);
+            }
         }
         // "Of said": the head itself was a joining word; no phrase is left.
         (start < end).then_some((start, end))

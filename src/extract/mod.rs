@@ -2119,6 +2119,18 @@ mod tests {
     }
 
     #[test]
+    fn who_polled_them_is_not_who_expected() {
+        let text = "Economists polled by Reuters had expected that the bank \
+                    would cut rates.";
+        let got = extract(text, &segment(text));
+        assert_eq!(
+            speakers(text, &got),
+            ["Economists polled by Reuters"],
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn a_preposition_or_relative_word_opens_no_speaker() {
         for (text, who) in [
             (
