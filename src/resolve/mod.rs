@@ -1105,9 +1105,9 @@ fn named_antecedent(
         };
         let Some((m, got)) = found else {
             // Of unknown gender: given only as such.
-            let m = named
-                .ending_with(word, end)
-                .find(|m| !names_a_place_or_body(text, m))?;
+            let m = named.ending_with(word, end).find(|m| {
+                !names_a_place_or_body(text, m) && !named_by_noun(text, m)
+            })?;
             return Some(Named {
                 mention: m.span,
                 name: m.name.clone(),
@@ -1131,8 +1131,8 @@ fn named_antecedent(
 /// A person [`named_antecedent`] finds: the name's mention, the name,
 /// the person's latest mention before the pronoun, and whether a title,
 /// a given name or the text tells the person's gender (else the person
-/// may be the pronoun's only when standing nearer than the last
-/// speaker).
+/// may be the pronoun's only when set after a role that opens the
+/// sentence since the last speaker).
 struct Named {
     mention: Span,
     name: String,
