@@ -2131,6 +2131,19 @@ mod tests {
     }
 
     #[test]
+    fn a_trial_published_somewhere_is_a_source() {
+        let text = "The vaccine cut hospitalizations by 46%, according to a \
+                    large clinical trial published Wednesday in the Journal \
+                    of Medicine.";
+        let got = extract(text, &segment(text));
+        assert_eq!(
+            speakers(text, &got),
+            ["a large clinical trial"],
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn a_preposition_or_relative_word_opens_no_speaker() {
         for (text, who) in [
             (
