@@ -2068,13 +2068,11 @@ mod tests {
         let text = "Analysts at Brandt & Holm said in a research note that \
                     prices would rise, and predicted the rate would end the \
                     year at 4%.";
-        let got = extract(text, &segment(text));
-        assert_eq!(
-            speakers(text, &got),
-            ["Analysts at Brandt & Holm", "Analysts at Brandt & Holm"],
-            "{got:?}"
+        assert_speakers_and_content(
+            text,
+            &["Analysts at Brandt & Holm", "Analysts at Brandt & Holm"],
+            (0, "prices would rise"),
         );
-        assert_eq!(got[0].content[0].text(text), "prices would rise");
     }
 
     #[test]
@@ -2089,11 +2087,10 @@ mod tests {
     fn who_was_told_and_when_is_not_what_was_said() {
         let text = "The director siphoned money for six years, a prosecutor \
                     told jurors Tuesday as the trial got underway.";
-        let got = extract(text, &segment(text));
-        assert_eq!(speakers(text, &got), ["a prosecutor"], "{got:?}");
-        assert_eq!(
-            got[0].content[0].text(text),
-            "The director siphoned money for six years"
+        assert_speakers_and_content(
+            text,
+            &["a prosecutor"],
+            (0, "The director siphoned money for six years"),
         );
         // A clause after "said" with its own subject is what was said.
         let text = "Looking tired, Bob said he arrived in Benghazi as base \
@@ -2107,10 +2104,7 @@ mod tests {
         let text = "\"We've lost a game, not the league,\" he said, before \
                     adding that he would look at everything this week.";
         let got = extract(text, &segment(text));
-        let adding = got
-            .iter()
-            .find(|a| a.cue.is_some_and(|c| c.text(text) == "adding"))
-            .expect("adding");
+        let adding = with_cue(text, &got, "adding");
         assert_eq!(adding.speaker.as_ref().unwrap().span.text(text), "he");
         assert_eq!(
             adding.content[0].text(text),

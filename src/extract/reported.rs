@@ -130,13 +130,13 @@ fn asked(cx: &mut Context, out: &mut Vec<Found>) {
             continue;
         }
         let s = cx.sentence(i);
-        // "Hillary Clinton was once asked which …": past an adverb.
-        let adverb = |j: usize| {
-            matches!(cx.low(j), "once" | "also" | "later" | "often" | "again")
-                || (cx.low(j).ends_with("ly") && !cx.is_capitalised(j))
-        };
-        let mut b = i;
-        if b > s.first + 1 && adverb(b - 1) {
+        // "Hillary Clinton was once asked which …", "was famously
+        // asked": past adverbs.
+        let mut b = cx.skip_auxiliaries_back(i, s.first);
+        if b > s.first + 1
+            && cx.low(b - 1).ends_with("ly")
+            && !cx.is_capitalised(b - 1)
+        {
             b -= 1;
         }
         let before = (b > s.first).then(|| cx.low(b - 1));

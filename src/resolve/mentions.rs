@@ -626,12 +626,10 @@ pub(crate) fn is_title_case_line(line: &str) -> bool {
     // Most lines are sentences: told apart without counting words.
     // A dot after an initial or a short capitalised abbreviation ("U.S.
     // Officials Say", "Gov. Smith Signs") ends no sentence.
-    let stop = |at: usize| {
-        let word = line[..at].rsplit([' ', '.']).next().unwrap_or("");
-        !(word.starts_with(char::is_uppercase) && word.chars().count() <= 3)
-    };
     let sentence = line.ends_with(['.', '!', '?', '”', '"', ':'])
-        || line.match_indices(". ").any(|(at, _)| stop(at));
+        || line
+            .match_indices(". ")
+            .any(|(at, _)| !super::abbreviation_ends(&line[..at]));
     if sentence {
         return false;
     }

@@ -1237,13 +1237,7 @@ fn next_sentence(text: &str, from: usize) -> Option<usize> {
         if !matches!(c, '.' | '!' | '?') {
             continue;
         }
-        let word = window[..i]
-            .rsplit(|c: char| c.is_whitespace())
-            .next()
-            .unwrap_or("");
-        let abbreviation = c == '.'
-            && word.chars().count() <= 3
-            && word.starts_with(char::is_uppercase);
+        let abbreviation = c == '.' && abbreviation_ends(&window[..i]);
         let after = &window[i + 1..];
         let close = after.trim_start_matches(['"', '”', '’', '\'']);
         let gap = close.len() - close.trim_start().len();
@@ -1253,6 +1247,17 @@ fn next_sentence(text: &str, from: usize) -> Option<usize> {
         return Some(end - close.trim_start().len());
     }
     None
+}
+
+/// True when the text before a dot ends with an initial or a short
+/// capitalised abbreviation ("U.S", "Dr", "Inc"), whose dot ends no
+/// sentence.
+pub(super) fn abbreviation_ends(before: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '.')
+        .next()
+        .unwrap_or("");
+    word.starts_with(char::is_uppercase) && word.chars().count() <= 3
 }
 
 /// True when a noun for a body or a publication stands right before a
