@@ -597,6 +597,11 @@ impl<'a> Context<'a> {
         if let Some(cue) = with_particle {
             return Some(CueMatch { cue, first: i, end: i + 2 });
         }
+        // "Health worries have dogged …", "Harsh comments are …": a
+        // plural noun, the subject of the verb after it.
+        if self.plural_subject(i) {
+            return None;
+        }
         let plain = entries.iter().find(|c| c.particle.is_none())?;
         Some(CueMatch { cue: plain, first: i, end: i + 1 })
     }
@@ -683,6 +688,35 @@ impl<'a> Context<'a> {
     /// object's, not a subject's: "has broken many promises", "share
     /// many goals". Not "and many say", "critics, many said": there the
     /// quantifier stands alone at the head of its clause.
+    /// True when token `i`, a word ending in "-s" and second in its
+    /// sentence after a word that is no pronoun, is followed by a finite
+    /// auxiliary or modal: "Health worries have", "Harsh comments are".
+    /// A verb in "-s" takes an object or a clause, not a second verb; in
+    /// "a tax he believes will …" the clause's subject is left out.
+    fn plural_subject(&self, i: usize) -> bool {
+        let w = self.low(i);
+        i == self.sentence(i).first + 1
+            && !self.is_pronoun(i - 1)
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && matches!(
+                self.low(i + 1),
+                "have"
+                    | "are"
+                    | "were"
+                    | "will"
+                    | "would"
+                    | "could"
+                    | "can"
+                    | "may"
+                    | "might"
+                    | "should"
+                    | "must"
+                    | "do"
+                    | "did"
+            )
+    }
+
     pub fn quantified_noun(&self, i: usize, floor: usize) -> bool {
         i >= floor + 2
             && matches!(

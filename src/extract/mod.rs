@@ -305,6 +305,17 @@ mod tests {
     }
 
     #[test]
+    fn a_plural_noun_before_its_verb_is_no_cue() {
+        let text = "Health worries have dogged the candidate for weeks.";
+        assert_eq!(extract(text, &segment(text)), []);
+        // A subject left out of a relative clause is no such noun.
+        let text = "He backed a tax that he believes will cut deficits.";
+        let got = extract(text, &segment(text));
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(got[0].cue.is_some_and(|c| c.text(text) == "believes"));
+    }
+
+    #[test]
     fn when_it_was_said_is_nothing_said() {
         let text = "Melania Trump told reporters before her appearance on \
                     Monday night.";
