@@ -70,12 +70,15 @@ const LOWER_ADVERBS: &[&str] = &["even", "now"];
 /// Capitalised words that open sentences but never name a speaker.
 #[rustfmt::skip]
 const NOT_NAMES: &[&str] = &[
-    "After", "Also", "And", "April", "As", "August", "But", "December",
-    "Despite", "Earlier", "February", "Friday", "However", "In", "Instead",
-    "January", "July", "June", "Last", "Later", "March", "May", "Meanwhile",
-    "Monday", "November", "Now", "October", "On", "Saturday", "September",
-    "Still", "Sunday", "Then", "Thursday", "Today", "Tuesday", "Wednesday",
-    "When", "While", "Yesterday", "Yet",
+    "After", "Again", "Along", "Already", "Also", "And", "April", "As",
+    "August", "Back", "Besides", "But", "December", "Despite", "Earlier",
+    "Even", "February", "Friday", "Furthermore", "Having", "However", "In",
+    "Indeed", "Instead", "January", "July", "June", "Last", "Later", "Like",
+    "March", "May", "Meanwhile", "Monday", "Moreover", "Nevertheless",
+    "November", "Now", "October", "Often", "On", "Otherwise", "Perhaps",
+    "Rather", "Saturday", "September", "Sometimes", "Still", "Sunday",
+    "Then", "Therefore", "Thursday", "Thus", "Today", "Tuesday", "Unlike",
+    "Wednesday", "When", "While", "Yesterday", "Yet",
 ];
 
 /// Words that open a subordinate clause or phrase before a sentence's

@@ -316,6 +316,24 @@ mod tests {
     }
 
     #[test]
+    fn an_opening_adverb_is_no_part_of_the_speaker() {
+        for (text, who) in [
+            (
+                "Even Lindsey Graham said Kasich would be the best nominee.",
+                "Lindsey Graham",
+            ),
+            (
+                "Back in 1999, Mr. Trump said he admired the president.",
+                "Mr. Trump",
+            ),
+        ] {
+            let got = extract(text, &segment(text));
+            let speaker = got[0].speaker.as_ref().expect("a speaker");
+            assert_eq!(speaker.span.text(text), who, "{got:?}");
+        }
+    }
+
+    #[test]
     fn when_it_was_said_is_nothing_said() {
         let text = "Melania Trump told reporters before her appearance on \
                     Monday night.";
