@@ -233,11 +233,12 @@ fn resolve_one(
     }
     // "The club's coach, Luis Ortega, said", "Brennan's lawyer, Michael
     // Ortiz, said": the name set in apposition right after the
-    // description says who it is.
+    // description says who it is, and is part of the mention.
     if (is_nominal(mention) || is_possessed_role(mention))
         && let Some(name) = apposed_name_after(text, sp.span)
     {
         by_antecedent(text, named, name, sp);
+        sp.span = Span::new(sp.span.start(), name.end());
         return;
     }
     if is_nominal(mention) {
@@ -1691,6 +1692,23 @@ mod tests {
         assert_eq!(
             names,
             ["Michael Ortiz", "Michael Ortiz", "Jones's lawyer"]
+        );
+        // The mention runs from the role to the name, after a tag's cue
+        // too: some annotate the name, some the whole.
+        let text = "\"It was terrifying,\" said one passenger, Maria \
+                    Ostrowski. Smith's lawyer, Michael Ortiz, said it was weak.";
+        let mut atts = extract(text, &segment(text));
+        resolve(text, &mut atts);
+        let mentions: Vec<&str> = atts
+            .iter()
+            .filter_map(|a| a.speaker.as_ref().map(|s| s.span.text(text)))
+            .collect();
+        assert_eq!(
+            mentions,
+            [
+                "one passenger, Maria Ostrowski",
+                "Smith's lawyer, Michael Ortiz"
+            ]
         );
     }
 
