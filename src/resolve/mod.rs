@@ -591,7 +591,10 @@ fn is_possessed_role(mention: &str) -> bool {
             first.to_lowercase().as_str(),
             "its" | "his" | "her" | "their" | "our"
         );
-    let rest: Vec<&str> = words.collect();
+    // "Her editor at Fenwick & Rowe": a place or setting after the role
+    // does not name it.
+    let rest: Vec<&str> =
+        words.take_while(|w| !names::is_place_preposition(w)).collect();
     // "Her Guatemalan counterpart": capitalised words may describe the
     // role, which a lower-case noun ends.
     possessive
@@ -1693,6 +1696,10 @@ mod tests {
             names,
             ["Michael Ortiz", "Michael Ortiz", "Jones's lawyer"]
         );
+        // A place or setting after the role is no part of its name.
+        let text = "Her editor at Fenwick & Rowe, Cormac Lindqvist, says he \
+                    knew it would be her best book.";
+        assert_eq!(speakers(text)[0].0, "Cormac Lindqvist");
         // The mention runs from the role to the name, after a tag's cue
         // too: some annotate the name, some the whole.
         let text = "\"It was terrifying,\" said one passenger, Maria \
