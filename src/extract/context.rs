@@ -991,8 +991,11 @@ impl<'a> Context<'a> {
         }
         // "Professor Gunter Kuhnle, a nutrition expert at the University
         // of Reading, who was not involved, told": the description before
-        // the relative clause is itself set off after the name.
-        let described = matches!(self.low(found.0), "a" | "an" | "the");
+        // the relative clause is itself set off after the name; so is a
+        // role without an article ("Rowena Hale, chief executive of
+        // Clean Sport UK, which brought the case, said").
+        let described = matches!(self.low(found.0), "a" | "an" | "the")
+            || !self.is_capitalised(found.0);
         if relative
             && described
             && found.0 > floor

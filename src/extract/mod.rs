@@ -305,6 +305,15 @@ mod tests {
     }
 
     #[test]
+    fn a_role_set_off_before_a_relative_clause_leads_back_to_the_name() {
+        let text = "Rowena Hale, chief executive of Clean Sport UK, which \
+                    brought the case, said the decision sent a message.";
+        let got = extract(text, &segment(text));
+        let speaker = got[0].speaker.as_ref().expect("a speaker");
+        assert_eq!(speaker.span.text(text), "Rowena Hale", "{got:?}");
+    }
+
+    #[test]
     fn a_plural_noun_before_its_verb_is_no_cue() {
         let text = "Health worries have dogged the candidate for weeks.";
         assert_eq!(extract(text, &segment(text)), []);
