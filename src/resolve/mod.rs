@@ -234,7 +234,9 @@ fn resolve_one(
     // "The club's coach, Luis Ortega, said", "Brennan's lawyer, Michael
     // Ortiz, said": the name set in apposition right after the
     // description says who it is, and is part of the mention.
-    if (is_nominal(mention) || is_possessed_role(mention))
+    if (is_nominal(mention)
+        || is_possessed_role(mention)
+        || is_described_by_name(mention))
         && let Some(name) = apposed_name_after(text, sp.span)
     {
         by_antecedent(text, named, name, sp);
@@ -267,27 +269,51 @@ fn resolve_one(
     sp.resolution = res;
 }
 
-/// True when `mention` opens with an indefinite article and lower-case
-/// words up to "for", "of", "to" or "with": "A spokeswoman for Mr.
-/// Trump" is not Mr. Trump. ("A study by Media Matters" reports what
-/// Media Matters found.)
+/// True when `mention` is a description of someone by another that it
+/// names after "for", "of", "to" or "with": "A spokeswoman for Mr.
+/// Trump" is not Mr. Trump, nor is "the president of Judicial Watch" or
+/// "chief executive of Clean Sport UK" that body. The description opens
+/// with an article or in lower case, and its words up to the
+/// preposition are in lower case. After "the" or no article, a given
+/// name or a lower-case word past the preposition's first word means
+/// the title runs on to a person ("former secretary of state Hillary
+/// Clinton", "the secretary of State John Kerry"). ("A study by Media
+/// Matters" reports what Media Matters found.)
 fn is_described_by_name(mention: &str) -> bool {
-    let mut words = mention.split_whitespace();
-    if !words
-        .next()
-        .is_some_and(|w| matches!(w, "a" | "A" | "an" | "An" | "one" | "One"))
+    let words: Vec<&str> = mention.split_whitespace().collect();
+    let first = words.first().copied().unwrap_or("");
+    let indefinite = matches!(first, "a" | "A" | "an" | "An" | "one" | "One");
+    let definite = matches!(first, "the" | "The");
+    let from = usize::from(indefinite || definite);
+    if from == 0 && !first.starts_with(char::is_lowercase) {
+        return false;
+    }
+    let Some(at) = words[from..]
+        .iter()
+        .position(|w| matches!(*w, "for" | "of" | "to" | "with"))
+        .map(|k| from + k)
+    else {
+        return false;
+    };
+    if at == from
+        || !words[from..at].iter().all(|w| w.starts_with(char::is_lowercase))
     {
         return false;
     }
-    for (nouns, w) in words.enumerate() {
-        if matches!(w, "for" | "of" | "to" | "with") {
-            return nouns > 0;
-        }
-        if !w.starts_with(char::is_lowercase) {
-            return false;
-        }
+    if indefinite {
+        return true;
     }
-    false
+    let rest = &words[at + 1..];
+    let rest = rest.strip_prefix(&["the"]).unwrap_or(rest);
+    !rest.is_empty()
+        && rest.iter().skip(1).all(|w| {
+            !w.starts_with(char::is_lowercase)
+                || matches!(*w, "of" | "for" | "and")
+        })
+        && rest
+            .iter()
+            .skip(1)
+            .all(|w| names::given_name(w).is_none() && !names::is_title(w))
 }
 
 /// The capitalised name that ends right before `at` (past spaces and one
@@ -1447,6 +1473,24 @@ mod tests {
              win,\" she said.",
         );
         assert_ne!(got[2].0, "A spokesman for Hillary Clinton", "{got:?}");
+        // Nor is a body's president the body; its apposed name says who.
+        let got = speakers(
+            "Judicial Watch sued the agency. The president of Judicial \
+             Watch said the damage was done. The director of the Federal \
+             Bureau of Investigation, James B. Comey, said the case was \
+             closed. Former secretary of state Hillary Clinton said she \
+             was glad.",
+        );
+        let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "The president of Judicial Watch",
+                "James B. Comey",
+                "Hillary Clinton"
+            ],
+            "{got:?}"
+        );
     }
 
     #[test]
