@@ -314,6 +314,25 @@ mod tests {
     }
 
     #[test]
+    fn where_it_was_said_may_hold_commas_and_places_before_that() {
+        for text in [
+            "Talia Brandvold told reporters outside the union hall on \
+             Sunday that employers had never made an offer.",
+            "The tribunal said in its written decision, published on \
+             Tuesday, that employers had never made an offer.",
+        ] {
+            let got = extract(text, &segment(text));
+            let content = got[0].content[0].text(text);
+            assert!(content.starts_with("employers"), "{got:?}");
+        }
+        // An object after the comma: the "that" is a relative pronoun.
+        let text = "Mr. Comey described, in blistering terms, a set of \
+                    practices that left the systems open.";
+        let got = extract(text, &segment(text));
+        assert!(!got[0].content[0].text(text).starts_with("left"), "{got:?}");
+    }
+
+    #[test]
     fn a_plural_noun_before_its_verb_is_no_cue() {
         let text = "Health worries have dogged the candidate for weeks.";
         assert_eq!(extract(text, &segment(text)), []);

@@ -737,15 +737,34 @@ fn content_start(
     // equipment was involved" says there was none.
     let plain = |k: usize, j: usize| {
         let w = cx.low(j);
-        cx.is_word(j)
-            && !super::learned::is_verb_part(w)
-            && !matches!(w, "there" | "no" | "it" | "this" | "nothing")
-            && (cx.cue_at(j).is_none()
-                || (j > k && matches!(cx.low(j - 1), "a" | "an" | "the"))
-                || (j > k && is_venue(cx.low(j)))
-                || (j > k
-                    && is_venue(cx.low(j - 1))
-                    && cx.low(j).ends_with("ed")))
+        // "said in its written decision, published on Tuesday, that",
+        // "in Madison, Wisconsin, that": a comma inside a phrase of where
+        // it was said, before a participle, a place, a preposition or the
+        // "that" (not before an object: "described, in blistering terms,
+        // a set of practices that …").
+        let next = cx.low(j + 1);
+        let comma = w == ","
+            && j > k
+            && is_preposition(cx.low(k))
+            && (next == "that"
+                || next.ends_with("ed")
+                || cx.is_capitalised(j + 1)
+                || is_preposition(next));
+        comma
+            || cx.is_word(j)
+                && !super::learned::is_verb_part(w)
+                && !matches!(w, "there" | "no" | "it" | "this" | "nothing")
+                && (cx.cue_at(j).is_none()
+                    || (j > k && matches!(cx.low(j - 1), "a" | "an" | "the"))
+                    // "in its written decision": after an owner, only
+                    // before a venue ("repeated his claim that" is not).
+                    || (j > k
+                        && matches!(cx.low(j - 1), "its" | "his" | "her" | "their")
+                        && is_venue(cx.low(j + 1)))
+                    || (j > k && is_venue(cx.low(j)))
+                    || (j > k
+                        && (is_venue(cx.low(j - 1)) || cx.word(j - 1) == ",")
+                        && cx.low(j).ends_with("ed")))
     };
     // A "that" within `reach` of `k`, with only plain words before it.
     let that_from = |k: usize, reach: usize| {
@@ -1186,7 +1205,17 @@ pub(crate) fn is_document_noun(word: &str) -> bool {
 fn is_preposition(word: &str) -> bool {
     matches!(
         word,
-        "in" | "on" | "at" | "during" | "after" | "before" | "via" | "through"
+        "in" | "on"
+            | "at"
+            | "during"
+            | "after"
+            | "before"
+            | "via"
+            | "through"
+            | "outside"
+            | "inside"
+            | "near"
+            | "aboard"
     )
 }
 
@@ -1325,6 +1354,8 @@ pub(crate) fn is_venue(w: &str) -> bool {
             | "report"
             | "opinion"
             | "ruling"
+            | "decision"
+            | "judgment"
             | "message"
             | "essay"
             | "column"
