@@ -788,7 +788,7 @@ fn role_antecedent(
     }
     if is_company_noun(head)
         && let Some(found) =
-            latest_body(text, named, resolved, from, at.start())
+            latest_body(text, named, resolved, from, at.start(), head)
     {
         return Some(found);
     }
@@ -847,6 +847,7 @@ fn latest_body(
     resolved: &Resolved,
     from: usize,
     at: usize,
+    head: &str,
 ) -> Option<(Span, String)> {
     // "Apple said it would appeal. … the company argued". No other
     // name may stand between: "Apple said …. Siemens will
@@ -862,8 +863,12 @@ fn latest_body(
         let one_word = !name.contains(' ')
             && name.starts_with(char::is_uppercase)
             && !span.text(text).contains(' ');
-        *got == Some(Agreement::Thing)
-            || (got.is_none() && one_word && !surname(name, span.end()))
+        let kind = *got == Some(Agreement::Thing)
+            || (got.is_none() && one_word && !surname(name, span.end()));
+        // "The Harbour Employers' Association said …. The union said":
+        // a name that says what kind of body it is must say the
+        // noun's kind.
+        kind && kind_agrees(name, head)
     };
     let (span, name, _) = resolved.latest_ending_in(from, at, is_body)?;
     // A person who spoke since stands for no body: "NASA said …. ‘…,’
@@ -881,6 +886,45 @@ fn latest_body(
     let next = sentence_end(&text[span.end()..at]) + span.end();
     (!name_between(text, next, at, name, &people))
         .then(|| (*span, name.clone()))
+}
+
+/// Nouns for kinds of body that a body's name often holds ("Pacific
+/// Stevedores' Union", "Nordic Launch Agency"), each with its kind: the
+/// offices of a government are one kind ("the agency" may be the State
+/// Department).
+const BODY_KINDS: &[(&str, u8)] = &[
+    ("agency", 0),
+    ("association", 1),
+    ("bank", 2),
+    ("bureau", 0),
+    ("charity", 3),
+    ("commission", 0),
+    ("committee", 4),
+    ("council", 4),
+    ("court", 5),
+    ("department", 0),
+    ("foundation", 3),
+    ("institute", 6),
+    ("ministry", 0),
+    ("party", 7),
+    ("union", 8),
+    ("university", 9),
+];
+
+/// The kind of body that `word`, in lower case, names.
+fn body_kind(word: &str) -> Option<u8> {
+    BODY_KINDS.iter().find(|(w, _)| *w == word).map(|&(_, k)| k)
+}
+
+/// False when `head` is a kind of body and `name` holds another kind and
+/// not this one: "the union" is not "Harbour Employers' Association".
+fn kind_agrees(name: &str, head: &str) -> bool {
+    let Some(want) = body_kind(head) else { return true };
+    let kinds: Vec<u8> = name
+        .split_whitespace()
+        .filter_map(|w| body_kind(&w.to_lowercase()))
+        .collect();
+    kinds.is_empty() || kinds.contains(&want)
 }
 
 /// True when the name at `span` opens its sentence, maybe after a title
@@ -1761,6 +1805,17 @@ mod tests {
                 "Smith's lawyer, Michael Ortiz"
             ]
         );
+    }
+
+    #[test]
+    fn a_body_of_another_kind_is_not_the_union() {
+        let got = speakers(
+            "The Harbour Employers' Association said the offer stood. The \
+             union said it would return to talks. The State Department \
+             said the count was done. The agency said it was final.",
+        );
+        assert_ne!(got[1].0, "Harbour Employers' Association", "{got:?}");
+        assert_eq!(got[3].0, "State Department", "{got:?}");
     }
 
     #[test]
