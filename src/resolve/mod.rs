@@ -565,7 +565,7 @@ fn apposed_name_after(text: &str, span: Span) -> Option<Span> {
     }
     let affiliation = words
         .get(n)
-        .is_none_or(|w| matches!(*w, "of" | "at" | "from" | "with"));
+        .is_none_or(|w| matches!(*w, "of" | "at" | "from" | "with" | "in"));
     // One word names too ("The drug's maker, Biogen,"), when it is
     // letters only: not a party tag (", D-Mass.,").
     let one_name = n == 1 && words[0].chars().all(char::is_alphabetic);
@@ -1767,6 +1767,10 @@ mod tests {
         let got = speakers(text);
         let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
         assert_eq!(names, ["Bernard Srour", "Bernard Srour"]);
+        // Or where the body is.
+        let text = "Their operator, the Polar Earth Observation Institute \
+                    in Tromsø, said the pair were insured.";
+        assert_eq!(speakers(text)[0].0, "Polar Earth Observation Institute");
         // A clause, not a name, after the comma: no name.
         let text = "The lead author, Paris being far, said it was clear.";
         let got = speakers(text);
