@@ -693,22 +693,28 @@ fn after_opening_phrase(text: &str, span: Span) -> bool {
         return false;
     }
     let first = phrase.split_whitespace().next().unwrap_or("");
-    matches!(
-        first,
-        "In" | "For"
-            | "During"
-            | "After"
-            | "Before"
-            | "Since"
-            | "By"
-            | "On"
-            | "At"
-            | "Over"
-            | "Until"
-            | "Throughout"
-            | "Later"
-            | "Earlier"
-    )
+    // "Told this, Marchetti-Obi smiles", "Asked about the vote, Lin
+    // …": a participle's phrase.
+    let participle = first.len() > 4
+        && (first.ends_with("ed") || first.ends_with("ing"))
+        || matches!(first, "Told" | "Shown");
+    participle
+        || matches!(
+            first,
+            "In" | "For"
+                | "During"
+                | "After"
+                | "Before"
+                | "Since"
+                | "By"
+                | "On"
+                | "At"
+                | "Over"
+                | "Until"
+                | "Throughout"
+                | "Later"
+                | "Earlier"
+        )
 }
 
 fn names_word(text: &str, word: &str) -> bool {
@@ -1809,6 +1815,17 @@ mod tests {
                 "Smith's lawyer, Michael Ortiz"
             ]
         );
+    }
+
+    #[test]
+    fn a_name_after_a_participles_phrase_is_nearer_than_the_last_speaker() {
+        let got = speakers(
+            "Mary Obi writes in the mornings. Her sister, Anna Lund, says \
+             she will believe it when she sees it. \"She has been \
+             threatening to for years,\" Lund says. Told this, Mrs. Obi \
+             smiles. \"She's right to worry,\" she says.",
+        );
+        assert_eq!(got.last().unwrap().0, "Mary Obi", "{got:?}");
     }
 
     #[test]
