@@ -7,6 +7,7 @@ use crate::extract::context::{Context, title_cased};
 use crate::extract::reported::trim;
 use crate::extract::{Found, RuleInfo};
 use crate::model::CueClass;
+use crate::segment::TokenKind;
 
 /// The rules of this family, each with an example it must handle.
 pub const RULES: &[RuleInfo] = &[RuleInfo {
@@ -64,11 +65,18 @@ pub fn run(cx: &mut Context, out: &mut Vec<Found>) {
 /// The attribution a paragraph `first..end` (tokens) makes, if it opens
 /// with "Speaker:".
 fn at_paragraph(cx: &mut Context, first: usize, end: usize) -> Option<Found> {
+    // "\"PENCE: Well, look, …": a transcript quoted turn by turn, each
+    // paragraph opening a quotation, names its speaker in capitals.
+    let quoted = cx.seg.tokens[first].kind == TokenKind::Quote;
+    let paragraph = first;
+    let first = first + usize::from(quoted);
     let limit = (first + MAX_SPEAKER + 1).min(end);
     let colon = (first + 1..limit).find(|&j| cx.word(j) == ":")?;
     let named = (first..colon).all(|j| {
+        let capitals = cx.word(j).chars().all(|c| !c.is_lowercase());
         cx.is_capitalised(j)
-            && !cx.in_quote[j]
+            && (!quoted || capitals)
+            && (!cx.in_quote[j] || quoted)
             && NOT_SPEAKERS.binary_search(&cx.low(j)).is_err()
     });
     if !named {
@@ -81,7 +89,7 @@ fn at_paragraph(cx: &mut Context, first: usize, end: usize) -> Option<Found> {
         return None;
     }
     let (a, b) = trim(cx, colon + 1, end)?;
-    if b - a < MIN_CONTENT || cx.any_used(first, end) {
+    if b - a < MIN_CONTENT || cx.any_used(paragraph, end) {
         return None;
     }
     // Past the headline, a line in title case after "Name:" is a section
@@ -89,7 +97,7 @@ fn at_paragraph(cx: &mut Context, first: usize, end: usize) -> Option<Found> {
     if cx.seg.tokens[first].paragraph > 0 && title_case(cx, a, b) {
         return None;
     }
-    cx.claim(first, end);
+    cx.claim(paragraph, end);
     Some(Found {
         speaker: Some(cx.span(s, e)),
         cue: Some(cx.span(colon, colon + 1)),
@@ -133,6 +141,21 @@ mod tests {
         );
         assert!(a.content_text(text).ends_with("He is now running them"));
         assert_eq!(a.rule, "colon/line-speaker");
+    }
+
+    #[test]
+    fn a_quoted_transcript_names_each_turn_in_capitals() {
+        let text = "Partial transcript as follows:\n\n\
+                    \"WALLACE: Will Gennifer Flowers be there tomorrow?\n\n\
+                    \"PENCE: Well, look, this is serious business.\n\n\
+                    \"Pence: Not in capitals, so maybe not a turn at all.";
+        let got = extract(text, &segment(text));
+        let turns: Vec<&str> = got
+            .iter()
+            .filter(|a| a.rule == "colon/line-speaker")
+            .map(|a| a.speaker.as_ref().unwrap().span.text(text))
+            .collect();
+        assert_eq!(turns, ["WALLACE", "PENCE"], "{got:?}");
     }
 
     #[test]

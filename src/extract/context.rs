@@ -72,13 +72,13 @@ const LOWER_ADVERBS: &[&str] = &["even", "now"];
 const NOT_NAMES: &[&str] = &[
     "After", "Again", "Along", "Already", "Also", "And", "April", "As",
     "August", "Back", "Besides", "But", "December", "Despite", "Earlier",
-    "Even", "February", "Friday", "Furthermore", "Having", "However", "In",
-    "Indeed", "Instead", "January", "July", "June", "Last", "Later", "Like",
-    "March", "May", "Meanwhile", "Monday", "Moreover", "Nevertheless",
-    "November", "Now", "October", "Often", "On", "Otherwise", "Perhaps",
-    "Rather", "Saturday", "September", "Sometimes", "Still", "Sunday",
-    "Then", "Therefore", "Thursday", "Thus", "Today", "Tuesday", "Unlike",
-    "Wednesday", "When", "While", "Yesterday", "Yet",
+    "Even", "February", "Friday", "Full", "Furthermore", "Having", "However",
+    "In", "Indeed", "Instead", "January", "July", "June", "Last", "Later",
+    "Like", "March", "May", "Meanwhile", "Monday", "Moreover", "Nevertheless",
+    "November", "Now", "October", "Often", "On", "Otherwise", "Partial",
+    "Perhaps", "Rather", "Saturday", "September", "Sometimes", "Still",
+    "Sunday", "Then", "Therefore", "Thursday", "Thus", "Today", "Tuesday",
+    "Unlike", "Wednesday", "When", "While", "Yesterday", "Yet",
 ];
 
 /// Words that open a subordinate clause or phrase before a sentence's

@@ -258,7 +258,10 @@ fn features(
     let lead = lead.rfind('\n').map_or(lead, |p| &lead[p + 1..]);
     let opens = lead.matches('“').count();
     let closes = lead.matches('”').count();
-    let inside = opens > closes || lead.matches('"').count() % 2 == 1;
+    // "\"PENCE: …": a transcript's turn, quoted, opens with its speaker.
+    let turn = matches!(lead.trim(), "\"" | "“");
+    let inside =
+        !turn && (opens > closes || lead.matches('"').count() % 2 == 1);
     put(&[Str("sinq="), Flag(inside)]);
 
     let extent = a.content_extent();
@@ -493,6 +496,19 @@ mod tests {
         let kept = atts[1].speaker.as_ref().expect("kept");
         assert_eq!(kept.span.text(text), "Tom Jones");
         assert!(atts[1].withheld.is_none());
+    }
+
+    #[test]
+    fn a_quoted_transcripts_speaker_is_not_inside_the_quotation() {
+        let text = "Transcript:\n\n\"PENCE: Well, look, this is serious \
+                    business for all of us.";
+        // Unsure of any speaker inside a quotation.
+        let gate =
+            SpeakerGate::parse("threshold\t0\nbias\t1\nsinq=true\t-2\n")
+                .unwrap();
+        let mut atts = found(text);
+        apply(&gate, text, &mut atts);
+        assert!(atts[0].speaker.is_some(), "{atts:?}");
     }
 
     #[test]
