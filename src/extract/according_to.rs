@@ -7,7 +7,7 @@
 //! from" or "a report by" some body, the body is the speaker. "In a CBS
 //! News poll, …" names a poll as the source of what follows.
 
-use crate::extract::context::Context;
+use crate::extract::context::{Context, is_finite_auxiliary};
 use crate::extract::reported::trim;
 use crate::extract::{Found, RuleInfo};
 use crate::model::CueClass;
@@ -227,26 +227,7 @@ fn appositive_end(cx: &Context, comma: usize, limit: usize) -> Option<usize> {
 /// sentence the phrase interrupted ("At the heart of the trouble,
 /// according to Ross, another envoy, was a decision …").
 fn resumes(cx: &Context, comma: usize, limit: usize) -> Option<usize> {
-    let starts = |j: usize| {
-        j < limit
-            && matches!(
-                cx.low(j),
-                "is" | "are"
-                    | "was"
-                    | "were"
-                    | "has"
-                    | "have"
-                    | "had"
-                    | "will"
-                    | "would"
-                    | "could"
-                    | "can"
-                    | "may"
-                    | "might"
-                    | "should"
-                    | "must"
-            )
-    };
+    let starts = |j: usize| j < limit && is_finite_auxiliary(cx.low(j));
     if starts(comma + 1) {
         return Some(comma + 1);
     }

@@ -89,6 +89,29 @@ const OPENING_CONJUNCTION: &[&str] = &[
     "unless", "when", "whereas", "while", "without",
 ];
 
+/// True for a finite form of "be" or "have", or a modal: the verb of a
+/// clause whose subject comes just before it ("the deal is", "worries
+/// have").
+pub(crate) fn is_finite_auxiliary(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "could"
+            | "can"
+            | "may"
+            | "might"
+            | "should"
+            | "must"
+    )
+}
+
 /// Titles, suffixes and legal forms that a following dot abbreviates
 /// inside a name ("Dr.", "Jr.", "Inc.").
 #[rustfmt::skip]
@@ -702,22 +725,8 @@ impl<'a> Context<'a> {
             && !self.is_pronoun(i - 1)
             && w.ends_with('s')
             && !w.ends_with("ss")
-            && matches!(
-                self.low(i + 1),
-                "have"
-                    | "are"
-                    | "were"
-                    | "will"
-                    | "would"
-                    | "could"
-                    | "can"
-                    | "may"
-                    | "might"
-                    | "should"
-                    | "must"
-                    | "do"
-                    | "did"
-            )
+            && (is_finite_auxiliary(self.low(i + 1))
+                || matches!(self.low(i + 1), "do" | "did"))
     }
 
     pub fn quantified_noun(&self, i: usize, floor: usize) -> bool {
