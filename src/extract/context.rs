@@ -322,10 +322,21 @@ fn facts_of(low: &str) -> WordFacts {
     if !cues.is_empty() {
         bits |= CUE_WORD;
     }
-    if lexicon.is_speaker_noun(low) {
+    if lexicon.is_speaker_noun(low) || compound_role(lexicon, low) {
         bits |= SPEAKER_NOUN;
     }
     WordFacts { bits, written, cues }
+}
+
+/// True for a hyphenated role headed by a speaker noun before a rank or
+/// a state of office: "director-general", "editor-in-chief",
+/// "senator-elect". ("co-workers" is left to the list: a last part
+/// made the learned rule's subjects of its objects.)
+fn compound_role(lexicon: &Lexicon, low: &str) -> bool {
+    let Some((first, _)) = low.split_once('-') else { return false };
+    let last = low.rsplit('-').next().unwrap_or("");
+    lexicon.is_speaker_noun(first)
+        && matches!(last, "general" | "chief" | "elect" | "designate")
 }
 
 /// The most lower-case forms [`FACTS`] keeps for one thread: a corpus's

@@ -333,6 +333,20 @@ mod tests {
     }
 
     #[test]
+    fn a_hyphenated_rank_heads_a_quotations_tag() {
+        let text = "\"Throw them out,\" the directorate's deputy \
+                    director-general, Ngaire Whitcombe, said. \"Talk to \
+                    your doctor.\"";
+        let got = extract(text, &segment(text));
+        let rules: Vec<&str> = got.iter().map(|a| a.rule.as_str()).collect();
+        assert_eq!(
+            rules,
+            ["quote/speaker-after", "quote/previous-sentence"],
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn a_plural_noun_before_its_verb_is_no_cue() {
         let text = "Health worries have dogged the candidate for weeks.";
         assert_eq!(extract(text, &segment(text)), []);
