@@ -333,6 +333,24 @@ mod tests {
     }
 
     #[test]
+    fn a_quotation_alone_in_its_paragraph_goes_on_from_a_paraphrase() {
+        let text = "The adviser said the collector would lend the painting \
+                    to museums.\n\n\"We want people to stand in front of \
+                    her again. That is the whole point.\"";
+        let got = extract(text, &segment(text));
+        let quote = got.last().expect("the quotation");
+        assert_eq!(quote.rule, "quote/previous-paragraph", "{got:?}");
+        let speaker = quote.speaker.as_ref().expect("a speaker");
+        assert_eq!(speaker.span.text(text), "The adviser");
+        // Not from a group: the quotation is one member's.
+        let text = "Many voters said the economy would decide their vote.\n\n\
+                    \"We need law and order. If we don't have it, we're not \
+                    going to have a country.\"";
+        let got = extract(text, &segment(text));
+        assert_eq!(got.last().unwrap().rule, "quote/unattributed", "{got:?}");
+    }
+
+    #[test]
     fn a_hyphenated_rank_heads_a_quotations_tag() {
         let text = "\"Throw them out,\" the directorate's deputy \
                     director-general, Ngaire Whitcombe, said. \"Talk to \

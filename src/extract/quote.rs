@@ -730,12 +730,65 @@ pub fn leftovers(cx: &mut Context, out: &mut Vec<Found>) {
             continue;
         }
         cx.claim(first.open, end);
-        out.push(Found {
-            speaker: None,
-            cue: None,
-            class: CueClass::Said,
-            content: quotes[start..e].iter().map(|q| q.inner).collect(),
-            rule: "quote/unattributed",
-        });
+        let content: Vec<Span> =
+            quotes[start..e].iter().map(|q| q.inner).collect();
+        let found = match paragraph_speaker(cx, out, first.open, end) {
+            Some(prior) => {
+                Found { content, rule: "quote/previous-paragraph", ..prior }
+            }
+            None => Found {
+                speaker: None,
+                cue: None,
+                class: CueClass::Said,
+                content,
+                rule: "quote/unattributed",
+            },
+        };
+        out.push(found);
     }
+}
+
+/// "The adviser said the collector would lend it to museums. / “We want
+/// people to stand in front of her again.”": a paragraph that is one
+/// quotation, tokens `open..end`, goes on from the speaker of the
+/// previous paragraph's last attribution, paraphrase or not, when that
+/// paragraph ends with it.
+fn paragraph_speaker(
+    cx: &Context,
+    out: &[Found],
+    open: usize,
+    end: usize,
+) -> Option<Found> {
+    let para = cx.seg.tokens[open].paragraph;
+    let whole = is_paragraph_start(cx, open)
+        && (end..cx.len())
+            .take_while(|&j| cx.seg.tokens[j].paragraph == para)
+            .all(|j| !cx.is_word(j));
+    if !whole || para == 0 {
+        return None;
+    }
+    let para_of =
+        |byte: usize| cx.seg.paragraphs.partition_point(|p| p.end() <= byte);
+    let last = out
+        .iter()
+        .filter(|f| para_of(f.content_end().saturating_sub(1)) == para - 1)
+        .max_by_key(|f| f.content_end())?;
+    // Nothing said by anyone else may follow it in its paragraph.
+    let rest = cx.seg.paragraphs[para - 1].end();
+    let tail = cx.text.get(last.content_end()..rest).unwrap_or("x");
+    let closes =
+        tail.chars().all(|c| !c.is_alphanumeric() || c.is_whitespace())
+            || tail.split_whitespace().count() <= 4;
+    // Not a group ("They", "31 Latinos"), whose quotation is one
+    // member's, nor a turn of a transcript ("“Chris Matthews: …").
+    let speaker = last.speaker?;
+    let (first, end_of) = cx.tokens_of(speaker);
+    let head = cx.low(end_of.saturating_sub(1).max(first));
+    let group = matches!(cx.low(first), "they" | "we")
+        || cx.word(first).starts_with(|c: char| c.is_ascii_digit())
+        || cx.is_speaker_noun(end_of.saturating_sub(1).max(first))
+            && head.ends_with('s')
+            && !head.ends_with("ss");
+    let turn = (open + 1..(open + 5).min(end)).any(|j| cx.word(j) == ":");
+    (!group && !turn && closes).then(|| last.clone())
 }
