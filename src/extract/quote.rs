@@ -718,6 +718,23 @@ fn is_paragraph_start(cx: &Context, i: usize) -> bool {
 /// words are reported, but the text does not say by whom.
 pub fn leftovers(cx: &mut Context, out: &mut Vec<Found>) {
     let quotes = cx.seg.quotes.clone();
+    // Each paragraph's last attribution (the one whose content ends
+    // latest in it), kept up to date as quotations are added, so that a
+    // quotation looks its speaker up rather than scanning them all.
+    let para_of =
+        |byte: usize| cx.seg.paragraphs.partition_point(|p| p.end() <= byte);
+    let mut last_in = vec![None::<usize>; cx.seg.paragraphs.len()];
+    let note = |last_in: &mut [Option<usize>], out: &[Found], i: usize| {
+        let end = out[i].content_end();
+        if let Some(slot) = last_in.get_mut(para_of(end.saturating_sub(1)))
+            && slot.is_none_or(|l| out[l].content_end() <= end)
+        {
+            *slot = Some(i);
+        }
+    };
+    for i in 0..out.len() {
+        note(&mut last_in, out, i);
+    }
     let mut g = 0;
     while g < quotes.len() {
         let start = g;
@@ -732,7 +749,12 @@ pub fn leftovers(cx: &mut Context, out: &mut Vec<Found>) {
         cx.claim(first.open, end);
         let content: Vec<Span> =
             quotes[start..e].iter().map(|q| q.inner).collect();
-        let found = match paragraph_speaker(cx, out, first.open, end) {
+        let para = cx.seg.tokens[first.open].paragraph;
+        let prior = para
+            .checked_sub(1)
+            .and_then(|p| last_in[p])
+            .and_then(|l| paragraph_speaker(cx, &out[l], first.open, end));
+        let found = match prior {
             Some(prior) => {
                 Found { content, rule: "quote/previous-paragraph", ..prior }
             }
@@ -745,17 +767,18 @@ pub fn leftovers(cx: &mut Context, out: &mut Vec<Found>) {
             },
         };
         out.push(found);
+        note(&mut last_in, out, out.len() - 1);
     }
 }
 
 /// "The adviser said the collector would lend it to museums. / “We want
 /// people to stand in front of her again.”": a paragraph that is one
-/// quotation, tokens `open..end`, goes on from the speaker of the
-/// previous paragraph's last attribution, paraphrase or not, when that
-/// paragraph ends with it.
+/// quotation, tokens `open..end`, goes on from the speaker of `last`,
+/// the previous paragraph's last attribution, paraphrase or not, when
+/// that paragraph ends with it.
 fn paragraph_speaker(
     cx: &Context,
-    out: &[Found],
+    last: &Found,
     open: usize,
     end: usize,
 ) -> Option<Found> {
@@ -764,31 +787,25 @@ fn paragraph_speaker(
         && (end..cx.len())
             .take_while(|&j| cx.seg.tokens[j].paragraph == para)
             .all(|j| !cx.is_word(j));
-    if !whole || para == 0 {
+    if !whole {
         return None;
     }
-    let para_of =
-        |byte: usize| cx.seg.paragraphs.partition_point(|p| p.end() <= byte);
-    let last = out
-        .iter()
-        .filter(|f| para_of(f.content_end().saturating_sub(1)) == para - 1)
-        .max_by_key(|f| f.content_end())?;
     // Nothing said by anyone else may follow it in its paragraph.
     let rest = cx.seg.paragraphs[para - 1].end();
     let tail = cx.text.get(last.content_end()..rest).unwrap_or("x");
-    let closes =
-        tail.chars().all(|c| !c.is_alphanumeric() || c.is_whitespace())
-            || tail.split_whitespace().count() <= 4;
+    let closes = !tail.contains(char::is_alphanumeric)
+        || tail.split_whitespace().count() <= 4;
     // Not a group ("They", "31 Latinos"), whose quotation is one
     // member's, nor a turn of a transcript ("“Chris Matthews: …").
     let speaker = last.speaker?;
-    let (first, end_of) = cx.tokens_of(speaker);
-    let head = cx.low(end_of.saturating_sub(1).max(first));
+    let (first, after) = cx.tokens_of(speaker);
+    let head = after.saturating_sub(1).max(first);
+    let low = cx.low(head);
     let group = matches!(cx.low(first), "they" | "we")
         || cx.word(first).starts_with(|c: char| c.is_ascii_digit())
-        || cx.is_speaker_noun(end_of.saturating_sub(1).max(first))
-            && head.ends_with('s')
-            && !head.ends_with("ss");
+        || cx.is_speaker_noun(head)
+            && low.ends_with('s')
+            && !low.ends_with("ss");
     let turn = (open + 1..(open + 5).min(end)).any(|j| cx.word(j) == ":");
     (!group && !turn && closes).then(|| last.clone())
 }

@@ -742,14 +742,13 @@ fn content_start(
         // it was said, before a participle, a place, a preposition or the
         // "that" (not before an object: "described, in blistering terms,
         // a set of practices that …").
-        let next = cx.low(j + 1);
-        let comma = w == ","
-            && j > k
-            && is_preposition(cx.low(k))
-            && (next == "that"
+        let comma = w == "," && j > k && is_preposition(cx.low(k)) && {
+            let next = cx.low(j + 1);
+            next == "that"
                 || next.ends_with("ed")
                 || cx.is_capitalised(j + 1)
-                || is_preposition(next));
+                || is_preposition(next)
+        };
         comma
             || cx.is_word(j)
                 && !super::learned::is_verb_part(w)

@@ -917,20 +917,20 @@ const BODY_KINDS: &[(&str, u8)] = &[
     ("university", 9),
 ];
 
-/// The kind of body that `word`, in lower case, names.
+/// The kind of body that `word`, in any case, names.
 fn body_kind(word: &str) -> Option<u8> {
-    BODY_KINDS.iter().find(|(w, _)| *w == word).map(|&(_, k)| k)
+    BODY_KINDS
+        .iter()
+        .find(|(w, _)| w.eq_ignore_ascii_case(word))
+        .map(|&(_, k)| k)
 }
 
 /// False when `head` is a kind of body and `name` holds another kind and
 /// not this one: "the union" is not "Harbour Employers' Association".
 fn kind_agrees(name: &str, head: &str) -> bool {
     let Some(want) = body_kind(head) else { return true };
-    let kinds: Vec<u8> = name
-        .split_whitespace()
-        .filter_map(|w| body_kind(&w.to_lowercase()))
-        .collect();
-    kinds.is_empty() || kinds.contains(&want)
+    let mut kinds = name.split_whitespace().filter_map(body_kind).peekable();
+    kinds.peek().is_none() || kinds.any(|k| k == want)
 }
 
 /// True when the name at `span` opens its sentence, maybe after a title
