@@ -71,10 +71,11 @@ const LOWER_ADVERBS: &[&str] = &["even", "now"];
 #[rustfmt::skip]
 const NOT_NAMES: &[&str] = &[
     "After", "Again", "Along", "Already", "Also", "And", "April", "As",
-    "August", "Back", "Besides", "But", "December", "Despite", "Earlier",
-    "Even", "February", "Friday", "Full", "Furthermore", "Having", "However",
-    "In", "Indeed", "Instead", "January", "July", "June", "Last", "Later",
-    "Like", "March", "May", "Meanwhile", "Monday", "Moreover", "Nevertheless",
+    "August", "Back", "Besides", "Beyond", "But", "December", "Despite",
+    "Earlier", "Even", "February", "Friday", "Full", "Furthermore", "Given",
+    "Having", "However", "In", "Indeed", "Instead", "January", "July", "June",
+    "Last", "Later", "Like", "March", "May", "Meanwhile", "Monday", "More",
+    "Moreover", "Nevertheless",
     "November", "Now", "October", "Often", "On", "Otherwise", "Partial",
     "Perhaps", "Rather", "Saturday", "September", "Sometimes", "Still",
     "Sunday", "Then", "Therefore", "Thursday", "Thus", "Today", "Tuesday",
@@ -721,10 +722,6 @@ impl<'a> Context<'a> {
         )
     }
 
-    /// True when the cue word `i` is a noun after a quantifier that is an
-    /// object's, not a subject's: "has broken many promises", "share
-    /// many goals". Not "and many say", "critics, many said": there the
-    /// quantifier stands alone at the head of its clause.
     /// True when token `i`, a word ending in "-s" and second in its
     /// sentence after a word that is no pronoun, is followed by a finite
     /// auxiliary or modal: "Health worries have", "Harsh comments are".
@@ -740,6 +737,10 @@ impl<'a> Context<'a> {
                 || matches!(self.low(i + 1), "do" | "did"))
     }
 
+    /// True when the cue word `i` is a noun after a quantifier that is an
+    /// object's, not a subject's: "has broken many promises", "share
+    /// many goals". Not "and many say", "critics, many said": there the
+    /// quantifier stands alone at the head of its clause.
     pub fn quantified_noun(&self, i: usize, floor: usize) -> bool {
         i >= floor + 2
             && matches!(
@@ -844,8 +845,15 @@ impl<'a> Context<'a> {
         let cue = (lowest..comma)
             .filter_map(|p| self.cue_at(p))
             .find(|c| c.end == comma && !c.cue.participle)?;
+        // "an agent in Clinton's decline,", "after the Orlando attacks,":
+        // a cue word after a possessive, or in a phrase a preposition
+        // opens, is a noun, and the words before it no tag.
+        if cue.first > s.first && self.is_possessive(cue.first - 1) {
+            return None;
+        }
         let end = self.skip_auxiliaries_back(cue.first, s.first);
-        self.speaker_before(end, s.first)
+        let (a, b) = self.speaker_before(end, s.first)?;
+        (a == s.first || !self.is_preposition(a - 1)).then_some((a, b))
     }
 
     /// "the announcer", "a neighbour": a determiner, then up to three

@@ -962,6 +962,35 @@ mod tests {
     }
 
     #[test]
+    fn a_noun_phrase_before_a_participle_is_no_tag() {
+        // "decline" after a possessive and "attacks" after a preposition
+        // are nouns: the words before them said nothing.
+        for (text, who) in [
+            (
+                "Democrats see Sanders as an agent in Clinton's decline, \
+                 arguing that his attacks have been aimed at her character.",
+                "Democrats",
+            ),
+            (
+                "The governor spoke to voters after the Orlando attacks, \
+                 citing his record on terror.",
+                "The governor",
+            ),
+        ] {
+            let got = extract(text, &segment(text));
+            let citing: Vec<&str> = got
+                .iter()
+                .filter(|a| a.rule.as_str() == "reported/participle")
+                .map(|a| {
+                    a.speaker.as_ref().expect("a speaker").span.text(text)
+                })
+                .collect();
+            assert_eq!(citing.len(), 1, "{text}: {got:?}");
+            assert!(citing[0].starts_with(who), "{text}: {got:?}");
+        }
+    }
+
+    #[test]
     fn a_quotation_with_its_own_tag_inherits_no_speaker() {
         let text = "“We are fine,” Smith said.\n\n“It is over,” the \
                     banner over the stage read.";
@@ -2318,6 +2347,13 @@ mod tests {
                     governor, calling him a coward.";
         let got = extract(text, &segment(text));
         assert!(!speakers(text, &got).contains(&"Speaking"), "{got:?}");
+        let text = "More recently, he has spoken out against the law, \
+                    calling it cruel. Beyond the footage, the affidavit \
+                    cited interviews and said that the officer saw bruises.";
+        let got = extract(text, &segment(text));
+        let found = speakers(text, &got);
+        assert!(!found.iter().any(|s| s.starts_with("More")), "{got:?}");
+        assert!(!found.iter().any(|s| s.starts_with("Beyond")), "{got:?}");
         // A name spelt so is capitalised inside a sentence too.
         let text = "Kelly, the host, said the debate would go on. The \
                     network backed Kelly.";
