@@ -21,6 +21,7 @@ pub(crate) mod lexicon;
 mod quote;
 mod reported;
 
+pub(crate) use context::is_finite_auxiliary;
 pub(crate) use reported::is_document_noun;
 
 use std::collections::HashMap;

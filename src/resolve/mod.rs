@@ -798,37 +798,34 @@ fn role_antecedent(
     {
         return Some(found);
     }
+    // "… at the University of Port Phillip …. The university said": a
+    // body named before by a name that holds the noun, spoken or not.
+    // The names of people are searched for the noun as a title ("NSC
+    // spokesperson Adrienne Watson") only when it is no kind of body.
+    let body = !name_words(head).is_empty();
+    // "the Benghazi committee": the words before the noun.
+    let words: Vec<&str> =
+        head_phrase(&lower).skip(1).take_while(|&w| w != head).collect();
+    if body
+        && let Some(span) =
+            named_body_before(text, from, at.start(), head, &words)
+    {
+        return Some((span, by_name(text, named, span).0));
+    }
     // Names are in text order, so the window is a slice of them.
     let all = named.all();
     let window = &all[all.partition_point(|m| m.span.end() < from)
         ..all.partition_point(|m| m.span.end() <= at.start())];
     // Not a headline's capitals: "Leaders Pledge Cooperation" is no
     // one "the two leaders" means.
-    // Headlines are short: a line is looked for within 200 bytes on
-    // each side, so that a text of one long line is not read whole for
-    // each name.
-    let in_headline = |m: &names::NameMention| {
-        let from =
-            text.floor_char_boundary(m.span.start().saturating_sub(200));
-        let to = text.ceil_char_boundary((m.span.end() + 200).min(text.len()));
-        let start = match text[from..m.span.start()].rfind('\n') {
-            Some(i) => from + i + 1,
-            None if from == 0 => 0,
-            None => return false,
-        };
-        let end = match text[m.span.end()..to].find('\n') {
-            Some(i) => m.span.end() + i,
-            None if to == text.len() => to,
-            None => return false,
-        };
-        mentions::is_title_case_line(&text[start..end])
-    };
     let titled = window
         .iter()
         .rev()
+        .filter(|_| !body)
         .find(|m| {
             let written = m.span.text(text).to_lowercase();
-            written.split_whitespace().any(|w| w == head) && !in_headline(m)
+            written.split_whitespace().any(|w| w == head)
+                && !in_headline(text, m.span)
         })
         .map(|m| (m.span, m.name.clone()));
     let apposed = names::appositive_with(&text[from..at.start()], head)
@@ -841,6 +838,159 @@ fn role_antecedent(
     }?;
     let (name, _) = by_name(text, named, found.0);
     Some((found.0, name))
+}
+
+/// True when `span` lies on a line of a headline's title case. Headlines
+/// are short: a line is looked for within 200 bytes on each side, so that
+/// a text of one long line is not read whole for each name.
+fn in_headline(text: &str, span: Span) -> bool {
+    let from = text.floor_char_boundary(span.start().saturating_sub(200));
+    let to = text.ceil_char_boundary((span.end() + 200).min(text.len()));
+    let start = match text[from..span.start()].rfind('\n') {
+        Some(i) => from + i + 1,
+        None if from == 0 => 0,
+        None => return false,
+    };
+    let end = match text[span.end()..to].find('\n') {
+        Some(i) => span.end() + i,
+        None if to == text.len() => to,
+        None => return false,
+    };
+    mentions::is_title_case_line(&text[start..end])
+}
+
+/// The words a body's name uses for the kind of body `head` names: the
+/// kinds of [`BODY_KINDS`], and an airline's.
+fn name_words(head: &str) -> &'static [&'static str] {
+    match head {
+        "airline" => &["Airline", "Airlines", "Airways"],
+        "agency" => &["Agency"],
+        "association" => &["Association"],
+        "bank" => &["Bank"],
+        "bureau" => &["Bureau"],
+        "charity" => &["Charity"],
+        "commission" => &["Commission"],
+        "committee" => &["Committee"],
+        "council" => &["Council"],
+        "court" => &["Court"],
+        "department" => &["Department"],
+        "foundation" => &["Foundation"],
+        "institute" => &["Institute"],
+        "ministry" => &["Ministry"],
+        "party" => &["Party"],
+        "union" => &["Union"],
+        "university" => &["University"],
+        _ => &[],
+    }
+}
+
+/// The latest name in `text[from..to]` that holds a word of `head`'s
+/// kind (see [`name_words`]) and at least one other capitalised word:
+/// "Nordic Launch Agency", "University of Port Phillip", "the Harbour
+/// Employers' Association". A lone capitalised "Agency" opening a
+/// sentence is no name; neither is a headline's. The name must hold the
+/// `modifiers` the description puts before its noun ("the Benghazi
+/// committee" is "House Select Committee on Benghazi"); a description
+/// without them is no name's when another body of the kind was brought
+/// in without a name since.
+fn named_body_before(
+    text: &str,
+    from: usize,
+    to: usize,
+    head: &str,
+    modifiers: &[&str],
+) -> Option<Span> {
+    let words = name_words(head);
+    if words.is_empty() {
+        return None;
+    }
+    let window = &text[from..to];
+    let bounded = |i: usize, w: &str| {
+        let before = window[..i].chars().next_back();
+        let after = window[i + w.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric)
+            && !after.is_some_and(char::is_alphanumeric)
+    };
+    let capitalised = |w: &str| {
+        w.starts_with(char::is_uppercase)
+            && !matches!(w, "The" | "A" | "An" | "This" | "That")
+            && !w.ends_with("'s")
+            && !w.ends_with("’s")
+    };
+    let mut found = words
+        .iter()
+        .flat_map(|w| window.match_indices(w).filter(|&(i, w)| bounded(i, w)))
+        .map(|(i, w)| (i, i + w.len()))
+        .collect::<Vec<_>>();
+    found.sort_unstable();
+    for (s, e) in found.into_iter().rev() {
+        // Back over the capitalised words before the kind's ("Nordic
+        // Launch", "Harbour Employers'"), on the same line.
+        let mut start = s;
+        for w in window[..s].split(' ').rev().skip(1) {
+            if !capitalised(w) || w.contains('\n') {
+                break;
+            }
+            start -= w.len() + 1;
+        }
+        // On over "of (the) Port Phillip", "on Benghazi", "at Austin":
+        // capitalised words or ordinals after a preposition, no day or
+        // month.
+        let mut end = e;
+        while let Some(after) = [" of ", " on ", " at "]
+            .iter()
+            .find_map(|p| window[end..].strip_prefix(p))
+        {
+            let after = after.strip_prefix("the ").unwrap_or(after);
+            let mut at = window.len() - after.len();
+            let before = end;
+            for w in after.split(' ') {
+                let w = w.trim_end_matches([',', '.', ';', ':']);
+                let part = capitalised(w) && !mentions::is_date_word(w)
+                    || w.starts_with(|c: char| c.is_ascii_digit());
+                if w.is_empty() || !part || w.contains('\n') {
+                    break;
+                }
+                end = at + w.len();
+                at += w.len() + 1;
+            }
+            if end == before {
+                break;
+            }
+        }
+        let span = Span::new(from + start, from + end);
+        let written = span.text(text).to_lowercase();
+        let holds = |m: &&str| {
+            written
+                .split(|c: char| !c.is_alphanumeric() && c != '-')
+                .any(|w| w == *m)
+        };
+        if !modifiers.iter().all(holds)
+            || !written.contains(' ')
+            || in_headline(text, span)
+        {
+            continue;
+        }
+        // "the U.S. Court of Appeals for the 5th Circuit": a name that
+        // goes on over "for" may be one of several of the kind (the
+        // circuits), and is not guessed at.
+        if window[end..].starts_with(" for ") {
+            return None;
+        }
+        // "… the Supreme Court …. An appeals court blocked it, and the
+        // court said": another body of the kind, brought in since
+        // without a name, may be the one meant.
+        let since = &text[span.end()..to];
+        let other = modifiers.is_empty()
+            && since.match_indices(head).any(|(i, _)| {
+                let before = since[..i].split_whitespace().rev().take(3);
+                before
+                    .map(|w| w.to_lowercase())
+                    .any(|w| matches!(w.as_str(), "a" | "an" | "another"))
+            });
+        return (!other).then_some(span);
+    }
+    None
 }
 
 /// The antecedent of "the company", "the group": the latest body that
@@ -1837,6 +1987,50 @@ mod tests {
         );
         assert_ne!(got[1].0, "Harbour Employers' Association", "{got:?}");
         assert_eq!(got[3].0, "State Department", "{got:?}");
+    }
+
+    #[test]
+    fn a_body_is_the_latest_name_that_holds_its_noun() {
+        // Named before, though it never spoke.
+        let got = speakers(
+            "A former officer at the University of Port Phillip took \
+             bribes, a jury has heard. His lawyer, Barnaby Quist, told the \
+             jury the payments were gifts. The university said it had \
+             overhauled its processes.",
+        );
+        assert_eq!(got[1].0, "University of Port Phillip", "{got:?}");
+        // The words before the noun choose among names, and the name
+        // runs on over its prepositions.
+        let got = speakers(
+            "The House Select Committee on Benghazi and the House \
+             Oversight Committee met. The Benghazi committee said the \
+             emails were missing. The U.S. Court of Appeals for the Sixth \
+             Circuit heard the case. The appeals court said the law \
+             stood.",
+        );
+        assert_eq!(got[0].0, "House Select Committee on Benghazi", "{got:?}");
+        // A name that goes on over "for" is one of several such courts,
+        // which "U.S. Court of Appeals" alone would merge.
+        assert_eq!(got[1].1, Resolution::Unresolved, "{got:?}");
+        // Another of the kind, brought in since without a name: no guess.
+        let got = speakers(
+            "The Supreme Court ruled in March. An appeals court blocked \
+             the law, and the court said the state could appeal.",
+        );
+        assert_eq!(got[0].1, Resolution::Unresolved, "{got:?}");
+        // Nor a clause that only looks like an appositive: "Austin, the
+        // court was missing …" gives the court no name.
+        let got = speakers(
+            "The challenge came from the University of Texas at Austin, \
+             the court was missing two justices, and in May, the court \
+             said it would hear the case.",
+        );
+        assert_eq!(got[0].1, Resolution::Unresolved, "{got:?}");
+        let got = speakers(
+            "In May, the court returned the case, Zubik v. Burwell, to the \
+             lower courts. The court said it took no view.",
+        );
+        assert_eq!(got[0].1, Resolution::Unresolved, "{got:?}");
     }
 
     #[test]

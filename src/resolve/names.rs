@@ -490,9 +490,12 @@ pub fn appositive_with(before: &str, head: &str) -> Option<(Span, String)> {
     // "the White House, a National Security Council spokesperson said":
     // a phrase ending in a cue is the next clause's subject, not an
     // appositive.
+    // "… at Austin, the court was missing two justices,": a phrase
+    // holding a finite verb is a clause too.
     let clause = |np: &str| {
         let last = np.split_whitespace().last().unwrap_or("");
         matches!(last, "said" | "says" | "told" | "added" | "stated" | "noted")
+            || np.split_whitespace().any(crate::extract::is_finite_auxiliary)
     };
     re.captures_iter(before)
         .filter(|c| {
@@ -520,6 +523,26 @@ pub fn appositive_with(before: &str, head: &str) -> Option<(Span, String)> {
         // "earnings on Wednesday, the social media company said": a
         // day or a month alone is no one's name.
         .filter(|c| !super::mentions::is_date_word(&c[1]))
+        // "In May, the court returned …": a phrase of time or place
+        // opening the sentence.
+        .filter(|c| {
+            let first = c[1].split(' ').next().unwrap_or("");
+            !matches!(
+                first,
+                "In" | "On"
+                    | "At"
+                    | "By"
+                    | "For"
+                    | "From"
+                    | "After"
+                    | "Before"
+                    | "During"
+                    | "Since"
+                    | "Under"
+                    | "With"
+                    | "Without"
+            )
+        })
         .last()
         .map(|c| {
             let m = c.get(1).expect("group 1 always takes part");
