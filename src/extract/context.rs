@@ -2054,6 +2054,26 @@ impl<'a> Context<'a> {
             {
                 break;
             }
+            // "Cameron criticised Trump", "Democrats supporting Mrs.
+            // Clinton", "Democrats see Sanders as": a verb after a name,
+            // before another name, ends the phrase at the first.
+            if head == Some(end - 1)
+                && end > start
+                && end + 1 < limit
+                && self.is_capitalised(end - 1)
+                && self.is_word(end)
+                && !self.is_capitalised(end)
+                && self.is_capitalised(end + 1)
+                && (verb_form(low)
+                    || (self.low(end - 1).ends_with('s')
+                        && !self.is_possessive(end - 1)
+                        && !self.listed(end, STOP_WORD)
+                        && !self.is_preposition(end)
+                        && !is_joining_preposition(self.word(end))
+                        && !self.is_speaker_noun(end)))
+            {
+                break;
+            }
             let fits = if self.word(end) == "." {
                 end > start
                     && (self.listed(end - 1, ABBREVIATION)
@@ -2118,6 +2138,14 @@ impl<'a> Context<'a> {
             (start, end)
         })
     }
+}
+
+/// True for a word shaped as a verb's past or "-ing" form, which no
+/// name's title is ("criticised", "supporting"; not "ranking").
+fn verb_form(low: &str) -> bool {
+    (low.ends_with("ed") || low.ends_with("ing"))
+        && low.len() > 4
+        && !matches!(low, "ranking" | "acting" | "presiding" | "governing")
 }
 
 /// Determiners that count, and may follow an article: "the two

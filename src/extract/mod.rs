@@ -992,6 +992,36 @@ mod tests {
     }
 
     #[test]
+    fn a_verb_between_two_names_ends_the_subject() {
+        for (text, who) in [
+            (
+                "Obama positioned Clinton as his heir and said she would \
+                 finish the job.",
+                "Obama",
+            ),
+            (
+                "Todd pressed Republican National Chairman Reince Priebus, \
+                 saying that Trump should release them.",
+                "Todd",
+            ),
+            (
+                "Cameron criticised Trump last year and described him as \
+                 divisive.",
+                "Cameron",
+            ),
+        ] {
+            let got = extract(text, &segment(text));
+            let found = speakers(text, &got);
+            assert!(!found.is_empty(), "{text}: {got:?}");
+            assert!(found.iter().all(|s| *s == who), "{text}: {got:?}");
+        }
+        // Not a possessive, nor a name's "of".
+        let text = "Mr. Nevins of Showtime said the show would return.";
+        let got = extract(text, &segment(text));
+        assert_eq!(speakers(text, &got), ["Mr. Nevins of Showtime"]);
+    }
+
+    #[test]
     fn a_quotation_with_its_own_tag_inherits_no_speaker() {
         let text = "“We are fine,” Smith said.\n\n“It is over,” the \
                     banner over the stage read.";
