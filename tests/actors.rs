@@ -691,6 +691,22 @@ fn people_somewhere_are_not_the_place() {
         actor_with(&g, "Officials in Mexico").kind,
         ActorKind::Government
     );
+    // Nor is someone inside or on a place or body that place or body;
+    // what comes from a body is still the body's.
+    let c = "One operative inside Trump Tower said the plans were no big \
+             deal. Trump Tower is in New York. A protester outside Trump \
+             Tower said the plans were old. A press \
+             release from Judicial Watch said the emails were found.";
+    let g = graph_of(&[c], &builtin_aliases());
+    for form in
+        ["One operative inside Trump Tower", "A protester outside Trump Tower"]
+    {
+        let a = actor_with(&g, form);
+        assert!(!matches!(&*a.name, "Trump Tower" | "Twitter"), "{a:?}");
+        assert_eq!(a.kind, ActorKind::Anonymous, "{a:?}");
+    }
+    let all = actors(&g);
+    assert!(all.iter().any(|a| a.name == "Judicial Watch"), "{all:?}");
 }
 
 #[test]

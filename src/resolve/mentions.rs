@@ -1077,9 +1077,14 @@ fn speaker_mention(
             let head = head.rsplit(' ').next().unwrap_or(head);
             !is_governing_head(&head.to_lowercase())
         });
-        ![" for ", " of ", " at ", " with ", " to "]
-            .iter()
-            .any(|p| before.contains(p))
+        // "One operative inside Trump Tower" is not Trump Tower either;
+        // "an email from Neera Tanden" is hers.
+        let placed = before.split_whitespace().any(|w| {
+            !matches!(w, "in" | "from")
+                && super::names::is_place_preposition(w)
+        });
+        ![" for ", " of ", " to "].iter().any(|p| before.contains(p))
+            && !placed
             && !located
     });
     if let Some(i) = cover {
