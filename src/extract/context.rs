@@ -962,10 +962,11 @@ impl<'a> Context<'a> {
         let inside = open + 1..comma;
         // No cue may stand inside, unless the appositive is a relative
         // clause, the name's own ("Mr. Leenders, who estimated that …,
-        // said"), or the cue is a bare noun-like word ("director of state
-        // campaigns").
-        let relative = matches!(self.low(open + 1), "who" | "whose" | "which")
-            || self.opens_question_or_setting(open + 1);
+        // said", "…, where she played on Thursdays, said"), or the cue is
+        // a bare noun-like word ("director of state campaigns").
+        let relative =
+            matches!(self.low(open + 1), "who" | "whose" | "which" | "where")
+                || self.opens_question_or_setting(open + 1);
         // Nor is "state" a cue in "state Sen. Linda Ferraro", the
         // appositive's opening words.
         let title = self.title_after_modifiers(open + 1);

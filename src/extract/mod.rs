@@ -306,6 +306,15 @@ mod tests {
     }
 
     #[test]
+    fn a_clause_of_place_after_a_role_leads_back_to_the_name() {
+        let text = "Anton Reyes-Holm, the owner of the Blue Shutter club in \
+                    the French Quarter, where she played most Thursdays, \
+                    said the club would stay dark.";
+        let got = extract(text, &segment(text));
+        assert_eq!(speakers(text, &got), ["Anton Reyes-Holm"], "{got:?}");
+    }
+
+    #[test]
     fn a_role_set_off_before_a_relative_clause_leads_back_to_the_name() {
         let text = "Rowena Hale, chief executive of Clean Sport UK, which \
                     brought the case, said the decision sent a message.";
