@@ -1609,10 +1609,23 @@ fn agreement_of(
     {
         return Some(Agreement::Thing);
     }
+    // "Her family said …. She later said": a family is "they", whatever
+    // its owner is.
+    if matches!(head, "family" | "families" | "parents" | "relatives") {
+        return Some(Agreement::Plural);
+    }
     // "A spokesman for Mr. Clinton" is a he whatever Mr. Clinton's
     // name says.
     if is_described_by_name(sp.span.text(text)) {
         return names::noun_gender(head).map(Agreement::from);
+    }
+    // "Pruszynski's wife, Carol": the description an apposed name
+    // follows tells the gender the name alone may not.
+    if let Some((description, _)) = sp.span.text(text).split_once(", ")
+        && let Some(gender) =
+            description.split_whitespace().last().and_then(names::noun_gender)
+    {
+        return Some(gender.into());
     }
     names::agreement_hint(sp.span.text(text))
         .or_else(|| names::given_name_hint(&sp.name))
@@ -1976,6 +1989,28 @@ mod tests {
              smiles. \"She's right to worry,\" she says.",
         );
         assert_eq!(got.last().unwrap().0, "Mary Obi", "{got:?}");
+    }
+
+    #[test]
+    fn a_wife_or_a_family_tells_what_pronoun_may_mean_them() {
+        // The description before an apposed name gives its gender.
+        let got = speakers(
+            "Pruszynski's wife, Carol, wrote that she had learned of the \
+             thefts from an agent. “I have no excuse,” he told the court.",
+        );
+        assert_eq!(got[0].0, "Carol", "{got:?}");
+        assert_ne!(got.last().unwrap().0, "Carol", "{got:?}");
+        // A family is "they", whoever owns it.
+        let got = speakers(
+            "Her family said in a statement that she had died peacefully. \
+             She later said she arrived with eleven dollars.",
+        );
+        assert_ne!(got.last().unwrap().0, "Her family", "{got:?}");
+        let got = speakers(
+            "Her family said in a statement that she had died peacefully. \
+             They said a concert would be held in the spring.",
+        );
+        assert_eq!(got.last().unwrap().0, "Her family", "{got:?}");
     }
 
     #[test]
