@@ -7,7 +7,7 @@
 //! of "Acme Agency said … He said …" took minutes); these indexes give
 //! the same answers by a hash or a range lookup.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 use super::Agreement;
 use super::names::NameMention;
@@ -148,31 +148,41 @@ pub(super) struct Resolved {
     list: Vec<Entry>,
     /// `(end, start)` of each distinct mention -> its latest index.
     by_end: BTreeMap<(usize, usize), usize>,
-    /// The names some mention has shown to be a thing's.
-    things: HashSet<String>,
+    /// The names some mention has shown to be a thing's, or (when of
+    /// two words or more) a man's or a woman's.
+    shown: HashMap<String, super::Agreement>,
 }
 
 impl Resolved {
     /// Adds a speaker resolved after all those already in. A mention
     /// that shows an actor to be a thing shows it for the others named
     /// alike: "Meridian denied it. …, the company said" makes "Meridian"
-    /// no one "he" can mean.
+    /// no one "he" can mean. So does a pronoun for a full name:
+    /// "Camille Arroyo-Stein said …. “…,” she said" makes her no "he".
     pub(super) fn push(&mut self, mut entry: Entry) {
-        // Only a thing's: one surname can be two people of each gender
-        // ("Clinton"), but a body is never a person.
+        use super::Agreement;
+        // Only a thing's or a full name's: one surname can be two people
+        // of each gender ("Clinton"), but a body is never a person.
         // The earlier mentions are updated once, when the name is first
-        // shown to be a thing's; later ones look the name up.
-        let thing = Some(Agreement::Thing);
-        if entry.2 == thing {
-            if self.things.insert(entry.1.clone()) {
+        // shown; later ones look the name up.
+        let shows = match entry.2 {
+            Some(Agreement::Thing) => true,
+            Some(Agreement::Male | Agreement::Female) => entry.1.contains(' '),
+            _ => false,
+        };
+        if let Some(got) = entry.2.filter(|_| shows) {
+            if !self.shown.contains_key(&entry.1) {
+                self.shown.insert(entry.1.clone(), got);
                 for e in &mut self.list {
                     if e.2.is_none() && e.1 == entry.1 {
-                        e.2 = thing;
+                        e.2 = Some(got);
                     }
                 }
             }
-        } else if entry.2.is_none() && self.things.contains(&entry.1) {
-            entry.2 = thing;
+        } else if entry.2.is_none()
+            && let Some(&got) = self.shown.get(&entry.1)
+        {
+            entry.2 = Some(got);
         }
         let span = entry.0;
         self.by_end.insert((span.end(), span.start()), self.list.len());

@@ -2014,6 +2014,26 @@ mod tests {
     }
 
     #[test]
+    fn a_pronoun_shows_a_full_names_gender_to_the_pronouns_after() {
+        // "she" for Camille Arroyo-Stein makes her no "he" later, though
+        // her given name tells nothing.
+        let got = speakers(
+            "Perceptions of crime often lag the data, said Camille \
+             Arroyo-Stein, a criminologist. “It does not matter much,” \
+             she said. In a radio interview in June, he said crime had \
+             gone up.",
+        );
+        assert_eq!(got[1].0, "Camille Arroyo-Stein", "{got:?}");
+        assert_ne!(got.last().unwrap().0, "Camille Arroyo-Stein", "{got:?}");
+        // A surname alone may be two people of each gender: not shown.
+        let got = speakers(
+            "Clinton said the plan would work. “It will,” she said. Asked \
+             again on Monday, he said he would sign it.",
+        );
+        assert_eq!(got.last().unwrap().0, "Clinton", "{got:?}");
+    }
+
+    #[test]
     fn a_body_of_another_kind_is_not_the_union() {
         let got = speakers(
             "The Harbour Employers' Association said the offer stood. The \
