@@ -726,6 +726,11 @@ pub(super) fn is_sentence_starter(word: &str) -> bool {
     STARTERS.binary_search(&word).is_ok()
 }
 
+/// True for a number word that is no name ("Two", "Seven").
+pub(super) fn is_number_word(word: &str) -> bool {
+    NUMBER_WORDS.contains(&word)
+}
+
 /// True for a single capital and a dot: a middle initial ("E.").
 pub(super) fn is_initial(word: &str) -> bool {
     let mut chars = word.chars();

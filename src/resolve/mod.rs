@@ -2034,6 +2034,23 @@ mod tests {
     }
 
     #[test]
+    fn a_count_is_no_part_of_a_name_and_a_name_of_both_genders_tells_none() {
+        let got = speakers(
+            "Halcyon wrote in a blog post that the data stays put. Two \
+             Halcyon engineers said the design had delayed the launch.",
+        );
+        assert_eq!(got[0].0, "Halcyon", "{got:?}");
+        // Oluwaseun is borne by men and women.
+        let got = speakers(
+            "Chief executive Mireille Antonakos-Fry said privacy came \
+             first. “A small amber light is not consent,” said the \
+             group's policy director, Oluwaseun Park-Everly. She argued \
+             that the promise could not be checked.",
+        );
+        assert_eq!(got.last().unwrap().0, "Oluwaseun Park-Everly", "{got:?}");
+    }
+
+    #[test]
     fn a_body_of_another_kind_is_not_the_union() {
         let got = speakers(
             "The Harbour Employers' Association said the offer stood. The \

@@ -345,11 +345,12 @@ pub fn name_mentions(text: &str) -> Vec<NameMention> {
         for &piece in &pieces {
             // "A Google spokesperson", "But Reid", "When Donald J.
             // Trump": words that open the sentence are no part of the
-            // name.
+            // name; nor is a count ("Two Halcyon engineers").
             let mut start = piece.start();
             while let Some((first, rest)) =
                 text[start..piece.end()].split_once(' ')
-                && super::mentions::is_sentence_starter(first)
+                && (super::mentions::is_sentence_starter(first)
+                    || super::mentions::is_number_word(first))
                 && !rest.is_empty()
             {
                 start += first.len() + 1;
