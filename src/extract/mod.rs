@@ -1031,6 +1031,19 @@ mod tests {
     }
 
     #[test]
+    fn a_past_form_set_off_inside_the_claim_is_no_cue() {
+        let text = "The manager said the second goal, conceded two minutes \
+                    before half-time, had knocked the belief out of them.";
+        let got = extract(text, &segment(text));
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(got[0].content_text(text).ends_with("out of them"), "{got:?}");
+        // A tag after the comma still ends the claim.
+        let text = "The plan will fail, conceded Smith, who wrote it.";
+        let got = extract(text, &segment(text));
+        assert_eq!(got[0].content_text(text), "The plan will fail", "{got:?}");
+    }
+
+    #[test]
     fn a_quotation_with_its_own_tag_inherits_no_speaker() {
         let text = "“We are fine,” Smith said.\n\n“It is over,” the \
                     banner over the stage read.";

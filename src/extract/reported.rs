@@ -956,7 +956,9 @@ pub(crate) fn content_end(cx: &Context, start: usize, end: usize) -> usize {
             comma_before(cx, j)
                 && (cx.cue_at(j).is_some_and(|c| {
                     c.cue.participle
-                        || (!c.cue.needs_complement && !cx.is_capitalised(j))
+                        || (!c.cue.needs_complement
+                            && !cx.is_capitalised(j)
+                            && !past_participle_phrase(cx, j, end))
                 }) || (cx.low(j) == "according" && cx.low(j + 1) == "to")
                     || (CONCESSIVE.contains(&cx.low(j)) && !aside(cx, j, end))
                     // "… to counter illicit fentanyl,” including during a
@@ -978,6 +980,21 @@ pub(crate) fn content_end(cx: &Context, start: usize, end: usize) -> usize {
         // A closing quotation mark after the comma stays with the words
         // it closes.
         .map_or(end, |j| if closes_quotation(cx, j - 1) { j } else { j - 1 })
+}
+
+/// "the second goal, conceded two minutes before half-time, had …": a
+/// past form after a comma that a phrase of time, number or place
+/// follows, up to the next comma, is a participle set off inside the
+/// claim, not a new cue with a speaker.
+fn past_participle_phrase(cx: &Context, j: usize, end: usize) -> bool {
+    let w = cx.low(j);
+    let after = cx.low(j + 1);
+    w.ends_with("ed")
+        && j + 1 < end
+        && (after.starts_with(|c: char| c.is_ascii_digit())
+            || crate::model::is_number_word(after)
+            || matches!(after, "in" | "on" | "at" | "during" | "by"))
+        && cx.speaker_after(j + 1, end).is_none()
 }
 
 /// True when a comma ends the text before token `j`, also inside a
