@@ -657,8 +657,6 @@ fn is_nominal(mention: &str) -> bool {
         && words.last().is_some_and(|w| w.starts_with(char::is_lowercase))
 }
 
-/// True when `word` stands in `text` as a whole word ("Sanders" in
-/// "asked Sanders how", not in "Sandersville").
 /// True when a person's latest mention, `latest`, makes that person the
 /// nearer antecedent than the speaker at `speaker`: it comes after that
 /// speaker, opens its sentence (or is set after a short description
@@ -717,6 +715,8 @@ fn after_opening_phrase(text: &str, span: Span) -> bool {
         )
 }
 
+/// True when `word` stands in `text` as a whole word ("Sanders" in
+/// "asked Sanders how", not in "Sandersville").
 fn names_word(text: &str, word: &str) -> bool {
     let wordy = |c: char| c.is_alphanumeric() || c == '-';
     !word.is_empty()
@@ -983,10 +983,13 @@ fn named_body_before(
         let since = &text[span.end()..to];
         let other = modifiers.is_empty()
             && since.match_indices(head).any(|(i, _)| {
+                let whole = !since[i + head.len()..]
+                    .starts_with(char::is_alphanumeric);
                 let before = since[..i].split_whitespace().rev().take(3);
-                before
-                    .map(|w| w.to_lowercase())
-                    .any(|w| matches!(w.as_str(), "a" | "an" | "another"))
+                whole
+                    && before
+                        .map(|w| w.to_lowercase())
+                        .any(|w| matches!(w.as_str(), "a" | "an" | "another"))
             });
         return (!other).then_some(span);
     }
