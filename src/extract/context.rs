@@ -2058,8 +2058,8 @@ impl<'a> Context<'a> {
             // "Cameron criticised Trump", "Democrats supporting Mrs.
             // Clinton", "Democrats see Sanders as": a verb after a name,
             // before another name, ends the phrase at the first.
-            if head == Some(end - 1)
-                && end > start
+            if end > start
+                && head == Some(end - 1)
                 && end + 1 < limit
                 && self.is_capitalised(end - 1)
                 && self.is_word(end)
