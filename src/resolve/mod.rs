@@ -836,6 +836,14 @@ fn role_antecedent(
         }
         (t, a) => t.or(a),
     }?;
+    // "Ingrid Baumann-Oteiza, a former Swiss diplomat, said …. One
+    // European diplomat said …. '…,' the diplomat said": another of the
+    // role, brought in since without a name, may be the one meant. Her
+    // own sentence, which describes her, does not count.
+    let next = sentence_end(&text[found.0.end()..at.start()]) + found.0.end();
+    if another_since(&text[next..at.start()], head) {
+        return None;
+    }
     let (name, _) = by_name(text, named, found.0);
     Some((found.0, name))
 }
@@ -980,20 +988,25 @@ fn named_body_before(
         // "… the Supreme Court …. An appeals court blocked it, and the
         // court said": another body of the kind, brought in since
         // without a name, may be the one meant.
-        let since = &text[span.end()..to];
-        let other = modifiers.is_empty()
-            && since.match_indices(head).any(|(i, _)| {
-                let whole = !since[i + head.len()..]
-                    .starts_with(char::is_alphanumeric);
-                let before = since[..i].split_whitespace().rev().take(3);
-                whole
-                    && before
-                        .map(|w| w.to_lowercase())
-                        .any(|w| matches!(w.as_str(), "a" | "an" | "another"))
-            });
+        let other =
+            modifiers.is_empty() && another_since(&text[span.end()..to], head);
         return (!other).then_some(span);
     }
     None
+}
+
+/// True when `since` brings in one of the kind `head` names without a
+/// name: "An appeals court blocked it", "One European diplomat said".
+fn another_since(since: &str, head: &str) -> bool {
+    since.match_indices(head).any(|(i, _)| {
+        let whole =
+            !since[i + head.len()..].starts_with(char::is_alphanumeric);
+        let before = since[..i].split_whitespace().rev().take(3);
+        whole
+            && before
+                .map(|w| w.to_lowercase())
+                .any(|w| matches!(w.as_str(), "a" | "an" | "another" | "one"))
+    })
 }
 
 /// The antecedent of "the company", "the group": the latest body that
@@ -2051,6 +2064,20 @@ mod tests {
              that the promise could not be checked.",
         );
         assert_eq!(got.last().unwrap().0, "Oluwaseun Park-Everly", "{got:?}");
+    }
+
+    #[test]
+    fn a_role_brought_in_again_without_a_name_is_no_earlier_bearers() {
+        let named = "Ingrid Baumann-Oteiza, a former Swiss diplomat who \
+                     chaired the talks, said both sides had agreed. ";
+        let later = "“It was very correct,” the diplomat said.";
+        let got = speakers(&format!("{named}{later}"));
+        assert_eq!(got[1].0, "Ingrid Baumann-Oteiza", "{got:?}");
+        let got = speakers(&format!(
+            "{named}One European diplomat said the ministers had barely \
+             looked at each other. {later}"
+        ));
+        assert_eq!(got.last().unwrap().1, Resolution::Unresolved, "{got:?}");
     }
 
     #[test]
