@@ -75,11 +75,11 @@ const NOT_NAMES: &[&str] = &[
     "Earlier", "Even", "February", "Friday", "Full", "Furthermore", "Given",
     "Having", "However", "In", "Indeed", "Instead", "January", "July", "June",
     "Last", "Later", "Like", "March", "May", "Meanwhile", "Monday", "More",
-    "Moreover", "Nevertheless",
-    "November", "Now", "October", "Often", "On", "Otherwise", "Partial",
-    "Perhaps", "Rather", "Saturday", "September", "Sometimes", "Still",
-    "Sunday", "Then", "Therefore", "Thursday", "Thus", "Today", "Tuesday",
-    "Unlike", "Wednesday", "When", "While", "Yesterday", "Yet",
+    "Moreover", "Nevertheless", "November", "Now", "October", "Often", "On",
+    "Otherwise", "Partial", "Perhaps", "Rather", "Saturday", "September",
+    "Sometimes", "Still", "Sunday", "Then", "Therefore", "Thursday", "Thus",
+    "Today", "Tuesday", "Unlike", "Wednesday", "When", "While", "Yesterday",
+    "Yet",
 ];
 
 /// Words that open a subordinate clause or phrase before a sentence's

@@ -983,9 +983,9 @@ pub(crate) fn content_end(cx: &Context, start: usize, end: usize) -> usize {
 }
 
 /// "the second goal, conceded two minutes before half-time, had …": a
-/// past form after a comma that a phrase of time, number or place
-/// follows, up to the next comma, is a participle set off inside the
-/// claim, not a new cue with a speaker.
+/// past form in "-ed" after a comma, followed by a number or by a
+/// preposition of time or place and by no speaker, is a participle set
+/// off inside the claim, not a new cue with a speaker.
 fn past_participle_phrase(cx: &Context, j: usize, end: usize) -> bool {
     let w = cx.low(j);
     let after = cx.low(j + 1);

@@ -802,13 +802,14 @@ fn role_antecedent(
     // body named before by a name that holds the noun, spoken or not.
     // The names of people are searched for the noun as a title ("NSC
     // spokesperson Adrienne Watson") only when it is no kind of body.
-    let body = !name_words(head).is_empty();
+    let kind = name_words(head);
+    let body = !kind.is_empty();
     // "the Benghazi committee": the words before the noun.
     let words: Vec<&str> =
         head_phrase(&lower).skip(1).take_while(|&w| w != head).collect();
     if body
         && let Some(span) =
-            named_body_before(text, from, at.start(), head, &words)
+            named_body_before(text, from, at.start(), head, &kind, &words)
     {
         return Some((span, by_name(text, named, span).0));
     }
@@ -867,35 +868,25 @@ fn in_headline(text: &str, span: Span) -> bool {
     mentions::is_title_case_line(&text[start..end])
 }
 
-/// The words a body's name uses for the kind of body `head` names: the
-/// kinds of [`BODY_KINDS`], and an airline's.
-fn name_words(head: &str) -> &'static [&'static str] {
-    match head {
-        "airline" => &["Airline", "Airlines", "Airways"],
-        "agency" => &["Agency"],
-        "association" => &["Association"],
-        "bank" => &["Bank"],
-        "bureau" => &["Bureau"],
-        "charity" => &["Charity"],
-        "commission" => &["Commission"],
-        "committee" => &["Committee"],
-        "council" => &["Council"],
-        "court" => &["Court"],
-        "department" => &["Department"],
-        "foundation" => &["Foundation"],
-        "institute" => &["Institute"],
-        "ministry" => &["Ministry"],
-        "party" => &["Party"],
-        "union" => &["Union"],
-        "university" => &["University"],
-        _ => &[],
+/// The words a body's name uses for the kind of body `head` names: a
+/// kind of [`BODY_KINDS`], capitalised ("University"), or an airline's.
+fn name_words(head: &str) -> Vec<String> {
+    if head == "airline" {
+        return ["Airline", "Airlines", "Airways"].map(String::from).to_vec();
+    }
+    let mut chars = head.chars();
+    match (body_kind(head), chars.next()) {
+        (Some(_), Some(first)) => {
+            vec![first.to_uppercase().chain(chars).collect()]
+        }
+        _ => Vec::new(),
     }
 }
 
-/// The latest name in `text[from..to]` that holds a word of `head`'s
-/// kind (see [`name_words`]) and at least one other capitalised word:
-/// "Nordic Launch Agency", "University of Port Phillip", "the Harbour
-/// Employers' Association". A lone capitalised "Agency" opening a
+/// The latest name in `text[from..to]` that holds one of `kind`, the
+/// words for `head`'s kind (see [`name_words`]), and at least one other
+/// capitalised word: "Nordic Launch Agency", "University of Port
+/// Phillip", "the Harbour Employers' Association". A lone "Agency" opening a
 /// sentence is no name; neither is a headline's. The name must hold the
 /// `modifiers` the description puts before its noun ("the Benghazi
 /// committee" is "House Select Committee on Benghazi"); a description
@@ -906,12 +897,9 @@ fn named_body_before(
     from: usize,
     to: usize,
     head: &str,
+    kind: &[String],
     modifiers: &[&str],
 ) -> Option<Span> {
-    let words = name_words(head);
-    if words.is_empty() {
-        return None;
-    }
     let window = &text[from..to];
     let bounded = |i: usize, w: &str| {
         let before = window[..i].chars().next_back();
@@ -925,9 +913,11 @@ fn named_body_before(
             && !w.ends_with("'s")
             && !w.ends_with("’s")
     };
-    let mut found = words
+    let mut found = kind
         .iter()
-        .flat_map(|w| window.match_indices(w).filter(|&(i, w)| bounded(i, w)))
+        .flat_map(|w| {
+            window.match_indices(w.as_str()).filter(|&(i, w)| bounded(i, w))
+        })
         .map(|(i, w)| (i, i + w.len()))
         .collect::<Vec<_>>();
     found.sort_unstable();
@@ -1001,11 +991,12 @@ fn another_since(since: &str, head: &str) -> bool {
     since.match_indices(head).any(|(i, _)| {
         let whole =
             !since[i + head.len()..].starts_with(char::is_alphanumeric);
-        let before = since[..i].split_whitespace().rev().take(3);
         whole
-            && before
-                .map(|w| w.to_lowercase())
-                .any(|w| matches!(w.as_str(), "a" | "an" | "another" | "one"))
+            && since[..i].split_whitespace().rev().take(3).any(|w| {
+                ["a", "an", "another", "one"]
+                    .iter()
+                    .any(|d| w.eq_ignore_ascii_case(d))
+            })
     })
 }
 
