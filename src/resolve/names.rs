@@ -238,8 +238,18 @@ fn is_article(word: &str) -> bool {
     matches!(word, "the" | "The")
 }
 
+/// "Trump's" and "Sanders'" (a plural's or an -s name's possessive) as
+/// "Trump" and "Sanders".
 fn strip_possessive(name: &str) -> &str {
-    name.strip_suffix("’s").or_else(|| name.strip_suffix("'s")).unwrap_or(name)
+    if let Some(bare) =
+        name.strip_suffix("’s").or_else(|| name.strip_suffix("'s"))
+    {
+        return bare;
+    }
+    match name.strip_suffix(['’', '\'']) {
+        Some(bare) if bare.ends_with(['s', 'S']) => bare,
+        _ => name,
+    }
 }
 
 /// A name's key without its generational suffix ("harry b harris jr" is
@@ -1083,6 +1093,20 @@ mod tests {
             name_mentions("Yesterday DEA Administrator Anne Milgram spoke.");
         let names: Vec<&str> = got.iter().map(|m| m.name.as_str()).collect();
         assert_eq!(names, vec!["Anne Milgram"]);
+    }
+
+    #[test]
+    fn a_possessive_after_a_final_s_is_no_part_of_a_name() {
+        for text in [
+            "Sen. Bernie Sanders' campaign spoke.",
+            "Sen. Bernie Sanders’ campaign spoke.",
+            "Sen. Bernie Sanders's campaign spoke.",
+        ] {
+            let got = name_mentions(text);
+            let names: Vec<&str> =
+                got.iter().map(|m| m.name.as_str()).collect();
+            assert_eq!(names, vec!["Bernie Sanders"], "{text}");
+        }
     }
 
     #[test]
