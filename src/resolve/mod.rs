@@ -244,7 +244,7 @@ fn resolve_one(
         return;
     }
     if is_nominal(mention) {
-        match role_antecedent(text, named, resolved, sp.span) {
+        match role_antecedent(text, named, resolved, sp.span, said) {
             Some((span, name)) => {
                 sp.name = name.into();
                 sp.resolution = Resolution::Antecedent(span);
@@ -715,16 +715,25 @@ fn after_opening_phrase(text: &str, span: Span) -> bool {
         )
 }
 
-/// True when `word` stands in `text` as a whole word ("Sanders" in
-/// "asked Sanders how", not in "Sandersville").
-fn names_word(text: &str, word: &str) -> bool {
+/// Where the last whole-word `word` in `text` ends.
+fn last_word_end(text: &str, word: &str) -> Option<usize> {
     let wordy = |c: char| c.is_alphanumeric() || c == '-';
-    !word.is_empty()
-        && text.match_indices(word).any(|(at, _)| {
+    if word.is_empty() {
+        return None;
+    }
+    text.rmatch_indices(word)
+        .find(|&(at, _)| {
             let before = text[..at].chars().next_back();
             let after = text[at + word.len()..].chars().next();
             !before.is_some_and(wordy) && !after.is_some_and(wordy)
         })
+        .map(|(at, _)| at + word.len())
+}
+
+/// True when `word` stands in `text` as a whole word ("Sanders" in
+/// "asked Sanders how", not in "Sandersville").
+fn names_word(text: &str, word: &str) -> bool {
+    last_word_end(text, word).is_some()
 }
 
 /// True for a description that brings in someone the text has not named
@@ -774,6 +783,7 @@ fn role_antecedent(
     named: &FullerNames,
     resolved: &Resolved,
     at: Span,
+    said: Span,
 ) -> Option<(Span, String)> {
     let mention = at.text(text);
     let lower = mention.to_lowercase();
@@ -813,22 +823,78 @@ fn role_antecedent(
     {
         return Some((span, by_name(text, named, span).0));
     }
+    // "the Vermont senator", "The Ohio governor": the capitalised words
+    // before the noun stand near the name meant ("Vermont Sen. Bernie
+    // Sanders", "Rubio, of Florida"), in its paragraph. A party is often
+    // given only by its letter ("Harry M. Reid (D-Nev.)").
+    let places: Vec<&str> = head_phrase(mention)
+        .skip(1)
+        .take_while(|w| !w.eq_ignore_ascii_case(head))
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .filter(|w| {
+            !matches!(
+                *w,
+                "Democratic"
+                    | "Democrat"
+                    | "Republican"
+                    | "GOP"
+                    | "Labour"
+                    | "Conservative"
+                    | "Tory"
+            )
+        })
+        .collect();
+    let placed = |span: Span| {
+        let from = text.floor_char_boundary(span.start().saturating_sub(150));
+        let to = text.ceil_char_boundary((span.end() + 150).min(text.len()));
+        let near = &text[from..to];
+        let (before, after) = near.split_at(span.start() - from);
+        let para = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
+        let para_after = &after[..after.find('\n').unwrap_or(after.len())];
+        places.iter().all(|p| names_word(para, p) || names_word(para_after, p))
+    };
     // Names are in text order, so the window is a slice of them.
     let all = named.all();
     let window = &all[all.partition_point(|m| m.span.end() < from)
         ..all.partition_point(|m| m.span.end() <= at.start())];
     // Not a headline's capitals: "Leaders Pledge Cooperation" is no
     // one "the two leaders" means.
-    let titled = window
+    let bearers: Vec<&names::NameMention> = window
         .iter()
         .rev()
         .filter(|_| !body)
-        .find(|m| {
+        .filter(|m| {
             let written = m.span.text(text).to_lowercase();
-            written.split_whitespace().any(|w| w == head)
+            // "Sen. Ted Cruz": an abbreviated title ends a run of its
+            // own, and stands just before the name.
+            let title = text[..m.span.start()]
+                .split_whitespace()
+                .next_back()
+                .is_some_and(|w| names::abbreviates(&w.to_lowercase(), head));
+            (title || written.split_whitespace().any(|w| w == head))
                 && !in_headline(text, m.span)
+                && placed(m.span)
         })
-        .map(|m| (m.span, m.name.clone()));
+        .collect();
+    // Of two bearers of the role ("Sen. Ted Cruz … Sen. John McCain …
+    // Cruz defends …, the senator said"), the one mentioned last, by the
+    // name or its last word alone.
+    let last_mention = |m: &names::NameMention| {
+        let last = m.name.split_whitespace().last().unwrap_or("");
+        last_word_end(&text[m.span.end()..at.start()], last)
+            .map_or(m.span.end(), |e| m.span.end() + e)
+    };
+    let mut titled: Option<(&names::NameMention, usize)> = None;
+    for m in bearers {
+        if titled.is_some_and(|(t, _)| t.name == m.name) {
+            continue;
+        }
+        let latest = last_mention(m);
+        if titled.is_none_or(|(_, at)| latest > at) {
+            titled = Some((m, latest));
+        }
+    }
+    let titled = titled.map(|(m, _)| (m.span, m.name.clone()));
     let apposed = names::appositive_with(&text[from..at.start()], head)
         .map(|(s, n)| (Span::new(from + s.start(), from + s.end()), n));
     let found = match (titled, apposed) {
@@ -836,7 +902,8 @@ fn role_antecedent(
             Some(if a.0.start() > t.0.start() { a } else { t })
         }
         (t, a) => t.or(a),
-    }?;
+    }
+    .filter(|found| placed(found.0))?;
     // "Ingrid Baumann-Oteiza, a former Swiss diplomat, said …. One
     // European diplomat said …. '…,' the diplomat said": another of the
     // role, brought in since without a name, may be the one meant. Her
@@ -846,7 +913,75 @@ fn role_antecedent(
         return None;
     }
     let (name, _) = by_name(text, named, found.0);
+    if other_in_paragraph(text, named, &name, at, said) {
+        return None;
+    }
     Some((found.0, name))
+}
+
+/// True when the paragraph of a role's mention at `at`, before it and
+/// outside quotations and what the role's bearer says (`said`), names a
+/// person other than `name` by a last word and does not name `name`:
+/// "Cruz defends his record in a commercial: '…,' the senator said" may
+/// be Cruz, though the senator the text titled last is McCain.
+fn other_in_paragraph(
+    text: &str,
+    named: &FullerNames,
+    name: &str,
+    at: Span,
+    said: Span,
+) -> bool {
+    let floor =
+        text.floor_char_boundary(at.start().saturating_sub(PRONOUN_WINDOW));
+    let before = &text[floor..at.start()];
+    let para_start = before.rfind('\n').map_or(floor, |i| floor + i + 1);
+    let mut quoted = false;
+    let mut words = Vec::new();
+    let mut open = None;
+    let para = &text[para_start..at.start()];
+    for (i, c) in para.char_indices() {
+        // A closing single quote, not an apostrophe ("Trump’s").
+        let closes = c == '’'
+            && !para[i + c.len_utf8()..].starts_with(char::is_alphabetic);
+        quoted = match c {
+            '“' | '‘' => true,
+            '”' => false,
+            '"' => !quoted,
+            _ if closes => false,
+            _ => quoted,
+        };
+        let wordy = c.is_alphanumeric() || c == '-';
+        match (wordy && !quoted, open) {
+            (true, None) => open = Some(i),
+            (false, Some(s)) => {
+                words.push((para_start + s, para_start + i));
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = open {
+        words.push((para_start + s, at.start()));
+    }
+    let last = name.split_whitespace().last().unwrap_or("");
+    let mut other = false;
+    for &(start, end) in &words {
+        let word = &text[start..end];
+        if said.start() <= start && end <= said.end() {
+            continue;
+        }
+        if word == last {
+            return false;
+        }
+        other = other
+            || word.starts_with(char::is_uppercase)
+                && named.ending_with(word, end).any(|m| {
+                    m.name != name
+                        && !names_a_place_or_body(text, m)
+                        && !named_by_noun(text, m)
+                });
+    }
+    other
 }
 
 /// True when `span` lies on a line of a headline's title case. Headlines
@@ -2492,6 +2627,66 @@ mod tests {
         let text = "DEA Administrator Anne Milgram spoke on Monday. The DEA \
                     administrator said the cartels make the pills.";
         assert_eq!(speakers(text)[0].0, "Anne Milgram");
+    }
+
+    /// The last speaker of `text`, named and resolved.
+    fn last_speaker(text: &str) -> (String, Resolution) {
+        speakers(text).pop().expect("a speaker")
+    }
+
+    #[test]
+    fn an_abbreviated_title_gives_its_role() {
+        let text = "State Sen. Harlan Brightwell-Cade spoke on Saturday. \
+                    The senator said crime had doubled.";
+        assert_eq!(last_speaker(text).0, "Harlan Brightwell-Cade");
+        let text = "Rep. Ana Ruiz spoke. The congresswoman said the bill \
+                    would pass.";
+        assert_eq!(last_speaker(text).0, "Ana Ruiz");
+    }
+
+    #[test]
+    fn a_roles_place_stands_near_the_name_it_means() {
+        let text = "Sen. John McCain (R-Ariz.) spoke on Monday.\n\nThe \
+                    Vermont senator said the bill was a giveaway.";
+        assert!(matches!(last_speaker(text).1, Resolution::Unresolved));
+        let text = "Vermont Sen. Bernie Sanders spoke on Monday.\n\nThe \
+                    Vermont senator said the bill was a giveaway.";
+        assert_eq!(last_speaker(text).0, "Bernie Sanders");
+        // A party is given by a letter, not by its name.
+        let text = "Senate Minority Leader Harry M. Reid (D-Nev.) spoke \
+                    on Monday.\n\nThe Senate Democratic leader said the \
+                    bill was a giveaway.";
+        assert_eq!(last_speaker(text).0, "Harry M. Reid");
+    }
+
+    #[test]
+    fn of_two_bearers_of_a_role_the_one_mentioned_last_is_meant() {
+        let text = "Sen. Ted Cruz spoke on Monday.\n\nSen. John McCain \
+                    spoke on Tuesday.\n\nOn Wednesday, Cruz toured \
+                    Iowa.\n\nThe senator said the bill was a giveaway.";
+        assert_eq!(last_speaker(text).0, "Ted Cruz");
+    }
+
+    #[test]
+    fn another_person_in_a_roles_paragraph_leaves_the_role_unresolved() {
+        let text = "Ted Cruz campaigned in Iowa on Monday.\n\nSen. John \
+                    McCain spoke on Tuesday.\n\nCruz defends \
+                    his record in an ad: \"Securing our borders is a \
+                    matter of security,\" the senator said.";
+        let got = last_speaker(text);
+        assert!(matches!(got.1, Resolution::Unresolved), "{got:?}");
+        // Not one named in what the role's bearer says.
+        let text = "Vice President Joe Biden spoke of Donald Trump.\n\nMr. \
+                    Trump is so reckless, the vice president said, that \
+                    no one should trust him.";
+        assert_eq!(last_speaker(text).0, "Joe Biden");
+        // Nor one named inside a quotation with single quotes.
+        let text = "Employment Judge Rupert Hallowes-Tran ruled that \
+                    Joanne Atherley-Mensah was unfairly \
+                    dismissed.\n\n‘Ms Atherley-Mensah was dismissed \
+                    because she raised concerns,’ the judge wrote. ‘Her \
+                    raised voice was the pretext, not the cause.’";
+        assert_eq!(last_speaker(text).0, "Rupert Hallowes-Tran");
     }
 
     #[test]

@@ -234,6 +234,29 @@ pub fn is_title(word: &str) -> bool {
     })
 }
 
+/// True when `written`, a lower-case word of a name, is a title's
+/// abbreviation for the role noun `head`: "Sen. Ted Cruz" is the one
+/// "the senator" may mean, "Rep. Adam Schiff" "the congressman".
+pub fn abbreviates(written: &str, head: &str) -> bool {
+    let roles: &[&str] = match written {
+        "adm." => &["admiral"],
+        "capt." => &["captain"],
+        "cmdr." => &["commander"],
+        "col." => &["colonel"],
+        "det." => &["detective"],
+        "gen." => &["general"],
+        "gov." => &["governor"],
+        "lt." => &["lieutenant"],
+        "prof." => &["professor"],
+        "rep." => &["representative", "congressman", "congresswoman"],
+        "sen." => &["senator"],
+        "sgt." => &["sergeant"],
+        "supt." => &["superintendent"],
+        _ => &[],
+    };
+    roles.contains(&head)
+}
+
 fn is_article(word: &str) -> bool {
     matches!(word, "the" | "The")
 }
