@@ -243,8 +243,14 @@ fn resolve_one(
         sp.span = Span::new(sp.span.start(), name.end());
         return;
     }
-    if is_nominal(mention) {
-        match role_antecedent(text, named, resolved, sp.span, said) {
+    let aged = is_age_description(mention);
+    if is_nominal(mention) || aged {
+        let found = role_antecedent(text, named, resolved, sp.span, said)
+            .or_else(|| {
+                aged.then(|| subject_before(text, named, sp.span, said))
+                    .flatten()
+            });
+        match found {
             Some((span, name)) => {
                 sp.name = name.into();
                 sp.resolution = Resolution::Antecedent(span);
@@ -267,6 +273,132 @@ fn resolve_one(
     let (name, res) = by_name(text, named, sp.span);
     sp.name = name.into();
     sp.resolution = res;
+}
+
+/// True for a definite description of a person by age: "the
+/// 46-year-old", "The 57-year-old scientist", "the bespectacled,
+/// 71-year-old diplomat".
+fn is_age_description(mention: &str) -> bool {
+    let mut words = mention.split_whitespace();
+    words.next().is_some_and(|w| w.eq_ignore_ascii_case("the"))
+        && words.take(3).any(|w| {
+            w.trim_end_matches(',').strip_suffix("-year-old").is_some_and(
+                |n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()),
+            )
+        })
+}
+
+/// The person a description by age stands for ("Lori Bernstein held up
+/// a sign …. The 57-year-old scientist says"): the person named last
+/// before it as the subject of a verb (the name opens its sentence and
+/// a word in lower case or a comma follows it), outside quotations and
+/// what is said (`said`), in its paragraph or the two before, and not
+/// of another gender than the description gives ("the 34-year-old
+/// mother").
+fn subject_before(
+    text: &str,
+    named: &FullerNames,
+    at: Span,
+    said: Span,
+) -> Option<(Span, String)> {
+    let floor =
+        text.floor_char_boundary(at.start().saturating_sub(PRONOUN_WINDOW));
+    let before = &text[floor..at.start()];
+    // Two paragraphs before: three line breaks back, blank lines
+    // skipped.
+    let mut from = floor;
+    let mut breaks = 0;
+    for (i, c) in before.char_indices().rev() {
+        if c == '\n'
+            && !before[i + 1..]
+                .trim_start_matches([' ', '\t'])
+                .starts_with('\n')
+        {
+            breaks += 1;
+            if breaks == 3 {
+                from = floor + i + 1;
+                break;
+            }
+        }
+    }
+    // "the 34-year-old mother of three": the head's gender.
+    let lower = at.text(text).to_lowercase();
+    let want =
+        role_head(&lower).and_then(names::noun_gender).map(Agreement::from);
+    for (start, end) in
+        unquoted_words(text, from, at.start()).into_iter().rev()
+    {
+        if said.start() <= start && end <= said.end() {
+            continue;
+        }
+        let word = &text[start..end];
+        if !word.starts_with(char::is_uppercase) {
+            continue;
+        }
+        let Some(m) = named.ending_with(word, end).find(|m| {
+            !names_a_place_or_body(text, m) && !named_by_noun(text, m)
+        }) else {
+            continue;
+        };
+        // Its latest mention: the name, or its last word alone.
+        let latest =
+            if start >= m.span.end() { Span::new(start, end) } else { m.span };
+        let next = text[latest.end()..].trim_start();
+        let subject = (opens_sentence(text, latest)
+            || after_opening_phrase(text, latest))
+            && (next.starts_with(',')
+                || next.split_whitespace().next().is_some_and(|w| {
+                    w.starts_with(char::is_lowercase)
+                        && !names::is_place_preposition(w)
+                        && !matches!(w, "via" | "of" | "and" | "or")
+                }));
+        let agrees = match (want, gender_of(text, named, m)) {
+            (Some(w @ (Agreement::Male | Agreement::Female)), Some(got)) => {
+                w == got
+            }
+            _ => true,
+        };
+        // Names that are no subject ("at Orchard Heights", "Neilson
+        // Barnard via Getty Images") are passed over.
+        if subject && agrees {
+            return Some((m.span, m.name.clone()));
+        }
+    }
+    None
+}
+
+/// The words of `text[from..to]` outside quotation marks, as byte
+/// spans: runs of letters, digits and hyphens.
+fn unquoted_words(text: &str, from: usize, to: usize) -> Vec<(usize, usize)> {
+    let mut quoted = false;
+    let mut words = Vec::new();
+    let mut open = None;
+    let part = &text[from..to];
+    for (i, c) in part.char_indices() {
+        // A closing single quote, not an apostrophe ("Trump’s").
+        let closes = c == '’'
+            && !part[i + c.len_utf8()..].starts_with(char::is_alphabetic);
+        quoted = match c {
+            '“' | '‘' => true,
+            '”' => false,
+            '"' => !quoted,
+            _ if closes => false,
+            _ => quoted,
+        };
+        let wordy = c.is_alphanumeric() || c == '-';
+        match (wordy && !quoted, open) {
+            (true, None) => open = Some(i),
+            (false, Some(s)) => {
+                words.push((from + s, from + i));
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = open {
+        words.push((from + s, to));
+    }
+    words
 }
 
 /// True when `mention` is a description of someone by another that it
@@ -935,34 +1067,7 @@ fn other_in_paragraph(
         text.floor_char_boundary(at.start().saturating_sub(PRONOUN_WINDOW));
     let before = &text[floor..at.start()];
     let para_start = before.rfind('\n').map_or(floor, |i| floor + i + 1);
-    let mut quoted = false;
-    let mut words = Vec::new();
-    let mut open = None;
-    let para = &text[para_start..at.start()];
-    for (i, c) in para.char_indices() {
-        // A closing single quote, not an apostrophe ("Trump’s").
-        let closes = c == '’'
-            && !para[i + c.len_utf8()..].starts_with(char::is_alphabetic);
-        quoted = match c {
-            '“' | '‘' => true,
-            '”' => false,
-            '"' => !quoted,
-            _ if closes => false,
-            _ => quoted,
-        };
-        let wordy = c.is_alphanumeric() || c == '-';
-        match (wordy && !quoted, open) {
-            (true, None) => open = Some(i),
-            (false, Some(s)) => {
-                words.push((para_start + s, para_start + i));
-                open = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(s) = open {
-        words.push((para_start + s, at.start()));
-    }
+    let words = unquoted_words(text, para_start, at.start());
     let last = name.split_whitespace().last().unwrap_or("");
     let mut other = false;
     for &(start, end) in &words {
@@ -2687,6 +2792,24 @@ mod tests {
                     because she raised concerns,’ the judge wrote. ‘Her \
                     raised voice was the pretext, not the cause.’";
         assert_eq!(last_speaker(text).0, "Rupert Hallowes-Tran");
+    }
+
+    #[test]
+    fn a_description_by_age_is_the_person_last_named_as_a_subject() {
+        let text = "Lori Bernstein held up a sign saying \"Jews Against \
+                    Trump.\" The 57-year-old scientist says she is \
+                    worried.";
+        assert_eq!(last_speaker(text).0, "Lori Bernstein");
+        // A name that is no subject is passed over.
+        let text = "Leticia Ambrose-Quiñones, a teacher at Orchard \
+                    Heights, said the closures would hurt. \"We will be \
+                    teaching in the hallways,\" the 54-year-old said.";
+        assert_eq!(last_speaker(text).0, "Leticia Ambrose-Quiñones");
+        // Nor is the person of another gender than the description's.
+        let text = "Tom Reyes spoke first.\n\nThe 34-year-old mother of \
+                    three said the plan would fail.";
+        let got = last_speaker(text);
+        assert!(matches!(got.1, Resolution::Unresolved), "{got:?}");
     }
 
     #[test]
