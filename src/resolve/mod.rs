@@ -1349,6 +1349,15 @@ pub(super) fn opens_sentence(text: &str, span: Span) -> bool {
     if opened > closed || straight % 2 == 1 {
         return false;
     }
+    // A dateline: "TORONTO — Delphine Araujo-Quist has been …",
+    // "WASHINGTON (AP) -- …".
+    if let Some(place) =
+        rest.strip_suffix('—').or_else(|| rest.strip_suffix("--"))
+        && place.contains(char::is_alphabetic)
+        && !place.contains(char::is_lowercase)
+    {
+        return true;
+    }
     loop {
         let Some(i) = rest.rfind(' ') else {
             // The line's first word: a capitalised one, or none at all.
@@ -2810,6 +2819,15 @@ mod tests {
                     three said the plan would fail.";
         let got = last_speaker(text);
         assert!(matches!(got.1, Resolution::Unresolved), "{got:?}");
+    }
+
+    #[test]
+    fn a_name_after_a_dateline_opens_its_sentence() {
+        let text = "TORONTO — Delphine Araujo-Quist has acted since she \
+                    was nine.\n\nHer first film premieres on \
+                    Saturday.\n\n“I was tired of waiting,” the \
+                    61-year-old says.";
+        assert_eq!(last_speaker(text).0, "Delphine Araujo-Quist");
     }
 
     #[test]
