@@ -1031,6 +1031,27 @@ mod tests {
     }
 
     #[test]
+    fn a_second_that_clause_after_a_comma_carries_on_the_claim() {
+        let text = "The company said it had no evidence that records had \
+                    been taken, and that it would offer patients credit \
+                    monitoring.";
+        let a = with_cue(text, &extract(text, &segment(text)), "said").clone();
+        assert!(a.content_text(text).ends_with("credit monitoring"), "{a:?}");
+        let text = "Dr. Strand said 31 people had sought treatment, but \
+                    that it was too early to say why.";
+        let a = with_cue(text, &extract(text, &segment(text)), "said").clone();
+        assert!(a.content_text(text).ends_with("to say why"), "{a:?}");
+        // "that" pointing back is no second clause.
+        let text = "Gowdy cited a report about e-mail retention, but that \
+                    report concerned other officials.";
+        let got = extract(text, &segment(text));
+        assert!(
+            got.iter().all(|a| !a.content_text(text).contains("concerned")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn a_past_form_set_off_inside_the_claim_is_no_cue() {
         let text = "The manager said the second goal, conceded two minutes \
                     before half-time, had knocked the belief out of them.";

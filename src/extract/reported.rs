@@ -943,6 +943,15 @@ pub(crate) fn content_end(cx: &Context, start: usize, end: usize) -> usize {
             if that_clause && (and_that(j) || and_that(j - 1)) {
                 return false;
             }
+            // "… had been taken, and that it would offer …", "… since
+            // Monday, but that it was too early to say": after a comma, a
+            // second "that" clause with its own subject carries on the
+            // claim even when the first had no "that", whatever cue it
+            // holds. Not "…, and that is why" nor "…, but that report
+            // concerned …", where "that" points back.
+            if comma_before(cx, j) && and_that(j) && opens_subject(cx, j + 2) {
+                return false;
+            }
             // "an official who asked not to be named said …": the
             // relative clause's request ends at the main clause's cue
             // (token `j - 1`; the content ends before it).
@@ -980,6 +989,45 @@ pub(crate) fn content_end(cx: &Context, start: usize, end: usize) -> usize {
         // A closing quotation mark after the comma stays with the words
         // it closes.
         .map_or(end, |j| if closes_quotation(cx, j - 1) { j } else { j - 1 })
+}
+
+/// True when token `j` can open a clause's subject after "that": a
+/// pronoun, an article or a possessive, a number or a capitalised name
+/// ("that it would", "that the criticism", "that Clinton placed"), not
+/// a plain noun ("that report") nor a verb ("that is why").
+fn opens_subject(cx: &Context, j: usize) -> bool {
+    let w = cx.low(j);
+    cx.is_capitalised(j)
+        || w.starts_with(|c: char| c.is_ascii_digit())
+        || matches!(
+            w,
+            "it" | "he"
+                | "she"
+                | "they"
+                | "we"
+                | "i"
+                | "you"
+                | "there"
+                | "the"
+                | "a"
+                | "an"
+                | "his"
+                | "her"
+                | "its"
+                | "their"
+                | "our"
+                | "this"
+                | "these"
+                | "those"
+                | "some"
+                | "many"
+                | "most"
+                | "no"
+                | "all"
+                | "both"
+                | "each"
+                | "every"
+        )
 }
 
 /// "the second goal, conceded two minutes before half-time, had …": a
