@@ -2831,6 +2831,19 @@ mod tests {
     }
 
     #[test]
+    fn a_firm_of_partners_or_a_capital_fund_is_no_she() {
+        for firm in ["Kellaway Property Partners", "Bain Capital"] {
+            let text = format!(
+                "The building's owner, {firm}, said in an email that the \
+                 rent was fair.\n\nNoor Halabi-Westcott disputes that. \
+                 The shorter lease, she says, would have run two years."
+            );
+            let got = last_speaker(&text);
+            assert_ne!(got.0, firm, "{got:?}");
+        }
+    }
+
+    #[test]
     fn relative_pronoun_takes_the_name_just_before_it() {
         let span = |text: &str, pronoun: &str| {
             let at = text.find(pronoun).unwrap();
