@@ -1721,9 +1721,15 @@ impl<'a> Context<'a> {
             // is the subject ("Together, Mr. Clarke and Mr. Van Voorhis
             // sketched …").
             let one_word = sp.1 - sp.0 == 1 && self.is_capitalised(next + 1);
+            // "Queens-born" is an adjective; "Vehrmann-Lys" a name.
+            let compound = self
+                .word(sp.1 - 1)
+                .split('-')
+                .skip(1)
+                .any(|part| part.starts_with(char::is_lowercase));
             if next < before
                 && self.word(next) == ","
-                && !self.word(sp.1 - 1).contains('-')
+                && !compound
                 && !one_word
                 && let Some(k) =
                     self.skip_appositive(next, before, &|k| self.is_word(k))

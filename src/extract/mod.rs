@@ -1031,6 +1031,24 @@ mod tests {
     }
 
     #[test]
+    fn a_hyphenated_subject_reaches_its_verb_past_a_relative_clause() {
+        let text = "Vehrmann-Lys, who had led the party since 2013, \
+                    congratulated her rival and said she would stay on as \
+                    leader.";
+        let got = extract(text, &segment(text));
+        let said = with_cue(text, &got, "said");
+        let speaker = said.speaker.as_ref().map(|s| s.span.text(text));
+        assert_eq!(speaker, Some("Vehrmann-Lys"), "{got:?}");
+        // A compound adjective before a comma is no subject of its own.
+        let text = "The Queens-born, Manhattan-made Mr. Trump seized the \
+                    stage and said he would win.";
+        let got = extract(text, &segment(text));
+        let said = with_cue(text, &got, "said");
+        let speaker = said.speaker.as_ref().map(|s| s.span.text(text));
+        assert!(speaker.is_some_and(|s| s.ends_with("Mr. Trump")), "{got:?}");
+    }
+
+    #[test]
     fn a_second_that_clause_after_a_comma_carries_on_the_claim() {
         let text = "The company said it had no evidence that records had \
                     been taken, and that it would offer patients credit \
