@@ -1870,6 +1870,12 @@ fn agreement_of(
     if matches!(head, "family" | "families" | "parents" | "relatives") {
         return Some(Agreement::Plural);
     }
+    // "Sources close to the player", "Officials familiar with the talks":
+    // a plural role noun heads the mention, whatever ends it.
+    let first = sp.span.text(text).split_whitespace().next().unwrap_or("");
+    if is_plural_role(first, &first.to_lowercase()) {
+        return Some(Agreement::Plural);
+    }
     // "A spokesman for Mr. Clinton" is a he whatever Mr. Clinton's
     // name says.
     if is_described_by_name(sp.span.text(text)) {
@@ -2841,6 +2847,14 @@ mod tests {
             let got = last_speaker(&text);
             assert_ne!(got.0, firm, "{got:?}");
         }
+    }
+
+    #[test]
+    fn sources_close_to_someone_are_no_he() {
+        let text = "John Brannigan scored twice on Sunday. Sources close \
+                    to the player said a deal was near.\n\n\"I am happy \
+                    here,\" he said.";
+        assert_eq!(last_speaker(text).0, "John Brannigan");
     }
 
     #[test]
