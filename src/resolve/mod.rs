@@ -370,21 +370,34 @@ fn subject_before(
 /// The words of `text[from..to]` outside quotation marks, as byte
 /// spans: runs of letters, digits and hyphens.
 fn unquoted_words(text: &str, from: usize, to: usize) -> Vec<(usize, usize)> {
+    word_spans(text, from, to, true)
+}
+
+/// The words of `text[from..to]` as byte spans: runs of letters, digits
+/// and hyphens; with `unquoted`, only those outside quotation marks.
+fn word_spans(
+    text: &str,
+    from: usize,
+    to: usize,
+    unquoted: bool,
+) -> Vec<(usize, usize)> {
     let mut quoted = false;
     let mut words = Vec::new();
     let mut open = None;
     let part = &text[from..to];
     for (i, c) in part.char_indices() {
-        // A closing single quote, not an apostrophe ("Trump’s").
-        let closes = c == '’'
-            && !part[i + c.len_utf8()..].starts_with(char::is_alphabetic);
-        quoted = match c {
-            '“' | '‘' => true,
-            '”' => false,
-            '"' => !quoted,
-            _ if closes => false,
-            _ => quoted,
-        };
+        if unquoted {
+            // A closing single quote, not an apostrophe ("Trump’s").
+            let closes = c == '’'
+                && !part[i + c.len_utf8()..].starts_with(char::is_alphabetic);
+            quoted = match c {
+                '“' | '‘' => true,
+                '”' => false,
+                '"' => !quoted,
+                _ if closes => false,
+                _ => quoted,
+            };
+        }
         let wordy = c.is_alphanumeric() || c == '-';
         match (wordy && !quoted, open) {
             (true, None) => open = Some(i),
@@ -905,11 +918,13 @@ fn role_head(mention: &str) -> Option<&str> {
 }
 
 /// The antecedent of a definite role noun: "the spokesperson" is the
-/// nearest earlier person the text gave that role, as a title ("NSC
-/// spokesperson Adrienne Watson") or an appositive ("Watson, a
-/// spokesperson for the NSC"); "the newspaper" is the nearest earlier
-/// publication that spoke. Indefinite phrases ("a senior official")
-/// introduce someone new and have no antecedent.
+/// earlier person the text gave that role, as a title ("NSC
+/// spokesperson Adrienne Watson", "Sen. Ted Cruz") or an appositive
+/// ("Watson, a spokesperson for the NSC"), the one mentioned last when
+/// two were; "the newspaper" is the nearest earlier publication that
+/// spoke. Indefinite phrases ("a senior official") introduce someone new
+/// and have no antecedent. `said` is what the role's bearer says, whose
+/// names do not count against the bearer ([`other_in_paragraph`]).
 fn role_antecedent(
     text: &str,
     named: &FullerNames,
@@ -1569,23 +1584,7 @@ fn named_antecedent(
     // The window's words from the pronoun back: the first that is a
     // name's last word ("Morales", or "Jane Morales" itself) is the
     // person named last. Places and bodies are passed over.
-    let window = &text[from..at.start()];
-    let wordy = |c: char| c.is_alphanumeric() || c == '-';
-    let mut spans = Vec::new();
-    let mut open = None;
-    for (i, c) in window.char_indices() {
-        match (wordy(c), open) {
-            (true, None) => open = Some(i),
-            (false, Some(s)) => {
-                spans.push((from + s, from + i));
-                open = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(s) = open {
-        spans.push((from + s, at.start()));
-    }
+    let spans = word_spans(text, from, at.start(), false);
     // From the last capitalised word that ends a name of a person back:
     // all the names it ends ("Weiner" ends "Anthony Weiner", and
     // "Although Weiner" at a sentence's start). A person of the other
