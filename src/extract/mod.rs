@@ -1049,6 +1049,19 @@ mod tests {
     }
 
     #[test]
+    fn a_verb_of_belief_after_and_goes_on_with_the_claim() {
+        let text = "Dana Whitlock-Ferreira said her client was innocent \
+                    and hoped to be released on bond.";
+        let a = sole(text);
+        assert!(a.content_text(text).ends_with("on bond"), "{a:?}");
+        // A verb of saying still makes a claim of its own.
+        let text = "Dana Whitlock-Ferreira said her client was innocent \
+                    and added that he would appeal.";
+        let got = extract(text, &segment(text));
+        assert_eq!(got.len(), 2, "{got:?}");
+    }
+
+    #[test]
     fn a_second_that_clause_after_a_comma_carries_on_the_claim() {
         let text = "The company said it had no evidence that records had \
                     been taken, and that it would offer patients credit \

@@ -1075,8 +1075,13 @@ fn coordinated_cue(cx: &Context, mut j: usize) -> bool {
             cx.low(j + 1),
             "that" | "to" | "it" | "him" | "them" | "us"
         );
+    // "said her client was innocent and hoped to be released": a verb of
+    // belief or intent after "and" goes on with what was said.
     !cx.is_capitalised(j)
-        && cx.cue_at(j).is_some_and(|c| !cx.is_bare_noun(j, &c) || object)
+        && cx.cue_at(j).is_some_and(|c| {
+            (!cx.is_bare_noun(j, &c) || object)
+                && c.cue.class != crate::model::CueClass::Believed
+        })
 }
 
 /// "… and Democrats accused the GOP of …": a clause joined by "and" or
