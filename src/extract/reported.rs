@@ -996,38 +996,11 @@ pub(crate) fn content_end(cx: &Context, start: usize, end: usize) -> usize {
 /// ("that it would", "that the criticism", "that Clinton placed"), not
 /// a plain noun ("that report") nor a verb ("that is why").
 fn opens_subject(cx: &Context, j: usize) -> bool {
-    let w = cx.low(j);
     cx.is_capitalised(j)
-        || w.starts_with(|c: char| c.is_ascii_digit())
-        || matches!(
-            w,
-            "it" | "he"
-                | "she"
-                | "they"
-                | "we"
-                | "i"
-                | "you"
-                | "there"
-                | "the"
-                | "a"
-                | "an"
-                | "his"
-                | "her"
-                | "its"
-                | "their"
-                | "our"
-                | "this"
-                | "these"
-                | "those"
-                | "some"
-                | "many"
-                | "most"
-                | "no"
-                | "all"
-                | "both"
-                | "each"
-                | "every"
-        )
+        || cx.low(j).starts_with(|c: char| c.is_ascii_digit())
+        || cx.is_determiner(j)
+        || cx.is_pronoun(j)
+        || matches!(cx.low(j), "there" | "both" | "all")
 }
 
 /// "the second goal, conceded two minutes before half-time, had …": a

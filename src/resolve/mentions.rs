@@ -461,12 +461,6 @@ const STARTERS: &[&str] = &[
     "Yesterday", "Yet", "You", "Your",
 ];
 
-/// Number words that are no name on their own.
-const NUMBER_WORDS: &[&str] = &[
-    "Eight", "Five", "Four", "Nine", "One", "Seven", "Six", "Ten", "Three",
-    "Two",
-];
-
 /// The capitalised-word groups of `text`.
 pub fn groups(text: &str) -> Vec<Group> {
     let mut out = Vec::new();
@@ -726,9 +720,13 @@ pub(super) fn is_sentence_starter(word: &str) -> bool {
     STARTERS.binary_search(&word).is_ok()
 }
 
-/// True for a number word that is no name ("Two", "Seven").
+/// True for a capitalised number word, which is no name ("Two",
+/// "Seven"): [`crate::model::is_number_word`] after its capital.
 pub(super) fn is_number_word(word: &str) -> bool {
-    NUMBER_WORDS.contains(&word)
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && chars.as_str().chars().all(char::is_lowercase)
+        && crate::model::is_number_word(&word.to_lowercase())
 }
 
 /// True for a single capital and a dot: a middle initial ("E.").
@@ -754,7 +752,7 @@ fn finish(text: &str, mut words: Vec<Span>, out: &mut Vec<Group>) {
     words.drain(..lead);
     // "One said": a number word alone opens a sentence, not a name.
     if let [only] = words[..]
-        && NUMBER_WORDS.contains(&only.text(text))
+        && is_number_word(only.text(text))
     {
         return;
     }

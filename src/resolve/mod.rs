@@ -88,12 +88,6 @@ pub fn resolve(text: &str, attributions: &mut [Attribution]) {
         if !unresolved && !relative {
             resolved.push((sp.span, sp.name.to_string(), agreement));
         } else if unresolved && is_new_someone(mention) {
-            let plural = mention
-                .split_whitespace()
-                .next()
-                .is_some_and(|w| is_plural_role(w, &w.to_lowercase()));
-            let agreement =
-                if plural { Some(Agreement::Plural) } else { agreement };
             nameless.push((sp.span, sp.name.to_string(), agreement));
         }
         if unresolved && !relative && agreement == Some(Agreement::Thing) {
@@ -1842,6 +1836,12 @@ fn agreement_of(
             return Some(a);
         }
     }
+    // "Sources close to the player", "Officials at the agency": a plural
+    // role noun heads the mention, whatever ends it.
+    let first = sp.span.text(text).split_whitespace().next().unwrap_or("");
+    if is_plural_role(first, &first.to_lowercase()) {
+        return Some(Agreement::Plural);
+    }
     // "Her latest study, published this month, finds …", "Its executive
     // board voted …": a document or a body is an "it", whoever owns it
     // (the police are "they").
@@ -1867,12 +1867,6 @@ fn agreement_of(
     // "Her family said …. She later said": a family is "they", whatever
     // its owner is.
     if matches!(head, "family" | "families" | "parents" | "relatives") {
-        return Some(Agreement::Plural);
-    }
-    // "Sources close to the player", "Officials familiar with the talks":
-    // a plural role noun heads the mention, whatever ends it.
-    let first = sp.span.text(text).split_whitespace().next().unwrap_or("");
-    if is_plural_role(first, &first.to_lowercase()) {
         return Some(Agreement::Plural);
     }
     // "A spokesman for Mr. Clinton" is a he whatever Mr. Clinton's
