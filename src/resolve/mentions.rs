@@ -723,8 +723,11 @@ pub(super) fn is_sentence_starter(word: &str) -> bool {
 /// True for a capitalised number word, which is no name ("Two",
 /// "Seven"): [`crate::model::is_number_word`] after its capital.
 pub(super) fn is_number_word(word: &str) -> bool {
+    // No number word runs past five letters ("Seven", "Three"): a longer
+    // word is never lowered.
     let mut chars = word.chars();
-    chars.next().is_some_and(char::is_uppercase)
+    word.len() <= 5
+        && chars.next().is_some_and(char::is_uppercase)
         && chars.as_str().chars().all(char::is_lowercase)
         && crate::model::is_number_word(&word.to_lowercase())
 }
