@@ -1990,7 +1990,32 @@ impl<'a> Context<'a> {
                 && !self.is_capitalised(e2 - 1)
                 && self.is_head(e2 - 1)
                 && !self.listed(s2, DETERMINER);
-            if shared_head {
+            // "reporters and editors", "Many reporters and editors", "Her
+            // directors and advisers", "Hundreds of actors and
+            // scientists": a lone plural after "and" shares the first
+            // plural's determiner, if any; they are one group, as
+            // "Federal and state officials" is.
+            let plural = |j: usize| {
+                (!self.is_capitalised(j) || self.sentence(j).first == j)
+                    && self.low(j).ends_with('s')
+                    && self.is_speaker_noun(j)
+            };
+            let counted = e1 >= s1 + 3
+                && self.low(s1 + 1) == "of"
+                && matches!(
+                    self.low(s1),
+                    "hundreds"
+                        | "dozens"
+                        | "thousands"
+                        | "scores"
+                        | "millions"
+                );
+            let shared_determiner = self.low(e1) == "and"
+                && e2 == s2 + 1
+                && plural(s2)
+                && plural(e1 - 1)
+                && (e1 == s1 + 1 || self.listed(s1, DETERMINER) || counted);
+            if shared_head || shared_determiner {
                 return vec![(a, b)];
             }
             // "Former prosecutor and New York City Mayor Rudy Giuliani":

@@ -643,6 +643,30 @@ mod tests {
     }
 
     #[test]
+    fn a_lone_plural_after_and_shares_the_determiner_before() {
+        let text = "Her aides and advisers said the plan was dead. \
+                    Officials and lawmakers said the bill would pass. US \
+                    officials and international experts say the drug is \
+                    deadly. The mayor and two aides said the road would \
+                    close. Edwards and others said they could not vote.";
+        let got = extract(text, &segment(text));
+        assert_eq!(
+            speakers(text, &got),
+            [
+                "Her aides and advisers",
+                "Officials and lawmakers",
+                "US officials",
+                "international experts",
+                "The mayor",
+                "two aides",
+                "Edwards",
+                "others",
+            ],
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn people_of_two_places_are_one_speaker() {
         let text = "Officials in Mexico and Guatemala said the patrols \
                     would start. The presidents of Mexico and Guatemala \
