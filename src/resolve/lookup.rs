@@ -33,6 +33,11 @@ pub(super) struct FullerNames<'n> {
     /// Each name's last word as written -> the indexes of the names
     /// ending with it, in text order; made when first asked for.
     by_last: std::cell::OnceCell<HashMap<&'n str, Vec<usize>>>,
+    /// Each name's first word after any "The" -> the indexes of the
+    /// names of two words or more that open with it ("Brightline" ->
+    /// "Brightline Civic Systems"), in text order; made when first asked
+    /// for.
+    by_first: std::cell::OnceCell<HashMap<&'n str, Vec<usize>>>,
     /// The genders the text tells by pronouns, by canonical key.
     told: HashMap<String, super::Agreement>,
 }
@@ -63,6 +68,7 @@ impl<'n> FullerNames<'n> {
             named,
             by_suffix,
             by_last: std::cell::OnceCell::new(),
+            by_first: std::cell::OnceCell::new(),
             told,
         }
     }
@@ -121,6 +127,66 @@ impl<'n> FullerNames<'n> {
             .rev()
             .take(MAX_SAME_LAST_WORD)
             .map(|&i| &self.named[i])
+    }
+
+    /// The one fuller name that opens with `word` and that `word` alone
+    /// may stand for: a body's ("Brightline" for "Brightline Civic
+    /// Systems") or, for a known given name, a person's ("Loretta" for
+    /// "Loretta Beaumont-Achebe"). None when two fuller names open with
+    /// it, when a longer name ends with it (then it is a surname: "Ford"
+    /// beside "Henry Ford" and "Ford Motor Company"), and for an acronym,
+    /// a people's adjective or a place that names a local body.
+    pub(super) fn opening(&self, word: &str) -> Option<&'n NameMention> {
+        let by_first = self.by_first.get_or_init(|| {
+            let mut map: HashMap<&'n str, Vec<usize>> = HashMap::new();
+            for (i, m) in self.named.iter().enumerate() {
+                let mut words = m.name.split_whitespace();
+                let Some(mut first) = words.next() else { continue };
+                if first == "The" {
+                    let Some(next) = words.next() else { continue };
+                    first = next;
+                }
+                if words.next().is_some() {
+                    map.entry(first).or_default().push(i);
+                }
+            }
+            map
+        });
+        // "DNC" of "DNC Rules Committee" is the whole committee, "The
+        // Romanian" a person of that country.
+        if super::mentions::is_acronym(word)
+            || super::mentions::is_demonym(word)
+        {
+            return None;
+        }
+        let found = by_first.get(word)?;
+        let m = &self.named[*found.first()?];
+        let one = found.iter().all(|&i| {
+            without_initials(&self.named[i].key) == without_initials(&m.key)
+        });
+        let surname =
+            self.ending_with(word, usize::MAX).any(|n| n.name.contains(' '));
+        if !one || surname {
+            return None;
+        }
+        // "Tulsa" of "the Tulsa Police Department", "Ohio" of "Ohio State
+        // University": a place that names a local body is the place.
+        let local = m
+            .name
+            .split_whitespace()
+            .any(|w| matches!(w, "Police" | "City" | "County" | "State"))
+            || super::names::is_us_state(word)
+            || crate::contradict::is_known_place(&word.to_lowercase());
+        let body = super::mentions::is_body_name(&m.name) && !local;
+        let person = super::names::given_name(word).is_some();
+        (body != person).then_some(m)
+    }
+
+    /// True when `word` alone stands for a body the text names in full
+    /// ([`Self::opening`]).
+    pub(super) fn opens_body_name(&self, word: &str) -> bool {
+        self.opening(word)
+            .is_some_and(|m| super::mentions::is_body_name(&m.name))
     }
 
     /// All the names, in text order.
@@ -242,6 +308,31 @@ mod tests {
         assert!(
             FullerNames::new(&named, HashMap::new()).only("trump").is_none()
         );
+    }
+
+    #[test]
+    fn a_word_opens_one_body_or_one_persons_name() {
+        let named = names(&[
+            (0, "Verelon Therapeutics"),
+            (30, "Henry Ford"),
+            (50, "Ford Motor Company"),
+            (80, "Loretta Beaumont-Achebe"),
+        ]);
+        let fuller = FullerNames::new(&named, HashMap::new());
+        assert_eq!(fuller.opening("Verelon").unwrap().span.start(), 0);
+        assert!(fuller.opens_body_name("Verelon"));
+        assert_eq!(fuller.opening("Loretta").unwrap().span.start(), 80);
+        assert!(!fuller.opens_body_name("Loretta"));
+        let named = names(&[
+            (0, "DNC Rules Committee"),
+            (30, "Romanian Intelligence Service"),
+        ]);
+        let other = FullerNames::new(&named, HashMap::new());
+        assert!(other.opening("DNC").is_none());
+        assert!(other.opening("Romanian").is_none());
+        // "Ford" ends a person's name: a surname, not the company.
+        assert!(fuller.opening("Ford").is_none());
+        assert!(!fuller.opens_body_name("Ford"));
     }
 
     #[test]

@@ -581,7 +581,15 @@ fn by_name(
 ) -> (String, Resolution) {
     // "Rep. Gwen Moore (D-Wis.)": the name without its party's tag.
     let name = strip_title(mentions::without_party_tag(span.text(text)));
-    match named.only(&canonical_key(&name)) {
+    // "Verelon" for "Verelon Therapeutics", "Loretta" for "Loretta
+    // Beaumont-Achebe": one word that opens the one fuller name it may
+    // stand for.
+    let opening = || {
+        (!name.contains(' ') && name.starts_with(char::is_uppercase))
+            .then(|| named.opening(&name))
+            .flatten()
+    };
+    match named.only(&canonical_key(&name)).or_else(opening) {
         Some(m) => (m.name.clone(), Resolution::Alias(m.span)),
         None => (name, Resolution::Named),
     }
@@ -1882,6 +1890,17 @@ fn agreement_of(
     {
         return Some(gender.into());
     }
+    // "Brightline said in an email …. She conceded": one word that
+    // opens the name of a body the text gives ("Brightline Civic
+    // Systems") is that body's short name, an "it".
+    let mention = sp.span.text(text);
+    if !mention.contains(' ')
+        && mention.starts_with(char::is_uppercase)
+        && names::given_name(mention).is_none()
+        && named.opens_body_name(mention)
+    {
+        return Some(Agreement::Thing);
+    }
     names::agreement_hint(sp.span.text(text))
         .or_else(|| names::given_name_hint(&sp.name))
         .map(Agreement::from)
@@ -2449,6 +2468,49 @@ mod tests {
                     nothing had changed.";
         let got = speakers(text);
         assert_eq!(got.last().unwrap().0, "Maria Lopez", "{got:?}");
+    }
+
+    #[test]
+    fn one_word_stands_for_the_one_fuller_name_it_opens() {
+        let text = "Shares of Verelon Therapeutics rose 9 percent. \
+                    Verelon said the trial would end early. Loretta \
+                    Beaumont-Achebe has run the diner since 1994. Loretta \
+                    said the inspector got it wrong.";
+        let got = speakers(text);
+        let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(
+            names,
+            ["Verelon Therapeutics", "Loretta Beaumont-Achebe"],
+            "{got:?}"
+        );
+        assert!(got.iter().all(|(_, r)| matches!(r, Resolution::Alias(_))));
+        // A surname of a longer name, a place before a local body, a
+        // word that opens two names: each is left as written.
+        let text = "Henry Ford founded the Ford Motor Company. Ford said \
+                    the car was cheap. The Tulsa Police Department \
+                    made an arrest. Tulsa said the streets were calm. Acme \
+                    Foods and Acme Logistics merged. Acme said the deal \
+                    closed.";
+        let got = speakers(text);
+        let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
+        assert!(names.ends_with(&["Henry Ford", "Tulsa", "Acme"]), "{got:?}");
+    }
+
+    #[test]
+    fn a_bodys_short_name_is_no_she() {
+        let text = "Maria Lopez said the project was late. The vendor, \
+                    Brightline Civic Systems, missed a deadline. Brightline \
+                    said the city changed the plan. She said the fund had \
+                    fallen.";
+        let got = speakers(text);
+        assert_eq!(got.last().unwrap().0, "Maria Lopez", "{got:?}");
+        // A surname stays a person's, though a body's name opens with it.
+        let text = "Maria Lopez said the car was late. Henry Ford founded \
+                    the Ford Motor Company. Ford said the car was cheap. \
+                    \"It will sell,\" he said.";
+        let got = speakers(text);
+        let last = got.last().unwrap();
+        assert_eq!(last.0, "Henry Ford", "{got:?}");
     }
 
     #[test]
