@@ -971,10 +971,16 @@ impl<'a> Context<'a> {
         // appositive's opening words.
         let title = self.title_after_modifiers(open + 1);
         let before_title = |j: usize| title.is_some_and(|t| j < t);
+        // Nor a cue in a relative clause inside it: "Dr. Helena Osei, a
+        // musicologist who has testified in copyright cases, said".
+        let in_clause = |j: usize| {
+            (open + 1..j).any(|k| matches!(self.low(k), "who" | "whose"))
+        };
         let clean = inside.clone().all(|j| {
             self.seg.tokens[j].kind != TokenKind::Quote
                 && (relative
                     || before_title(j)
+                    || in_clause(j)
                     || self.cue_at(j).is_none_or(|c| self.is_bare_noun(j, &c)))
         });
         if !clean || inside.is_empty() {

@@ -1189,6 +1189,21 @@ mod tests {
     }
 
     #[test]
+    fn a_cue_in_a_relative_clause_inside_an_appositive_is_passed() {
+        let text = "Dr. Helena Osei, a musicologist in Boston who has \
+                    testified in copyright cases, said the two choruses were \
+                    close.";
+        let got = extract(text, &segment(text));
+        let said = got
+            .iter()
+            .find(|a| a.cue.is_some_and(|c| c.text(text) == "said"))
+            .expect("said");
+        let speaker = said.speaker.as_ref().unwrap().span.text(text);
+        assert_eq!(speaker, "Dr. Helena Osei");
+        assert_eq!(said.content_text(text), "the two choruses were close");
+    }
+
+    #[test]
     fn a_name_before_a_description_and_a_relative_clause_speaks() {
         let text = "Professor Gunter Kuhnle, a nutrition expert at the \
                     University of Reading, who was not involved in the \
