@@ -59,6 +59,11 @@ fn is_describing(low: &str) -> bool {
         && DESCRIBING.binary_search(&low).is_ok()
 }
 
+/// True when `low` is one of [`NAMING`].
+pub(crate) fn is_naming(low: &str) -> bool {
+    NAMING.binary_search(&low).is_ok()
+}
+
 /// Runs the rules over every quotation and every describing verb.
 pub fn run(cx: &mut Context, out: &mut Vec<Found>) {
     for i in 0..cx.len() {
@@ -96,9 +101,7 @@ fn at_quote(
 ) -> Option<(Found, (usize, usize))> {
     let s = cx.sentence(open);
     let lowest = open.saturating_sub(MAX_OBJECT + 1).max(s.first);
-    let verb = (lowest..open)
-        .rev()
-        .find(|&j| NAMING.binary_search(&cx.low(j)).is_ok())?;
+    let verb = (lowest..open).rev().find(|&j| is_naming(cx.low(j)))?;
     // What is named: plain words, at least one ("it", "the plan"); "as"
     // may close it ("branded him as “a liar”").
     let object = verb + 1..open;
@@ -127,8 +130,13 @@ fn said_by_subject(
     rule: &'static str,
 ) -> Option<(Found, (usize, usize))> {
     let s = cx.sentence(verb);
-    let (sp_start, sp_end) = cx.speaker_before(verb, s.first)?;
-    if sp_end != verb || cx.any_used(sp_start, sp_end) {
+    let own = cx.speaker_before(verb, s.first).filter(|&(_, e)| e == verb);
+    // A coordinated verb's subject is the first verb's too, and the
+    // clause between is left for that verb's rule: only the naming is
+    // claimed.
+    let coordinated = own.is_none();
+    let (sp_start, sp_end) = own.or_else(|| coordinated_subject(cx, verb))?;
+    if cx.any_used(sp_start, sp_end) {
         return None;
     }
     // "called the deal “fair and sustainable,” though he acknowledged
@@ -155,7 +163,53 @@ fn said_by_subject(
         content: vec![cx.span(verb + 1, end)],
         rule,
     };
-    Some((f, (sp_start, end)))
+    let claimed = if coordinated { verb } else { sp_start };
+    Some((f, (claimed, end)))
+}
+
+/// The subject of a naming verb after "and": that of the last cue
+/// before it, the verb it is joined to ("Sen. Rand Paul said Rubio's
+/// plan would …, and called him “…”", "She said Sanders has criticized
+/// the president and called him “weak”" is Sanders), or with no cue,
+/// the speaker phrase that opens the sentence with a verb after it
+/// ("Carson took the stage in Baltimore and called the political
+/// system “rotten to the core”").
+fn coordinated_subject(cx: &Context, verb: usize) -> Option<(usize, usize)> {
+    let s = cx.sentence(verb);
+    if verb < s.first + 3 || cx.low(verb - 1) != "and" {
+        return None;
+    }
+    let subject_of = |k: usize| {
+        let end = cx.skip_auxiliaries_back(k, s.first);
+        cx.speaker_before(end, s.first).filter(|&(_, e)| e == end)
+    };
+    // A verb that reports, not a noun ("Rubio's tax plan").
+    let cue_before = |from: usize, to: usize| {
+        (from..to).rev().find(|&j| {
+            !cx.in_quote[j]
+                && !cx.is_possessive(j - 1)
+                && cx.cue_at(j).is_some_and(|c| !cx.is_bare_noun(j, &c))
+        })
+    };
+    if let Some(last) = cue_before(s.first + 1, verb - 1) {
+        let subject = subject_of(last)?;
+        // "Ms. Acosta said even she found the debt confusing and called
+        // …": a pronoun in the clause within is the speaker of the cue
+        // before it, whom the sentence names.
+        let pronoun = subject.1 == subject.0 + 1 && cx.is_pronoun(subject.0);
+        let outer = cue_before(s.first + 1, subject.0).and_then(subject_of);
+        return if pronoun { outer.or(Some(subject)) } else { Some(subject) };
+    }
+    let (a, b) = cx.speaker_after(s.first, verb - 1)?;
+    // "It's become such a presence that Sanders thanked … and called
+    // …": the verb is the clause's after "that".
+    let verb_after = b < verb - 1
+        && cx.is_word(b)
+        && !cx.is_capitalised(b)
+        && !cx.is_determiner(b)
+        && !cx.is_preposition(b)
+        && (b..verb - 1).all(|j| cx.low(j) != "that");
+    verb_after.then_some((a, b))
 }
 
 /// "X described Y as Z" at the verb `verb`.
@@ -176,6 +230,50 @@ mod tests {
     use super::*;
     use crate::extract::extract;
     use crate::segment::segment;
+
+    #[test]
+    fn a_naming_verb_after_and_has_the_subject_of_the_verb_before() {
+        let text = "The association said its pilot had followed every \
+                    procedure and called the failure \"sudden and total.\" \
+                    She said Sanders had criticized the president and called \
+                    him \"weak.\" Carson took the stage in Baltimore and \
+                    called the system \"rotten.\" It grew so big that Mr. \
+                    Ross thanked the nurses and called the union \"a \
+                    sponsor.\" Ms. Acosta said even she found the debt \
+                    confusing and called the venture \"a mistake.\" Sen. \
+                    Rand Paul said Rubio's tax plan was bad, and called him \
+                    \"a proponent.\" Ms. Lee said Trump's claims were false \
+                    and called them \"lies.\"";
+        let got = extract(text, &segment(text));
+        let of = |cue: &str, content: &str| {
+            got.iter()
+                .find(|a| {
+                    a.cue.is_some_and(|c| c.text(text) == cue)
+                        && a.content_text(text).starts_with(content)
+                })
+                .map(|a| a.speaker.as_ref().map(|s| s.span.text(text)))
+        };
+        assert_eq!(
+            of("said", "its pilot"),
+            Some(Some("The association")),
+            "{got:?}"
+        );
+        assert_eq!(
+            got.iter()
+                .find(|a| a.content_text(text).starts_with("its pilot"))
+                .unwrap()
+                .content_text(text),
+            "its pilot had followed every procedure"
+        );
+        assert_eq!(of("called", "the failure"), Some(Some("The association")));
+        assert_eq!(of("called", "him"), Some(Some("Sanders")));
+        assert_eq!(of("called", "the system"), Some(Some("Carson")));
+        assert_eq!(of("called", "the venture"), Some(Some("Ms. Acosta")));
+        assert_eq!(of("called", "him \"a"), Some(Some("Sen. Rand Paul")));
+        assert_eq!(of("called", "them"), Some(Some("Ms. Lee")), "{got:?}");
+        // After "that", the clause's own subject would be needed: none.
+        assert_ne!(of("called", "the union"), Some(Some("It")), "{got:?}");
+    }
 
     #[test]
     fn naming_verbs_are_sorted() {

@@ -984,7 +984,13 @@ pub(crate) fn content_end(cx: &Context, start: usize, end: usize) -> usize {
                     || parenthetical_attribution(cx, j, end)
                     || (in_relative && named_subject(cx, j, end)))
                 || (matches!(cx.low(j - 1), "and" | "but")
-                    && (coordinated_cue(cx, j) || new_attribution(cx, j, end)))
+                    && (coordinated_cue(cx, j)
+                        || new_attribution(cx, j, end)
+                        // "… and called the plan “a fraud”": the naming
+                        // rule claimed it first.
+                        || (cx.used[j]
+                            && !cx.in_quote[j]
+                            && super::called::is_naming(cx.low(j)))))
         })
         // A closing quotation mark after the comma stays with the words
         // it closes.
