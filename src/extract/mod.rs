@@ -1189,6 +1189,17 @@ mod tests {
     }
 
     #[test]
+    fn a_closing_tag_takes_any_common_noun_phrase() {
+        let text = "No visitors were hurt, the zoo said. Zoo keepers fed \
+                    the cat, the zoo said on Monday.";
+        let got = extract(text, &segment(text));
+        // Only the sentence's last words vouch for a phrase no speaker
+        // noun heads: with words after the tag, it stays unread.
+        assert_eq!(speakers(text, &got), ["the zoo"], "{got:?}");
+        assert_eq!(got[0].content_text(text), "No visitors were hurt");
+    }
+
+    #[test]
     fn a_cue_in_a_relative_clause_inside_an_appositive_is_passed() {
         let text = "Dr. Helena Osei, a musicologist in Boston who has \
                     testified in copyright cases, said the two choruses were \

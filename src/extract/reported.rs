@@ -345,7 +345,8 @@ pub(crate) fn at_cue(
     }
     let speaker = cx
         .speaker_before(end, s.first)
-        .or_else(|| cx.group_subject_before(end, s.first));
+        .or_else(|| cx.group_subject_before(end, s.first))
+        .or_else(|| closing_tag_subject(cx, s, cue, end));
     match speaker {
         Some(sp) if !cx.any_used(sp.0, sp.1) => {
             trailing(cx, s, cue, sp).or_else(|| forward(cx, s, cue, sp))
@@ -359,6 +360,23 @@ pub(crate) fn at_cue(
             }),
         _ => inverted(cx, s, cue),
     }
+}
+
+/// "No visitors were hurt, the zoo said.", "…, the unsigned opinion
+/// said.": a tag that closes the sentence after a comma takes any common
+/// noun phrase for its subject, not only one a speaker noun heads.
+fn closing_tag_subject(
+    cx: &Context,
+    s: Sentence,
+    cue: &CueMatch,
+    end: usize,
+) -> Option<(usize, usize)> {
+    let closes = (cue.end..s.end).all(|j| !cx.is_word(j));
+    if !closes || cue.cue.participle {
+        return None;
+    }
+    let (a, b) = cx.common_noun_phrase_before(end, s.first)?;
+    (a >= s.first + 3 && cx.word(a - 1) == ",").then_some((a, b))
 }
 
 /// True when every claimed word of speaker `sp` is claimed as the speaker
