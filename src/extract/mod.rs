@@ -1189,6 +1189,18 @@ mod tests {
     }
 
     #[test]
+    fn forecast_is_a_cue_in_every_form() {
+        let text = "Economists polled by Reuters had forecast a gain of \
+                    about 9,000. The company forecasts revenue below \
+                    estimates.";
+        let got = extract(text, &segment(text));
+        let cues: Vec<&str> =
+            got.iter().filter_map(|a| a.cue.map(|c| c.text(text))).collect();
+        assert_eq!(cues, ["forecast", "forecasts"], "{got:?}");
+        assert_eq!(got[0].content_text(text), "a gain of about 9,000");
+    }
+
+    #[test]
     fn a_closing_tag_takes_any_common_noun_phrase() {
         let text = "No visitors were hurt, the zoo said. Zoo keepers fed \
                     the cat, the zoo said on Monday.";
