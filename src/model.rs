@@ -509,6 +509,15 @@ pub(crate) fn decimal(n: u64, buf: &mut [u8; 20]) -> &str {
     std::str::from_utf8(&buf[at..]).expect("ASCII digits")
 }
 
+/// True for a plural that counts a crowd, in lower case: "dozens",
+/// "hundreds" ("Hundreds of actors and scientists").
+pub fn is_count_plural(lower: &str) -> bool {
+    matches!(
+        lower,
+        "dozens" | "hundreds" | "thousands" | "millions" | "scores"
+    )
+}
+
 /// True for a number written as a word, "one" to "ten", in lower case.
 pub fn is_number_word(lower: &str) -> bool {
     matches!(

@@ -2008,14 +2008,7 @@ impl<'a> Context<'a> {
             };
             let counted = e1 >= s1 + 3
                 && self.low(s1 + 1) == "of"
-                && matches!(
-                    self.low(s1),
-                    "hundreds"
-                        | "dozens"
-                        | "thousands"
-                        | "scores"
-                        | "millions"
-                );
+                && crate::model::is_count_plural(self.low(s1));
             let shared_determiner = self.low(e1) == "and"
                 && e2 == s2 + 1
                 && plural(s2)

@@ -177,9 +177,15 @@ impl<'n> FullerNames<'n> {
             .any(|w| matches!(w, "Police" | "City" | "County" | "State"))
             || super::names::is_us_state(word)
             || crate::contradict::is_known_place(&word.to_lowercase());
-        let body = super::mentions::is_body_name(&m.name) && !local;
-        let person = super::names::given_name(word).is_some();
-        (body != person).then_some(m)
+        // A body's name opens with no given name ("Morgan" is a
+        // person's), and a given name stands for a person's name only.
+        let given = super::names::given_name(word).is_some();
+        let fits = if super::mentions::is_body_name(&m.name) {
+            !local && !given
+        } else {
+            given
+        };
+        fits.then_some(m)
     }
 
     /// True when `word` alone stands for a body the text names in full
@@ -330,6 +336,11 @@ mod tests {
         let other = FullerNames::new(&named, HashMap::new());
         assert!(other.opening("DNC").is_none());
         assert!(other.opening("Romanian").is_none());
+        // A given name before a local body names neither a person nor
+        // the body: "Warren" of "Warren County Police Department".
+        let named = names(&[(0, "Warren County Police Department")]);
+        let county = FullerNames::new(&named, HashMap::new());
+        assert!(county.opening("Warren").is_none());
         // "Ford" ends a person's name: a surname, not the company.
         assert!(fuller.opening("Ford").is_none());
         assert!(!fuller.opens_body_name("Ford"));

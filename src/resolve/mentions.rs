@@ -1695,7 +1695,7 @@ fn is_quantified(words: &[&str]) -> bool {
         let lower = w.to_lowercase();
         (w.starts_with(|c: char| c.is_ascii_digit()) && is_digits(w))
             || (crate::model::is_number_word(&lower) && lower != "one")
-            || matches!(lower.as_str(), "dozens" | "hundreds" | "thousands")
+            || crate::model::is_count_plural(&lower)
     });
     // Not a name after a role: "Fight for 15 organizing director
     // Kendall Fells".

@@ -1894,11 +1894,7 @@ fn agreement_of(
     // opens the name of a body the text gives ("Brightline Civic
     // Systems") is that body's short name, an "it".
     let mention = sp.span.text(text);
-    if !mention.contains(' ')
-        && mention.starts_with(char::is_uppercase)
-        && names::given_name(mention).is_none()
-        && named.opens_body_name(mention)
-    {
+    if !mention.contains(' ') && named.opens_body_name(mention) {
         return Some(Agreement::Thing);
     }
     names::agreement_hint(sp.span.text(text))
