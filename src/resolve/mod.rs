@@ -831,8 +831,11 @@ fn after_opening_phrase(text: &str, span: Span) -> bool {
         _ => before,
     };
     let Some(phrase) = before.strip_suffix(',') else { return false };
-    let start =
-        phrase.rfind(['.', '!', '?', '\n', '"', '”']).map_or(0, |i| i + 1);
+    let start = phrase
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| matches!(c, '.' | '!' | '?' | '\n' | '"' | '”'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let phrase = phrase[start..].trim_start();
     if (start == 0 && floor > 0) || phrase.contains([',', ';', ':']) {
         return false;
@@ -1916,6 +1919,20 @@ mod tests {
             .filter_map(|a| a.speaker)
             .map(|s| (s.name.to_string(), s.resolution))
             .collect()
+    }
+
+    #[test]
+    fn an_opening_phrase_after_a_curly_quote_is_read_whole() {
+        // The phrase starts after the closing mark, three bytes long.
+        let text = "“It is late.” In March, Varga-Mensah said so. He called \
+                    it “late” in March, Varga-Mensah said.";
+        let at = |from: usize| {
+            let start = from + text[from..].find("Varga-Mensah").unwrap();
+            Span::new(start, start + "Varga-Mensah".len())
+        };
+        let first = at(0);
+        assert!(after_opening_phrase(text, first));
+        assert!(!after_opening_phrase(text, at(first.end())));
     }
 
     #[test]
