@@ -876,6 +876,32 @@ impl<'a> Context<'a> {
         self.noun_phrase_with(end, floor, true)
     }
 
+    /// "astronomers", "local bankers": one to three lower-case words,
+    /// none a function word, from just after a comma to `end`, whose last
+    /// is a plural ("-s", not "-ss", "-us" or "-is"): a bare plural.
+    pub fn bare_plural_before(
+        &self,
+        end: usize,
+        floor: usize,
+    ) -> Option<(usize, usize)> {
+        let start = (end.saturating_sub(3).max(floor + 1)..end)
+            .find(|&j| self.word(j - 1) == ",")?;
+        let head = self.low(end - 1);
+        let plural = head.len() > 3
+            && head.ends_with('s')
+            && !head.ends_with("ss")
+            && !head.ends_with("us")
+            && !head.ends_with("is");
+        let plain = (start..end).all(|j| {
+            self.is_word(j)
+                && !self.is_capitalised(j)
+                && !self.listed(j, STOP_WORD | AUXILIARY | DETERMINER)
+                && !self.low(j).ends_with("ly")
+                && self.cue_at(j).is_none()
+        });
+        (plural && plain).then_some((start, end))
+    }
+
     fn noun_phrase_with(
         &self,
         end: usize,

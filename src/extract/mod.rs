@@ -1212,6 +1212,20 @@ mod tests {
     }
 
     #[test]
+    fn a_closing_tag_takes_a_bare_plural_that_agrees() {
+        let text = "The ship could block the canal for a week, salvors \
+                    warn. The dust may hide a planet, research said. \
+                    The crane will arrive on Friday, crews says.";
+        let got = extract(text, &segment(text));
+        // No plural, or a verb that does not agree with one: no speaker.
+        assert_eq!(speakers(text, &got), ["salvors"], "{got:?}");
+        assert_eq!(
+            got[0].content_text(text),
+            "The ship could block the canal for a week"
+        );
+    }
+
+    #[test]
     fn a_cue_in_a_relative_clause_inside_an_appositive_is_passed() {
         let text = "Dr. Helena Osei, a musicologist in Boston who has \
                     testified in copyright cases, said the two choruses were \

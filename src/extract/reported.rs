@@ -375,8 +375,15 @@ fn closing_tag_subject(
     if !closes || cue.cue.participle {
         return None;
     }
-    let (a, b) = cx.common_noun_phrase_before(end, s.first)?;
-    (a >= s.first + 3 && cx.word(a - 1) == ",").then_some((a, b))
+    if let Some((a, b)) = cx.common_noun_phrase_before(end, s.first) {
+        return (a >= s.first + 3 && cx.word(a - 1) == ",").then_some((a, b));
+    }
+    // "…, astronomers say.": a bare plural, with a verb that agrees
+    // with one ("say", not "says").
+    let agrees =
+        !cx.low(cue.first).ends_with('s') || cx.low(cue.first).ends_with("ss");
+    let (a, b) = cx.bare_plural_before(end, s.first)?;
+    (agrees && a >= s.first + 3).then_some((a, b))
 }
 
 /// True when every claimed word of speaker `sp` is claimed as the speaker
