@@ -640,8 +640,23 @@ impl<'a> Context<'a> {
         if self.plural_subject(i) {
             return None;
         }
+        if self.asks_anonymity(i) {
+            return None;
+        }
         let plain = entries.iter().find(|c| c.particle.is_none())?;
         Some(CueMatch { cue: plain, first: i, end: i + 1 })
+    }
+
+    /// True when token `i` asks not to be named ("who asked not to be
+    /// named", "asking not to be identified"): a request about the
+    /// speaker's own name, which says nothing; the clause's cue comes
+    /// after it.
+    pub fn asks_anonymity(&self, i: usize) -> bool {
+        matches!(self.low(i), "asked" | "asks" | "asking")
+            && self.low(i + 1) == "not"
+            && self.low(i + 2) == "to"
+            && self.low(i + 3) == "be"
+            && ends_anonymity_request(self.low(i + 4))
     }
 
     /// Steps back from `end` over auxiliaries, adverbs and short time
