@@ -1226,6 +1226,22 @@ mod tests {
     }
 
     #[test]
+    fn common_occupations_head_a_speaker() {
+        let text = "Its actuary told the board that the losses would \
+                    require higher contributions. Two former senior \
+                    managers, who asked not to be named, said the board had \
+                    pushed her out. One of the report's co-authors, who \
+                    asked not to be named, said there had been disagreement.";
+        let got = extract(text, &segment(text));
+        let want = [
+            "Its actuary",
+            "Two former senior managers",
+            "One of the report's co-authors",
+        ];
+        assert_eq!(speakers(text, &got), want, "{got:?}");
+    }
+
+    #[test]
     fn asking_not_to_be_named_is_no_claim() {
         let text = "A teacher, who asked not to be named, said the deal did \
                     nothing about workload. A nurse who asked not to be \
