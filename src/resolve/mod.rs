@@ -2065,6 +2065,19 @@ mod tests {
     }
 
     #[test]
+    fn a_newspaper_named_before_is_no_one_a_pronoun_stops_at() {
+        // "Ledger" ends a newspaper's name, not a person's of unknown
+        // gender: the search goes on back to the editor.
+        let text = "The paper's owner, Tillery Local Media, said it would \
+                    close the weekly.\n\nOn Thursday the presses that print \
+                    the Harrow County Ledger will run for the last time. \
+                    Martha Okonedo-Pryce, 64, has edited the Ledger for 22 \
+                    years. She says she learned of the closure on a call.";
+        let got = speakers(text);
+        assert_eq!(got.last().unwrap().0, "Martha Okonedo-Pryce", "{got:?}");
+    }
+
+    #[test]
     fn a_name_closing_a_tag_after_its_role_says_who_it_is() {
         for (text, who) in [
             (
