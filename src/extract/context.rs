@@ -1001,6 +1001,21 @@ impl<'a> Context<'a> {
                 .or_else(|| self.noun_phrase_before(open, floor));
         }
         let inside = open + 1..comma;
+        // "Catriona Hale, whose mother, Agnes, was one of the dead,
+        // said": a clause's verb opens what follows the last comma, so
+        // the words before it are the relative clause's own subject; the
+        // speaker is the phrase before the relative pronoun.
+        let verb = matches!(
+            self.low(open + 1),
+            "was" | "were" | "is" | "are" | "has" | "had" | "have" | "will"
+        );
+        if verb {
+            let who = (lowest..open).rev().find(|&j| {
+                self.word(j) == ","
+                    && matches!(self.low(j + 1), "who" | "whose" | "which")
+            })?;
+            return self.noun_phrase_before(who, floor);
+        }
         // No cue may stand inside, unless the appositive is a relative
         // clause, the name's own ("Mr. Leenders, who estimated that …,
         // said", "…, where she played on Thursdays, said"), or the cue is

@@ -1242,6 +1242,18 @@ mod tests {
     }
 
     #[test]
+    fn a_name_apposed_inside_a_whose_clause_is_not_the_speaker() {
+        let text = "Catriona Hale, whose mother, Agnes, was one of the two \
+                    passengers who died, said the evidence had been hard to \
+                    hear. Senator Marco Rubio, whose hometown, Miami, is \
+                    threatened by rising seas, has said efforts to combat \
+                    it will fail.";
+        let got = extract(text, &segment(text));
+        let want = ["Catriona Hale", "Senator Marco Rubio"];
+        assert_eq!(speakers(text, &got), want, "{got:?}");
+    }
+
+    #[test]
     fn asking_not_to_be_named_is_no_claim() {
         let text = "A teacher, who asked not to be named, said the deal did \
                     nothing about workload. A nurse who asked not to be \
