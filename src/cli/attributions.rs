@@ -14,22 +14,32 @@ use claimgraph::{
 use serde_json::{Value, json};
 
 use crate::cli::args::{AttributionsArgs, Format};
-use crate::cli::input::read_documents;
+use crate::cli::input::read_and_make;
 use crate::cli::text::clip;
 
 /// Runs the subcommand.
 pub fn run(args: AttributionsArgs) -> anyhow::Result<ExitCode> {
     super::train::use_cue_model(args.cue_model.as_deref())?;
     super::train::open_gate(args.all_speakers)?;
-    let docs = read_documents(&args.inputs, args.keep_going)?;
+    // On every core as the inputs are read; a document whose extraction
+    // fails is named (see `read_and_make`).
+    let join = args.join_split_quotes;
+    let extracted = read_and_make(
+        &args.inputs,
+        args.keep_going,
+        |doc| {
+            let mut x = extract_document(doc);
+            if join {
+                let atts = std::mem::take(&mut x.attributions);
+                x.attributions = join_split_quotes(&x.document.text, atts);
+            }
+            x
+        },
+        |x| x.document.id.as_str(),
+    )?;
     let out = io::stdout();
     let mut out = io::BufWriter::new(out.lock());
-    for doc in docs {
-        let mut x = extract_document(doc);
-        if args.join_split_quotes {
-            let atts = std::mem::take(&mut x.attributions);
-            x.attributions = join_split_quotes(&x.document.text, atts);
-        }
+    for x in extracted {
         match args.format {
             Format::Jsonl => writeln!(out, "{}", jsonl_line(&x))?,
             Format::Table => write_table(&mut out, &x, args.explain)?,
