@@ -1254,6 +1254,25 @@ mod tests {
     }
 
     #[test]
+    fn that_before_a_noun_for_a_claim_is_its_determiner() {
+        let text = "The judge rejected that argument. Jeff Weaver dismissed \
+                    that suggestion as a sign of disarray. She said that \
+                    reports of a deal were false.";
+        let got = extract(text, &segment(text));
+        let contents: Vec<String> =
+            got.iter().map(|a| a.content_text(text)).collect();
+        assert_eq!(
+            contents,
+            [
+                "that argument",
+                "that suggestion as a sign of disarray",
+                "reports of a deal were false"
+            ],
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn asking_not_to_be_named_is_no_claim() {
         let text = "A teacher, who asked not to be named, said the deal did \
                     nothing about workload. A nurse who asked not to be \
