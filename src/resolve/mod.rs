@@ -1922,6 +1922,26 @@ mod tests {
     }
 
     #[test]
+    fn titles_without_a_full_stop_are_dropped_as_with_one() {
+        // British style: "Mr", "Ms", "Dr" with no full stop.
+        let text = "The rail minister, Gareth Pendleford, has defended the \
+                    rise. Mr Pendleford said passengers would see gains. \
+                    Dr Helen Fairweather-Oni said the wards were full. Ms \
+                    Ashcombe-Reyes said the union would strike.";
+        let names: Vec<String> =
+            speakers(text).into_iter().map(|(n, _)| n).collect();
+        assert_eq!(
+            names,
+            [
+                "Gareth Pendleford",
+                "Gareth Pendleford",
+                "Helen Fairweather-Oni",
+                "Ashcombe-Reyes"
+            ]
+        );
+    }
+
+    #[test]
     fn an_opening_phrase_after_a_curly_quote_is_read_whole() {
         // The phrase starts after the closing mark, three bytes long.
         let text = "“It is late.” In March, Varga-Mensah said so. He called \
