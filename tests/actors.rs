@@ -897,3 +897,25 @@ fn a_capitalised_plural_role_is_each_articles_own_group() {
     assert_eq!(proponents.len(), 2, "{proponents:?}");
     assert!(proponents.iter().all(|x| x.kind == ActorKind::Group));
 }
+
+#[test]
+fn a_common_noun_in_capitals_is_no_actor_shared_across_articles() {
+    // Two headlines' "Poll" are two polls, and two towns' "Police" two
+    // forces; a plural group ("Democrats") still recurs.
+    let g = graph_of(
+        &[
+            "Poll: Trump and Clinton hold narrow leads in Florida.\n\nThe \
+             race is close. Police said the suspect fled. Democrats said \
+             the count was fair.",
+            "Poll: Clinton and Sanders in dead heat.\n\nThe race is close. \
+             Police said the crowd had gone home. Democrats said the vote \
+             was late.",
+        ],
+        &builtin_aliases(),
+    );
+    let named =
+        |name: &str| actors(&g).iter().filter(|a| a.name == name).count();
+    assert_eq!(named("Poll"), 2);
+    assert_eq!(named("Police"), 2);
+    assert_eq!(named("Democrats"), 1);
+}

@@ -563,6 +563,9 @@ fn merge_key_of(m: &Mention) -> Option<String> {
         return None;
     }
     match m.class {
+        // "Poll: Trump leads …", "Report: …", "Women …": a common noun
+        // set in capitals names a different thing in each article.
+        Class::Name if is_common_noun(&m.name) => None,
         Class::Name | Class::Unit => Some(key_of(&m.name)),
         Class::Government => Some(match &m.country {
             Some(c) if is_demonym(c) => {
@@ -576,6 +579,20 @@ fn merge_key_of(m: &Mention) -> Option<String> {
         }
         _ => None,
     }
+}
+
+/// True when `name` is one word that, in lower case, is a noun for a
+/// document or a singular noun for a speaker ("Poll", "Report",
+/// "Campaign", "Editor"): no name of one actor, whatever its capital
+/// says. Plurals ("Democrats") name groups that do recur.
+fn is_common_noun(name: &str) -> bool {
+    if name.contains(' ') {
+        return false;
+    }
+    let lower = name.to_lowercase();
+    let lexicon = crate::extract::lexicon::Lexicon::get();
+    crate::extract::is_document_noun(&lower)
+        || (lexicon.is_speaker_noun(&lower) && !lower.ends_with('s'))
 }
 
 /// A plain name that could be a person's: not a body, not an acronym.
