@@ -900,16 +900,17 @@ fn a_capitalised_plural_role_is_each_articles_own_group() {
 
 #[test]
 fn a_common_noun_in_capitals_is_no_actor_shared_across_articles() {
-    // Two headlines' "Poll" are two polls, and two towns' "Police" two
-    // forces; a plural group ("Democrats") still recurs.
+    // Two headlines' "Poll" are two polls, two towns' "Police" two
+    // forces, and two papers' "The Post" two papers; a plural group
+    // ("Democrats") still recurs.
     let g = graph_of(
         &[
             "Poll: Trump and Clinton hold narrow leads in Florida.\n\nThe \
              race is close. Police said the suspect fled. Democrats said \
-             the count was fair.",
+             the count was fair. The Post reported that the mayor quit.",
             "Poll: Clinton and Sanders in dead heat.\n\nThe race is close. \
              Police said the crowd had gone home. Democrats said the vote \
-             was late.",
+             was late. The Post reported that the mayor stayed.",
         ],
         &builtin_aliases(),
     );
@@ -917,5 +918,7 @@ fn a_common_noun_in_capitals_is_no_actor_shared_across_articles() {
         |name: &str| actors(&g).iter().filter(|a| a.name == name).count();
     assert_eq!(named("Poll"), 2);
     assert_eq!(named("Police"), 2);
+    // Which paper "The Post" is, each article says.
+    assert_eq!(named("Post"), 2);
     assert_eq!(named("Democrats"), 1);
 }

@@ -582,9 +582,11 @@ fn merge_key_of(m: &Mention) -> Option<String> {
 }
 
 /// True when `name` is one word that, in lower case, is a noun for a
-/// document or a singular noun for a speaker ("Poll", "Report",
-/// "Campaign", "Editor"): no name of one actor, whatever its capital
-/// says. Plurals ("Democrats") name groups that do recur.
+/// document, a singular noun for a speaker ("Poll", "Report",
+/// "Campaign", "Editor") or the head of a newspaper's name ("Post",
+/// "Times": which paper, each article says): no name of one actor,
+/// whatever its capital says. Plurals ("Democrats") name groups that do
+/// recur.
 fn is_common_noun(name: &str) -> bool {
     if name.contains(' ') {
         return false;
@@ -593,6 +595,7 @@ fn is_common_noun(name: &str) -> bool {
     let lexicon = crate::extract::lexicon::Lexicon::get();
     crate::extract::is_document_noun(&lower)
         || (lexicon.is_speaker_noun(&lower) && !lower.ends_with('s'))
+        || super::words::class_of(&lower) == Some(WordClass::Publication)
 }
 
 /// A plain name that could be a person's: not a body, not an acronym.
