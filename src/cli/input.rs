@@ -99,7 +99,7 @@ fn read_each<T: Send>(
                             );
                             match made_now {
                                 Ok(lost) => {
-                                    counts.0 += lost.len();
+                                    skipped += lost.len();
                                     lost_before += lost
                                         .iter()
                                         .filter(|id| !ids.contains(id))

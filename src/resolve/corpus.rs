@@ -591,11 +591,14 @@ fn is_common_noun(name: &str) -> bool {
     if name.contains(' ') {
         return false;
     }
-    let lower = name.to_lowercase();
-    let lexicon = crate::extract::lexicon::Lexicon::get();
-    crate::extract::is_document_noun(&lower)
-        || (lexicon.is_speaker_noun(&lower) && !lower.ends_with('s'))
-        || super::words::class_of(&lower) == Some(WordClass::Publication)
+    super::words::with_lower(name, |lower| {
+        let Ok(lower) = std::str::from_utf8(lower) else { return false };
+        let plural = lower.ends_with('s') && !lower.ends_with("ss");
+        let lexicon = crate::extract::lexicon::Lexicon::get();
+        crate::extract::is_document_noun(lower)
+            || (lexicon.is_speaker_noun(lower) && !plural)
+            || super::words::class_of(lower) == Some(WordClass::Publication)
+    })
 }
 
 /// A plain name that could be a person's: not a body, not an acronym.
