@@ -1847,6 +1847,41 @@ mod tests {
     }
 
     #[test]
+    fn a_cry_next_to_a_quotation_is_speech() {
+        for (text, speaker, content) in [
+            (
+                "At the rally, the heckler yelled: “You suck!”",
+                "the heckler",
+                "You suck!",
+            ),
+            (
+                "Then the crowd chanted, “Lock her up!”",
+                "the crowd",
+                "Lock her up!",
+            ),
+            ("“Get out!” Ms. Reyes shouted.", "Ms. Reyes", "Get out!"),
+        ] {
+            let got = extract(text, &segment(text));
+            let a = got.iter().find(|a| a.content_text(text) == content);
+            let a = a.unwrap_or_else(|| panic!("{text}: {got:?}"));
+            let said = a.speaker.as_ref().map(|s| s.span.text(text));
+            assert_eq!(said, Some(speaker), "{text}");
+        }
+        // Without a quotation a cry reports nothing.
+        let text = "The crowd yelled and waved flags.";
+        assert!(extract(text, &segment(text)).is_empty());
+    }
+
+    #[test]
+    fn an_exclamation_is_not_woven_into_the_clause_after_it() {
+        let text = "The attendees chanted, “Lock her up!” as they had for \
+                    earlier speakers.";
+        let got = extract(text, &segment(text));
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].content_text(text), "Lock her up!");
+    }
+
+    #[test]
     fn a_clause_after_a_trailing_cue_is_its_content() {
         let text = "She spoke of it often in the primary — in fact, she said \
                     it “humanizes” her.";

@@ -447,7 +447,11 @@ fn partial(cx: &Context, group: &[Quotation]) -> Option<(usize, usize)> {
     let close = q.close?;
     let s = cx.sentence(q.open);
     let next = close + 1;
-    if next >= s.end || !cx.is_word(next) || cx.in_quote[next] {
+    // "The fans chanted “We want more!” until the band came back": an
+    // exclamation or a question is a whole utterance, not words woven
+    // into the reporter's clause.
+    let whole = matches!(cx.word(close - 1), "!" | "?");
+    if whole || next >= s.end || !cx.is_word(next) || cx.in_quote[next] {
         return None;
     }
     let end = reported::content_end(cx, next, s.end);
