@@ -667,7 +667,13 @@ impl<'a> Context<'a> {
         floor: usize,
     ) -> usize {
         loop {
-            while end > floor && self.is_auxiliary(end - 1) {
+            // "Both said": a quantifier opening the sentence is the
+            // subject, not a word between subject and verb ("they both
+            // said"; "Smith and Jones, both said" after an appositive).
+            while end > floor
+                && self.is_auxiliary(end - 1)
+                && !(end - 1 == floor && self.listed(end - 1, QUANTIFIER))
+            {
                 end -= 1;
             }
             // "last week said", "on Thursday evening said"
@@ -1051,10 +1057,18 @@ impl<'a> Context<'a> {
         if open >= floor + 3 && age(open - 1) && self.word(open - 2) == "," {
             open -= 2;
         }
+        // A role ending in a phrase with no head of its own ("The author
+        // of the book, Mitchell Zuckoff, said") leaves the speaking to
+        // the name set after it; before a relative clause there is none
+        // ("A nurse at the clinic, who asked not to be named, said").
+        let headed =
+            relative || !self.is_word(open - 1) || self.is_head(open - 1);
         let found = self
             .informed_source_before(open, floor)
             .or_else(|| self.part_of_pronoun_before(open, floor))
-            .or_else(|| self.noun_phrase_before(open, floor))
+            .or_else(|| {
+                self.noun_phrase_before(open, floor).filter(|_| headed)
+            })
             .or_else(|| self.head_before_of(open, floor))
             .or_else(|| self.apposed_name(open, comma))?;
         // "Disillusioned, Mr. Mitchell resigned, convinced …": the word
@@ -1354,9 +1368,6 @@ impl<'a> Context<'a> {
         {
             head -= 1;
         }
-        if !self.is_head(head) {
-            return None;
-        }
         // Up to ten words back from the head ending at `end`.
         let walk = |mut start: usize, end: usize| {
             while start > floor && end - start < 10 {
@@ -1380,10 +1391,33 @@ impl<'a> Context<'a> {
             }
             start
         };
-        let mut start = walk(head, end);
-        if let Some(h) = self.name_before_list(start, end, floor) {
-            start = walk(h, h + 1);
-        }
+        let mut start = if self.is_head(head) {
+            let start = walk(head, end);
+            match self.name_before_list(start, end, floor) {
+                Some(h) => walk(h, h + 1),
+                None => start,
+            }
+        } else {
+            // "A spokesman for the ministry", "A teacher at one of the
+            // trust's schools": a common noun phrase with no head of its
+            // own completes the speaker noun before its preposition, over
+            // a share ("one of") between. A share alone heads nothing
+            // here ("a majority of the state's 20", "many of the same").
+            if matches!(self.low(head), "and" | "or" | "but" | "nor") {
+                return None;
+            }
+            let (mut at, _) = self.modified_noun_phrase_before(end, floor)?;
+            let mut speaker = None;
+            for _ in 0..2 {
+                let h = self.head_before_preposition(at, end, floor, false)?;
+                if self.is_speaker_noun(h) && !self.listed(h, QUANTIFIER) {
+                    speaker = Some(h);
+                    break;
+                }
+                at = h;
+            }
+            walk(speaker?, speaker? + 1)
+        };
         // "A spokeswoman for the ministry", "most of the candidates": the
         // phrase after a preposition belongs to the head before it.
         for _ in 0..2 {
@@ -2340,6 +2374,24 @@ mod tests {
                 "the president of Mexico",
             ),
             ("Mr. Trump said it", "said", "Mr. Trump"),
+            // A phrase with no head of its own after a preposition
+            // completes the speaker noun before it, over a share.
+            (
+                "A spokesman for the ministry said it",
+                "said",
+                "A spokesman for the ministry",
+            ),
+            (
+                "A nurse at the cardiac unit, who asked not to be named, \
+                 said it",
+                "said",
+                "A nurse at the cardiac unit",
+            ),
+            (
+                "A teacher at one of the trust's schools said it",
+                "said",
+                "A teacher at one of the trust's schools",
+            ),
             (
                 "Lindsey Graham, who called on them",
                 "called",
@@ -2419,6 +2471,13 @@ mod tests {
     fn no_speaker_without_a_head() {
         assert_eq!(before("the idea said nothing", "said"), None);
         assert_eq!(before("Then said nothing", "said"), None);
+        // A share, or a phrase that ends in a conjunction, completes no
+        // speaker noun before a preposition.
+        assert_eq!(before("They took many of the same said it", "said"), None);
+        assert_eq!(
+            before("Praising nurses in his hospitals and said it", "said"),
+            None
+        );
     }
 
     #[test]

@@ -1873,6 +1873,37 @@ mod tests {
     }
 
     #[test]
+    fn a_quantifier_opening_the_sentence_is_its_subject() {
+        let text = "Two members spoke. Both said they backed the plan.";
+        let got = extract(text, &segment(text));
+        assert_eq!(speakers(text, &got), ["Both"], "{got:?}");
+        // After an appositive of names it is no speaker of its own.
+        let text = "Two members, Ann Lee and Bo Park, both said they backed \
+                    the plan.";
+        let got = extract(text, &segment(text));
+        assert!(speakers(text, &got).iter().all(|s| *s != "both"), "{got:?}");
+    }
+
+    #[test]
+    fn a_source_with_a_relative_clause_keeps_its_placed_phrase() {
+        for (text, speaker) in [
+            (
+                "A nurse at the clinic, who asked not to be named, said the \
+                 week had been hard.",
+                "A nurse at the clinic",
+            ),
+            (
+                "A diplomat from one of the Pact countries, who spoke on \
+                 condition of anonymity, said the deal was final.",
+                "A diplomat from one of the Pact countries",
+            ),
+        ] {
+            let got = extract(text, &segment(text));
+            assert_eq!(speakers(text, &got), [speaker], "{got:?}");
+        }
+    }
+
+    #[test]
     fn an_exclamation_is_not_woven_into_the_clause_after_it() {
         let text = "The attendees chanted, “Lock her up!” as they had for \
                     earlier speakers.";
