@@ -19,6 +19,7 @@ pub(crate) mod names;
 mod packed;
 pub(crate) mod words;
 
+use std::cell::Cell;
 use std::collections::HashMap;
 
 use lookup::{Entry, FullerNames, Resolved};
@@ -70,6 +71,8 @@ pub fn resolve(text: &str, attributions: &mut [Attribution]) {
     // Bodies and documents no name gives ("The mayor's office"), which
     // "it" may still mean.
     let mut things = Resolved::default();
+    // What each speaker so far said, by where its mention stands.
+    let mut contents: HashMap<(usize, usize), Span> = HashMap::new();
     for a in attributions.iter_mut() {
         let said = a.content_extent();
         let Some(sp) = a.speaker.as_mut() else { continue };
@@ -77,8 +80,10 @@ pub fn resolve(text: &str, attributions: &mut [Attribution]) {
             resolved: &resolved,
             nameless: &nameless,
             things: &things,
+            contents: &contents,
         };
         resolve_one(text, &named, &earlier, sp, said);
+        contents.insert((sp.span.start(), sp.span.end()), said);
         // A relative pronoun's antecedent is never a later pronoun's: its
         // agreement cannot be told from "who".
         let mention = sp.span.text(text);
@@ -105,6 +110,8 @@ struct Earlier<'r> {
     nameless: &'r Resolved,
     /// Bodies and documents without a name ("The mayor's office").
     things: &'r Resolved,
+    /// What each of them said, by the start and end of its mention.
+    contents: &'r HashMap<(usize, usize), Span>,
 }
 
 fn resolve_one(
@@ -170,23 +177,75 @@ fn resolve_one(
             // "Dunmore's mayor, Keoni Ashdown, has closed the promenade.
             // '…,' he told reporters": one of unknown gender set after a
             // role that opens the sentence is too.
+            // A person named in what that speaker, a known he or she,
+            // said is talked about, not talking ("He says the finance
+            // chief, Paul Adeyemi, persuaded him. “…,” he says"): the
+            // search goes on back past them. So it does past one who
+            // is no subject to a subject in that paragraph ("Ted Cruz is
+            // highlighting his win over Donald Trump as he urges"), but
+            // no further, nor past one in the pronoun's own words.
+            // A body's reported words may name the person meant
+            // ("According to ProPublica, Clinton praised …. She also
+            // said").
             Some((span, name)) => {
-                match named_antecedent(text, named, sp.span, want, span.end())
-                {
-                    Some(n)
-                        if n.name != name
-                            && stands_nearer(text, n.latest, span, said)
-                            && (n.known
-                                || apposed_to_subject(text, n.latest)) =>
+                let gendered = resolved
+                    .latest_ending_in(span.end(), span.end(), |e| e.0 == span)
+                    .is_some_and(|e| e.2 == Some(want));
+                let spoke = earlier
+                    .contents
+                    .get(&(span.start(), span.end()))
+                    .filter(|_| gendered);
+                // Where the paragraph of a person passed over for not
+                // standing as a subject starts.
+                let passed: Cell<Option<usize>> = Cell::new(None);
+                let verdict = |n: &Named| {
+                    let told = spoke.is_some_and(|c| {
+                        c.start() <= n.latest.start()
+                            && n.latest.end() <= c.end()
+                    });
+                    let beyond =
+                        passed.get().is_some_and(|at| n.latest.start() < at);
+                    if n.name == name
+                        || !(n.known || apposed_to_subject(text, n.latest))
+                        || beyond
                     {
-                        Some((n.mention, n.name))
+                        Verdict::Stop
+                    } else if told {
+                        Verdict::Pass
+                    } else if stands_nearer(text, n.latest, span, said) {
+                        Verdict::Take
+                    } else if passed.get().is_none()
+                        && !(said.start() <= n.latest.start()
+                            && n.latest.end() <= said.end())
+                    {
+                        let before = &text[..n.latest.start()];
+                        passed.set(Some(
+                            before.rfind('\n').map_or(0, |i| i + 1),
+                        ));
+                        Verdict::Pass
+                    } else {
+                        Verdict::Stop
                     }
-                    _ => Some((span, name)),
+                };
+                match named_antecedent(
+                    text,
+                    named,
+                    sp.span,
+                    want,
+                    span.end(),
+                    &verdict,
+                ) {
+                    Some(n) => Some((n.mention, n.name)),
+                    None => Some((span, name)),
                 }
             }
-            None => named_antecedent(text, named, sp.span, want, 0)
-                .filter(|n| n.known)
-                .map(|n| (n.mention, n.name)),
+            None => {
+                let known = |n: &Named| {
+                    if n.known { Verdict::Take } else { Verdict::Stop }
+                };
+                named_antecedent(text, named, sp.span, want, 0, &known)
+                    .map(|n| (n.mention, n.name))
+            }
         }
         .filter(|(span, name)| {
             // "A council member, who …, told reporters …. He said":
@@ -1580,6 +1639,7 @@ fn named_antecedent(
     at: Span,
     want: Agreement,
     floor: usize,
+    verdict: &dyn Fn(&Named) -> Verdict,
 ) -> Option<Named> {
     if !matches!(want, Agreement::Male | Agreement::Female) {
         return None;
@@ -1628,24 +1688,38 @@ fn named_antecedent(
             let m = named.ending_with(word, end).find(|m| {
                 !names_a_place_or_body(text, m) && !named_by_noun(text, m)
             })?;
-            return Some(Named {
+            let n = Named {
                 mention: m.span,
                 name: m.name.clone(),
                 latest: latest(m),
                 known: false,
-            });
+            };
+            return matches!(verdict(&n), Verdict::Take).then_some(n);
         };
         if got != want {
             continue;
         }
-        return Some(Named {
+        let n = Named {
             mention: m.span,
             name: m.name.clone(),
             latest: latest(m),
             known: true,
-        });
+        };
+        match verdict(&n) {
+            Verdict::Take => return Some(n),
+            Verdict::Pass => continue,
+            Verdict::Stop => return None,
+        }
     }
     None
+}
+
+/// What [`named_antecedent`] does with a person it finds: gives that
+/// person, passes over to someone named earlier, or gives no one.
+enum Verdict {
+    Take,
+    Pass,
+    Stop,
 }
 
 /// A person [`named_antecedent`] finds: the name's mention, the name,
@@ -2082,6 +2156,45 @@ mod tests {
                     away,\" he told reporters.";
         let got = speakers(text);
         assert_eq!(got.last().unwrap().0, "Rowan Mbatha", "{got:?}");
+    }
+
+    #[test]
+    fn a_pronoun_passes_over_an_object_to_its_sentence_subject() {
+        let text = "Harry Reid said he would endorse soon.\n\nTed Cruz is \
+                    highlighting his win over Donald Trump as he urges \
+                    conservatives to unite.";
+        let got = speakers(text);
+        assert_eq!(got.last().unwrap().0, "Ted Cruz", "{got:?}");
+    }
+
+    #[test]
+    fn a_pronoun_passes_no_one_in_its_own_words_nor_out_of_its_paragraph() {
+        let text = "Ben Carson said he was fine.\n\nArmstrong Williams, \
+                    Carson's longtime friend, suggested the candidate was in \
+                    control. \"Dr. Carson is back in charge,\" he told the \
+                    AP.";
+        let got = speakers(text);
+        assert_eq!(got.last().unwrap().0, "Armstrong Williams", "{got:?}");
+        let text = "The F.B.I. said the case was closed.\n\nDonald Trump \
+                    flew to Ohio.\n\nLast week, the bureau's \
+                    director, James Comey, cleared Mrs. Clinton, but he \
+                    called her careless.";
+        let got = speakers(text);
+        assert_ne!(got.last().unwrap().0, "Donald Trump", "{got:?}");
+    }
+
+    #[test]
+    fn a_person_named_in_what_he_said_is_not_the_next_he() {
+        let text = "Ben Okafor, the co-founder, says he argued for smaller \
+                    cuts. He says the finance chief, Paul Adeyemi, persuaded \
+                    him otherwise. \"He showed me the numbers,\" he says.";
+        let got = speakers(text);
+        assert_eq!(got.last().unwrap().0, "Ben Okafor", "{got:?}");
+        // A body's reported words may name the one meant.
+        let text = "According to ProPublica, Sara Lind praised her donors. \
+                    She also said the crash was not their fault.";
+        let got = speakers(text);
+        assert_eq!(got.last().unwrap().0, "Sara Lind", "{got:?}");
     }
 
     #[test]
@@ -3009,8 +3122,13 @@ mod tests {
         let at = text.find("who").unwrap();
         sp.span = Span::new(at, at + 3);
         let none = Resolved::default();
-        let earlier =
-            Earlier { resolved: &none, nameless: &none, things: &none };
+        let said = HashMap::new();
+        let earlier = Earlier {
+            resolved: &none,
+            nameless: &none,
+            things: &none,
+            contents: &said,
+        };
         resolve_one(
             text,
             &FullerNames::new(&[], HashMap::new()),
