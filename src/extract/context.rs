@@ -843,6 +843,9 @@ impl<'a> Context<'a> {
                 .find(|&j| self.low(j) == "who")?;
             return self.noun_phrase_before(who, floor);
         }
+        if let Some(found) = self.restrictive_relative_before(end, floor) {
+            return Some(found);
+        }
         if self.word(last) == ")" {
             // "Rep. Gwen Moore (D-Wis.) said": the name before the
             // parenthesis, which goes with it.
@@ -853,6 +856,44 @@ impl<'a> Context<'a> {
             return Some((s, end));
         }
         self.noun_phrase_before(end, floor)
+    }
+
+    /// "A woman who lives nearby said": a speaker phrase with a
+    /// restrictive "who" clause of words (no comma or quotation in it)
+    /// running up to `end`, whose last word is no head of its own. The
+    /// clause says who the speaker is and stays in the phrase; a cue in
+    /// it ("Democrats who oppose the bill said") is part of it.
+    pub(crate) fn restrictive_relative_before(
+        &self,
+        end: usize,
+        floor: usize,
+    ) -> Option<(usize, usize)> {
+        // "voters who said they opposed it": a pronoun before the verb
+        // is its subject.
+        // The clause ends on a word of its own, not on an auxiliary,
+        // adverb, conjunction or function word that the verb at `end`
+        // completes ("a graduate who has successfully argued", "an
+        // official who was briefed on the details", "who oversaw the
+        // inquiry and described"): the verb is then the clause's own.
+        let last = self.low(end - 1);
+        let open = self.listed(end - 1, STOP_WORD | AUXILIARY | DETERMINER)
+            || matches!(last, "and" | "or" | "but")
+            || last.ends_with("ly")
+            || last.ends_with("n't")
+            || last.ends_with("n’t");
+        if self.is_head(end - 1) || self.is_pronoun(end - 1) || open {
+            return None;
+        }
+        let lowest = end.saturating_sub(12).max(floor + 1);
+        let who = (lowest..end).rev().find(|&j| self.low(j) == "who")?;
+        let clause = who + 1..end;
+        let plain = !clause.is_empty()
+            && clause.clone().all(|j| self.is_word(j) && !self.in_quote[j]);
+        if !plain || !self.is_word(who - 1) {
+            return None;
+        }
+        let (start, _) = self.noun_phrase_before(who, floor)?;
+        Some((start, end))
     }
 
     /// The speaker of a tag "X said" that ends right before the comma at

@@ -1873,6 +1873,38 @@ mod tests {
     }
 
     #[test]
+    fn a_restrictive_who_clause_stays_in_its_speaker() {
+        for (text, speaker) in [
+            (
+                "A woman who lives nearby said the fire started at night.",
+                "A woman who lives nearby",
+            ),
+            (
+                "Democrats who oppose the bill said it would fail.",
+                "Democrats who oppose the bill",
+            ),
+        ] {
+            let got = extract(text, &segment(text));
+            assert_eq!(speakers(text, &got), [speaker], "{got:?}");
+        }
+        // A verb right after the clause's auxiliary or adverb is the
+        // clause's own, and a pronoun before a verb is its subject.
+        let text = "He is a lawyer who has successfully argued three cases \
+                    and described them as hard.";
+        let got = extract(text, &segment(text));
+        assert!(
+            speakers(text, &got).iter().all(|s| !s.contains("who")),
+            "{got:?}"
+        );
+        let text = "He met voters who said they opposed the plan.";
+        let got = extract(text, &segment(text));
+        assert!(
+            got.iter().any(|a| a.content_text(text).starts_with("they")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn a_quantifier_opening_the_sentence_is_its_subject() {
         let text = "Two members spoke. Both said they backed the plan.";
         let got = extract(text, &segment(text));

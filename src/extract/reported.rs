@@ -303,6 +303,22 @@ pub(crate) fn at_cue(
     if cue.first > s.first && cx.low(cue.first - 1) == "to" {
         return None;
     }
+    // "Democrats who oppose the bill said …": a verb in a restrictive
+    // "who" clause is part of a later verb's subject, not a claim.
+    let before = cx.skip_auxiliaries_back(cue.first, s.first);
+    let restrictive = before > s.first + 1
+        && cx.low(before - 1) == "who"
+        && cx.is_word(before - 2);
+    if restrictive
+        && (cue.end..s.end).any(|j| {
+            cx.cue_at(j).is_some_and(|c| !c.cue.participle)
+                && cx
+                    .restrictive_relative_before(j, s.first)
+                    .is_some_and(|(a, _)| a < before - 1)
+        })
+    {
+        return None;
+    }
     // "…, falsely claiming …", "… and categorically stating …".
     let mut p = cue.first;
     while p > s.first
