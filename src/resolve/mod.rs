@@ -1630,7 +1630,10 @@ fn antecedent(
 /// pronoun's ("Jane Morales has run the bakery for 30 years. “…,” she
 /// says."). A person of unknown gender named since is given as such:
 /// the pronoun is not carried past them to someone earlier; one of the
-/// other gender is passed over.
+/// other gender is passed over. Each person of the pronoun's gender, or
+/// of unknown gender, found from the pronoun back is put to `verdict`,
+/// which takes them, passes over them to someone named earlier (one of
+/// unknown gender is never passed over), or ends the search with no one.
 /// Names are looked for from byte `floor` on (and within the pronoun's
 /// window): after the speaker found, when one was.
 fn named_antecedent(
