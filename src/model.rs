@@ -77,6 +77,11 @@ impl Span {
         self.start < other.end && other.start < self.end
     }
 
+    /// True when `other` lies wholly inside this span.
+    pub fn contains(&self, other: &Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
     /// The text the span covers.
     pub fn text<'t>(&self, text: &'t str) -> &'t str {
         &text[self.start()..self.end()]

@@ -162,6 +162,17 @@ fn is_joining_preposition(word: &str) -> bool {
     matches!(word, "of" | "in" | "for" | "at" | "from" | "by" | "with")
 }
 
+/// True when a lower-case word looks like a plural noun: longer than
+/// three letters and ending in "-s", not in "-ss", "-us" or "-is"
+/// ("bankers", not "boss", "census" or "analysis").
+fn looks_plural(low: &str) -> bool {
+    low.len() > 3
+        && low.ends_with('s')
+        && !low.ends_with("ss")
+        && !low.ends_with("us")
+        && !low.ends_with("is")
+}
+
 /// [`is_joining_preposition`] for a speaker read forward from its cue:
 /// not "in", which after a tag's speaker says where more often than
 /// whose ("Paul Ryan in a statement"), nor "with" ("said Ryan with a
@@ -948,12 +959,7 @@ impl<'a> Context<'a> {
     ) -> Option<(usize, usize)> {
         let start = (end.saturating_sub(3).max(floor + 1)..end)
             .find(|&j| self.word(j - 1) == ",")?;
-        let head = self.low(end - 1);
-        let plural = head.len() > 3
-            && head.ends_with('s')
-            && !head.ends_with("ss")
-            && !head.ends_with("us")
-            && !head.ends_with("is");
+        let plural = looks_plural(self.low(end - 1));
         let plain = (start..end).all(|j| {
             self.is_word(j)
                 && !self.is_capitalised(j)
@@ -1648,12 +1654,7 @@ impl<'a> Context<'a> {
         let opener = h == self.sentence(h).first && !self.is_speaker_noun(h);
         // "attorneys for the department", "protest organizers in
         // Cleveland": a plural noun.
-        let low = self.low(h);
-        let plural = low.len() > 3
-            && low.ends_with('s')
-            && !low.ends_with("ss")
-            && !low.ends_with("us")
-            && !low.ends_with("is")
+        let plural = looks_plural(self.low(h))
             && !self.is_capitalised(h)
             && !self.listed(h, STOP_WORD | AUXILIARY | PRONOUN | ADVERB)
             && self.cue_at(h).is_none();

@@ -285,7 +285,7 @@ fn note_speaker(cx: &Context, last: &mut [Option<Span>], f: &Found) {
     let Some(&si) = cx.sentence_of.get(first) else { return };
     let s = cx.seg.sentences[si];
     let sentence = cx.span(s.first, s.end);
-    if sentence.start() <= sp.start() && sp.end() <= sentence.end() {
+    if sentence.contains(&sp) {
         last[si] = Some(sp);
     }
 }
@@ -345,7 +345,7 @@ pub(crate) fn at_cue(
     {
         return None;
     }
-    let mut end = cx.skip_auxiliaries_back(cue.first, s.first);
+    let mut end = before;
     if cue.cue.participle {
         // A bare "-ing" form after a noun ("a group reporting …") is not
         // a finite verb; "is saying", "were warning" are, and "X firing

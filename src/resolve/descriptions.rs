@@ -275,9 +275,7 @@ fn bodies_in(doc: &DocMentions, span: Span) -> Vec<String> {
     doc.mentions
         .iter()
         .filter(|m| m.class == Class::Name)
-        .filter(|m| {
-            span.start() <= m.span.start() && m.span.end() <= span.end()
-        })
+        .filter(|m| span.contains(&m.span))
         .filter(|m| m.is_body() || m.is_acronym())
         .map(|m| m.name.clone())
         .collect()

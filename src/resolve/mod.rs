@@ -187,22 +187,17 @@ fn resolve_one(
             // A body's reported words may name the person meant
             // ("According to ProPublica, Clinton praised …. She also
             // said").
-            Some((span, name)) => {
-                let gendered = resolved
-                    .latest_ending_in(span.end(), span.end(), |e| e.0 == span)
-                    .is_some_and(|e| e.2 == Some(want));
+            Some((span, name, got)) => {
+                let (span, name) = (*span, name.clone());
                 let spoke = earlier
                     .contents
                     .get(&(span.start(), span.end()))
-                    .filter(|_| gendered);
+                    .filter(|_| *got == Some(want));
                 // Where the paragraph of a person passed over for not
                 // standing as a subject starts.
                 let passed: Cell<Option<usize>> = Cell::new(None);
                 let verdict = |n: &Named| {
-                    let told = spoke.is_some_and(|c| {
-                        c.start() <= n.latest.start()
-                            && n.latest.end() <= c.end()
-                    });
+                    let told = spoke.is_some_and(|c| c.contains(&n.latest));
                     let beyond =
                         passed.get().is_some_and(|at| n.latest.start() < at);
                     if n.name == name
@@ -215,8 +210,7 @@ fn resolve_one(
                     } else if stands_nearer(text, n.latest, span, said) {
                         Verdict::Take
                     } else if passed.get().is_none()
-                        && !(said.start() <= n.latest.start()
-                            && n.latest.end() <= said.end())
+                        && !said.contains(&n.latest)
                     {
                         let before = &text[..n.latest.start()];
                         passed.set(Some(
@@ -266,7 +260,8 @@ fn resolve_one(
         // body without a name, when it spoke last.
         let thing = (want == Agreement::Thing)
             .then(|| antecedent(earlier.things, sp.span, want))
-            .flatten();
+            .flatten()
+            .map(|(span, name, _)| (*span, name.clone()));
         let found = match (found, thing) {
             (Some(f), Some(t)) => {
                 Some(if t.0.end() > f.0.end() { t } else { f })
@@ -869,7 +864,7 @@ fn is_nominal(mention: &str) -> bool {
 /// that does), and is not inside what the pronoun's speaker said
 /// (`said`: "Trump isn't a conservative, he said").
 fn stands_nearer(text: &str, latest: Span, speaker: Span, said: Span) -> bool {
-    let inside = said.start() <= latest.start() && latest.end() <= said.end();
+    let inside = said.contains(&latest);
     latest.start() > speaker.end()
         && !inside
         && (opens_sentence(text, latest)
@@ -1615,13 +1610,11 @@ fn antecedent(
     resolved: &Resolved,
     at: Span,
     want: Agreement,
-) -> Option<(Span, String)> {
+) -> Option<&Entry> {
     let from = at.start().saturating_sub(PRONOUN_WINDOW);
-    let (span, name, _) =
-        resolved.latest_ending_in(from, at.start(), |(_, _, got)| {
-            compatible(*got, want)
-        })?;
-    Some((*span, name.clone()))
+    resolved.latest_ending_in(from, at.start(), |(_, _, got)| {
+        compatible(*got, want)
+    })
 }
 
 /// When no earlier speaker agrees with "he" or "she": the person named
