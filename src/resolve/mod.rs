@@ -73,6 +73,17 @@ pub fn resolve(text: &str, attributions: &mut [Attribution]) {
     let mut things = Resolved::default();
     // What each speaker so far said, by where its mention stands.
     let mut contents: HashMap<(usize, usize), Span> = HashMap::new();
+    // Each speaker as written, by where its mention ends, with what it
+    // said: a pronoun in the relative clause set after one is that
+    // speaker's (see [`relative_subject`]).
+    let mut subjects: HashMap<usize, (Speaker, Span)> = HashMap::new();
+    for a in attributions.iter() {
+        if let Some(sp) = &a.speaker {
+            subjects
+                .entry(sp.span.end())
+                .or_insert_with(|| (sp.clone(), a.content_extent()));
+        }
+    }
     for a in attributions.iter_mut() {
         let said = a.content_extent();
         let Some(sp) = a.speaker.as_mut() else { continue };
@@ -82,7 +93,26 @@ pub fn resolve(text: &str, attributions: &mut [Attribution]) {
             things: &things,
             contents: &contents,
         };
-        resolve_one(text, &named, &earlier, sp, said);
+        let subject = relative_subject(text, &subjects, sp.span).and_then(
+            |(mut subject, said)| {
+                resolve_one(text, &named, &earlier, &mut subject, said);
+                let want =
+                    pronoun_agreement(&sp.span.text(text).to_lowercase())?;
+                compatible(agreement_of(text, &named, &subject), want)
+                    .then_some(subject)
+            },
+        );
+        if let Some(subject) = subject {
+            sp.name = subject.name;
+            sp.resolution = match subject.resolution {
+                Resolution::Named | Resolution::Unresolved => {
+                    Resolution::Antecedent(subject.span)
+                }
+                further => further,
+            };
+        } else {
+            resolve_one(text, &named, &earlier, sp, said);
+        }
         contents.insert((sp.span.start(), sp.span.end()), said);
         // A relative pronoun's antecedent is never a later pronoun's: its
         // agreement cannot be told from "who".
@@ -556,6 +586,86 @@ fn name_before(text: &str, at: usize) -> Option<Span> {
 fn is_relative(mention: &str) -> bool {
     mention.eq_ignore_ascii_case("who")
         || mention.eq_ignore_ascii_case("which")
+}
+
+/// The speaker whose subject relative clause a "he" or "she" at `at`
+/// stands in, when the pronoun opens a clause of its own there: "A
+/// track inspector for the railroad, who asked not to be named because
+/// he feared losing his job, said" (the inspector fears). The clause
+/// opens with ", who" and a lower-case word that is no pronoun ("who he
+/// dubbed" is the pronoun's object), runs to the pronoun in one stretch
+/// of lower-case words with no comma, quotation mark or sentence end,
+/// and a subordinating word stands right before the pronoun; a
+/// relative or pronoun speaker is no one to be taken from.
+fn relative_subject(
+    text: &str,
+    subjects: &HashMap<usize, (Speaker, Span)>,
+    at: Span,
+) -> Option<(Speaker, Span)> {
+    if !matches!(at.text(text), "he" | "she") {
+        return None;
+    }
+    let from = text.ceil_char_boundary(at.start().saturating_sub(200));
+    let before = &text[from..at.start()];
+    let (head, clause) = before.rsplit_once(", who ")?;
+    let words: Vec<&str> = clause.split_whitespace().collect();
+    let (&first, &last) = (words.first()?, words.last()?);
+    let plain = clause
+        .chars()
+        .all(|c| c.is_alphanumeric() || c == ' ' || c == '-' || c == '\'')
+        && words.iter().all(|w| w.starts_with(char::is_lowercase));
+    // "who met the mayor after she said": a person the clause brings
+    // in may be the pronoun's.
+    let nouns = crate::extract::lexicon::Lexicon::get();
+    let person = words.iter().any(|w| {
+        nouns.is_speaker_noun(w)
+            || words::is(w, words::WordClass::Role)
+            || names::noun_gender(w).is_some()
+    });
+    let subordinate = matches!(
+        last,
+        "because"
+            | "when"
+            | "after"
+            | "before"
+            | "since"
+            | "although"
+            | "though"
+            | "while"
+            | "until"
+            | "if"
+            | "that"
+            | "as"
+    );
+    if !plain
+        || person
+        || !subordinate
+        || is_function_word(first)
+        || words.len() < 2
+    {
+        return None;
+    }
+    let end = at.start() - before.len() + head.len();
+    // No speaker there: a person's name ("Deja Stewart, who forced me
+    // to confront my four unhip decades when she called him …").
+    let Some((speaker, said)) = subjects.get(&end) else {
+        let ante = name_before(text, end).filter(|a| {
+            let last = a.text(text).split_whitespace().last().unwrap_or("");
+            !described(text, a.start()) && !words::is_body_head(last)
+        })?;
+        let speaker = Speaker {
+            span: ante,
+            name: ante.text(text).into(),
+            resolution: Resolution::Named,
+        };
+        return Some((speaker, Span::new(at.start(), at.start())));
+    };
+    let mention = speaker.span.text(text);
+    let lower = mention.to_lowercase();
+    if is_relative(mention) || pronoun_agreement(&lower).is_some() {
+        return None;
+    }
+    Some((speaker.clone(), *said))
 }
 
 /// True when an indefinite article stands within three words before
@@ -2824,6 +2934,44 @@ mod tests {
         let text = "Bernie Sanders said the line was long. The senator \
                     said it would get longer. He said he felt fine.";
         assert_eq!(speakers(text).last().unwrap().0, "Bernie Sanders");
+    }
+
+    #[test]
+    fn pronoun_in_a_speakers_relative_clause_is_that_speaker() {
+        // The ranger fears, and goes on speaking; no one named before.
+        let text = "Hannah Voss and Petra Lind said the road was shut. A \
+                    ranger at the park, who asked not to be named because \
+                    she feared losing her post, said the trail was unsafe. \
+                    \"It is not safe,\" she said.";
+        let got = speakers(text);
+        let ranger = "A ranger at the park".to_string();
+        assert_eq!(got[2].0, ranger, "{got:?}");
+        assert!(matches!(got[2].1, Resolution::Antecedent(_)), "{got:?}");
+        assert_eq!(got[4].0, ranger, "{got:?}");
+        // A person named there, who speaks nowhere else.
+        let text = "Lena Ortiz said the exam was fair. The loudest critic \
+                    was the student Mara Quint, who surprised everyone \
+                    when she said the exam was a lottery.";
+        assert_eq!(speakers(text)[1].0, "Mara Quint");
+        // "who she said": the pronoun is the clause's subject, and the
+        // one before the comma its object.
+        let text = "Lena Ortiz said the exam was fair. She praised Mara \
+                    Quint, who she said had worked hard.";
+        assert_eq!(speakers(text).last().unwrap().0, "Lena Ortiz");
+        // A person the clause brings in may be the one meant.
+        let text = "Lena Ortiz said the exam was fair. Sam Reyes, who met \
+                    the mayor after she said the exam was a lottery, said \
+                    the mayor was right.";
+        assert_eq!(speakers(text)[1].0, "Lena Ortiz");
+        // Nor does a clause of its own open with the pronoun's.
+        let text = "Lena Ortiz said the exam was fair. Sam Reyes, who left \
+                    once she said the exam was hard, said it was.";
+        assert_eq!(speakers(text)[1].0, "Lena Ortiz");
+        // Officers are no "she".
+        let text = "Lena Ortiz said the exam was fair. Officers, who \
+                    arrived after she said the door was locked, said the \
+                    house was empty.";
+        assert_eq!(speakers(text)[1].0, "Lena Ortiz");
     }
 
     #[test]
