@@ -2279,6 +2279,28 @@ mod tests {
     }
 
     #[test]
+    fn a_who_clause_inside_the_contents_subject_stays_in_it() {
+        let text = "Marta Lindqvist said her brother, who runs the ferry \
+                    office, had warned the council twice.";
+        let got = extract(text, &segment(text));
+        assert_eq!(
+            got[0].content_text(text),
+            "her brother, who runs the ferry office, had warned the \
+             council twice"
+        );
+        // A clause on the content's last name ends it.
+        let text = "Marta Lindqvist said she voted for Tomas Berg, who \
+                    runs the ferry office.";
+        let got = extract(text, &segment(text));
+        assert_eq!(got[0].content_text(text), "she voted for Tomas Berg");
+        // So does one that closes on no finite verb of the content.
+        let text = "Marta Lindqvist praised her brother, who runs the \
+                    ferry office, saying he works hard.";
+        let got = extract(text, &segment(text));
+        assert_eq!(got[0].content_text(text), "her brother");
+    }
+
+    #[test]
     fn a_new_speaker_after_a_bare_and_or_but_ends_the_content() {
         let text = "Republicans said the department mishandled the case \
                     and Democrats accused them of stoking the issue.";

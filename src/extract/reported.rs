@@ -1068,7 +1068,7 @@ pub(crate) fn content_end(cx: &Context, start: usize, end: usize) -> usize {
                     // time whose own speaker speaks.
                     || (matches!(cx.low(j), "after" | "before")
                         && new_attribution(cx, j + 1, end))
-                    || cx.low(j) == "who"
+                    || (cx.low(j) == "who" && !inside_subject(cx, j, end))
                     || parenthetical_attribution(cx, j, end)
                     || (in_relative && named_subject(cx, j, end)))
                 || (matches!(cx.low(j - 1), "and" | "but")
@@ -1083,6 +1083,41 @@ pub(crate) fn content_end(cx: &Context, start: usize, end: usize) -> usize {
         // A closing quotation mark after the comma stays with the words
         // it closes.
         .map_or(end, |j| if closes_quotation(cx, j - 1) { j } else { j - 1 })
+}
+
+/// True when the "who" clause at token `j` is set off inside a subject
+/// whose verb comes after it: "said her sister, who lives two doors
+/// away, had rung her". The clause closes with a comma within twenty
+/// words, with no quotation mark in it, and a finite auxiliary follows
+/// that comma.
+fn inside_subject(cx: &Context, j: usize, end: usize) -> bool {
+    let Some(close) = (j + 2..(j + 20).min(end)).find(|&k| {
+        cx.word(k) == "," || cx.seg.tokens[k].kind == TokenKind::Quote
+    }) else {
+        return false;
+    };
+    cx.word(close) == ","
+        && close + 1 < end
+        && matches!(
+            cx.low(close + 1),
+            "had"
+                | "has"
+                | "have"
+                | "was"
+                | "were"
+                | "is"
+                | "are"
+                | "would"
+                | "will"
+                | "could"
+                | "can"
+                | "should"
+                | "might"
+                | "may"
+                | "must"
+                | "did"
+                | "does"
+        )
 }
 
 /// True when token `j` can open a clause's subject after "that": a
