@@ -892,7 +892,24 @@ impl<'a> Context<'a> {
             || last.ends_with("ly")
             || last.ends_with("n't")
             || last.ends_with("n’t");
-        if self.is_head(end - 1) || self.is_pronoun(end - 1) || open {
+        // "A woman who lives on Ferris Street said": a place named after
+        // a preposition ends the clause as its own word does.
+        let mut name = end;
+        while name > floor + 1
+            && end - name < 4
+            && self.is_capitalised(name - 1)
+        {
+            name -= 1;
+        }
+        if name < end && self.low(name - 1) == "the" {
+            name -= 1;
+        }
+        let place =
+            name < end && name > floor + 1 && self.is_preposition(name - 1);
+        if (self.is_head(end - 1) && !place)
+            || self.is_pronoun(end - 1)
+            || open
+        {
             return None;
         }
         let lowest = end.saturating_sub(12).max(floor + 1);
@@ -1135,7 +1152,14 @@ impl<'a> Context<'a> {
             && !self.is_capitalised(found.0 - 1)
             && !self.is_preposition(found.0 - 1)
             && !matches!(self.low(found.0 - 1), "and" | "but" | "or" | "than");
-        if tail
+        // "The owner of a laundromat on Harmon Avenue, Guadalupe
+        // Ferreira-Stokes, said": a place's name after a preposition is
+        // its object, no subject; the name set off after it is the
+        // speaker.
+        let object = found.0 > floor
+            && self.is_preposition(found.0 - 1)
+            && self.is_capitalised(found.0);
+        if (tail || object)
             && !relative
             && let Some(name) = self.apposed_name(open, comma)
         {

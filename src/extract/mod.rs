@@ -1902,6 +1902,48 @@ mod tests {
             got.iter().any(|a| a.content_text(text).starts_with("they")),
             "{got:?}"
         );
+        // A name after a preposition ends the clause as a word of its
+        // own does; one right after "who" is the cue's subject.
+        for (text, speaker) in [
+            (
+                "A woman who lives on Ferris Street said she had packed.",
+                "A woman who lives on Ferris Street",
+            ),
+            (
+                "The aide who Ann Pike said had left was back on Monday.",
+                "Ann Pike",
+            ),
+        ] {
+            let got = extract(text, &segment(text));
+            assert_eq!(speakers(text, &got), [speaker], "{got:?}");
+        }
+    }
+
+    #[test]
+    fn a_place_after_a_preposition_is_no_speaker() {
+        // The name set off after the description speaks, whatever the
+        // length of what it said.
+        for (text, said) in [
+            (
+                "The owner of a bakery on Elm Road, Carla Mendes, said \
+                 sales had halved.",
+                "sales had halved",
+            ),
+            (
+                "The owner of a bakery on Elm Road, Carla Mendes, said the \
+                 increase would force her to close the shop.",
+                "the increase would force her to close the shop",
+            ),
+        ] {
+            assert_speakers_and_content(text, &["Carla Mendes"], (0, said));
+        }
+        // The object of a verb's preposition, set off with a name, says
+        // nothing.
+        let text = "Ellis started Thursday listening to the vice \
+                    presidential nominee, Ohio Gov. Ann Pike, speak at a \
+                    breakfast before hitting a farm bureau gathering.";
+        let got = extract(text, &segment(text));
+        assert!(got.is_empty(), "{got:?}");
     }
 
     #[test]

@@ -501,6 +501,18 @@ fn trailing(
         })
         && (cx.is_speaker_noun(content.1 - 1)
             || crate::resolve::names::is_title(cx.word(content.1 - 1)));
+    // "The owner of a bakery on Elm Road, Carla Mendes, said": so is a
+    // speaker noun with a preposition's phrase after it, when a name
+    // is set off between it and the cue.
+    let described = content.1 - content.0 <= 12
+        && cx.is_determiner(content.0)
+        && cx.is_speaker_noun(content.0 + 1)
+        && cx.is_preposition(content.0 + 2)
+        && (content.0 + 1..content.1)
+            .all(|j| cx.is_word(j) && cx.cue_at(j).is_none())
+        && cx.is_capitalised(sp.0)
+        && sp.0 >= 2
+        && cx.word(sp.0 - 1) == ",";
     // "In the Horgos free-trade zone, Chinese traders say business is
     // poor": a phrase on where or when opens the sentence; it is said of
     // nothing.
@@ -511,7 +523,7 @@ fn trailing(
     let adverbial = is_preposition(cx.low(content.0))
         && (content.0..content.1)
             .all(|j| cx.is_word(j) && cx.cue_at(j).is_none());
-    if !parenthetical && (role || adverbial || question) {
+    if !parenthetical && (role || described || adverbial || question) {
         return None;
     }
     let words = (content.0..content.1).filter(|&j| cx.is_word(j)).count();

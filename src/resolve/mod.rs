@@ -1080,10 +1080,13 @@ fn head_phrase(mention: &str) -> impl Iterator<Item = &str> {
 }
 
 /// The head noun of a description: the last word before a place or
-/// setting ([`head_phrase`]) and before an "of" or "for" ("the former
-/// secretary of state" is headed by "secretary").
+/// setting ([`head_phrase`]) and before an "of", "for" or "who" ("the
+/// former secretary of state" is headed by "secretary", "a woman who
+/// lives nearby" by "woman").
 fn role_head(mention: &str) -> Option<&str> {
-    head_phrase(mention).take_while(|w| !matches!(*w, "of" | "for")).last()
+    head_phrase(mention)
+        .take_while(|w| !matches!(*w, "of" | "for" | "who"))
+        .last()
 }
 
 /// The antecedent of a definite role noun: "the spokesperson" is the
@@ -2026,6 +2029,20 @@ fn agreement_of(
         if let Some(a) = pronoun_agreement(&lower) {
             return Some(a);
         }
+    }
+    // "executives who have worked with Lachlan Murdoch": the word before
+    // a restrictive clause heads the mention, whatever the clause names.
+    if let Some((phrase, _)) = sp.span.text(text).split_once(" who ")
+        && let Some(head) = phrase.split_whitespace().last()
+        && head.starts_with(char::is_lowercase)
+    {
+        let lower = head.to_lowercase();
+        let plural = (lower.ends_with('s') && !lower.ends_with("ss"))
+            || matches!(lower.as_str(), "people" | "police" | "men" | "women");
+        if plural {
+            return Some(Agreement::Plural);
+        }
+        return names::noun_gender(&lower).map(Agreement::from);
     }
     // "Sources close to the player", "Officials at the agency": a plural
     // role noun heads the mention, whatever ends it.
@@ -2972,6 +2989,26 @@ mod tests {
                     arrived after she said the door was locked, said the \
                     house was empty.";
         assert_eq!(speakers(text)[1].0, "Lena Ortiz");
+    }
+
+    #[test]
+    fn a_restrictive_clause_names_no_one_its_head_agrees_with() {
+        // The executives are "they", and no "he".
+        let text = "Though executives who have worked with Quillan Marsh \
+                    say they doubt it, they also say he is quiet. In an \
+                    essay last year, he wrote that \"the fiction is \
+                    winning.\"";
+        let got = speakers(text);
+        let executives = "executives who have worked with Quillan Marsh";
+        assert_eq!(got[0].0, executives, "{got:?}");
+        assert_eq!(got[1].0, executives, "{got:?}");
+        assert_ne!(got[2].0, executives, "{got:?}");
+        // A woman's noun tells the clause's head's gender.
+        let text = "Tom Pike said the fire started at night. A woman who \
+                    lives on Elm Road said she saw it. \"It was huge,\" she \
+                    said.";
+        let woman = "A woman who lives on Elm Road";
+        assert_eq!(speakers(text).last().unwrap().0, woman);
     }
 
     #[test]
