@@ -2140,17 +2140,30 @@ impl<'a> Context<'a> {
             // "Federal and state officials", "Democratic and Republican
             // leaders": one modifier before "and" shares the head noun of
             // the phrase after it.
+            // "Current and former officials who spoke with The Post": so
+            // do "current" and "former", and the head stands before a
+            // restrictive clause.
             let first = self.low(s1);
             let adjective = ["al", "an", "ic", "ish", "ese"]
                 .iter()
                 .any(|x| first.ends_with(x))
-                || matches!(first, "state" | "local" | "city" | "county");
+                || matches!(
+                    first,
+                    "state"
+                        | "local"
+                        | "city"
+                        | "county"
+                        | "current"
+                        | "former"
+                );
+            let head_end =
+                (s2..e2).find(|&j| self.low(j) == "who").unwrap_or(e2);
             let shared_head = self.low(e1) == "and"
                 && e1 == s1 + 1
                 && adjective
-                && (2..=3).contains(&(e2 - s2))
-                && !self.is_capitalised(e2 - 1)
-                && self.is_head(e2 - 1)
+                && (2..=3).contains(&(head_end - s2))
+                && !self.is_capitalised(head_end - 1)
+                && self.is_head(head_end - 1)
                 && !self.listed(s2, DETERMINER);
             // "reporters and editors", "Many reporters and editors", "Her
             // directors and advisers", "Hundreds of actors and

@@ -640,6 +640,16 @@ mod tests {
             "{got:?}"
         );
         assert_eq!(got[2].content_text(text), "Flu cases have doubled");
+        // "Current" and "former" are such modifiers, and a restrictive
+        // clause follows the head.
+        let text = "Current and former aides who spoke with The Ledger said \
+                    the office was in chaos.";
+        let got = extract(text, &segment(text));
+        assert_eq!(
+            speakers(text, &got),
+            ["Current and former aides who spoke with The Ledger"],
+            "{got:?}"
+        );
     }
 
     #[test]
