@@ -922,3 +922,21 @@ fn a_common_noun_in_capitals_is_no_actor_shared_across_articles() {
     assert_eq!(named("Post"), 2);
     assert_eq!(named("Democrats"), 1);
 }
+
+#[test]
+fn a_restrictive_clause_leaves_the_kind_to_the_noun_before_it() {
+    // The clause ends on a newspaper's name and a plural: the speakers
+    // are a group of officials, and one man.
+    let a = "Current and former aides who spoke with The Ledger said the \
+             office was in chaos. A man who lost his savings hoping the \
+             proceeds would come said the scheme was a fraud.";
+    let g = graph_of(&[a], &builtin_aliases());
+    let aides =
+        actor_with(&g, "Current and former aides who spoke with The Ledger");
+    assert_eq!(aides.kind, ActorKind::Group, "{aides:?}");
+    let man = actor_with(
+        &g,
+        "A man who lost his savings hoping the proceeds would come",
+    );
+    assert_eq!(man.kind, ActorKind::Anonymous, "{man:?}");
+}

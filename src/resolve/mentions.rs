@@ -1538,8 +1538,12 @@ fn nominal(
     let words: Vec<&str> = written.split_whitespace().collect();
     let first = words.first().map_or(String::new(), |w| w.to_lowercase());
     // The head is before where they are: "Democratic voters in West
-    // Virginia" are voters.
-    let located = words.iter().position(|w| *w == "in").filter(|&i| i > 0);
+    // Virginia" are voters; so it is before a restrictive clause
+    // ("officials who spoke with The Huffington Post").
+    let located = words
+        .iter()
+        .position(|w| matches!(*w, "in" | "who"))
+        .filter(|&i| i > 0);
     let last =
         words[..located.unwrap_or(words.len())].last().copied().unwrap_or("");
     let one = first == "one" && words.get(1).is_none_or(|w| *w == "of");
