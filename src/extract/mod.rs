@@ -2331,6 +2331,19 @@ mod tests {
     }
 
     #[test]
+    fn an_addressee_and_where_it_was_told_come_before_the_that() {
+        let text = "The mayor told a packed meeting at the town hall on \
+                    Tuesday night that the dam was safe.";
+        let got = extract(text, &segment(text));
+        assert_eq!(got[0].content_text(text), "the dam was safe");
+        // A verb that takes no addressee says the words after it.
+        let text = "The mayor said a few words at the start of the long \
+                    meeting that nobody heard.";
+        let got = extract(text, &segment(text));
+        assert!(got.iter().all(|a| a.content_text(text) != "nobody heard"));
+    }
+
+    #[test]
     fn a_who_clause_inside_the_contents_subject_stays_in_it() {
         let text = "Marta Lindqvist said her brother, who runs the ferry \
                     office, had warned the council twice.";

@@ -871,7 +871,11 @@ fn content_start_after(
             .find(|&j| cx.low(j) == "that")
             .filter(|&t| (k..t).all(|j| plain(k, j)))
     };
-    let reach = if is_preposition(cx.low(k)) { 12 } else { 5 };
+    // "told a packed meeting at the town hall on Tuesday night that":
+    // an addressee, then where and when.
+    let addressed = TAKES_ADDRESSEE.contains(&cue.cue.lemma.as_str())
+        && matches!(cx.low(k), "a" | "an" | "the");
+    let reach = if is_preposition(cx.low(k)) || addressed { 12 } else { 5 };
     if let Some(t) = that_from(k, reach) {
         return Some((t + 1, true));
     }
