@@ -933,10 +933,15 @@ fn is_possessed_role(mention: &str) -> bool {
     let rest: Vec<&str> =
         words.take_while(|w| !names::is_place_preposition(w)).collect();
     // "Her Guatemalan counterpart": capitalised words may describe the
-    // role, which a lower-case noun ends.
+    // role, which a lower-case noun ends, or a title written in capitals
+    // ("The Podesta Group's CEO").
     possessive
         && rest.len() <= 4
-        && rest.last().is_some_and(|w| w.starts_with(char::is_lowercase))
+        && rest.last().is_some_and(|w| {
+            w.starts_with(char::is_lowercase)
+                || (w.chars().all(|c| c.is_ascii_uppercase())
+                    && names::is_title(w))
+        })
 }
 
 /// True for phrases like "the newspaper", "a senior official" or "the DEA
@@ -3009,6 +3014,22 @@ mod tests {
                     said.";
         let woman = "A woman who lives on Elm Road";
         assert_eq!(speakers(text).last().unwrap().0, woman);
+    }
+
+    #[test]
+    fn a_title_in_capitals_is_a_role_and_a_title() {
+        // The role through its holder's possessive, with the name after
+        // it, is that person; an MP's title is no part of the name.
+        let text = "The Harbor Group's CEO, Dana Holt, said the firms had \
+                    not coordinated. Backbench MP Ann Reed said the bill \
+                    would fail.";
+        let got = speakers(text);
+        assert_eq!(got[0].0, "Dana Holt", "{got:?}");
+        assert_eq!(got[1].0, "Ann Reed", "{got:?}");
+        // Capitals that are no title name no role.
+        let text = "The Harbor Group's NYSE, Dana Holt, said the firms had \
+                    not coordinated.";
+        assert_ne!(speakers(text)[0].0, "Dana Holt");
     }
 
     #[test]
