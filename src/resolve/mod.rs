@@ -231,7 +231,7 @@ fn resolve_one(
                     let beyond =
                         passed.get().is_some_and(|at| n.latest.start() < at);
                     if n.name == name
-                        || !(n.known || apposed_to_subject(text, n.latest))
+                        || !(n.known || set_as_subject(text, n.latest))
                         || beyond
                     {
                         Verdict::Stop
@@ -984,7 +984,7 @@ fn stands_nearer(text: &str, latest: Span, speaker: Span, said: Span) -> bool {
         && !inside
         && (opens_sentence(text, latest)
             || after_opening_phrase(text, latest)
-            || apposed_to_subject(text, latest))
+            || set_as_subject(text, latest))
 }
 
 /// True when the name at `span` (maybe after a title) opens the main
@@ -1573,6 +1573,28 @@ pub(super) fn opens_sentence(text: &str, span: Span) -> bool {
         }
         rest = rest[..i].trim_end();
     }
+}
+
+/// True when the name at `span` is its sentence's subject though no
+/// sentence opens with it: set off after a description that does
+/// ([`apposed_to_subject`]), or after the verb of a sentence opened by
+/// "Among" ("Among those queuing was Margaret Elmsworth, 79, …").
+fn set_as_subject(text: &str, span: Span) -> bool {
+    apposed_to_subject(text, span) || inverted_subject(text, span)
+}
+
+/// True when the name at `span` follows "was" or "were" in a sentence
+/// that "Among" opens, with no comma or quotation mark between: the
+/// subject set after its verb.
+fn inverted_subject(text: &str, span: Span) -> bool {
+    let floor = text.ceil_char_boundary(span.start().saturating_sub(200));
+    let head = &text[floor..span.start()];
+    let start = head.rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
+    let phrase = head[start..].trim();
+    (start > 0 || floor == 0)
+        && phrase.starts_with("Among ")
+        && (phrase.ends_with(" was") || phrase.ends_with(" were"))
+        && !phrase.contains([',', ';', ':', '"', '“', '”'])
 }
 
 /// True when the name at `span` is set between commas after a short
@@ -3030,6 +3052,18 @@ mod tests {
         let text = "The Harbor Group's NYSE, Dana Holt, said the firms had \
                     not coordinated.";
         assert_ne!(speakers(text)[0].0, "Dana Holt");
+    }
+
+    #[test]
+    fn a_subject_set_after_its_verb_is_the_pronouns() {
+        // "Among … was" puts the subject after the verb: the woman who
+        // spoke before is passed over.
+        let text = "The bank's director, Sarah Whitlam, said the branch \
+                    would close. Among those queuing on Tuesday was Margaret \
+                    Elms, 79, who has banked there since 1963. She said she \
+                    had never owned a computer.";
+        let got = speakers(text);
+        assert_eq!(got.last().unwrap().0, "Margaret Elms", "{got:?}");
     }
 
     #[test]
