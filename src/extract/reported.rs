@@ -746,19 +746,7 @@ fn coordinated(
     let modal_before = prior.is_some_and(|f| {
         f.content.last().is_some_and(|c| {
             let (a, b) = cx.tokens_of(*c);
-            (a..b).any(|j| {
-                matches!(
-                    cx.low(j),
-                    "would"
-                        | "will"
-                        | "could"
-                        | "can"
-                        | "should"
-                        | "might"
-                        | "may"
-                        | "must"
-                )
-            })
+            (a..b).any(|j| is_modal(cx.low(j)))
         })
     });
     if bare && modal_before && !complement {
@@ -1112,28 +1100,22 @@ fn inside_subject(cx: &Context, j: usize, end: usize) -> bool {
     }) else {
         return false;
     };
-    cx.word(close) == ","
-        && close + 1 < end
-        && matches!(
-            cx.low(close + 1),
-            "had"
-                | "has"
-                | "have"
-                | "was"
-                | "were"
-                | "is"
-                | "are"
-                | "would"
-                | "will"
-                | "could"
-                | "can"
-                | "should"
-                | "might"
-                | "may"
-                | "must"
-                | "did"
-                | "does"
-        )
+    let finite = |w: &str| {
+        is_modal(w)
+            || matches!(
+                w,
+                "had"
+                    | "has"
+                    | "have"
+                    | "was"
+                    | "were"
+                    | "is"
+                    | "are"
+                    | "did"
+                    | "does"
+            )
+    };
+    cx.word(close) == "," && close + 1 < end && finite(cx.low(close + 1))
 }
 
 /// True when token `j` can open a clause's subject after "that": a
@@ -1403,6 +1385,21 @@ fn is_preposition(word: &str) -> bool {
             | "inside"
             | "near"
             | "aboard"
+    )
+}
+
+/// True for a modal auxiliary ("would", "can", "must").
+fn is_modal(word: &str) -> bool {
+    matches!(
+        word,
+        "would"
+            | "will"
+            | "could"
+            | "can"
+            | "should"
+            | "might"
+            | "may"
+            | "must"
     )
 }
 
