@@ -2361,6 +2361,44 @@ mod tests {
     }
 
     #[test]
+    fn a_second_verb_shares_the_subject_of_its_own_clause() {
+        for (text, speaker) in [
+            (
+                "When my mother mentioned the devil, I laughed and said I \
+                 did not believe in it.",
+                "I",
+            ),
+            (
+                "Unions backed the senator because he favors higher wages \
+                 and opposes the trade deal.",
+                "he",
+            ),
+            // After a word of time, the main clause's subject says.
+            (
+                "McConnell embraced the nominee after he clinched the \
+                 nomination and said the party was united.",
+                "McConnell",
+            ),
+        ] {
+            let got = extract(text, &segment(text));
+            let last = got.last().and_then(|a| a.speaker.as_ref());
+            assert_eq!(
+                last.map(|s| s.span.text(text)),
+                Some(speaker),
+                "{got:?}"
+            );
+        }
+        // A passive verb's subject says nothing.
+        let text = "He was suspected of fraud, and accused by the press of \
+                    hiding the money.";
+        let got = extract(text, &segment(text));
+        assert!(
+            got.iter().all(|a| !a.content_text(text).starts_with("by")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn a_new_speaker_after_a_bare_and_or_but_ends_the_content() {
         let text = "Republicans said the department mishandled the case \
                     and Democrats accused them of stoking the issue.";

@@ -702,6 +702,31 @@ fn participle(
     Some((f, (cue.first, end)))
 }
 
+/// The pronoun that opens the clause the first of two joined verbs
+/// stands in, when a comma, a parenthesis or a word of cause or
+/// concession opens that clause: "Though she called the bank's
+/// behavior “outrageous” and called for …", "when my mother mentioned
+/// the devil …, I laughed and said". Not after a word of time: in
+/// "McConnell was quick to embrace the mogul after he clinched the
+/// nomination and said", the main clause's subject says. Looked for
+/// from `and` back to the sentence's start.
+fn clause_pronoun(
+    cx: &Context,
+    s: Sentence,
+    and: usize,
+) -> Option<(usize, usize)> {
+    let p = (s.first + 1..and).rev().find(|&j| {
+        matches!(cx.low(j), "he" | "she" | "they" | "i" | "we")
+            && !cx.in_quote[j]
+            && (matches!(cx.word(j - 1), "," | "(")
+                || matches!(
+                    cx.low(j - 1),
+                    "because" | "although" | "though" | "since"
+                ))
+    })?;
+    (p + 1 < and).then_some((p, p + 1))
+}
+
 /// "X denied A and requested B": the second verb shares the speaker of
 /// the attribution that ends right before its "and".
 fn coordinated(
@@ -730,11 +755,16 @@ fn coordinated(
     let inflected = cx.low(cue.first) != cue.cue.lemma && !cue.cue.participle;
     let speaker = match prior {
         Some(f) => f.speaker,
-        None if inflected => {
-            cx.subject(s, first - 1).map(|(a, b)| cx.span(a, b))
-        }
+        None if inflected => clause_pronoun(cx, s, first - 1)
+            .or_else(|| cx.subject(s, first - 1))
+            .map(|(a, b)| cx.span(a, b)),
         None => None,
     }?;
+    // "… and accused by the news media of beating his wife": a passive
+    // verb's agent follows it; its subject is no speaker.
+    if cue.end < s.end && cx.low(cue.end) == "by" {
+        return None;
+    }
     let (start, complement) = content_start(cx, s, cue)?;
     if cue.cue.needs_complement && !complement {
         return None;
