@@ -94,15 +94,15 @@ const OPENING_CONJUNCTION: &[&str] = &[
 /// clause whose subject comes just before it ("the deal is", "worries
 /// have").
 pub(crate) fn is_finite_auxiliary(w: &str) -> bool {
+    matches!(w, "is" | "are" | "was" | "were" | "has" | "have" | "had")
+        || is_modal(w)
+}
+
+/// True for a modal auxiliary ("would", "can", "must").
+pub(crate) fn is_modal(w: &str) -> bool {
     matches!(
         w,
-        "is" | "are"
-            | "was"
-            | "were"
-            | "has"
-            | "have"
-            | "had"
-            | "will"
+        "will"
             | "would"
             | "could"
             | "can"
@@ -879,8 +879,6 @@ impl<'a> Context<'a> {
         end: usize,
         floor: usize,
     ) -> Option<(usize, usize)> {
-        // "voters who said they opposed it": a pronoun before the verb
-        // is its subject.
         // The clause ends on a word of its own, not on an auxiliary,
         // adverb, conjunction or function word that the verb at `end`
         // completes ("a graduate who has successfully argued", "an
@@ -906,6 +904,8 @@ impl<'a> Context<'a> {
         }
         let place =
             name < end && name > floor + 1 && self.is_preposition(name - 1);
+        // "voters who said they opposed it": a pronoun before the verb
+        // is its subject.
         if (self.is_head(end - 1) && !place)
             || self.is_pronoun(end - 1)
             || open

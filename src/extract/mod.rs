@@ -22,7 +22,7 @@ mod quote;
 mod reported;
 
 pub(crate) use context::is_finite_auxiliary;
-pub(crate) use reported::is_document_noun;
+pub(crate) use reported::{SUBORDINATORS, is_document_noun};
 
 use std::collections::HashMap;
 use std::sync::LazyLock;

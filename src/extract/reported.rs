@@ -6,7 +6,9 @@
 //! takes the clause the verb governs as the content. Cues that attribute
 //! only with a complement ("found that", "wants to") need one.
 
-use crate::extract::context::{Context, CueMatch, ends_anonymity_request};
+use crate::extract::context::{
+    Context, CueMatch, ends_anonymity_request, is_finite_auxiliary, is_modal,
+};
 use crate::extract::{Found, RuleInfo};
 use crate::model::{CueClass, Span};
 use crate::segment::{Sentence, TokenKind};
@@ -1130,21 +1132,8 @@ fn inside_subject(cx: &Context, j: usize, end: usize) -> bool {
     }) else {
         return false;
     };
-    let finite = |w: &str| {
-        is_modal(w)
-            || matches!(
-                w,
-                "had"
-                    | "has"
-                    | "have"
-                    | "was"
-                    | "were"
-                    | "is"
-                    | "are"
-                    | "did"
-                    | "does"
-            )
-    };
+    let finite =
+        |w: &str| is_finite_auxiliary(w) || matches!(w, "did" | "does");
     cx.word(close) == "," && close + 1 < end && finite(cx.low(close + 1))
 }
 
@@ -1242,7 +1231,7 @@ fn aside(cx: &Context, j: usize, end: usize) -> bool {
 }
 
 /// Conjunctions that open a subordinate clause before a main one.
-const SUBORDINATORS: &[&str] = &[
+pub(crate) const SUBORDINATORS: &[&str] = &[
     "after", "although", "as", "because", "before", "if", "since", "though",
     "unless", "when", "whereas", "while",
 ];
@@ -1415,21 +1404,6 @@ fn is_preposition(word: &str) -> bool {
             | "inside"
             | "near"
             | "aboard"
-    )
-}
-
-/// True for a modal auxiliary ("would", "can", "must").
-fn is_modal(word: &str) -> bool {
-    matches!(
-        word,
-        "would"
-            | "will"
-            | "could"
-            | "can"
-            | "should"
-            | "might"
-            | "may"
-            | "must"
     )
 }
 

@@ -1669,7 +1669,9 @@ fn owner_of(written: &str) -> Option<String> {
     (named && rest_lower && !rest.is_empty()).then(|| owner.to_string())
 }
 
-fn is_plural(word: &str) -> bool {
+/// True for a lower-case noun that names more than one: "-s" but not
+/// "-ss", or "people", "police", "staff".
+pub(super) fn is_plural(word: &str) -> bool {
     (word.ends_with('s') && !word.ends_with("ss"))
         || matches!(word, "people" | "police" | "staff")
 }

@@ -73,18 +73,31 @@ pub fn resolve(text: &str, attributions: &mut [Attribution]) {
     let mut things = Resolved::default();
     // What each speaker so far said, by where its mention stands.
     let mut contents: HashMap<(usize, usize), Span> = HashMap::new();
-    // Each speaker as written, by where its mention ends, with what it
-    // said: a pronoun in the relative clause set after one is that
-    // speaker's (see [`relative_subject`]).
+    // A pronoun in the relative clause set after a phrase is that
+    // phrase's (see [`relative_subject`]): where each such phrase ends,
+    // and the speakers as written that end there, with what they said.
+    let clause_heads: Vec<Option<usize>> = attributions
+        .iter()
+        .map(|a| {
+            let sp = a.speaker.as_ref()?;
+            relative_clause_head(text, sp.span)
+        })
+        .collect();
     let mut subjects: HashMap<usize, (Speaker, Span)> = HashMap::new();
-    for a in attributions.iter() {
-        if let Some(sp) = &a.speaker {
-            subjects
-                .entry(sp.span.end())
-                .or_insert_with(|| (sp.clone(), a.content_extent()));
+    if clause_heads.iter().any(Option::is_some) {
+        let wanted: std::collections::HashSet<usize> =
+            clause_heads.iter().flatten().copied().collect();
+        for a in attributions.iter() {
+            if let Some(sp) = &a.speaker
+                && wanted.contains(&sp.span.end())
+            {
+                subjects
+                    .entry(sp.span.end())
+                    .or_insert_with(|| (sp.clone(), a.content_extent()));
+            }
         }
     }
-    for a in attributions.iter_mut() {
+    for (a, head) in attributions.iter_mut().zip(clause_heads) {
         let said = a.content_extent();
         let Some(sp) = a.speaker.as_mut() else { continue };
         let earlier = Earlier {
@@ -93,15 +106,15 @@ pub fn resolve(text: &str, attributions: &mut [Attribution]) {
             things: &things,
             contents: &contents,
         };
-        let subject = relative_subject(text, &subjects, sp.span).and_then(
-            |(mut subject, said)| {
+        let subject = head
+            .and_then(|end| relative_subject(text, &subjects, end, sp.span))
+            .and_then(|(mut subject, said)| {
                 resolve_one(text, &named, &earlier, &mut subject, said);
                 let want =
                     pronoun_agreement(&sp.span.text(text).to_lowercase())?;
                 compatible(agreement_of(text, &named, &subject), want)
                     .then_some(subject)
-            },
-        );
+            });
         if let Some(subject) = subject {
             sp.name = subject.name;
             sp.resolution = match subject.resolution {
@@ -588,20 +601,17 @@ fn is_relative(mention: &str) -> bool {
         || mention.eq_ignore_ascii_case("which")
 }
 
-/// The speaker whose subject relative clause a "he" or "she" at `at`
-/// stands in, when the pronoun opens a clause of its own there: "A
-/// track inspector for the railroad, who asked not to be named because
-/// he feared losing his job, said" (the inspector fears). The clause
-/// opens with ", who" and a lower-case word that is no pronoun ("who he
-/// dubbed" is the pronoun's object), runs to the pronoun in one stretch
-/// of lower-case words with no comma, quotation mark or sentence end,
-/// and a subordinating word stands right before the pronoun; a
-/// relative or pronoun speaker is no one to be taken from.
-fn relative_subject(
-    text: &str,
-    subjects: &HashMap<usize, (Speaker, Span)>,
-    at: Span,
-) -> Option<(Speaker, Span)> {
+/// Where the phrase ends whose subject relative clause a "he" or "she"
+/// at `at` stands in, when the pronoun opens a clause of its own there:
+/// "A track inspector for the railroad, who asked not to be named
+/// because he feared losing his job, said" (the inspector fears). The
+/// clause opens with ", who" and a lower-case word that is no pronoun
+/// ("who he dubbed" is the pronoun's object), runs to the pronoun in one
+/// stretch of lower-case words with no comma, quotation mark or sentence
+/// end, brings in no person ("who met the mayor after she said" may be
+/// the mayor's), and a subordinating word stands right before the
+/// pronoun.
+fn relative_clause_head(text: &str, at: Span) -> Option<usize> {
     if !matches!(at.text(text), "he" | "she") {
         return None;
     }
@@ -614,40 +624,33 @@ fn relative_subject(
         .chars()
         .all(|c| c.is_alphanumeric() || c == ' ' || c == '-' || c == '\'')
         && words.iter().all(|w| w.starts_with(char::is_lowercase));
-    // "who met the mayor after she said": a person the clause brings
-    // in may be the pronoun's.
     let nouns = crate::extract::lexicon::Lexicon::get();
     let person = words.iter().any(|w| {
         nouns.is_speaker_noun(w)
             || words::is(w, words::WordClass::Role)
             || names::noun_gender(w).is_some()
     });
-    let subordinate = matches!(
-        last,
-        "because"
-            | "when"
-            | "after"
-            | "before"
-            | "since"
-            | "although"
-            | "though"
-            | "while"
-            | "until"
-            | "if"
-            | "that"
-            | "as"
-    );
-    if !plain
-        || person
-        || !subordinate
-        || is_function_word(first)
-        || words.len() < 2
-    {
-        return None;
-    }
-    let end = at.start() - before.len() + head.len();
-    // No speaker there: a person's name ("Deja Stewart, who forced me
-    // to confront my four unhip decades when she called him …").
+    let subordinate = crate::extract::SUBORDINATORS.contains(&last)
+        || matches!(last, "until" | "that");
+    let opens = plain
+        && !person
+        && subordinate
+        && !is_function_word(first)
+        && words.len() >= 2;
+    opens.then(|| at.start() - before.len() + head.len())
+}
+
+/// The speaker whose phrase ends at `end`, where the relative clause
+/// of the pronoun at `at` opens ([`relative_clause_head`]), with what
+/// that speaker said; else the person named there ("Deja Stewart, who
+/// forced me to confront my four unhip decades when she called him …").
+/// A relative or pronoun speaker is no one to be taken from.
+fn relative_subject(
+    text: &str,
+    subjects: &HashMap<usize, (Speaker, Span)>,
+    end: usize,
+    at: Span,
+) -> Option<(Speaker, Span)> {
     let Some((speaker, said)) = subjects.get(&end) else {
         let ante = name_before(text, end).filter(|a| {
             let last = a.text(text).split_whitespace().last().unwrap_or("");
@@ -2064,9 +2067,9 @@ fn agreement_of(
         && head.starts_with(char::is_lowercase)
     {
         let lower = head.to_lowercase();
-        let plural = (lower.ends_with('s') && !lower.ends_with("ss"))
-            || matches!(lower.as_str(), "people" | "police" | "men" | "women");
-        if plural {
+        if mentions::is_plural(&lower)
+            || matches!(lower.as_str(), "men" | "women")
+        {
             return Some(Agreement::Plural);
         }
         return names::noun_gender(&lower).map(Agreement::from);
