@@ -4,8 +4,9 @@
 //! sentence before the cue as content; "According to X, …" (or "In
 //! addition, according to X, …") takes the sentence after the source;
 //! "…, according to X, was …" takes both sides. When the source is "data
-//! from" or "a report by" some body, the body is the speaker. "In a CBS
-//! News poll, …" names a poll as the source of what follows.
+//! from", "a report by" or "records kept by" some body, the body is the
+//! speaker. "In a CBS News poll, …" names a poll as the source of what
+//! follows.
 
 use crate::extract::context::{Context, is_finite_auxiliary};
 use crate::extract::reported::trim;
@@ -275,7 +276,51 @@ fn source(cx: &Context, start: usize, limit: usize) -> Option<(usize, usize)> {
     if let Some(j) = vehicle {
         return cx.speaker_after(j + 2, limit).or(Some(sp));
     }
-    Some(sp)
+    // "records kept by the station", "a report published on Monday by
+    // the network": the maker named after a participle of making.
+    let maker = (sp.1 < limit && VEHICLES.contains(&cx.low(sp.1 - 1)))
+        .then(|| made_by(cx, sp.1, limit))
+        .flatten();
+    Some(maker.unwrap_or(sp))
+}
+
+/// Participles that name a document's or a count's maker after "by"
+/// ("compiled by", "released by"); not those that name whoever saw,
+/// paid for or passed on a document ("obtained by", "commissioned by",
+/// "reviewed by").
+const MADE: &[&str] = &[
+    "compiled",
+    "conducted",
+    "gathered",
+    "issued",
+    "kept",
+    "maintained",
+    "prepared",
+    "produced",
+    "published",
+    "released",
+];
+
+/// The maker after a vehicle that ends at `k`: a participle of
+/// [`MADE`], at most four words of when ("on Monday", "last week"),
+/// then "by" and a speaker.
+fn made_by(cx: &Context, k: usize, limit: usize) -> Option<(usize, usize)> {
+    if !MADE.contains(&cx.low(k)) {
+        return None;
+    }
+    let by = (k + 1..(k + 6).min(limit))
+        .take_while(|&j| cx.is_word(j))
+        .find(|&j| cx.low(j) == "by")?;
+    let (a, b) = cx.speaker_after(by + 1, limit)?;
+    // "Edison Research for the Associated Press": for whom the work was
+    // done is no part of the maker, unless a body's name goes on over
+    // "for" ("the Center for the Study of Democracy").
+    let client = (a + 1..b).find(|&j| {
+        cx.low(j) == "for"
+            && matches!(cx.low(j + 1), "the" | "a" | "an")
+            && !crate::resolve::words::is_body_head(cx.word(j - 1))
+    });
+    Some((a, client.unwrap_or(b)))
 }
 
 /// "data", "a new report", "the latest figures": a phrase ending in a

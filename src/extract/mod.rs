@@ -1778,6 +1778,53 @@ mod tests {
     }
 
     #[test]
+    fn a_documents_maker_after_according_to_is_the_source() {
+        for (text, source) in [
+            (
+                "Rainfall was half of normal, according to records kept \
+                 by the Garden City Research Station.",
+                "the Garden City Research Station",
+            ),
+            (
+                "According to a report published on Monday by the Alpine \
+                 Glacier Network, glaciers lost 6 percent of their ice.",
+                "the Alpine Glacier Network",
+            ),
+            (
+                "Clinton led, according to exit polls conducted by Edison \
+                 Research for the Associated Press and television networks.",
+                "Edison Research",
+            ),
+            (
+                "Crime fell, according to figures compiled by the Center \
+                 for the Study of Crime.",
+                "the Center for the Study of Crime",
+            ),
+            (
+                "Taxes rose, according to data released by Americans for \
+                 Prosperity.",
+                "Americans for Prosperity",
+            ),
+            // Whoever obtained a document did not make it.
+            (
+                "The firm lost money, according to figures obtained by \
+                 The Times.",
+                "figures",
+            ),
+        ] {
+            let got = extract(text, &segment(text));
+            assert_eq!(speakers(text, &got), [source], "{text}");
+        }
+        // What was said starts after the whole phrase, past the client.
+        let text = "According to exit polls conducted by Edison Research \
+                    for the Associated Press and television networks, \
+                    Clinton led among women.";
+        let got = extract(text, &segment(text));
+        assert_eq!(speakers(text, &got), ["Edison Research"], "{got:?}");
+        assert_eq!(got[0].content_text(text), "Clinton led among women");
+    }
+
+    #[test]
     fn a_source_after_according_to_is_no_speaker_of_its_own() {
         let text = "The bill grew, according to a New Jersey Watchdog \
                     report released by the governor's office.";
