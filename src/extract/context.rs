@@ -852,7 +852,7 @@ impl<'a> Context<'a> {
             let who = (last.saturating_sub(10).max(floor)..last)
                 .rev()
                 .find(|&j| self.low(j) == "who")?;
-            return self.noun_phrase_before(who, floor);
+            return self.person_before_who(who, floor);
         }
         if let Some(found) = self.restrictive_relative_before(end, floor) {
             return Some(found);
@@ -920,8 +920,26 @@ impl<'a> Context<'a> {
         if !plain || !self.is_word(who - 1) {
             return None;
         }
-        let (start, _) = self.noun_phrase_before(who, floor)?;
+        let (start, _) = self.person_before_who(who, floor)?;
         Some((start, end))
+    }
+
+    /// The phrase before the relative pronoun "who" at `who`: a speaker
+    /// phrase, or else a common noun phrase ("A rescuer who", "a
+    /// geologist who"), whose head "who" shows is someone, though no
+    /// list of speaker nouns holds it.
+    fn person_before_who(
+        &self,
+        who: usize,
+        floor: usize,
+    ) -> Option<(usize, usize)> {
+        // Not the object of a preposition ("assistants on the trading
+        // floor who work late").
+        let own = |&(a, _): &(usize, usize)| {
+            a == floor || !self.is_preposition(a - 1)
+        };
+        self.noun_phrase_before(who, floor)
+            .or_else(|| self.common_noun_phrase_before(who, floor).filter(own))
     }
 
     /// The speaker of a tag "X said" that ends right before the comma at
@@ -1127,14 +1145,22 @@ impl<'a> Context<'a> {
         // ("A nurse at the clinic, who asked not to be named, said").
         let headed =
             relative || !self.is_word(open - 1) || self.is_head(open - 1);
+        // "A rescuer, who asked not to be named, said": "who" shows the
+        // phrase before it is someone.
+        let who = self.low(open + 1) == "who";
         let found = self
             .informed_source_before(open, floor)
             .or_else(|| self.part_of_pronoun_before(open, floor))
             .or_else(|| {
                 self.noun_phrase_before(open, floor).filter(|_| headed)
             })
+            .or_else(|| self.person_before_who(open, floor).filter(|_| who))
             .or_else(|| self.head_before_of(open, floor))
-            .or_else(|| self.apposed_name(open, comma))?;
+            .or_else(|| self.apposed_name(open, comma))
+            // "A council member who supported the deal, speaking on
+            // condition of anonymity, said": a restrictive clause ends
+            // the speaker before the set-off phrase.
+            .or_else(|| self.restrictive_relative_before(open, floor))?;
         // "Disillusioned, Mr. Mitchell resigned, convinced …": the word
         // before the first comma qualifies the clause; it is no name.
         let first = self.sentence(found.0).first;
@@ -1389,8 +1415,13 @@ impl<'a> Context<'a> {
         // "the State Nurses Association": a name may take its article.
         let from = if self.low(s) == "the" { s + 1 } else { s };
         let words = (from..e).filter(|&j| self.is_word(j)).count();
+        // "Sharon Ivey-Matthews and Luis Carmona-Beck": names joined by
+        // "and" are named too.
         let named = (from..e).all(|j| {
-            !self.is_word(j) || self.is_capitalised(j) || self.is_initial(j)
+            !self.is_word(j)
+                || self.is_capitalised(j)
+                || self.is_initial(j)
+                || (j > from && self.low(j) == "and")
         });
         // "state Sen. Linda Ferraro", "former Gov. Jeb Bush": the words
         // before a title open the appositive.
@@ -2134,7 +2165,16 @@ impl<'a> Context<'a> {
                 && capitalised(s2, e2)
                 && crate::resolve::names::given_name(self.word(s2)).is_none()
                 && !crate::resolve::names::is_title(self.word(s2));
-            if places || (for_whom && body_after) {
+            // "David and Jeanne Heidler": a given name alone before "and"
+            // shares the surname after it; the pair is one speaker, not
+            // a "David" any other David could take.
+            let couple = self.low(e1) == "and"
+                && e1 - s1 == 1
+                && crate::resolve::names::given_name(self.word(s1)).is_some()
+                && (2..=3).contains(&(e2 - s2))
+                && capitalised(s2, e2)
+                && crate::resolve::names::given_name(self.word(s2)).is_some();
+            if places || couple || (for_whom && body_after) {
                 return vec![(a, b)];
             }
             // "Federal and state officials", "Democratic and Republican

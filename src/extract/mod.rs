@@ -1972,6 +1972,66 @@ mod tests {
     }
 
     #[test]
+    fn who_shows_the_noun_before_it_is_someone() {
+        // No list of speaker nouns holds "rescuer"; "who" says it is
+        // someone, with a restrictive clause, a request for anonymity or
+        // a clause set off by commas.
+        for (text, speaker) in [
+            (
+                "A rescuer who asked not to be named said the signal was \
+                 lost.",
+                "A rescuer",
+            ),
+            (
+                "A rescuer, who asked not to be named, said the signal was \
+                 lost.",
+                "A rescuer",
+            ),
+            (
+                "A rescuer who works nights said the signal was lost.",
+                "A rescuer who works nights",
+            ),
+            // A restrictive clause before a phrase set off by commas.
+            (
+                "A council member who supported the deal, speaking on \
+                 condition of anonymity to discuss private negotiations, \
+                 said the talks had failed.",
+                "A council member who supported the deal",
+            ),
+        ] {
+            let got = extract(text, &segment(text));
+            assert_eq!(speakers(text, &got), [speaker], "{got:?}");
+        }
+        // The object of a preposition is no one "who" names.
+        let text = "Young assistants on the trading floor who work late \
+                    said they were tired.";
+        let got = extract(text, &segment(text));
+        assert!(
+            speakers(text, &got).iter().all(|s| !s.contains("floor")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn names_joined_by_and_set_off_after_a_group_speak() {
+        // The names set off after the group are its speakers, each one.
+        let text = "Two councillors who voted against the scheme, Helen \
+                    Cardew and Philip Amberley, said they would back the \
+                    challenge.";
+        let got = extract(text, &segment(text));
+        assert_eq!(
+            speakers(text, &got),
+            ["Helen Cardew", "Philip Amberley"],
+            "{got:?}"
+        );
+        // A given name alone before "and" shares the surname after it.
+        let text = "The dean's biographers, Mark and Alice Brennan, wrote \
+                    that he had a tin ear.";
+        let got = extract(text, &segment(text));
+        assert_eq!(speakers(text, &got), ["Mark and Alice Brennan"]);
+    }
+
+    #[test]
     fn a_place_after_a_preposition_is_no_speaker() {
         // The name set off after the description speaks, whatever the
         // length of what it said.
