@@ -904,9 +904,17 @@ impl<'a> Context<'a> {
         }
         let place =
             name < end && name > floor + 1 && self.is_preposition(name - 1);
+        // "Residents who packed the Callendra Memorial Hall said": so
+        // does a name after a verb of the clause, its object; not one
+        // right after "who" ("The aide who Ann Pike said had left") or
+        // a function word ("Voters who cheered when Ann Pike said").
+        let object = name < end
+            && name > floor + 1
+            && self.is_word(name - 1)
+            && !self.listed(name - 1, STOP_WORD | AUXILIARY | DETERMINER);
         // "voters who said they opposed it": a pronoun before the verb
         // is its subject.
-        if (self.is_head(end - 1) && !place)
+        if (self.is_head(end - 1) && !place && !object)
             || self.is_pronoun(end - 1)
             || open
         {
@@ -1146,8 +1154,9 @@ impl<'a> Context<'a> {
         let headed =
             relative || !self.is_word(open - 1) || self.is_head(open - 1);
         // "A rescuer, who asked not to be named, said": "who" shows the
-        // phrase before it is someone.
-        let who = self.low(open + 1) == "who";
+        // phrase before it is someone; "The ski area, whose boundary
+        // lies …, said", "The agency, which …, said": some body.
+        let who = matches!(self.low(open + 1), "who" | "whose" | "which");
         let found = self
             .informed_source_before(open, floor)
             .or_else(|| self.part_of_pronoun_before(open, floor))

@@ -1950,6 +1950,22 @@ mod tests {
                 "The aide who Ann Pike said had left was back on Monday.",
                 "Ann Pike",
             ),
+            // So does a name after the clause's own verb, its object.
+            (
+                "Residents who packed the Callendra Memorial Hall said they \
+                 had learned of it late.",
+                "Residents who packed the Callendra Memorial Hall",
+            ),
+            (
+                "Farmers who rarely back Ann Pike said the plan was fair.",
+                "Farmers who rarely back Ann Pike",
+            ),
+            // Not after a function word: the name is the cue's subject.
+            (
+                "Voters who cheered when Ann Pike said the plan was fair \
+                 were pleased.",
+                "Ann Pike",
+            ),
         ] {
             let got = extract(text, &segment(text));
             assert_eq!(speakers(text, &got), [speaker], "{got:?}");
@@ -1990,6 +2006,12 @@ mod tests {
             (
                 "A rescuer who works nights said the signal was lost.",
                 "A rescuer who works nights",
+            ),
+            // "whose" or "which" shows some body.
+            (
+                "The ski area, whose boundary lies a mile away, said its \
+                 work was confined to the resort.",
+                "The ski area",
             ),
             // A restrictive clause before a phrase set off by commas.
             (
