@@ -2085,11 +2085,9 @@ fn agreement_of(
     // (the police are "they").
     // The head is written in lower case, before any "of" or "for"
     // ("Jeffrey Lewis of the James Martin Center for Nonproliferation
-    // Studies" is a person).
-    let head = sp
-        .span
-        .text(text)
-        .split_whitespace()
+    // Studies" is a person) and before a place or setting ("A nurse in
+    // the department" is a person too).
+    let head = head_phrase(sp.span.text(text))
         .take_while(|w| !matches!(*w, "of" | "for"))
         .last()
         .unwrap_or("");
@@ -2981,6 +2979,23 @@ mod tests {
         let text = "Bernie Sanders said the line was long. The senator \
                     said it would get longer. He said he felt fine.";
         assert_eq!(speakers(text).last().unwrap().0, "Bernie Sanders");
+    }
+
+    #[test]
+    fn a_description_with_a_place_after_it_is_someone_no_pronoun_passes() {
+        // "A nurse in the department" is a person, not the department:
+        // her "she" is not carried past her to the woman named before.
+        let text = "Rachel Okwuosa-Hart said the closure was wrong. A nurse \
+                    in the department said staff had learned of it late. \
+                    “We found out on our phones,” she said.";
+        let got = speakers(text);
+        assert_eq!(got[1].0, "A nurse in the department", "{got:?}");
+        assert_eq!(got[2].1, Resolution::Unresolved, "{got:?}");
+        // Nor is a senator from a state the state.
+        let text = "Ted Cruz endorses Trump.\n\nSenator from Texas says he \
+                    cannot allow Clinton to win.";
+        let got = speakers(text);
+        assert_eq!(got.last().unwrap().0, "Senator from Texas", "{got:?}");
     }
 
     #[test]

@@ -662,11 +662,14 @@ pub fn agreement_hint(mention: &str) -> Option<Hint> {
         "times",
     ];
     // "the Center for Responsive Politics": the head comes before the
-    // name's first "of" or "for".
+    // name's first "of" or "for"; "a nurse in the department": before a
+    // place or setting.
     let written_head = mention
         .split_whitespace()
         .take_while(|w| {
-            !w.eq_ignore_ascii_case("of") && !w.eq_ignore_ascii_case("for")
+            !w.eq_ignore_ascii_case("of")
+                && !w.eq_ignore_ascii_case("for")
+                && !is_place_preposition(w)
         })
         .last()
         .unwrap_or("");
