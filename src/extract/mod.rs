@@ -2165,6 +2165,35 @@ mod tests {
     }
 
     #[test]
+    fn a_clause_joined_after_a_parenthetical_tag_goes_on_with_the_claim() {
+        for (text, pieces) in [
+            (
+                "None of the workers has symptoms, he said, and all have \
+                 been offered medicine.",
+                [
+                    "None of the workers has symptoms",
+                    "and all have been offered medicine",
+                ],
+            ),
+            (
+                "He leans toward Kasich, he said, because he prizes \
+                 electability.",
+                ["He leans toward Kasich", "because he prizes electability"],
+            ),
+        ] {
+            let got = extract(text, &segment(text));
+            let said: Vec<&str> =
+                got[0].content.iter().map(|c| c.text(text)).collect();
+            assert_eq!(said, pieces, "{got:?}");
+        }
+        // Not when the clause reports someone else.
+        let text = "The plan will fail, he said, but Ms. Ray argued that it \
+                    would work.";
+        let got = extract(text, &segment(text));
+        assert_eq!(got[0].content_text(text), "The plan will fail");
+    }
+
+    #[test]
     fn state_as_a_noun_is_no_cue() {
         let text = "The former Oklahoma state senator ran for the U.S. \
                     Senate in 2008.";

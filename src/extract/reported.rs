@@ -591,6 +591,28 @@ fn trailing(
             claimed.1 = rest.1;
         }
     }
+    // "None of the workers has symptoms, he said, and all have been
+    // offered medicine": a clause joined after the tag goes on with what
+    // was said, its conjunction included, when no cue of its own in it
+    // reports someone else.
+    if parenthetical && joined {
+        let start = cue.end + 1;
+        let end = content_end(cx, start + 1, s.end);
+        // A passive verb ("have been offered") reports no one.
+        let own_cue = (start + 1..end).any(|j| {
+            !cx.in_quote[j]
+                && cx.cue_at(j).is_some()
+                && !is_be(cx.low(j - 1))
+                && cx.low(j - 1) != "been"
+        });
+        if !own_cue
+            && let Some(rest) = trim(cx, start, end)
+            && !cx.any_used(rest.0, rest.1)
+        {
+            f.content.push(cx.span(rest.0, rest.1));
+            claimed.1 = rest.1;
+        }
+    }
     Some((f, claimed))
 }
 
