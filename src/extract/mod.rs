@@ -2165,6 +2165,22 @@ mod tests {
     }
 
     #[test]
+    fn a_tag_may_name_who_was_told_before_where_and_when() {
+        for text in [
+            "The skier dug herself out, the sheriff told reporters at a \
+             news conference in Orville on Monday morning.",
+            "The skier dug herself out, the sheriff told them at the \
+             trailhead.",
+            "The skier dug herself out, the sheriff told The Denver Post \
+             in an interview on Monday.",
+        ] {
+            let got = extract(text, &segment(text));
+            assert_eq!(speakers(text, &got), ["the sheriff"], "{got:?}");
+            assert_eq!(got[0].content_text(text), "The skier dug herself out");
+        }
+    }
+
+    #[test]
     fn a_clause_joined_after_a_parenthetical_tag_goes_on_with_the_claim() {
         for (text, pieces) in [
             (

@@ -455,6 +455,9 @@ fn trailing(
     // caution": a dash after the tag opens a clause of its own.
     let dashed =
         cue.end < s.end && matches!(cx.word(cue.end), "—" | "–" | "--");
+    // "…, the sheriff told reporters at a news conference on Monday.":
+    // who was told comes before where and when.
+    let told_whom = past_addressee(cx, cue, cue.end, s.end);
     // "…, top lawmakers said Friday afternoon, as they …".
     let after_time = skip_circumstance(cx, cue.end, s.end);
     let timed = after_time > cue.end && cx.word(after_time) == ",";
@@ -474,9 +477,12 @@ fn trailing(
         });
     // "…, the two leaders said in a joint statement after a day of
     // talks.": where, then when, to the sentence's end.
-    let placed = after_time > cue.end
-        && is_preposition(cx.low(after_time))
-        && adjunct_to_end(cx, after_time, s.end);
+    let placed_from = |k: usize| {
+        k > cue.end
+            && is_preposition(cx.low(k))
+            && adjunct_to_end(cx, k, s.end)
+    };
+    let placed = placed_from(after_time) || placed_from(told_whom);
     // "…, the poll found, though many are undecided": nothing after the
     // cue is its complement, so a cue that needs one has it before.
     let conjunction_after =
@@ -935,23 +941,7 @@ fn content_start_after(
     if past > set_off && t + 1 < s.end && cx.low(t) == "that" {
         return Some((t + 1, true));
     }
-    if TAKES_ADDRESSEE.contains(&cue.cue.lemma.as_str()) {
-        // A subject pronoun opens the clause said ("warned it would …").
-        let subject = matches!(
-            cx.low(k),
-            "he" | "she" | "it" | "we" | "they" | "i" | "there"
-        );
-        if let Some((_, e)) = cx.speaker_after(k, s.end).filter(|_| !subject) {
-            k = e;
-        } else if cx.low(k) == "reporters"
-            || matches!(
-                cx.low(k),
-                "him" | "her" | "them" | "us" | "me" | "you"
-            )
-        {
-            k += 1;
-        }
-    }
+    k = past_addressee(cx, cue, k, s.end);
     k = past_place(cx, k, s)?;
     // "said in a joint statement after a day of talks.": past where it
     // was said, only when it was said is left; nothing said.
@@ -999,6 +989,35 @@ fn content_start_after(
     let complement =
         infinitive || matches!(low, "whether" | "if" | "how" | "why" | "what");
     (k < s.end).then_some((k, complement))
+}
+
+/// Where the words after a cue that takes an addressee ("told
+/// reporters", "warned the council") go on past it, from token `k`; `k`
+/// for any other cue, or when a subject pronoun opens the clause said
+/// ("warned it would …").
+fn past_addressee(
+    cx: &Context,
+    cue: &CueMatch,
+    k: usize,
+    end: usize,
+) -> usize {
+    if !TAKES_ADDRESSEE.contains(&cue.cue.lemma.as_str()) {
+        return k;
+    }
+    let subject = matches!(
+        cx.low(k),
+        "he" | "she" | "it" | "we" | "they" | "i" | "there"
+    );
+    if let Some((_, e)) = cx.speaker_after(k, end).filter(|_| !subject) {
+        e
+    } else if matches!(
+        cx.low(k),
+        "reporters" | "him" | "her" | "them" | "us" | "me" | "you"
+    ) {
+        k + 1
+    } else {
+        k
+    }
 }
 
 /// True when "dismissed" at token `k` on means a job was lost, not a
