@@ -587,30 +587,24 @@ fn trailing(
     // …", ", as …"): `content_end` from the comma stops at once.
     let joined =
         matches!(cx.low(cue.end + 1), "and" | "but" | "or" | "so" | "yet");
-    if parenthetical && !joined {
-        let start = cue.end + 1;
-        let end = content_end(cx, cue.end, s.end);
-        if let Some(rest) = trim(cx, start, end)
-            && !cx.any_used(rest.0, rest.1)
-        {
-            f.content.push(cx.span(rest.0, rest.1));
-            claimed.1 = rest.1;
-        }
-    }
     // "None of the workers has symptoms, he said, and all have been
     // offered medicine": a clause joined after the tag goes on with what
     // was said, its conjunction included, when no cue of its own in it
-    // reports someone else.
-    if parenthetical && joined {
+    // reports someone else; a passive one ("have been offered") reports
+    // no one.
+    if parenthetical {
         let start = cue.end + 1;
-        let end = content_end(cx, start + 1, s.end);
-        // A passive verb ("have been offered") reports no one.
-        let own_cue = (start + 1..end).any(|j| {
-            !cx.in_quote[j]
-                && cx.cue_at(j).is_some()
-                && !is_be(cx.low(j - 1))
-                && cx.low(j - 1) != "been"
-        });
+        let end = if joined {
+            content_end(cx, start + 1, s.end)
+        } else {
+            content_end(cx, cue.end, s.end)
+        };
+        let own_cue = joined
+            && (start + 1..end).any(|j| {
+                !cx.in_quote[j]
+                    && cx.cue_at(j).is_some()
+                    && !is_be(cx.low(j - 1))
+            });
         if !own_cue
             && let Some(rest) = trim(cx, start, end)
             && !cx.any_used(rest.0, rest.1)

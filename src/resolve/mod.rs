@@ -2083,14 +2083,11 @@ fn agreement_of(
     // "Her latest study, published this month, finds …", "Its executive
     // board voted …": a document or a body is an "it", whoever owns it
     // (the police are "they").
-    // The head is written in lower case, before any "of" or "for"
-    // ("Jeffrey Lewis of the James Martin Center for Nonproliferation
-    // Studies" is a person) and before a place or setting ("A nurse in
-    // the department" is a person too).
-    let head = head_phrase(sp.span.text(text))
-        .take_while(|w| !matches!(*w, "of" | "for"))
-        .last()
-        .unwrap_or("");
+    // The head is written in lower case ([`role_head`]: before any "of"
+    // or "for", "Jeffrey Lewis of the James Martin Center for
+    // Nonproliferation Studies" being a person, and before a place or
+    // setting, "A nurse in the department" being one too).
+    let head = role_head(sp.span.text(text)).unwrap_or("");
     // "press reports" are "they".
     let singular = !head.ends_with('s') || head.ends_with("sis");
     if head.starts_with(char::is_lowercase)
