@@ -706,6 +706,21 @@ fn relaxed(
     }
     // Only where it was said ("said in a video posted online").
     reported::past_place(cx, k, s)?;
+    // Only when and where, then a clause of time ("said Sunday in
+    // Virginia as the crowd roared").
+    // Set off by a comma, what follows it is what was said ("wrote in
+    // an op-ed Thursday, the candidate …").
+    let past = reported::skip_circumstance(cx, k, s.end);
+    if past > k {
+        if past + 1 < s.end && cx.word(past) == "," {
+            k = past + 1;
+        } else if past >= s.end
+            || !cx.is_word(past)
+            || matches!(cx.low(past), "as" | "while")
+        {
+            return None;
+        }
+    }
     let stop = reported::content_end(cx, k, s.end);
     let content = reported::trim(cx, k, stop)?;
     if cx.any_used(content.0, content.1) {

@@ -469,6 +469,72 @@ mod tests {
         );
     }
 
+    #[test]
+    fn a_month_a_year_or_a_named_place_after_a_cue_is_no_claim() {
+        // What each "said"-like cue of `text` is given as its claim.
+        let claims = |text: &str| -> Vec<String> {
+            extract(text, &segment(text))
+                .iter()
+                .map(|a| a.content_text(text))
+                .collect()
+        };
+        // When or where alone after the cue: the claim is before it, or
+        // there is none.
+        let text = "The harbour pilots were never consulted, the union \
+                    argued in interviews this week.";
+        assert_eq!(claims(text), ["The harbour pilots were never consulted"]);
+        let text = "The ferry service has been losing money for years, \
+                    Mayor Ruth Calder said Tuesday in Drumlin, noting the \
+                    subsidy ends in spring.";
+        let got = claims(text);
+        assert!(
+            got.contains(
+                &"The ferry service has been losing money for years"
+                    .to_string()
+            ),
+            "{got:?}"
+        );
+        assert!(got.iter().all(|c| !c.starts_with("in ")), "{got:?}");
+        let text = "It was never about him, his aides argued in \
+                    interviews this week; rather, it was about his ideas.";
+        assert!(
+            claims(text).iter().all(|c| !c.starts_with("in ")),
+            "{:?}",
+            claims(text)
+        );
+        for text in [
+            "The ruling upheld the standard that the court announced \
+             in 1992.",
+            "Two engineers at the plant wrote in September.",
+            "The regulator responded in its statement.",
+            "The senator said Sunday in Halford as the crowd roared.",
+        ] {
+            assert!(claims(text).is_empty(), "{text}: {:?}", claims(text));
+        }
+        // A "that" before when alone is what was proposed.
+        let text = "Senator Gwen Marsh proposed just that in 2013.";
+        assert_eq!(claims(text), ["just that in 2013"]);
+        // A letter and who wrote it before the "that".
+        let text = "Exxon Mobil contended in its letter, written by a vice \
+                    president, that the foundations had a stated bias.";
+        assert_eq!(claims(text), ["the foundations had a stated bias"]);
+        // A cue the lexicon misses, read by the learned model: past when
+        // and where to a comma, what follows is what was written (a
+        // clause of time after them is not: the senator above).
+        let text = "The nationalist Harbour Times tabloid wrote in an op-ed \
+                    Thursday, the leading candidate \"has surprisingly \
+                    earned himself a few fans in Lisbon.\"";
+        let got = claims(text);
+        assert!(
+            got.iter().any(|c| c.starts_with("the leading candidate")),
+            "{got:?}"
+        );
+        // A town and its state before the "that" are where it was said.
+        let text = "The governor said Tuesday in Columbus, Ohio, that he \
+                    had renewed faith in the plan.";
+        assert_eq!(claims(text), ["he had renewed faith in the plan"]);
+    }
+
     /// The one attribution `text` gives, which must be the only one.
     fn sole(text: &str) -> Attribution {
         let mut got = extract(text, &segment(text));

@@ -886,8 +886,11 @@ fn content_start_after(
         // a set of practices that …").
         let comma = w == "," && j > k && is_preposition(cx.low(k)) && {
             let next = cx.low(j + 1);
+            // "in its letter, written by …": a participle in "-en"
+            // with its agent.
             next == "that"
                 || next.ends_with("ed")
+                || (next.ends_with("en") && cx.low(j + 2) == "by")
                 || cx.is_capitalised(j + 1)
                 || is_preposition(next)
         };
@@ -905,13 +908,22 @@ fn content_start_after(
                     || (j > k && is_venue(cx.low(j)))
                     || (j > k
                         && (is_venue(cx.low(j - 1)) || cx.word(j - 1) == ",")
-                        && cx.low(j).ends_with("ed")))
+                        && (cx.low(j).ends_with("ed")
+                            || cx.low(j).ends_with("en"))))
     };
     // A "that" within `reach` of `k`, with only plain words before it.
+    // Not "proposed just that in 2013.": a "that" with nothing after it
+    // but when or where is a pronoun, what was proposed (after a
+    // preposition, "mean by that?", it is a pronoun of no content).
     let that_from = |k: usize, reach: usize| {
         (k..(k + reach).min(s.end))
             .find(|&j| cx.low(j) == "that")
             .filter(|&t| (k..t).all(|j| plain(k, j)))
+            .filter(|&t| {
+                let past = skip_circumstance(cx, t + 1, s.end);
+                (past..s.end).any(|j| cx.is_word(j))
+                    || (t > k && cx.is_preposition(t - 1))
+            })
     };
     // "told a packed meeting at the town hall on Tuesday night that":
     // an addressee, then where and when.
@@ -944,6 +956,12 @@ fn content_start_after(
         "after" | "before" | "during" | "following" | "amid" | "at"
     );
     if k > cue.end && when && adjunct_to_end(cx, k, s.end) {
+        return None;
+    }
+    // "said Sunday in Virginia as the crowd roared", "told reporters
+    // while leaving": past where and when, a clause of time, not what
+    // was said.
+    if k > cue.end && matches!(cx.low(k), "as" | "while") {
         return None;
     }
     while k < s.end && matches!(cx.word(k), ":" | "," | "—") {
@@ -1449,17 +1467,30 @@ pub(crate) fn is_be(word: &str) -> bool {
 /// Steps over when and where something was said, right after its cue:
 /// "said Friday afternoon", "said last week", "wrote on Twitter", "said
 /// in a statement", "told reporters on Tuesday".
-fn skip_circumstance(cx: &Context, mut k: usize, end: usize) -> usize {
+pub(crate) fn skip_circumstance(
+    cx: &Context,
+    mut k: usize,
+    end: usize,
+) -> usize {
     loop {
         let low = cx.low(k);
         let step = if is_day(low) {
             1 + usize::from(is_part_of_day(cx.low(k + 1)))
         } else if is_time_or_medium(low, cx.low(k + 1)) {
             2
+        } else if low == "in" && is_month_or_year(cx, k + 1) {
+            // "wrote in September", "announced in 1992", "in March 2015".
+            2 + usize::from(is_year(cx.word(k + 2)))
+        } else if low == "in" && named_place(cx, k + 1, end) > 0 {
+            // "said Tuesday in Paris, noting …", "noted in The Intercept."
+            1 + named_place(cx, k + 1, end)
+        } else if low == "in" && is_plural_venue(cx.low(k + 1)) {
+            // "argued in interviews this week".
+            2
         } else if matches!(low, "in" | "on" | "during")
             && matches!(
                 cx.low(k + 1),
-                "a" | "an" | "the" | "his" | "her" | "their"
+                "a" | "an" | "the" | "his" | "her" | "their" | "its"
             )
         {
             // "in a statement", or with a word before the venue: "in a
@@ -1479,6 +1510,66 @@ fn skip_circumstance(cx: &Context, mut k: usize, end: usize) -> usize {
         }
         k += step;
     }
+}
+
+/// The length of a name of up to four capitalised words at token `k`
+/// ("Paris", "The Intercept", "Des Moines") that a clause's edge follows:
+/// punctuation, or a word opening a clause of when or how. 0 for none.
+fn named_place(cx: &Context, k: usize, end: usize) -> usize {
+    let run = |from: usize| {
+        (from..(from + 4).min(end))
+            .take_while(|&j| {
+                cx.is_word(j) && cx.is_capitalised(j) && !is_day(cx.low(j))
+            })
+            .count()
+    };
+    let mut n = run(k);
+    // "in Columbus, Ohio, that": a town and its state.
+    if n > 0 && cx.word(k + n) == "," {
+        let state = run(k + n + 1);
+        if state > 0 && cx.word(k + n + 1 + state) == "," {
+            n += 1 + state;
+        }
+    }
+    let next = k + n;
+    let edge = next >= end
+        || !cx.is_word(next) && cx.seg.tokens[next].kind != TokenKind::Quote
+        || matches!(cx.low(next), "as" | "when" | "while" | "that");
+    if n > 0 && edge && !is_month_or_year(cx, k) { n } else { 0 }
+}
+
+/// A month's name, capitalised ("in May", not "in may"), or a year.
+fn is_month_or_year(cx: &Context, k: usize) -> bool {
+    let month = matches!(
+        cx.word(k),
+        "January"
+            | "February"
+            | "March"
+            | "April"
+            | "May"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+    );
+    month || is_year(cx.word(k))
+}
+
+/// "1992", "2016": four digits from 1800 to 2099.
+fn is_year(w: &str) -> bool {
+    w.len() == 4
+        && w.bytes().all(|b| b.is_ascii_digit())
+        && (w.starts_with("18") || w.starts_with("19") || w.starts_with("20"))
+}
+
+/// "interviews", "statements": a venue in the plural, with no article.
+fn is_plural_venue(w: &str) -> bool {
+    w.strip_suffix('s').is_some_and(|one| {
+        is_venue(one) && !matches!(one, "new" | "pres" | "addres")
+    })
 }
 
 /// [`skip_circumstance`] from token `k` of sentence `s`, and on past a
