@@ -535,6 +535,26 @@ mod tests {
         assert_eq!(claims(text), ["he had renewed faith in the plan"]);
     }
 
+    #[test]
+    fn a_name_right_after_a_closing_said_is_who_said_it() {
+        // Not the place before the "where" clause set off ahead of it.
+        let text = "Rent strikes remain rare in the United States, where \
+                    tenants who withhold payment risk eviction, said Noor \
+                    Haddad-Kim, who studies housing movements.";
+        let a = sole(text);
+        assert_eq!(
+            a.speaker.as_ref().unwrap().span.text(text),
+            "Noor Haddad-Kim"
+        );
+        assert_eq!(a.rule, "reported/inverted");
+        assert!(a.content_text(text).starts_with("Rent strikes"), "{a:?}");
+        // A verb that takes a person for its object keeps its subject.
+        let text = "Clint Howard, the younger brother of the director, \
+                    endorsed Senator Ted Cruz, who thanked him.";
+        let got = extract(text, &segment(text));
+        assert!(got.iter().all(|a| a.rule != "reported/inverted"), "{got:?}");
+    }
+
     /// The one attribution `text` gives, which must be the only one.
     fn sole(text: &str) -> Attribution {
         let mut got = extract(text, &segment(text));

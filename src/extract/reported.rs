@@ -365,6 +365,24 @@ pub(crate) fn at_cue(
         .speaker_before(end, s.first)
         .or_else(|| cx.group_subject_before(end, s.first))
         .or_else(|| closing_tag_subject(cx, s, cue, end));
+    // "Rent strikes remain rare in the United States, where tenants
+    // risk eviction, said Noor Haddad-Kim, who …": a name right after a
+    // tag that follows a comma is who said it, not the phrase before a
+    // clause set off ahead of the cue.
+    // Only a verb that never takes a person for its object ("endorsed
+    // Sen. Ted Cruz", "criticized Mr. Trump's remarks" do).
+    let named_after = cue.first > s.first
+        && cx.word(cue.first - 1) == ","
+        && matches!(
+            cue.cue.lemma.as_str(),
+            "say" | "add" | "write" | "note" | "explain"
+        )
+        && cx
+            .speaker_after(cue.end, s.end)
+            .is_some_and(|(a, _)| a == cue.end && cx.is_capitalised(a));
+    if named_after && let Some(f) = inverted(cx, s, cue) {
+        return Some(f);
+    }
     match speaker {
         Some(sp) if !cx.any_used(sp.0, sp.1) => {
             trailing(cx, s, cue, sp).or_else(|| forward(cx, s, cue, sp))
