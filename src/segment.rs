@@ -86,11 +86,11 @@ impl Segmented {
 /// Abbreviations after which a full stop does not end a sentence, sorted.
 #[rustfmt::skip]
 const ABBREVIATIONS: &[&str] = &[
-    "Adm", "Apr", "Aug", "Brig", "Capt", "Cmdr", "Co", "Col", "Corp", "Cpl",
-    "Dec", "Dept", "Det", "Dr", "Feb", "Fla", "Ft", "Gen", "Gov", "Hon", "Inc",
-    "Insp", "Jan", "Jr", "Jul", "Jun", "Lt", "Maj", "Mar", "Mass", "Messrs",
-    "Mr", "Mrs", "Ms", "Mt", "No", "Nov", "Oct", "Pres", "Prof", "Rep", "Reps",
-    "Rev", "Sen", "Sens", "Sept", "Sgt", "Sr", "St", "Supt", "Va", "Wash",
+    "Adm", "Apr", "Aug", "Brig", "Capt", "Cmdr", "Co", "Col", "Const", "Corp",
+    "Cpl", "Dec", "Dept", "Det", "Dr", "Feb", "Fla", "Ft", "Gen", "Gov", "Hon",
+    "Inc", "Insp", "Jan", "Jr", "Jul", "Jun", "Lt", "Maj", "Mar", "Mass",
+    "Messrs", "Mr", "Mrs", "Ms", "Mt", "No", "Nov", "Oct", "Pres", "Prof", "Rep",
+    "Reps", "Rev", "Sen", "Sens", "Sept", "Sgt", "Sr", "St", "Supt", "Va", "Wash",
     "approx", "e.g", "etc", "i.e", "vs",
 ];
 
@@ -788,6 +788,19 @@ mod tests {
                 "Mr. Jones left.",
                 "The U.S.",
                 "He came.",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_constables_rank_does_not_end_a_sentence() {
+        let text = "A police spokesperson, Const. Marisol Tan, said so. \
+                    She left.";
+        assert_eq!(
+            sentence_texts(text),
+            vec![
+                "A police spokesperson, Const. Marisol Tan, said so.",
+                "She left."
             ]
         );
     }

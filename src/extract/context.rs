@@ -117,9 +117,9 @@ pub(crate) fn is_modal(w: &str) -> bool {
 /// inside a name ("Dr.", "Jr.", "Inc.").
 #[rustfmt::skip]
 const NAME_ABBREVIATIONS: &[&str] = &[
-    "Adm", "Brig", "Capt", "Cmdr", "Co", "Col", "Corp", "Cpl", "Det", "Dr",
-    "Gen", "Gov", "Inc", "Insp", "Jr", "Lt", "Ltd", "Maj", "Mr", "Mrs", "Ms",
-    "Prof", "Rep", "Rev", "Sen", "Sgt", "Sr", "St", "Supt",
+    "Adm", "Brig", "Capt", "Cmdr", "Co", "Col", "Const", "Corp", "Cpl", "Det",
+    "Dr", "Gen", "Gov", "Inc", "Insp", "Jr", "Lt", "Ltd", "Maj", "Mr", "Mrs",
+    "Ms", "Prof", "Rep", "Rev", "Sen", "Sgt", "Sr", "St", "Supt",
 ];
 
 /// True for the word that ends a request not to be named ("who asked
@@ -948,6 +948,47 @@ impl<'a> Context<'a> {
         };
         self.noun_phrase_before(who, floor)
             .or_else(|| self.common_noun_phrase_before(who, floor).filter(own))
+            .or_else(|| {
+                // Only before "who": "Sanders's victory, which …" is
+                // no one.
+                let person = self.low(who) == "who"
+                    || (self.word(who) == "," && self.low(who + 1) == "who");
+                self.owned_noun_before(who, floor)
+                    .filter(|_| person)
+                    .filter(own)
+            })
+    }
+
+    /// "The Port Wendell Symphony's musicians": a lower-case noun ending
+    /// at `end` after a name's possessive of up to four capitalised
+    /// words, with "the" maybe before them. Other capitalised words
+    /// before a noun are too often no one's ("the Ohio primary").
+    fn owned_noun_before(
+        &self,
+        end: usize,
+        floor: usize,
+    ) -> Option<(usize, usize)> {
+        let head = end.checked_sub(1).filter(|&h| h > floor)?;
+        let owner = head - 1;
+        let noun = self.is_word(head)
+            && !self.is_capitalised(head)
+            && !self.listed(head, STOP_WORD | AUXILIARY | DETERMINER)
+            && self.cue_at(head).is_none();
+        if !noun || !self.is_possessive(owner) || !self.is_capitalised(owner) {
+            return None;
+        }
+        let mut start = owner;
+        while start > floor
+            && owner - start < 3
+            && self.is_capitalised(start - 1)
+            && !self.listed(start - 1, STOP_WORD | DETERMINER)
+        {
+            start -= 1;
+        }
+        if start > floor && self.low(start - 1) == "the" {
+            start -= 1;
+        }
+        Some((start, end))
     }
 
     /// The speaker of a tag "X said" that ends right before the comma at

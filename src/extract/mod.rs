@@ -555,6 +555,29 @@ mod tests {
         assert!(got.iter().all(|a| a.rule != "reported/inverted"), "{got:?}");
     }
 
+    #[test]
+    fn a_noun_a_name_owns_before_who_is_someone() {
+        let text = "The Port Wendell Symphony's musicians, who play for \
+                    the ballet, said in a letter that they would not cross \
+                    the picket line.";
+        let a = sole(text);
+        assert_eq!(
+            a.speaker.as_ref().unwrap().span.text(text),
+            "The Port Wendell Symphony's musicians"
+        );
+        // Not before "which": a victory is no one.
+        let text = "Sanders's victory, which Clinton conceded at 8 p.m., \
+                    confirmed the strength of his appeal.";
+        let got = extract(text, &segment(text));
+        assert!(
+            got.iter().all(|a| a
+                .speaker
+                .as_ref()
+                .is_none_or(|s| !s.span.text(text).starts_with("Sanders"))),
+            "{got:?}"
+        );
+    }
+
     /// The one attribution `text` gives, which must be the only one.
     fn sole(text: &str) -> Attribution {
         let mut got = extract(text, &segment(text));
