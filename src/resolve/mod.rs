@@ -846,12 +846,30 @@ fn apposed_name_after(text: &str, span: Span) -> Option<Span> {
         .take(2)
         .take_while(|w| names::is_title_modifier(w))
         .count();
+    // "retired banker Howard Stiles-Okonkwo": one or two lower-case
+    // words ending in a noun that names a speaker say what the name is.
+    let role = || {
+        let nouns = crate::extract::lexicon::Lexicon::get();
+        (1..=2).rev().find(|&k| {
+            words.len() > k + 1
+                && words[..k].iter().all(|w| {
+                    w.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+                })
+                && nouns.is_speaker_noun(words[k - 1])
+                && words[k].starts_with(char::is_uppercase)
+                && words[k + 1].starts_with(char::is_uppercase)
+        })
+    };
     let prefix = if lower > 0
         && !article
         && words.get(lower).is_some_and(|w| names::is_title(w))
     {
         let skipped = words[..lower].iter().map(|w| w.len() + 1).sum();
         words.drain(..lower);
+        skipped
+    } else if let Some(k) = role().filter(|_| !article) {
+        let skipped = words[..k].iter().map(|w| w.len() + 1).sum();
+        words.drain(..k);
         skipped
     } else {
         0
@@ -972,8 +990,16 @@ fn is_nominal(mention: &str) -> bool {
         let alone = words.get(1).is_none_or(|w| matches!(*w, "of" | "for"));
         return alone && is_plural_role(opening, &first);
     }
+    // "The local MP": a role's initials end it as a lower-case noun does.
+    let initials = |w: &str| {
+        w.len() > 1
+            && w.chars().all(|c| c.is_ascii_uppercase())
+            && names::is_title(w)
+    };
     words.len() > 1
-        && words.last().is_some_and(|w| w.starts_with(char::is_lowercase))
+        && words
+            .last()
+            .is_some_and(|w| w.starts_with(char::is_lowercase) || initials(w))
 }
 
 /// True when a person's latest mention, `latest`, makes that person the
@@ -2423,6 +2449,28 @@ mod tests {
         // A plural role opening the sentence names no one.
         let got = speakers("Supporters say the law protects children.");
         assert_eq!(got[0].1, Resolution::Unresolved, "{got:?}");
+    }
+
+    #[test]
+    fn a_role_in_initials_or_a_described_name_leads_to_the_apposed_name() {
+        // "The local MP": a title's initials end a role.
+        let got = speakers(
+            "The local MP, Harriet Osei-Langford, said she had written to \
+             the minister. The board chair, retired banker Howard Stiles, \
+             said the board would meet.",
+        );
+        let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(
+            names,
+            ["Harriet Osei-Langford", "Howard Stiles"],
+            "{got:?}"
+        );
+        // Lower-case words that name no one do not open a name.
+        let got = speakers(
+            "Two board members, including Howard Stiles, said the board \
+             would meet.",
+        );
+        assert!(got.iter().all(|(n, _)| !n.contains("Stiles")), "{got:?}");
     }
 
     #[test]
