@@ -518,6 +518,9 @@ fn candidate_for(
     {
         return None;
     }
+    if reported::passive_without_object(cx, i, s.first) {
+        return None;
+    }
     let cue = if low.ends_with("ing") { &PARTICIPLE } else { &FINITE };
     let end = known.as_ref().map_or(i + 1, |k| k.end);
     let cm = CueMatch { cue, first: i, end };

@@ -578,6 +578,48 @@ mod tests {
         );
     }
 
+    #[test]
+    fn blamed_for_with_no_object_is_a_passive() {
+        // Whether any attribution of `text` has `cue` for its cue.
+        let has_cue = |text: &str, cue: &str| {
+            extract(text, &segment(text))
+                .iter()
+                .any(|a| a.cue.is_some_and(|c| c.text(text) == cue))
+        };
+        for (text, cue) in [
+            ("Dye works blamed for river fish kill", "blamed"),
+            (
+                "The man accused of buying two of the guns will remain in \
+                 custody, a judge ruled.",
+                "accused",
+            ),
+            (
+                "He has been harshly criticized for policies that many see \
+                 as too costly.",
+                "criticized",
+            ),
+        ] {
+            assert!(!has_cue(text, cue), "{text}");
+        }
+        // A relative clause with a subject of its own has its object
+        // before the verb.
+        let text = "The group, which French President Fran\u{e7}ois \
+                    Hollande blamed for the attacks that killed 130 people, \
+                    denied it.";
+        assert!(has_cue(text, "blamed"));
+        // Nor is the place the passive's phrase ends on its subject.
+        let text = "The woman accused of driving onto a sidewalk along the \
+                    Las Vegas Strip told police she was stressed.";
+        let got = extract(text, &segment(text));
+        assert!(
+            got.iter().all(|a| a
+                .speaker
+                .as_ref()
+                .is_none_or(|s| !s.span.text(text).contains("Strip"))),
+            "{got:?}"
+        );
+    }
+
     /// The one attribution `text` gives, which must be the only one.
     fn sole(text: &str) -> Attribution {
         let mut got = extract(text, &segment(text));

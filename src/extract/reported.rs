@@ -305,6 +305,9 @@ pub(crate) fn at_cue(
     if cue.first > s.first && cx.low(cue.first - 1) == "to" {
         return None;
     }
+    if passive_without_object(cx, cue.first, s.first) {
+        return None;
+    }
     // "Democrats who oppose the bill said …": a verb in a restrictive
     // "who" clause is part of a later verb's subject, not a claim.
     let before = cx.skip_auxiliaries_back(cue.first, s.first);
@@ -383,6 +386,16 @@ pub(crate) fn at_cue(
     if named_after && let Some(f) = inverted(cx, s, cue) {
         return Some(f);
     }
+    // "… onto a packed sidewalk along the Las Vegas Strip told police":
+    // a place after a preposition of where is no subject.
+    let placed = |sp: (usize, usize)| {
+        sp.0 > s.first
+            && matches!(
+                cx.low(sp.0 - 1),
+                "along" | "onto" | "into" | "across" | "near" | "toward"
+            )
+    };
+    let speaker = speaker.filter(|&sp| !placed(sp));
     match speaker {
         Some(sp) if !cx.any_used(sp.0, sp.1) => {
             trailing(cx, s, cue, sp).or_else(|| forward(cx, s, cue, sp))
@@ -430,6 +443,45 @@ fn closing_tag_subject(
 fn spoke_before(cx: &Context, sp: (usize, usize), out: &[Found]) -> bool {
     let speakers = cx.speaker_tokens(out);
     (sp.0..sp.1).all(|j| !cx.used[j] || speakers[j])
+}
+
+/// "The man accused of buying the guns", "Dye works blamed for fish
+/// kill", "He has been criticized for …": a verb that takes the one it
+/// blames or praises for its object, in "-ed" with no object before
+/// "for", "of" or "over", is a passive; its subject is the one blamed,
+/// not who blamed. Not after a relative word, whose clause has the
+/// object before it ("the rivals whom she has accused of …").
+pub(crate) fn passive_without_object(
+    cx: &Context,
+    verb: usize,
+    floor: usize,
+) -> bool {
+    let judged = matches!(
+        cx.low(verb),
+        "accused"
+            | "blamed"
+            | "criticized"
+            | "criticised"
+            | "praised"
+            | "condemned"
+            | "slammed"
+            | "faulted"
+            | "lambasted"
+            | "blasted"
+            | "hailed"
+            | "rebuked"
+            | "chided"
+            | "denounced"
+    );
+    // A relative word in the verb's clause ("which French President
+    // François Hollande blamed for"); "who was accused of" is a passive
+    // the auxiliary already shows.
+    let relative = (verb.saturating_sub(8).max(floor)..verb).any(|j| {
+        matches!(cx.low(j), "who" | "whom" | "which" | "that")
+            && (j + 1..verb)
+                .all(|k| !matches!(cx.word(k), "," | ";" | ":" | "." | "—"))
+    });
+    judged && matches!(cx.low(verb + 1), "for" | "of" | "over") && !relative
 }
 
 /// "…, X said." The content is the sentence before the speaker.
