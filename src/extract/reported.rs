@@ -473,6 +473,9 @@ pub(crate) fn passive_without_object(
             | "chided"
             | "denounced"
     );
+    if !judged || !matches!(cx.low(verb + 1), "for" | "of" | "over") {
+        return false;
+    }
     // A relative word in the verb's clause ("which French President
     // François Hollande blamed for"); "who was accused of" is a passive
     // the auxiliary already shows.
@@ -481,7 +484,7 @@ pub(crate) fn passive_without_object(
             && (j + 1..verb)
                 .all(|k| !matches!(cx.word(k), "," | ";" | ":" | "." | "—"))
     });
-    judged && matches!(cx.low(verb + 1), "for" | "of" | "over") && !relative
+    !relative
 }
 
 /// "…, X said." The content is the sentence before the speaker.
@@ -1551,9 +1554,11 @@ pub(crate) fn skip_circumstance(
         } else if low == "in" && is_month_or_year(cx, k + 1) {
             // "wrote in September", "announced in 1992", "in March 2015".
             2 + usize::from(is_year(cx.word(k + 2)))
-        } else if low == "in" && named_place(cx, k + 1, end) > 0 {
+        } else if low == "in"
+            && let place @ 1.. = named_place(cx, k + 1, end)
+        {
             // "said Tuesday in Paris, noting …", "noted in The Intercept."
-            1 + named_place(cx, k + 1, end)
+            1 + place
         } else if low == "in" && is_plural_venue(cx.low(k + 1)) {
             // "argued in interviews this week".
             2
@@ -1637,9 +1642,7 @@ fn is_year(w: &str) -> bool {
 
 /// "interviews", "statements": a venue in the plural, with no article.
 fn is_plural_venue(w: &str) -> bool {
-    w.strip_suffix('s').is_some_and(|one| {
-        is_venue(one) && !matches!(one, "new" | "pres" | "addres")
-    })
+    w.strip_suffix('s').is_some_and(is_venue)
 }
 
 /// [`skip_circumstance`] from token `k` of sentence `s`, and on past a
