@@ -709,10 +709,10 @@ fn relaxed(
     }
     // Only where it was said ("said in a video posted online").
     reported::past_place(cx, k, s)?;
-    // Only when and where, then a clause of time ("said Sunday in
-    // Virginia as the crowd roared").
-    // Set off by a comma, what follows it is what was said ("wrote in
-    // an op-ed Thursday, the candidate …").
+    // Past when and where, what follows a comma is what was said
+    // ("wrote in an op-ed Thursday, the candidate …"); nothing, or a
+    // clause of time, is not ("said Sunday in Virginia as the crowd
+    // roared").
     let past = reported::skip_circumstance(cx, k, s.end);
     if past > k {
         if past + 1 < s.end && cx.word(past) == "," {

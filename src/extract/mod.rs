@@ -568,8 +568,11 @@ mod tests {
         // Not before "which": a victory is no one.
         let text = "Sanders's victory, which Clinton conceded at 8 p.m., \
                     confirmed the strength of his appeal.";
-        let got = speaker_texts(text);
-        assert!(got.iter().all(|s| !s.starts_with("Sanders")), "{got:?}");
+        let got = extract(text, &segment(text));
+        assert!(
+            speakers(text, &got).iter().all(|s| !s.starts_with("Sanders")),
+            "{got:?}"
+        );
     }
 
     #[test]
@@ -604,17 +607,11 @@ mod tests {
         // Nor is the place the passive's phrase ends on its subject.
         let text = "The woman accused of driving onto a sidewalk along the \
                     Las Vegas Strip told police she was stressed.";
-        let got = speaker_texts(text);
-        assert!(got.iter().all(|s| !s.contains("Strip")), "{got:?}");
-    }
-
-    /// The speaker mentions of `text`'s attributions, as written.
-    fn speaker_texts(text: &str) -> Vec<String> {
-        extract(text, &segment(text))
-            .iter()
-            .filter_map(|a| a.speaker.as_ref())
-            .map(|s| s.span.text(text).to_string())
-            .collect()
+        let got = extract(text, &segment(text));
+        assert!(
+            speakers(text, &got).iter().all(|s| !s.contains("Strip")),
+            "{got:?}"
+        );
     }
 
     /// The one attribution `text` gives, which must be the only one.

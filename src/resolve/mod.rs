@@ -860,20 +860,17 @@ fn apposed_name_after(text: &str, span: Span) -> Option<Span> {
                 && words[k + 1].starts_with(char::is_uppercase)
         })
     };
-    let prefix = if lower > 0
-        && !article
-        && words.get(lower).is_some_and(|w| names::is_title(w))
-    {
-        let skipped = words[..lower].iter().map(|w| w.len() + 1).sum();
-        words.drain(..lower);
-        skipped
-    } else if let Some(k) = role().filter(|_| !article) {
-        let skipped = words[..k].iter().map(|w| w.len() + 1).sum();
-        words.drain(..k);
-        skipped
-    } else {
+    // How many words open the appositive before the name, and their
+    // bytes with the space after each.
+    let before_name = if article {
         0
+    } else if lower > 0 && words.get(lower).is_some_and(|w| names::is_title(w))
+    {
+        lower
+    } else {
+        role().unwrap_or(0)
     };
+    let prefix: usize = words.drain(..before_name).map(|w| w.len() + 1).sum();
     // The name, then perhaps where it works: "Dr. Bernard Srour of the
     // French National Institute …". Past the first word, a particle is
     // part of it ("Ana de la Cruz", "Sultan al-Jaber").
