@@ -410,6 +410,60 @@ fn lower_forms<'a>(text: &'a str, seg: &Segmented) -> Vec<Cow<'a, str>> {
     seg.tokens.iter().map(|t| lower_case(t.span.text(text))).collect()
 }
 
+/// The tokens "Will" and "May" that are part of a name, not a modal or
+/// the month: "Will" before another capitalised word, not after one (a
+/// heading in title case, "Trump Will Win") and, opening a clause, not
+/// in a question ("Will Trump win?"); "May" after a capitalised word
+/// that is no preposition, determiner or word of time ("Theresa May";
+/// not "Since May", "Last May", "Early May"), before no number and no capitalised word,
+/// or opening a sentence before a cue's inflected form ("May said").
+fn names_like_modals(
+    text: &str,
+    seg: &Segmented,
+    lower: &[Cow<str>],
+    title_case: &[bool],
+) -> Vec<usize> {
+    let tokens = &seg.tokens;
+    let word = |j: usize| tokens[j].span.text(text);
+    let is_word =
+        |j: usize| j < tokens.len() && tokens[j].kind == TokenKind::Word;
+    let capitalised =
+        |j: usize| is_word(j) && word(j).starts_with(char::is_uppercase);
+    let mut out = Vec::new();
+    for s in &seg.sentences {
+        for i in s.first..s.end {
+            let w = word(i);
+            if !matches!(w, "Will" | "May") || title_case[i] {
+                continue;
+            }
+            let opens = i == s.first || !is_word(i - 1);
+            let name = if w == "Will" {
+                capitalised(i + 1)
+                    && !(i > s.first && capitalised(i - 1))
+                    && !(opens && (i..s.end).any(|j| word(j) == "?"))
+            } else if i == s.first {
+                let next = lower.get(i + 1).map_or("", |l| l);
+                Lexicon::get().cues(next).iter().any(|c| &*c.lemma != next)
+            } else {
+                let before: &str = &lower[i - 1];
+                capitalised(i - 1)
+                    && !STOP_WORDS.contains(&before)
+                    && !DETERMINERS.contains(&before)
+                    && !NOT_NAMES.contains(&word(i - 1))
+                    && !matches!(before, "early" | "late" | "next")
+                    && !(i + 1 < s.end
+                        && (capitalised(i + 1)
+                            || word(i + 1)
+                                .starts_with(|c: char| c.is_ascii_digit())))
+            };
+            if name {
+                out.push(i);
+            }
+        }
+    }
+    out
+}
+
 /// The speaker marks behind [`Context::speaker_tokens`].
 #[derive(Debug, Default)]
 struct Speakers {
@@ -466,7 +520,13 @@ pub struct Context<'a> {
 impl<'a> Context<'a> {
     /// Builds the context for one segmented text.
     pub fn new(text: &'a str, seg: &'a Segmented) -> Context<'a> {
-        let lower = lower_forms(text, seg);
+        let title_case = title_case(text, seg);
+        let mut lower = lower_forms(text, seg);
+        for i in names_like_modals(text, seg, &lower, &title_case) {
+            // As written, the word is in no list: not a modal, not "may"
+            // the month, so a name goes on over it.
+            lower[i] = Cow::Borrowed(seg.tokens[i].span.text(text));
+        }
         let (lists, entries) = token_facts(text, seg, &lower);
         let mut in_quote = vec![false; seg.tokens.len()];
         for q in &seg.quotes {
@@ -482,7 +542,6 @@ impl<'a> Context<'a> {
             sentence_of[s.first..s.end].fill(n);
         }
         let used = vec![false; seg.tokens.len()];
-        let title_case = title_case(text, seg);
         let mut cx = Context {
             text,
             seg,
@@ -2507,6 +2566,30 @@ mod tests {
         assert!(marks[at("Bo")] && marks[at("Li")] && marks[at("Ana")]);
         assert!(!marks[at("Cy")], "an according-to source is no speaker");
         assert!(!marks[at("said")]);
+    }
+
+    #[test]
+    fn will_and_may_are_names_only_where_a_name_can_be() {
+        let names = |text: &str| {
+            let seg = segment(text);
+            let lower = lower_forms(text, &seg);
+            names_like_modals(text, &seg, &lower, &title_case(text, &seg))
+                .len()
+        };
+        assert_eq!(names("The plan works, said Will Doyle."), 1);
+        assert_eq!(names("Rep. Will Hurd said so."), 1);
+        assert_eq!(names("Will Trump win the nomination?"), 0);
+        assert_eq!(names("Will Voters Decide This Race In Ohio\n\nNo."), 0);
+        assert_eq!(names("He wrote that Trump Will Win."), 0);
+        assert_eq!(names("Prime Minister Theresa May said so."), 1);
+        assert_eq!(names("May said the vote would be held."), 1);
+        assert_eq!(names("May say what they like."), 0);
+        assert_eq!(names("Since May, the party has grown."), 0);
+        assert_eq!(names("This May, the party grew."), 0);
+        assert_eq!(names("Last May, the party grew."), 0);
+        assert_eq!(names("Early May brought rain."), 0);
+        assert_eq!(names("The Post May 5 story said so."), 0);
+        assert_eq!(names("A headline, Clinton May Lose, ran."), 0);
     }
 
     fn before(text: &str, cue: &str) -> Option<String> {

@@ -3311,6 +3311,19 @@ mod tests {
     }
 
     #[test]
+    fn will_and_may_go_on_in_a_name() {
+        let text = "\u{201c}The plan works,\u{201d} said Will Doyle, a \
+                    professor. Prime Minister Theresa May said it was sound. \
+                    May said the vote would be held.";
+        let got = extract(text, &segment(text));
+        assert_eq!(
+            speakers(text, &got),
+            ["Will Doyle", "Prime Minister Theresa May", "May"],
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn there_is_no_one_who_speaks() {
         let text = "There's no denying he has had quite a run.";
         assert!(extract(text, &segment(text)).is_empty());
