@@ -973,7 +973,10 @@ impl<'a> Context<'a> {
             && !self.listed(name - 1, STOP_WORD | AUXILIARY | DETERMINER);
         // "voters who said they opposed it": a pronoun before the verb
         // is its subject.
-        if (self.is_head(end - 1) && !place && !object)
+        if (self.is_head(end - 1)
+            && !place
+            && !object
+            && !self.determined_object_before(end, floor))
             || self.is_pronoun(end - 1)
             || open
         {
@@ -989,6 +992,46 @@ impl<'a> Context<'a> {
         }
         let (start, _) = self.person_before_who(who, floor)?;
         Some((start, end))
+    }
+
+    /// True when the words up to `end` are a noun phrase that opens
+    /// with a determiner after a verb or a preposition that takes no
+    /// clause: the object that ends a relative clause ("people who have
+    /// seen the document", "supporters who heard from the Rubio
+    /// campaign"), not the subject of the verb at `end` ("voters who
+    /// cheered when the senator", after a conjunction).
+    fn determined_object_before(&self, end: usize, floor: usize) -> bool {
+        // A relative pronoun, a verb and a determiner come first.
+        if end < floor + 4 {
+            return false;
+        }
+        let mut first = end - 1;
+        while first > floor + 2
+            && end - first < 5
+            && self.is_word(first - 1)
+            && !self.listed(first - 1, STOP_WORD | AUXILIARY | DETERMINER)
+        {
+            first -= 1;
+        }
+        let det = first - 1;
+        let before = det - 1;
+        det > floor + 1
+            && self.listed(det, DETERMINER)
+            && self.is_word(before)
+            && (matches!(
+                self.low(before),
+                "about"
+                    | "against"
+                    | "at"
+                    | "for"
+                    | "from"
+                    | "in"
+                    | "into"
+                    | "of"
+                    | "on"
+                    | "to"
+                    | "with"
+            ) || !self.listed(before, STOP_WORD | AUXILIARY | DETERMINER))
     }
 
     /// The phrase before the relative pronoun "who" at `who`: a speaker
@@ -2763,6 +2806,23 @@ mod tests {
             before("The vote, close to midnight, said it", "said"),
             None
         );
+    }
+
+    #[test]
+    fn a_determined_object_ends_a_relative_clause_in_the_speaker() {
+        let text = "Three people who have seen the document said it";
+        assert_eq!(before(text, "said").as_deref(), Some(&text[..39]));
+        let text = "Supporters who heard from the Rubio campaign said it";
+        assert_eq!(before(text, "said").as_deref(), Some(&text[..44]));
+        // After a conjunction it is the subject of the cue.
+        assert_eq!(
+            before("Voters who cheered when the senator said it", "said")
+                .as_deref(),
+            Some("the senator")
+        );
+        // With no determiner, the noun may be the subject.
+        let got = before("The voters who heard senators said it", "said");
+        assert!(got.is_some_and(|s| !s.starts_with("The voters")));
     }
 
     #[test]
