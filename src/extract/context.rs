@@ -916,16 +916,26 @@ impl<'a> Context<'a> {
         if let Some(found) = self.restrictive_relative_before(end, floor) {
             return Some(found);
         }
-        if self.word(last) == ")" {
-            // "Rep. Gwen Moore (D-Wis.) said": the name before the
-            // parenthesis, which goes with it.
-            let open = (last.saturating_sub(8).max(floor)..last)
-                .rev()
-                .find(|&j| self.word(j) == "(")?;
-            let (s, _) = self.noun_phrase_before(open, floor)?;
-            return Some((s, end));
+        self.name_with_parenthesis_before(end, floor)
+            .or_else(|| self.noun_phrase_before(end, floor))
+    }
+
+    /// "Rep. Gwen Moore (D-Wis.)" before `end`, whose last token closes
+    /// the parenthesis: the name before it, which goes with it.
+    fn name_with_parenthesis_before(
+        &self,
+        end: usize,
+        floor: usize,
+    ) -> Option<(usize, usize)> {
+        let last = end.checked_sub(1).filter(|&l| l > floor)?;
+        if self.word(last) != ")" {
+            return None;
         }
-        self.noun_phrase_before(end, floor)
+        let open = (last.saturating_sub(8).max(floor)..last)
+            .rev()
+            .find(|&j| self.word(j) == "(")?;
+        let (s, _) = self.noun_phrase_before(open, floor)?;
+        Some((s, end))
     }
 
     /// "A woman who lives nearby said": a speaker phrase with a
@@ -1306,6 +1316,8 @@ impl<'a> Context<'a> {
             .or_else(|| {
                 self.noun_phrase_before(open, floor).filter(|_| headed)
             })
+            // "Rep. Elijah Cummings (D-Md.), chair of …, said".
+            .or_else(|| self.name_with_parenthesis_before(open, floor))
             .or_else(|| self.person_before_who(open, floor).filter(|_| who))
             .or_else(|| self.head_before_of(open, floor))
             .or_else(|| self.apposed_name(open, comma))
@@ -2806,6 +2818,15 @@ mod tests {
             before("The vote, close to midnight, said it", "said"),
             None
         );
+    }
+
+    #[test]
+    fn a_party_label_goes_with_the_speaker() {
+        let text = "Rep. Elijah Cummings (D-Md.), chair of the panel, said it";
+        assert_eq!(before(text, "said").as_deref(), Some(&text[..28]));
+        // A parenthesis earlier in the clause is no label of the phrase.
+        let text = "Ana Ruiz (D) backed the plan, a veteran, said it";
+        assert_eq!(before(text, "said"), None);
     }
 
     #[test]
