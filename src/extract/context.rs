@@ -1269,9 +1269,15 @@ impl<'a> Context<'a> {
         // clause, the name's own ("Mr. Leenders, who estimated that …,
         // said", "…, where she played on Thursdays, said"), or the cue is
         // a bare noun-like word ("director of state campaigns").
+        // So may one that a participle opens, the speaker's own act ("A
+        // spokesman, requesting anonymity, said"; "Durbin, noting the
+        // size of Sanders's following, said").
+        let participle = !self.is_capitalised(open + 1)
+            && self.low(open + 1).ends_with("ing");
         let relative =
             matches!(self.low(open + 1), "who" | "whose" | "which" | "where")
-                || self.opens_question_or_setting(open + 1);
+                || self.opens_question_or_setting(open + 1)
+                || participle;
         // Nor is "state" a cue in "state Sen. Linda Ferraro", the
         // appositive's opening words.
         let title = self.title_after_modifiers(open + 1);
@@ -2821,9 +2827,23 @@ mod tests {
     }
 
     #[test]
-    fn a_party_label_goes_with_the_speaker() {
-        let text = "Rep. Elijah Cummings (D-Md.), chair of the panel, said it";
-        assert_eq!(before(text, "said").as_deref(), Some(&text[..28]));
+    fn a_participle_and_a_party_label_go_with_the_speaker() {
+        for (text, want) in [
+            ("A spokesman, requesting anonymity, said it", "A spokesman"),
+            ("Durbin, noting the size of the crowd, said it", "Durbin"),
+            (
+                "Rep. Elijah Cummings (D-Md.), chair of the panel, said it",
+                "Rep. Elijah Cummings (D-Md.)",
+            ),
+            (
+                "The union representing the nurses, Sterling Nurses \
+                 Association, said it",
+                "Sterling Nurses \
+                 Association",
+            ),
+        ] {
+            assert_eq!(before(text, "said").as_deref(), Some(want), "{text}");
+        }
         // A parenthesis earlier in the clause is no label of the phrase.
         let text = "Ana Ruiz (D) backed the plan, a veteran, said it";
         assert_eq!(before(text, "said"), None);
