@@ -720,6 +720,7 @@ fn relaxed(
         } else if past >= s.end
             || !cx.is_word(past)
             || matches!(cx.low(past), "as" | "while")
+            || reported::only_when_or_whom(cx, past, s.end)
         {
             return None;
         }

@@ -2447,6 +2447,8 @@ mod tests {
             "The chief executive told employees in a memo, which was \
              reviewed by The New York Times, that it would run more \
              studies.",
+            "The company said in a radio interview it would run more \
+             studies.",
         ] {
             let got = extract(text, &segment(text));
             assert_eq!(
@@ -2460,6 +2462,8 @@ mod tests {
         for text in [
             "Ed Bastian apologized in a video posted online.",
             "The company said in a video posted online.",
+            "The mayor said in a video message to the convention.",
+            "The mayor said in a letter to Ann Pike.",
         ] {
             assert_eq!(extract(text, &segment(text)), [], "{text}");
         }

@@ -1022,13 +1022,7 @@ fn content_start_after(
     }
     k = past_addressee(cx, cue, k, s.end);
     k = past_place(cx, k, s)?;
-    // "said in a joint statement after a day of talks.": past where it
-    // was said, only when it was said is left; nothing said.
-    let when = matches!(
-        cx.low(k),
-        "after" | "before" | "during" | "following" | "amid" | "at"
-    );
-    if k > cue.end && when && adjunct_to_end(cx, k, s.end) {
+    if k > cue.end && only_when_or_whom(cx, k, s.end) {
         return None;
     }
     // "said Sunday in Virginia as the crowd roared", "told reporters
@@ -1434,6 +1428,20 @@ fn group_subjects_from<'c>(
 
 /// True when tokens `from..end` hold no clause of their own: no comma,
 /// "that", quotation, auxiliary or cue; a phrase on when or where.
+/// True when what is left from `k`, past where something was said, is
+/// only when it was said ("in a joint statement after a day of talks.")
+/// or to whom ("in a video message to the convention."; "to" before a
+/// determiner or a name, not a verb): nothing said.
+pub(crate) fn only_when_or_whom(cx: &Context, k: usize, end: usize) -> bool {
+    let addressee = cx.low(k) == "to"
+        && (cx.is_determiner(k + 1) || cx.is_capitalised(k + 1));
+    let when = matches!(
+        cx.low(k),
+        "after" | "before" | "during" | "following" | "amid" | "at"
+    );
+    (addressee || when) && adjunct_to_end(cx, k, end)
+}
+
 fn adjunct_to_end(cx: &Context, from: usize, end: usize) -> bool {
     (from..end).all(|k| {
         let low = cx.low(k);
@@ -1569,11 +1577,12 @@ pub(crate) fn skip_circumstance(
             )
         {
             // "in a statement", or with a word before the venue: "in a
-            // blog post", "in a television interview".
-            if is_venue(cx.low(k + 2)) {
-                3
-            } else if cx.is_word(k + 2) && is_venue(cx.low(k + 3)) {
+            // blog post", "in a television interview", which may be a
+            // venue too ("in a radio interview", "in a press release").
+            if cx.is_word(k + 2) && is_venue(cx.low(k + 3)) {
                 4
+            } else if is_venue(cx.low(k + 2)) {
+                3
             } else {
                 0
             }
