@@ -3315,6 +3315,29 @@ mod tests {
     }
 
     #[test]
+    fn a_body_named_by_its_common_noun_speaks() {
+        for (text, who) in [
+            (
+                "The guild argues the airline's software treats rest as a \
+                 target.",
+                "The guild",
+            ),
+            (
+                "The observatory said in a statement its records were used.",
+                "The observatory",
+            ),
+            (
+                "The directorate said it does not comment on ongoing \
+                 investigations.",
+                "The directorate",
+            ),
+        ] {
+            let got = extract(text, &segment(text));
+            assert_eq!(speakers(text, &got), [who], "{got:?}");
+        }
+    }
+
+    #[test]
     fn will_and_may_go_on_in_a_name() {
         let text = "\u{201c}The plan works,\u{201d} said Will Doyle, a \
                     professor. Prime Minister Theresa May said it was sound. \
