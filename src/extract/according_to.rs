@@ -244,7 +244,8 @@ fn source(cx: &Context, start: usize, limit: usize) -> Option<(usize, usize)> {
     let mut sp = cx
         .speaker_after(start, limit)
         .or_else(|| vehicle_phrase(cx, start, limit))
-        .or_else(|| noun_phrase(cx, start, limit))?;
+        .or_else(|| noun_phrase(cx, start, limit))
+        .or_else(|| maker_of_thing(cx, start, limit))?;
     // "court documents", "police reports", "campaign filings": the
     // speaker finder ends at the last word that could head a speaker; a
     // phrase that runs on by a noun or two to its comma or the sentence's
@@ -284,6 +285,21 @@ fn source(cx: &Context, start: usize, limit: usize) -> Option<(usize, usize)> {
     Some(maker.unwrap_or(sp))
 }
 
+/// "a notice posted by the Joint Orbital Tracking Centre", "sales-tax
+/// receipts published by the Office of Finance": a short phrase of words
+/// for a thing no list knows, a participle of making and its maker, when
+/// the whole is too long to be the source itself.
+fn maker_of_thing(
+    cx: &Context,
+    start: usize,
+    limit: usize,
+) -> Option<(usize, usize)> {
+    let made = (start + 1..(start + 5).min(limit))
+        .take_while(|&j| cx.is_word(j))
+        .find(|&j| MADE.contains(&cx.low(j)))?;
+    made_by(cx, made, limit)
+}
+
 /// Participles that name a document's or a count's maker after "by"
 /// ("compiled by", "released by"); not those that name whoever saw,
 /// paid for or passed on a document ("obtained by", "commissioned by",
@@ -295,6 +311,7 @@ const MADE: &[&str] = &[
     "issued",
     "kept",
     "maintained",
+    "posted",
     "prepared",
     "produced",
     "published",

@@ -1956,6 +1956,17 @@ mod tests {
                  The Times.",
                 "figures",
             ),
+            // A thing no list names, too long a phrase to be the source.
+            (
+                "Its position was flagged on Monday, according to a \
+                 notice posted by the Joint Orbital Tracking Centre.",
+                "the Joint Orbital Tracking Centre",
+            ),
+            (
+                "According to sales-tax receipts published by the Alder \
+                 Falls Office of Finance, sales rose 6 percent.",
+                "the Alder Falls Office of Finance",
+            ),
         ] {
             let got = extract(text, &segment(text));
             assert_eq!(speakers(text, &got), [source], "{text}");
