@@ -3326,6 +3326,43 @@ mod tests {
     }
 
     #[test]
+    fn an_impersonal_it_names_no_one_for_the_claim() {
+        for (text, content) in [
+            (
+                "It was reported in March that the airline had cut its \
+                 pool of pilots.",
+                "the airline had cut its pool of pilots",
+            ),
+            (
+                "It has been reported that the airline cut its pool.",
+                "the airline cut its pool",
+            ),
+            (
+                "It is widely believed that the airline cut its pool.",
+                "the airline cut its pool",
+            ),
+            // In a subordinate clause, the main clause is no part of it.
+            (
+                "At a time when it was said that Democrats might never \
+                 win the presidency again, Bill Clinton proved that \
+                 prediction wrong, winning twice.",
+                "Democrats might never win the presidency again",
+            ),
+        ] {
+            let got = extract(text, &segment(text));
+            let f = got.iter().find(|a| a.rule == "reported/impersonal");
+            let f = f.unwrap_or_else(|| panic!("{text}: {got:?}"));
+            assert!(f.speaker.is_none(), "{got:?}");
+            assert_eq!(f.content_text(text), content, "{text}");
+        }
+        // No "that": "it" is something, and what it was said to be is no
+        // claim of the text's.
+        let text = "It was said to be the cheapest plan on offer.";
+        let got = extract(text, &segment(text));
+        assert!(got.iter().all(|a| a.rule != "reported/impersonal"));
+    }
+
+    #[test]
     fn a_body_named_by_its_common_noun_speaks() {
         for (text, who) in [
             (

@@ -59,6 +59,13 @@ pub const RULES: &[RuleInfo] = &[
         content: "Mr. Putin most concerned with the economy",
     },
     RuleInfo {
+        id: "reported/impersonal",
+        example: "It was reported in March that the airline had cut its \
+                  pool of reserve pilots.",
+        speaker: "",
+        content: "the airline had cut its pool of reserve pilots",
+    },
+    RuleInfo {
         id: "reported/coordinated-verb",
         example: "House Democrats seized the floor on Wednesday and said \
                   they would stay all night.",
@@ -119,6 +126,7 @@ pub fn run(cx: &mut Context, out: &mut Vec<Found>) {
         }
     }
     evidential(cx, out);
+    impersonal(cx, out);
 }
 
 /// "Asked whether he would run, Johnson demurred", "Sanders was asked by
@@ -274,6 +282,105 @@ fn evidential_at(
         rule: "reported/evidential",
     };
     Some((f, (subject.0, rest.1)))
+}
+
+/// Participles of saying and believing that name no one after an
+/// impersonal "it is" ("It was reported that …", "it is widely believed
+/// that …"), with the class of what they report.
+const IMPERSONAL: &[(&str, CueClass)] = &[
+    ("alleged", CueClass::Accused),
+    ("argued", CueClass::Claimed),
+    ("assumed", CueClass::Believed),
+    ("believed", CueClass::Believed),
+    ("claimed", CueClass::Claimed),
+    ("estimated", CueClass::Found),
+    ("feared", CueClass::Warned),
+    ("known", CueClass::Believed),
+    ("reported", CueClass::Announced),
+    ("rumored", CueClass::Said),
+    ("rumoured", CueClass::Said),
+    ("said", CueClass::Said),
+    ("suggested", CueClass::Said),
+    ("thought", CueClass::Believed),
+    ("understood", CueClass::Believed),
+];
+
+/// "It was reported in March that …", "It has been known for some time
+/// that …": a claim that the text names no one for. The content is the
+/// clause after "that", past when and where it was said.
+fn impersonal(cx: &mut Context, out: &mut Vec<Found>) {
+    for si in 0..cx.seg.sentences.len() {
+        let s = cx.seg.sentences[si];
+        for i in s.first..s.end {
+            if cx.low(i) != "it" || cx.used[i] || cx.in_quote[i] {
+                continue;
+            }
+            if let Some((f, (a, b))) = impersonal_at(cx, s, i) {
+                cx.claim(a, b);
+                out.push(f);
+            }
+        }
+    }
+}
+
+/// The impersonal claim whose "it" is token `i`.
+fn impersonal_at(
+    cx: &Context,
+    s: Sentence,
+    i: usize,
+) -> Option<(Found, (usize, usize))> {
+    let mut k = i + 1;
+    if matches!(cx.low(k), "has" | "had") && cx.low(k + 1) == "been" {
+        k += 1;
+    } else if !matches!(cx.low(k), "is" | "was") {
+        return None;
+    }
+    k += 1;
+    // "widely", "generally", "now".
+    if cx.low(k).ends_with("ly") || cx.low(k) == "now" {
+        k += 1;
+    }
+    let &(_, class) = IMPERSONAL.iter().find(|(w, _)| *w == cx.low(k))?;
+    let that = skip_circumstance(cx, k + 1, s.end);
+    if cx.low(that) != "that" || cx.in_quote[that] {
+        return None;
+    }
+    let mut end = content_end(cx, that + 1, s.end);
+    // "when it was said that Democrats might never win again, Clinton
+    // proved …": in a subordinate clause, a comma ends the claim.
+    let subordinate = i > s.first
+        && matches!(
+            cx.low(i - 1),
+            "when"
+                | "where"
+                | "as"
+                | "because"
+                | "since"
+                | "while"
+                | "if"
+                | "though"
+                | "although"
+                | "after"
+                | "before"
+                | "once"
+        );
+    if subordinate
+        && let Some(comma) = (that + 1..end).find(|&j| cx.word(j) == ",")
+    {
+        end = comma;
+    }
+    let content = trim(cx, that + 1, end)?;
+    if content.1 - content.0 < 3 || cx.any_used(i, content.1) {
+        return None;
+    }
+    let f = Found {
+        speaker: None,
+        cue: Some(cx.span(i + 1, k + 1)),
+        class,
+        content: vec![cx.span(content.0, content.1)],
+        rule: "reported/impersonal",
+    };
+    Some((f, (i, content.1)))
 }
 
 /// Records `f`'s speaker as the latest one of the sentence it lies in.
