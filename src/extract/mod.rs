@@ -3326,6 +3326,26 @@ mod tests {
     }
 
     #[test]
+    fn a_quotation_finished_by_a_prepositions_phrase_carries_on() {
+        let text = "\u{201c}It is more tinkering,\u{201d} said Bob Lee. \
+                    \u{201c}I would not call it reform. It is just a tax \
+                    increase\u{201d} for the top bracket.";
+        let got = extract(text, &segment(text));
+        assert_eq!(speakers(text, &got), ["Bob Lee", "Bob Lee"], "{got:?}");
+        // A cue after the phrase is a tag of the quotation's own.
+        let text = "\u{201c}It is more tinkering,\u{201d} said Bob Lee. \
+                    \u{201c}It is just a tax increase\u{201d} for the top \
+                    bracket, Ann Pike said.";
+        let got = extract(text, &segment(text));
+        assert_eq!(speakers(text, &got), ["Bob Lee", "Ann Pike"], "{got:?}");
+        // A quoted word that a clause goes on from is no more words of his.
+        let text = "\u{201c}It is more tinkering,\u{201d} said Bob Lee. \
+                    \u{201c}Tinkering\u{201d} is the word of the year.";
+        let got = extract(text, &segment(text));
+        assert_eq!(speakers(text, &got), ["Bob Lee"], "{got:?}");
+    }
+
+    #[test]
     fn an_impersonal_it_names_no_one_for_the_claim() {
         for (text, content) in [
             (

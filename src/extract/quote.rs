@@ -685,12 +685,20 @@ fn inherit(
     };
     // A quotation whose sentence goes on after it ("“…,” the statement
     // read") has a tag of its own, even one no rule could read.
+    // Not a preposition's phrase that finishes the quoted words ("“…
+    // just a tax increase” for the top income bracket."), with no cue.
     let last = group[group.len() - 1];
+    let finished = |c: usize| {
+        let end = cx.seg.sentences[cx.sentence_of[c]].end;
+        cx.is_preposition(c + 1)
+            && (c + 1..end).all(|j| cx.cue_at(j).is_none() && !cx.in_quote[j])
+    };
     let tagged = last.close.is_some_and(|c| {
         c + 1 < cx.len()
             && cx.seg.tokens[c + 1].paragraph == cx.seg.tokens[c].paragraph
             && cx.sentence_of[c + 1] == cx.sentence_of[c]
             && (cx.is_word(c + 1) || matches!(cx.word(c + 1), "," | "—" | "–"))
+            && !finished(c)
     });
     if tagged {
         return Vec::new();
