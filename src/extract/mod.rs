@@ -458,6 +458,15 @@ mod tests {
             .map(|a| a.content_text(text))
             .collect();
         assert_eq!(said, ["The group agreed to step up patrols"], "{got:?}");
+        // So may a venue and a participle of it.
+        let text = "Normal supplies will resume within ten days, the \
+                    company said in a press release issued on Monday.";
+        let got = extract(text, &segment(text));
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(
+            got[0].content_text(text),
+            "Normal supplies will resume within ten days"
+        );
         // A clause after it is said, not when.
         let text = "Attacks that, Sweet noted, Trump said during the debate \
                     were sparked by his rise.";

@@ -662,7 +662,11 @@ fn trailing(
             && is_preposition(cx.low(k))
             && adjunct_to_end(cx, k, s.end)
     };
-    let placed = placed_from(after_time) || placed_from(told_whom);
+    // "…, the company said in a press release issued on Monday.": a
+    // venue and a participle of it, and nothing more.
+    let only_venue = past_place(cx, cue.end, s).is_none();
+    let placed =
+        placed_from(after_time) || placed_from(told_whom) || only_venue;
     // "…, the poll found, though many are undecided": nothing after the
     // cue is its complement, so a cue that needs one has it before.
     let conjunction_after =
