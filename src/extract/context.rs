@@ -205,26 +205,28 @@ fn is_agent_participle(word: &str) -> bool {
 /// "in 2015", "on Monday"), in lower case.
 pub(crate) fn is_time_phrase(word: &str) -> bool {
     is_time_word(word)
-        || matches!(
-            word,
-            "january"
-                | "february"
-                | "march"
-                | "april"
-                | "may"
-                | "june"
-                | "july"
-                | "august"
-                | "september"
-                | "october"
-                | "november"
-                | "december"
-                | "today"
-                | "yesterday"
-                | "tonight"
-                | "time"
-        )
+        || is_month(word)
+        || matches!(word, "today" | "yesterday" | "tonight" | "time")
         || (word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// A month's name, in lower case.
+pub(crate) fn is_month(word: &str) -> bool {
+    matches!(
+        word,
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+    )
 }
 
 /// Marks the tokens of the first paragraph when it is a headline in
@@ -415,12 +417,15 @@ fn lower_forms<'a>(text: &'a str, seg: &Segmented) -> Vec<Cow<'a, str>> {
 /// heading in title case, "Trump Will Win") and, opening a clause, not
 /// in a question ("Will Trump win?"); "May" after a capitalised word
 /// that is no preposition, determiner or word of time ("Theresa May";
-/// not "Since May", "Last May", "Early May"), before no number and no capitalised word,
-/// or opening a sentence before a cue's inflected form ("May said").
+/// not "Since May", "Last May", "Early May"), before no number and no
+/// capitalised word, or opening a sentence before a cue's inflected form
+/// ("May said"). `lists` and `entries` are each token's word lists and
+/// cues, as [`token_facts`] gives them.
 fn names_like_modals(
     text: &str,
     seg: &Segmented,
     lower: &[Cow<str>],
+    (lists, entries): (&[u16], &[&[Cue]]),
     title_case: &[bool],
 ) -> Vec<usize> {
     let tokens = &seg.tokens;
@@ -442,15 +447,13 @@ fn names_like_modals(
                     && !(i > s.first && capitalised(i - 1))
                     && !(opens && (i..s.end).any(|j| word(j) == "?"))
             } else if i == s.first {
-                let next = lower.get(i + 1).map_or("", |l| l);
-                Lexicon::get().cues(next).iter().any(|c| &*c.lemma != next)
+                entries.get(i + 1).is_some_and(|cues| {
+                    cues.iter().any(|c| *c.lemma != *lower[i + 1])
+                })
             } else {
-                let before: &str = &lower[i - 1];
                 capitalised(i - 1)
-                    && !STOP_WORDS.contains(&before)
-                    && !DETERMINERS.contains(&before)
-                    && !NOT_NAMES.contains(&word(i - 1))
-                    && !matches!(before, "early" | "late" | "next")
+                    && lists[i - 1] & (STOP_WORD | DETERMINER | NOT_NAME) == 0
+                    && !matches!(&*lower[i - 1], "early" | "late" | "next")
                     && !(i + 1 < s.end
                         && (capitalised(i + 1)
                             || word(i + 1)
@@ -522,12 +525,17 @@ impl<'a> Context<'a> {
     pub fn new(text: &'a str, seg: &'a Segmented) -> Context<'a> {
         let title_case = title_case(text, seg);
         let mut lower = lower_forms(text, seg);
-        for i in names_like_modals(text, seg, &lower, &title_case) {
+        let (mut lists, mut entries) = token_facts(text, seg, &lower);
+        let facts = (&lists[..], &entries[..]);
+        for i in names_like_modals(text, seg, &lower, facts, &title_case) {
             // As written, the word is in no list: not a modal, not "may"
             // the month, so a name goes on over it.
-            lower[i] = Cow::Borrowed(seg.tokens[i].span.text(text));
+            let word = seg.tokens[i].span.text(text);
+            let facts = facts_of(word);
+            lower[i] = Cow::Borrowed(word);
+            lists[i] = facts.bits;
+            entries[i] = facts.cues;
         }
-        let (lists, entries) = token_facts(text, seg, &lower);
         let mut in_quote = vec![false; seg.tokens.len()];
         for q in &seg.quotes {
             let end = q.close.unwrap_or(seg.tokens.len());
@@ -2634,8 +2642,16 @@ mod tests {
         let names = |text: &str| {
             let seg = segment(text);
             let lower = lower_forms(text, &seg);
-            names_like_modals(text, &seg, &lower, &title_case(text, &seg))
-                .len()
+            let (lists, entries) = token_facts(text, &seg, &lower);
+            let facts = (&lists[..], &entries[..]);
+            names_like_modals(
+                text,
+                &seg,
+                &lower,
+                facts,
+                &title_case(text, &seg),
+            )
+            .len()
         };
         assert_eq!(names("The plan works, said Will Doyle."), 1);
         assert_eq!(names("Rep. Will Hurd said so."), 1);

@@ -689,7 +689,7 @@ fn inherit(
     // just a tax increase” for the top income bracket."), with no cue.
     let last = group[group.len() - 1];
     let finished = |c: usize| {
-        let end = cx.seg.sentences[cx.sentence_of[c]].end;
+        let end = cx.sentence(c).end;
         cx.is_preposition(c + 1)
             && (c + 1..end).all(|j| cx.cue_at(j).is_none() && !cx.in_quote[j])
     };

@@ -8,6 +8,7 @@
 
 use crate::extract::context::{
     Context, CueMatch, ends_anonymity_request, is_finite_auxiliary, is_modal,
+    is_month,
 };
 use crate::extract::{Found, RuleInfo};
 use crate::model::{CueClass, Span};
@@ -664,9 +665,9 @@ fn trailing(
     };
     // "…, the company said in a press release issued on Monday.": a
     // venue and a participle of it, and nothing more.
-    let only_venue = past_place(cx, cue.end, s).is_none();
-    let placed =
-        placed_from(after_time) || placed_from(told_whom) || only_venue;
+    let placed = placed_from(after_time)
+        || placed_from(told_whom)
+        || past_place(cx, cue.end, s).is_none();
     // "…, the poll found, though many are undecided": nothing after the
     // cue is its complement, so a cue that needs one has it before.
     let conjunction_after =
@@ -1537,8 +1538,6 @@ fn group_subjects_from<'c>(
     })
 }
 
-/// True when tokens `from..end` hold no clause of their own: no comma,
-/// "that", quotation, auxiliary or cue; a phrase on when or where.
 /// True when what is left from `k`, past where something was said, is
 /// only when it was said ("in a joint statement after a day of talks.")
 /// or to whom ("in a video message to the convention."; "to" before a
@@ -1553,6 +1552,8 @@ pub(crate) fn only_when_or_whom(cx: &Context, k: usize, end: usize) -> bool {
     (addressee || when) && adjunct_to_end(cx, k, end)
 }
 
+/// True when tokens `from..end` hold no clause of their own: no comma,
+/// "that", quotation, auxiliary or cue; a phrase on when or where.
 fn adjunct_to_end(cx: &Context, from: usize, end: usize) -> bool {
     (from..end).all(|k| {
         let low = cx.low(k);
@@ -1735,22 +1736,7 @@ fn named_place(cx: &Context, k: usize, end: usize) -> usize {
 
 /// A month's name, capitalised ("in May", not "in may"), or a year.
 fn is_month_or_year(cx: &Context, k: usize) -> bool {
-    let month = matches!(
-        cx.word(k),
-        "January"
-            | "February"
-            | "March"
-            | "April"
-            | "May"
-            | "June"
-            | "July"
-            | "August"
-            | "September"
-            | "October"
-            | "November"
-            | "December"
-    );
-    month || is_year(cx.word(k))
+    (cx.is_capitalised(k) && is_month(cx.low(k))) || is_year(cx.word(k))
 }
 
 /// "1992", "2016": four digits from 1800 to 2099.
