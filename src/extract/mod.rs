@@ -1859,6 +1859,33 @@ mod tests {
     }
 
     #[test]
+    fn a_relative_clause_ends_where_the_main_verb_comes_back() {
+        let text = "The mayor, who said the bridge was unsafe, has ordered \
+                    it closed until the spring.";
+        let got = extract(text, &segment(text));
+        let said = with_cue(text, &got, "said");
+        assert_eq!(said.content_text(text), "the bridge was unsafe");
+        // After an adverb too.
+        let text = "The senator, who endorsed the governor in March, \
+                    quietly did the rounds of the donors.";
+        let got = extract(text, &segment(text));
+        let endorsed = with_cue(text, &got, "endorsed");
+        assert_eq!(endorsed.content_text(text), "the governor in March");
+        // Not when the claim opened a clause of its own before the comma:
+        // the verb after it may be the claim's.
+        for text in [
+            "The mayor, who said the levy, which voters approved, is too \
+             low, wants a bigger one.",
+            "The mayor, who said the old levy, a flat fee, is too low, \
+             wants a bigger one.",
+        ] {
+            let got = extract(text, &segment(text));
+            let said = with_cue(text, &got, "said");
+            assert!(said.content_text(text).contains("is too low"), "{text}");
+        }
+    }
+
+    #[test]
     fn a_name_after_a_relative_clause_speaks_on_its_own() {
         let text = "One contractor who testified for the prosecution, Frank \
                     DeLuca, said he had been pressured to pay.";

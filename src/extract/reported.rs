@@ -1338,7 +1338,8 @@ pub(crate) fn content_end(cx: &Context, start: usize, end: usize) -> usize {
                         && new_attribution(cx, j + 1, end))
                     || (cx.low(j) == "who" && !inside_subject(cx, j, end))
                     || parenthetical_attribution(cx, j, end)
-                    || (in_relative && named_subject(cx, j, end)))
+                    || (in_relative && named_subject(cx, j, end))
+                    || (in_relative && back_to_main_clause(cx, start, j, end)))
                 || (matches!(cx.low(j - 1), "and" | "but")
                     && (coordinated_cue(cx, j)
                         || new_attribution(cx, j, end)
@@ -1364,9 +1365,14 @@ fn inside_subject(cx: &Context, j: usize, end: usize) -> bool {
     }) else {
         return false;
     };
-    let finite =
-        |w: &str| is_finite_auxiliary(w) || matches!(w, "did" | "does");
-    cx.word(close) == "," && close + 1 < end && finite(cx.low(close + 1))
+    cx.word(close) == ","
+        && close + 1 < end
+        && is_finite_verb(cx.low(close + 1))
+}
+
+/// A finite auxiliary, or "did" or "does".
+fn is_finite_verb(w: &str) -> bool {
+    is_finite_auxiliary(w) || matches!(w, "did" | "does")
 }
 
 /// True when token `j` can open a clause's subject after "that": a
@@ -1492,6 +1498,27 @@ fn named_subject(cx: &Context, j: usize, end: usize) -> bool {
     // Right after the comma: "Frank DeLuca, said", not "…, has said".
     cx.cue_at(e + 1)
         .is_some_and(|c| !c.cue.participle && !c.cue.needs_complement)
+}
+
+/// "The mayor, who said the bridge was unsafe, has ordered it shut": in a
+/// relative clause, a comma and then a finite verb, maybe after an
+/// adverb, hand the sentence back to the main clause, so the relative
+/// clause, and the claim in it, ended at the comma. Not when the claim
+/// set something off with a comma before ("who said the plan, which is
+/// costly, is bad"): the verb may be the claim's.
+fn back_to_main_clause(
+    cx: &Context,
+    start: usize,
+    j: usize,
+    end: usize,
+) -> bool {
+    let mut k = j;
+    while k < end && cx.low(k).ends_with("ly") && !cx.is_capitalised(k) {
+        k += 1;
+    }
+    k < end
+        && is_finite_verb(cx.low(k))
+        && !(start..j - 1).any(|i| cx.word(i) == ",")
 }
 
 /// ", a senior official said," inside a clause, or ", researchers
