@@ -98,6 +98,22 @@ pub(crate) fn is_finite_auxiliary(w: &str) -> bool {
         || is_modal(w)
 }
 
+/// True for a word that ends in a contracted verb: "he's", "they're",
+/// "we've", "I'll", "she'd", "I'm" (a name's "'s" is its possessive).
+pub(crate) fn is_contracted_verb(w: &str) -> bool {
+    let Some((stem, tail)) = w.rsplit_once(['\'', '’']) else {
+        return false;
+    };
+    match tail {
+        "re" | "ve" | "ll" | "d" | "m" => !stem.is_empty(),
+        "s" => matches!(
+            stem,
+            "he" | "she" | "it" | "that" | "there" | "what" | "who" | "here"
+        ),
+        _ => false,
+    }
+}
+
 /// True for a modal auxiliary ("would", "can", "must").
 pub(crate) fn is_modal(w: &str) -> bool {
     matches!(
@@ -2592,6 +2608,16 @@ enum Extend {
 mod tests {
     use super::*;
     use crate::segment::segment;
+
+    #[test]
+    fn a_contracted_verb_is_no_possessive() {
+        for w in ["he's", "it’s", "they're", "we’ve", "i'm", "she'd"] {
+            assert!(is_contracted_verb(w), "{w}");
+        }
+        for w in ["trump's", "the", "nation’s", "'re"] {
+            assert!(!is_contracted_verb(w), "{w}");
+        }
+    }
 
     #[test]
     fn tables_are_sorted_and_unique() {

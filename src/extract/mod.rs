@@ -3337,6 +3337,15 @@ mod tests {
                  want to interview the aides.",
                 "it is not surprising that agents want to interview the aides",
             ),
+            // A verb contracted onto its subject is a verb too.
+            (
+                "The coach said he’s hopeful that the knee will heal.",
+                "he’s hopeful that the knee will heal",
+            ),
+            (
+                "The coach said they're sure that the knee will heal.",
+                "they're sure that the knee will heal",
+            ),
         ] {
             let got = extract(text, &segment(text));
             let said = with_cue(text, &got, "said");

@@ -7,8 +7,8 @@
 //! only with a complement ("found that", "wants to") need one.
 
 use crate::extract::context::{
-    Context, CueMatch, ends_anonymity_request, is_finite_auxiliary, is_modal,
-    is_month,
+    Context, CueMatch, ends_anonymity_request, is_contracted_verb,
+    is_finite_auxiliary, is_modal, is_month,
 };
 use crate::extract::{Found, RuleInfo};
 use crate::model::{CueClass, Span};
@@ -1082,6 +1082,7 @@ fn content_start_after(
         comma
             || cx.is_word(j)
                 && !super::learned::is_verb_part(w)
+                && !is_contracted_verb(w)
                 && !matches!(w, "there" | "no" | "it" | "this" | "nothing")
                 && (cx.cue_at(j).is_none()
                     || (j > k && matches!(cx.low(j - 1), "a" | "an" | "the"))
