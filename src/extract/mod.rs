@@ -1079,6 +1079,16 @@ mod tests {
     }
 
     #[test]
+    fn a_clause_of_time_may_follow_a_tag_verb() {
+        let text = "“Get back, all of you,” the guard yells while waving \
+                    the crowd on. “Not again,” she screamed as the lights \
+                    went out.";
+        let got = extract(text, &segment(text));
+        assert_eq!(cues(text, &got), ["yells", "screamed"], "{got:?}");
+        assert_eq!(speakers(text, &got), ["the guard", "she"]);
+    }
+
+    #[test]
     fn a_text_reads_and_a_common_noun_follows_an_inverted_tag() {
         let text = "“Chairman Gowdy tied these statements to his firing,” \
                     the suit reads. “I am still with Sanders,” read one \

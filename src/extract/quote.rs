@@ -373,9 +373,14 @@ fn after_tag(cx: &Context, k: usize) -> Option<Attributed> {
     // The tag ends at token `j`.
     let closed =
         |j: usize| j >= limit || matches!(cx.word(j), "." | "," | "!" | "?");
-    // “…,” X posted on Facebook: a short phrase on where may close it.
+    // “…,” X posted on Facebook: a short phrase on where may close it;
+    // “…,” she yells while running: so may a clause of time.
     let ends = |c: &CueMatch| {
         closed(c.end)
+            || matches!(
+                cx.low(c.end),
+                "while" | "as" | "before" | "after" | "when"
+            )
             || (matches!(cx.low(c.end), "on" | "to" | "in")
                 && (c.end + 2..=(c.end + 4).min(limit)).any(|j| {
                     closed(j)
