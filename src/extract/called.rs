@@ -112,6 +112,15 @@ fn at_quote(
     if object.is_empty() || !plain || named_for || cx.any_used(verb, open) {
         return None;
     }
+    // "condemned what he called a “brazen breach”": a naming inside a
+    // noun phrase is part of the clause around it, and of what that
+    // clause reports.
+    let s = cx.sentence(verb);
+    if (verb.saturating_sub(4).max(s.first)..verb)
+        .any(|j| matches!(cx.low(j), "what" | "whom"))
+    {
+        return None;
+    }
     // "a website called “Real News”": a participle after a noun names,
     // but nobody says it. The list of names runs on to the clause's end:
     // "called him a “liar,” a “bully” and “unstable.”"
@@ -230,6 +239,40 @@ mod tests {
     use super::*;
     use crate::extract::extract;
     use crate::segment::segment;
+
+    #[test]
+    fn a_naming_after_what_is_part_of_the_clause_around_it() {
+        for (text, cue, content) in [
+            (
+                "The minister condemned what he called a “reckless gamble” \
+                 by the opposition.",
+                "condemned",
+                "what he called a “reckless gamble” by the opposition",
+            ),
+            (
+                "Reed said the board ignored what she calls “a slow-motion \
+                 disaster.”",
+                "said",
+                "the board ignored what she calls “a slow-motion disaster.”",
+            ),
+            (
+                "Ruiz said he had outplayed the champion, whom he called a \
+                 “paper tiger.”",
+                "said",
+                "he had outplayed the champion, whom he called a “paper \
+                 tiger.”",
+            ),
+        ] {
+            let got = extract(text, &segment(text));
+            let [a] = &got[..] else { panic!("{text}: {got:?}") };
+            assert_eq!(a.cue.map(|c| c.text(text)), Some(cue));
+            assert_eq!(a.content_text(text), content);
+        }
+        // Not a naming of its own clause.
+        let text = "Reed called the tunnel “a slow-motion disaster.”";
+        let got = extract(text, &segment(text));
+        assert_eq!(got[0].rule, RULES[0].id);
+    }
 
     #[test]
     fn a_naming_verb_after_and_has_the_subject_of_the_verb_before() {
