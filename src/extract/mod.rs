@@ -2080,6 +2080,30 @@ mod tests {
                     said it was not enough.";
         let got = extract(text, &segment(text));
         assert!(got.iter().any(|a| a.direct), "{got:?}");
+        // So is a title after "on", "of", "in" or "the".
+        for text in [
+            "In an interview on “Face the Nation,” the senator said the \
+             bill would pass.",
+            "Speaking at a screening of “The Long Road,” the senator said \
+             the bill would pass.",
+            "In an interview on “Face the Nation,” the senator told \
+             Congress the bill would pass.",
+        ] {
+            let got = extract(text, &segment(text));
+            assert_eq!(got.len(), 1, "{got:?}");
+            assert!(
+                got[0].content_text(text).ends_with("the bill would pass")
+            );
+        }
+        // The tag after a title that ends a clause goes with that clause.
+        let text = "Most viewers were fans of “The Long Road,” the survey \
+                    found.";
+        let got = extract(text, &segment(text));
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(
+            got[0].content_text(text),
+            "Most viewers were fans of “The Long Road,”"
+        );
     }
 
     #[test]

@@ -119,13 +119,18 @@ pub fn run(cx: &mut Context, out: &mut Vec<Found>) {
 }
 
 /// A name in quotation marks after a possessive, not speech: "on Fox
-/// News’s “Hannity,” Gingrich said …", "MSNBC’s “Morning Joe”". Every
+/// News’s “Hannity,” Gingrich said …", "MSNBC’s “Morning Joe”"; or
+/// after "on", "of", "in" or "the": "an interview on “Face the Nation,”
+/// the senator said …", "the cast of “The Long Road”". Every
 /// word of it is capitalised, or a short joining word, and there are at
 /// most six. The tag after it, if any, goes with the clause that follows.
 fn is_possessed_title(cx: &Context, group: &[Quotation]) -> bool {
     let [q] = group else { return false };
     let Some(close) = q.close else { return false };
-    if q.open == 0 || !cx.is_possessive(q.open - 1) {
+    if q.open == 0
+        || !(cx.is_possessive(q.open - 1)
+            || matches!(cx.low(q.open - 1), "on" | "of" | "the" | "in"))
+    {
         return false;
     }
     let words: Vec<usize> =

@@ -602,10 +602,14 @@ fn trailing(
     cue: &CueMatch,
     sp: (usize, usize),
 ) -> Option<(Found, (usize, usize))> {
-    if sp.0 < s.first + 3 || cx.word(sp.0 - 1) != "," {
+    let rest = cue.end..s.end;
+    // "… big fans of “Prison Break,” Mr. Madden said.": a comma inside a
+    // title's marks, before a tag that ends the sentence.
+    let after_title =
+        || comma_before(cx, sp.0) && rest.clone().all(|j| !cx.is_word(j));
+    if sp.0 < s.first + 3 || !(cx.word(sp.0 - 1) == "," || after_title()) {
         return None;
     }
-    let rest = cue.end..s.end;
     // "…, he said Friday.", not "…, she said it “humanizes” her": a
     // subject after the cue opens a clause of its own.
     let clause_after = rest.start < rest.end && {
@@ -683,7 +687,9 @@ fn trailing(
     {
         return None;
     }
-    let content = trim(cx, s.first, sp.0 - 1)?;
+    // The title's closing mark stays with the words it closes.
+    let last = if cx.word(sp.0 - 1) == "," { sp.0 - 1 } else { sp.0 };
+    let content = trim(cx, s.first, last)?;
     // "The state attorney general, Keith Ellison, said …": what comes
     // before is the speaker's appositive, not what was said. Not "A new
     // campaign manager, he said, could …": there it is the subject.
