@@ -115,7 +115,6 @@ fn at_quote(
     // "condemned what he called a “brazen breach”": a naming inside a
     // noun phrase is part of the clause around it, and of what that
     // clause reports.
-    let s = cx.sentence(verb);
     if (verb.saturating_sub(4).max(s.first)..verb)
         .any(|j| matches!(cx.low(j), "what" | "whom"))
     {

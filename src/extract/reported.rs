@@ -1345,8 +1345,9 @@ pub(crate) fn content_end(cx: &Context, start: usize, end: usize) -> usize {
                         && new_attribution(cx, j + 1, end))
                     || (cx.low(j) == "who" && !inside_subject(cx, j, end))
                     || parenthetical_attribution(cx, j, end)
-                    || (in_relative && named_subject(cx, j, end))
-                    || (in_relative && back_to_main_clause(cx, start, j, end)))
+                    || (in_relative
+                        && (named_subject(cx, j, end)
+                            || back_to_main_clause(cx, start, j, end))))
                 || (matches!(cx.low(j - 1), "and" | "but")
                     && (coordinated_cue(cx, j)
                         || new_attribution(cx, j, end)
