@@ -1079,6 +1079,20 @@ mod tests {
     }
 
     #[test]
+    fn a_cue_that_opens_the_sentence_has_its_speaker_after_it() {
+        let text = "The vote was close. Said Ellis: “I don’t see the \
+                    interest.”\n\nAdded the senator, “We will not wait.”";
+        let got = extract(text, &segment(text));
+        assert_eq!(speakers(text, &got), ["Ellis", "the senator"], "{got:?}");
+        assert_eq!(cues(text, &got), ["Said", "Added"]);
+        // Where it was said may follow the speaker.
+        let text = "The vote was close. Said Ellis in an email: “We will \
+                    not wait.”";
+        let got = extract(text, &segment(text));
+        assert_eq!(speakers(text, &got), ["Ellis"], "{got:?}");
+    }
+
+    #[test]
     fn a_clause_of_time_may_follow_a_tag_verb() {
         let text = "“Get back, all of you,” the guard yells while waving \
                     the crowd on. “Not again,” she screamed as the lights \

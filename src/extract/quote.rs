@@ -570,6 +570,12 @@ fn before(cx: &Context, open: usize) -> Option<Attributed> {
         }
         return colon_verb(cx, s, j).or_else(|| colon_name(cx, s, j));
     };
+    // "Said Ellis: “…”", "Said Ellis in an email: “…”": a cue that
+    // opens the sentence, its speaker after it.
+    if cue.first == s.first && cx.is_capitalised(cue.first) {
+        let speaker = cx.speaker_after(cue.end, j)?;
+        return fresh(cx, Attributed { speaker, cue, end: j });
+    }
     let end = cx.skip_auxiliaries_back(cue.first, s.first);
     let participle =
         cue.cue.participle && end > s.first && cx.word(end - 1) == ",";

@@ -454,11 +454,11 @@ const STARTERS: &[&str] = &[
     "Few", "For", "Former", "He", "Her", "Here", "His", "However", "I", "If",
     "In", "Increasingly", "It", "Its", "Last", "Later", "Many", "Meanwhile",
     "Most", "My", "Nevertheless", "Next", "Now", "On", "Or", "Other", "Our",
-    "Overall", "Recent", "Senior", "Several", "She", "Since", "So", "Some",
-    "That", "The", "Their", "Then", "There", "These", "They", "This", "Those",
-    "Though", "Today", "Tomorrow", "Top", "Under", "Unfortunately", "Until",
-    "We", "What", "When", "Which", "While", "Who", "Whose", "Worse",
-    "Yesterday", "Yet", "You", "Your",
+    "Overall", "Recent", "Said", "Says", "Senior", "Several", "She", "Since",
+    "So", "Some", "That", "The", "Their", "Then", "There", "These", "They",
+    "This", "Those", "Though", "Today", "Tomorrow", "Top", "Under",
+    "Unfortunately", "Until", "We", "What", "When", "Which", "While", "Who",
+    "Whose", "Worse", "Yesterday", "Yet", "You", "Your",
 ];
 
 /// The capitalised-word groups of `text`.

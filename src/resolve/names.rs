@@ -1119,6 +1119,10 @@ mod tests {
             name_mentions("Yesterday DEA Administrator Anne Milgram spoke.");
         let names: Vec<&str> = got.iter().map(|m| m.name.as_str()).collect();
         assert_eq!(names, vec!["Anne Milgram"]);
+        // An inverted tag's cue opens no name.
+        let got = name_mentions("Said Dorothy Poynter: “He was kind.”");
+        let names: Vec<&str> = got.iter().map(|m| m.name.as_str()).collect();
+        assert_eq!(names, vec!["Dorothy Poynter"]);
     }
 
     #[test]
