@@ -20,7 +20,7 @@ use regex::Regex;
 
 use super::names::{canonical_key, is_title, strip_title};
 use super::words::{WordClass, is, is_body_head};
-use crate::model::{Attribution, Resolution, Span};
+use crate::model::{Attribution, Resolution, Span, lower_case};
 
 /// What a mention is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -717,7 +717,19 @@ fn split_run(text: &str, words: &[Span], out: &mut Vec<Group>) {
 
 /// True for a word that starts sentences and no name ("The", "In").
 pub(super) fn is_sentence_starter(word: &str) -> bool {
-    STARTERS.binary_search(&word).is_ok()
+    STARTERS.binary_search(&word).is_ok() || is_inverted_cue(word)
+}
+
+/// True for a capitalised past form of a verb of saying ("Stated",
+/// "Continued", "Added"): it opens an inverted tag ("Stated Stone:
+/// “…”"), not a name. Not other cues' ("Planned Parenthood").
+fn is_inverted_cue(word: &str) -> bool {
+    word.ends_with("ed")
+        && word.starts_with(char::is_uppercase)
+        && crate::extract::lexicon::Lexicon::get()
+            .cues(&lower_case(word))
+            .iter()
+            .any(|c| c.class == crate::model::CueClass::Said)
 }
 
 /// True for a capitalised number word, which is no name ("Two",
@@ -748,8 +760,7 @@ fn finish(text: &str, mut words: Vec<Span>, out: &mut Vec<Group>) {
         .iter()
         .take_while(|w| {
             let t = without_contraction(w.text(text));
-            // Sorted (see the test): searched by halves.
-            STARTERS.binary_search(&t).is_ok() || is_connector(t)
+            is_sentence_starter(t) || is_connector(t)
         })
         .count();
     words.drain(..lead);

@@ -1120,9 +1120,26 @@ mod tests {
         let names: Vec<&str> = got.iter().map(|m| m.name.as_str()).collect();
         assert_eq!(names, vec!["Anne Milgram"]);
         // An inverted tag's cue opens no name.
-        let got = name_mentions("Said Dorothy Poynter: “He was kind.”");
-        let names: Vec<&str> = got.iter().map(|m| m.name.as_str()).collect();
-        assert_eq!(names, vec!["Dorothy Poynter"]);
+        for text in [
+            "Said Dorothy Poynter: “He was kind.”",
+            "Continued Dorothy Poynter: “He was kind.”",
+        ] {
+            let got = name_mentions(text);
+            let names: Vec<&str> =
+                got.iter().map(|m| m.name.as_str()).collect();
+            assert_eq!(names, vec!["Dorothy Poynter"], "{text}");
+        }
+        // Other forms of a cue, and other cues, may open a name.
+        for (text, name) in [
+            ("Hope Hicks said it was over.", "Hope Hicks"),
+            ("State Farm said it was over.", "State Farm"),
+            ("Planned Parenthood said it was over.", "Planned Parenthood"),
+        ] {
+            let got = name_mentions(text);
+            let names: Vec<&str> =
+                got.iter().map(|m| m.name.as_str()).collect();
+            assert_eq!(names, vec![name], "{text}");
+        }
     }
 
     #[test]
