@@ -1113,21 +1113,23 @@ mod tests {
         }
     }
 
+    /// The names [`name_mentions`] finds in `text`.
+    fn names_in(text: &str) -> Vec<String> {
+        name_mentions(text).into_iter().map(|m| m.name).collect()
+    }
+
     #[test]
     fn name_mentions_find_full_names() {
-        let got =
-            name_mentions("Yesterday DEA Administrator Anne Milgram spoke.");
-        let names: Vec<&str> = got.iter().map(|m| m.name.as_str()).collect();
-        assert_eq!(names, vec!["Anne Milgram"]);
+        assert_eq!(
+            names_in("Yesterday DEA Administrator Anne Milgram spoke."),
+            ["Anne Milgram"]
+        );
         // An inverted tag's cue opens no name.
         for text in [
             "Said Dorothy Poynter: “He was kind.”",
             "Continued Dorothy Poynter: “He was kind.”",
         ] {
-            let got = name_mentions(text);
-            let names: Vec<&str> =
-                got.iter().map(|m| m.name.as_str()).collect();
-            assert_eq!(names, vec!["Dorothy Poynter"], "{text}");
+            assert_eq!(names_in(text), ["Dorothy Poynter"], "{text}");
         }
         // Other forms of a cue, and other cues, may open a name.
         for (text, name) in [
@@ -1135,10 +1137,7 @@ mod tests {
             ("State Farm said it was over.", "State Farm"),
             ("Planned Parenthood said it was over.", "Planned Parenthood"),
         ] {
-            let got = name_mentions(text);
-            let names: Vec<&str> =
-                got.iter().map(|m| m.name.as_str()).collect();
-            assert_eq!(names, vec![name], "{text}");
+            assert_eq!(names_in(text), [name], "{text}");
         }
     }
 
@@ -1149,10 +1148,7 @@ mod tests {
             "Sen. Bernie Sanders’ campaign spoke.",
             "Sen. Bernie Sanders's campaign spoke.",
         ] {
-            let got = name_mentions(text);
-            let names: Vec<&str> =
-                got.iter().map(|m| m.name.as_str()).collect();
-            assert_eq!(names, vec!["Bernie Sanders"], "{text}");
+            assert_eq!(names_in(text), ["Bernie Sanders"], "{text}");
         }
     }
 
