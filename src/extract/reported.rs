@@ -350,21 +350,8 @@ fn impersonal_at(
     // "when it was said that Democrats might never win again, Clinton
     // proved …": in a subordinate clause, a comma ends the claim.
     let subordinate = i > s.first
-        && matches!(
-            cx.low(i - 1),
-            "when"
-                | "where"
-                | "as"
-                | "because"
-                | "since"
-                | "while"
-                | "if"
-                | "though"
-                | "although"
-                | "after"
-                | "before"
-                | "once"
-        );
+        && (SUBORDINATORS.contains(&cx.low(i - 1))
+            || matches!(cx.low(i - 1), "where" | "once"));
     if subordinate
         && let Some(comma) = (that + 1..end).find(|&j| cx.word(j) == ",")
     {
@@ -1426,12 +1413,19 @@ fn closes_quotation(cx: &Context, j: usize) -> bool {
         && cx.in_quote[j - 1]
 }
 
-/// "… and requested …", "… and falsely claiming …": a second cue verb
-/// joined to the first, maybe after an adverb.
-fn coordinated_cue(cx: &Context, mut j: usize) -> bool {
-    while cx.low(j).ends_with("ly") && !cx.is_capitalised(j) {
+/// The first token from `j` (before `end`) that is no lower-case adverb
+/// in "-ly" ("falsely", "quickly").
+fn past_adverbs(cx: &Context, mut j: usize, end: usize) -> usize {
+    while j < end && cx.low(j).ends_with("ly") && !cx.is_capitalised(j) {
         j += 1;
     }
+    j
+}
+
+/// "… and requested …", "… and falsely claiming …": a second cue verb
+/// joined to the first, maybe after an adverb.
+fn coordinated_cue(cx: &Context, j: usize) -> bool {
+    let j = past_adverbs(cx, j, cx.len());
     // A cue that can be a noun or adjective ("and state law", "and post
     // offices") ends the content as a bare stem only before what a verb
     // takes ("and describe their actions").
@@ -1520,10 +1514,7 @@ fn back_to_main_clause(
     j: usize,
     end: usize,
 ) -> bool {
-    let mut k = j;
-    while k < end && cx.low(k).ends_with("ly") && !cx.is_capitalised(k) {
-        k += 1;
-    }
+    let k = past_adverbs(cx, j, end);
     k < end
         && is_finite_verb(cx.low(k))
         && !(start..j - 1).any(|i| cx.word(i) == ",")
