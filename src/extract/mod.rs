@@ -1652,6 +1652,33 @@ mod tests {
     }
 
     #[test]
+    fn a_tag_that_leads_into_a_quotation_is_not_the_partial_quotes() {
+        // The partial quotation belongs to "says"; "She adds," leads into
+        // the next quotation.
+        let text = "She says the mayor is “a danger to the city.” She \
+                    adds, “Who would trust him with a budget?”";
+        let got = extract(text, &segment(text));
+        let cue = |a: &&Attribution| a.cue.map(|c| c.text(text));
+        let says = got.iter().find(|a| cue(a) == Some("says"));
+        let says = says.expect("the paraphrase");
+        assert_eq!(
+            says.content_text(text),
+            "the mayor is “a danger to the city.”"
+        );
+        let adds = got.iter().find(|a| cue(a) == Some("adds"));
+        let adds = adds.expect("the second quotation");
+        assert_eq!(
+            adds.content_text(text),
+            "Who would trust him with a budget?"
+        );
+        // A quotation that is its own sentence keeps the tag after it.
+        let text = "“We will win.” She adds, “They know it.”";
+        let got = extract(text, &segment(text));
+        assert_eq!(got[0].rule, "quote/speaker-after", "{got:?}");
+        assert_eq!(got[0].content[0].text(text), "We will win.");
+    }
+
+    #[test]
     fn an_opening_subordinate_clause_ends_at_its_comma() {
         let text = "When the senator said the bill would pass, nobody \
                     believed him.";

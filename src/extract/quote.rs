@@ -165,7 +165,9 @@ fn attribute_group(
     let last = group[group.len() - 1];
     let mut pieces: Vec<Span> = group.iter().map(|q| q.inner).collect();
     let claimed = (group[0].open, last.close.map_or(last.open, |c| c + 1));
-    let (rule, who) = if let Some(a) = last.close.and_then(|c| after(cx, c)) {
+    let (rule, who) = if let Some(a) =
+        last.close.and_then(|c| after(cx, group[0].open, c))
+    {
         if let Some(q2) = joined_piece(cx, quotes, a.end) {
             pieces.push(q2.inner);
             cx.claim(q2.open, q2.close.map_or(q2.open + 1, |c| c + 1));
@@ -225,7 +227,7 @@ fn one_per_paragraph(
 }
 
 /// Speaker and cue right after the closing mark at token `close`.
-fn after(cx: &Context, close: usize) -> Option<Attributed> {
+fn after(cx: &Context, open: usize, close: usize) -> Option<Attributed> {
     let mut k = close + 1;
     if k >= cx.len()
         || cx.seg.tokens[k].paragraph != cx.seg.tokens[close].paragraph
@@ -235,13 +237,21 @@ fn after(cx: &Context, close: usize) -> Option<Attributed> {
     // A quotation that ends its own sentence (“… today.”) is followed
     // by a new sentence, not by its tag, when that sentence goes on past
     // the speaker and cue: “… today.” She says it shows that …; a tag
-    // that is all its sentence stays one: “… today.” Trump said.
+    // that is all its sentence stays one: “… today.” Trump said. A tag
+    // that leads into another quotation is that one's, unless the first
+    // opened its sentence: in She says it is “… today.” She adds, “…”
+    // the first is part of what she says.
     let ended = cx.word(close - 1) == ".";
     if matches!(cx.word(k), "," | "—" | "–") {
         k += 1;
     } else if ended {
         let tag = after_tag(cx, k)?;
-        return (tag.end >= cx.len() || matches!(cx.word(tag.end), "," | "."))
+        // The mark after the tag's comma opens a quotation.
+        let next_quote = tag.end + 2 < cx.len() && cx.in_quote[tag.end + 2];
+        let own_sentence = cx.sentence(open).first == open;
+        return (tag.end >= cx.len()
+            || matches!(cx.word(tag.end), "," | ".")
+                && (own_sentence || !next_quote))
             .then_some(tag);
     }
     let open_tag = matches!(cx.word(close - 1), "," | "?" | "!");
