@@ -1049,6 +1049,12 @@ mod tests {
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(got[0].content_text(text), "Nexora is a monopolist,");
         assert_eq!(tags(text, &got)[0].1, "wrote");
+        // A question or an exclamation closes the quotation as a comma
+        // does.
+        let text = "“So why didn’t he pay?” a narrator in the new ad asks.";
+        let got = extract(text, &segment(text));
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(tags(text, &got)[0], ("a narrator in the new ad", "asks"));
         // A cue that goes on with a clause of its own ends no tag.
         let text = "“It was a mistake,” Fight for $15 organizing \
                     director Kendall Fells found comic relief in it.";

@@ -255,14 +255,14 @@ fn after(cx: &Context, open: usize, close: usize) -> Option<Attributed> {
             .then_some(tag);
     }
     let open_tag = matches!(cx.word(close - 1), "," | "?" | "!");
-    let comma = cx.word(close - 1) == ",";
     after_tag(cx, k)
         .or_else(|| open_tag.then(|| any_verb_tag(cx, k)).flatten())
-        .or_else(|| comma.then(|| long_speaker_tag(cx, k)).flatten())
+        .or_else(|| open_tag.then(|| long_speaker_tag(cx, k)).flatten())
 }
 
 /// “…,” Fight for $15 organizing director Kendall Fells told Fox News:
-/// after a quotation that ends on a comma, a speaker phrase too long to
+/// after a quotation that ends on a comma (or "?", "!": “…?” a narrator
+/// in the Clinton ad asks), a speaker phrase too long to
 /// read forward (it holds "for", "$15") is read back from the first cue,
 /// when the tag opens with a name or a determiner, no comma comes
 /// before the cue and the tag ends there.
