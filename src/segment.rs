@@ -646,8 +646,15 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
         return opens || (word_next && starts_sentence(next_text));
     }
     if tok.kind == TokenKind::Word && s.ends_with('.') {
+        // "… in Fort Mill, S.C. “It seems …”", "said Sen. Lindsey
+        // Graham, R-S.C. “I get that”": a state after its place or a
+        // party ends a sentence before a quotation mark too; initials
+        // before a nickname do not ("Gov. C.L. “Butch” Otter").
+        let state = i > 0
+            && tokens[i - 1].span.text(text) == ","
+            && next.kind == TokenKind::Quote;
         return is_letter_abbreviation(&s[..s.len() - 1])
-            && SENTENCE_STARTERS.binary_search(&next_text).is_ok();
+            && (state || SENTENCE_STARTERS.binary_search(&next_text).is_ok());
     }
     if !matches!(s, "." | "!" | "?") {
         return false;
@@ -729,6 +736,23 @@ mod tests {
         assert_eq!(
             sentence_texts("Ask Dr. \"Bones\" Kerr. Move to Wash. state."),
             ["Ask Dr. \"Bones\" Kerr.", "Move to Wash. state."]
+        );
+        // A state of single letters after its place or a party does,
+        // before an opening mark; initials before a nickname do not.
+        assert_eq!(
+            sentence_texts(
+                "He spoke in Fort Mill, S.C. “It went well.” So did Sen. \
+                 Lee Park, R-S.C. \"I agree.\" Gov. C.L. \"Butch\" Otter \
+                 came. He left Aiken, S.C. last year."
+            ),
+            [
+                "He spoke in Fort Mill, S.C.",
+                "“It went well.”",
+                "So did Sen. Lee Park, R-S.C.",
+                "\"I agree.\"",
+                "Gov. C.L. \"Butch\" Otter came.",
+                "He left Aiken, S.C. last year."
+            ]
         );
     }
 
