@@ -121,19 +121,35 @@ fn at_quote(
         return None;
     }
     // "a website called “Real News”": a participle after a noun names,
-    // but nobody says it. The list of names runs on to the clause's end:
-    // "called him a “liar,” a “bully” and “unstable.”"
-    said_by_subject(cx, verb, close + 1, Some(close + 1), RULES[0].id)
+    // but nobody says it. The content runs on to the clause's end ("called
+    // him a “liar,” a “bully” and “unstable.”", "called the pact “a step
+    // forward” in global efforts …"), unless a dash, "and" with a verb in
+    // the past, or a participle after a comma starts another clause after
+    // the quotation ("called the merger “a terrible deal” and ranked …",
+    // "called Cruz the “ultimate hypocrite,” linking to …").
+    // (A comma after the closing mark already ends the content; one
+    // inside it does not.)
+    let k = close + 1;
+    let comma = cx.word(close - 1) == ",";
+    let past = |j: usize| {
+        j < s.end && !cx.is_capitalised(j) && cx.low(j).ends_with("ed")
+    };
+    let new_clause = k < s.end
+        && (matches!(cx.word(k), "—" | "–")
+            || (cx.low(k) == "and" && past(k + 1))
+            || (comma && cx.low(k).ends_with("ing")));
+    let from = (!new_clause).then_some(close + 1);
+    said_by_subject(cx, verb, from, Some(close + 1), RULES[0].id)
 }
 
 /// The attribution of the verb at `verb` to its subject, the content
-/// running from after the verb to the clause's end as found from `from`,
-/// and at least to `least` when that is given (else there must be words
-/// after `from`).
+/// running from after the verb to the clause's end as found from `from`
+/// (when given), and at least to `least` when that is given (else there
+/// must be words after `from`).
 fn said_by_subject(
     cx: &Context,
     verb: usize,
-    from: usize,
+    from: Option<usize>,
     least: Option<usize>,
     rule: &'static str,
 ) -> Option<(Found, (usize, usize))> {
@@ -150,18 +166,20 @@ fn said_by_subject(
     // "called the deal “fair and sustainable,” though he acknowledged
     // …": the comma closed inside the quotation, and a clause of its own
     // follows.
-    let comma = from > 1 && cx.word(from - 2) == ",";
-    let tail = if comma && opens_other_clause(cx.low(from)) {
-        None
-    } else {
-        trim(cx, from, content_end(cx, from, s.end))
-    };
+    let tail = from.and_then(|from| {
+        let comma = from > 1 && cx.word(from - 2) == ",";
+        if comma && opens_other_clause(cx.low(from)) {
+            None
+        } else {
+            trim(cx, from, content_end(cx, from, s.end))
+        }
+    });
     let end = match (tail, least) {
         (Some((_, e)), least) => e.max(least.unwrap_or(e)),
         (None, Some(least)) => least,
         (None, None) => return None,
     };
-    if cx.any_used(from, end) {
+    if from.is_some_and(|from| cx.any_used(from, end)) {
         return None;
     }
     let f = Found {
@@ -230,7 +248,7 @@ fn described_as(cx: &Context, verb: usize) -> Option<(Found, (usize, usize))> {
     if !plain || cx.any_used(verb, as_at + 1) {
         return None;
     }
-    said_by_subject(cx, verb, as_at + 1, None, RULES[1].id)
+    said_by_subject(cx, verb, Some(as_at + 1), None, RULES[1].id)
 }
 
 #[cfg(test)]
@@ -362,6 +380,57 @@ mod tests {
                 .is_some_and(|c| c.text(text) == "acknowledged")),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn another_clause_after_the_quotation_ends_the_naming() {
+        let called = |text: &str| {
+            let got = extract(text, &segment(text));
+            let f = got.iter().find(|a| a.rule == "quote/called");
+            f.map(|a| a.content_text(text)).unwrap_or_default()
+        };
+        for (text, content) in [
+            (
+                "Mayor Ruiz called the merger “a terrible deal” and ranked \
+                 the bank among the worst.",
+                "the merger “a terrible deal”",
+            ),
+            (
+                "Ruiz called Lee the “ultimate hypocrite,” linking to a \
+                 story about his donors.",
+                "Lee the “ultimate hypocrite,”",
+            ),
+            (
+                "Critics call this the “expectations game” — setting the \
+                 bar low.",
+                "this the “expectations game”",
+            ),
+            (
+                "Ruiz called Lee a “hypocrite”, citing his donors.",
+                "Lee a “hypocrite”",
+            ),
+            // A phrase that goes on with the naming stays in it.
+            (
+                "Ruiz called the pact “a step forward” during talks on \
+                 emissions.",
+                "the pact “a step forward” during talks on emissions",
+            ),
+            (
+                "Ruiz called him a “liar” and a “bully.”",
+                "him a “liar” and a “bully.”",
+            ),
+            (
+                "Ruiz called Lee a “liar” and Ted a “coward.”",
+                "Lee a “liar” and Ted a “coward.”",
+            ),
+            (
+                "Ruiz called the pact “a step forward” in the effort to \
+                 cut emissions.",
+                "the pact “a step forward” in the effort to cut emissions",
+            ),
+        ] {
+            assert_eq!(called(text), content, "{text}");
+        }
     }
 
     #[test]
