@@ -1664,19 +1664,15 @@ mod tests {
         let text = "She says the mayor is “a danger to the city.” She \
                     adds, “Who would trust him with a budget?”";
         let got = extract(text, &segment(text));
-        let cue = |a: &&Attribution| a.cue.map(|c| c.text(text));
-        let says = got.iter().find(|a| cue(a) == Some("says"));
-        let says = says.expect("the paraphrase");
-        assert_eq!(
-            says.content_text(text),
-            "the mayor is “a danger to the city.”"
-        );
-        let adds = got.iter().find(|a| cue(a) == Some("adds"));
-        let adds = adds.expect("the second quotation");
-        assert_eq!(
-            adds.content_text(text),
-            "Who would trust him with a budget?"
-        );
+        for (cue, content) in [
+            ("says", "the mayor is “a danger to the city.”"),
+            ("adds", "Who would trust him with a budget?"),
+        ] {
+            let found =
+                got.iter().find(|a| a.cue.map(|c| c.text(text)) == Some(cue));
+            let found = found.unwrap_or_else(|| panic!("{cue}: {got:?}"));
+            assert_eq!(found.content_text(text), content);
+        }
         // A quotation that is its own sentence keeps the tag after it.
         let text = "“We will win.” She adds, “They know it.”";
         let got = extract(text, &segment(text));

@@ -246,7 +246,7 @@ fn after(cx: &Context, open: usize, close: usize) -> Option<Attributed> {
         k += 1;
     } else if ended {
         let tag = after_tag(cx, k)?;
-        // The mark after the tag's comma opens a quotation.
+        // The mark after the tag's comma or stop opens a quotation.
         let next_quote = tag.end + 2 < cx.len() && cx.in_quote[tag.end + 2];
         let own_sentence = cx.sentence(open).first == open;
         return (tag.end >= cx.len()
@@ -262,10 +262,10 @@ fn after(cx: &Context, open: usize, close: usize) -> Option<Attributed> {
 
 /// “…,” Fight for $15 organizing director Kendall Fells told Fox News:
 /// after a quotation that ends on a comma (or "?", "!": “…?” a narrator
-/// in the Clinton ad asks), a speaker phrase too long to
-/// read forward (it holds "for", "$15") is read back from the first cue,
-/// when the tag opens with a name or a determiner, no comma comes
-/// before the cue and the tag ends there.
+/// in the Clinton ad asks), a speaker phrase too long to read forward
+/// (it holds "for", "$15") is read back from the first cue, when the tag
+/// opens with a name or a determiner, no comma comes before the cue and
+/// the tag ends there.
 fn long_speaker_tag(cx: &Context, k: usize) -> Option<Attributed> {
     if k >= cx.len() || !(cx.is_capitalised(k) || cx.is_determiner(k)) {
         return None;
