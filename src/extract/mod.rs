@@ -1658,6 +1658,19 @@ mod tests {
     }
 
     #[test]
+    fn a_verb_after_and_before_a_quotation_has_the_clauses_subject() {
+        let text = "Asked about the race, Mayor Ruiz thought for a moment and \
+                    said that in this climate, “I think it is an advantage.”";
+        let got = extract(text, &segment(text));
+        let said = got
+            .iter()
+            .find(|a| a.cue.is_some_and(|c| c.text(text) == "said"))
+            .expect("the quotation's claim");
+        let speaker = said.found_speaker().expect("a speaker");
+        assert_eq!(speaker.span.text(text), "Mayor Ruiz", "{got:?}");
+    }
+
+    #[test]
     fn a_tag_that_leads_into_a_quotation_is_not_the_partial_quotes() {
         // The partial quotation belongs to "says"; "She adds," leads into
         // the next quotation.

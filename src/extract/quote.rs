@@ -589,6 +589,13 @@ fn before(cx: &Context, open: usize) -> Option<Attributed> {
     let end = cx.skip_auxiliaries_back(cue.first, s.first);
     let participle =
         cue.cue.participle && end > s.first && cx.word(end - 1) == ",";
+    // "Bush thought for a moment and said that …, “…”": a verb joined by
+    // "and" has the subject of the clause before, which the rules for
+    // reported speech find; no noun phrase ending in "and" ("a moment
+    // and") is its speaker.
+    if end > s.first && cx.low(end - 1) == "and" {
+        return None;
+    }
     let speaker = if participle {
         // “…,” Spicer said, adding, “…”: the participle's subject is the
         // speaker of the tag it follows, not the sentence's subject.
