@@ -1671,6 +1671,27 @@ mod tests {
     }
 
     #[test]
+    fn the_object_of_a_preposition_before_a_cue_is_no_speaker() {
+        for (text, speaker) in [
+            (
+                "Clinton responded to the question on Facebook writing, \
+                 “Yes, I will.”",
+                "Clinton",
+            ),
+            (
+                "The campaign quickly blasted out an email to supporters \
+                 stating, “Ryan Joins List.”",
+                "The campaign",
+            ),
+        ] {
+            let got = extract(text, &segment(text));
+            assert_eq!(got.len(), 1, "{got:?}");
+            let found = got[0].found_speaker().map(|s| s.span.text(text));
+            assert_eq!(found, Some(speaker), "{got:?}");
+        }
+    }
+
+    #[test]
     fn a_tag_that_leads_into_a_quotation_is_not_the_partial_quotes() {
         // The partial quotation belongs to "says"; "She adds," leads into
         // the next quotation.

@@ -607,6 +607,27 @@ fn before(cx: &Context, open: usize) -> Option<Attributed> {
         // warnings showed that “…”" the quotation is Jones's, and the
         // reported-speech rules take the whole clause.
         match cx.speaker_before(end, s.first) {
+            // "Another source speaking to Fox News said, “…”", "on
+            // Facebook writing, “…”": the object of a preposition is no
+            // speaker.
+            Some(speaker)
+                if speaker.0 > s.first
+                    && matches!(
+                        cx.low(speaker.0 - 1),
+                        "to" | "on"
+                            | "by"
+                            | "from"
+                            | "with"
+                            | "for"
+                            | "of"
+                            | "at"
+                            | "alongside"
+                            | "into"
+                            | "about"
+                    ) =>
+            {
+                return None;
+            }
             Some(speaker) => speaker,
             None => {
                 let np = cx.common_noun_phrase_before(end, s.first)?;
