@@ -1692,6 +1692,34 @@ mod tests {
     }
 
     #[test]
+    fn a_quoted_phrase_inside_a_sentence_has_no_tag_after_it() {
+        for text in [
+            "Clinton is describing as “unhinged” a Donald Trump tweet \
+             attacking a former Miss Universe.",
+            "He will tell the “bigots” who oppose amnesty to leave.",
+        ] {
+            let got = extract(text, &segment(text));
+            assert!(
+                got.iter().all(|a| a.rule != "quote/speaker-after"),
+                "{got:?}"
+            );
+        }
+        // A quotation that opens its sentence keeps its tag, and so does
+        // one with a comma after it.
+        for (text, speaker) in [
+            ("“The caucus is a battle of niches” Grubbs said.", "Grubbs"),
+            ("He avoided words like “maybe”, he told reporters.", "he"),
+            ("The plan was “a mess from the start,” Lee said.", "Lee"),
+        ] {
+            let got = extract(text, &segment(text));
+            let tag = got.iter().find(|a| a.rule == "quote/speaker-after");
+            let tag = tag.unwrap_or_else(|| panic!("{got:?}"));
+            let found = tag.speaker.as_ref().map(|s| s.span.text(text));
+            assert_eq!(found, Some(speaker));
+        }
+    }
+
+    #[test]
     fn a_tag_that_leads_into_a_quotation_is_not_the_partial_quotes() {
         // The partial quotation belongs to "says"; "She adds," leads into
         // the next quotation.

@@ -242,13 +242,23 @@ fn after(cx: &Context, open: usize, close: usize) -> Option<Attributed> {
     // opened its sentence: in She says it is “… today.” She adds, “…”
     // the first is part of what she says.
     let ended = cx.word(close - 1) == ".";
+    // “…” closing on a word, with no comma after it, inside a sentence
+    // it did not open, is a phrase of that sentence ("is describing as
+    // “unhinged” a Donald Trump tweet", "the “bigots” who oppose …"),
+    // not a quotation with its tag after it.
+    let own_sentence = cx.sentence(open).first == open;
+    if !own_sentence
+        && cx.is_word(close - 1)
+        && !matches!(cx.word(k), "," | "—" | "–")
+    {
+        return None;
+    }
     if matches!(cx.word(k), "," | "—" | "–") {
         k += 1;
     } else if ended {
         let tag = after_tag(cx, k)?;
         // The mark after the tag's comma or stop opens a quotation.
         let next_quote = tag.end + 2 < cx.len() && cx.in_quote[tag.end + 2];
-        let own_sentence = cx.sentence(open).first == open;
         return (tag.end >= cx.len()
             || matches!(cx.word(tag.end), "," | ".")
                 && (own_sentence || !next_quote))
