@@ -837,6 +837,28 @@ impl<'a> Context<'a> {
         )
     }
 
+    /// True when token `i` is a preposition that takes a noun phrase and
+    /// opens no clause ("to", "on", "with"; not "after", "since"): the
+    /// phrase after it is its object, no subject.
+    pub fn is_object_preposition(&self, i: usize) -> bool {
+        matches!(
+            self.low(i),
+            "about"
+                | "against"
+                | "alongside"
+                | "at"
+                | "by"
+                | "for"
+                | "from"
+                | "in"
+                | "into"
+                | "of"
+                | "on"
+                | "to"
+                | "with"
+        )
+    }
+
     /// True when token `i`, a word ending in "-s" and second in its
     /// sentence after a word that is no pronoun, is followed by a finite
     /// auxiliary or modal: "Health worries have", "Harsh comments are".
@@ -1052,20 +1074,8 @@ impl<'a> Context<'a> {
         det > floor + 1
             && self.listed(det, DETERMINER)
             && self.is_word(before)
-            && (matches!(
-                self.low(before),
-                "about"
-                    | "against"
-                    | "at"
-                    | "for"
-                    | "from"
-                    | "in"
-                    | "into"
-                    | "of"
-                    | "on"
-                    | "to"
-                    | "with"
-            ) || !self.listed(before, STOP_WORD | AUXILIARY | DETERMINER))
+            && (self.is_object_preposition(before)
+                || !self.listed(before, STOP_WORD | AUXILIARY | DETERMINER))
     }
 
     /// The phrase before the relative pronoun "who" at `who`: a speaker

@@ -247,13 +247,11 @@ fn after(cx: &Context, open: usize, close: usize) -> Option<Attributed> {
     // “unhinged” a Donald Trump tweet", "the “bigots” who oppose …"),
     // not a quotation with its tag after it.
     let own_sentence = cx.sentence(open).first == open;
-    if !own_sentence
-        && cx.is_word(close - 1)
-        && !matches!(cx.word(k), "," | "—" | "–")
-    {
+    let set_off = matches!(cx.word(k), "," | "—" | "–");
+    if !own_sentence && cx.is_word(close - 1) && !set_off {
         return None;
     }
-    if matches!(cx.word(k), "," | "—" | "–") {
+    if set_off {
         k += 1;
     } else if ended {
         let tag = after_tag(cx, k)?;
@@ -622,19 +620,7 @@ fn before(cx: &Context, open: usize) -> Option<Attributed> {
             // speaker.
             Some(speaker)
                 if speaker.0 > s.first
-                    && matches!(
-                        cx.low(speaker.0 - 1),
-                        "to" | "on"
-                            | "by"
-                            | "from"
-                            | "with"
-                            | "for"
-                            | "of"
-                            | "at"
-                            | "alongside"
-                            | "into"
-                            | "about"
-                    ) =>
+                    && cx.is_object_preposition(speaker.0 - 1) =>
             {
                 return None;
             }
