@@ -2336,12 +2336,21 @@ impl<'a> Context<'a> {
         // Foundation": one determiner before two capitalised runs joined
         // by "and", the second ending in a body's head word, is one name.
         if let [(s1, e1), (s2, e2)] = parts[..] {
+            // "the Harbour and Dock Workers' Union": a plural's owner
+            // mark is part of the name, no word of it.
+            let owner = |j: usize| {
+                matches!(self.word(j), "'" | "’")
+                    && j > s2
+                    && self.is_capitalised(j - 1)
+                    && self.low(j - 1).ends_with('s')
+            };
+            let marks = (s2..e2).filter(|&j| owner(j)).count();
             let one_name = self.low(e1) == "and"
                 && self.low(s1) == "the"
                 && (2..=3).contains(&(e1 - s1))
                 && capitalised(s1 + 1, e1)
-                && (1..=3).contains(&(e2 - s2))
-                && capitalised(s2, e2)
+                && (1..=3).contains(&(e2 - s2 - marks))
+                && (s2..e2).all(|j| owner(j) || capitalised(j, j + 1))
                 && crate::resolve::words::is_body_head(self.word(e2 - 1));
             // "Officials in Mexico and Guatemala", "the presidents of
             // Mexico and Guatemala": a second place joins the first

@@ -2666,6 +2666,17 @@ mod tests {
                 "The Bill and Melinda Gates Foundation said it would pay.",
                 "The Bill and Melinda Gates Foundation",
             ),
+            // A plural owner's mark inside the name ("Workers'").
+            (
+                "The Harbour and Dock Workers' Union said its members \
+                 would strike.",
+                "The Harbour and Dock Workers' Union",
+            ),
+            (
+                "The Harbour and Dock Workers’ Union said its members \
+                 would strike.",
+                "The Harbour and Dock Workers’ Union",
+            ),
             // A list closed by "and" ends a name joined by "for" or "of".
             (
                 "A spokeswoman for the Department for Culture, Media and \
