@@ -1540,11 +1540,30 @@ fn body_kind(word: &str) -> Option<u8> {
         .map(|&(_, k)| k)
 }
 
+/// Words for kinds of body that only [`kind_agrees`] reads: a business
+/// is of a bank's kind ("the company" may be a bank, not a workers'
+/// alliance), and an alliance of a union's. A name holding them is not
+/// looked for as [`BODY_KINDS`]' are ("the company" is often "Ford Motor
+/// Company for …", which that search leaves).
+const AGREEMENT_KINDS: &[(&str, u8)] =
+    &[("alliance", 8), ("company", 2), ("firm", 2)];
+
+/// The kind of body `word` names for [`kind_agrees`].
+fn agreement_kind(word: &str) -> Option<u8> {
+    body_kind(word).or_else(|| {
+        AGREEMENT_KINDS
+            .iter()
+            .find(|(w, _)| w.eq_ignore_ascii_case(word))
+            .map(|&(_, k)| k)
+    })
+}
+
 /// False when `head` is a kind of body and `name` holds another kind and
 /// not this one: "the union" is not "Harbour Employers' Association".
 fn kind_agrees(name: &str, head: &str) -> bool {
-    let Some(want) = body_kind(head) else { return true };
-    let mut kinds = name.split_whitespace().filter_map(body_kind).peekable();
+    let Some(want) = agreement_kind(head) else { return true };
+    let mut kinds =
+        name.split_whitespace().filter_map(agreement_kind).peekable();
     kinds.peek().is_none() || kinds.any(|k| k == want)
 }
 
@@ -2699,6 +2718,22 @@ mod tests {
         );
         assert_ne!(got[1].0, "Harbour Employers' Association", "{got:?}");
         assert_eq!(got[3].0, "State Department", "{got:?}");
+    }
+
+    #[test]
+    fn the_company_is_no_workers_alliance() {
+        let got = speakers(
+            "The Catering Workers' Alliance, which represents kitchen \
+             staff at the firm, said its members had raised concerns. \
+             The company said one chiller had been repaired.",
+        );
+        assert_ne!(got[1].0, "Catering Workers' Alliance", "{got:?}");
+        // A bank is a business.
+        let got = speakers(
+            "Bank of Westhaven said profits rose. The company said it \
+             would hire.",
+        );
+        assert_eq!(got[1].0, "Bank of Westhaven", "{got:?}");
     }
 
     #[test]
