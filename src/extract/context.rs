@@ -902,6 +902,16 @@ impl<'a> Context<'a> {
         w.ends_with("’s") || w.ends_with("'s")
     }
 
+    /// True when token `i` is the owner's mark of a plural (a word in
+    /// "-s" before it): "Deccan Chemists' Welfare Association", "Dock
+    /// Workers’ Union", "the Teamsters' lawyers". A quotation's marks are
+    /// read before this is asked.
+    pub fn is_plural_owner_mark(&self, i: usize) -> bool {
+        matches!(self.word(i), "'" | "’")
+            && i > 0
+            && self.low(i - 1).ends_with('s')
+    }
+
     /// True when token `i` is a pronoun that can be a speaker.
     pub fn is_pronoun(&self, i: usize) -> bool {
         self.listed(i, PRONOUN)
@@ -2338,12 +2348,7 @@ impl<'a> Context<'a> {
         if let [(s1, e1), (s2, e2)] = parts[..] {
             // "the Harbour and Dock Workers' Union": a plural's owner
             // mark is part of the name, no word of it.
-            let owner = |j: usize| {
-                matches!(self.word(j), "'" | "’")
-                    && j > s2
-                    && self.is_capitalised(j - 1)
-                    && self.low(j - 1).ends_with('s')
-            };
+            let owner = |j: usize| j > s2 && self.is_plural_owner_mark(j);
             let marks = (s2..e2).filter(|&j| owner(j)).count();
             let one_name = self.low(e1) == "and"
                 && self.low(s1) == "the"
@@ -2547,6 +2552,10 @@ impl<'a> Context<'a> {
             } else if self.is_initial(end) {
                 // "James A. Baker": not the article "a".
                 true
+            } else if self.is_plural_owner_mark(end) {
+                // "the Deccan Chemists' Welfare Association": the name
+                // goes on.
+                head == Some(end - 1)
             } else if self.listed(end, DETERMINER) {
                 end == start
                     || joins_forward(self.word(end - 1))

@@ -3236,6 +3236,29 @@ mod tests {
     }
 
     #[test]
+    fn a_plural_owners_mark_inside_a_name_keeps_the_name_whole() {
+        for (text, who) in [
+            (
+                "Stocks ran out, according to the Deccan Chemists' Welfare \
+                 Association.",
+                "the Deccan Chemists' Welfare Association",
+            ),
+            (
+                "“We will strike,” said the Dock Workers’ Union.",
+                "the Dock Workers’ Union",
+            ),
+            // A plural's own, as any owner's ("the union's lawyers").
+            (
+                "The deal was unfair, according to the Teamsters' lawyers.",
+                "the Teamsters' lawyers",
+            ),
+        ] {
+            let got = extract(text, &segment(text));
+            assert_eq!(speakers(text, &got), [who], "{text}: {got:?}");
+        }
+    }
+
+    #[test]
     fn a_preposition_or_relative_word_opens_no_speaker() {
         for (text, who) in [
             (
