@@ -117,7 +117,12 @@ pub fn is_body_name(name: &str) -> bool {
         .take_while(|w| !matches!(*w, "of" | "for" | "on" | "in"))
         .last()
         .is_some_and(is_body_head);
-    headed || is_agency_name(name)
+    // "Port of Westhaven Authority": the body's head word ends it.
+    let over_of = name.split_once(" of ").is_some_and(|(a, b)| {
+        let after: Vec<&str> = b.split_whitespace().collect();
+        !a.contains(' ') && body_over_of(&[a], &after)
+    });
+    headed || over_of || is_agency_name(name)
 }
 
 /// True for an agency named by what it does: "Customs and Border
@@ -696,12 +701,28 @@ fn split_run(text: &str, words: &[Span], out: &mut Vec<Group>) {
         }
         if is_connector(w) {
             let next = words.get(i + 1).map_or("", |n| n.text(text));
+            // "the Port of Westhaven Authority": one word after an
+            // article, then "of" and a body's name.
+            let own: Vec<&str> = current
+                .iter()
+                .map(|s| s.text(text))
+                .filter(|&s| s != "The")
+                .collect();
+            let after: Vec<&str> = words[i + 1..]
+                .iter()
+                .map(|s| s.text(text))
+                .take_while(|&w| !is_connector(w))
+                .collect();
+            let article = current.first().is_some_and(|&s| {
+                s.text(text) == "The" || article_before(text, s).is_some()
+            });
             let keep = current.last().is_some_and(|p| {
                 let p = p.text(text);
                 is_body_head(p)
                     || is_title(p)
                     || matches!(w, "de" | "del" | "da")
-            }) && !is_date_word(next);
+            }) && !is_date_word(next)
+                || w == "of" && article && body_over_of(&own, &after);
             if keep {
                 current.push(words[i]);
             } else {
@@ -713,6 +734,19 @@ fn split_run(text: &str, words: &[Span], out: &mut Vec<Group>) {
         i += 1;
     }
     finish(text, current, out);
+}
+
+/// True when `before` and `after`, the words on either side of "of"
+/// after an article, are one body's name: one capitalised word, then one
+/// to three ending in a body's head word ("the Port of Westhaven
+/// Authority"; a person, "Rudman of the Wilson Center", takes no
+/// article).
+fn body_over_of(before: &[&str], after: &[&str]) -> bool {
+    let capitalised = |w: &&str| w.starts_with(char::is_uppercase);
+    before.len() == 1
+        && before.iter().all(capitalised)
+        && (1..=3).contains(&after.len())
+        && after.last().is_some_and(|w| is_body_head(w))
 }
 
 /// True for a word that starts sentences and no name ("The", "In").
@@ -1277,13 +1311,22 @@ fn speaker_core(text: &str, span: Span) -> Span {
             && t[..i].rsplit(' ').next().is_some_and(|w| {
                 w.starts_with(char::is_uppercase) && is_body_head(w)
             });
+        // "The Port of Westhaven Authority said".
+        let named_body = match t[..i].split_once(' ') {
+            Some(("the" | "The", one)) => {
+                let after: Vec<&str> = t[i + 4..end].split(' ').collect();
+                body_over_of(&[one], &after)
+            }
+            _ => false,
+        };
+
         // "One of them", "Most of the senators": a part of a group, not
         // a name with where it is from.
         let lower = t[..i].to_lowercase();
         let part = !lower.contains(' ')
             && (is_quantifier_pronoun(&lower)
                 || crate::model::is_number_word(&lower));
-        !count && !title && !part && !body
+        !count && !title && !part && !body && !named_body
     });
     if let Some(of) = of.filter(|_| t.starts_with(char::is_uppercase)) {
         end = of;
@@ -1853,6 +1896,58 @@ mod tests {
             got,
             vec!["Rudman", "Wilson Center", "National Institutes of Health"]
         );
+    }
+
+    #[test]
+    fn of_after_one_word_and_an_article_goes_on_to_a_body() {
+        for text in [
+            "Samuel Ortiz, executive director of the Port of Westhaven \
+             Authority, said the plan was final.",
+            "The Port of Westhaven Authority said the plan was final.",
+        ] {
+            let got = names(text);
+            assert!(
+                got.contains(&"Port of Westhaven Authority".into()),
+                "{got:?}"
+            );
+            assert!(
+                !got.iter().any(|n| n == "Port" || n == "Westhaven Authority"),
+                "{got:?}"
+            );
+        }
+        // Its speaker's words are a form of it, not "The Port".
+        let text = "The Port of Westhaven Authority said the plan was final.";
+        let atts =
+            crate::extract::extract(text, &crate::segment::segment(text));
+        let doc = find(text, &atts);
+        let forms: Vec<&str> = doc
+            .mentions
+            .iter()
+            .flat_map(|m| &m.forms)
+            .map(String::as_str)
+            .collect();
+        assert!(
+            forms.contains(&"The Port of Westhaven Authority"),
+            "{forms:?}"
+        );
+        assert!(!forms.contains(&"The Port"), "{forms:?}");
+        assert!(is_body_name("Port of Westhaven Authority"));
+        // A role at a body is no part of its name.
+        let text = "The head of Westhaven Authority said the plan was final.";
+        let atts =
+            crate::extract::extract(text, &crate::segment::segment(text));
+        let doc = find(text, &atts);
+        let forms: Vec<&str> = doc
+            .mentions
+            .iter()
+            .flat_map(|m| &m.forms)
+            .map(String::as_str)
+            .collect();
+        assert_eq!(forms, ["Westhaven Authority", "The head"]);
+        assert!(!is_body_name("Port of Spain"));
+        // No article: a person's name and where the person is from.
+        let got = names("said Rudman of Wilson Center.");
+        assert_eq!(got, vec!["Rudman", "Wilson Center"]);
     }
 
     #[test]

@@ -2721,6 +2721,14 @@ mod tests {
     }
 
     #[test]
+    fn a_speaker_named_over_of_is_one_body() {
+        let got = speakers(
+            "The Port of Westhaven Authority said the plan was final.",
+        );
+        assert_eq!(got[0].0, "Port of Westhaven Authority", "{got:?}");
+    }
+
+    #[test]
     fn the_company_is_no_workers_alliance() {
         let got = speakers(
             "The Catering Workers' Alliance, which represents kitchen \
