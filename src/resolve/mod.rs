@@ -1384,7 +1384,13 @@ fn named_body_before(
         // Launch", "Harbour Employers'"), on the same line.
         let mut start = s;
         for w in window[..s].split(' ').rev().skip(1) {
-            if !capitalised(w) || w.contains('\n') {
+            // Nor over a sentence's end ("on Friday. Hospital
+            // spokeswoman"); an abbreviation ("U.S.") goes on.
+            let ends = w.ends_with(['!', '?'])
+                || w.strip_suffix('.').is_some_and(|w| {
+                    w.chars().count() > 3 && !w.contains('.')
+                });
+            if !capitalised(w) || w.contains('\n') || ends {
                 break;
             }
             start -= w.len() + 1;
@@ -1527,6 +1533,7 @@ const BODY_KINDS: &[(&str, u8)] = &[
     ("foundation", 3),
     ("institute", 6),
     ("ministry", 0),
+    ("museum", 10),
     ("party", 7),
     ("union", 8),
     ("university", 9),
@@ -2718,6 +2725,32 @@ mod tests {
         );
         assert_ne!(got[1].0, "Harbour Employers' Association", "{got:?}");
         assert_eq!(got[3].0, "State Department", "{got:?}");
+    }
+
+    #[test]
+    fn the_museum_is_the_museum_named_before() {
+        let got = speakers(
+            "The Hallam Museum of World Cultures will return 23 figures. \
+             Museum director Philippa Crowe said the figures were taken in \
+             1894. The museum said the gallery would be redesigned.",
+        );
+        assert_eq!(
+            got.last().unwrap().0,
+            "Hallam Museum of World Cultures",
+            "{got:?}"
+        );
+        // Its name is read back to a sentence's end, not over it, and
+        // over an abbreviation.
+        let got = speakers(
+            "The papers went to the U.S. Holocaust Memorial Museum on \
+             Friday. Museum director Ann Lee said they were fragile. The \
+             museum said it would show them.",
+        );
+        assert_eq!(
+            got.last().unwrap().0,
+            "U.S. Holocaust Memorial Museum",
+            "{got:?}"
+        );
     }
 
     #[test]
