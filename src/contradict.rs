@@ -877,7 +877,10 @@ fn candidate_pairs(facts: &[Facts], vocab: &Vocab) -> Vec<Vec<Pair>> {
                             shared[j] += 1;
                         }
                     }
-                    touched.sort_unstable();
+                    // Only the pairs kept are sorted: most reports
+                    // touched share one term, and sorting them all was
+                    // most of this loop's time.
+                    let kept = out.len();
                     for &j in touched.iter() {
                         let n = shared[j];
                         if n as usize >= MIN_SHARED {
@@ -886,6 +889,8 @@ fn candidate_pairs(facts: &[Facts], vocab: &Vocab) -> Vec<Vec<Pair>> {
                         }
                         shared[j] = 0;
                     }
+                    // Each later report once: in order of `j`, as before.
+                    out[kept..].sort_unstable_by_key(|&(_, j, _)| j);
                     touched.clear();
                 }
                 out.shrink_to_fit();
