@@ -32,6 +32,7 @@ use rust_stemmers::{Algorithm, Stemmer};
 
 use crate::model::{
     AliasTable, Attribution, CueClass, Extracted, Span, lower_case,
+    stable_hash,
 };
 use crate::resolve::canonical_key;
 use crate::segment::segment;
@@ -126,6 +127,11 @@ pub struct Analysis {
     pub counterclaims: Vec<Counterclaim>,
     /// Disputes, sorted by their reports.
     pub disputes: Vec<Dispute>,
+    /// For each report, in corpus order (each document's attributions in
+    /// turn), the number in its claim's id: the hash of its words (see
+    /// [`claim_hash`]). One list: a list a document, each made on the
+    /// core that read it, kept pages of every core's heap held.
+    pub claim_ids: Vec<u64>,
 }
 
 /// The names of an alias table, found in a report's words and written as
@@ -390,43 +396,65 @@ pub fn analyse(
     // The facts of the reports of a run of documents on every core, each
     // document's text read once for all its reports, then their terms
     // numbered in report order.
+    //
+    // The same pass hashes each report's words (for the claim groups and
+    // the claim ids) and finds the reports each document disputes, so
+    // that a document's text is read once for all three.
     let mut vocab = Vocab::default();
     let mut facts: Vec<Facts> = Vec::with_capacity(keys.len());
     let mut rare_terms = HashSet::default();
+    let mut hashes: Vec<(u64, u32)> = Vec::with_capacity(keys.len());
+    let mut claim_ids: Vec<u64> = Vec::with_capacity(keys.len());
+    let mut disputes: Vec<Dispute> = Vec::new();
+    let hasher = foldhash::fast::FixedState::default();
     for run in runs_of_reports(docs, FACT_RUN) {
-        let made: Vec<(Facts, Vec<Term>)> = run
+        let made: Vec<DocFacts> = run
             .into_par_iter()
-            .flat_map_iter(|d| {
+            .map(|d| {
                 let x = &docs[d];
+                // A document without reports: its text is not read.
+                if x.attributions.is_empty() {
+                    return (Vec::new(), Vec::new(), Vec::new());
+                }
                 let text = x.text();
                 // Where the document's paragraphs break.
                 let breaks: Vec<usize> =
                     text.match_indices("\n\n").map(|(at, _)| at + 2).collect();
-                let made: Vec<(Facts, Vec<Term>)> = x
+                let (made, ids) = x
                     .attributions
                     .iter()
                     .enumerate()
                     .map(|(att, a)| {
                         let actor = actor_of(d, att);
                         let content = names.content_in(&text, a);
-                        facts_of(a, content, &breaks, actor)
+                        let (f, terms) = facts_of(a, content, &breaks, actor);
+                        let words = canonical_key(&a.content_text(&text));
+                        let hash = hasher.hash_one(words.as_str());
+                        ((f, terms, hash), claim_hash(&words))
                     })
-                    .collect();
-                made
+                    .unzip();
+                (made, ids, disputes_in(d, x, &text))
             })
             .collect();
-        for (mut f, terms) in made {
-            f.terms = terms.into_iter().map(|t| vocab.number(t)).collect();
-            if let Some(rare) = &mut f.rare {
-                rare.share(&mut rare_terms);
+        for (per_doc, ids, found) in made {
+            for (mut f, terms, hash) in per_doc {
+                f.terms = terms.into_iter().map(|t| vocab.number(t)).collect();
+                if let Some(rare) = &mut f.rare {
+                    rare.share(&mut rare_terms);
+                }
+                // Under 4 billion reports (see `Pair`).
+                let i = u32::try_from(facts.len()).expect("under 4 billion");
+                hashes.push((hash, i));
+                facts.push(f);
             }
-            facts.push(f);
+            claim_ids.extend(ids);
+            disputes.extend(found);
         }
     }
     drop(rare_terms);
     let topic = topic_terms(&facts, &vocab);
     let pairs = candidate_pairs(&facts, &vocab);
-    let group_of = group(docs, &keys, &facts, &pairs);
+    let group_of = group(docs, &keys, &facts, &pairs, hashes);
     let groups = group_of.iter().flatten().copied().max().map_or(0, |m| m + 1);
     let mut counterclaims: Vec<Counterclaim> = pairs
         .par_iter()
@@ -445,14 +473,25 @@ pub fn analyse(
     counterclaims.extend(refers_back(docs, &keys, &facts));
     counterclaims.sort_by_key(|x| (x.a, x.b));
     counterclaims.dedup_by(|x, y| (x.a, x.b) == (y.a, y.b));
-    let mut disputes: Vec<Dispute> = docs
-        .par_iter()
-        .enumerate()
-        .flat_map_iter(|(d, x)| disputes_in(d, x))
-        .collect();
     disputes.sort_by_key(|x| x.report);
-    Analysis { group_of, groups, counterclaims, disputes }
+    Analysis { group_of, groups, counterclaims, disputes, claim_ids }
 }
+
+/// The number in the id of a claim whose words' key ([`canonical_key`]
+/// of its text) is `key`: the hash of its words, so that claims group by
+/// their words, whatever the case and punctuation.
+pub(crate) fn claim_hash(key: &str) -> u64 {
+    let words: Vec<&str> = key
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    stable_hash(words.join(" ").as_bytes())
+}
+
+/// What the facts pass makes of one document: each report's facts, terms
+/// and hash of its words; each report's claim id; the reports it
+/// disputes.
+type DocFacts = (Vec<(Facts, Vec<Term>, u64)>, Vec<u64>, Vec<Dispute>);
 
 /// Reports whose facts are made at a time, before their terms are
 /// numbered.
@@ -909,6 +948,7 @@ fn group(
     keys: &Keys,
     facts: &[Facts],
     pairs: &[Vec<Pair>],
+    mut hashes: Vec<(u64, u32)>,
 ) -> Vec<Vec<usize>> {
     // u32, as there are under 4 billion reports (see `Pair`).
     let n = u32::try_from(keys.len()).expect("under 4 billion reports");
@@ -922,18 +962,10 @@ fn group(
         i as usize
     }
     // The same words are the same claim, whoever reports them. Reports
-    // are sorted by a hash of their words, and only those of one hash
-    // have their words made again and compared: no list or map of every
-    // report's words (a copy of most of the corpus's text).
-    let hasher = foldhash::fast::FixedState::default();
-    let mut hashes: Vec<(u64, u32)> = words_of(
-        docs,
-        |_| true,
-        |i, words| {
-            // Under 4 billion reports (see `Pair`).
-            (hasher.hash_one(words), i as u32)
-        },
-    );
+    // are sorted by a hash of their words (`hashes`, one per report, as
+    // the facts were made), and only those of one hash have their words
+    // made again and compared: no list or map of every report's words (a
+    // copy of most of the corpus's text).
     hashes.par_sort_unstable();
     let same: Vec<&[(u64, u32)]> =
         hashes.chunk_by(|a, b| a.0 == b.0).filter(|r| r.len() > 1).collect();
@@ -1450,14 +1482,11 @@ fn holds_false_word(text: &str) -> bool {
 }
 
 /// The reports a document calls false.
-fn disputes_in(d: usize, x: &Extracted) -> Vec<Dispute> {
-    // A document without reports disputes none: not searched, nor its
-    // text unpacked.
+fn disputes_in(d: usize, x: &Extracted, text: &str) -> Vec<Dispute> {
+    // A document without reports disputes none: not searched.
     if x.attributions.is_empty() {
         return Vec::new();
     }
-    let text = x.text();
-    let text = text.as_ref();
     if !holds_false_word(text) {
         return Vec::new();
     }

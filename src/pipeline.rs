@@ -19,7 +19,7 @@ use crate::graph::{
 };
 use crate::model::{
     AliasTable, Attribution, CharIndex, CueClass, Document, Extracted,
-    SourceKind, Span, stable_hash,
+    SourceKind, Span,
 };
 use crate::resolve::{ReportActors, canonical_key, corpus_actors, resolve};
 use crate::segment::segment;
@@ -143,11 +143,15 @@ fn build(
     let corpus = corpus_actors(docs.all(), aliases);
     let (actors, actor_ids) = (corpus.actors, corpus.reports);
     stage("claim groups and counterclaims");
-    let analysis = contradict::analyse(docs.all(), aliases, |d, a| {
+    let mut analysis = contradict::analyse(docs.all(), aliases, |d, a| {
         actor_ids.get(d, a).cloned()
     });
     stage("graph");
-    let claims = Claims::new(docs.all(), &analysis);
+    // The claim ids are needed only to choose each group's id: freed
+    // before the graph grows.
+    let claim_ids = std::mem::take(&mut analysis.claim_ids);
+    let (mut claims, wanted) = Claims::new(&analysis, &claim_ids);
+    drop(claim_ids);
     // Only the reports a counterclaim or dispute names are needed again
     // after their document's edges are made; the others' evidence moves
     // into the graph.
@@ -173,19 +177,27 @@ fn build(
             })
         })
         .collect();
+    // What the graph takes from each document's text besides its
+    // reports (its node, the sources it cites, its markers, the texts of
+    // the claims its reports name), on every core: little, and needed to
+    // count the edges. Each text is read again below for its reports'
+    // evidence: made here, all of it would be held at once (about 600 MB
+    // for a 1 GB corpus).
+    let n = docs.all().len();
+    let mut prepared: Vec<Prepared> = docs
+        .all()
+        .par_iter()
+        .zip(&wanted)
+        .map(|(x, wanted)| prepare(x, wanted))
+        .collect();
+    drop(wanted);
+    claims.take_texts(prepared.iter_mut().map(|p| &mut p.claim_texts));
     let mut reports = Reports {
         actors: &actor_ids,
         actor_nodes: vec![None; actor_ids.actor_count()],
         kept: HashMap::new(),
         claims,
     };
-    // What the graph takes from each document's text besides its
-    // reports (its node, the sources it cites, its markers), on every
-    // core: little, and needed to count the edges. Each text is read
-    // again below for its reports' evidence: made here, all of it would
-    // be held at once (about 600 MB for a 1 GB corpus).
-    let n = docs.all().len();
-    let prepared: Vec<Prepared> = docs.all().par_iter().map(prepare).collect();
     // Room for every node and edge at once, counted from what was
     // prepared (at most one edge per report and actor, per source and
     // claim it backs, per marker and per link): a large graph's edge
@@ -264,16 +276,25 @@ struct Prepared {
     sources: Vec<(SourceNode, Evidence, Vec<usize>)>,
     /// Its citation markers: name, span and text.
     markers: Vec<Marker>,
+    /// The text of each claim group whose text is that of one of its
+    /// reports, by group.
+    claim_texts: Vec<(usize, String)>,
 }
 
 /// A citation marker: its name, its span in code points and its text.
 type Marker = (String, [u32; 2], ArcStr);
 
-fn prepare(x: &Extracted) -> Prepared {
+/// `wanted` are the reports (attribution, claim group) whose text is
+/// their group's.
+fn prepare(x: &Extracted, wanted: &[(usize, usize)]) -> Prepared {
     let doc = &x.document;
-    // Decompressed once for all the document's sources.
+    // Decompressed once for all the document's sources and claims.
     let text = x.text();
     let text = text.as_ref();
+    let claim_texts = wanted
+        .iter()
+        .map(|&(att, group)| (group, x.attributions[att].content_text(text)))
+        .collect();
     let chars = CharIndex::new(text);
     let publisher = sources::publisher_in(doc, text);
     let node = DocumentNode {
@@ -320,7 +341,7 @@ fn prepare(x: &Extracted) -> Prepared {
             (node, evidence, backed)
         })
         .collect();
-    Prepared { node, sources, markers }
+    Prepared { node, sources, markers, claim_texts }
 }
 
 /// Each report's evidence in `x`, with its attribution's cue class and
@@ -374,57 +395,78 @@ struct Claims<'a> {
 const NO_NODE: u32 = u32::MAX;
 
 impl<'a> Claims<'a> {
-    fn new(docs: &[Extracted], analysis: &'a Analysis) -> Claims<'a> {
+    /// The claims of `analysis`, whose reports' claim ids are `claim_ids`
+    /// (as [`Analysis::claim_ids`]), without their texts; with, for each
+    /// document, the reports (attribution, group) whose text is their
+    /// group's, for [`Claims::take_texts`].
+    fn new(
+        analysis: &'a Analysis,
+        claim_ids: &[u64],
+    ) -> (Claims<'a>, Vec<Vec<(usize, usize)>>) {
         // A group's id and text are those of its member with the smallest
         // id, so they do not depend on the order documents came in. Ids
         // are fixed-width hex, so their numbers compare as they do.
-        let mut best: Vec<Option<(u64, String)>> = vec![None; analysis.groups];
-        for lo in (0..docs.len()).step_by(RUN) {
-            let run = lo..(lo + RUN).min(docs.len());
-            let texts: Vec<Vec<(u64, String)>> = docs[run.clone()]
-                .par_iter()
-                .map(|x| {
-                    let whole = x.text();
-                    x.attributions
-                        .iter()
-                        .map(|a| {
-                            let text = a.content_text(&whole);
-                            (claim_hash(&text), text)
-                        })
-                        .collect()
-                })
-                .collect();
-            for (d, per_doc) in run.zip(texts) {
-                for (a, (id, text)) in per_doc.into_iter().enumerate() {
-                    let slot = &mut best[analysis.group_of[d][a]];
-                    if slot.as_ref().is_none_or(|(b, _)| id < *b) {
-                        *slot = Some((id, text));
-                    }
+        let mut best: Vec<Option<(u64, usize, usize)>> =
+            vec![None; analysis.groups];
+        let mut ids = claim_ids.iter();
+        for (d, groups) in analysis.group_of.iter().enumerate() {
+            for (a, &group) in groups.iter().enumerate() {
+                let id = *ids.next().expect("an id for each report");
+                let slot = &mut best[group];
+                if slot.is_none_or(|(b, _, _)| id < b) {
+                    *slot = Some((id, d, a));
                 }
             }
         }
-        let (ids, mut texts): (Vec<Option<u64>>, Vec<String>) = best
+        let mut wanted: Vec<Vec<(usize, usize)>> =
+            vec![Vec::new(); analysis.group_of.len()];
+        let ids: Vec<Option<u64>> = best
             .into_iter()
-            .map(|b| match b {
-                Some((id, text)) => (Some(id), text),
-                None => (None, String::new()),
+            .enumerate()
+            .map(|(group, b)| {
+                b.map(|(id, d, a)| {
+                    wanted[d].push((a, group));
+                    id
+                })
             })
-            .unzip();
+            .collect();
+        // Groups of one id share one node.
+        let distinct = ids.iter().collect::<HashSet<_>>().len();
+        let nodes = vec![NO_NODE; ids.len()];
+        let texts = vec![String::new(); ids.len()];
+        let claims = Claims {
+            group_of: &analysis.group_of,
+            ids,
+            texts,
+            distinct,
+            nodes,
+        };
+        (claims, wanted)
+    }
+
+    /// Takes the groups' texts from `each` (group and text, as
+    /// [`prepare`] makes them for the reports [`Claims::new`] wants).
+    fn take_texts<'t>(
+        &mut self,
+        each: impl Iterator<Item = &'t mut Vec<(usize, String)>>,
+    ) {
+        for list in each {
+            for (group, text) in std::mem::take(list) {
+                self.texts[group] = text;
+            }
+        }
         // Groups of one id share one node, whose text is that of the
         // last such group.
         let mut last: HashMap<Option<u64>, usize> = HashMap::new();
-        for (i, id) in ids.iter().enumerate() {
+        for (i, id) in self.ids.iter().enumerate() {
             last.insert(*id, i);
         }
-        for (i, id) in ids.iter().enumerate() {
+        for (i, id) in self.ids.iter().enumerate() {
             let l = last[id];
             if l != i {
-                texts[i] = texts[l].clone();
+                self.texts[i] = self.texts[l].clone();
             }
         }
-        let distinct = last.len();
-        let nodes = vec![NO_NODE; ids.len()];
-        Claims { group_of: &analysis.group_of, ids, texts, distinct, nodes }
     }
 
     /// The claim node of report `k`, added when new; the text moves into
@@ -705,17 +747,6 @@ fn code_points(span: Span, chars: &CharIndex) -> [u32; 2] {
     span.to_chars(chars).map(|at| {
         u32::try_from(at).expect("an article under 4 billion characters")
     })
-}
-
-/// The number in a claim's id: the hash of its words, so that claims
-/// group by their words, whatever the case and punctuation.
-fn claim_hash(text: &str) -> u64 {
-    let key = canonical_key(text);
-    let words: Vec<&str> = key
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    stable_hash(words.join(" ").as_bytes())
 }
 
 /// The claim id of the number `hash`.
