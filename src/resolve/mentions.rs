@@ -118,10 +118,11 @@ pub fn is_body_name(name: &str) -> bool {
         .last()
         .is_some_and(is_body_head);
     // "Port of Westhaven Authority": the body's head word ends it.
-    let over_of = name.split_once(" of ").is_some_and(|(a, b)| {
-        let after: Vec<&str> = b.split_whitespace().collect();
-        !a.contains(' ') && body_over_of(&[a], &after)
-    });
+    let over_of = !headed
+        && split_at_word(name, b" of ").is_some_and(|(a, b)| {
+            let after: Vec<&str> = b.split_whitespace().collect();
+            !a.contains(' ') && body_over_of(&[a], &after)
+        });
     headed || over_of || is_agency_name(name)
 }
 
@@ -143,12 +144,20 @@ pub(crate) fn is_agency_name(name: &str) -> bool {
 /// which was most of [`is_agency_name`]'s time (asked of the mentions of
 /// a corpus many times over).
 fn split_at_and(name: &str) -> Option<(&str, &str)> {
-    const AND: &[u8] = b" and ";
+    split_at_word(name, b" and ")
+}
+
+/// `name.split_once(word)` for a `word` between spaces, by a scan of
+/// `name`'s bytes (see [`split_at_and`]).
+fn split_at_word<'n>(
+    name: &'n str,
+    word: &[u8],
+) -> Option<(&'n str, &'n str)> {
     let at = name
         .as_bytes()
-        .windows(AND.len())
-        .position(|w| w[0] == b' ' && w == AND)?;
-    Some((&name[..at], &name[at + AND.len()..]))
+        .windows(word.len())
+        .position(|w| w[0] == b' ' && w == word)?;
+    Some((&name[..at], &name[at + word.len()..]))
 }
 
 /// The mentions of one document, with what ties speakers to them.
@@ -2066,6 +2075,9 @@ mod tests {
         }
         for name in ["Customs and Border Protection", " and ", "and", ""] {
             assert_eq!(split_at_and(name), name.split_once(" and "));
+        }
+        for name in ["Port of Westhaven Authority", " of ", "of", "Port"] {
+            assert_eq!(split_at_word(name, b" of "), name.split_once(" of "));
         }
     }
 
