@@ -566,9 +566,13 @@ fn joined_by_and(text: &str, a: Span, b: Span) -> bool {
     {
         return false;
     }
+    // "Local 12 of the Harbour and Dock Workers' Union": the article may
+    // stand inside the run, before the words the name starts with.
     let rest = match first.split_first() {
         Some((&"The", rest)) => Some(rest),
-        _ => article_before(text, a).map(|_| &first[..]),
+        _ => article_before(text, a).map(|_| &first[..]).or_else(|| {
+            first.iter().rposition(|w| *w == "the").map(|i| &first[i + 1..])
+        }),
     };
     // Not when the first part is a name of its own: "the Washington
     // Post and ABC News", "the White House and Congress", "the IRS and
@@ -1918,6 +1922,19 @@ mod tests {
             got,
             vec!["Rudman", "Wilson Center", "National Institutes of Health"]
         );
+    }
+
+    #[test]
+    fn an_article_inside_a_run_opens_a_name_joined_by_and() {
+        let got = names(
+            "Dolores Mensah, president of Local 12 of the Harbour and Dock \
+             Workers' Union, said it.",
+        );
+        assert!(
+            got.contains(&"Harbour and Dock Workers' Union".into()),
+            "{got:?}"
+        );
+        assert!(!got.contains(&"Dock Workers' Union".into()), "{got:?}");
     }
 
     #[test]
