@@ -904,10 +904,11 @@ impl<'a> Context<'a> {
 
     /// True when token `i` is the owner's mark of a plural (a word in
     /// "-s" before it): "Deccan Chemists' Welfare Association", "Dock
-    /// Workers’ Union", "the Teamsters' lawyers". A quotation's marks are
-    /// read before this is asked.
+    /// Workers’ Union", "the Teamsters' lawyers"; not a single mark that
+    /// closes a quotation ("more jobs’").
     pub fn is_plural_owner_mark(&self, i: usize) -> bool {
-        matches!(self.word(i), "'" | "’")
+        self.seg.tokens[i].kind != TokenKind::Quote
+            && matches!(self.word(i), "'" | "’")
             && i > 0
             && self.low(i - 1).ends_with('s')
     }
@@ -2636,6 +2637,20 @@ enum Extend {
 mod tests {
     use super::*;
     use crate::segment::segment;
+
+    #[test]
+    fn a_quotations_closing_mark_is_no_owners_mark() {
+        let text = "Ann Lee said ‘we want more jobs’ on Friday. The \
+                    workers’ union agreed, and ‘nobody asked the Teamsters’.";
+        let seg = segment(text);
+        let cx = Context::new(text, &seg);
+        let marks: Vec<&str> = (0..cx.len())
+            .filter(|&i| cx.is_plural_owner_mark(i))
+            .map(|i| &text[..seg.tokens[i].span.start()])
+            .map(|before| before.rsplit(' ').next().unwrap_or(""))
+            .collect();
+        assert_eq!(marks, ["workers"], "{:?}", seg.tokens);
+    }
 
     #[test]
     fn a_contracted_verb_is_no_possessive() {

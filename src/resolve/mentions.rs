@@ -728,27 +728,31 @@ fn split_run(text: &str, words: &[Span], out: &mut Vec<Group>) {
         if is_connector(w) {
             let next = words.get(i + 1).map_or("", |n| n.text(text));
             // "the Port of Westhaven Authority": one word after an
-            // article, then "of" and a body's name.
-            let own: Vec<&str> = current
-                .iter()
-                .map(|s| s.text(text))
-                .filter(|&s| s != "The")
-                .collect();
-            let after: Vec<&str> = words[i + 1..]
-                .iter()
-                .map(|s| s.text(text))
-                .take_while(|&w| !is_connector(w))
-                .collect();
-            let article = current.first().is_some_and(|&s| {
-                s.text(text) == "The" || article_before(text, s).is_some()
-            });
+            // article, then "of" and a body's name. Asked only of an "of"
+            // the rules before keep no name over: runs are many.
+            let named_body = || {
+                let article = current.first().is_some_and(|&s| {
+                    s.text(text) == "The" || article_before(text, s).is_some()
+                });
+                let own: Vec<&str> = current
+                    .iter()
+                    .map(|s| s.text(text))
+                    .filter(|&s| s != "The")
+                    .collect();
+                let after: Vec<&str> = words[i + 1..]
+                    .iter()
+                    .map(|s| s.text(text))
+                    .take_while(|&w| !is_connector(w))
+                    .collect();
+                article && body_over_of(&own, &after)
+            };
             let keep = current.last().is_some_and(|p| {
                 let p = p.text(text);
                 is_body_head(p)
                     || is_title(p)
                     || matches!(w, "de" | "del" | "da")
             }) && !is_date_word(next)
-                || w == "of" && article && body_over_of(&own, &after);
+                || w == "of" && named_body();
             if keep {
                 current.push(words[i]);
             } else {

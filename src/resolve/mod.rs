@@ -1384,13 +1384,10 @@ fn named_body_before(
         // Launch", "Harbour Employers'"), on the same line.
         let mut start = s;
         for w in window[..s].split(' ').rev().skip(1) {
-            // Nor over a sentence's end ("on Friday. Hospital
-            // spokeswoman"); an abbreviation ("U.S.") goes on.
-            let ends = w.ends_with(['!', '?'])
-                || w.strip_suffix('.').is_some_and(|w| {
-                    w.chars().count() > 3 && !w.contains('.')
-                });
-            if !capitalised(w) || w.contains('\n') || ends {
+            // Nor over a sentence's end ("on Friday. Museum director",
+            // as [`ends_sentence`] reads it); an abbreviation ("U.S.")
+            // goes on.
+            if !capitalised(w) || w.contains('\n') || ends_sentence(w) {
                 break;
             }
             start -= w.len() + 1;
@@ -1574,6 +1571,16 @@ fn kind_agrees(name: &str, head: &str) -> bool {
     kinds.peek().is_none() || kinds.any(|k| k == want)
 }
 
+/// True when `word`, the last of its sentence's, ends it: with "!", "?"
+/// or a full stop, but not "A.E." or "Sen.": initials and titles end no
+/// sentence.
+fn ends_sentence(word: &str) -> bool {
+    let stop = word.strip_suffix('.');
+    let short = stop.is_some_and(|w| w.len() <= 3 || w.contains('.'));
+    word.ends_with(['!', '?'])
+        || (stop.is_some() && !short && !names::is_title(word))
+}
+
 /// True when the name at `span` opens its sentence, maybe after a title
 /// or other capitalised words ("Alabama Sen. Jeff Sessions caused"): the
 /// subject, not a name inside a quotation or an object.
@@ -1608,12 +1615,7 @@ pub(super) fn opens_sentence(text: &str, span: Span) -> bool {
             return rest.is_empty() || rest.starts_with(char::is_uppercase);
         };
         let word = &rest[i + 1..];
-        // Not "A.E." or "Sen.": initials and titles end no sentence.
-        let stop = word.strip_suffix('.');
-        let short = stop.is_some_and(|w| w.len() <= 3 || w.contains('.'));
-        if word.ends_with(['!', '?'])
-            || (stop.is_some() && !short && !names::is_title(word))
-        {
+        if ends_sentence(word) {
             return true;
         }
         // "Royals starter Cole Haney", "Kansas City manager Luis
