@@ -42,6 +42,17 @@ pub(super) struct FullerNames<'n> {
     told: HashMap<String, super::Agreement>,
 }
 
+/// Where the last " of ", " for " or " on " of `key` starts, or the
+/// key's length when it has none: the suffixes of a key that name the
+/// whole start before it.
+fn last_connector(key: &str) -> usize {
+    [" of ", " for ", " on "]
+        .iter()
+        .filter_map(|c| key.rfind(c))
+        .max()
+        .unwrap_or(key.len())
+}
+
 impl<'n> FullerNames<'n> {
     /// Indexes `named`.
     pub(super) fn new(
@@ -55,9 +66,20 @@ impl<'n> FullerNames<'n> {
             // "Harry B. Harris Jr." is found under "harris" too.
             let bare = super::names::without_generation(key);
             let bare = (bare != key && bare.contains(' ')).then_some(bare);
+            // "Business Council of British Columbia": the words after
+            // "of" name something else, a place or a field, unless a
+            // body's head word ends the name ("Port of Westhaven
+            // Authority").
+            let headed = super::words::is_body_head(
+                m.name.rsplit(' ').next().unwrap_or(""),
+            );
+            let cut = if headed { key.len() } else { last_connector(key) };
             for base in std::iter::once(key.as_str()).chain(bare) {
-                let spaces: Vec<usize> =
-                    base.match_indices(' ').map(|(at, _)| at).collect();
+                let spaces: Vec<usize> = base
+                    .match_indices(' ')
+                    .map(|(at, _)| at)
+                    .filter(|&at| at < cut)
+                    .collect();
                 for &at in spaces.iter().rev().take(MAX_KEY_WORDS) {
                     let fulls = by_suffix.entry(base[at + 1..].to_string());
                     fulls.or_default().entry(key.clone()).or_insert(i);
@@ -362,6 +384,30 @@ mod tests {
         assert_eq!(fuller.only("obrador").unwrap().span.start(), 60);
         assert!(fuller.only("manuel").is_none());
         assert!(fuller.only("anne milgram").is_none());
+    }
+
+    #[test]
+    fn the_words_after_of_are_no_short_form_of_the_name() {
+        let named = names(&[
+            (0, "Business Council of British Columbia"),
+            (50, "Illinois Board of Elections"),
+            (90, "Port of Westhaven Authority"),
+            (130, "Unhappy Campaign Of Paul Manafort"),
+            (170, "Paul Manafort"),
+        ]);
+        let fuller = FullerNames::new(&named, HashMap::new());
+        // The province is not the council; the board is the board.
+        assert!(fuller.only("british columbia").is_none());
+        assert!(fuller.only("columbia").is_none());
+        assert_eq!(
+            fuller.only("board of elections").unwrap().span.start(),
+            50
+        );
+        // A body's head word ends the name: its last words may stand
+        // for it.
+        assert_eq!(fuller.only("authority").unwrap().span.start(), 90);
+        // A headline's capitals are no second Paul Manafort.
+        assert_eq!(fuller.only("manafort").unwrap().span.start(), 170);
     }
 
     #[test]

@@ -2764,6 +2764,24 @@ mod tests {
     }
 
     #[test]
+    fn the_union_is_the_whole_name_joined_over_of_or_and() {
+        let got = speakers(
+            "Dolores Mensah, president of Local 12 of the Harbour and Dock \
+             Workers' Union, said the cranes were coming. The union said \
+             the promise was hollow. The Port of Westhaven Authority \
+             announced the closure. The authority said ships waited.",
+        );
+        assert_eq!(got[1].0, "Harbour and Dock Workers' Union", "{got:?}");
+        assert_eq!(got[3].0, "Port of Westhaven Authority", "{got:?}");
+        // The place a body's name ends with is not that body.
+        let got = speakers(
+            "The Business Council of British Columbia opposed an \
+             increase. If they do, British Columbia shows there is a way.",
+        );
+        assert_eq!(got.last().unwrap().0, "British Columbia", "{got:?}");
+    }
+
+    #[test]
     fn the_company_is_no_workers_alliance() {
         let got = speakers(
             "The Catering Workers' Alliance, which represents kitchen \
