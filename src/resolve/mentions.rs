@@ -1103,7 +1103,13 @@ fn speaker_mention(
         ix.speakers.get(&s).copied().or_else(|| ix.covering(doc, s))
     });
     if let Some(i) = earlier {
-        add_form(text, doc, i, core, &lower);
+        // "Hoff's letter" speaks for Rachel Hoff, but is no form of her
+        // name.
+        if super::document_owner(text, core).is_none() {
+            add_form(text, doc, i, core, &lower);
+        } else {
+            doc.mentions[i].speaker = true;
+        }
         return i;
     }
     let words: Vec<&str> = core.text(text).split_whitespace().collect();
@@ -1985,6 +1991,21 @@ mod tests {
         // No article: a person's name and where the person is from.
         let got = names("said Rudman of Wilson Center.");
         assert_eq!(got, vec!["Rudman", "Wilson Center"]);
+    }
+
+    #[test]
+    fn a_document_speaks_for_its_owner_and_is_no_form_of_its_name() {
+        let text = "Rachel Hoff wrote to the party in May. The platform \
+                    was unfair, according to Hoff's letter.";
+        let mut atts =
+            crate::extract::extract(text, &crate::segment::segment(text));
+        super::super::resolve(text, &mut atts);
+        let doc = find(text, &atts);
+        let hoff = doc.mentions.iter().find(|m| m.name == "Rachel Hoff");
+        let hoff = hoff.expect("Rachel Hoff is a mention");
+        assert!(hoff.speaker, "{doc:?}");
+        assert!(!hoff.forms.iter().any(|f| f.contains("letter")), "{doc:?}");
+        assert!(!doc.mentions.iter().any(|m| m.name.contains("letter")));
     }
 
     #[test]

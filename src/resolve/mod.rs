@@ -208,6 +208,26 @@ fn resolve_one(
         }
         return;
     }
+    // "Orbital Watch's public catalogue", "its latest report": a
+    // document speaks for its owner, when the owner is found.
+    if let Some(owner) = document_owner(text, sp.span) {
+        let mut by = Speaker {
+            span: owner,
+            name: owner.text(text).into(),
+            resolution: Resolution::Unresolved,
+        };
+        resolve_one(text, named, earlier, &mut by, said);
+        let to = match by.resolution {
+            Resolution::Named => Some(owner),
+            Resolution::Alias(s) | Resolution::Antecedent(s) => Some(s),
+            Resolution::Unresolved => None,
+        };
+        if let Some(to) = to {
+            sp.name = by.name;
+            sp.resolution = Resolution::Antecedent(to);
+            return;
+        }
+    }
     // "He’s claiming", "they've put their faith": the pronoun before
     // the contraction.
     if let Some(want) =
@@ -364,6 +384,78 @@ fn resolve_one(
     let (name, res) = by_name(text, named, sp.span);
     sp.name = name.into();
     sp.resolution = res;
+}
+
+/// Nouns for what a person or a body puts out and speaks through ("the
+/// department's 2022 survey", "Gallup's own tracking poll").
+#[rustfmt::skip]
+const DOCUMENT_HEADS: &[&str] = &[
+    "analysis", "audit", "blog", "book", "calculations", "catalog",
+    "catalogue", "complaint", "data", "database", "estimate", "estimates",
+    "figures", "filing", "filings", "findings", "forecast", "lawsuit",
+    "letter", "memo", "memoir", "newsletter", "poll", "records", "release",
+    "report", "research", "results", "statement", "study", "survey",
+    "tally", "tweet", "website",
+];
+
+/// Words of time that own no document: "Monday night's results", "last
+/// year's report".
+fn is_time_word(word: &str) -> bool {
+    mentions::is_date_word(word)
+        || matches!(
+            word.to_lowercase().as_str(),
+            "today"
+                | "yesterday"
+                | "tonight"
+                | "morning"
+                | "afternoon"
+                | "evening"
+                | "night"
+                | "day"
+                | "week"
+                | "weekend"
+                | "month"
+                | "year"
+                | "decade"
+        )
+}
+
+/// The owner of a document that `span` names as a speaker: "Orbital
+/// Watch" of "Orbital Watch's public catalogue", "the department" of
+/// "the department's 2022 survey", "its" of "its latest report". The
+/// words between the owner and the document's noun are in lower case or
+/// a year; the owner is no time ("Monday night's results").
+pub(super) fn document_owner(text: &str, span: Span) -> Option<Span> {
+    let mention = span.text(text);
+    let head = mention.rsplit(' ').next()?;
+    DOCUMENT_HEADS.binary_search(&head).ok()?;
+    let plain = |rest: &str| {
+        rest.split(' ').all(|w| {
+            w.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
+        })
+    };
+    if let Some((first, rest)) = mention.split_once(' ')
+        && matches!(
+            first.to_lowercase().as_str(),
+            "its" | "his" | "her" | "their"
+        )
+    {
+        let end = span.start() + first.len();
+        return plain(rest).then(|| Span::new(span.start(), end));
+    }
+    let (end, rest) = ["’s ", "'s ", "s’ ", "s' "]
+        .iter()
+        .filter_map(|mark| {
+            let at = mention.rfind(mark)?;
+            // A plural's mark keeps its "s": "the Democrats' report".
+            let end = if mark.starts_with('s') { at + 1 } else { at };
+            Some((end, &mention[at + mark.len()..]))
+        })
+        .max_by_key(|&(end, _)| end)?;
+    let owner = &mention[..end];
+    let timely = owner.split(' ').any(is_time_word);
+    (plain(rest) && !owner.is_empty() && !timely)
+        .then(|| Span::new(span.start(), span.start() + end))
 }
 
 /// True for a definite description of a person by age: "the
@@ -2779,6 +2871,48 @@ mod tests {
              increase. If they do, British Columbia shows there is a way.",
         );
         assert_eq!(got.last().unwrap().0, "British Columbia", "{got:?}");
+    }
+
+    #[test]
+    fn a_document_is_its_owners() {
+        let owner = |mention: &str| {
+            let text = format!("{mention} said so.");
+            let span = Span::new(0, mention.len());
+            document_owner(&text, span).map(|o| o.text(&text).to_string())
+        };
+        for (mention, want) in [
+            ("Orbital Watch's public catalogue", Some("Orbital Watch")),
+            ("the department’s 2022 survey", Some("the department")),
+            ("the Democrats' report", Some("the Democrats")),
+            ("its latest report", Some("its")),
+            ("Gallup's own tracking poll", Some("Gallup")),
+            // A time owns nothing; a person of a body is no document.
+            ("Monday night's results", None),
+            ("last year's report", None),
+            ("May's Washington Post-ABC News poll", None),
+            ("the firm's managing director", None),
+            // Another's name before the noun: the poll is the paper's.
+            ("the campaign's New York Times poll", None),
+            ("the report", None),
+        ] {
+            assert_eq!(owner(mention).as_deref(), want, "{mention}");
+        }
+        let got = speakers(
+            "Silver Basin Lithium opened a mine. The Kessel Valley \
+             Department of Water said it would check. The mine will \
+             employ 300 people, according to the department's 2022 \
+             survey. Rachel Hoff wrote to the party. The platform was \
+             unfair, according to Hoff's letter. The PTA said it would \
+             wait. The plan failed, its latest report said.",
+        );
+        let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
+        assert!(
+            names.contains(&"Kessel Valley Department of Water")
+                && names.contains(&"Rachel Hoff")
+                && !names.iter().any(|n| n.contains("letter")),
+            "{got:?}"
+        );
+        assert_eq!(names.last(), Some(&"PTA"), "{got:?}");
     }
 
     #[test]
