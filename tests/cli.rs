@@ -193,12 +193,63 @@ fn the_speaker_gate_withholds_unsure_speakers_and_all_speakers_keeps_them() {
         let w = &g["withheld_speaker"];
         assert_eq!(w["speaker"], a["speaker"], "{id}: {g} / {a}");
         assert_eq!(w["actor"], a["actor"], "{id}");
-        assert!(w["percent"].as_u64().unwrap() < 50, "{id}: {w}");
+        assert!(w["percent"].as_u64().unwrap() < 55, "{id}: {w}");
     }
     assert!(all.iter().all(|(_, a)| a.get("withheld_speaker").is_none()));
     // The table says so too.
     let out = run(&["attributions", "data", "--explain"]);
     assert!(stdout(&out).contains("withheld:"), "{}", stdout(&out));
+}
+
+#[test]
+fn min_speaker_confidence_asks_the_gate_for_more_or_less() {
+    let with = |percent: &str| {
+        let out = run(&[
+            "attributions",
+            "data",
+            "--format",
+            "jsonl",
+            "--min-speaker-confidence",
+            percent,
+        ]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        rows(&out)
+    };
+    let speakers = |rows: &[(String, serde_json::Value)]| {
+        rows.iter().filter(|(_, a)| !a["speaker"].is_null()).count()
+    };
+    let all = rows(&run(&[
+        "attributions",
+        "data",
+        "--format",
+        "jsonl",
+        "--all-speakers",
+    ]));
+    let (none, open) = (with("100"), with("0"));
+    assert_eq!(none.len(), all.len(), "no claim is dropped");
+    assert_eq!(speakers(&none), 0);
+    assert_eq!(open, all, "0 % keeps every speaker");
+    // The shipped gate asks for 55 %; 80 % withholds more, each one
+    // less sure than asked.
+    let shipped = rows(&run(&["attributions", "data", "--format", "jsonl"]));
+    assert_eq!(with("55"), shipped);
+    let strict = with("80");
+    assert!(speakers(&strict) < speakers(&shipped));
+    for (id, a) in &strict {
+        let w = &a["withheld_speaker"];
+        assert!(
+            w.is_null() || w["percent"].as_u64().unwrap() < 80,
+            "{id}: {a}"
+        );
+    }
+    for bad in [
+        vec!["--min-speaker-confidence", "101"],
+        vec!["--min-speaker-confidence", "55", "--all-speakers"],
+    ] {
+        let mut args = vec!["attributions", "data"];
+        args.extend(bad);
+        assert!(!run(&args).status.success(), "{args:?}");
+    }
 }
 
 #[test]
@@ -221,7 +272,7 @@ fn train_speakers_writes_the_same_gate_twice() {
     assert_eq!(made[0], made[1]);
     let gate = claimgraph::SpeakerGate::parse(&made[0]).unwrap();
     assert!(gate.len() > 10, "{}", made[0]);
-    assert_eq!(gate.threshold, 0.0);
+    assert_eq!(gate.threshold, 0.2007);
     let bad = dir.join("bad.jsonl");
     fs::write(&bad, "{\"text\": 3}\n").unwrap();
     let out = run(&["train-speakers", bad.to_str().unwrap(), "--out", "x"]);

@@ -152,8 +152,13 @@ pub struct BuildArgs {
     pub cue_model: Option<PathBuf>,
     /// Assert every speaker the rules find, even those the speaker gate
     /// judges more likely wrong than right (`data/speaker_gate.tsv`).
-    #[arg(long)]
+    #[arg(long, conflicts_with = "min_speaker_confidence")]
     pub all_speakers: bool,
+    /// Withhold the speakers the speaker gate finds less than PERCENT %
+    /// likely right (0 to 100; by default the shipped gate's 55): higher
+    /// asserts fewer speakers, and fewer wrong ones.
+    #[arg(long, value_name = "PERCENT", value_parser = clap::value_parser!(u8).range(0..=100))]
+    pub min_speaker_confidence: Option<u8>,
 }
 
 /// Arguments of `merge`.
@@ -258,8 +263,13 @@ pub struct AttributionsArgs {
     pub cue_model: Option<PathBuf>,
     /// Assert every speaker the rules find, even those the speaker gate
     /// judges more likely wrong than right (`data/speaker_gate.tsv`).
-    #[arg(long)]
+    #[arg(long, conflicts_with = "min_speaker_confidence")]
     pub all_speakers: bool,
+    /// Withhold the speakers the speaker gate finds less than PERCENT %
+    /// likely right (0 to 100; by default the shipped gate's 55): higher
+    /// asserts fewer speakers, and fewer wrong ones.
+    #[arg(long, value_name = "PERCENT", value_parser = clap::value_parser!(u8).range(0..=100))]
+    pub min_speaker_confidence: Option<u8>,
     /// Join a quotation split over two sentences (`“A,” X said. “B.”`),
     /// or carried on in the next paragraph, into one attribution with
     /// two pieces, as PolNeAR annotates it; by default each piece is an

@@ -20,7 +20,7 @@ use crate::cli::text::clip;
 /// Runs the subcommand.
 pub fn run(args: AttributionsArgs) -> anyhow::Result<ExitCode> {
     super::train::use_cue_model(args.cue_model.as_deref())?;
-    super::train::open_gate(args.all_speakers)?;
+    super::train::open_gate(args.all_speakers, args.min_speaker_confidence)?;
     // On every core as the inputs are read; a document whose extraction
     // fails is named (see `read_and_make`).
     let join = args.join_split_quotes;

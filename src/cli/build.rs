@@ -82,7 +82,7 @@ pub fn run(args: BuildArgs) -> anyhow::Result<ExitCode> {
     let aliases = read_aliases(args.aliases.as_deref())?;
     let curation = read_curation(args.curation.as_deref())?;
     super::train::use_cue_model(args.cue_model.as_deref())?;
-    super::train::open_gate(args.all_speakers)?;
+    super::train::open_gate(args.all_speakers, args.min_speaker_confidence)?;
     let outputs = Outputs {
         out: &args.out,
         curation_path: curation_path(args.curation.as_deref()),

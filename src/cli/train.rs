@@ -88,10 +88,13 @@ pub fn run(args: TrainArgs) -> anyhow::Result<ExitCode> {
 }
 
 /// The shipped gate's threshold, in log-odds: a speaker is asserted when
-/// the gate finds it at least as likely right as wrong. On PolNeAR dev
-/// (docs/accuracy.md, stop 29) higher thresholds (0.4, 0.7) raised
-/// speaker precision by less than .002 and lost speaker F1.
-pub const GATE_THRESHOLD: f32 = 0.0;
+/// the gate finds it at least 55 % likely right (ln(0.55 / 0.45)). On
+/// PolNeAR train, which the gate is fitted on, the speakers it scores
+/// between 50 and 55 % are more often wrong than right (131 wrong, 97
+/// right at stop 55) and those above more often right, so 55 % is where
+/// withholding takes the most wrong speakers for the right ones it
+/// loses (`scripts/gate_sweep.sh`; docs/accuracy.md, "Stop 55").
+pub const GATE_THRESHOLD: f32 = 0.2007;
 
 /// Arguments of `train-speakers`.
 #[derive(Debug, clap::Args)]
@@ -143,16 +146,33 @@ pub fn run_gate(args: TrainGateArgs) -> anyhow::Result<ExitCode> {
 }
 
 /// With `all`, makes extraction keep every speaker the rules find
-/// (`--all-speakers`).
+/// (`--all-speakers`); with `min_percent`, only those the shipped gate
+/// finds at least that likely right (`--min-speaker-confidence`).
 ///
 /// # Errors
 ///
 /// A gate was set already.
-pub fn open_gate(all: bool) -> anyhow::Result<()> {
-    if all && SpeakerGate::open().use_instead().is_err() {
+pub fn open_gate(all: bool, min_percent: Option<u8>) -> anyhow::Result<()> {
+    let gate = match min_percent {
+        _ if all => SpeakerGate::open(),
+        Some(percent) => {
+            let mut gate = SpeakerGate::get().clone();
+            gate.threshold = threshold_of(percent);
+            gate
+        }
+        None => return Ok(()),
+    };
+    if gate.use_instead().is_err() {
         bail!("a speaker gate was set already");
     }
     Ok(())
+}
+
+/// The score (log-odds) at which the gate finds a speaker `percent` %
+/// likely right: 0 % keeps every speaker, 100 % none.
+fn threshold_of(percent: u8) -> f32 {
+    let p = f32::from(percent) / 100.0;
+    (p / (1.0 - p)).ln()
 }
 
 /// Makes the model in `path`, when given, the one extraction uses.
