@@ -222,12 +222,55 @@ fn told(text: &str) -> Vec<Cited> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = regex(
         &RE,
-        &format!(r"(?-u:\b)told[ \x{{a0}}](?:[Tt]he[ \x{{a0}}])?({NAME})"),
+        &format!(r"^told[ \x{{a0}}](?:[Tt]he[ \x{{a0}}])?({NAME})"),
     );
-    re.captures_iter(text)
-        .filter(|c| is_outlet(&c[1]))
-        .map(|c| cited(&c, SourceKind::Venue, "source/told-outlet"))
+    let starts = text.match_indices("told").map(|(at, _)| at);
+    word_matches(re, text, starts)
+        .into_iter()
+        .filter(|(_, c)| is_outlet(&c[1]))
+        .map(|(at, c)| {
+            let found = cited(&c, SourceKind::Venue, "source/told-outlet");
+            let span =
+                Span::new(at + found.span.start(), at + found.span.end());
+            Cited { span, ..found }
+        })
         .collect()
+}
+
+/// The matches, in text order and apart, that `captures_iter` finds of
+/// a pattern that opens with `(?-u:\b)` and a word character, each with
+/// the offset of the slice it was found in: `re` is that pattern with a
+/// `^` for its `(?-u:\b)`, tried at each of `starts` (every place a
+/// match may start, in order) that no ASCII word character precedes
+/// and no earlier match covers.
+///
+/// An unanchored search finds where its match starts by reading back
+/// from its end, with an automaton of the pattern read backwards that
+/// the regex engine builds state by state as the text needs them; a
+/// reversed class of Unicode letters makes each state cost tens of
+/// thousands of instructions, the most of what [`cited_sources`] cost.
+/// An anchored search knows its start and builds none of them.
+fn word_matches<'t>(
+    re: &Regex,
+    text: &'t str,
+    starts: impl Iterator<Item = usize>,
+) -> Vec<(usize, Captures<'t>)> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut from = 0;
+    for at in starts {
+        let word_before = at.checked_sub(1).is_some_and(|b| {
+            bytes[b].is_ascii_alphanumeric() || bytes[b] == b'_'
+        });
+        if at < from || word_before {
+            continue;
+        }
+        if let Some(c) = re.captures(&text[at..]) {
+            from = at + c.get(0).expect("group 0 always takes part").end();
+            out.push((at, c));
+        }
+    }
+    out
 }
 
 fn cited(c: &Captures, kind: SourceKind, rule: &'static str) -> Cited {
@@ -268,16 +311,23 @@ fn according_to(text: &str) -> Vec<Cited> {
     let re = regex(
         &RE,
         &format!(
-            r"(?-u:\b)[Aa]ccording[ \x{{a0}}]to[ \x{{a0}}](?:[\p{{Ll}}-]+[ \x{{a0}}]){{0,6}}?(?:(?:from|by|of|at)[ \x{{a0}}])?(?:[Tt]he[ \x{{a0}}])?({NAME})(?:[ \x{{a0}}]\(\p{{Lu}}[\p{{Lu}}.]+\))?"
+            r"^[Aa]ccording[ \x{{a0}}]to[ \x{{a0}}](?:[\p{{Ll}}-]+[ \x{{a0}}]){{0,6}}?(?:(?:from|by|of|at)[ \x{{a0}}])?(?:[Tt]he[ \x{{a0}}])?({NAME})(?:[ \x{{a0}}]\(\p{{Lu}}[\p{{Lu}}.]+\))?"
         ),
     );
-    re.captures_iter(text)
-        .map(|c| {
+    // Each match starts with "A" or "a" before "ccording".
+    let bytes = text.as_bytes();
+    let starts = text
+        .match_indices("ccording")
+        .filter_map(|(at, _)| at.checked_sub(1))
+        .filter(|&at| matches!(bytes[at], b'A' | b'a'));
+    word_matches(re, text, starts)
+        .into_iter()
+        .map(|(at, c)| {
             let whole = c.get(0).expect("group 0 always takes part");
             Cited {
                 name: c[1].to_string(),
                 kind: SourceKind::AccordingTo,
-                span: Span::new(whole.start(), whole.end()),
+                span: Span::new(at + whole.start(), at + whole.end()),
                 rule: "source/according-to",
             }
         })
@@ -863,6 +913,71 @@ mod tests {
         }
         // The texts try both sides.
         assert!(skipped > 10_000 && found > 500, "{skipped} {found}");
+    }
+
+    /// The anchored searches of [`word_matches`] find what the patterns
+    /// they stand for find searched the usual way: pseudo-random texts of
+    /// the words they need and of what may stand before them, and the
+    /// bundled articles with each of their lines.
+    #[test]
+    fn word_matches_find_what_an_unanchored_search_finds() {
+        #[rustfmt::skip]
+        const PIECES: &[&str] = &[
+            "According to ", "according to ", "according\u{a0}to ",
+            "ccording to ", "xaccording to ", "told ", "told\u{a0}",
+            "retold ", "_told ", "data ", "from ", "by ", "the ", "The ",
+            "New York Times", "Politico", "Post ", "CDC", " (CDC)", " of ",
+            "Health", " ", "\n", ".", ", ", "É", "1 ", "-", "’s ",
+        ];
+        let mut texts = crate::model::random_texts(
+            PIECES,
+            30_000,
+            12,
+            0x6c1e_93a5_2d7f_4b08,
+        );
+        for text in crate::model::bundled_texts() {
+            texts.extend(text.lines().map(String::from));
+            texts.push(text);
+        }
+        let according = Regex::new(&format!(
+            r"(?-u:\b)[Aa]ccording[ \x{{a0}}]to[ \x{{a0}}](?:[\p{{Ll}}-]+[ \x{{a0}}]){{0,6}}?(?:(?:from|by|of|at)[ \x{{a0}}])?(?:[Tt]he[ \x{{a0}}])?({NAME})(?:[ \x{{a0}}]\(\p{{Lu}}[\p{{Lu}}.]+\))?"
+        ))
+        .unwrap();
+        let told_re = Regex::new(&format!(
+            r"(?-u:\b)told[ \x{{a0}}](?:[Tt]he[ \x{{a0}}])?({NAME})"
+        ))
+        .unwrap();
+        let spans = |found: Vec<Cited>| -> Vec<(usize, usize, String)> {
+            found
+                .into_iter()
+                .map(|c| (c.span.start(), c.span.end(), c.name))
+                .collect()
+        };
+        let mut found = 0;
+        for text in &texts {
+            let expected: Vec<_> = according
+                .captures_iter(text)
+                .map(|c| {
+                    let whole = c.get(0).unwrap();
+                    (whole.start(), whole.end(), c[1].to_string())
+                })
+                .collect();
+            assert_eq!(spans(according_to(text)), expected, "{text:?}");
+            found += expected.len();
+            let expected: Vec<_> = told_re
+                .captures_iter(text)
+                .filter(|c| is_outlet(&c[1]))
+                .map(|c| {
+                    let whole = c.get(0).unwrap();
+                    let name = c.get(1).unwrap();
+                    (whole.start(), name.end(), c[1].to_string())
+                })
+                .collect();
+            assert_eq!(spans(told(text)), expected, "{text:?}");
+            found += expected.len();
+        }
+        // The texts hold matches of both.
+        assert!(found > 1_000, "{found}");
     }
 
     #[test]
