@@ -353,24 +353,102 @@ fn fold_accent(c: char) -> char {
     }
 }
 
+/// Words joined by single spaces, a dot only inside a word ("U.S"), so
+/// that "China. China" is not one name. A middle initial ("Warren E.
+/// Buffett") is a word too.
+const NAME_WORD: &str = r"(?:\p{Lu}\.|\p{Lu}[\p{L}’'-]*(?:\.\p{L}+)*)";
+
+/// The runs of two or more capitalised words in `text`, in order and
+/// apart: what `find_iter` finds of [`NAME_WORD`]s joined by spaces.
+///
+/// An unanchored search finds where its match starts by reading back
+/// from its end, with an automaton of the pattern read backwards that
+/// the regex engine builds state by state as the text needs them; the
+/// reversed classes of Unicode letters make each state cost tens of
+/// thousands of instructions. The pattern, anchored with `^`, is tried
+/// instead at each capital whose word a space and a capital follow, as
+/// the first word of every run is.
+fn name_runs(text: &str) -> Vec<Span> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(&format!("^{NAME_WORD}(?: {NAME_WORD})+"))
+            .expect("valid regex")
+    });
+    let starts = capitals_before(text, b' ', |after| {
+        after.first().is_some_and(|&b| may_be_capital(b))
+    });
+    anchored_matches(text, starts, |rest| re.find(rest).map(|m| (m.end(), ())))
+        .into_iter()
+        .map(|(span, ())| span)
+        .collect()
+}
+
+/// True when the byte `b` may open a capital letter: an ASCII capital,
+/// or the first byte of a character outside ASCII, which the pattern
+/// tried there then judges. A byte test, so that no Unicode table is
+/// looked up for the many letters that are no capital.
+fn may_be_capital(b: u8) -> bool {
+    b.is_ascii_uppercase() || b >= 0xc0
+}
+
+/// Each place in `text`, in order, that may hold a capital and whose
+/// next `sep` byte the bytes `fits` accepts follow. The patterns tried
+/// there open with a capital and hold no `sep` before one that only
+/// some words may follow, so a match starts nowhere else.
+fn capitals_before<'t>(
+    text: &'t str,
+    sep: u8,
+    fits: impl Fn(&[u8]) -> bool + 't,
+) -> impl Iterator<Item = usize> + 't {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    bytes.iter().enumerate().filter(move |&(_, &b)| b == sep).flat_map(
+        move |(at, _)| {
+            // Most pieces are not followed by what fits, and their bytes
+            // are not looked at.
+            let piece = if fits(&bytes[at + 1..]) { from..at } else { at..at };
+            from = at + 1;
+            piece.filter(move |&p| may_be_capital(bytes[p]))
+        },
+    )
+}
+
+/// What a pattern anchored with `^` finds at each of `starts` (every
+/// place a match of it may start, in order) that no earlier match
+/// covers, as `search` gives it from the rest of `text` there: the end
+/// of the match in that rest, and what else it found. The matches are
+/// those an unanchored search of the pattern finds, in order and apart,
+/// each with its span in `text`; the pattern must look at nothing
+/// before its start, as a `\b` would.
+fn anchored_matches<'t, T>(
+    text: &'t str,
+    starts: impl Iterator<Item = usize>,
+    mut search: impl FnMut(&'t str) -> Option<(usize, T)>,
+) -> Vec<(Span, T)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    for at in starts {
+        if at < from {
+            continue;
+        }
+        if let Some((end, found)) = search(&text[at..]) {
+            from = at + end;
+            out.push((Span::new(at, from), found));
+        }
+    }
+    out
+}
+
 /// Runs of two or more capitalised words, titles dropped: the fuller
 /// names a surname can stand for.
 pub fn name_mentions(text: &str) -> Vec<NameMention> {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        // Words joined by single spaces, a dot only inside a word ("U.S"),
-        // so that "China. China" is not one name.
-        // A middle initial ("Warren E. Buffett") is a word too.
-        let word = r"(?:\p{Lu}\.|\p{Lu}[\p{L}’'-]*(?:\.\p{L}+)*)";
-        Regex::new(&format!("{word}(?: {word})+")).expect("valid regex")
-    });
     let mut out = Vec::new();
     let mut pieces = Vec::new();
-    for m in re.find_iter(text) {
-        let run = Span::new(m.start(), m.end());
+    for run in name_runs(text) {
+        let written = run.text(text);
         pieces.clear();
         // Only a run with a dot after a capital can hold an initial.
-        if m.as_str().contains(". ") || m.as_str().ends_with('.') {
+        if written.contains(". ") || written.ends_with('.') {
             at_initials(text, run, &mut pieces);
         } else {
             pieces.push(run);
@@ -1193,6 +1271,44 @@ mod tests {
         for name in &names {
             assert_eq!(canonical_key(name), reference_key(name), "{name:?}");
         }
+    }
+
+    /// The anchored search of [`name_runs`] finds what its pattern finds
+    /// searched the usual way: pseudo-random texts of capitals, letters,
+    /// spaces and commas, and the bundled articles with each of their
+    /// lines.
+    #[test]
+    fn anchored_searches_find_what_an_unanchored_search_finds() {
+        #[rustfmt::skip]
+        const PIECES: &[&str] = &[
+            "John", "Smith", "McCain", "eBay", "U.S", ".", "J.", "É", "Émile",
+            "é", "Ünal", "ß", "the", "a", "an", " ", " ", " ", "  ", ",", ", a ",
+            ", an ", ", the ", ", The ", "spokesperson for", "’s", "'", "-",
+            "\n", ";", "“", "X", "\u{a0}", "1", "Anne ", "Lee ", "Ó ",
+        ];
+        let mut texts = crate::model::random_texts(
+            PIECES,
+            30_000,
+            16,
+            0x3c6e_f372_fe94_f82b,
+        );
+        for text in crate::model::bundled_texts() {
+            texts.extend(text.lines().map(String::from));
+            texts.push(text);
+        }
+        let runs =
+            Regex::new(&format!("{NAME_WORD}(?: {NAME_WORD})+")).unwrap();
+        let mut found = 0;
+        for text in &texts {
+            let expected: Vec<Span> = runs
+                .find_iter(text)
+                .map(|m| Span::new(m.start(), m.end()))
+                .collect();
+            assert_eq!(name_runs(text), expected, "{text:?}");
+            found += expected.len();
+        }
+        // The texts hold matches.
+        assert!(found > 5_000, "{found}");
     }
 
     /// The names [`name_mentions`] finds in `text`.
