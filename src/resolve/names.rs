@@ -673,14 +673,6 @@ pub fn is_publication_name(name: &str) -> bool {
 /// with the name's span. The closing comma matters: in "the White House,
 /// a spokesperson said" the phrase after the comma is a new subject.
 pub fn appositive_with(before: &str, head: &str) -> Option<(Span, String)> {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        let word = r"\p{Lu}[\p{L}’'-]*";
-        let pattern = format!(
-            r"({word}(?: {word})*), (?:a|an|the) ([^,.;“”\n]{{1,80}}),"
-        );
-        Regex::new(&pattern).expect("valid regex")
-    });
     // "the White House, a National Security Council spokesperson said":
     // a phrase ending in a cue is the next clause's subject, not an
     // appositive.
@@ -691,11 +683,13 @@ pub fn appositive_with(before: &str, head: &str) -> Option<(Span, String)> {
         matches!(last, "said" | "says" | "told" | "added" | "stated" | "noted")
             || np.split_whitespace().any(crate::extract::is_finite_auxiliary)
     };
-    re.captures_iter(before)
-        .filter(|c| {
+    appositives(before)
+        .into_iter()
+        .map(|(name, np)| (name, name.text(before), np.text(before)))
+        .filter(|(_, _, np)| {
             // The head noun comes before the phrase's first preposition:
             // "a spokesperson for the NSC", not "a search … on the poll".
-            c[2].to_lowercase()
+            np.to_lowercase()
                 .split_whitespace()
                 .take_while(|w| {
                     !matches!(
@@ -713,14 +707,16 @@ pub fn appositive_with(before: &str, head: &str) -> Option<(Span, String)> {
                 })
                 .any(|w| w == head)
         })
-        .filter(|c| !clause(&c[2]))
+        .filter(|(_, _, np)| !clause(np))
         // "earnings on Wednesday, the social media company said": a
         // day or a month alone is no one's name.
-        .filter(|c| !super::mentions::is_date_word(&c[1]))
+        .filter(|(_, name, _)| !super::mentions::is_date_word(name))
         // "In May, the court returned …": a phrase of time or place
         // opening the sentence.
-        .filter(|c| {
-            let first = c[1].split(' ').next().unwrap_or("");
+        // The nearest: the rules look at nothing outside the appositive,
+        // so the last that passes them is the first from the end.
+        .rfind(|(_, name, _)| {
+            let first = name.split(' ').next().unwrap_or("");
             !matches!(
                 first,
                 "In" | "On"
@@ -737,12 +733,50 @@ pub fn appositive_with(before: &str, head: &str) -> Option<(Span, String)> {
                     | "Without"
             )
         })
-        .last()
-        .map(|c| {
-            let m = c.get(1).expect("group 1 always takes part");
-            (Span::new(m.start(), m.end()), strip_title(m.as_str()))
-        })
+        .map(|(span, name, _)| (span, strip_title(name)))
 }
+
+/// Names followed by a phrase between commas that opens with an
+/// article, in `before` in order and apart: the spans of each name and
+/// of its phrase without the article, as `captures_iter` finds them of
+/// [`APPOSITIVE`].
+///
+/// Searched anchored, as [`name_runs`] are and for the same reason, at
+/// each capital whose next comma an article follows: a name holds no
+/// comma, so the one after it is the first after any of its capitals.
+fn appositives(before: &str) -> Vec<(Span, Span)> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(&format!("^{APPOSITIVE}")).expect("valid regex")
+    });
+    let starts = capitals_before(before, b',', |after| {
+        [&b" a "[..], b" an ", b" the "].iter().any(|a| after.starts_with(a))
+    });
+    anchored_matches(before, starts, |rest| {
+        let c = re.captures(rest)?;
+        let whole = c.get(0).expect("group 0 always takes part");
+        let name = c.get(1).expect("group 1 always takes part");
+        let np = c.get(2).expect("group 2 always takes part");
+        Some((whole.end(), (name.range(), np.range())))
+    })
+    .into_iter()
+    .map(|(span, (name, np))| {
+        let at = span.start();
+        (
+            Span::new(at + name.start, at + name.end),
+            Span::new(at + np.start, at + np.end),
+        )
+    })
+    .collect()
+}
+
+/// A name of capitalised words, a comma and a space, an article, and a
+/// phrase up to the next comma: an appositive, as in "Watson, a
+/// spokesperson for the NSC,".
+const APPOSITIVE: &str = concat!(
+    r"(\p{Lu}[\p{L}’'-]*(?: \p{Lu}[\p{L}’'-]*)*), ",
+    r"(?:a|an|the) ([^,.;“”\n]{1,80}),"
+);
 
 /// What a mention says about the gender or number of its actor.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -1273,10 +1307,10 @@ mod tests {
         }
     }
 
-    /// The anchored search of [`name_runs`] finds what its pattern finds
-    /// searched the usual way: pseudo-random texts of capitals, letters,
-    /// spaces and commas, and the bundled articles with each of their
-    /// lines.
+    /// The anchored searches of [`name_runs`] and [`appositives`] find
+    /// what their patterns find searched the usual way: pseudo-random
+    /// texts of capitals, letters, spaces and commas, and the bundled
+    /// articles with each of their lines.
     #[test]
     fn anchored_searches_find_what_an_unanchored_search_finds() {
         #[rustfmt::skip]
@@ -1298,17 +1332,30 @@ mod tests {
         }
         let runs =
             Regex::new(&format!("{NAME_WORD}(?: {NAME_WORD})+")).unwrap();
-        let mut found = 0;
+        let appositive = Regex::new(APPOSITIVE).unwrap();
+        let mut found = [0, 0];
         for text in &texts {
             let expected: Vec<Span> = runs
                 .find_iter(text)
                 .map(|m| Span::new(m.start(), m.end()))
                 .collect();
             assert_eq!(name_runs(text), expected, "{text:?}");
-            found += expected.len();
+            found[0] += expected.len();
+            let expected: Vec<(Span, Span)> = appositive
+                .captures_iter(text)
+                .map(|c| {
+                    let (name, np) = (c.get(1).unwrap(), c.get(2).unwrap());
+                    (
+                        Span::new(name.start(), name.end()),
+                        Span::new(np.start(), np.end()),
+                    )
+                })
+                .collect();
+            assert_eq!(appositives(text), expected, "{text:?}");
+            found[1] += expected.len();
         }
-        // The texts hold matches.
-        assert!(found > 5_000, "{found}");
+        // The texts hold matches of both.
+        assert!(found[0] > 5_000 && found[1] > 500, "{found:?}");
     }
 
     /// The names [`name_mentions`] finds in `text`.
