@@ -21,7 +21,7 @@ pub(crate) mod lexicon;
 mod quote;
 mod reported;
 
-pub(crate) use context::is_finite_auxiliary;
+pub(crate) use context::{is_finite_auxiliary, is_time_phrase};
 pub(crate) use reported::{SUBORDINATORS, is_document_noun};
 
 use std::collections::HashMap;

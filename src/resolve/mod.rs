@@ -387,37 +387,25 @@ fn resolve_one(
 }
 
 /// Nouns for what a person or a body puts out and speaks through ("the
-/// department's 2022 survey", "Gallup's own tracking poll").
+/// department's 2022 survey", "Gallup's own tracking poll"), beside
+/// those of [`crate::extract::is_document_noun`]: sorted.
 #[rustfmt::skip]
-const DOCUMENT_HEADS: &[&str] = &[
-    "analysis", "audit", "blog", "book", "calculations", "catalog",
-    "catalogue", "complaint", "data", "database", "estimate", "estimates",
-    "figures", "filing", "filings", "findings", "forecast", "lawsuit",
-    "letter", "memo", "memoir", "newsletter", "poll", "records", "release",
-    "report", "research", "results", "statement", "study", "survey",
-    "tally", "tweet", "website",
+const OWNED_DOCUMENTS: &[&str] = &[
+    "audit", "blog", "book", "calculations", "catalog", "catalogue",
+    "complaint", "database", "estimate", "estimates", "filing", "filings",
+    "findings", "forecast", "lawsuit", "letter", "memoir", "newsletter",
+    "records", "release", "results", "statement", "tally", "tweet",
+    "website",
 ];
 
-/// Words of time that own no document: "Monday night's results", "last
-/// year's report".
+/// True for a word of time that owns no document ("Monday night's
+/// results", "last year's report"): a time a preposition's phrase
+/// names, as [`crate::extract::is_time_phrase`] reads it, or "day"; not
+/// "Time", a magazine.
 fn is_time_word(word: &str) -> bool {
-    mentions::is_date_word(word)
-        || matches!(
-            word.to_lowercase().as_str(),
-            "today"
-                | "yesterday"
-                | "tonight"
-                | "morning"
-                | "afternoon"
-                | "evening"
-                | "night"
-                | "day"
-                | "week"
-                | "weekend"
-                | "month"
-                | "year"
-                | "decade"
-        )
+    let lower = word.to_lowercase();
+    lower != "time"
+        && (crate::extract::is_time_phrase(&lower) || lower == "day")
 }
 
 /// The owner of a document that `span` names as a speaker: "Orbital
@@ -428,7 +416,11 @@ fn is_time_word(word: &str) -> bool {
 pub(super) fn document_owner(text: &str, span: Span) -> Option<Span> {
     let mention = span.text(text);
     let head = mention.rsplit(' ').next()?;
-    DOCUMENT_HEADS.binary_search(&head).ok()?;
+    if !crate::extract::is_document_noun(head)
+        && OWNED_DOCUMENTS.binary_search(&head).is_err()
+    {
+        return None;
+    }
     let plain = |rest: &str| {
         rest.split(' ').all(|w| {
             w.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
@@ -2880,6 +2872,7 @@ mod tests {
             let span = Span::new(0, mention.len());
             document_owner(&text, span).map(|o| o.text(&text).to_string())
         };
+        assert!(OWNED_DOCUMENTS.windows(2).all(|w| w[0] < w[1]));
         for (mention, want) in [
             ("Orbital Watch's public catalogue", Some("Orbital Watch")),
             ("the department’s 2022 survey", Some("the department")),
