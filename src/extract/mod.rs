@@ -3294,6 +3294,25 @@ mod tests {
     }
 
     #[test]
+    fn a_reporters_credit_is_no_claim() {
+        let text = "“It was a long night,” she said.\n\nCosta reported \
+                    from Washington. Davis reported from Midway Atoll, and \
+                    Landler from Kaneohe Bay, Hawaii.";
+        let got = extract(text, &segment(text));
+        assert_eq!(got.len(), 1, "{got:?}");
+        // Reporting from a place that says what it found is a claim.
+        let text = "Costa reported from Washington that the vote had been \
+                    delayed.";
+        let got = extract(text, &segment(text));
+        let reported = with_cue(text, &got, "reported");
+        assert_eq!(
+            reported.speaker.as_ref().unwrap().span.text(text),
+            "Costa"
+        );
+        assert_eq!(&*reported.rule, "reported/speaker-before");
+    }
+
+    #[test]
     fn a_request_for_anonymity_ends_before_the_main_cue() {
         let text = "But an official who asked not to be named said the grant \
                     program was already oversubscribed.";

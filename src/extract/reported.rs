@@ -400,7 +400,7 @@ pub(crate) fn at_cue(
     if cue.first > s.first && cx.low(cue.first - 1) == "to" {
         return None;
     }
-    if passive_without_object(cx, cue.first, s.first) {
+    if passive_without_object(cx, cue.first, s.first) || dateline(cx, s, cue) {
         return None;
     }
     // "Democrats who oppose the bill said …": a verb in a restrictive
@@ -538,6 +538,18 @@ fn closing_tag_subject(
 fn spoke_before(cx: &Context, sp: (usize, usize), out: &[Found]) -> bool {
     let speakers = cx.speaker_tokens(out);
     (sp.0..sp.1).all(|j| !cx.used[j] || speakers[j])
+}
+
+/// "Costa reported from Washington.", "Davis reported from Midway Atoll,
+/// and Landler from Kaneohe Bay": a reporter's credit at an article's
+/// foot says where the reporting was done, not what was reported. Only
+/// when nothing reported follows, no "that" clause and no quotation.
+fn dateline(cx: &Context, s: Sentence, cue: &CueMatch) -> bool {
+    cue.cue.lemma.as_str() == "report"
+        && cx.low(cue.end) == "from"
+        && (cue.end..s.end).all(|j| {
+            cx.low(j) != "that" && cx.seg.tokens[j].kind != TokenKind::Quote
+        })
 }
 
 /// "The man accused of buying the guns", "Dye works blamed for fish
