@@ -1093,6 +1093,30 @@ impl<'a> Context<'a> {
     /// phrase, or else a common noun phrase ("A rescuer who", "a
     /// geologist who"), whose head "who" shows is someone, though no
     /// list of speaker nouns holds it.
+    /// Where the phrase before a "who" clause ends (its comma, or "who"
+    /// itself), when token `at` stands inside the clause after its verb:
+    /// "Park, who chairs the Safety Committee", "A woman who chairs the
+    /// Safety Committee". No comma or quotation between.
+    fn relative_clause_opening(
+        &self,
+        at: usize,
+        floor: usize,
+    ) -> Option<usize> {
+        let lowest = at.saturating_sub(8).max(floor + 1);
+        for j in (lowest..at).rev() {
+            if self.word(j) == ","
+                || self.seg.tokens[j].kind == TokenKind::Quote
+            {
+                return None;
+            }
+            if self.low(j) == "who" {
+                let comma = self.word(j - 1) == ",";
+                return (j + 1 < at).then_some(if comma { j - 1 } else { j });
+            }
+        }
+        None
+    }
+
     fn person_before_who(
         &self,
         who: usize,
@@ -1383,6 +1407,25 @@ impl<'a> Context<'a> {
             && self.opens_with_modifier(self.sentence(first))
         {
             return None;
+        }
+        // "Ms. Arnold, who helped found EDGE, an environmental group,
+        // said": the phrase the appositive describes is the object of a
+        // relative clause's verb; the speaker is the one the clause is
+        // about.
+        // A description set off after a name is the name's ("Geoff
+        // Garin, a Democratic pollster who is working with Priorities
+        // USA, a pro-Clinton super PAC, said").
+        if let Some(end) = self.relative_clause_opening(found.0, floor) {
+            let person = self.person_before_who(end, floor)?;
+            let described = matches!(self.low(person.0), "a" | "an" | "the")
+                || !self.is_capitalised(person.0);
+            let name = (described
+                && person.0 > floor
+                && self.word(person.0 - 1) == ",")
+                .then(|| self.noun_phrase_before(person.0 - 1, floor))
+                .flatten()
+                .filter(|&(a, _)| self.is_capitalised(a));
+            return Some(name.unwrap_or(person));
         }
         // "The union representing the nurses, the State Nurses
         // Association, said": the phrase before the comma is the tail of

@@ -3294,6 +3294,24 @@ mod tests {
     }
 
     #[test]
+    fn an_object_in_a_relative_clause_before_an_appositive_is_no_speaker() {
+        let text = "Soo-ah Park, who chairs the Orbital Safety Committee, \
+                    a body that advises governments, said old rocket \
+                    bodies should be removed. Eddie Griffin, who at the \
+                    time was a member of the AfroSpear, a group of \
+                    bloggers, said the mood was changing. A woman who \
+                    chairs the Safety Committee, a body that advises the \
+                    city, said the rules were old. Geoff Garin, a \
+                    pollster who is working with Priorities USA, a super \
+                    PAC, said the primaries had helped her.";
+        assert_speakers_and_content(
+            text,
+            &["Soo-ah Park", "Eddie Griffin", "A woman", "Geoff Garin"],
+            (1, "the mood was changing"),
+        );
+    }
+
+    #[test]
     fn a_reporters_credit_is_no_claim() {
         let text = "“It was a long night,” she said.\n\nCosta reported \
                     from Washington. Davis reported from Midway Atoll, and \
