@@ -238,11 +238,13 @@ impl PackedMentions {
     ///
     /// Inlined: the merge rules call it millions of times, most of them
     /// for a field or two (the class, the name, a flag), and inlined the
-    /// fields a caller does not read are not made.
+    /// fields a caller does not read are not made. Its forms, roles and
+    /// affiliations are found only when asked for: finding them (a
+    /// look-up in [`Self::long`] for a few, and the bounds of three
+    /// slices) was most of a call, and most callers read none of them.
     #[inline]
     pub fn get(&self, g: usize) -> MentionRef<'_> {
         let p = &self.packed[g];
-        let (forms, roles, affiliations) = self.lists(g);
         MentionRef {
             name: self.strings.get(p.name),
             class: class_of(p.flags >> CLASS_SHIFT & CLASS_MASK),
@@ -253,16 +255,14 @@ impl PackedMentions {
             refers_to: (p.refers_to != u32::MAX)
                 .then_some(p.refers_to as usize),
             start: p.start as usize,
-            forms,
-            roles,
-            affiliations,
-            strings: &self.strings,
+            g,
+            all: self,
         }
     }
 }
 
 /// A packed mention, read: what the corpus pass asks of a [`Mention`].
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy)]
 pub struct MentionRef<'a> {
     /// The name, titles and possessive dropped.
     pub name: &'a str,
@@ -281,34 +281,52 @@ pub struct MentionRef<'a> {
     pub refers_to: Option<usize>,
     /// Where its span starts in its document.
     pub start: usize,
-    forms: &'a [u32],
-    roles: &'a [u32],
-    affiliations: &'a [u32],
-    strings: &'a Strings,
+    /// Its global index in `all`.
+    g: usize,
+    all: &'a PackedMentions,
+}
+
+/// Its fields and lists, not the corpus's whole table of strings.
+impl std::fmt::Debug for MentionRef<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MentionRef")
+            .field("name", &self.name)
+            .field("class", &self.class)
+            .field("person", &self.person)
+            .field("thing", &self.thing)
+            .field("speaker", &self.speaker)
+            .field("name_like", &self.name_like)
+            .field("refers_to", &self.refers_to)
+            .field("start", &self.start)
+            .field("forms", &self.forms().collect::<Vec<_>>())
+            .field("roles", &self.roles().collect::<Vec<_>>())
+            .field("affiliations", &self.affiliations().collect::<Vec<_>>())
+            .finish()
+    }
 }
 
 impl<'a> MentionRef<'a> {
     /// The surface forms, as written.
     pub fn forms(&self) -> impl Iterator<Item = &'a str> + use<'a> {
-        let strings = self.strings;
-        self.forms.iter().map(move |&n| strings.get(n))
+        let strings = &self.all.strings;
+        self.all.lists(self.g).0.iter().map(move |&n| strings.get(n))
     }
 
     /// The titles and roles the text gives it.
     pub fn roles(&self) -> impl Iterator<Item = &'a str> + use<'a> {
-        let strings = self.strings;
-        self.roles.iter().map(move |&n| strings.get(n))
+        let strings = &self.all.strings;
+        self.all.lists(self.g).1.iter().map(move |&n| strings.get(n))
     }
 
     /// True when the text gives it a title or role.
     pub fn has_roles(&self) -> bool {
-        !self.roles.is_empty()
+        !self.all.lists(self.g).1.is_empty()
     }
 
     /// The names of the bodies it belongs to.
     pub fn affiliations(&self) -> impl Iterator<Item = &'a str> + use<'a> {
-        let strings = self.strings;
-        self.affiliations.iter().map(move |&n| strings.get(n))
+        let strings = &self.all.strings;
+        self.all.lists(self.g).2.iter().map(move |&n| strings.get(n))
     }
 
     /// As [`Mention::is_acronym`].
