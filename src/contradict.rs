@@ -1368,13 +1368,19 @@ fn antonym_pair(
     vocab: &Vocab,
 ) -> Option<(String, String)> {
     let has = |f: &Facts, t: &TermId| f.terms.contains(t);
-    for x in a.terms.iter().filter(|x| !has(b, x)) {
+    // Most terms have no opposite: that is asked first, before a search
+    // of the other report's terms. The antonyms are symmetric, so a term
+    // that is the opposite of another has opposites of its own.
+    for x in a.terms.iter() {
         let Some(opposites) = vocab.opposites(*x) else { continue };
-        if let Some(y) = b
-            .terms
-            .iter()
-            .find(|y| opposites.contains(vocab.get(**y)) && !has(a, y))
-        {
+        if has(b, x) {
+            continue;
+        }
+        if let Some(y) = b.terms.iter().find(|y| {
+            vocab.opposites(**y).is_some()
+                && opposites.contains(vocab.get(**y))
+                && !has(a, y)
+        }) {
             return Some((
                 vocab.get(*x).to_string(),
                 vocab.get(*y).to_string(),
