@@ -730,12 +730,19 @@ fn term(lower: &str) -> Term {
 /// True for a lower-case word that can say what a claim is about: not a
 /// function word, nor one joined to its verb ("we're", "they've").
 fn is_key(w: &str) -> bool {
-    let before = w.split(['\'', '’']).next().unwrap_or(w);
-    if before.len() < w.len() && !is_key(before) {
-        return false;
+    // Most words have no apostrophe: a scan of the bytes for a ' or the
+    // lead byte of a ’ passes them over without a search for the marks.
+    let marked = w.bytes().any(|b| b == b'\'' || b == 0xe2);
+    if marked {
+        let before = w.split(['\'', '’']).next().unwrap_or(w);
+        if before.len() < w.len() && !is_key(before) {
+            return false;
+        }
     }
-    w.chars().count() >= 3
-        && !w.chars().all(|c| c.is_ascii_digit())
+    // At least three characters, counting no further than the third; a
+    // digit is one byte.
+    w.chars().nth(2).is_some()
+        && !w.bytes().all(|b| b.is_ascii_digit())
         && !is_stop(w)
         && !is_negation(w)
 }
@@ -828,6 +835,11 @@ fn numbers(lower: &[Lower]) -> Vec<(Term, f64)> {
     lower
         .windows(2)
         .filter_map(|w| {
+            // A number, infinity or NaN opens with a sign, a digit, a dot,
+            // an i or an n: other words are not handed to the parser.
+            if !may_be_float(&w[0]) {
+                return None;
+            }
             // Commas dropped, copying only a word that has any.
             let digits = if w[0].contains(',') {
                 Cow::Owned(w[0].replace(',', ""))
@@ -838,6 +850,26 @@ fn numbers(lower: &[Lower]) -> Vec<(Term, f64)> {
             Some((term(&w[1]), n))
         })
         .collect()
+}
+
+/// False for a word that `str::parse::<f64>` cannot read, whatever
+/// commas are dropped from it: one that opens with no sign, digit, dot,
+/// comma or first letter of "inf", "infinity" or "nan".
+fn may_be_float(w: &str) -> bool {
+    matches!(
+        w.as_bytes().first(),
+        None | Some(
+            b'0'..=b'9'
+                | b'+'
+                | b'-'
+                | b'.'
+                | b','
+                | b'i'
+                | b'I'
+                | b'n'
+                | b'N'
+        )
+    )
 }
 
 /// The corpus's topic: terms in at least a quarter of its reports (in a
@@ -1592,6 +1624,57 @@ mod tests {
         let span = word_before(text, at, FALSE_CUE).unwrap();
         assert_eq!(span.text(text), "falsely");
         assert_eq!(word_before("’ said", 3, FALSE_CUE), None);
+    }
+
+    /// Words of every kind a report has, and the odd ones.
+    fn varied_words() -> Vec<String> {
+        #[rustfmt::skip]
+        const PIECES: &[&str] = &[
+            "1", "0", "9", "106", ",", ".", "'", "’", "s", "t", "n", "don",
+            "won", "inf", "INF", "Infinity", "nan", "NaN", "e", "E", "+",
+            "-", "not", "the", "ab", "é", "ß", "x", "ve", "ll", "re", "i",
+            "12", "3", "about", "never", "nor", "nothing", "cannot", "m",
+        ];
+        let mut out: Vec<String> =
+            PIECES.iter().map(|p| p.to_string()).collect();
+        out.extend(crate::model::random_texts(PIECES, 50_000, 5, 0x5eed));
+        for text in crate::model::bundled_texts() {
+            out.extend(lower_words(&text).iter().map(|w| w.to_string()));
+        }
+        out.push(String::new());
+        out
+    }
+
+    #[test]
+    fn key_words_are_those_of_the_plain_test() {
+        fn reference(w: &str) -> bool {
+            let before = w.split(['\'', '’']).next().unwrap_or(w);
+            if before.len() < w.len() && !reference(before) {
+                return false;
+            }
+            w.chars().count() >= 3
+                && !w.chars().all(|c| c.is_ascii_digit())
+                && !is_stop(w)
+                && !is_negation(w)
+        }
+        let (mut keys, mut others) = (0, 0);
+        for w in varied_words() {
+            let expected = reference(&w);
+            assert_eq!(is_key(&w), expected, "{w:?}");
+            if expected { keys += 1 } else { others += 1 }
+        }
+        assert!(keys > 1000 && others > 1000, "{keys} {others}");
+    }
+
+    #[test]
+    fn no_word_passed_over_reads_as_a_number() {
+        let mut numbers = 0;
+        for w in varied_words() {
+            let parsed = w.replace(',', "").parse::<f64>().is_ok();
+            assert!(may_be_float(&w) || !parsed, "{w:?}");
+            numbers += usize::from(parsed);
+        }
+        assert!(numbers > 100, "{numbers}");
     }
 
     #[test]
