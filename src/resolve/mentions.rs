@@ -450,7 +450,15 @@ fn runs(text: &str) -> Vec<Span> {
         let b = bytes[at];
         let skip = match b {
             b'A'..=b'Z' | b'0'..=b'9' => 0,
-            0..=0x7f => 1,
+            // A run of other ASCII characters, passed over at once.
+            0..=0x7f => bytes[at..]
+                .iter()
+                .position(|&b| {
+                    b.is_ascii_uppercase()
+                        || !b.is_ascii()
+                        || b.is_ascii_digit()
+                })
+                .unwrap_or(bytes.len() - at),
             // A continuation byte: not where a character starts.
             0x80..=0xbf => 1,
             0xc2 if bytes.get(at + 1) == Some(&0xa0) => 2,
@@ -781,7 +789,17 @@ fn body_over_of(before: &[&str], after: &[&str]) -> bool {
 
 /// True for a word that starts sentences and no name ("The", "In").
 pub(super) fn is_sentence_starter(word: &str) -> bool {
-    STARTERS.binary_search(&word).is_ok() || is_inverted_cue(word)
+    is_starter(word) || is_inverted_cue(word)
+}
+
+/// True for a word of [`STARTERS`]. A hash set, not a binary search:
+/// each step of the search compared whole strings, and each word of
+/// every run of capitals is asked about.
+fn is_starter(word: &str) -> bool {
+    type Set =
+        std::collections::HashSet<&'static str, foldhash::fast::FixedState>;
+    static SET: OnceLock<Set> = OnceLock::new();
+    SET.get_or_init(|| STARTERS.iter().copied().collect()).contains(word)
 }
 
 /// True for a capitalised past form of a verb of saying ("Stated",
@@ -1293,7 +1311,12 @@ fn introduction_spans(text: &str) -> Vec<Span> {
             _ => None,
         };
         let Some(article) = article else {
+            // No article starts before the next a or o.
             at += 1;
+            at += bytes[at..]
+                .iter()
+                .position(|b| matches!(b, b'A' | b'a' | b'O' | b'o'))
+                .unwrap_or(bytes.len() - at);
             continue;
         };
         let mut end = article + space(article).expect("checked");
@@ -2114,6 +2137,27 @@ mod tests {
         }
         for name in ["Port of Westhaven Authority", " of ", "of", "Port"] {
             assert_eq!(split_at_word(name, b" of "), name.split_once(" of "));
+        }
+    }
+
+    #[test]
+    fn starters_are_those_of_the_binary_search() {
+        let mut words: Vec<String> = Vec::new();
+        for w in STARTERS {
+            words.push(w.to_string());
+            words.push(w.to_lowercase());
+            words.push(w.to_uppercase());
+            words.push(format!("{w}s"));
+            words.push(w[..w.len() - 1].to_string());
+            words.push(format!(" {w}"));
+        }
+        for text in mixed_texts() {
+            words.extend(text.split_whitespace().map(str::to_string));
+        }
+        words.extend(["", "a", "Thé", "Theré", "Œ"].map(String::from));
+        for w in &words {
+            let old = STARTERS.binary_search(&w.as_str()).is_ok();
+            assert_eq!(is_starter(w), old, "{w:?}");
         }
     }
 
