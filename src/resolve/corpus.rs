@@ -316,7 +316,7 @@ impl<'d> Mentions<'d> {
             for (f, merge) in found {
                 base.push(all.len());
                 for (m, k) in f.mentions.iter().zip(merge) {
-                    all.push(m, is_name_like(m));
+                    all.push(m, |body| is_name_like(m, body));
                     merge_keys
                         .push(k.as_deref().map_or(NONE, |k| seen.number(k)));
                 }
@@ -602,7 +602,8 @@ fn is_common_noun(name: &str) -> bool {
 }
 
 /// A plain name that could be a person's: not a body, not an acronym.
-fn is_name_like(m: &Mention) -> bool {
+/// `body` is whether `m`'s name is a body's ([`Mention::is_body`]).
+fn is_name_like(m: &Mention, body: bool) -> bool {
     // "US-Mexico" joins two places; it is nobody's full name.
     let compound = m
         .name
@@ -610,7 +611,7 @@ fn is_name_like(m: &Mention) -> bool {
         .is_some_and(|(a, _)| is_acronym(a) || is_acronym(&format!("{a}.")));
     m.class == Class::Name
         && m.refers_to.is_none()
-        && !m.is_body()
+        && !body
         && !m.is_acronym()
         && !compound
         && !is_party_plural(&m.name)
