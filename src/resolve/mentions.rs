@@ -96,6 +96,32 @@ impl Mention {
         }
     }
 
+    /// As [`Mention::new`], for a `name` and a `form` already in their
+    /// [`clean`] form, which are kept as they are: the name mentions of a
+    /// document are made from strings already cleaned, and cleaning a
+    /// form again (checking it, then copying it) was a part of each.
+    fn of_clean(
+        span: Span,
+        name: String,
+        class: Class,
+        form: String,
+    ) -> Mention {
+        debug_assert!(is_clean(&form), "{form:?}");
+        Mention {
+            span,
+            name,
+            class,
+            forms: vec![form],
+            roles: Vec::new(),
+            affiliations: Vec::new(),
+            person: false,
+            thing: false,
+            speaker: false,
+            country: None,
+            refers_to: None,
+        }
+    }
+
     /// True for a single word written in capitals and dots ("DEA",
     /// "U.S.").
     pub fn is_acronym(&self) -> bool {
@@ -157,6 +183,32 @@ fn split_at_word<'n>(
         .as_bytes()
         .windows(word.len())
         .position(|w| w[0] == b' ' && w == word)?;
+    Some((&name[..at], &name[at + word.len()..]))
+}
+
+/// `text.find(needle)` for a short `needle`, by a scan of `text`'s
+/// bytes: `find` makes a substring searcher at each call, which for the
+/// few words of a speaker's name cost more than the search (see
+/// [`split_at_and`]).
+fn find_bytes(text: &str, needle: &str) -> Option<usize> {
+    let needle = needle.as_bytes();
+    let Some(&first) = needle.first() else { return Some(0) };
+    text.as_bytes()
+        .windows(needle.len())
+        .position(|w| w[0] == first && w == needle)
+}
+
+/// `name.rsplit_once(word)` for a `word` between spaces, by a scan of
+/// `name`'s bytes from its end (see [`split_at_and`]): asked of the
+/// words before each speaker's name.
+fn rsplit_at_word<'n>(
+    name: &'n str,
+    word: &[u8],
+) -> Option<(&'n str, &'n str)> {
+    let at = name
+        .as_bytes()
+        .windows(word.len())
+        .rposition(|w| w[0] == b' ' && w == word)?;
     Some((&name[..at], &name[at + word.len()..]))
 }
 
@@ -970,22 +1022,26 @@ fn name_mention(text: &str, group: &Group) -> Mention {
     // described, as "the spokesperson" is, and never merged by its words
     // with the office in another article.
     if is_office(&words) {
-        return Mention::new(span, &written, Class::Anonymous, &written);
+        return Mention::of_clean(
+            span,
+            written.clone(),
+            Class::Anonymous,
+            written,
+        );
     }
     // "Economists", "Analysts": a group of this article, as the same
     // word is when it speaks.
     if words.len() == 1 && opens_plural_role(&words) {
         let local = Class::Group { local: true };
-        return Mention::new(span, &written, local, &written);
+        return Mention::of_clean(span, written.clone(), local, written);
     }
     let name = match titled {
         Some(t) => clean(strip_possessive(&words[t + 1..].join(" "))),
         None => clean(strip_possessive(&strip_title(&written))),
     };
-    let mut m = Mention::new(span, &name, Class::Name, &written);
-    if name != written {
-        m.forms.push(name.clone());
-    }
+    let also = (name != written).then(|| name.clone());
+    let mut m = Mention::of_clean(span, name, Class::Name, written);
+    m.forms.extend(also);
     match titled {
         Some(t) if !m.is_body() => {
             title_parts(&words[..=t], &mut m);
@@ -1178,17 +1234,20 @@ fn speaker_mention(
         let before = &text[core.start()..at];
         // Nor are "Most Republican voters in Alabama" Alabama, while
         // "officials in Mexico" speak for it.
-        let located = before.rsplit_once(" in ").is_some_and(|(head, _)| {
-            let head = head.rsplit(' ').next().unwrap_or(head);
-            !is_governing_head(&head.to_lowercase())
-        });
+        let located =
+            rsplit_at_word(before, b" in ").is_some_and(|(head, _)| {
+                let head = head.rsplit(' ').next().unwrap_or(head);
+                !is_governing_head(&head.to_lowercase())
+            });
         // "One operative inside Trump Tower" is not Trump Tower either;
         // "an email from Neera Tanden" is hers.
         let placed = before.split_whitespace().any(|w| {
             !matches!(w, "in" | "from")
                 && super::names::is_place_preposition(w)
         });
-        ![" for ", " of ", " to "].iter().any(|p| before.contains(p))
+        ![" for ", " of ", " to "]
+            .iter()
+            .any(|p| split_at_word(before, p.as_bytes()).is_some())
             && !placed
             && !located
     });
@@ -1355,12 +1414,13 @@ fn speaker_core(text: &str, span: Span) -> Span {
                     || w.starts_with(char::is_uppercase)
             })
     };
-    let mut end =
-        t.find(", ").filter(|&i| !listed(&t[i + 2..])).unwrap_or(t.len());
+    let mut end = find_bytes(t, ", ")
+        .filter(|&i| !listed(&t[i + 2..]))
+        .unwrap_or(t.len());
     // "Rudman of the Wilson Center", "Elijah Cummings of Maryland"; not
     // "Nine out of 10", nor "The Secretary of State", where the title
     // runs on.
-    let of = t[..end].find(" of ").filter(|&i| {
+    let of = find_bytes(&t[..end], " of ").filter(|&i| {
         let count = t[..i].ends_with(" out")
             && t[i + 4..].starts_with(|c: char| c.is_ascii_digit());
         let title = t[..i].rsplit(' ').next().is_some_and(is_title);
@@ -1396,7 +1456,7 @@ fn speaker_core(text: &str, span: Span) -> Span {
     // "The Center for Responsive Politics" are names whole.
     let at_for = [" at ", " for "]
         .iter()
-        .filter_map(|p| t[..end].find(p))
+        .filter_map(|p| find_bytes(&t[..end], p))
         .min()
         .filter(|&i| {
             let words: Vec<&str> = t[..i].split_whitespace().collect();
@@ -2138,6 +2198,31 @@ mod tests {
         for name in ["Port of Westhaven Authority", " of ", "of", "Port"] {
             assert_eq!(split_at_word(name, b" of "), name.split_once(" of "));
         }
+        let mut names: Vec<String> = mixed_texts();
+        for text in mixed_texts() {
+            names.extend(text.split(['\n', ',', '.']).map(str::to_string));
+        }
+        #[rustfmt::skip]
+        let odd = [
+            " in ", " in in ", "in", " in", "in ", "a in b in c", "a  in  b",
+            " in  in ", "x in\u{a0}y", "é in ü in ß", "", " to ", " for ",
+            "a for b of c to d", " of  of ", "xin iny",
+        ];
+        names.extend(odd.map(String::from));
+        for name in &names {
+            for needle in [", ", " of ", " at ", " for ", "é", "x"] {
+                assert_eq!(find_bytes(name, needle), name.find(needle));
+            }
+            for word in [" in ", " for ", " of ", " to "] {
+                let bytes = word.as_bytes();
+                assert_eq!(split_at_word(name, bytes), name.split_once(word));
+                assert_eq!(
+                    rsplit_at_word(name, bytes),
+                    name.rsplit_once(word),
+                    "{name:?}"
+                );
+            }
+        }
     }
 
     #[test]
@@ -2170,6 +2255,19 @@ mod tests {
                 .map(|m| Span::new(m.start(), m.end()))
                 .collect();
             assert_eq!(runs(&text), old, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_clean_form_is_its_own_clean_form() {
+        let mut texts = mixed_texts();
+        texts.extend(
+            ["", " ", "a  b", " a", "a ", "a\u{a0}b"].map(String::from),
+        );
+        for text in &texts {
+            let once = clean(text);
+            assert!(is_clean(&once), "{text:?}");
+            assert_eq!(clean(&once), once, "{text:?}");
         }
     }
 
