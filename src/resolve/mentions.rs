@@ -1002,9 +1002,10 @@ fn name_mention(text: &str, group: &Group) -> Mention {
     let written = clean(strip_possessive(span.text(text)));
     // "Democratic nominee Hillary Clinton": a party or role word stands
     // before the name like a title does.
-    let mut titled = words
+    let marks = title_marks(&words);
+    let mut titled = marks
         .iter()
-        .rposition(|w| is_title(w) || is(w, WordClass::Role))
+        .rposition(|&(_, titled)| titled)
         .filter(|&t| t + 1 < words.len())
         // "Justice Department": a body's name, not a title and a name.
         .filter(|&t| {
@@ -1021,7 +1022,7 @@ fn name_mention(text: &str, group: &Group) -> Mention {
     // stands for whoever holds it where the article was written, so it is
     // described, as "the spokesperson" is, and never merged by its words
     // with the office in another article.
-    if is_office(&words) {
+    if is_office_marked(&words, &marks) {
         return Mention::of_clean(
             span,
             written.clone(),
@@ -1081,6 +1082,39 @@ fn is_office(words: &[&str]) -> bool {
         return false;
     };
     let titles_only = words.iter().all(|w| is_title(w) || is_connector(w));
+    let run_on =
+        matches!(words[t + 1..], ["of" | "for", _] | ["of" | "for", "the", _]);
+    titles_only || run_on
+}
+
+/// For each of `words`, whether it is a title ([`is_title`]), and
+/// whether it is a title or a role noun: what [`name_mention`] and
+/// [`is_office_marked`] ask of each word, each asked once.
+fn title_marks(words: &[&str]) -> Vec<(bool, bool)> {
+    words
+        .iter()
+        .map(|w| {
+            let title = is_title(w);
+            (title, title || is(w, WordClass::Role))
+        })
+        .collect()
+}
+
+/// [`is_office`], given the [`title_marks`] of `words`.
+fn is_office_marked(words: &[&str], marks: &[(bool, bool)]) -> bool {
+    let (words, marks) = match words {
+        [first, ..] if matches!(*first, "the" | "The") => {
+            (&words[1..], &marks[1..])
+        }
+        _ => (words, marks),
+    };
+    let Some(t) = marks.iter().rposition(|&(_, titled)| titled) else {
+        return false;
+    };
+    let titles_only = words
+        .iter()
+        .zip(marks)
+        .all(|(w, &(title, _))| title || is_connector(w));
     let run_on =
         matches!(words[t + 1..], ["of" | "for", _] | ["of" | "for", "the", _]);
     titles_only || run_on
@@ -2269,6 +2303,47 @@ mod tests {
             assert!(is_clean(&once), "{text:?}");
             assert_eq!(clean(&once), once, "{text:?}");
         }
+    }
+
+    #[test]
+    fn offices_are_those_of_the_unmarked_test() {
+        let mut phrases: Vec<String> = [
+            "President",
+            "the President",
+            "The Secretary of State",
+            "Secretary of State Hillary Clinton",
+            "Speaker of the House",
+            "Speaker of the House Paul Ryan",
+            "Democratic nominee Hillary Clinton",
+            "White House spokesperson",
+            "the",
+            "The",
+            "",
+            "Sen. Ted Cruz",
+            "then-Gov. Mike Pence",
+            "Justice Department",
+            "Former President",
+            "President of the United States",
+            "Chairman for Life",
+        ]
+        .map(String::from)
+        .to_vec();
+        for text in mixed_texts() {
+            phrases.extend(text.split(['\n', ',', '.']).map(str::to_string));
+        }
+        let (mut offices, mut others) = (0, 0);
+        for phrase in &phrases {
+            let words: Vec<&str> = phrase.split_whitespace().collect();
+            let marks = title_marks(&words);
+            let expected = is_office(&words);
+            assert_eq!(
+                is_office_marked(&words, &marks),
+                expected,
+                "{phrase:?}"
+            );
+            if expected { offices += 1 } else { others += 1 }
+        }
+        assert!(offices > 3 && others > 3, "{offices} {others}");
     }
 
     #[test]
