@@ -481,11 +481,22 @@ pub fn analyse(
 /// of its text) is `key`: the hash of its words, so that claims group by
 /// their words, whatever the case and punctuation.
 pub(crate) fn claim_hash(key: &str) -> u64 {
-    let words: Vec<&str> = key
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    stable_hash(words.join(" ").as_bytes())
+    // The words joined by single spaces, made in one pass over the
+    // characters: no list of words, and no second pass to join them.
+    let mut joined = String::with_capacity(key.len());
+    let mut gap = false;
+    for c in key.chars() {
+        if c.is_alphanumeric() {
+            if gap && !joined.is_empty() {
+                joined.push(' ');
+            }
+            gap = false;
+            joined.push(c);
+        } else {
+            gap = true;
+        }
+    }
+    stable_hash(joined.as_bytes())
 }
 
 /// What the facts pass makes of one document: each report's facts, terms
@@ -603,9 +614,22 @@ fn words(text: &str) -> Vec<&str> {
     text.split(|c: char| {
         !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '.')
     })
-    .map(|w| w.trim_matches(|c: char| c == '.' || c == '\'' || c == '’'))
+    .map(trim_marks)
     .filter(|w| !w.is_empty())
     .collect()
+}
+
+/// `w` without the dots and apostrophes at either end. Most words have
+/// none: told by their first and last bytes (a ’ starts with 0xe2 and
+/// ends with 0x99), they are not trimmed character by character.
+fn trim_marks(w: &str) -> &str {
+    let edge = |b: &u8| matches!(b, b'.' | b'\'' | 0xe2 | 0x99);
+    let bytes = w.as_bytes();
+    if bytes.first().is_some_and(edge) || bytes.last().is_some_and(edge) {
+        w.trim_matches(|c: char| c == '.' || c == '\'' || c == '’')
+    } else {
+        w
+    }
 }
 
 /// A word in lower case: borrowed when it already is, as most words of
@@ -730,12 +754,19 @@ fn term(lower: &str) -> Term {
 /// True for a lower-case word that can say what a claim is about: not a
 /// function word, nor one joined to its verb ("we're", "they've").
 fn is_key(w: &str) -> bool {
-    let before = w.split(['\'', '’']).next().unwrap_or(w);
-    if before.len() < w.len() && !is_key(before) {
-        return false;
+    // Most words have no apostrophe: a scan of the bytes for a ' or the
+    // lead byte of a ’ passes them over without a search for the marks.
+    let marked = w.bytes().any(|b| b == b'\'' || b == 0xe2);
+    if marked {
+        let before = w.split(['\'', '’']).next().unwrap_or(w);
+        if before.len() < w.len() && !is_key(before) {
+            return false;
+        }
     }
-    w.chars().count() >= 3
-        && !w.chars().all(|c| c.is_ascii_digit())
+    // At least three characters, counting no further than the third; a
+    // digit is one byte.
+    w.chars().nth(2).is_some()
+        && !w.bytes().all(|b| b.is_ascii_digit())
         && !is_stop(w)
         && !is_negation(w)
 }
@@ -828,6 +859,11 @@ fn numbers(lower: &[Lower]) -> Vec<(Term, f64)> {
     lower
         .windows(2)
         .filter_map(|w| {
+            // A number, infinity or NaN opens with a sign, a digit, a dot,
+            // an i or an n: other words are not handed to the parser.
+            if !may_be_float(&w[0]) {
+                return None;
+            }
             // Commas dropped, copying only a word that has any.
             let digits = if w[0].contains(',') {
                 Cow::Owned(w[0].replace(',', ""))
@@ -838,6 +874,26 @@ fn numbers(lower: &[Lower]) -> Vec<(Term, f64)> {
             Some((term(&w[1]), n))
         })
         .collect()
+}
+
+/// False for a word that `str::parse::<f64>` cannot read, whatever
+/// commas are dropped from it: one that opens with no sign, digit, dot,
+/// comma or first letter of "inf", "infinity" or "nan".
+fn may_be_float(w: &str) -> bool {
+    matches!(
+        w.as_bytes().first(),
+        None | Some(
+            b'0'..=b'9'
+                | b'+'
+                | b'-'
+                | b'.'
+                | b','
+                | b'i'
+                | b'I'
+                | b'n'
+                | b'N'
+        )
+    )
 }
 
 /// The corpus's topic: terms in at least a quarter of its reports (in a
@@ -1206,6 +1262,11 @@ fn counter(
     if a.negative() != b.negative() {
         let (neg, negf, pos, posf) =
             if a.negative() { (ka, a, kb, b) } else { (kb, b, ka, a) };
+        let covered = common.len() * 2 >= negf.terms.len();
+        // Told first, as it needs no look-up of the terms in scope.
+        if !covered {
+            return None;
+        }
         let in_scope: Vec<&Term> =
             negf.scope().iter().filter(|t| vocab.has(posf, t)).collect();
         let needed = if ka.doc == kb.doc { 2 } else { 3 };
@@ -1216,7 +1277,6 @@ fn counter(
         // what the negative report says.
         let head = negf.heads().is_empty() && negf.negation().is_none()
             || negf.heads().iter().any(|t| vocab.has(posf, t));
-        let covered = common.len() * 2 >= negf.terms.len();
         // The shared things are at most the terms in scope (at least
         // one): with fewer terms than needed, or another test failing,
         // the term sequences are not made (a new pass over both
@@ -1368,13 +1428,19 @@ fn antonym_pair(
     vocab: &Vocab,
 ) -> Option<(String, String)> {
     let has = |f: &Facts, t: &TermId| f.terms.contains(t);
-    for x in a.terms.iter().filter(|x| !has(b, x)) {
+    // Most terms have no opposite: that is asked first, before a search
+    // of the other report's terms. The antonyms are symmetric, so a term
+    // that is the opposite of another has opposites of its own.
+    for x in a.terms.iter() {
         let Some(opposites) = vocab.opposites(*x) else { continue };
-        if let Some(y) = b
-            .terms
-            .iter()
-            .find(|y| opposites.contains(vocab.get(**y)) && !has(a, y))
-        {
+        if has(b, x) {
+            continue;
+        }
+        if let Some(y) = b.terms.iter().find(|y| {
+            vocab.opposites(**y).is_some()
+                && opposites.contains(vocab.get(**y))
+                && !has(a, y)
+        }) {
             return Some((
                 vocab.get(*x).to_string(),
                 vocab.get(*y).to_string(),
@@ -1586,6 +1652,98 @@ mod tests {
         let span = word_before(text, at, FALSE_CUE).unwrap();
         assert_eq!(span.text(text), "falsely");
         assert_eq!(word_before("’ said", 3, FALSE_CUE), None);
+    }
+
+    /// Words of every kind a report has, and the odd ones.
+    fn varied_words() -> Vec<String> {
+        #[rustfmt::skip]
+        const PIECES: &[&str] = &[
+            "1", "0", "9", "106", ",", ".", "'", "’", "s", "t", "n", "don",
+            "won", "inf", "INF", "Infinity", "nan", "NaN", "e", "E", "+",
+            "-", "not", "the", "ab", "é", "ß", "x", "ve", "ll", "re", "i",
+            "12", "3", "about", "never", "nor", "nothing", "cannot", "m",
+        ];
+        let mut out: Vec<String> =
+            PIECES.iter().map(|p| p.to_string()).collect();
+        out.extend(crate::model::random_texts(PIECES, 50_000, 5, 0x5eed));
+        for text in crate::model::bundled_texts() {
+            out.extend(lower_words(&text).iter().map(|w| w.to_string()));
+        }
+        out.push(String::new());
+        out
+    }
+
+    #[test]
+    fn key_words_are_those_of_the_plain_test() {
+        fn reference(w: &str) -> bool {
+            let before = w.split(['\'', '’']).next().unwrap_or(w);
+            if before.len() < w.len() && !reference(before) {
+                return false;
+            }
+            w.chars().count() >= 3
+                && !w.chars().all(|c| c.is_ascii_digit())
+                && !is_stop(w)
+                && !is_negation(w)
+        }
+        let (mut keys, mut others) = (0, 0);
+        for w in varied_words() {
+            let expected = reference(&w);
+            assert_eq!(is_key(&w), expected, "{w:?}");
+            if expected { keys += 1 } else { others += 1 }
+        }
+        assert!(keys > 1000 && others > 1000, "{keys} {others}");
+    }
+
+    #[test]
+    fn claim_hashes_are_those_of_the_joined_words() {
+        let reference = |key: &str| {
+            let words: Vec<&str> = key
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
+            stable_hash(words.join(" ").as_bytes())
+        };
+        #[rustfmt::skip]
+        const PIECES: &[&str] = &[
+            "a", "B", "1", " ", "  ", ",", ".", "-", "’", "'", "é", "ß", "\n",
+            "\u{a0}", "“", "”", "word", "x1", "Ω", "\u{301}", "?", "$", "",
+        ];
+        let mut keys = crate::model::random_texts(PIECES, 20_000, 8, 0xc1a1);
+        for text in crate::model::bundled_texts() {
+            keys.extend(text.split('.').map(canonical_key));
+            keys.push(text);
+        }
+        for key in &keys {
+            assert_eq!(claim_hash(key), reference(key), "{key:?}");
+        }
+    }
+
+    #[test]
+    fn marks_are_trimmed_as_by_trim_matches() {
+        let mut words = varied_words();
+        for text in crate::model::bundled_texts() {
+            words.extend(text.split_whitespace().map(str::to_string));
+        }
+        words.extend(
+            ["’", "'", ".", "’x’", "x’", "’x", "..", "é", "ü’"]
+                .map(String::from),
+        );
+        for w in &words {
+            let old =
+                w.trim_matches(|c: char| c == '.' || c == '\'' || c == '’');
+            assert_eq!(trim_marks(w), old, "{w:?}");
+        }
+    }
+
+    #[test]
+    fn no_word_passed_over_reads_as_a_number() {
+        let mut numbers = 0;
+        for w in varied_words() {
+            let parsed = w.replace(',', "").parse::<f64>().is_ok();
+            assert!(may_be_float(&w) || !parsed, "{w:?}");
+            numbers += usize::from(parsed);
+        }
+        assert!(numbers > 100, "{numbers}");
     }
 
     #[test]

@@ -96,6 +96,32 @@ impl Mention {
         }
     }
 
+    /// As [`Mention::new`], for a `name` and a `form` already in their
+    /// [`clean`] form, which are kept as they are: the name mentions of a
+    /// document are made from strings already cleaned, and cleaning a
+    /// form again (checking it, then copying it) was a part of each.
+    fn of_clean(
+        span: Span,
+        name: String,
+        class: Class,
+        form: String,
+    ) -> Mention {
+        debug_assert!(is_clean(&form), "{form:?}");
+        Mention {
+            span,
+            name,
+            class,
+            forms: vec![form],
+            roles: Vec::new(),
+            affiliations: Vec::new(),
+            person: false,
+            thing: false,
+            speaker: false,
+            country: None,
+            refers_to: None,
+        }
+    }
+
     /// True for a single word written in capitals and dots ("DEA",
     /// "U.S.").
     pub fn is_acronym(&self) -> bool {
@@ -157,6 +183,32 @@ fn split_at_word<'n>(
         .as_bytes()
         .windows(word.len())
         .position(|w| w[0] == b' ' && w == word)?;
+    Some((&name[..at], &name[at + word.len()..]))
+}
+
+/// `text.find(needle)` for a short `needle`, by a scan of `text`'s
+/// bytes: `find` makes a substring searcher at each call, which for the
+/// few words of a speaker's name cost more than the search (see
+/// [`split_at_and`]).
+fn find_bytes(text: &str, needle: &str) -> Option<usize> {
+    let needle = needle.as_bytes();
+    let Some(&first) = needle.first() else { return Some(0) };
+    text.as_bytes()
+        .windows(needle.len())
+        .position(|w| w[0] == first && w == needle)
+}
+
+/// `name.rsplit_once(word)` for a `word` between spaces, by a scan of
+/// `name`'s bytes from its end (see [`split_at_and`]): asked of the
+/// words before each speaker's name.
+fn rsplit_at_word<'n>(
+    name: &'n str,
+    word: &[u8],
+) -> Option<(&'n str, &'n str)> {
+    let at = name
+        .as_bytes()
+        .windows(word.len())
+        .rposition(|w| w[0] == b' ' && w == word)?;
     Some((&name[..at], &name[at + word.len()..]))
 }
 
@@ -450,7 +502,15 @@ fn runs(text: &str) -> Vec<Span> {
         let b = bytes[at];
         let skip = match b {
             b'A'..=b'Z' | b'0'..=b'9' => 0,
-            0..=0x7f => 1,
+            // A run of other ASCII characters, passed over at once.
+            0..=0x7f => bytes[at..]
+                .iter()
+                .position(|&b| {
+                    b.is_ascii_uppercase()
+                        || !b.is_ascii()
+                        || b.is_ascii_digit()
+                })
+                .unwrap_or(bytes.len() - at),
             // A continuation byte: not where a character starts.
             0x80..=0xbf => 1,
             0xc2 if bytes.get(at + 1) == Some(&0xa0) => 2,
@@ -781,7 +841,17 @@ fn body_over_of(before: &[&str], after: &[&str]) -> bool {
 
 /// True for a word that starts sentences and no name ("The", "In").
 pub(super) fn is_sentence_starter(word: &str) -> bool {
-    STARTERS.binary_search(&word).is_ok() || is_inverted_cue(word)
+    is_starter(word) || is_inverted_cue(word)
+}
+
+/// True for a word of [`STARTERS`]. A hash set, not a binary search:
+/// each step of the search compared whole strings, and each word of
+/// every run of capitals is asked about.
+fn is_starter(word: &str) -> bool {
+    type Set =
+        std::collections::HashSet<&'static str, foldhash::fast::FixedState>;
+    static SET: OnceLock<Set> = OnceLock::new();
+    SET.get_or_init(|| STARTERS.iter().copied().collect()).contains(word)
 }
 
 /// True for a capitalised past form of a verb of saying ("Stated",
@@ -932,9 +1002,10 @@ fn name_mention(text: &str, group: &Group) -> Mention {
     let written = clean(strip_possessive(span.text(text)));
     // "Democratic nominee Hillary Clinton": a party or role word stands
     // before the name like a title does.
-    let mut titled = words
+    let marks = title_marks(&words);
+    let mut titled = marks
         .iter()
-        .rposition(|w| is_title(w) || is(w, WordClass::Role))
+        .rposition(|&(_, titled)| titled)
         .filter(|&t| t + 1 < words.len())
         // "Justice Department": a body's name, not a title and a name.
         .filter(|&t| {
@@ -951,23 +1022,27 @@ fn name_mention(text: &str, group: &Group) -> Mention {
     // stands for whoever holds it where the article was written, so it is
     // described, as "the spokesperson" is, and never merged by its words
     // with the office in another article.
-    if is_office(&words) {
-        return Mention::new(span, &written, Class::Anonymous, &written);
+    if is_office_marked(&words, &marks) {
+        return Mention::of_clean(
+            span,
+            written.clone(),
+            Class::Anonymous,
+            written,
+        );
     }
     // "Economists", "Analysts": a group of this article, as the same
     // word is when it speaks.
     if words.len() == 1 && opens_plural_role(&words) {
         let local = Class::Group { local: true };
-        return Mention::new(span, &written, local, &written);
+        return Mention::of_clean(span, written.clone(), local, written);
     }
     let name = match titled {
         Some(t) => clean(strip_possessive(&words[t + 1..].join(" "))),
         None => clean(strip_possessive(&strip_title(&written))),
     };
-    let mut m = Mention::new(span, &name, Class::Name, &written);
-    if name != written {
-        m.forms.push(name.clone());
-    }
+    let also = (name != written).then(|| name.clone());
+    let mut m = Mention::of_clean(span, name, Class::Name, written);
+    m.forms.extend(also);
     match titled {
         Some(t) if !m.is_body() => {
             title_parts(&words[..=t], &mut m);
@@ -1007,6 +1082,39 @@ fn is_office(words: &[&str]) -> bool {
         return false;
     };
     let titles_only = words.iter().all(|w| is_title(w) || is_connector(w));
+    let run_on =
+        matches!(words[t + 1..], ["of" | "for", _] | ["of" | "for", "the", _]);
+    titles_only || run_on
+}
+
+/// For each of `words`, whether it is a title ([`is_title`]), and
+/// whether it is a title or a role noun: what [`name_mention`] and
+/// [`is_office_marked`] ask of each word, each asked once.
+fn title_marks(words: &[&str]) -> Vec<(bool, bool)> {
+    words
+        .iter()
+        .map(|w| {
+            let title = is_title(w);
+            (title, title || is(w, WordClass::Role))
+        })
+        .collect()
+}
+
+/// [`is_office`], given the [`title_marks`] of `words`.
+fn is_office_marked(words: &[&str], marks: &[(bool, bool)]) -> bool {
+    let (words, marks) = match words {
+        [first, ..] if matches!(*first, "the" | "The") => {
+            (&words[1..], &marks[1..])
+        }
+        _ => (words, marks),
+    };
+    let Some(t) = marks.iter().rposition(|&(_, titled)| titled) else {
+        return false;
+    };
+    let titles_only = words
+        .iter()
+        .zip(marks)
+        .all(|(w, &(title, _))| title || is_connector(w));
     let run_on =
         matches!(words[t + 1..], ["of" | "for", _] | ["of" | "for", "the", _]);
     titles_only || run_on
@@ -1160,17 +1268,20 @@ fn speaker_mention(
         let before = &text[core.start()..at];
         // Nor are "Most Republican voters in Alabama" Alabama, while
         // "officials in Mexico" speak for it.
-        let located = before.rsplit_once(" in ").is_some_and(|(head, _)| {
-            let head = head.rsplit(' ').next().unwrap_or(head);
-            !is_governing_head(&head.to_lowercase())
-        });
+        let located =
+            rsplit_at_word(before, b" in ").is_some_and(|(head, _)| {
+                let head = head.rsplit(' ').next().unwrap_or(head);
+                !is_governing_head(&head.to_lowercase())
+            });
         // "One operative inside Trump Tower" is not Trump Tower either;
         // "an email from Neera Tanden" is hers.
         let placed = before.split_whitespace().any(|w| {
             !matches!(w, "in" | "from")
                 && super::names::is_place_preposition(w)
         });
-        ![" for ", " of ", " to "].iter().any(|p| before.contains(p))
+        ![" for ", " of ", " to "]
+            .iter()
+            .any(|p| split_at_word(before, p.as_bytes()).is_some())
             && !placed
             && !located
     });
@@ -1293,7 +1404,12 @@ fn introduction_spans(text: &str) -> Vec<Span> {
             _ => None,
         };
         let Some(article) = article else {
+            // No article starts before the next a or o.
             at += 1;
+            at += bytes[at..]
+                .iter()
+                .position(|b| matches!(b, b'A' | b'a' | b'O' | b'o'))
+                .unwrap_or(bytes.len() - at);
             continue;
         };
         let mut end = article + space(article).expect("checked");
@@ -1332,12 +1448,13 @@ fn speaker_core(text: &str, span: Span) -> Span {
                     || w.starts_with(char::is_uppercase)
             })
     };
-    let mut end =
-        t.find(", ").filter(|&i| !listed(&t[i + 2..])).unwrap_or(t.len());
+    let mut end = find_bytes(t, ", ")
+        .filter(|&i| !listed(&t[i + 2..]))
+        .unwrap_or(t.len());
     // "Rudman of the Wilson Center", "Elijah Cummings of Maryland"; not
     // "Nine out of 10", nor "The Secretary of State", where the title
     // runs on.
-    let of = t[..end].find(" of ").filter(|&i| {
+    let of = find_bytes(&t[..end], " of ").filter(|&i| {
         let count = t[..i].ends_with(" out")
             && t[i + 4..].starts_with(|c: char| c.is_ascii_digit());
         let title = t[..i].rsplit(' ').next().is_some_and(is_title);
@@ -1373,7 +1490,7 @@ fn speaker_core(text: &str, span: Span) -> Span {
     // "The Center for Responsive Politics" are names whole.
     let at_for = [" at ", " for "]
         .iter()
-        .filter_map(|p| t[..end].find(p))
+        .filter_map(|p| find_bytes(&t[..end], p))
         .min()
         .filter(|&i| {
             let words: Vec<&str> = t[..i].split_whitespace().collect();
@@ -2115,6 +2232,52 @@ mod tests {
         for name in ["Port of Westhaven Authority", " of ", "of", "Port"] {
             assert_eq!(split_at_word(name, b" of "), name.split_once(" of "));
         }
+        let mut names: Vec<String> = mixed_texts();
+        for text in mixed_texts() {
+            names.extend(text.split(['\n', ',', '.']).map(str::to_string));
+        }
+        #[rustfmt::skip]
+        let odd = [
+            " in ", " in in ", "in", " in", "in ", "a in b in c", "a  in  b",
+            " in  in ", "x in\u{a0}y", "é in ü in ß", "", " to ", " for ",
+            "a for b of c to d", " of  of ", "xin iny",
+        ];
+        names.extend(odd.map(String::from));
+        for name in &names {
+            for needle in [", ", " of ", " at ", " for ", "é", "x"] {
+                assert_eq!(find_bytes(name, needle), name.find(needle));
+            }
+            for word in [" in ", " for ", " of ", " to "] {
+                let bytes = word.as_bytes();
+                assert_eq!(split_at_word(name, bytes), name.split_once(word));
+                assert_eq!(
+                    rsplit_at_word(name, bytes),
+                    name.rsplit_once(word),
+                    "{name:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn starters_are_those_of_the_binary_search() {
+        let mut words: Vec<String> = Vec::new();
+        for w in STARTERS {
+            words.push(w.to_string());
+            words.push(w.to_lowercase());
+            words.push(w.to_uppercase());
+            words.push(format!("{w}s"));
+            words.push(w[..w.len() - 1].to_string());
+            words.push(format!(" {w}"));
+        }
+        for text in mixed_texts() {
+            words.extend(text.split_whitespace().map(str::to_string));
+        }
+        words.extend(["", "a", "Thé", "Theré", "Œ"].map(String::from));
+        for w in &words {
+            let old = STARTERS.binary_search(&w.as_str()).is_ok();
+            assert_eq!(is_starter(w), old, "{w:?}");
+        }
     }
 
     #[test]
@@ -2127,6 +2290,60 @@ mod tests {
                 .collect();
             assert_eq!(runs(&text), old, "{text:?}");
         }
+    }
+
+    #[test]
+    fn a_clean_form_is_its_own_clean_form() {
+        let mut texts = mixed_texts();
+        texts.extend(
+            ["", " ", "a  b", " a", "a ", "a\u{a0}b"].map(String::from),
+        );
+        for text in &texts {
+            let once = clean(text);
+            assert!(is_clean(&once), "{text:?}");
+            assert_eq!(clean(&once), once, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn offices_are_those_of_the_unmarked_test() {
+        let mut phrases: Vec<String> = [
+            "President",
+            "the President",
+            "The Secretary of State",
+            "Secretary of State Hillary Clinton",
+            "Speaker of the House",
+            "Speaker of the House Paul Ryan",
+            "Democratic nominee Hillary Clinton",
+            "White House spokesperson",
+            "the",
+            "The",
+            "",
+            "Sen. Ted Cruz",
+            "then-Gov. Mike Pence",
+            "Justice Department",
+            "Former President",
+            "President of the United States",
+            "Chairman for Life",
+        ]
+        .map(String::from)
+        .to_vec();
+        for text in mixed_texts() {
+            phrases.extend(text.split(['\n', ',', '.']).map(str::to_string));
+        }
+        let (mut offices, mut others) = (0, 0);
+        for phrase in &phrases {
+            let words: Vec<&str> = phrase.split_whitespace().collect();
+            let marks = title_marks(&words);
+            let expected = is_office(&words);
+            assert_eq!(
+                is_office_marked(&words, &marks),
+                expected,
+                "{phrase:?}"
+            );
+            if expected { offices += 1 } else { others += 1 }
+        }
+        assert!(offices > 3 && others > 3, "{offices} {others}");
     }
 
     #[test]

@@ -69,6 +69,8 @@ const CLASS_SHIFT: u32 = 3;
 const CLASS_MASK: u8 = 7;
 /// Above the class's bits.
 const THING: u8 = 1 << (CLASS_SHIFT + 3);
+/// Above [`THING`]: the name is a body's ([`is_body_name`]).
+const BODY: u8 = THING << 1;
 
 /// The number of `class`, kept in [`Packed::flags`] above the flag
 /// bits: in a byte of its own it took a mention to 24 bytes (21 rounded
@@ -132,16 +134,27 @@ pub struct PackedMentions {
     /// The counts of forms, roles and affiliations of the mentions
     /// whose counts do not fit a byte, by global index.
     long: HashMap<u32, [u32; 3], foldhash::fast::RandomState>,
+    /// For each string numbered so far, whether it is a body's name
+    /// ([`is_body_name`]): [`UNKNOWN`] until a mention is named by it.
+    /// A corpus names its mentions by a few thousand names, each asked
+    /// about once; asked again of each mention, and once more each time
+    /// the merge rules read [`MentionRef::is_body`], the question was a
+    /// percent of a build. Dropped by [`Self::finish`].
+    bodies: Vec<u8>,
 }
+
+/// Not yet known, in [`PackedMentions::bodies`].
+const UNKNOWN: u8 = 2;
 
 fn count(n: usize) -> u32 {
     u32::try_from(n).expect("under 4 billion")
 }
 
 impl PackedMentions {
-    /// Adds `m`, which becomes the next global index; `name_like` is
-    /// kept for [`MentionRef::name_like`].
-    pub fn push(&mut self, m: &Mention, name_like: bool) {
+    /// Adds `m`, which becomes the next global index. `name_like` is
+    /// given whether `m`'s name is a body's ([`is_body_name`]), and what
+    /// it says is kept for [`MentionRef::name_like`].
+    pub fn push(&mut self, m: &Mention, name_like: impl FnOnce(bool) -> bool) {
         let at = count(self.lists.len());
         let strings = &mut self.strings;
         let lists = &mut self.lists;
@@ -157,14 +170,27 @@ impl PackedMentions {
                 [LONG; 3]
             }
         };
+        // Numbered after the lists, as the strings are numbered in the
+        // order first seen.
+        let name = strings.number(&m.name);
+        let known = name as usize;
+        if known >= self.bodies.len() {
+            self.bodies.resize(known + 1, UNKNOWN);
+        }
+        if self.bodies[known] == UNKNOWN {
+            self.bodies[known] = u8::from(is_body_name(&m.name));
+        }
+        let body = self.bodies[known] == 1;
+        let name_like = name_like(body);
         let bit = |on: bool, bit: u8| if on { bit } else { 0 };
         let flags = bit(m.person, PERSON)
             | bit(m.speaker, SPEAKER)
             | bit(name_like, NAME_LIKE)
             | bit(m.thing, THING)
+            | bit(body, BODY)
             | class_number(m.class) << CLASS_SHIFT;
         self.packed.push(Packed {
-            name: strings.number(&m.name),
+            name,
             refers_to: m.refers_to.map_or(u32::MAX, count),
             start: count(m.span.start()),
             at,
@@ -177,6 +203,7 @@ impl PackedMentions {
 
     /// Frees what only adding needed, and spare room.
     pub fn finish(&mut self) {
+        self.bodies = Vec::new();
         self.strings.freeze();
         self.packed.shrink_to_fit();
         self.lists.shrink_to_fit();
@@ -238,11 +265,13 @@ impl PackedMentions {
     ///
     /// Inlined: the merge rules call it millions of times, most of them
     /// for a field or two (the class, the name, a flag), and inlined the
-    /// fields a caller does not read are not made.
+    /// fields a caller does not read are not made. Its forms, roles and
+    /// affiliations are found only when asked for: finding them (a
+    /// look-up in [`Self::long`] for a few, and the bounds of three
+    /// slices) was most of a call, and most callers read none of them.
     #[inline]
     pub fn get(&self, g: usize) -> MentionRef<'_> {
         let p = &self.packed[g];
-        let (forms, roles, affiliations) = self.lists(g);
         MentionRef {
             name: self.strings.get(p.name),
             class: class_of(p.flags >> CLASS_SHIFT & CLASS_MASK),
@@ -250,19 +279,18 @@ impl PackedMentions {
             person: p.flags & PERSON != 0,
             speaker: p.flags & SPEAKER != 0,
             name_like: p.flags & NAME_LIKE != 0,
+            body: p.flags & BODY != 0,
             refers_to: (p.refers_to != u32::MAX)
                 .then_some(p.refers_to as usize),
             start: p.start as usize,
-            forms,
-            roles,
-            affiliations,
-            strings: &self.strings,
+            g,
+            all: self,
         }
     }
 }
 
 /// A packed mention, read: what the corpus pass asks of a [`Mention`].
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy)]
 pub struct MentionRef<'a> {
     /// The name, titles and possessive dropped.
     pub name: &'a str,
@@ -277,38 +305,58 @@ pub struct MentionRef<'a> {
     /// True for a plain name that could be a person's, as the corpus
     /// pass said when it was added.
     pub name_like: bool,
+    /// True when the name is a body's, as [`Mention::is_body`] says.
+    body: bool,
     /// The mention of the same document it refers back to.
     pub refers_to: Option<usize>,
     /// Where its span starts in its document.
     pub start: usize,
-    forms: &'a [u32],
-    roles: &'a [u32],
-    affiliations: &'a [u32],
-    strings: &'a Strings,
+    /// Its global index in `all`.
+    g: usize,
+    all: &'a PackedMentions,
+}
+
+/// Its fields and lists, not the corpus's whole table of strings.
+impl std::fmt::Debug for MentionRef<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MentionRef")
+            .field("name", &self.name)
+            .field("class", &self.class)
+            .field("person", &self.person)
+            .field("thing", &self.thing)
+            .field("speaker", &self.speaker)
+            .field("name_like", &self.name_like)
+            .field("refers_to", &self.refers_to)
+            .field("start", &self.start)
+            .field("forms", &self.forms().collect::<Vec<_>>())
+            .field("roles", &self.roles().collect::<Vec<_>>())
+            .field("affiliations", &self.affiliations().collect::<Vec<_>>())
+            .finish()
+    }
 }
 
 impl<'a> MentionRef<'a> {
     /// The surface forms, as written.
     pub fn forms(&self) -> impl Iterator<Item = &'a str> + use<'a> {
-        let strings = self.strings;
-        self.forms.iter().map(move |&n| strings.get(n))
+        let strings = &self.all.strings;
+        self.all.lists(self.g).0.iter().map(move |&n| strings.get(n))
     }
 
     /// The titles and roles the text gives it.
     pub fn roles(&self) -> impl Iterator<Item = &'a str> + use<'a> {
-        let strings = self.strings;
-        self.roles.iter().map(move |&n| strings.get(n))
+        let strings = &self.all.strings;
+        self.all.lists(self.g).1.iter().map(move |&n| strings.get(n))
     }
 
     /// True when the text gives it a title or role.
     pub fn has_roles(&self) -> bool {
-        !self.roles.is_empty()
+        !self.all.lists(self.g).1.is_empty()
     }
 
     /// The names of the bodies it belongs to.
     pub fn affiliations(&self) -> impl Iterator<Item = &'a str> + use<'a> {
-        let strings = self.strings;
-        self.affiliations.iter().map(move |&n| strings.get(n))
+        let strings = &self.all.strings;
+        self.all.lists(self.g).2.iter().map(move |&n| strings.get(n))
     }
 
     /// As [`Mention::is_acronym`].
@@ -316,9 +364,9 @@ impl<'a> MentionRef<'a> {
         is_acronym(self.name)
     }
 
-    /// As [`Mention::is_body`].
+    /// As [`Mention::is_body`], found once for each name.
     pub fn is_body(&self) -> bool {
-        is_body_name(self.name)
+        self.body
     }
 }
 
@@ -344,7 +392,7 @@ mod tests {
             m.person = true;
             m.speaker = true;
             m.thing = true;
-            all.push(&m, true);
+            all.push(&m, |_| true);
         }
         all.finish();
         for (g, class) in classes.into_iter().enumerate() {
@@ -364,11 +412,11 @@ mod tests {
         m.refers_to = Some(2);
         let mut all = PackedMentions::default();
         let dea = Mention::new(Span::new(0, 3), "DEA", Class::Name, "DEA");
-        all.push(&dea, false);
-        all.push(&m, true);
+        all.push(&dea, |_| false);
+        all.push(&m, |_| true);
         let mut many = m.clone();
         many.forms = (0..300).map(|i| i.to_string()).collect();
-        all.push(&many, false);
+        all.push(&many, |_| false);
         all.finish();
         let got = all.get(1);
         assert_eq!((got.name, got.class, got.start), ("Anne", Class::Name, 4));
@@ -387,5 +435,45 @@ mod tests {
         assert_eq!(long.affiliations().collect::<Vec<_>>(), ["DEA", "US"]);
         assert_eq!(all.affiliation_numbers(2), all.affiliation_numbers(1));
         assert_eq!(std::mem::size_of::<Packed>(), 20);
+    }
+
+    #[test]
+    fn a_packed_mention_is_a_body_as_its_name_says() {
+        let names = [
+            "Anne",
+            "Center",
+            "Wilson Center",
+            "National Institutes of Health",
+            "Port of Westhaven Authority",
+            "Customs and Border Protection",
+            "Rudman of the Wilson Center",
+            "DEA",
+            "Department of Health and Human Services",
+            "Smith and Jones",
+            "",
+        ];
+        let mut all = PackedMentions::default();
+        let mut given = Vec::new();
+        // Each name several times, as a name and as a form of another.
+        for round in 0..3 {
+            for (i, name) in names.iter().enumerate() {
+                let form = names[(i + round) % names.len()];
+                let m = Mention::new(Span::new(0, 1), name, Class::Name, form);
+                all.push(&m, |body| {
+                    given.push(body);
+                    body
+                });
+            }
+        }
+        all.finish();
+        assert_eq!(given.len(), all.len());
+        for (g, &was_given) in given.iter().enumerate() {
+            let got = all.get(g);
+            let expected = is_body_name(got.name);
+            assert_eq!(got.is_body(), expected, "{}", got.name);
+            assert_eq!(was_given, expected, "{}", got.name);
+            assert_eq!(got.name_like, expected, "{}", got.name);
+        }
+        assert!(given.iter().any(|&b| b) && given.iter().any(|&b| !b));
     }
 }
