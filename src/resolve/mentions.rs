@@ -81,19 +81,7 @@ pub struct Mention {
 impl Mention {
     /// A mention of `class` with one form and nothing else known.
     pub fn new(span: Span, name: &str, class: Class, form: &str) -> Mention {
-        Mention {
-            span,
-            name: name.to_string(),
-            class,
-            forms: vec![clean(form)],
-            roles: Vec::new(),
-            affiliations: Vec::new(),
-            person: false,
-            thing: false,
-            speaker: false,
-            country: None,
-            refers_to: None,
-        }
+        Mention::of_clean(span, name.to_string(), class, clean(form))
     }
 
     /// As [`Mention::new`], for a `name` and a `form` already in their
@@ -179,10 +167,20 @@ fn split_at_word<'n>(
     name: &'n str,
     word: &[u8],
 ) -> Option<(&'n str, &'n str)> {
-    let at = name
-        .as_bytes()
-        .windows(word.len())
-        .position(|w| w[0] == b' ' && w == word)?;
+    split_at_word_from(name, word, false)
+}
+
+/// [`split_at_word`] at the first `word` of `name`, or at the last when
+/// `last`, scanning from that end.
+fn split_at_word_from<'n>(
+    name: &'n str,
+    word: &[u8],
+    last: bool,
+) -> Option<(&'n str, &'n str)> {
+    let whole = |w: &[u8]| w[0] == b' ' && w == word;
+    let mut windows = name.as_bytes().windows(word.len());
+    let at =
+        if last { windows.rposition(whole) } else { windows.position(whole) }?;
     Some((&name[..at], &name[at + word.len()..]))
 }
 
@@ -205,11 +203,7 @@ fn rsplit_at_word<'n>(
     name: &'n str,
     word: &[u8],
 ) -> Option<(&'n str, &'n str)> {
-    let at = name
-        .as_bytes()
-        .windows(word.len())
-        .rposition(|w| w[0] == b' ' && w == word)?;
-    Some((&name[..at], &name[at + word.len()..]))
+    split_at_word_from(name, word, true)
 }
 
 /// The mentions of one document, with what ties speakers to them.
