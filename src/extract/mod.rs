@@ -2160,6 +2160,25 @@ mod tests {
     }
 
     #[test]
+    fn a_tag_that_goes_on_with_where_and_to_whom_passes_the_speaker_on() {
+        let text = "“The bridge is safe!” Okafor wrote in a memo to the \
+                    council on Friday. “Reopen it now.”";
+        let got = extract(text, &segment(text));
+        let speakers = speakers(text, &got);
+        assert_eq!(speakers, ["Okafor", "Okafor"], "{got:?}");
+        assert_eq!(got[1].rule, "quote/previous-sentence");
+        // Not when the tag's sentence holds a cue of its own: the next
+        // quotation may be the other speaker's.
+        let text = "“The bridge is safe!” Okafor wrote, and Reyes denied \
+                    it. “Reopen it now.”";
+        let got = extract(text, &segment(text));
+        assert!(
+            got.iter().all(|a| a.rule != "quote/previous-sentence"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn a_tag_that_is_a_sentence_of_its_own() {
         let text = "“I hope you find the emails.” Trump said. “We won.” \
                     She said it shows that he lost.";

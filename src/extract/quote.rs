@@ -13,7 +13,7 @@ use crate::extract::context::{Context, CueMatch};
 use crate::extract::lexicon::Cue;
 use crate::extract::{Found, RuleInfo, reported};
 use crate::model::{CueClass, Span};
-use crate::segment::{Quotation, Sentence};
+use crate::segment::{Quotation, Sentence, TokenKind};
 
 /// The rules of this family, each with an example it must handle.
 pub const RULES: &[RuleInfo] = &[
@@ -722,10 +722,20 @@ fn inherit(
     let prior = sentence.checked_sub(1).and_then(|p| last_direct[p].clone());
     // "“… didn't he?” Mrs. Clinton said. “…”": the question mark ended a
     // sentence, and the tag stands alone between the two.
+    // The tag may go on with when, where or to whom ("“…!!!” McDonough
+    // wrote in an email to State officials. “…”"): it opens its sentence,
+    // and what follows it holds no cue and no quotation of its own.
     let before_tag = sentence.checked_sub(2).and_then(|q| {
         let tag = cx.seg.sentences[q + 1];
-        let tag_only =
-            (tag.first..tag.end).all(|j| cx.used[j] || !cx.is_word(j));
+        let words = tag.first..tag.end;
+        let tag_only = words.clone().all(|j| cx.used[j] || !cx.is_word(j))
+            || (cx.used[tag.first]
+                && words.clone().all(|j| {
+                    cx.used[j]
+                        || (cx.cue_at(j).is_none()
+                            && !cx.in_quote[j]
+                            && cx.seg.tokens[j].kind != TokenKind::Quote)
+                }));
         last_direct[q].clone().filter(|_| tag_only && prior.is_none())
     });
     let same_para = |f: &Found| {
