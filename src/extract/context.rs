@@ -2576,6 +2576,21 @@ impl<'a> Context<'a> {
             {
                 break;
             }
+            // "Huma Abedin greeted voters, saying …": a past form after
+            // the head, with people for its object, is the verb (a
+            // determiner after it ends the phrase anyway); a participle
+            // that qualifies the head takes a preposition ("officials
+            // briefed on the talks").
+            if end > start
+                && head == Some(end - 1)
+                && end + 1 < limit
+                && low.ends_with("ed")
+                && low.len() > 4
+                && !self.is_capitalised(end)
+                && self.is_speaker_noun(end + 1)
+            {
+                break;
+            }
             let fits = if self.word(end) == "." {
                 end > start
                     && (self.listed(end - 1, ABBREVIATION)

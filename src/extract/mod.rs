@@ -2179,6 +2179,34 @@ mod tests {
     }
 
     #[test]
+    fn a_past_verb_with_people_for_its_object_ends_the_subject() {
+        for text in [
+            "Huma Abedin greeted voters, saying that the race was close.",
+            "Huma Abedin thanked donors on Monday, saying that the race \
+             was close.",
+        ] {
+            let got = extract(text, &segment(text));
+            let got_speakers = speakers(text, &got);
+            assert_eq!(got_speakers, ["Huma Abedin"], "{text}: {got:?}");
+        }
+        // A participle that qualifies the subject stays in it, and so
+        // does a noun before the head.
+        let text = "Officials briefed on the talks said that a deal was near.";
+        let got = extract(text, &segment(text));
+        let got_speakers = speakers(text, &got);
+        assert_eq!(
+            got_speakers,
+            ["Officials briefed on the talks"],
+            "{got:?}"
+        );
+        let text = "Clinton campaign officials spoke on Monday, saying that \
+                    the race was close.";
+        let got = extract(text, &segment(text));
+        let got_speakers = speakers(text, &got);
+        assert_eq!(got_speakers, ["Clinton campaign officials"], "{got:?}");
+    }
+
+    #[test]
     fn a_tag_that_is_a_sentence_of_its_own() {
         let text = "“I hope you find the emails.” Trump said. “We won.” \
                     She said it shows that he lost.";
