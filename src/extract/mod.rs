@@ -2207,6 +2207,33 @@ mod tests {
     }
 
     #[test]
+    fn a_quotation_after_a_paraphrase_goes_on_from_its_speaker() {
+        let text = "Greene added that the Fed wanted to move before the \
+                    election. “They don't like to talk about it, but they \
+                    will move.”";
+        let got = extract(text, &segment(text));
+        let got_speakers = speakers(text, &got);
+        assert_eq!(got_speakers, ["Greene", "Greene"], "{got:?}");
+        assert_eq!(got[1].rule, "quote/previous-sentence");
+        // Not a group's, not past a sentence of the writer's, and not
+        // when the paraphrase's sentence goes on after it.
+        for text in [
+            "Protesters said the plan was unfair to them. “We will be back \
+             here every week until it is gone.”",
+            "Greene added that the Fed wanted to move before the election. \
+             The markets fell. “They don't like to talk about it, but they \
+             will move.”",
+            "Greene added that the Fed wanted to move; the markets fell \
+             sharply on the news that day. “They don't like to talk about \
+             it, but they will move.”",
+        ] {
+            let got = extract(text, &segment(text));
+            let quote = got.last().expect("the quotation is kept");
+            assert_eq!(quote.rule, "quote/unattributed", "{text}: {got:?}");
+        }
+    }
+
+    #[test]
     fn a_tag_that_is_a_sentence_of_its_own() {
         let text = "“I hope you find the emails.” Trump said. “We won.” \
                     She said it shows that he lost.";
@@ -3061,7 +3088,8 @@ mod tests {
         // the paraphrase is left unclaimed for the cue model, and kept
         // without a speaker only if the model does not take it either.
         let text = "The clip says that Kaine “has a passion for the \
-                    wrong people.” “We did our work in the open all along.”";
+                    wrong people.” It ran for a week. “We did our work in \
+                    the open all along.”";
         let seg = segment(text);
         let (_, ruled) = after_rules(text, &seg);
         assert!(ruled.is_empty(), "{ruled:?}");

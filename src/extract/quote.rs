@@ -825,11 +825,17 @@ pub fn leftovers(cx: &mut Context, out: &mut Vec<Found>) {
         let prior = para
             .checked_sub(1)
             .and_then(|p| last_in[p])
-            .and_then(|l| paragraph_speaker(cx, &out[l], first.open, end));
+            .and_then(|l| paragraph_speaker(cx, &out[l], first.open, end))
+            .map(|f| (f, "quote/previous-paragraph"))
+            .or_else(|| {
+                last_in[para]
+                    .and_then(|l| {
+                        sentence_speaker(cx, &out[l], first.open, end)
+                    })
+                    .map(|f| (f, "quote/previous-sentence"))
+            });
         let found = match prior {
-            Some(prior) => {
-                Found { content, rule: "quote/previous-paragraph", ..prior }
-            }
+            Some((prior, rule)) => Found { content, rule, ..prior },
             None => Found {
                 speaker: None,
                 cue: None,
@@ -841,6 +847,38 @@ pub fn leftovers(cx: &mut Context, out: &mut Vec<Found>) {
         out.push(found);
         note(&mut last_in, out, out.len() - 1);
     }
+}
+
+/// "Greene added that the Fed wants to move before the election. “They
+/// don't like to talk about it.”": a quotation that is a sentence of its
+/// own, tokens `open..end`, goes on from the speaker of `last`, the
+/// paragraph's last attribution so far, paraphrase or not, when that
+/// attribution ends the sentence just before, as [`paragraph_speaker`]
+/// asks of a paragraph.
+fn sentence_speaker(
+    cx: &Context,
+    last: &Found,
+    open: usize,
+    end: usize,
+) -> Option<Found> {
+    let sentence = cx.sentence_of[open];
+    let opens = cx.seg.sentences[sentence].first == open;
+    // Nothing but marks after the quotation in its sentence: no tag.
+    let closed = end >= cx.len()
+        || (end..cx.seg.sentences[cx.sentence_of[end - 1]].end)
+            .all(|j| !cx.is_word(j));
+    let before = sentence.checked_sub(1)?;
+    let last_end =
+        cx.seg.tokens.partition_point(|t| t.span.start() < last.content_end());
+    let ends_before = last_end > 0 && cx.sentence_of[last_end - 1] == before;
+    if !(opens && closed && ends_before) {
+        return None;
+    }
+    let rest = cx.seg.tokens[cx.seg.sentences[before].end - 1].span.end();
+    let tail = cx.text.get(last.content_end()..rest).unwrap_or("x");
+    let closes = !tail.contains(char::is_alphanumeric)
+        || tail.split_whitespace().count() <= 4;
+    (closes && !is_group_or_turn(cx, last, open, end)).then(|| last.clone())
 }
 
 /// "The adviser said the collector would lend it to museums. / “We want
@@ -867,9 +905,22 @@ fn paragraph_speaker(
     let tail = cx.text.get(last.content_end()..rest).unwrap_or("x");
     let closes = !tail.contains(char::is_alphanumeric)
         || tail.split_whitespace().count() <= 4;
-    // Not a group ("They", "31 Latinos"), whose quotation is one
-    // member's, nor a turn of a transcript ("“Chris Matthews: …").
-    let speaker = last.speaker?;
+    (!is_group_or_turn(cx, last, open, end) && closes).then(|| last.clone())
+}
+
+/// True when `last` has no speaker, or one that is a group ("They", "31
+/// Latinos"), whose quotation is one member's, or when the quotation,
+/// tokens `open..end`, is a turn of a transcript ("“Chris Matthews:
+/// …").
+fn is_group_or_turn(
+    cx: &Context,
+    last: &Found,
+    open: usize,
+    end: usize,
+) -> bool {
+    let Some(speaker) = last.speaker else {
+        return true;
+    };
     let (first, after) = cx.tokens_of(speaker);
     let head = after.saturating_sub(1).max(first);
     let low = cx.low(head);
@@ -879,5 +930,5 @@ fn paragraph_speaker(
             && low.ends_with('s')
             && !low.ends_with("ss");
     let turn = (open + 1..(open + 5).min(end)).any(|j| cx.word(j) == ":");
-    (!group && !turn && closes).then(|| last.clone())
+    group || turn
 }
