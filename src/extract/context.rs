@@ -2540,6 +2540,15 @@ impl<'a> Context<'a> {
         if let Some(source) = self.informed_source_after(start, limit) {
             return Some(source);
         }
+        // "It's a strategy …", "There's …": a subject with its verb
+        // joined on that names no one.
+        let w = self.low(start);
+        let bare = crate::resolve::mentions::without_contraction(w);
+        if bare.len() < w.len()
+            && matches!(bare, "it" | "there" | "that" | "here" | "what")
+        {
+            return None;
+        }
         let mut end = start;
         let mut head = None;
         // Whether the phrase went past a joining preposition ("for")

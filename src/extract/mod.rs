@@ -2234,6 +2234,20 @@ mod tests {
     }
 
     #[test]
+    fn it_s_and_that_s_name_no_speaker() {
+        for text in [
+            "It's a strategy to win votes upstate, stressing that she \
+             would fight for jobs.",
+            "That’s a bold idea for such cases, suggesting that a move \
+             would set a new standard.",
+        ] {
+            let got = extract(text, &segment(text));
+            let got_speakers = speakers(text, &got);
+            assert!(got_speakers.is_empty(), "{text}: {got:?}");
+        }
+    }
+
+    #[test]
     fn a_tag_that_is_a_sentence_of_its_own() {
         let text = "“I hope you find the emails.” Trump said. “We won.” \
                     She said it shows that he lost.";
