@@ -2248,6 +2248,30 @@ mod tests {
     }
 
     #[test]
+    fn a_participle_after_by_before_after_or_while_has_the_subject() {
+        for (text, who) in [
+            ("Trump paused before saying that Obama would lose.", "Trump"),
+            ("She began by saying that the plan was dead.", "She"),
+            (
+                "Ruiz spoke for an hour while insisting that the vote was \
+              fair.",
+                "Ruiz",
+            ),
+        ] {
+            let got = extract(text, &segment(text));
+            let got_speakers = speakers(text, &got);
+            assert_eq!(got_speakers, [who], "{text}: {got:?}");
+            assert_eq!(got[0].rule, "reported/participle", "{got:?}");
+        }
+        // Not inside a relative clause, whose own subject speaks.
+        let text = "Voters met the candidate who launched his campaign by \
+                    declaring that immigrants were criminals.";
+        let got = extract(text, &segment(text));
+        let got_speakers = speakers(text, &got);
+        assert!(!got_speakers.contains(&"Voters"), "{got:?}");
+    }
+
+    #[test]
     fn a_tag_that_is_a_sentence_of_its_own() {
         let text = "“I hope you find the emails.” Trump said. “We won.” \
                     She said it shows that he lost.";

@@ -428,10 +428,17 @@ pub(crate) fn at_cue(
         p -= 1;
     }
     // "…, he said, before adding that …": a word of time may come
-    // between the comma and the participle.
+    // between the comma and the participle; "by", "before", "after" and
+    // "while" lead one with no comma, in the main clause ("Trump paused
+    // before saying …", "She began by saying …").
+    // Not when a relative clause holds it ("the candidate who launched
+    // his campaign by declaring …"): that clause's subject speaks.
     let timed = p > s.first + 1
-        && matches!(cx.low(p - 1), "before" | "while" | "then")
-        && comma_before(cx, p - 1);
+        && (matches!(cx.low(p - 1), "before" | "while" | "then")
+            && comma_before(cx, p - 1)
+            || matches!(cx.low(p - 1), "by" | "before" | "after" | "while")
+                && !(s.first..p - 1)
+                    .any(|j| matches!(cx.low(j), "who" | "which" | "that")));
     if cue.cue.participle && p > s.first && (comma_before(cx, p) || timed) {
         return participle(cx, s, cue, prior);
     }
