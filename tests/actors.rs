@@ -280,6 +280,25 @@ fn pronouns_and_words_for_part_of_a_group_are_never_merged_across_articles() {
 }
 
 #[test]
+fn a_share_of_those_polled_is_a_group_of_its_article() {
+    // One poll's 42 percent is not another's.
+    let a = "A poll came out in Ohio. In the poll, 42 percent said they \
+             backed the plan, and Forty-one percent of voters said it failed.";
+    let b = "A survey came out in Iowa. In the survey, 42 percent said the \
+             rally was loud, and Forty-one percent of voters said it was not.";
+    let g = graph_of(&[a, b], &builtin_aliases());
+    for name in ["42 percent", "Forty-one percent"] {
+        let shares = actors_with(&g, name);
+        assert_eq!(shares.len(), 2, "{name}: {shares:?}");
+        assert_ne!(shares[0].id, shares[1].id);
+        assert!(
+            shares.iter().all(|a| a.kind == ActorKind::Group),
+            "{shares:?}"
+        );
+    }
+}
+
+#[test]
 fn a_group_named_through_a_pronoun_stays_in_its_article() {
     // "his aides" are two people's aides; "US officials" are the one
     // group the seeds' gold keeps across articles.

@@ -1911,9 +1911,10 @@ fn is_quantified(words: &[&str]) -> bool {
         })
 }
 
-/// "Six in 10", "nearly nine out of 10", "43" (of the delegates): a
-/// number of people, a group of its own document; a number is never
-/// the same actor as the same number in another document.
+/// "Six in 10", "nearly nine out of 10", "43" (of the delegates), "42
+/// percent", "47%": a number or share of people, a group of its own
+/// document; a number is never the same actor as the same number in
+/// another document, nor one poll's 42 percent another's.
 fn is_count(words: &[&str]) -> bool {
     let n = words.len();
     let digits =
@@ -1921,7 +1922,18 @@ fn is_count(words: &[&str]) -> bool {
     let fraction = n >= 3
         && (words[n - 2] == "in"
             || (words[n - 2] == "of" && words[n - 3] == "out"));
-    n > 0 && digits(words[n - 1]) && (n == 1 || fraction)
+    let share = words.iter().enumerate().any(|(i, w)| {
+        let number = |w: &str| {
+            w.starts_with(|c: char| c.is_ascii_digit())
+                && w.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        };
+        w.strip_suffix('%').is_some_and(number)
+            || w.eq_ignore_ascii_case("percent")
+            || (w.eq_ignore_ascii_case("cent")
+                && i > 0
+                && words[i - 1].eq_ignore_ascii_case("per"))
+    });
+    share || (n > 0 && digits(words[n - 1]) && (n == 1 || fraction))
 }
 
 /// "The NSC spokesperson": the earlier anonymous mention with the same
