@@ -953,6 +953,16 @@ impl<'a> Context<'a> {
         if clause_start && self.listed(last, QUANTIFIER) {
             return Some((last, end));
         }
+        // "47% say …": a share written with the sign, which is no word
+        // of its own, is the phrase with its number.
+        if self.word(last) == "%"
+            && last > floor
+            && self.seg.tokens[last - 1].span.end()
+                == self.seg.tokens[last].span.start()
+            && is_number(self.word(last - 1))
+        {
+            return Some((last - 1, end));
+        }
         if let Some(part) = self.part_of_pronoun_before(end, floor) {
             return Some(part);
         }
@@ -2668,6 +2678,13 @@ impl<'a> Context<'a> {
             (start, end)
         })
     }
+}
+
+/// True for a number written in digits, with a decimal point or
+/// thousands' commas ("47", "4.5", "1,200").
+fn is_number(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_ascii_digit())
+        && word.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
 }
 
 /// True for a word shaped as a verb's past or "-ing" form, which no

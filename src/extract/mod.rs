@@ -2272,6 +2272,18 @@ mod tests {
     }
 
     #[test]
+    fn a_share_written_with_the_sign_speaks() {
+        for (text, who) in [
+            ("47% say the United States should send troops.", "47%"),
+            ("On economic issues, 42.5% say they are liberal.", "42.5%"),
+        ] {
+            let got = extract(text, &segment(text));
+            let got_speakers = speakers(text, &got);
+            assert_eq!(got_speakers, [who], "{text}: {got:?}");
+        }
+    }
+
+    #[test]
     fn a_tag_that_is_a_sentence_of_its_own() {
         let text = "“I hope you find the emails.” Trump said. “We won.” \
                     She said it shows that he lost.";
