@@ -335,11 +335,6 @@ fn unit_regex() -> &'static Regex {
 /// "U.S. Drug Enforcement Administration (DEA)": the acronym is recorded
 /// when its letters appear, in order, among the name's capitals.
 fn acronym_definitions(text: &str, doc: &mut DocMentions) {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        Regex::new(r"^[ \x{a0}]\((\p{Lu}[\p{Lu}.&]{1,9})\)")
-            .expect("valid regex")
-    });
     for m in doc.mentions.iter_mut() {
         let rest = &text[m.span.end()..];
         // What every match starts with: most names are not followed by
@@ -347,18 +342,37 @@ fn acronym_definitions(text: &str, doc: &mut DocMentions) {
         if !(rest.starts_with(" (") || rest.starts_with("\u{a0}(")) {
             continue;
         }
-        let Some(c) = re.captures(rest) else { continue };
-        let acronym = c[1].to_string();
+        let Some((defined, acronym)) = acronym_at(rest) else { continue };
+        let acronym = acronym.to_string();
         if !letters_in_order(&acronym, &m.name) {
             continue;
         }
-        let whole = format!("{} {}", m.name, &c[0].trim());
+        let whole = format!("{} {}", m.name, defined.trim());
         if let Some(article) = article_before(text, m.span) {
             m.forms.push(format!("{article} {}", clean(&whole)));
         }
         m.forms.push(clean(&whole));
         doc.acronyms.push((acronym, m.name.clone()));
     }
+}
+
+/// The acronym in brackets that `rest` starts with, after a space: the
+/// whole and the acronym, a capital and 1 to 9 capitals, dots or
+/// ampersands (" (DEA)", " (U.S.)").
+///
+/// The expression takes any number of them and the count is checked
+/// after: `[\p{Lu}.&]{1,9}` made nine copies of the Unicode class, most
+/// of the cost of compiling it, once in each run. The same lines match:
+/// a bracket, which the class lacks, must follow the run, so the run is
+/// the longest one either way.
+fn acronym_at(rest: &str) -> Option<(&str, &str)> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^[ \x{a0}]\((\p{Lu}[\p{Lu}.&]*)\)").expect("valid regex")
+    });
+    let c = re.captures(rest)?;
+    let (whole, acronym) = (c.get(0)?.as_str(), c.get(1)?.as_str());
+    (2..=10).contains(&acronym.chars().count()).then_some((whole, acronym))
 }
 
 /// True when every letter of `acronym` is a capital of `name`, in order.
@@ -471,11 +485,6 @@ fn bodies_in(doc: &DocMentions, span: Span) -> Vec<String> {
 
 /// "Senator Lindsey Graham, R-S.C.,": a party and state after a name.
 fn party_tag(text: &str, doc: &mut DocMentions, i: usize) {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        Regex::new(r"^, ([DRI])-?\p{Lu}[\p{L}.]{0,6}(?:,|\s|$)")
-            .expect("valid regex")
-    });
     let m = &doc.mentions[i];
     if m.class != Class::Name || !m.person {
         return;
@@ -486,10 +495,10 @@ fn party_tag(text: &str, doc: &mut DocMentions, i: usize) {
     if ![", D", ", R", ", I"].iter().any(|p| rest.starts_with(p)) {
         return;
     }
-    let Some(c) = re.captures(rest) else { return };
-    let tag = c[0].trim_end_matches([',', ' ', '\n']);
+    let Some((tag, letter)) = party_tag_at(rest) else { return };
+    let tag = tag.trim_end_matches([',', ' ', '\n']);
     let whole = format!("{}{tag}", m.span.text(text));
-    let party = match &c[1] {
+    let party = match letter {
         "D" => "Democrat",
         "R" => "Republican",
         _ => "Independent",
@@ -497,6 +506,27 @@ fn party_tag(text: &str, doc: &mut DocMentions, i: usize) {
     let m = &mut doc.mentions[i];
     m.forms.push(clean(&whole));
     m.roles.push(party.to_string());
+}
+
+/// The party tag `rest` starts with, after a comma: the whole, up to
+/// the comma, white space or end after it, and the party's letter
+/// (", R-S.C.,", ", D-Calif.").
+///
+/// The expression takes any number of letters and dots after the
+/// capital and the count is checked after: `[\p{L}.]{0,6}` made six
+/// copies of the Unicode class, most of the cost of compiling it, once
+/// in each run. The same text matches: a comma or white space, which
+/// the class lacks, or the end must follow the run, so the run is the
+/// longest one either way.
+fn party_tag_at(rest: &str) -> Option<(&str, &str)> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^, ([DRI])-?\p{Lu}([\p{L}.]*)(?:,|\s|$)")
+            .expect("valid regex")
+    });
+    let c = re.captures(rest)?;
+    let (whole, letter) = (c.get(0)?.as_str(), c.get(1)?.as_str());
+    (c.get(2)?.as_str().chars().count() <= 6).then_some((whole, letter))
 }
 
 /// "Rudman of the Wilson Center": a person's body after "of".
@@ -928,6 +958,64 @@ mod tests {
         }
         // Matches were there to find.
         assert!(units > 500 && governments > 500, "{units} {governments}");
+    }
+
+    #[test]
+    fn acronyms_and_party_tags_are_read_as_the_bounded_expressions_read_them()
+    {
+        let acronym =
+            Regex::new(r"^[ \x{a0}]\((\p{Lu}[\p{Lu}.&]{1,9})\)").unwrap();
+        let party =
+            Regex::new(r"^, ([DRI])-?\p{Lu}[\p{L}.]{0,6}(?:,|\s|$)").unwrap();
+        #[rustfmt::skip]
+        const PIECES: &[&str] = &[
+            ")", "(", "D", "R", "I", "-", "S", ".", "C", "DEA", "U.S.", "&",
+            "AB", "É", "é", "Ⅻ", "ǅ", "x", "Calif", ",", " ", "\n", "\t",
+            "\u{a0}", "1", "ΣΑΣ",
+        ];
+        let mut texts = Vec::new();
+        for t in crate::model::random_texts(
+            PIECES,
+            100_000,
+            9,
+            0x2545_f491_4f6c_dd1d,
+        ) {
+            texts.push(format!(" ({t}"));
+            texts.push(format!("\u{a0}({t}"));
+            texts.push(format!(", {t}"));
+        }
+        texts.extend(
+            [
+                " (DEA)",
+                " (ABCDEFGHIJ)",
+                " (ABCDEFGHIJK)",
+                " (A)",
+                ", R-S.C.,",
+                ", D-Calif.",
+                ", I-Vt.",
+                ", R-Calif",
+                ", DNY",
+                ", R-ABCDEFG,",
+                ", R-ABCDEFGH,",
+                ", R-S",
+                ", RS.C.\n",
+            ]
+            .map(String::from),
+        );
+        let (mut acronyms, mut tags) = (0, 0);
+        for rest in &texts {
+            let old = acronym.captures(rest).map(|c| {
+                (c.get(0).unwrap().as_str(), c.get(1).unwrap().as_str())
+            });
+            assert_eq!(acronym_at(rest), old, "{rest:?}");
+            acronyms += usize::from(old.is_some());
+            let old = party.captures(rest).map(|c| {
+                (c.get(0).unwrap().as_str(), c.get(1).unwrap().as_str())
+            });
+            assert_eq!(party_tag_at(rest), old, "{rest:?}");
+            tags += usize::from(old.is_some());
+        }
+        assert!(acronyms > 500 && tags > 500, "{acronyms} {tags}");
     }
 
     #[test]
