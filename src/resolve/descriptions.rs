@@ -638,11 +638,17 @@ fn may_hold_government(text: &str) -> bool {
 
 /// Where each noun `may_hold_government` looks for starts, in order:
 /// every match of [`government_regex`] ends with one of them.
+///
+/// The nouns are found in one pass, by the literal engines of `regex`
+/// ([`government_noun_regex`]), where `match_indices` passed over the
+/// whole text once for each noun. No noun overlaps itself or another,
+/// so the matches are every place of every noun.
 fn government_nouns(text: &str) -> Vec<(usize, &'static str)> {
-    let mut nouns: Vec<(usize, &'static str)> = GOVERNMENT_NOUNS
-        .iter()
-        .flat_map(|&noun| {
-            text.match_indices(noun).map(move |(at, _)| (at, noun))
+    government_noun_regex()
+        .find_iter(text)
+        .filter_map(|m| {
+            let noun = GOVERNMENT_NOUNS.iter().find(|n| **n == m.as_str())?;
+            Some((m.start(), *noun))
         })
         .filter(|&(at, _)| {
             let before = &text[..at];
@@ -662,9 +668,15 @@ fn government_nouns(text: &str) -> Vec<(usize, &'static str)> {
                 })
                 .any(|c| !c.is_ascii() || c.is_ascii_uppercase())
         })
-        .collect();
-    nouns.sort_unstable();
-    nouns
+        .collect()
+}
+
+/// [`GOVERNMENT_NOUNS`] as one expression of literals.
+fn government_noun_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(&GOVERNMENT_NOUNS.join("|")).expect("valid regex")
+    })
 }
 
 /// The matches of [`government_regex`] in `text`, as `captures_iter`
@@ -1016,6 +1028,33 @@ mod tests {
             tags += usize::from(old.is_some());
         }
         assert!(acronyms > 500 && tags > 500, "{acronyms} {tags}");
+    }
+
+    #[test]
+    fn government_nouns_are_every_place_of_every_noun() {
+        let mut texts = phrase_texts();
+        texts.extend(
+            ["administrationgovernment", "authoritiesauthorities", "x"]
+                .map(String::from),
+        );
+        let mut found = 0;
+        for text in &texts {
+            // What `government_nouns` searched: each noun in turn.
+            let mut every: Vec<(usize, &str)> = GOVERNMENT_NOUNS
+                .iter()
+                .flat_map(|&n| {
+                    text.match_indices(n).map(move |(at, _)| (at, n))
+                })
+                .collect();
+            every.sort_unstable();
+            let one_pass: Vec<(usize, &str)> = government_noun_regex()
+                .find_iter(text)
+                .map(|m| (m.start(), m.as_str()))
+                .collect();
+            assert_eq!(one_pass, every, "{text:?}");
+            found += every.len();
+        }
+        assert!(found > 10_000, "{found}");
     }
 
     #[test]
