@@ -74,7 +74,15 @@ fn shape(word: &[u8], lower: impl Fn(u8) -> u8) -> usize {
 /// Drops titles and roles before a name: "DEA Administrator Anne Milgram"
 /// gives "Anne Milgram". A mention that is only a title is kept whole.
 pub fn strip_title(mention: &str) -> String {
-    let words = split_words(mention);
+    let mut held = [""; MOST_WORDS];
+    let split;
+    let words: &[&str] = match split_ascii_words(mention, &mut held) {
+        Some(n) => &held[..n],
+        None => {
+            split = mention.split_whitespace().collect::<Vec<_>>();
+            &split
+        }
+    };
     // "Jane Doe of the Data Justice Collective": a title's word in the
     // name of the body a person is of is no title. Whether the last word
     // heads a body is asked once a title is found: most name runs hold
@@ -90,7 +98,7 @@ pub fn strip_title(mention: &str) -> String {
     let last_title =
         (0..words.len()).rev().find(|&t| is_title(words[t]) && !in_body(t));
     let mut start =
-        last_title.map_or_else(|| role_before_name(&words), |t| t + 1);
+        last_title.map_or_else(|| role_before_name(words), |t| t + 1);
     // "Secretary of State John Kerry": the title runs on over "of" or
     // "for"; "Secretary of State" names no one after it, and is kept.
     let mut run_on = false;
@@ -145,7 +153,7 @@ pub fn strip_title(mention: &str) -> String {
     if start > 0 && start < words.len() && is_place_preposition(words[start]) {
         start = 0;
     }
-    let rest = if start < words.len() { &words[start..] } else { &words[..] };
+    let rest = if start < words.len() { &words[start..] } else { words };
     let rest = match rest {
         [first, tail @ ..] if !tail.is_empty() && is_article(first) => tail,
         _ => rest,
@@ -164,30 +172,37 @@ pub fn strip_title(mention: &str) -> String {
     name
 }
 
-/// The words of `text`, as [`str::split_whitespace`] gives them. ASCII
-/// text, most names, is split a byte at a time: the general splitter,
+/// The most words [`split_ascii_words`] holds: more than any name run.
+const MOST_WORDS: usize = 16;
+
+/// The words of `text`, as [`str::split_whitespace`] gives them, put in
+/// `words`, and their number; `None` for text outside ASCII or with
+/// more words than `words` holds. An ASCII name, most of them, is split
+/// a byte at a time into a list on the stack: the general splitter,
 /// decoding each character and asking Unicode whether it is white
-/// space, was a third of [`strip_title`].
-fn split_words(text: &str) -> Vec<&str> {
+/// space, and the list it filled on the heap were a third of
+/// [`strip_title`].
+fn split_ascii_words<'t>(
+    text: &'t str,
+    words: &mut [&'t str],
+) -> Option<usize> {
     if !text.is_ascii() {
-        return text.split_whitespace().collect();
+        return None;
     }
-    let mut words = Vec::new();
+    let mut n = 0;
     let mut start = None;
-    for (i, b) in text.bytes().enumerate() {
+    for (i, b) in text.bytes().chain([b' ']).enumerate() {
         // ASCII's white space, as `char::is_whitespace` has it.
         if matches!(b, b' ' | b'\t'..=b'\r') {
             if let Some(s) = start.take() {
-                words.push(&text[s..i]);
+                *words.get_mut(n)? = &text[s..i];
+                n += 1;
             }
         } else if start.is_none() {
             start = Some(i);
         }
     }
-    if let Some(s) = start {
-        words.push(&text[s..]);
-    }
-    words
+    Some(n)
 }
 
 /// Where the name starts in "NTSB board member Thomas Chapman",
@@ -1169,7 +1184,7 @@ mod tests {
     }
 
     #[test]
-    fn split_words_is_split_whitespace() {
+    fn split_ascii_words_is_split_whitespace() {
         #[rustfmt::skip]
         const PIECES: &[&str] = &[
             " ", "  ", "\t", "\n", "\r", "\x0b", "\x0c", "\x1c", "\x1f",
@@ -1183,19 +1198,30 @@ mod tests {
             0x9e37_79b9_7f4a_7c15,
         );
         texts.extend(["", " ", "a", " a ", "a  b"].map(String::from));
+        for n in [MOST_WORDS - 1, MOST_WORDS, MOST_WORDS + 1] {
+            texts.push("w ".repeat(n));
+            texts.push(" w".repeat(n));
+        }
         for text in crate::model::bundled_texts() {
             texts.extend(text.lines().map(String::from));
         }
         for text in &texts {
             let want: Vec<&str> = text.split_whitespace().collect();
-            assert_eq!(split_words(text), want, "{text:?}");
+            let mut held = [""; MOST_WORDS];
+            match split_ascii_words(text, &mut held) {
+                Some(n) => assert_eq!(held[..n], want, "{text:?}"),
+                None => assert!(
+                    !text.is_ascii() || want.len() > MOST_WORDS,
+                    "{text:?}"
+                ),
+            }
         }
     }
 
     /// `strip_title` as it was, asking whether words head bodies before
     /// it knew it needed to: the reference the lazy one is held to.
     fn strip_title_eager(mention: &str) -> String {
-        let words = split_words(mention);
+        let words: Vec<&str> = mention.split_whitespace().collect();
         // "Jane Doe of the Data Justice Collective": a title's word in the
         // name of the body a person is of is no title.
         let of_body = words.last().is_some_and(|w| {
