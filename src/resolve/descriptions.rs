@@ -151,7 +151,7 @@ fn unit_matches(text: &str) -> Vec<Found> {
             rest[sep..].find([' ', '\u{a0}']).unwrap_or(rest.len() - sep);
         // The word, a space, the longest noun and the byte after it.
         let end = char_boundary(text, after + sep + word + 2 + 12 + 4);
-        let m = if is_plain(&text[start..end]) {
+        let m = if is_plain(&text[start..after + sep + word]) {
             plain_unit(text, start, at)
         } else {
             unit_regex()
@@ -169,15 +169,18 @@ fn unit_matches(text: &str) -> Vec<Found> {
 
 /// The match of [`unit_regex`] that holds the "’s" at `at`, starting
 /// at `start` or after, in a [plain](is_plain) window: there a capital
-/// (`\p{Lu}`) is one of A to Z, a letter (`\p{L}`) one of ASCII's, and
-/// a lower-case letter (`\p{Ll}`) one of a to z.
+/// (`\p{Lu}`), a letter (`\p{L}`) and a lower-case letter (`\p{Ll}`)
+/// are [`is_capital`], [`is_letter`] and [`is_lower`].
 fn plain_unit(text: &str, start: usize, at: usize) -> Option<Found> {
     let bytes = text.as_bytes();
     let after = at + "’s".len();
     let r = after + sep_len(text, after)?;
     // The word between, preferred, as the regular expression's `?`.
-    let lower =
-        bytes[r..].iter().take_while(|b| b.is_ascii_lowercase()).count();
+    let lower: usize = text[r..]
+        .chars()
+        .take_while(|&c| is_lower(c))
+        .map(char::len_utf8)
+        .sum();
     let noun_at = |at: usize| {
         UNIT_NOUNS
             .iter()
@@ -195,7 +198,7 @@ fn plain_unit(text: &str, start: usize, at: usize) -> Option<Found> {
     let owner = (start..at).find(|&x| {
         text.is_char_boundary(x)
             && word_bound(bytes, x)
-            && words_of(&text[x..at], |c| c.is_ascii_alphabetic() || c == '-')
+            && words_of(&text[x..at], |c| is_letter(c) || c == '-')
     })?;
     Some(Found([
         Some((owner, noun.1)),
@@ -240,11 +243,40 @@ fn char_boundary(text: &str, at: usize) -> usize {
     at
 }
 
-/// True when `window` holds only ASCII, "’" and no-break spaces: the
-/// characters whose classes [`plain_unit`] and [`plain_government`]
-/// know without Unicode's tables.
+/// True when `window` holds only ASCII, "’", no-break spaces and the
+/// letters of Latin-1 ("é", "Ó"): the characters whose classes
+/// [`plain_unit`] and [`plain_government`] know without Unicode's
+/// tables. A window with any other keeps to the regular expression,
+/// which is compiled only then. What follows the last word whose
+/// letters they read (the nouns, matched byte for byte, and the byte
+/// after, for the word boundary) need not be plain: a quotation mark
+/// after "government" does not send its window to the expression.
 fn is_plain(window: &str) -> bool {
-    window.chars().all(|c| c.is_ascii() || c == '’' || c == '\u{a0}')
+    window
+        .chars()
+        .all(|c| c.is_ascii() || c == '’' || c == '\u{a0}' || is_letter(c))
+}
+
+/// `\p{Lu}` for a character of a [plain](is_plain) window: A to Z and
+/// Latin-1's capitals ("À" to "Þ", without "×").
+fn is_capital(c: char) -> bool {
+    c.is_ascii_uppercase()
+        || matches!(c, '\u{c0}'..='\u{d6}' | '\u{d8}'..='\u{de}')
+}
+
+/// `\p{Ll}` for a character of a [plain](is_plain) window: a to z and
+/// Latin-1's small letters ("ß" to "ÿ", without "÷").
+fn is_lower(c: char) -> bool {
+    c.is_ascii_lowercase()
+        || matches!(c, '\u{df}'..='\u{f6}' | '\u{f8}'..='\u{ff}')
+}
+
+/// `\p{L}` for a character of a [plain](is_plain) window, and the
+/// letters such a window may hold besides ASCII: ASCII's and Latin-1's
+/// from "À" on ("ª", "µ" and "º" are letters too, and keep a window to
+/// the regular expression).
+fn is_letter(c: char) -> bool {
+    is_capital(c) || is_lower(c)
 }
 
 /// The length of the space (a space or a no-break space) at `at`, if
@@ -268,14 +300,13 @@ fn word_bound(bytes: &[u8], at: usize) -> bool {
 }
 
 /// True when `name` is one word, or two with a space between, each a
-/// capital A to Z followed by characters `in_word` takes: a name of the
-/// regular expressions, in a [plain](is_plain) window.
+/// capital ([`is_capital`]) followed by characters `in_word` takes: a
+/// name of the regular expressions, in a [plain](is_plain) window.
 fn words_of(name: &str, in_word: impl Fn(char) -> bool) -> bool {
     let mut words = name.split([' ', '\u{a0}']);
     let word = |w: &str| {
         let mut chars = w.chars();
-        chars.next().is_some_and(|c| c.is_ascii_uppercase())
-            && chars.all(&in_word)
+        chars.next().is_some_and(is_capital) && chars.all(&in_word)
     };
     words.next().is_some_and(word)
         && words.next().is_none_or(word)
@@ -713,7 +744,7 @@ fn government_matches(
             c.is_alphabetic() || matches!(c, '’' | '\'' | '-')
         }));
         let end = char_boundary(text, at + noun.len() + 1);
-        let m = if is_plain(&text[start..end]) {
+        let m = if is_plain(&text[start..at]) {
             plain_government(text, start, at, noun)
         } else {
             government_regex()
@@ -746,9 +777,7 @@ fn plain_government(
     }
     let name_end = if text[..at].ends_with(' ') { at - 1 } else { at - 2 };
     let is_name = |name: &str| {
-        words_of(name, |c| {
-            c.is_ascii_alphabetic() || matches!(c, '’' | '\'' | '-')
-        })
+        words_of(name, |c| is_letter(c) || matches!(c, '’' | '\'' | '-'))
     };
     let noun = Some((at, end));
     (start..name_end).filter(|&x| text.is_char_boundary(x)).find_map(|x| {
@@ -930,6 +959,23 @@ mod tests {
     }
 
     #[test]
+    fn plain_classes_are_the_unicode_classes_in_plain_windows() {
+        let class = |c: &str| Regex::new(&format!(r"^\p{{{c}}}$")).unwrap();
+        let (lu, ll, l) = (class("Lu"), class("Ll"), class("L"));
+        let mut plain = 0;
+        for c in ('\0'..='\u{ff}').chain(['’']) {
+            let s = c.to_string();
+            if is_plain(&s) {
+                plain += 1;
+                assert_eq!(is_capital(c), lu.is_match(&s), "{c:?}");
+                assert_eq!(is_lower(c), ll.is_match(&s), "{c:?}");
+                assert_eq!(is_letter(c), l.is_match(&s), "{c:?}");
+            }
+        }
+        assert_eq!(plain, 128 + 2 + 62);
+    }
+
+    #[test]
     fn windowed_searches_find_what_the_whole_search_finds() {
         // Pieces of matches, that make many.
         #[rustfmt::skip]
@@ -939,7 +985,8 @@ mod tests {
             "foreign ", "army", "central bank", "police", "ministry",
             "the Biden", "The", "Mexican", "government", "administration",
             "authorities", "É", "x", "-", ",", "’s", "’", "Xi", "s", "'",
-            "Ⅻ", "ǅ", "\u{345}", "_", "1", "A", "the ", "bank",
+            "Ⅻ", "ǅ", "\u{345}", "_", "1", "A", "the ", "bank", "é", "Ó",
+            "López ", "ß", "×", "÷", "ÿ", "ª", "µ", "Þ", "Älv",
         ];
         let mut texts = phrase_texts();
         texts.extend(crate::model::random_texts(
@@ -961,6 +1008,10 @@ mod tests {
                 "The Biden\u{a0}administration’s government",
                 "A B C D’s government; the A B administration",
                 "China’s policeman, China’s armyx, China’s army_",
+                "xÉ’s army said, 1Ó’s navy, _Älv Öst’s police",
+                "the xÉlan government, aÓ’s government, xÑoño’s authorities",
+                "The Ñoño administration, the López Obrador government",
+                "Þór’s ministry, ßa’s army, Ë é’s navy, É×’s army",
             ]
             .map(String::from),
         );
