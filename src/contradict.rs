@@ -145,6 +145,12 @@ struct Names {
     /// of `regex` cannot run outside ASCII. Most reports name no alias:
     /// this tells them apart before `found` is run.
     may_find: Option<Regex>,
+    /// `may_find` for a text folded by [`fold_ascii`]: the aliases
+    /// folded, as plain literals, which the fast engines of `regex`
+    /// search without the case tables (`may_find` folds case with
+    /// Unicode's, slowly). `None` when an alias holds a character with
+    /// case outside ASCII, which folding ASCII alone would miss.
+    folded: Option<Regex>,
     /// Each alias, lower-cased, and the name it stands for.
     name_of: HashMap<String, String>,
 }
@@ -178,11 +184,34 @@ impl Names {
         let may_find = found
             .as_ref()
             .and_then(|_| Regex::new(&format!("(?i){}", bare.join("|"))).ok());
+        let folds = |a: &str| a.chars().all(|c| c.is_ascii() || caseless(c));
+        let folded = may_find
+            .as_ref()
+            .filter(|_| pairs.iter().all(|(a, _)| folds(a)))
+            .and_then(|_| {
+                let folded: Vec<String> = pairs
+                    .iter()
+                    .map(|(a, _)| regex::escape(&a.to_ascii_lowercase()))
+                    .collect();
+                Regex::new(&folded.join("|")).ok()
+            });
         let name_of = pairs
             .iter()
             .map(|(a, n)| (a.to_lowercase(), n.to_string()))
             .collect();
-        Names { found, may_find, name_of }
+        Names { found, may_find, folded, name_of }
+    }
+
+    /// True when `may_find` matches `text`: `folded` on the folded text
+    /// when it has no character that folds to ASCII from outside it.
+    fn may_find_in(&self, may_find: &Regex, text: &str) -> bool {
+        if let Some(folded) = &self.folded {
+            let text = fold_ascii(text);
+            if !text.contains(KELVIN) && !text.contains(LONG_S) {
+                return folded.is_match(&text);
+            }
+        }
+        may_find.is_match(text)
     }
 
     /// The content of `a`, an attribution of `text`, each alias in it
@@ -190,7 +219,8 @@ impl Names {
     fn content_in(&self, text: &str, a: &Attribution) -> String {
         let text = a.content_text(text);
         let Some(found) = &self.found else { return text };
-        if self.may_find.as_ref().is_some_and(|m| !m.is_match(&text)) {
+        if self.may_find.as_ref().is_some_and(|m| !self.may_find_in(m, &text))
+        {
             return text;
         }
         // Most reports name no alias: keep their text, uncopied.
@@ -203,6 +233,29 @@ impl Names {
             std::borrow::Cow::Owned(named) => named,
         }
     }
+}
+
+/// The two characters outside ASCII that Unicode's simple case folding
+/// (as `(?i)` in `regex` applies it) puts with ASCII letters: the Kelvin
+/// sign with "k", the long s with "s".
+const KELVIN: char = '\u{212a}';
+const LONG_S: char = '\u{17f}';
+
+/// `text` with ASCII's capitals lowered and every other character kept.
+///
+/// For a text without [`KELVIN`] or [`LONG_S`], and an alias of ASCII and
+/// [`caseless`] characters, `(?i)` matches the alias where the folded
+/// alias is in the folded text: an ASCII character of the alias matches
+/// its two cases alone, and any other character only itself, so a
+/// character of the text with case outside ASCII ("É") matches none.
+fn fold_ascii(text: &str) -> String {
+    text.to_ascii_lowercase()
+}
+
+/// True for a character without case: it lowers and raises to itself,
+/// and is no letter.
+fn caseless(c: char) -> bool {
+    !c.is_alphabetic() && c.to_lowercase().eq([c]) && c.to_uppercase().eq([c])
 }
 
 /// A comparable word ([`term`]): shared, as a corpus repeats a few tens
@@ -1824,6 +1877,74 @@ mod tests {
             }
         }
         assert!(named > 0);
+    }
+
+    #[test]
+    fn folded_aliases_are_found_where_case_folding_finds_them() {
+        // The characters outside ASCII whose case class in `(?i)` holds
+        // an ASCII letter are the two `fold_ascii` leaves to `may_find`.
+        let ascii_letter = Regex::new("(?i)^[a-z]$").unwrap();
+        let outside: Vec<char> = ('\u{80}'..=char::MAX)
+            .filter(|c| ascii_letter.is_match(c.encode_utf8(&mut [0; 4])))
+            .collect();
+        assert_eq!(outside, [LONG_S, KELVIN]);
+        let table = crate::store::builtin_aliases();
+        let names = Names::new(&table);
+        let may_find = names.may_find.as_ref().unwrap();
+        assert!(names.folded.is_some());
+        // Each non-ASCII character of the aliases is in a class alone.
+        for c in table
+            .entries
+            .iter()
+            .flat_map(|e| e.aliases.iter())
+            .flat_map(|a| a.chars())
+        {
+            if !c.is_ascii() {
+                let alone = Regex::new(&format!(
+                    "(?i)^{}$",
+                    regex::escape(&c.to_string())
+                ))
+                .unwrap();
+                let others = ('\0'..=char::MAX)
+                    .filter(|&d| {
+                        d != c && alone.is_match(d.encode_utf8(&mut [0; 4]))
+                    })
+                    .count();
+                assert_eq!(others, 0, "{c:?}");
+            }
+        }
+        #[rustfmt::skip]
+        const PIECES: &[&str] = &[
+            "AOC", "aoc", "AmLo", "PRC", "prc", "People’s", "people's",
+            " Republic of ", "China", "Joseph", " R. ", "Biden", " Jr.",
+            "Britain", "great", "UK", "u.k.", "U.", "K.", "S.", "A.", "USA",
+            "United States", " of America", " ", "\u{212a}", "\u{17f}",
+            "ſ", "É", "é", "İ", "ı", "’", "'", "x", "-", ".", "\n", "ΣΑΣ",
+        ];
+        let mut texts = crate::model::random_texts(
+            PIECES,
+            100_000,
+            8,
+            0x9e37_79b9_7f4a_7c15,
+        );
+        for text in crate::model::bundled_texts() {
+            texts.extend(text.lines().map(String::from));
+        }
+        let mut found = 0;
+        for text in &texts {
+            let want = may_find.is_match(text);
+            assert_eq!(names.may_find_in(may_find, text), want, "{text:?}");
+            found += usize::from(want);
+        }
+        assert!(found > 10_000, "{found}");
+        // An alias with case outside ASCII leaves every text to `may_find`.
+        let table = AliasTable {
+            entries: vec![crate::model::AliasEntry {
+                name: "Andrés".into(),
+                aliases: vec!["Andrés M.".into()],
+            }],
+        };
+        assert!(Names::new(&table).folded.is_none());
     }
 
     #[test]

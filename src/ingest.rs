@@ -10,12 +10,16 @@
 //! the page's title, address, date and publisher read from its `<head>`.
 //! The module owns [`IngestError`]; it depends only on [`crate::model`].
 
+use std::borrow::Cow;
 use std::collections::HashSet;
+use std::fmt;
 use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
-use serde_json::{Map, Value};
+use serde::de::{
+    self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor,
+};
 
 use crate::model::Document;
 
@@ -584,25 +588,36 @@ fn parse_line(
 }
 
 /// Parses line number `line` of a JSONL file.
+///
+/// The line is read into [`Line`], which keeps only the six fields a
+/// document takes (borrowing strings without escapes) and checks the
+/// rest the way a [`serde_json::Value`] is parsed, without building it:
+/// the records of annotated corpora carry large arrays no stage reads.
 fn parse_record(
     path: &Path,
     line: usize,
     src: &str,
 ) -> Result<Document, IngestError> {
-    let value: Value =
+    let parsed: Line<'_> =
         serde_json::from_str(src).map_err(|e| json_error(path, line, &e))?;
-    let Value::Object(map) = &value else {
-        let found = kind(&value);
-        return Err(IngestError::NotObject { path: path.into(), line, found });
+    let fields = match parsed {
+        Line::Object(fields) => fields,
+        Line::Other(found) => {
+            return Err(IngestError::NotObject {
+                path: path.into(),
+                line,
+                found,
+            });
+        }
     };
-    let rec = Record { path, line, map };
+    let rec = Record { path, line };
     let doc = Document {
-        id: rec.id()?,
-        text: rec.text()?,
-        title: rec.optional("title")?,
-        url: rec.optional("url")?,
-        date: rec.optional("date")?,
-        publisher: rec.optional("publisher")?,
+        id: rec.id(fields.id)?,
+        text: rec.text(fields.text)?,
+        title: rec.optional("title", fields.title)?,
+        url: rec.optional("url", fields.url)?,
+        date: rec.optional("date", fields.date)?,
+        publisher: rec.optional("publisher", fields.publisher)?,
     };
     within(path, Some(line), doc, MAX_TEXT)
 }
@@ -619,63 +634,358 @@ fn json_error(path: &Path, line: usize, e: &serde_json::Error) -> IngestError {
     IngestError::Json { path: path.to_path_buf(), line, message }
 }
 
-/// How a JSON value is named in error messages.
-fn kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(s) if s.is_empty() => "an empty string",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
+/// One JSONL line as parsed: an object's fields, or the kind of the
+/// value that is not an object.
+enum Line<'a> {
+    /// An object.
+    Object(Fields<'a>),
+    /// Any other value, named as in error messages ("an array", ...).
+    Other(&'static str),
+}
+
+/// The fields of a record a document takes; of a key given twice the
+/// last value counts, as in a [`serde_json::Map`].
+#[derive(Default)]
+struct Fields<'a> {
+    id: Option<JsonField<'a>>,
+    text: Option<JsonField<'a>>,
+    title: Option<JsonField<'a>>,
+    url: Option<JsonField<'a>>,
+    date: Option<JsonField<'a>>,
+    publisher: Option<JsonField<'a>>,
+}
+
+/// The value of one field a document takes.
+enum JsonField<'a> {
+    /// A string, borrowed from the line when it has no escapes.
+    Str(Cow<'a, str>),
+    /// A number (an `id` may be one).
+    Number(serde_json::Number),
+    /// Null, which an optional field takes as absent.
+    Null,
+    /// Anything else, named as in error messages ("an array", ...).
+    Other(&'static str),
+}
+
+impl JsonField<'_> {
+    /// How the value is named in error messages.
+    fn kind(&self) -> &'static str {
+        match self {
+            JsonField::Str(s) if s.is_empty() => "an empty string",
+            JsonField::Str(_) => "a string",
+            JsonField::Number(_) => "a number",
+            JsonField::Null => "null",
+            JsonField::Other(kind) => kind,
+        }
     }
 }
 
-/// One parsed JSONL record with the place it came from.
+/// The keys of a record: the six read, and any other.
+enum Key {
+    Id,
+    Text,
+    Title,
+    Url,
+    Date,
+    Publisher,
+    Other,
+}
+
+impl<'de> Deserialize<'de> for Key {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Key, D::Error> {
+        d.deserialize_str(KeyVisitor)
+    }
+}
+
+/// Reads a key into a [`Key`].
+struct KeyVisitor;
+
+impl Visitor<'_> for KeyVisitor {
+    type Value = Key;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a string key")
+    }
+
+    fn visit_str<E: de::Error>(self, key: &str) -> Result<Key, E> {
+        Ok(match key {
+            "id" => Key::Id,
+            "text" => Key::Text,
+            "title" => Key::Title,
+            "url" => Key::Url,
+            "date" => Key::Date,
+            "publisher" => Key::Publisher,
+            _ => Key::Other,
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for Line<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(LineVisitor)
+    }
+}
+
+/// Reads a whole line into a [`Line`].
+struct LineVisitor;
+
+impl<'de> Visitor<'de> for LineVisitor {
+    type Value = Line<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<Line<'de>, A::Error> {
+        let mut fields = Fields::default();
+        while let Some(key) = map.next_key::<Key>()? {
+            let slot = match key {
+                Key::Id => &mut fields.id,
+                Key::Text => &mut fields.text,
+                Key::Title => &mut fields.title,
+                Key::Url => &mut fields.url,
+                Key::Date => &mut fields.date,
+                Key::Publisher => &mut fields.publisher,
+                Key::Other => {
+                    map.next_value::<Checked>()?;
+                    continue;
+                }
+            };
+            *slot = Some(map.next_value::<JsonField<'de>>()?);
+        }
+        Ok(Line::Object(fields))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(
+        self,
+        seq: A,
+    ) -> Result<Line<'de>, A::Error> {
+        Checked::visit_seq(Checked, seq)?;
+        Ok(Line::Other("an array"))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Line<'de>, E> {
+        Ok(Line::Other("null"))
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Line<'de>, E> {
+        Ok(Line::Other("a boolean"))
+    }
+
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Line<'de>, E> {
+        Ok(Line::Other("a number"))
+    }
+
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Line<'de>, E> {
+        Ok(Line::Other("a number"))
+    }
+
+    fn visit_f64<E: de::Error>(self, n: f64) -> Result<Line<'de>, E> {
+        // As a `Value` holds it: a float no number can hold is null.
+        let number = serde_json::Number::from_f64(n);
+        Ok(Line::Other(if number.is_some() { "a number" } else { "null" }))
+    }
+
+    fn visit_str<E: de::Error>(self, s: &str) -> Result<Line<'de>, E> {
+        let empty = s.is_empty();
+        Ok(Line::Other(if empty { "an empty string" } else { "a string" }))
+    }
+}
+
+impl<'de> Deserialize<'de> for JsonField<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(JsonFieldVisitor)
+    }
+}
+
+/// Reads one field's value into a [`JsonField`].
+struct JsonFieldVisitor;
+
+impl<'de> Visitor<'de> for JsonFieldVisitor {
+    type Value = JsonField<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_borrowed_str<E: de::Error>(
+        self,
+        s: &'de str,
+    ) -> Result<JsonField<'de>, E> {
+        Ok(JsonField::Str(Cow::Borrowed(s)))
+    }
+
+    fn visit_str<E: de::Error>(self, s: &str) -> Result<JsonField<'de>, E> {
+        Ok(JsonField::Str(Cow::Owned(s.to_owned())))
+    }
+
+    fn visit_string<E: de::Error>(
+        self,
+        s: String,
+    ) -> Result<JsonField<'de>, E> {
+        Ok(JsonField::Str(Cow::Owned(s)))
+    }
+
+    fn visit_u64<E: de::Error>(self, n: u64) -> Result<JsonField<'de>, E> {
+        Ok(JsonField::Number(n.into()))
+    }
+
+    fn visit_i64<E: de::Error>(self, n: i64) -> Result<JsonField<'de>, E> {
+        Ok(JsonField::Number(n.into()))
+    }
+
+    fn visit_f64<E: de::Error>(self, n: f64) -> Result<JsonField<'de>, E> {
+        // As a `Value` holds it: a float no number can hold is null.
+        Ok(serde_json::Number::from_f64(n)
+            .map_or(JsonField::Null, JsonField::Number))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<JsonField<'de>, E> {
+        Ok(JsonField::Null)
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<JsonField<'de>, E> {
+        Ok(JsonField::Other("a boolean"))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(
+        self,
+        seq: A,
+    ) -> Result<JsonField<'de>, A::Error> {
+        Checked::visit_seq(Checked, seq)?;
+        Ok(JsonField::Other("an array"))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(
+        self,
+        map: A,
+    ) -> Result<JsonField<'de>, A::Error> {
+        Checked::visit_map(Checked, map)?;
+        Ok(JsonField::Other("an object"))
+    }
+}
+
+/// A value no field takes, parsed as a [`serde_json::Value`] would be
+/// (every string decoded, every number read, the same nesting limit)
+/// but kept nowhere: a line a `Value` refuses is refused with the same
+/// error. `serde::de::IgnoredAny` would skip it less strictly (a lone
+/// surrogate escape, a number out of range).
+struct Checked;
+
+impl<'de> Deserialize<'de> for Checked {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Checked, D::Error> {
+        d.deserialize_any(Checked)
+    }
+}
+
+impl<'de> Visitor<'de> for Checked {
+    type Value = Checked;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<Checked, E> {
+        Ok(Checked)
+    }
+
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Checked, E> {
+        Ok(Checked)
+    }
+
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Checked, E> {
+        Ok(Checked)
+    }
+
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Checked, E> {
+        Ok(Checked)
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Checked, E> {
+        Ok(Checked)
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Checked, E> {
+        Ok(Checked)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(
+        self,
+        mut seq: A,
+    ) -> Result<Checked, A::Error> {
+        while seq.next_element::<Checked>()?.is_some() {}
+        Ok(Checked)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<Checked, A::Error> {
+        while map.next_entry::<CheckedKey, Checked>()?.is_some() {}
+        Ok(Checked)
+    }
+}
+
+/// An object's key no field takes, read as a `Value` reads keys.
+struct CheckedKey;
+
+impl<'de> Deserialize<'de> for CheckedKey {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_str(KeyVisitor).map(|_| CheckedKey)
+    }
+}
+
+/// The place of one JSONL record, for its errors.
 struct Record<'a> {
     /// The file.
     path: &'a Path,
     /// The 1-based line number.
     line: usize,
-    /// The record's fields.
-    map: &'a Map<String, Value>,
 }
 
 impl Record<'_> {
     /// The `id` field: a non-empty string, or a number written out.
-    fn id(&self) -> Result<String, IngestError> {
-        match self.map.get("id") {
+    fn id(&self, field: Option<JsonField<'_>>) -> Result<String, IngestError> {
+        match field {
             None => Err(self.missing("id")),
-            Some(Value::String(s)) if !s.trim().is_empty() => Ok(s.clone()),
-            Some(Value::Number(n)) => Ok(n.to_string()),
+            Some(JsonField::Str(s)) if !s.trim().is_empty() => {
+                Ok(s.into_owned())
+            }
+            Some(JsonField::Number(n)) => Ok(n.to_string()),
             Some(v) => {
-                Err(self.wrong("id", "a non-empty string or a number", v))
+                Err(self.wrong("id", "a non-empty string or a number", &v))
             }
         }
     }
 
     /// The `text` field, with line endings made LF (see
     /// [`normalize_newlines`]).
-    fn text(&self) -> Result<String, IngestError> {
-        match self.map.get("text") {
+    fn text(
+        &self,
+        field: Option<JsonField<'_>>,
+    ) -> Result<String, IngestError> {
+        match field {
             None => Err(self.missing("text")),
-            Some(Value::String(s)) => Ok(normalize_newlines(s.clone())),
-            Some(v) => Err(self.wrong("text", "a string", v)),
+            Some(JsonField::Str(s)) => Ok(normalize_newlines(s.into_owned())),
+            Some(v) => Err(self.wrong("text", "a string", &v)),
         }
     }
 
     /// An optional string field; null and "" count as absent.
     fn optional(
         &self,
-        field: &'static str,
+        name: &'static str,
+        field: Option<JsonField<'_>>,
     ) -> Result<Option<String>, IngestError> {
-        match self.map.get(field) {
-            None | Some(Value::Null) => Ok(None),
-            Some(Value::String(s)) => {
-                Ok(Some(s.clone()).filter(|s| !s.is_empty()))
+        match field {
+            None | Some(JsonField::Null) => Ok(None),
+            Some(JsonField::Str(s)) => {
+                Ok(Some(s.into_owned()).filter(|s| !s.is_empty()))
             }
-            Some(v) => Err(self.wrong(field, "a string", v)),
+            Some(v) => Err(self.wrong(name, "a string", &v)),
         }
     }
 
@@ -690,10 +1000,10 @@ impl Record<'_> {
         &self,
         field: &'static str,
         expected: &'static str,
-        value: &Value,
+        value: &JsonField<'_>,
     ) -> IngestError {
         let (path, line, found) =
-            (self.path.to_path_buf(), self.line, kind(value));
+            (self.path.to_path_buf(), self.line, value.kind());
         IngestError::WrongType { path, line, field, expected, found }
     }
 }
@@ -1762,6 +2072,239 @@ mod tests {
         assert_eq!(items[2].as_ref().unwrap().text, "\0 x");
         let err = items[3].as_ref().unwrap_err();
         assert!(matches!(err, IngestError::Json { line: 4, .. }), "{err}");
+    }
+
+    /// The reader [`parse_record`] replaced, which parsed each line into
+    /// a [`serde_json::Value`]: the reference the new one is held to.
+    mod value_reader {
+        use serde_json::{Map, Value};
+
+        use super::super::{
+            Document, IngestError, MAX_TEXT, Path, json_error,
+            normalize_newlines, within,
+        };
+
+        /// Parses line number `line` of a JSONL file.
+        pub(super) fn parse_record(
+            path: &Path,
+            line: usize,
+            src: &str,
+        ) -> Result<Document, IngestError> {
+            let value: Value = serde_json::from_str(src)
+                .map_err(|e| json_error(path, line, &e))?;
+            let Value::Object(map) = &value else {
+                let found = kind(&value);
+                return Err(IngestError::NotObject {
+                    path: path.into(),
+                    line,
+                    found,
+                });
+            };
+            let rec = Record { path, line, map };
+            let doc = Document {
+                id: rec.id()?,
+                text: rec.text()?,
+                title: rec.optional("title")?,
+                url: rec.optional("url")?,
+                date: rec.optional("date")?,
+                publisher: rec.optional("publisher")?,
+            };
+            within(path, Some(line), doc, MAX_TEXT)
+        }
+
+        /// How a JSON value is named in error messages.
+        fn kind(value: &Value) -> &'static str {
+            match value {
+                Value::Null => "null",
+                Value::Bool(_) => "a boolean",
+                Value::Number(_) => "a number",
+                Value::String(s) if s.is_empty() => "an empty string",
+                Value::String(_) => "a string",
+                Value::Array(_) => "an array",
+                Value::Object(_) => "an object",
+            }
+        }
+
+        /// One parsed JSONL record with the place it came from.
+        struct Record<'a> {
+            /// The file.
+            path: &'a Path,
+            /// The 1-based line number.
+            line: usize,
+            /// The record's fields.
+            map: &'a Map<String, Value>,
+        }
+
+        impl Record<'_> {
+            /// The `id` field: a non-empty string, or a number written out.
+            fn id(&self) -> Result<String, IngestError> {
+                match self.map.get("id") {
+                    None => Err(self.missing("id")),
+                    Some(Value::String(s)) if !s.trim().is_empty() => {
+                        Ok(s.clone())
+                    }
+                    Some(Value::Number(n)) => Ok(n.to_string()),
+                    Some(v) => Err(self.wrong(
+                        "id",
+                        "a non-empty string or a number",
+                        v,
+                    )),
+                }
+            }
+
+            /// The `text` field, with line endings made LF (see
+            /// [`normalize_newlines`]).
+            fn text(&self) -> Result<String, IngestError> {
+                match self.map.get("text") {
+                    None => Err(self.missing("text")),
+                    Some(Value::String(s)) => {
+                        Ok(normalize_newlines(s.clone()))
+                    }
+                    Some(v) => Err(self.wrong("text", "a string", v)),
+                }
+            }
+
+            /// An optional string field; null and "" count as absent.
+            fn optional(
+                &self,
+                field: &'static str,
+            ) -> Result<Option<String>, IngestError> {
+                match self.map.get(field) {
+                    None | Some(Value::Null) => Ok(None),
+                    Some(Value::String(s)) => {
+                        Ok(Some(s.clone()).filter(|s| !s.is_empty()))
+                    }
+                    Some(v) => Err(self.wrong(field, "a string", v)),
+                }
+            }
+
+            /// The error for a missing `field`.
+            fn missing(&self, field: &'static str) -> IngestError {
+                let (path, line) = (self.path.to_path_buf(), self.line);
+                IngestError::MissingField { path, line, field }
+            }
+
+            /// The error for a `field` holding `value` instead of `expected`.
+            fn wrong(
+                &self,
+                field: &'static str,
+                expected: &'static str,
+                value: &Value,
+            ) -> IngestError {
+                let (path, line, found) =
+                    (self.path.to_path_buf(), self.line, kind(value));
+                IngestError::WrongType { path, line, field, expected, found }
+            }
+        }
+    }
+
+    /// Whole entries of a record, each after a comma, for
+    /// [`jsonl_records_read_as_a_value_reads_them`].
+    #[rustfmt::skip]
+    const ENTRIES: &[&str] = &[
+        r#","id": "a""#, r#","id": "  ""#, r#","id": """#, r#","id": 7"#,
+        r#","id": -0"#, r#","id": -12"#, r#","id": 8.5"#, r#","id": 1e2"#,
+        r#","id": 1E+2"#, r#","id": 0.1e-7"#, r#","id": -0.0"#,
+        r#","id": 18446744073709551615"#, r#","id": 18446744073709551616"#,
+        r#","id": 123456789012345678901234567890"#, r#","id": null"#,
+        r#","id": true"#, r#","id": [1, "x"]"#, r#","id": {"a": 1}"#,
+        r#","id": "caf\u00e9""#, r#","\u0069d": "escaped key""#,
+        r#","text": "One\r\ntwo\rthree""#, r#","text": "plain""#,
+        r#","text": """#, r#","text": "\u0000 x""#, r#","text": 3"#,
+        r#","text": null"#, r#","text": false"#, r#","text": {}"#,
+        r#","text": "\ud83d\ude00 \"q\" \\ \/ \b\f\t""#,
+        r#","title": "T""#, r#","title": """#, r#","title": null"#,
+        r#","title": false"#, r#","title": 2"#, r#","url": "u""#,
+        r#","url": []"#, r#","url": null"#, r#","date": "2024""#,
+        r#","date": 2024"#, r#","date": """#, r#","publisher": "P""#,
+        r#","publisher": {"name": "P"}"#, r#","publisher": null"#,
+        r#","annotator": "x""#, r#","extra": [1, [2, {"a": [null]}]]"#,
+        r#","attributions": [{"eid": "E1", "source": [89, 106]}]"#,
+        r#","z": "\ud800""#, r#","z": 1e400"#, r#","z": -1e400"#,
+        r#","z": "\ud800\udc00""#, r#","z": "\x""#, r#","z": tru"#,
+        r#","z": [1,]"#, r#", "z" : { "y" : "\u12" }"#, r#","z": 01"#,
+        r#","z": "	""#, r#","id": "a\udc00""#, r#","text": "b\ud800""#,
+        r#","title": 1e400"#, r#","title": "\q""#, r#",1: 2"#, r#",,"#,
+        r#","id""#, " ,\"text\" :\"spaced\" ",
+    ];
+
+    /// Pieces of JSON in any order, mostly not JSON at all.
+    #[rustfmt::skip]
+    const FRAGMENTS: &[&str] = &[
+        "{", "}", "[", "]", ",", ":", " ", r#""id""#, r#""text""#,
+        r#""title""#, r#""x""#, "\"", "1", "-", ".", "e", "null", "true",
+        r#""\ud800""#, "1e400", r#""\u00e9""#, "\\", "é", "\t", "\r",
+    ];
+
+    #[test]
+    fn jsonl_records_read_as_a_value_reads_them() {
+        let path = Path::new("r.jsonl");
+        let mut lines: Vec<String> = crate::model::random_texts(
+            ENTRIES,
+            30_000,
+            7,
+            0x9e37_79b9_7f4a_7c15,
+        )
+        .into_iter()
+        .map(|entries| format!("{{{}}}", &entries[1..]))
+        .collect();
+        lines.extend(crate::model::random_texts(
+            FRAGMENTS,
+            30_000,
+            12,
+            0x2545_f491_4f6c_dd1d,
+        ));
+        let nested = |n: usize, open: &str, close: &str| {
+            format!(
+                "{{\"id\": 1, \"text\": \"t\", \"z\": {}{}}}",
+                open.repeat(n),
+                close.repeat(n)
+            )
+        };
+        for n in [126, 127, 128, 200] {
+            lines.push(nested(n, "[", "]"));
+            lines.push(nested(n, "{\"a\":", "}").replace(":}", ":1}"));
+        }
+        #[rustfmt::skip]
+        lines.extend([
+            "null", "true", "1", "-1", "1.5", "1e400", r#""""#, r#""s""#,
+            "[]", "[1, [2]]", "{}", "{} x", "{},", " {} ", "",
+            r#"{"id": "a", "text": "x"} x"#, r#"{"id": "a", "text": "x",}"#,
+            r#"{"id": "a", "id": "b", "text": "x"}"#,
+            r#"{"id": [1], "id": "b", "text": "x"}"#,
+            r#"{"id": "b", "id": {}, "text": "x"}"#,
+            r#"{"text": "x", "text": null, "id": 1}"#,
+            r#"{"title": 1, "title": null, "id": 1, "text": ""}"#,
+            r#"{"id": 1, "text": "x", "z": "\ud800"}"#,
+        ].map(String::from));
+        let mut differing = Vec::new();
+        let mut kinds = std::collections::BTreeSet::new();
+        for (i, src) in lines.iter().enumerate() {
+            let new = parse_record(path, i + 1, src);
+            let old = value_reader::parse_record(path, i + 1, src);
+            let (new, old) = (format!("{new:?}"), format!("{old:?}"));
+            kinds.insert(
+                old.split(['(', ' ', '{']).take(2).collect::<String>(),
+            );
+            if new != old {
+                differing.push((src, old, new));
+            }
+        }
+        assert!(
+            differing.is_empty(),
+            "{:#?}",
+            &differing[..differing.len().min(5)]
+        );
+        // Every outcome is among those met: documents and each error.
+        for kind in [
+            "OkDocument",
+            "ErrJson",
+            "ErrNotObject",
+            "ErrMissingField",
+            "ErrWrongType",
+        ] {
+            assert!(kinds.contains(kind), "{kind} not met: {kinds:?}");
+        }
     }
 
     /// Files for the folder walk: supported, unsupported and hidden.

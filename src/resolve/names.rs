@@ -24,30 +24,81 @@ fn data_lines(file: &'static str) -> impl Iterator<Item = &'static str> {
 /// short strings, and every capitalised word a name run holds is looked
 /// up.
 /// Keyed by bytes, as [`with_lower`] gives them.
-fn titles() -> &'static HashSet<&'static [u8], foldhash::fast::FixedState> {
-    static SET: OnceLock<HashSet<&'static [u8], foldhash::fast::FixedState>> =
-        OnceLock::new();
-    SET.get_or_init(|| {
-        data_lines(TITLES).map(str::trim).map(str::as_bytes).collect()
+fn titles() -> &'static Titles {
+    static TITLES_SET: OnceLock<Titles> = OnceLock::new();
+    TITLES_SET.get_or_init(|| {
+        let set: HashSet<&'static [u8], foldhash::fast::FixedState> =
+            data_lines(TITLES).map(str::trim).map(str::as_bytes).collect();
+        let mut shapes = [0u64; 16];
+        for title in &set {
+            let bit = shape(title, |b| b);
+            shapes[bit / 64] |= 1 << (bit % 64);
+        }
+        Titles { set, shapes }
     })
+}
+
+/// The titles, and the [`shape`] of each: most words of names are no
+/// title, and a word whose shape no title has is passed over without
+/// being lowered and hashed.
+#[derive(Debug)]
+struct Titles {
+    set: HashSet<&'static [u8], foldhash::fast::FixedState>,
+    /// One bit for each shape a title has.
+    shapes: [u64; 16],
+}
+
+impl Titles {
+    /// False when the ASCII word `word` is surely no title: no title,
+    /// lowered, has its shape.
+    fn may_hold(&self, word: &[u8]) -> bool {
+        let bit = shape(word, |b| b.to_ascii_lowercase());
+        self.shapes[bit / 64] & (1 << (bit % 64)) != 0
+    }
+}
+
+/// A number below 1024 from the length and the first, second and last
+/// bytes of `word`, each taken through `lower`.
+fn shape(word: &[u8], lower: impl Fn(u8) -> u8) -> usize {
+    let (Some(&first), Some(&last)) = (word.first(), word.last()) else {
+        return 0;
+    };
+    let second = word.get(1).copied().unwrap_or(0);
+    let key = word.len() as u64
+        | u64::from(lower(first)) << 16
+        | u64::from(lower(second)) << 24
+        | u64::from(lower(last)) << 32;
+    (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 54) as usize
 }
 
 /// Drops titles and roles before a name: "DEA Administrator Anne Milgram"
 /// gives "Anne Milgram". A mention that is only a title is kept whole.
 pub fn strip_title(mention: &str) -> String {
-    let words: Vec<&str> = mention.split_whitespace().collect();
+    let mut held = [""; MOST_WORDS];
+    let split;
+    let words: &[&str] = match split_ascii_words(mention, &mut held) {
+        Some(n) => &held[..n],
+        None => {
+            split = mention.split_whitespace().collect::<Vec<_>>();
+            &split
+        }
+    };
     // "Jane Doe of the Data Justice Collective": a title's word in the
-    // name of the body a person is of is no title.
-    let of_body = words.last().is_some_and(|w| {
-        crate::resolve::words::is_body_head(strip_possessive(w))
-    });
+    // name of the body a person is of is no title. Whether the last word
+    // heads a body is asked once a title is found: most name runs hold
+    // none, and the lookup was a fifth of the function.
+    let of_body = std::cell::OnceCell::new();
     let in_body = |t: usize| {
-        of_body && words[..t].iter().any(|w| matches!(*w, "of" | "for" | "at"))
+        *of_body.get_or_init(|| {
+            words.last().is_some_and(|w| {
+                crate::resolve::words::is_body_head(strip_possessive(w))
+            })
+        }) && words[..t].iter().any(|w| matches!(*w, "of" | "for" | "at"))
     };
     let last_title =
         (0..words.len()).rev().find(|&t| is_title(words[t]) && !in_body(t));
     let mut start =
-        last_title.map_or_else(|| role_before_name(&words), |t| t + 1);
+        last_title.map_or_else(|| role_before_name(words), |t| t + 1);
     // "Secretary of State John Kerry": the title runs on over "of" or
     // "for"; "Secretary of State" names no one after it, and is kept.
     let mut run_on = false;
@@ -83,15 +134,18 @@ pub fn strip_title(mention: &str) -> String {
         // body's name, whose first word only looks like a title.
         let body_head =
             |w: &str| crate::resolve::words::is_body_head(strip_possessive(w));
-        let body = (run_on && words.last().is_some_and(|w| body_head(w)))
-            || (words.get(name_at).is_some_and(|w| body_head(w))
-                && words[name_at + 1..]
-                    .iter()
-                    .all(|w| w.starts_with(char::is_lowercase)));
+        // Asked only of a name (`named`), as `of_body` above.
+        let body = || {
+            (run_on && words.last().is_some_and(|w| body_head(w)))
+                || (words.get(name_at).is_some_and(|w| body_head(w))
+                    && words[name_at + 1..]
+                        .iter()
+                        .all(|w| w.starts_with(char::is_lowercase)))
+        };
         // "Mr. de Vos": a particle opens the name.
         let particle = is_particle(words[start]);
         if !particle {
-            start = if named && !body { name_at } else { 0 };
+            start = if named && !body() { name_at } else { 0 };
         }
     }
     // "a council leader in Leeds", "a spokesman at the embassy": a place
@@ -99,7 +153,7 @@ pub fn strip_title(mention: &str) -> String {
     if start > 0 && start < words.len() && is_place_preposition(words[start]) {
         start = 0;
     }
-    let rest = if start < words.len() { &words[start..] } else { &words[..] };
+    let rest = if start < words.len() { &words[start..] } else { words };
     let rest = match rest {
         [first, tail @ ..] if !tail.is_empty() && is_article(first) => tail,
         _ => rest,
@@ -116,6 +170,39 @@ pub fn strip_title(mention: &str) -> String {
     }
     name.truncate(strip_possessive(&name).len());
     name
+}
+
+/// The most words [`split_ascii_words`] holds: more than any name run.
+const MOST_WORDS: usize = 16;
+
+/// The words of `text`, as [`str::split_whitespace`] gives them, put in
+/// `words`, and their number; `None` for text outside ASCII or with
+/// more words than `words` holds. An ASCII name, most of them, is split
+/// a byte at a time into a list on the stack: the general splitter,
+/// decoding each character and asking Unicode whether it is white
+/// space, and the list it filled on the heap were a third of
+/// [`strip_title`].
+fn split_ascii_words<'t>(
+    text: &'t str,
+    words: &mut [&'t str],
+) -> Option<usize> {
+    if !text.is_ascii() {
+        return None;
+    }
+    let mut n = 0;
+    let mut start = None;
+    for (i, b) in text.bytes().chain([b' ']).enumerate() {
+        // ASCII's white space, as `char::is_whitespace` has it.
+        if matches!(b, b' ' | b'\t'..=b'\r') {
+            if let Some(s) = start.take() {
+                *words.get_mut(n)? = &text[s..i];
+                n += 1;
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    Some(n)
 }
 
 /// Where the name starts in "NTSB board member Thomas Chapman",
@@ -227,8 +314,22 @@ pub fn is_us_state(text: &str) -> bool {
 /// True for a title or role word that can stand before a name
 /// ("Administrator", "Sen.", "then-Attorney").
 pub fn is_title(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    // An ASCII word lowers to itself with ASCII's letters lowered: its
+    // prefixes and shape are read without lowering it.
+    if word.is_ascii() {
+        let prefix = |p: &[u8]| {
+            bytes.get(..p.len()).is_some_and(|b| b.eq_ignore_ascii_case(p))
+        };
+        if prefix(b"then-") || prefix(b"ex-") {
+            return true;
+        }
+        if !titles().may_hold(bytes) {
+            return false;
+        }
+    }
     with_lower(word, |lower| {
-        titles().contains(lower)
+        titles().set.contains(lower)
             || lower.starts_with(b"then-")
             || lower.starts_with(b"ex-")
     })
@@ -1043,6 +1144,214 @@ mod tests {
         // One word is a surname as often as not; unknown names tell nothing.
         assert_eq!(given_name_hint("Maria"), None);
         assert_eq!(given_name_hint("Jordan Smith"), None);
+    }
+
+    #[test]
+    fn is_title_is_the_lookup_of_the_lowered_word() {
+        // What `is_title` was: every word lowered and looked up.
+        let lookup = |word: &str| {
+            with_lower(word, |lower| {
+                titles().set.contains(lower)
+                    || lower.starts_with(b"then-")
+                    || lower.starts_with(b"ex-")
+            })
+        };
+        let mut words: Vec<String> = Vec::new();
+        for title in data_lines(TITLES).map(str::trim) {
+            let upper = title.to_uppercase();
+            let capital = format!("{}{}", &upper[..1], &title[1..]);
+            words.extend([title.to_string(), upper, capital]);
+            words.push(format!("{title}s"));
+            words.push(title[..title.len() - 1].to_string());
+            words.push(format!("then-{title}"));
+        }
+        #[rustfmt::skip]
+        words.extend([
+            "", "a", "ex", "ex-", "EX-", "Ex-wife", "then", "then-", "THEN-x",
+            "Then-Sen.", "e", "x-", "t", "\u{212a}", "SEN.", "Şen.", "sén.",
+            "Mr", "Mr.", "MR.", "mrs.", "Dr.", "\u{212a}ing", "ex\u{2010}",
+            "Ⅻ", "ǅ", "İstanbul", "ΣΑΣ",
+        ].map(String::from));
+        for text in crate::model::bundled_texts() {
+            words.extend(text.split_whitespace().map(String::from));
+        }
+        let mut found = 0;
+        for word in &words {
+            assert_eq!(is_title(word), lookup(word), "{word:?}");
+            found += usize::from(lookup(word));
+        }
+        assert!(found > 300, "{found}");
+    }
+
+    #[test]
+    fn split_ascii_words_is_split_whitespace() {
+        #[rustfmt::skip]
+        const PIECES: &[&str] = &[
+            " ", "  ", "\t", "\n", "\r", "\x0b", "\x0c", "\x1c", "\x1f",
+            "\u{85}", "\u{a0}", "\u{2009}", "\u{3000}", "\u{200b}", "Sen.",
+            "John", "O'Neil", "é", "x", "-", "’s", "\0",
+        ];
+        let mut texts = crate::model::random_texts(
+            PIECES,
+            50_000,
+            8,
+            0x9e37_79b9_7f4a_7c15,
+        );
+        texts.extend(["", " ", "a", " a ", "a  b"].map(String::from));
+        for n in [MOST_WORDS - 1, MOST_WORDS, MOST_WORDS + 1] {
+            texts.push("w ".repeat(n));
+            texts.push(" w".repeat(n));
+        }
+        for text in crate::model::bundled_texts() {
+            texts.extend(text.lines().map(String::from));
+        }
+        for text in &texts {
+            let want: Vec<&str> = text.split_whitespace().collect();
+            let mut held = [""; MOST_WORDS];
+            match split_ascii_words(text, &mut held) {
+                Some(n) => assert_eq!(held[..n], want, "{text:?}"),
+                None => assert!(
+                    !text.is_ascii() || want.len() > MOST_WORDS,
+                    "{text:?}"
+                ),
+            }
+        }
+    }
+
+    /// `strip_title` as it was, asking whether words head bodies before
+    /// it knew it needed to: the reference the lazy one is held to.
+    fn strip_title_eager(mention: &str) -> String {
+        let words: Vec<&str> = mention.split_whitespace().collect();
+        // "Jane Doe of the Data Justice Collective": a title's word in the
+        // name of the body a person is of is no title.
+        let of_body = words.last().is_some_and(|w| {
+            crate::resolve::words::is_body_head(strip_possessive(w))
+        });
+        let in_body = |t: usize| {
+            of_body
+                && words[..t].iter().any(|w| matches!(*w, "of" | "for" | "at"))
+        };
+        let last_title = (0..words.len())
+            .rev()
+            .find(|&t| is_title(words[t]) && !in_body(t));
+        let mut start =
+            last_title.map_or_else(|| role_before_name(&words), |t| t + 1);
+        // "Secretary of State John Kerry": the title runs on over "of" or
+        // "for"; "Secretary of State" names no one after it, and is kept.
+        let mut run_on = false;
+        while start > 0
+            && start < words.len()
+            && matches!(words[start], "of" | "for")
+        {
+            start = if start + 2 < words.len() { start + 2 } else { 0 };
+            run_on = true;
+        }
+        // "the deputy head of China's", "CEO of Washington Restaurant
+        // Association": what follows is no person's name but the rest of a
+        // description, or the body the title is held in.
+        if start > 0 && start < words.len() {
+            // "first lady Laura Bush", "chief economist Maury Obstfeld": the
+            // role runs on over lower-case nouns to the name; a description
+            // ("deputy head of China's") never reaches one.
+            let lower = |w: &&&str| {
+                let w = **w;
+                w.starts_with(char::is_lowercase)
+                    && w.chars().all(|c| c.is_alphabetic() || c == '-')
+                    && !matches!(
+                        w,
+                        "of" | "for"
+                            | "and"
+                            | "or"
+                            | "the"
+                            | "a"
+                            | "an"
+                            | "to"
+                    )
+                    && !is_place_preposition(w)
+            };
+            let name_at =
+                start + words[start..].iter().take_while(lower).count();
+            let named = words
+                .get(name_at)
+                .is_some_and(|w| w.starts_with(char::is_uppercase));
+            // "Secretary of State's Office", "the Justice Department": a
+            // body's name, whose first word only looks like a title.
+            let body_head = |w: &str| {
+                crate::resolve::words::is_body_head(strip_possessive(w))
+            };
+            let body = (run_on && words.last().is_some_and(|w| body_head(w)))
+                || (words.get(name_at).is_some_and(|w| body_head(w))
+                    && words[name_at + 1..]
+                        .iter()
+                        .all(|w| w.starts_with(char::is_lowercase)));
+            // "Mr. de Vos": a particle opens the name.
+            let particle = is_particle(words[start]);
+            if !particle {
+                start = if named && !body { name_at } else { 0 };
+            }
+        }
+        // "a council leader in Leeds", "a spokesman at the embassy": a place
+        // after the title is where the person works, not their name.
+        if start > 0
+            && start < words.len()
+            && is_place_preposition(words[start])
+        {
+            start = 0;
+        }
+        let rest =
+            if start < words.len() { &words[start..] } else { &words[..] };
+        let rest = match rest {
+            [first, tail @ ..] if !tail.is_empty() && is_article(first) => {
+                tail
+            }
+            _ => rest,
+        };
+        // Joined into the one string returned, the possessive cut off in
+        // place: called for every name run of every document, and a join
+        // then a copy was two strings made for one kept.
+        let mut name = String::with_capacity(mention.len());
+        for (i, w) in rest.iter().enumerate() {
+            if i > 0 {
+                name.push(' ');
+            }
+            name.push_str(w);
+        }
+        name.truncate(strip_possessive(&name).len());
+        name
+    }
+
+    #[test]
+    fn strip_title_asks_lazily_what_it_asked_at_once() {
+        #[rustfmt::skip]
+        const PIECES: &[&str] = &[
+            "Sen. ", "President ", "Secretary ", "of ", "State ", "the ",
+            "The ", "Department ", "Justice ", "for ", "at ", "in ", "Data ",
+            "Collective ", "board ", "member ", "de ", "Mr. ", "first ",
+            "lady ", "Leeds ", "China's ", "State’s ", "Office ", "John ",
+            "Kerry ", "Anne ", "Milgram ", "DEA ", "Administrator ", "CEO ",
+            "Association ", "Restaurant ", "spokesman ", "embassy ", "chief ",
+            "economist ", "Jane ", "Doe ", "Party ", "Times ", "Ministry ",
+            "co-leader ", "Sanders' ", "then-Gov. ", "ex-minister ", "a ",
+        ];
+        let mut mentions = crate::model::random_texts(
+            PIECES,
+            100_000,
+            7,
+            0x9e37_79b9_7f4a_7c15,
+        );
+        for text in crate::model::bundled_texts() {
+            let words: Vec<&str> = text.split_whitespace().collect();
+            for n in 1..=5 {
+                mentions.extend(words.windows(n).map(|w| w.join(" ")));
+            }
+        }
+        let mut stripped = 0;
+        for mention in &mentions {
+            let want = strip_title_eager(mention);
+            assert_eq!(strip_title(mention), want, "{mention:?}");
+            stripped += usize::from(want.len() + 1 < mention.trim().len());
+        }
+        assert!(stripped > 10_000, "{stripped}");
     }
 
     #[test]
