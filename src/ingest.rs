@@ -667,6 +667,13 @@ enum JsonField<'a> {
     Other(&'static str),
 }
 
+impl<'a> Line<'a> {
+    /// A line that is no object, named by its value's kind.
+    fn other(value: JsonField<'a>) -> Line<'a> {
+        Line::Other(value.kind())
+    }
+}
+
 impl JsonField<'_> {
     /// How the value is named in error messages.
     fn kind(&self) -> &'static str {
@@ -759,39 +766,38 @@ impl<'de> Visitor<'de> for LineVisitor {
         Ok(Line::Object(fields))
     }
 
+    // Any other line is named as a field's value would be: the field's
+    // visitor reads it, and its kind names it.
+
     fn visit_seq<A: SeqAccess<'de>>(
         self,
         seq: A,
     ) -> Result<Line<'de>, A::Error> {
-        Checked::visit_seq(Checked, seq)?;
-        Ok(Line::Other("an array"))
+        JsonFieldVisitor.visit_seq(seq).map(Line::other)
     }
 
     fn visit_unit<E: de::Error>(self) -> Result<Line<'de>, E> {
-        Ok(Line::Other("null"))
+        JsonFieldVisitor.visit_unit().map(Line::other)
     }
 
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Line<'de>, E> {
-        Ok(Line::Other("a boolean"))
+    fn visit_bool<E: de::Error>(self, b: bool) -> Result<Line<'de>, E> {
+        JsonFieldVisitor.visit_bool(b).map(Line::other)
     }
 
-    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Line<'de>, E> {
-        Ok(Line::Other("a number"))
+    fn visit_u64<E: de::Error>(self, n: u64) -> Result<Line<'de>, E> {
+        JsonFieldVisitor.visit_u64(n).map(Line::other)
     }
 
-    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Line<'de>, E> {
-        Ok(Line::Other("a number"))
+    fn visit_i64<E: de::Error>(self, n: i64) -> Result<Line<'de>, E> {
+        JsonFieldVisitor.visit_i64(n).map(Line::other)
     }
 
     fn visit_f64<E: de::Error>(self, n: f64) -> Result<Line<'de>, E> {
-        // As a `Value` holds it: a float no number can hold is null.
-        let number = serde_json::Number::from_f64(n);
-        Ok(Line::Other(if number.is_some() { "a number" } else { "null" }))
+        JsonFieldVisitor.visit_f64(n).map(Line::other)
     }
 
     fn visit_str<E: de::Error>(self, s: &str) -> Result<Line<'de>, E> {
-        let empty = s.is_empty();
-        Ok(Line::Other(if empty { "an empty string" } else { "a string" }))
+        JsonFieldVisitor.visit_str(s).map(Line::other)
     }
 }
 
