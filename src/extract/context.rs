@@ -963,6 +963,23 @@ impl<'a> Context<'a> {
         {
             return Some((last - 1, end));
         }
+        // "Those surveyed said", "voters polled say", "experts consulted
+        // said": a participle of asking after its people ends the phrase,
+        // which is no head of its own.
+        if last > floor && is_agent_participle(self.low(last)) {
+            if matches!(self.low(last - 1), "those" | "respondents") {
+                return Some((last - 1, end));
+            }
+            // People: a speaker noun or a capitalised plural
+            // ("Americans").
+            if let Some((s, e)) = self.noun_phrase_before(last, floor)
+                && (self.is_speaker_noun(e - 1)
+                    || (self.is_capitalised(e - 1)
+                        && self.low(e - 1).ends_with('s')))
+            {
+                return Some((s, end));
+            }
+        }
         if let Some(part) = self.part_of_pronoun_before(end, floor) {
             return Some(part);
         }

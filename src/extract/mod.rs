@@ -2284,6 +2284,22 @@ mod tests {
     }
 
     #[test]
+    fn those_surveyed_and_voters_polled_speak() {
+        for (text, who) in [
+            ("Those surveyed say the economy comes first.", "Those surveyed"),
+            ("Voters polled said the economy came first.", "Voters polled"),
+            (
+                "The Americans interviewed said they were angry.",
+                "The Americans interviewed",
+            ),
+        ] {
+            let got = extract(text, &segment(text));
+            let got_speakers = speakers(text, &got);
+            assert_eq!(got_speakers, [who], "{text}: {got:?}");
+        }
+    }
+
+    #[test]
     fn a_tag_that_is_a_sentence_of_its_own() {
         let text = "“I hope you find the emails.” Trump said. “We won.” \
                     She said it shows that he lost.";
