@@ -959,7 +959,7 @@ impl<'a> Context<'a> {
             && last > floor
             && self.seg.tokens[last - 1].span.end()
                 == self.seg.tokens[last].span.start()
-            && is_number(self.word(last - 1))
+            && crate::resolve::mentions::is_number(self.word(last - 1))
         {
             return Some((last - 1, end));
         }
@@ -975,7 +975,7 @@ impl<'a> Context<'a> {
             if let Some((s, e)) = self.noun_phrase_before(last, floor)
                 && (self.is_speaker_noun(e - 1)
                     || (self.is_capitalised(e - 1)
-                        && self.low(e - 1).ends_with('s')))
+                        && looks_plural(self.low(e - 1))))
             {
                 return Some((s, end));
             }
@@ -2695,13 +2695,6 @@ impl<'a> Context<'a> {
             (start, end)
         })
     }
-}
-
-/// True for a number written in digits, with a decimal point or
-/// thousands' commas ("47", "4.5", "1,200").
-fn is_number(word: &str) -> bool {
-    word.starts_with(|c: char| c.is_ascii_digit())
-        && word.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
 }
 
 /// True for a word shaped as a verb's past or "-ing" form, which no

@@ -928,6 +928,13 @@ fn is_digits(word: &str) -> bool {
     word.chars().all(|c| c.is_ascii_digit() || c == ',')
 }
 
+/// True for a number written in digits, with a decimal point or
+/// thousands' commas ("47", "4.5", "1,200").
+pub(crate) fn is_number(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_ascii_digit())
+        && word.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+}
+
 /// "DEA’s Milgram" gives "DEA’s" (possessor) and "Milgram"; "People’s
 /// Republic of China" stays whole, as does a possessive at the end.
 fn split_possessive(text: &str, words: Vec<Span>, out: &mut Vec<Group>) {
@@ -1923,11 +1930,7 @@ fn is_count(words: &[&str]) -> bool {
         && (words[n - 2] == "in"
             || (words[n - 2] == "of" && words[n - 3] == "out"));
     let share = words.iter().enumerate().any(|(i, w)| {
-        let number = |w: &str| {
-            w.starts_with(|c: char| c.is_ascii_digit())
-                && w.bytes().all(|b| b.is_ascii_digit() || b == b'.')
-        };
-        w.strip_suffix('%').is_some_and(number)
+        w.strip_suffix('%').is_some_and(is_number)
             || w.eq_ignore_ascii_case("percent")
             || (w.eq_ignore_ascii_case("cent")
                 && i > 0

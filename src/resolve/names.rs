@@ -88,12 +88,16 @@ pub fn strip_title(mention: &str) -> String {
     // heads a body is asked once a title is found: most name runs hold
     // none, and the lookup was a fifth of the function.
     let of_body = std::cell::OnceCell::new();
-    let in_body = |t: usize| {
+    let last_heads_body = || {
         *of_body.get_or_init(|| {
             words.last().is_some_and(|w| {
                 crate::resolve::words::is_body_head(strip_possessive(w))
             })
-        }) && words[..t].iter().any(|w| matches!(*w, "of" | "for" | "at"))
+        })
+    };
+    let in_body = |t: usize| {
+        last_heads_body()
+            && words[..t].iter().any(|w| matches!(*w, "of" | "for" | "at"))
     };
     let last_title =
         (0..words.len()).rev().find(|&t| is_title(words[t]) && !in_body(t));
@@ -136,7 +140,7 @@ pub fn strip_title(mention: &str) -> String {
             |w: &str| crate::resolve::words::is_body_head(strip_possessive(w));
         // Asked only of a name (`named`), as `of_body` above.
         let body = || {
-            (run_on && words.last().is_some_and(|w| body_head(w)))
+            (run_on && last_heads_body())
                 || (words.get(name_at).is_some_and(|w| body_head(w))
                     && words[name_at + 1..]
                         .iter()
