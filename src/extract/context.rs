@@ -434,9 +434,10 @@ fn lower_forms<'a>(text: &'a str, seg: &Segmented) -> Vec<Cow<'a, str>> {
 /// in a question ("Will Trump win?"); "May" after a capitalised word
 /// that is no preposition, determiner or word of time ("Theresa May";
 /// not "Since May", "Last May", "Early May"), before no number and no
-/// capitalised word, or opening a sentence before a cue's inflected form
-/// ("May said"). `lists` and `entries` are each token's word lists and
-/// cues, as [`token_facts`] gives them.
+/// capitalised word. Either, opening a clause or after such a
+/// capitalised word, before a cue's inflected form ("May said", "“…,”
+/// Will wrote", "George Will wrote"). `lists` and `entries` are each
+/// token's word lists and cues, as [`token_facts`] gives them.
 fn names_like_modals(
     text: &str,
     seg: &Segmented,
@@ -458,17 +459,23 @@ fn names_like_modals(
                 continue;
             }
             let opens = i == s.first || !is_word(i - 1);
+            // No modal goes before a cue's inflected form: "Will wrote",
+            // "May said" (but "Will say" is the modal's).
+            let before_cue = entries.get(i + 1).is_some_and(|cues| {
+                cues.iter().any(|c| *c.lemma != *lower[i + 1])
+            });
+            let after_name = i > s.first
+                && capitalised(i - 1)
+                && lists[i - 1] & (STOP_WORD | DETERMINER | NOT_NAME) == 0;
             let name = if w == "Will" {
-                capitalised(i + 1)
+                (capitalised(i + 1)
                     && !(i > s.first && capitalised(i - 1))
-                    && !(opens && (i..s.end).any(|j| word(j) == "?"))
-            } else if i == s.first {
-                entries.get(i + 1).is_some_and(|cues| {
-                    cues.iter().any(|c| *c.lemma != *lower[i + 1])
-                })
+                    && !(opens && (i..s.end).any(|j| word(j) == "?")))
+                    || ((opens || after_name) && before_cue)
+            } else if opens {
+                before_cue
             } else {
-                capitalised(i - 1)
-                    && lists[i - 1] & (STOP_WORD | DETERMINER | NOT_NAME) == 0
+                after_name
                     && !matches!(&*lower[i - 1], "early" | "late" | "next")
                     && !(i + 1 < s.end
                         && (capitalised(i + 1)

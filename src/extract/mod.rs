@@ -3802,6 +3802,26 @@ mod tests {
     }
 
     #[test]
+    fn will_and_may_before_an_inflected_cue_are_names() {
+        for (text, who) in [
+            ("\u{201c}It is a reminder,\u{201d} Will wrote.", "Will"),
+            ("\u{201c}We will win,\u{201d} May said.", "May"),
+            (
+                "Columnist George Will wrote that the race was over.",
+                "Columnist George Will",
+            ),
+            ("Will said the plan was sound.", "Will"),
+        ] {
+            let got = extract(text, &segment(text));
+            assert_eq!(speakers(text, &got), [who], "{got:?}");
+        }
+        // The modal before a cue's lemma stays the modal.
+        let text = "Officials will say the plan was sound. Will say it again.";
+        let got = extract(text, &segment(text));
+        assert!(!speakers(text, &got).contains(&"Will"), "{got:?}");
+    }
+
+    #[test]
     fn will_and_may_go_on_in_a_name() {
         let text = "\u{201c}The plan works,\u{201d} said Will Doyle, a \
                     professor. Prime Minister Theresa May said it was sound. \
