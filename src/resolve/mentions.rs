@@ -530,16 +530,18 @@ fn runs(text: &str) -> Vec<Span> {
 /// names.
 #[rustfmt::skip]
 const STARTERS: &[&str] = &[
-    "A", "After", "All", "Although", "An", "And", "Another", "Any", "As", "At",
-    "Before", "Both", "But", "Despite", "During", "Each", "Even", "Every",
-    "Few", "For", "Former", "He", "Her", "Here", "His", "However", "I", "If",
-    "In", "Increasingly", "It", "Its", "Last", "Later", "Many", "Meanwhile",
-    "Most", "My", "Nevertheless", "Next", "Now", "On", "Or", "Other", "Our",
-    "Overall", "Recent", "Said", "Says", "Senior", "Several", "She", "Since",
-    "So", "Some", "That", "The", "Their", "Then", "There", "These", "They",
-    "This", "Those", "Though", "Today", "Tomorrow", "Top", "Under",
-    "Unfortunately", "Until", "We", "What", "When", "Which", "While", "Who",
-    "Whose", "Worse", "Yesterday", "Yet", "You", "Your",
+    "A", "After", "Against", "All", "Although", "Amid", "Among", "An", "And",
+    "Another", "Any", "Around", "As", "At", "Before", "Both", "But", "By",
+    "Despite", "During", "Each", "Even", "Every", "Few", "For", "Former",
+    "From", "He", "Her", "Here", "His", "However", "I", "If", "In",
+    "Increasingly", "Into", "It", "Its", "Last", "Later", "Like", "Many",
+    "Meanwhile", "Most", "My", "Nevertheless", "Next", "Now", "On", "Or",
+    "Other", "Our", "Overall", "Recent", "Said", "Says", "Senior", "Several",
+    "She", "Since", "So", "Some", "That", "The", "Their", "Then", "There",
+    "These", "They", "This", "Those", "Though", "Through", "To", "Today",
+    "Tomorrow", "Top", "Toward", "Towards", "Under", "Unfortunately", "Unlike",
+    "Until", "Upon", "We", "What", "When", "Which", "While", "Who", "Whose",
+    "With", "Within", "Without", "Worse", "Yesterday", "Yet", "You", "Your",
 ];
 
 /// The capitalised-word groups of `text`.

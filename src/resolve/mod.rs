@@ -2814,6 +2814,20 @@ mod tests {
     }
 
     #[test]
+    fn a_preposition_opening_a_line_is_no_part_of_a_name() {
+        // A byline's "By", and "To", "Among", "With" before a name at a
+        // sentence's start.
+        let got = speakers(
+            "By Nadia Ferreira\n\nThe council voted on Monday. To \
+             Republicans, the vote was a loss. Republicans said it was \
+             unfair.\n\nNadia Ferreira writes about the city for the \
+             Ledger.",
+        );
+        let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["Republicans", "Nadia Ferreira"], "{got:?}");
+    }
+
+    #[test]
     fn the_museum_is_the_museum_named_before() {
         let got = speakers(
             "The Hallam Museum of World Cultures will return 23 figures. \
