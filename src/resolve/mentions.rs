@@ -704,6 +704,12 @@ pub(crate) fn agency_after_and(first: &str, after: &[&str]) -> bool {
 /// Christie Calls Hillary Clinton"), whose capitals do not mark names.
 pub(crate) fn is_title_case_line(line: &str) -> bool {
     let line = line.trim();
+    // A headline may end with a full stop ("Carson Slams The Media In
+    // One Answer."), but not with an abbreviation's.
+    let line = match line.strip_suffix('.') {
+        Some(rest) if !super::abbreviation_ends(rest) => rest,
+        _ => line,
+    };
     // Most lines are sentences: told apart without counting words.
     // A dot after an initial or a short capitalised abbreviation ("U.S.
     // Officials Say", "Gov. Smith Signs") ends no sentence.

@@ -3459,6 +3459,15 @@ mod tests {
             &("The officials".to_string(), Resolution::Unresolved),
             "{got:?}"
         );
+        // Nor does a headline's own full stop.
+        let text = "Football Legend Pays A Heavy Price For Backing The \
+                    Mayor.\n\nThe football legend said he had no regrets.";
+        let got = speakers(text);
+        assert_eq!(
+            got.last().unwrap(),
+            &("The football legend".to_string(), Resolution::Unresolved),
+            "{got:?}"
+        );
     }
 
     #[test]
