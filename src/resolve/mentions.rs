@@ -900,6 +900,22 @@ fn finish(text: &str, mut words: Vec<Span>, out: &mut Vec<Group>) {
         })
         .count();
     words.drain(..lead);
+    // "Oct. 31, 2012 The Obama hug", "the 2010 Senate race": a year of
+    // these times before a name is no part of it ("The 1776 United
+    // Coalition" keeps its number).
+    let year = |w: &str| {
+        w.len() == 4
+            && is_digits(w)
+            && (w.starts_with("19") || w.starts_with("20"))
+    };
+    if words.len() > 1 && year(words[0].text(text)) {
+        words.remove(0);
+        let starters = words
+            .iter()
+            .take_while(|w| is_sentence_starter(w.text(text)))
+            .count();
+        words.drain(..starters);
+    }
     // "One said": a number word alone opens a sentence, not a name.
     if let [only] = words[..]
         && is_number_word(only.text(text))
@@ -2044,6 +2060,25 @@ mod tests {
     fn starters_and_titles_are_dropped() {
         let got = names("The DEA Administrator Anne Milgram spoke.");
         assert_eq!(got, vec!["Anne Milgram"]);
+    }
+
+    #[test]
+    fn a_year_before_a_name_is_dropped() {
+        let got = names(
+            "Oct. 31, 2012 The Obama hug. In the 2010 Senate race, the \
+             1992 New York State Supreme Court ruled. The 1776 United \
+             Coalition objected.",
+        );
+        assert_eq!(
+            got,
+            vec![
+                "Oct",
+                "Obama",
+                "Senate",
+                "New York State Supreme Court",
+                "1776 United Coalition"
+            ]
+        );
     }
 
     #[test]
