@@ -959,3 +959,30 @@ fn a_restrictive_clause_leaves_the_kind_to_the_noun_before_it() {
     );
     assert_eq!(man.kind, ActorKind::Anonymous, "{man:?}");
 }
+
+#[test]
+fn a_speaker_that_is_a_government_phrase_is_that_government() {
+    // The speaker's words are the government phrase: one actor with the
+    // claim, not a government beside an anonymous "Biden administration".
+    let a = "President Joe Biden met the leaders on Monday.\n\nThe Biden \
+             administration opposes the designation, an official said.";
+    let g = graph_of(&[a], &builtin_aliases());
+    let named: Vec<Actor> = actors(&g)
+        .into_iter()
+        .filter(|x| x.name.eq_ignore_ascii_case("Biden administration"))
+        .collect();
+    assert_eq!(named.len(), 1, "{named:?}");
+    assert_eq!(named[0].kind, ActorKind::Government, "{named:?}");
+    // "the government" refers back to the government named before, and
+    // an actor several articles name keeps its plain id.
+    let b = "The Mexican government said the talks had failed. On Friday, \
+             the government said it would try again.";
+    let c = "The Mexican government said the border would stay open.";
+    let g = graph_of(&[b, c], &builtin_aliases());
+    let mexico = actor_with(&g, "The Mexican government");
+    assert!(
+        mexico.mentions.iter().any(|m| m == "the government"),
+        "{mexico:?}"
+    );
+    assert!(!mexico.id.contains('@'), "{mexico:?}");
+}

@@ -1275,14 +1275,23 @@ impl<'d> Corpus<'d> {
             .chars()
             .map(|c| if c.is_alphanumeric() { c } else { '-' })
             .collect();
-        let alone = indexes(members).any(|g| {
-            matches!(
-                self.m.mention(g).class,
-                Class::Anonymous
-                    | Class::Pronoun
-                    | Class::Group { local: true }
-            )
-        }) || self.m.document_scoped(members);
+        // An actor of one document named by a description, a pronoun or
+        // a local group is told apart by where it is; one that several
+        // documents name is not ("the government" that refers back to
+        // Mexico leaves Mexico's id alone).
+        let doc = self.m.doc_index(root);
+        let one_document =
+            indexes(members).all(|g| self.m.doc_index(g) == doc);
+        let alone = (one_document
+            && indexes(members).any(|g| {
+                matches!(
+                    self.m.mention(g).class,
+                    Class::Anonymous
+                        | Class::Pronoun
+                        | Class::Group { local: true }
+                )
+            }))
+            || self.m.document_scoped(members);
         let id = format!("actor:{slug}");
         if alone || used.contains(id.as_str()) {
             let m = self.m.mention(root);

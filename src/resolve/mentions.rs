@@ -293,7 +293,8 @@ const MAX_NAME_BYTES: usize = 300;
 struct MentionIndex {
     /// Every mention indexed so far, as (start, index).
     by_start: BTreeSet<(usize, usize)>,
-    /// Anonymous mentions by their last word, in index order.
+    /// Anonymous and government mentions by their last word, in index
+    /// order.
     anonymous: HashMap<String, Vec<usize>>,
     /// The first mention each speaker span was tied to.
     speakers: HashMap<Span, usize>,
@@ -350,7 +351,9 @@ impl MentionIndex {
     fn catch_up(&mut self, doc: &DocMentions) {
         for (i, m) in doc.mentions.iter().enumerate().skip(self.indexed) {
             self.by_start.insert((m.span.start(), i));
-            if m.class == Class::Anonymous {
+            // "the government" refers back to "the Mexican government"
+            // as "the spokesman" to "a State Department spokesman".
+            if matches!(m.class, Class::Anonymous | Class::Government) {
                 let head = m.name.split_whitespace().last().unwrap_or("");
                 self.anonymous.entry(head.to_string()).or_default().push(i);
             }
@@ -371,6 +374,23 @@ impl MentionIndex {
                     && span.end() <= m.span.end()
             })
             .min_by_key(|&i| (doc.mentions[i].span.len(), i))
+            .map(|i| follow(doc, i))
+    }
+
+    /// The government phrase that is all of `span` ("The Biden
+    /// administration", "Mexico’s government"), maybe after its article,
+    /// followed back to the one it refers to ("the administration").
+    fn government_at(&self, doc: &DocMentions, span: Span) -> Option<usize> {
+        self.by_start
+            .range((span.start(), 0)..(span.end(), 0))
+            .map(|&(_, i)| i)
+            .find(|&i| {
+                let m = &doc.mentions[i];
+                m.class == Class::Government
+                    && m.span.end() == span.end()
+                    && (m.span.start() == span.start()
+                        || m.span.start() == span.start() + "the ".len())
+            })
             .map(|i| follow(doc, i))
     }
 
@@ -1275,6 +1295,12 @@ fn speaker_mention(
         m.speaker = true;
         doc.mentions.push(m);
         return doc.mentions.len() - 1;
+    }
+    // "The Biden administration opposes …": the government phrase the
+    // descriptions found is the speaker, not a description of its own.
+    if let Some(i) = ix.government_at(doc, core) {
+        doc.mentions[i].speaker = true;
+        return i;
     }
     let cover = ix.covering(doc, core).filter(|&i| {
         // "A spokeswoman for Hillary Clinton" is not Hillary Clinton.
