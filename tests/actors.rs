@@ -986,3 +986,16 @@ fn a_speaker_that_is_a_government_phrase_is_that_government() {
     );
     assert!(!mexico.id.contains('@'), "{mexico:?}");
 }
+
+#[test]
+fn a_member_of_a_party_is_no_name_shared_across_articles() {
+    // "A Republican" of one article is not "the Republican" of another.
+    let a = "A Republican said the bill would fail.";
+    let b = "Republican Jim Banks said the plan was sound. The Republican \
+             added that it would pass.";
+    let g = graph_of(&[a, b], &builtin_aliases());
+    let one = actor_with(&g, "A Republican");
+    assert!(!one.mentions.iter().any(|m| m == "Jim Banks"), "{one:?}");
+    let members = actors_with(&g, "Republican");
+    assert_eq!(members.len(), 2, "{members:?}");
+}

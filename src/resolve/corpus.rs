@@ -582,8 +582,9 @@ fn merge_key_of(m: &Mention) -> Option<String> {
 }
 
 /// True when `name` is one word that, in lower case, is a noun for a
-/// document, a singular noun for a speaker ("Poll", "Report",
-/// "Campaign", "Editor") or the head of a newspaper's name ("Post",
+/// document, a singular noun for a speaker or a role ("Poll",
+/// "Report", "Campaign", "Editor", "Republican") or the head of a
+/// newspaper's name ("Post",
 /// "Times": which paper, each article says): no name of one actor,
 /// whatever its capital says. Plurals ("Democrats") name groups that do
 /// recur.
@@ -595,8 +596,13 @@ fn is_common_noun(name: &str) -> bool {
         let Ok(lower) = std::str::from_utf8(lower) else { return false };
         let plural = lower.ends_with('s') && !lower.ends_with("ss");
         let lexicon = crate::extract::lexicon::Lexicon::get();
+        // "A Republican said …", "the Democrat": one word of a role
+        // names a different member in each article ("GOP", in capitals,
+        // is the party).
+        let role = super::words::class_of(lower) == Some(WordClass::Role)
+            && name.chars().any(char::is_lowercase);
         crate::extract::is_document_noun(lower)
-            || (lexicon.is_speaker_noun(lower) && !plural)
+            || ((lexicon.is_speaker_noun(lower) || role) && !plural)
             || super::words::class_of(lower) == Some(WordClass::Publication)
     })
 }
