@@ -33,6 +33,7 @@ pub(super) fn write<T: Serialize + ?Sized>(
         w,
         indent: 0,
         is_empty: None,
+        names: [None; NAME_SLOTS],
     };
     match value.serialize(&mut writer) {
         Ok(()) => writer.flush(),
@@ -79,7 +80,15 @@ struct Writer<'w> {
     /// tracks it: an empty one is written `[]` or `Name()`, with no line
     /// break inside.
     is_empty: Option<bool>,
+    /// Names [`Writer::identifier`] has checked, each with whether it is
+    /// written raw, in the slot its address picks (see
+    /// [`Writer::identifier`]).
+    names: [Option<(&'static str, bool)>; NAME_SLOTS],
 }
+
+/// The slots of [`Writer::names`]: more than the field, struct and
+/// variant names of the graph's types.
+const NAME_SLOTS: usize = 64;
 
 impl Writer<'_> {
     /// Passes the text gathered on to the writer.
@@ -127,36 +136,28 @@ impl Writer<'_> {
     }
 
     /// A struct, field or variant name; `r#` before one that is not a
-    /// plain identifier or is one of RON's own words. Names come from
-    /// Rust types, so only ASCII ones are taken.
+    /// plain identifier or is one of RON's own words (see
+    /// [`raw_identifier`]).
     ///
-    /// Every field of every node and edge passes here: one pass over the
-    /// name tells a plain one (a letter or `_`, then letters, digits and
-    /// `_`) from a raw one (`.`, `+` or `-` too) and from one that cannot
-    /// be written, and only a plain name of RON's words' length is
-    /// looked for among them.
-    fn identifier(&mut self, name: &str) -> Result {
-        let bytes = name.as_bytes();
-        let mut plain = bytes
-            .first()
-            .is_some_and(|&c| c == b'_' || c.is_ascii_alphabetic());
-        for &c in bytes {
-            if c == b'_' || c.is_ascii_alphanumeric() {
-                continue;
+    /// Every field of every node and edge passes here, and serde hands
+    /// over the same few names, each a `&'static str`, again and again:
+    /// a name's verdict is kept in a slot picked by its address and
+    /// length, and a name found there by address and length is the same
+    /// bytes (a static string never changes), so it is not checked
+    /// again. A name in no slot is checked and takes its slot.
+    fn identifier(&mut self, name: &'static str) -> Result {
+        let key = (name.as_ptr() as usize) ^ name.len().rotate_left(48);
+        let slot =
+            (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 58) % NAME_SLOTS;
+        let raw = match self.names[slot] {
+            Some((known, raw)) if std::ptr::eq(known, name) => raw,
+            _ => {
+                let raw = raw_identifier(name)?;
+                self.names[slot] = Some((name, raw));
+                raw
             }
-            if !matches!(c, b'.' | b'+' | b'-') {
-                return Err(unwritable(name));
-            }
-            plain = false;
-        }
-        if bytes.is_empty() {
-            return Err(unwritable(name));
-        }
-        const RESERVED: [&str; 10] = [
-            "true", "false", "Some", "None", "inf", "inff32", "inff64", "NaN",
-            "NaNf32", "NaNf64",
-        ];
-        if !plain || (name.len() <= 6 && RESERVED.contains(&name)) {
+        };
+        if raw {
             self.push("r#");
         }
         self.push(name);
@@ -202,6 +203,37 @@ impl Writer<'_> {
         use std::io::Write as _;
         let _ = write!(self.out, "{v}");
     }
+}
+
+/// Whether `name` is written raw (`r#` before it) as a struct, field or
+/// variant name: when it is not a plain identifier or is one of RON's
+/// own words. Names come from Rust types, so only ASCII ones are taken.
+///
+/// One pass over the name tells a plain one (a letter or `_`, then
+/// letters, digits and `_`) from a raw one (`.`, `+` or `-` too) and
+/// from one that cannot be written, and only a plain name of RON's
+/// words' length is looked for among them.
+fn raw_identifier(name: &str) -> Result<bool> {
+    let bytes = name.as_bytes();
+    let mut plain =
+        bytes.first().is_some_and(|&c| c == b'_' || c.is_ascii_alphabetic());
+    for &c in bytes {
+        if c == b'_' || c.is_ascii_alphanumeric() {
+            continue;
+        }
+        if !matches!(c, b'.' | b'+' | b'-') {
+            return Err(unwritable(name));
+        }
+        plain = false;
+    }
+    if bytes.is_empty() {
+        return Err(unwritable(name));
+    }
+    const RESERVED: [&str; 10] = [
+        "true", "false", "Some", "None", "inf", "inff32", "inff64", "NaN",
+        "NaNf32", "NaNf64",
+    ];
+    Ok(!plain || (name.len() <= 6 && RESERVED.contains(&name)))
 }
 
 /// The error for a name [`Writer::identifier`] cannot write.
@@ -625,16 +657,37 @@ mod tests {
             0x1405_7b7e_f767_814f,
         );
         names.extend(["", "true", "NaN", "inff64", "x"].map(String::from));
-        for name in &names {
-            let mut sink = Vec::new();
-            let mut w = Writer {
-                out: Vec::new(),
-                w: &mut sink,
-                indent: 0,
-                is_empty: None,
-            };
+        // Plain names that are prefixes of raw ones ("x12" of "x12.y"),
+        // which share their address: a name is known by its address and
+        // its length.
+        names.extend((0..5_000).map(|k| format!("x{k}.y")));
+        // Static names, as serde gives them, so that the writer keeps
+        // their verdicts; the names' addresses are then met again.
+        // Each with its prefixes: the same address, other lengths.
+        let names: Vec<&'static str> = names
+            .into_iter()
+            .flat_map(|n| {
+                let n: &'static str = n.leak();
+                n.char_indices().map(move |(k, _)| &n[..k]).chain([n])
+            })
+            .collect();
+        let mut sink = Vec::new();
+        let mut w = Writer {
+            out: Vec::new(),
+            w: &mut sink,
+            indent: 0,
+            is_empty: None,
+            names: [None; NAME_SLOTS],
+        };
+        // One writer throughout: every name twice in a row (the second
+        // time from its slot), then all of them again, in reverse,
+        // after others have taken slots.
+        let order =
+            names.iter().flat_map(|n| [n, n]).chain(names.iter().rev());
+        for name in order {
+            w.out.clear();
             let got = match w.identifier(name) {
-                Ok(()) => Some(String::from_utf8(w.out).unwrap()),
+                Ok(()) => Some(String::from_utf8(w.out.clone()).unwrap()),
                 Err(Error::Message(m)) => {
                     let want =
                         format!("cannot write the identifier {name:?} in RON");
