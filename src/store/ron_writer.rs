@@ -23,6 +23,9 @@ const CHUNK: usize = 1 << 16;
 /// The indent of one level.
 const INDENT: &[u8] = b"    ";
 
+/// The indent of sixteen levels, all spaces as [`INDENT`] is.
+const SPACES: &[u8] = &[b' '; 64];
+
 /// Writes `value` as pretty RON to `w` (without a final newline).
 pub(super) fn write<T: Serialize + ?Sized>(
     value: &T,
@@ -110,10 +113,21 @@ impl Writer<'_> {
         self.out.extend_from_slice(s.as_bytes());
     }
 
+    /// The indent of the current level, before an item's line.
     fn write_indent(&mut self) {
-        for _ in 0..self.indent {
-            self.out.extend_from_slice(INDENT);
+        self.indent_by(self.indent);
+    }
+
+    /// The indent of `levels` levels, in one piece where it fits in
+    /// [`SPACES`]: most of the graph's lines are four to six levels in,
+    /// and an [`INDENT`] a level made a copy call each.
+    fn indent_by(&mut self, levels: usize) {
+        let mut n = levels * INDENT.len();
+        while n > SPACES.len() {
+            self.out.extend_from_slice(SPACES);
+            n -= SPACES.len();
         }
+        self.out.extend_from_slice(&SPACES[..n]);
     }
 
     /// Opens a level: a line break unless the list or struct is empty.
@@ -127,9 +141,7 @@ impl Writer<'_> {
     /// Closes a level: the closing bracket's indent unless it was empty.
     fn end_indent(&mut self) {
         if !self.is_empty.unwrap_or(false) {
-            for _ in 1..self.indent {
-                self.out.extend_from_slice(INDENT);
-            }
+            self.indent_by(self.indent.saturating_sub(1));
         }
         self.indent -= 1;
         self.is_empty = None;
@@ -640,6 +652,35 @@ mod tests {
         ];
         let raw = !first || !rest || RESERVED.contains(&name);
         Some(format!("{}{name}", if raw { "r#" } else { "" }))
+    }
+
+    /// [`Writer::indent_by`] against the loop it replaced, one
+    /// [`INDENT`] a level, at every depth up to past four [`SPACES`],
+    /// after text and after other indents.
+    #[test]
+    fn an_indent_is_an_indent_a_level() {
+        let mut sink = Vec::new();
+        let mut w = Writer {
+            out: Vec::new(),
+            w: &mut sink,
+            indent: 0,
+            is_empty: None,
+            names: [None; NAME_SLOTS],
+        };
+        let mut want = Vec::new();
+        for levels in (0..70).chain((0..70).rev()) {
+            w.indent_by(levels);
+            for _ in 0..levels {
+                want.extend_from_slice(INDENT);
+            }
+            w.out.push(b'x');
+            want.push(b'x');
+        }
+        assert_eq!(w.out, want);
+        assert!(
+            INDENT.iter().all(|&b| b == b' ')
+                && SPACES.len().is_multiple_of(INDENT.len())
+        );
     }
 
     #[test]
