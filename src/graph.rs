@@ -10,7 +10,7 @@
 //! [`GraphData`] is the plain, sorted form of the graph that the store
 //! writes and the exporters read.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, btree_map};
 
 pub use arcstr::ArcStr;
 
@@ -702,7 +702,25 @@ impl ClaimGraph {
         self.graph.add_edge(from.0, to.0, edge);
     }
 
+    /// The node with `node`'s id, added when there is none. One walk of
+    /// the index finds the id or the place it goes: a look-up, then an
+    /// insertion, walked it twice for every new node, and a build adds a
+    /// node for each of its documents, claims and actors.
     fn upsert(&mut self, node: Node) -> NodeRef {
+        match self.index.entry(node.id().to_string()) {
+            btree_map::Entry::Occupied(e) => NodeRef(*e.get()),
+            btree_map::Entry::Vacant(e) => {
+                let i = self.graph.add_node(node);
+                e.insert(i);
+                NodeRef(i)
+            }
+        }
+    }
+
+    /// [`ClaimGraph::upsert`] as first made, a look-up then an
+    /// insertion: the reference the tests hold it to.
+    #[cfg(test)]
+    fn upsert_by_lookup(&mut self, node: Node) -> NodeRef {
         if let Some(&i) = self.index.get(node.id()) {
             return NodeRef(i);
         }
@@ -1089,6 +1107,41 @@ mod tests {
         // variant may make every edge larger than a report's.
         assert_eq!(std::mem::size_of::<Evidence>(), 72);
         assert_eq!(std::mem::size_of::<Edge>(), 80);
+    }
+
+    /// [`ClaimGraph::upsert`] against [`ClaimGraph::upsert_by_lookup`]:
+    /// generated ids, many given again, as claims and documents, give the
+    /// same handles, the same nodes (the first of each id kept) and the
+    /// same index.
+    #[test]
+    fn upsert_is_upsert_by_lookup() {
+        let ids = crate::model::random_texts(
+            &["claim:", "doc:", "a", "b", "é", "0", ""],
+            5_000,
+            5,
+            0x0b5e_7a11_d00d_f00d,
+        );
+        let (mut new, mut old) = (ClaimGraph::new(), ClaimGraph::new());
+        for (k, id) in ids.iter().enumerate() {
+            let node = if k % 3 == 0 {
+                Node::Document(DocumentNode {
+                    id: id.clone(),
+                    name: format!("{k}"),
+                    ..DocumentNode::default()
+                })
+            } else {
+                Node::Claim(Claim::new(id.clone(), format!("{k}")))
+            };
+            let a = new.upsert(node.clone());
+            let b = old.upsert_by_lookup(node);
+            assert_eq!(a.number(), b.number(), "{id:?}");
+        }
+        assert!(new.index.len() < ids.len() / 2, "too few ids given again");
+        assert_eq!(new.index, old.index);
+        let nodes = |g: &ClaimGraph| -> Vec<Node> {
+            g.index.values().map(|&i| g.graph[i].clone()).collect()
+        };
+        assert_eq!(nodes(&new), nodes(&old));
     }
 
     #[test]
