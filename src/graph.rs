@@ -688,6 +688,29 @@ impl ClaimGraph {
         self.upsert(Node::Claim(claim))
     }
 
+    /// The node with the id `id`, or when there is none a claim of that
+    /// id with the text `text` gives (called only then). As [`find`]
+    /// then [`add_claim`], with one walk of the index where those took
+    /// three for a new claim.
+    ///
+    /// [`find`]: ClaimGraph::find
+    /// [`add_claim`]: ClaimGraph::add_claim
+    pub(crate) fn find_or_add_claim(
+        &mut self,
+        id: String,
+        text: impl FnOnce() -> String,
+    ) -> NodeRef {
+        match self.index.entry(id) {
+            btree_map::Entry::Occupied(e) => NodeRef(*e.get()),
+            btree_map::Entry::Vacant(e) => {
+                let claim = Claim::new(e.key().clone(), text());
+                let i = self.graph.add_node(Node::Claim(claim));
+                e.insert(i);
+                NodeRef(i)
+            }
+        }
+    }
+
     /// Makes room for `nodes` more nodes and `edges` more edges, and no
     /// more: a large graph's edge list grown by doubling holds its old
     /// and new arrays at once when it grows, and room never filled is
@@ -1137,6 +1160,52 @@ mod tests {
             assert_eq!(a.number(), b.number(), "{id:?}");
         }
         assert!(new.index.len() < ids.len() / 2, "too few ids given again");
+        assert_eq!(new.index, old.index);
+        let nodes = |g: &ClaimGraph| -> Vec<Node> {
+            g.index.values().map(|&i| g.graph[i].clone()).collect()
+        };
+        assert_eq!(nodes(&new), nodes(&old));
+    }
+
+    /// [`ClaimGraph::find_or_add_claim`] against [`ClaimGraph::find`]
+    /// then [`ClaimGraph::add_claim`], as the pipeline first made claim
+    /// nodes: generated ids, many given again, some of them documents'
+    /// ids already, give the same handles, nodes and index, and the text
+    /// is taken exactly when a claim is added.
+    #[test]
+    fn find_or_add_claim_is_find_then_add_claim() {
+        let ids = crate::model::random_texts(
+            &["claim:", "doc:", "a", "b", "é", "0", ""],
+            5_000,
+            5,
+            0x7e57_ab1e_c1a1_3000,
+        );
+        let (mut new, mut old) = (ClaimGraph::new(), ClaimGraph::new());
+        for g in [&mut new, &mut old] {
+            for id in ids.iter().step_by(7) {
+                g.add_document(DocumentNode {
+                    id: id.clone(),
+                    ..DocumentNode::default()
+                });
+            }
+        }
+        let (mut taken_new, mut taken_old) = (0, 0);
+        for (k, id) in ids.iter().enumerate() {
+            let a = new.find_or_add_claim(id.clone(), || {
+                taken_new += 1;
+                format!("{k}")
+            });
+            let b = match old.find(id) {
+                Some(node) => node,
+                None => {
+                    taken_old += 1;
+                    old.add_claim(Claim::new(id.clone(), format!("{k}")))
+                }
+            };
+            assert_eq!(a.number(), b.number(), "{id:?}");
+        }
+        assert_eq!(taken_new, taken_old);
+        assert!(taken_new < ids.len() / 2, "too few ids given again");
         assert_eq!(new.index, old.index);
         let nodes = |g: &ClaimGraph| -> Vec<Node> {
             g.index.values().map(|&i| g.graph[i].clone()).collect()

@@ -14,8 +14,8 @@ use rayon::prelude::*;
 use crate::contradict::{self, Analysis, ReportKey};
 use crate::extract::extract;
 use crate::graph::{
-    ArcStr, Claim, ClaimGraph, DocumentNode, Edge, Evidence, LinkStatus,
-    NodeRef, Report, SharedSet, SourceNode, share_in,
+    ArcStr, ClaimGraph, DocumentNode, Edge, Evidence, LinkStatus, NodeRef,
+    Report, SharedSet, SourceNode, share_in,
 };
 use crate::model::{
     AliasTable, Attribution, CharIndex, CueClass, Document, Extracted,
@@ -477,13 +477,9 @@ impl<'a> Claims<'a> {
             return NodeRef::from_number(self.nodes[group]);
         }
         let id = self.ids[group].map_or_else(String::new, claim_name);
-        let node = match g.find(&id) {
-            Some(node) => node,
-            None => {
-                let text = std::mem::take(&mut self.texts[group]);
-                g.add_claim(Claim::new(id, text))
-            }
-        };
+        let texts = &mut self.texts;
+        let node =
+            g.find_or_add_claim(id, || std::mem::take(&mut texts[group]));
         self.nodes[group] = node.number();
         node
     }
