@@ -23,8 +23,18 @@ const CHUNK: usize = 1 << 16;
 /// The indent of one level.
 const INDENT: &[u8] = b"    ";
 
+/// An item's line break, `,` and a new line, then the indent of sixteen
+/// levels: what comes between two items of a list or struct, written
+/// in one piece up to that depth.
+const BREAK: [u8; 66] = {
+    let mut b = [b' '; 66];
+    b[0] = b',';
+    b[1] = b'\n';
+    b
+};
+
 /// The indent of sixteen levels, all spaces as [`INDENT`] is.
-const SPACES: &[u8] = &[b' '; 64];
+const SPACES: &[u8] = BREAK.split_at(2).1;
 
 /// Writes `value` as pretty RON to `w` (without a final newline).
 pub(super) fn write<T: Serialize + ?Sized>(
@@ -128,6 +138,18 @@ impl Writer<'_> {
             n -= SPACES.len();
         }
         self.out.extend_from_slice(&SPACES[..n]);
+    }
+
+    /// The end of an item's line (`,` and a new line) and the indent of
+    /// the next, in one piece from [`BREAK`] where it is deep enough.
+    fn break_line(&mut self) {
+        let n = 2 + self.indent * INDENT.len();
+        if n <= BREAK.len() {
+            self.out.extend_from_slice(&BREAK[..n]);
+        } else {
+            self.out.extend_from_slice(b",\n");
+            self.write_indent();
+        }
     }
 
     /// Opens a level: a line break unless the list or struct is empty.
@@ -264,11 +286,30 @@ impl Compound<'_, '_> {
     fn line_item(&mut self) -> Result {
         if self.first {
             self.first = false;
+            self.writer.write_indent();
+        } else {
+            // The line's end and the next one's indent in one piece; the
+            // text gathered may then be passed on (where the writer's
+            // chunks end does not change what it writes).
+            self.writer.break_line();
+            self.writer.maybe_flush()?;
+        }
+        Ok(())
+    }
+
+    /// [`Compound::line_item`] as first made, the line's end and the
+    /// indent written apart: the reference the tests hold it to.
+    #[cfg(test)]
+    fn line_item_apart(&mut self) -> Result {
+        if self.first {
+            self.first = false;
         } else {
             self.writer.out.extend_from_slice(b",\n");
             self.writer.maybe_flush()?;
         }
-        self.writer.write_indent();
+        for _ in 0..self.writer.indent {
+            self.writer.out.extend_from_slice(INDENT);
+        }
         Ok(())
     }
 
@@ -681,6 +722,45 @@ mod tests {
             INDENT.iter().all(|&b| b == b' ')
                 && SPACES.len().is_multiple_of(INDENT.len())
         );
+    }
+
+    /// [`Compound::line_item`] against [`Compound::line_item_apart`]:
+    /// the first and later items at every depth up to past the sixteen
+    /// levels [`BREAK`] holds, the text passed on to the writer (flushed
+    /// at different points) the same.
+    #[test]
+    fn a_line_item_is_written_as_apart() {
+        let write = |apart: bool| -> Vec<u8> {
+            let mut sink = Vec::new();
+            let mut w = Writer {
+                out: Vec::new(),
+                w: &mut sink,
+                indent: 0,
+                is_empty: None,
+                names: [None; NAME_SLOTS],
+            };
+            for depth in (0..40).chain((0..40).rev()) {
+                w.indent = depth;
+                let mut c = Compound { writer: &mut w, first: true };
+                for item in 0..3 {
+                    if apart {
+                        c.line_item_apart().unwrap();
+                    } else {
+                        c.line_item().unwrap();
+                    }
+                    c.writer.push(&format!("x{depth}.{item}"));
+                    // Past a chunk now and then, so that it is flushed.
+                    if depth % 7 == 0 {
+                        c.writer.out.extend_from_slice(&[b'y'; CHUNK / 3]);
+                    }
+                }
+            }
+            w.flush().unwrap();
+            sink
+        };
+        let (new, old) = (write(false), write(true));
+        assert!(new.len() > 2 * CHUNK, "no flush tried");
+        assert!(new == old, "line items differ");
     }
 
     #[test]
