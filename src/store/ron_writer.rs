@@ -179,6 +179,7 @@ impl Writer<'_> {
     /// length, and a name found there by address and length is the same
     /// bytes (a static string never changes), so it is not checked
     /// again. A name in no slot is checked and takes its slot.
+    #[inline]
     fn identifier(&mut self, name: &'static str) -> Result {
         let key = (name.as_ptr() as usize) ^ name.len().rotate_left(48);
         let slot =
