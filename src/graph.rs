@@ -10,7 +10,7 @@
 //! [`GraphData`] is the plain, sorted form of the graph that the store
 //! writes and the exporters read.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, btree_map};
 
 pub use arcstr::ArcStr;
 
@@ -666,9 +666,44 @@ impl ClaimGraph {
 
     /// Adds an actor, or merges its mentions, roles, affiliations and
     /// evidence into the one with its id.
-    pub fn add_actor(&mut self, actor: Actor) -> NodeRef {
+    ///
+    /// A new actor's lists are sorted and made unique, as merging them
+    /// into themselves made them, without a copy of the actor to merge.
+    pub fn add_actor(&mut self, mut actor: Actor) -> NodeRef {
+        match self.index.entry(actor.id.clone()) {
+            btree_map::Entry::Occupied(e) => {
+                let node = NodeRef(*e.get());
+                if let Node::Actor(a) = &mut self.graph[node.0] {
+                    merge_sorted(&mut a.mentions, actor.mentions);
+                    merge_sorted(&mut a.roles, actor.roles);
+                    merge_sorted(&mut a.affiliations, actor.affiliations);
+                    merge_sorted(&mut a.evidence, actor.evidence);
+                }
+                node
+            }
+            btree_map::Entry::Vacant(e) => {
+                for list in [
+                    &mut actor.mentions,
+                    &mut actor.roles,
+                    &mut actor.affiliations,
+                    &mut actor.evidence,
+                ] {
+                    list.sort();
+                    list.dedup();
+                }
+                let i = self.graph.add_node(Node::Actor(actor));
+                e.insert(i);
+                NodeRef(i)
+            }
+        }
+    }
+
+    /// [`ClaimGraph::add_actor`] as first made, merging a copy of every
+    /// actor into its node: the reference the tests hold it to.
+    #[cfg(test)]
+    fn add_actor_by_copy(&mut self, actor: Actor) -> NodeRef {
         let new = actor.clone();
-        let node = self.upsert(Node::Actor(actor));
+        let node = self.upsert_by_lookup(Node::Actor(actor));
         if let Node::Actor(a) = &mut self.graph[node.0] {
             merge_sorted(&mut a.mentions, new.mentions);
             merge_sorted(&mut a.roles, new.roles);
@@ -688,6 +723,29 @@ impl ClaimGraph {
         self.upsert(Node::Claim(claim))
     }
 
+    /// The node with the id `id`, or when there is none a claim of that
+    /// id with the text `text` gives (called only then). As [`find`]
+    /// then [`add_claim`], with one walk of the index where those took
+    /// three for a new claim.
+    ///
+    /// [`find`]: ClaimGraph::find
+    /// [`add_claim`]: ClaimGraph::add_claim
+    pub(crate) fn find_or_add_claim(
+        &mut self,
+        id: String,
+        text: impl FnOnce() -> String,
+    ) -> NodeRef {
+        match self.index.entry(id) {
+            btree_map::Entry::Occupied(e) => NodeRef(*e.get()),
+            btree_map::Entry::Vacant(e) => {
+                let claim = Claim::new(e.key().clone(), text());
+                let i = self.graph.add_node(Node::Claim(claim));
+                e.insert(i);
+                NodeRef(i)
+            }
+        }
+    }
+
     /// Makes room for `nodes` more nodes and `edges` more edges, and no
     /// more: a large graph's edge list grown by doubling holds its old
     /// and new arrays at once when it grows, and room never filled is
@@ -702,7 +760,25 @@ impl ClaimGraph {
         self.graph.add_edge(from.0, to.0, edge);
     }
 
+    /// The node with `node`'s id, added when there is none. One walk of
+    /// the index finds the id or the place it goes: a look-up, then an
+    /// insertion, walked it twice for every new node, and a build adds a
+    /// node for each of its documents, claims and actors.
     fn upsert(&mut self, node: Node) -> NodeRef {
+        match self.index.entry(node.id().to_string()) {
+            btree_map::Entry::Occupied(e) => NodeRef(*e.get()),
+            btree_map::Entry::Vacant(e) => {
+                let i = self.graph.add_node(node);
+                e.insert(i);
+                NodeRef(i)
+            }
+        }
+    }
+
+    /// [`ClaimGraph::upsert`] as first made, a look-up then an
+    /// insertion: the reference the tests hold it to.
+    #[cfg(test)]
+    fn upsert_by_lookup(&mut self, node: Node) -> NodeRef {
         if let Some(&i) = self.index.get(node.id()) {
             return NodeRef(i);
         }
@@ -1089,6 +1165,139 @@ mod tests {
         // variant may make every edge larger than a report's.
         assert_eq!(std::mem::size_of::<Evidence>(), 72);
         assert_eq!(std::mem::size_of::<Edge>(), 80);
+    }
+
+    /// [`ClaimGraph::upsert`] against [`ClaimGraph::upsert_by_lookup`]:
+    /// generated ids, many given again, as claims and documents, give the
+    /// same handles, the same nodes (the first of each id kept) and the
+    /// same index.
+    #[test]
+    fn upsert_is_upsert_by_lookup() {
+        let ids = crate::model::random_texts(
+            &["claim:", "doc:", "a", "b", "é", "0", ""],
+            5_000,
+            5,
+            0x0b5e_7a11_d00d_f00d,
+        );
+        let (mut new, mut old) = (ClaimGraph::new(), ClaimGraph::new());
+        for (k, id) in ids.iter().enumerate() {
+            let node = if k % 3 == 0 {
+                Node::Document(DocumentNode {
+                    id: id.clone(),
+                    name: format!("{k}"),
+                    ..DocumentNode::default()
+                })
+            } else {
+                Node::Claim(Claim::new(id.clone(), format!("{k}")))
+            };
+            let a = new.upsert(node.clone());
+            let b = old.upsert_by_lookup(node);
+            assert_eq!(a.number(), b.number(), "{id:?}");
+        }
+        assert!(new.index.len() < ids.len() / 2, "too few ids given again");
+        assert_eq!(new.index, old.index);
+        let nodes = |g: &ClaimGraph| -> Vec<Node> {
+            g.index.values().map(|&i| g.graph[i].clone()).collect()
+        };
+        assert_eq!(nodes(&new), nodes(&old));
+    }
+
+    /// [`ClaimGraph::find_or_add_claim`] against [`ClaimGraph::find`]
+    /// then [`ClaimGraph::add_claim`], as the pipeline first made claim
+    /// nodes: generated ids, many given again, some of them documents'
+    /// ids already, give the same handles, nodes and index, and the text
+    /// is taken exactly when a claim is added.
+    #[test]
+    fn find_or_add_claim_is_find_then_add_claim() {
+        let ids = crate::model::random_texts(
+            &["claim:", "doc:", "a", "b", "é", "0", ""],
+            5_000,
+            5,
+            0x7e57_ab1e_c1a1_3000,
+        );
+        let (mut new, mut old) = (ClaimGraph::new(), ClaimGraph::new());
+        for g in [&mut new, &mut old] {
+            for id in ids.iter().step_by(7) {
+                g.add_document(DocumentNode {
+                    id: id.clone(),
+                    ..DocumentNode::default()
+                });
+            }
+        }
+        let (mut taken_new, mut taken_old) = (0, 0);
+        for (k, id) in ids.iter().enumerate() {
+            let a = new.find_or_add_claim(id.clone(), || {
+                taken_new += 1;
+                format!("{k}")
+            });
+            let b = match old.find(id) {
+                Some(node) => node,
+                None => {
+                    taken_old += 1;
+                    old.add_claim(Claim::new(id.clone(), format!("{k}")))
+                }
+            };
+            assert_eq!(a.number(), b.number(), "{id:?}");
+        }
+        assert_eq!(taken_new, taken_old);
+        assert!(taken_new < ids.len() / 2, "too few ids given again");
+        assert_eq!(new.index, old.index);
+        let nodes = |g: &ClaimGraph| -> Vec<Node> {
+            g.index.values().map(|&i| g.graph[i].clone()).collect()
+        };
+        assert_eq!(nodes(&new), nodes(&old));
+    }
+
+    /// [`ClaimGraph::add_actor`] against [`ClaimGraph::add_actor_by_copy`]:
+    /// generated actors, with unsorted lists holding the same string
+    /// more than once, many ids given again and some already a
+    /// document's, give the same handles, nodes and index.
+    #[test]
+    fn add_actor_is_add_actor_by_copy() {
+        let ids = crate::model::random_texts(
+            &["actor:", "doc:", "a", "b", "é", ""],
+            3_000,
+            4,
+            0x0ac7_0a11_5eed_0001,
+        );
+        let words = crate::model::random_texts(
+            &["x", "y", "Z", "é", "", " "],
+            3_000 * 4,
+            3,
+            0x0ac7_0a11_5eed_0002,
+        );
+        let (mut new, mut old) = (ClaimGraph::new(), ClaimGraph::new());
+        for g in [&mut new, &mut old] {
+            for id in ids.iter().step_by(11) {
+                g.add_document(DocumentNode {
+                    id: id.clone(),
+                    ..DocumentNode::default()
+                });
+            }
+        }
+        let mut unsorted = 0;
+        for (k, id) in ids.iter().enumerate() {
+            let list = |j: usize| -> Vec<String> {
+                let w = &words[4 * k..4 * k + 4];
+                w[..j % 4 + 1].iter().chain(&w[..j % 3]).cloned().collect()
+            };
+            let mut actor = Actor::new(id, "name", ActorKind::Person, "m");
+            actor.mentions = list(k);
+            actor.roles = list(k + 1);
+            actor.affiliations = list(k + 2);
+            actor.evidence = list(k + 3);
+            unsorted += usize::from(!actor.mentions.is_sorted());
+            let a = new.add_actor(actor.clone());
+            let b = old.add_actor_by_copy(actor);
+            assert_eq!(a.number(), b.number(), "{id:?}");
+        }
+        assert!(unsorted > 100, "too few unsorted lists: {unsorted}");
+        assert!(new.index.len() < ids.len() / 2, "too few ids given again");
+        assert_eq!(new.index, old.index);
+        let nodes = |g: &ClaimGraph| -> Vec<Node> {
+            g.index.values().map(|&i| g.graph[i].clone()).collect()
+        };
+        assert_eq!(nodes(&new), nodes(&old));
     }
 
     #[test]

@@ -256,8 +256,27 @@ fn joined(parts: &[Part]) -> String {
 }
 
 /// True when `name` is `parts` joined. The parts are a few bytes long
-/// each: a plain loop compares them for less than a `memcmp` call.
+/// each: [`same_bytes`] compares them a word at a time, for less than a
+/// `memcmp` call or a loop over their bytes.
 fn spells(name: &str, parts: &[Part]) -> bool {
+    let mut rest = name.as_bytes();
+    for part in parts {
+        let part = part.text.as_bytes();
+        let Some((head, tail)) = rest.split_at_checked(part.len()) else {
+            return false;
+        };
+        if !same_bytes(head, part) {
+            return false;
+        }
+        rest = tail;
+    }
+    rest.is_empty()
+}
+
+/// [`spells`] as first made, comparing byte by byte: the reference the
+/// tests hold it to.
+#[cfg(test)]
+fn spells_bytewise(name: &str, parts: &[Part]) -> bool {
     let mut rest = name.as_bytes();
     for part in parts {
         let part = part.text.as_bytes();
@@ -271,6 +290,39 @@ fn spells(name: &str, parts: &[Part]) -> bool {
         rest = tail;
     }
     rest.is_empty()
+}
+
+/// True when `a` and `b`, of the same length, hold the same bytes,
+/// compared in as few integer loads as cover them: eight bytes at a
+/// time, the last eight (or four, or two) overlapping the ones before.
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    debug_assert_eq!(a.len(), b.len());
+    let n = a.len();
+    let w8 = |s: &[u8], i: usize| {
+        u64::from_le_bytes(s[i..i + 8].try_into().expect("eight bytes"))
+    };
+    let w4 = |s: &[u8], i: usize| {
+        u32::from_le_bytes(s[i..i + 4].try_into().expect("four bytes"))
+    };
+    let w2 = |s: &[u8], i: usize| {
+        u16::from_le_bytes(s[i..i + 2].try_into().expect("two bytes"))
+    };
+    match n {
+        0 => true,
+        1 => a[0] == b[0],
+        2..4 => w2(a, 0) == w2(b, 0) && w2(a, n - 2) == w2(b, n - 2),
+        4..8 => w4(a, 0) == w4(b, 0) && w4(a, n - 4) == w4(b, n - 4),
+        _ => {
+            let mut i = 0;
+            while i + 8 < n {
+                if w8(a, i) != w8(b, i) {
+                    return false;
+                }
+                i += 8;
+            }
+            w8(a, n - 8) == w8(b, n - 8)
+        }
+    }
 }
 
 /// Weights by feature name, as a linear model keeps them.
@@ -1375,6 +1427,88 @@ mod tests {
             feature_hash(&[Part::new("a\0")]),
             feature_hash(&[lit!("a")])
         );
+    }
+
+    /// [`spells`] against [`spells_bytewise`]: generated names and parts
+    /// (every length up to twenty bytes, a byte changed anywhere, parts
+    /// split anywhere), and the features of every word of the bundled
+    /// articles spelt against the model's names and each other's.
+    #[test]
+    fn spells_is_spells_bytewise() {
+        let check = |name: &str, parts: &[Part]| {
+            assert_eq!(
+                spells(name, parts),
+                spells_bytewise(name, parts),
+                "{name:?} {:?}",
+                joined(parts)
+            );
+        };
+        let texts = crate::model::random_texts(
+            &["a", "b", "p1w=", "|", "é", "backed", "the", "xyzzy12345", ""],
+            3_000,
+            6,
+            0x5eed_c0de_1234_5678,
+        );
+        let mut agree = 0;
+        for text in &texts {
+            let b = text.as_bytes();
+            for cut in 0..=b.len() {
+                for cut2 in cut..=b.len() {
+                    let (Ok(x), Ok(y), Ok(z)) = (
+                        std::str::from_utf8(&b[..cut]),
+                        std::str::from_utf8(&b[cut..cut2]),
+                        std::str::from_utf8(&b[cut2..]),
+                    ) else {
+                        continue;
+                    };
+                    let parts = [Part::new(x), Part::new(y), Part::new(z)];
+                    check(text, &parts);
+                    check(text, &parts[..2]);
+                    check(&text[..cut2], &parts[..2]);
+                    agree += usize::from(spells(text, &parts));
+                    // One byte changed: never the same.
+                    let mut other = b.to_vec();
+                    for k in 0..other.len() {
+                        other[k] ^= 0x01;
+                        if let Ok(o) = std::str::from_utf8(&other) {
+                            check(o, &parts);
+                            assert!(!spells(o, &parts), "{o:?}");
+                        }
+                        other[k] ^= 0x01;
+                    }
+                }
+            }
+        }
+        assert!(agree > 10_000, "too few matches tried: {agree}");
+        let model = CueModel::get();
+        let mut names: Vec<&str> =
+            model.weights.keys().map(String::as_str).collect();
+        names.sort_unstable();
+        for text in crate::model::bundled_texts() {
+            let words: Vec<&str> = text.split_whitespace().collect();
+            for pair in words.windows(2) {
+                let parts = [
+                    lit!("p1w="),
+                    Part::new(pair[0]),
+                    lit!("|"),
+                    Part::new(pair[1]),
+                ];
+                let whole = joined(&parts);
+                check(&whole, &parts);
+                assert!(spells(&whole, &parts));
+                // The model's names near it, as a clash would compare.
+                let at = names.partition_point(|n| *n < whole.as_str());
+                for name in
+                    &names[at.saturating_sub(3)..(at + 3).min(names.len())]
+                {
+                    check(name, &parts);
+                }
+                check(
+                    &format!("w={}", pair[1]),
+                    &[lit!("w="), Part::new(pair[0])],
+                );
+            }
+        }
     }
 
     #[test]

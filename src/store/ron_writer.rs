@@ -23,6 +23,19 @@ const CHUNK: usize = 1 << 16;
 /// The indent of one level.
 const INDENT: &[u8] = b"    ";
 
+/// An item's line break, `,` and a new line, then the indent of sixteen
+/// levels: what comes between two items of a list or struct, written
+/// in one piece up to that depth.
+const BREAK: [u8; 66] = {
+    let mut b = [b' '; 66];
+    b[0] = b',';
+    b[1] = b'\n';
+    b
+};
+
+/// The indent of sixteen levels, all spaces as [`INDENT`] is.
+const SPACES: &[u8] = BREAK.split_at(2).1;
+
 /// Writes `value` as pretty RON to `w` (without a final newline).
 pub(super) fn write<T: Serialize + ?Sized>(
     value: &T,
@@ -33,6 +46,7 @@ pub(super) fn write<T: Serialize + ?Sized>(
         w,
         indent: 0,
         is_empty: None,
+        names: [None; NAME_SLOTS],
     };
     match value.serialize(&mut writer) {
         Ok(()) => writer.flush(),
@@ -79,7 +93,15 @@ struct Writer<'w> {
     /// tracks it: an empty one is written `[]` or `Name()`, with no line
     /// break inside.
     is_empty: Option<bool>,
+    /// Names [`Writer::identifier`] has checked, each with whether it is
+    /// written raw, in the slot its address picks (see
+    /// [`Writer::identifier`]).
+    names: [Option<(&'static str, bool)>; NAME_SLOTS],
 }
+
+/// The slots of [`Writer::names`]: more than the field, struct and
+/// variant names of the graph's types.
+const NAME_SLOTS: usize = 64;
 
 impl Writer<'_> {
     /// Passes the text gathered on to the writer.
@@ -101,9 +123,32 @@ impl Writer<'_> {
         self.out.extend_from_slice(s.as_bytes());
     }
 
+    /// The indent of the current level, before an item's line.
     fn write_indent(&mut self) {
-        for _ in 0..self.indent {
-            self.out.extend_from_slice(INDENT);
+        self.indent_by(self.indent);
+    }
+
+    /// The indent of `levels` levels, in one piece where it fits in
+    /// [`SPACES`]: most of the graph's lines are four to six levels in,
+    /// and an [`INDENT`] a level made a copy call each.
+    fn indent_by(&mut self, levels: usize) {
+        let mut n = levels * INDENT.len();
+        while n > SPACES.len() {
+            self.out.extend_from_slice(SPACES);
+            n -= SPACES.len();
+        }
+        self.out.extend_from_slice(&SPACES[..n]);
+    }
+
+    /// The end of an item's line (`,` and a new line) and the indent of
+    /// the next, in one piece from [`BREAK`] where it is deep enough.
+    fn break_line(&mut self) {
+        let n = 2 + self.indent * INDENT.len();
+        if n <= BREAK.len() {
+            self.out.extend_from_slice(&BREAK[..n]);
+        } else {
+            self.out.extend_from_slice(b",\n");
+            self.write_indent();
         }
     }
 
@@ -118,45 +163,36 @@ impl Writer<'_> {
     /// Closes a level: the closing bracket's indent unless it was empty.
     fn end_indent(&mut self) {
         if !self.is_empty.unwrap_or(false) {
-            for _ in 1..self.indent {
-                self.out.extend_from_slice(INDENT);
-            }
+            self.indent_by(self.indent.saturating_sub(1));
         }
         self.indent -= 1;
         self.is_empty = None;
     }
 
     /// A struct, field or variant name; `r#` before one that is not a
-    /// plain identifier or is one of RON's own words. Names come from
-    /// Rust types, so only ASCII ones are taken.
+    /// plain identifier or is one of RON's own words (see
+    /// [`raw_identifier`]).
     ///
-    /// Every field of every node and edge passes here: one pass over the
-    /// name tells a plain one (a letter or `_`, then letters, digits and
-    /// `_`) from a raw one (`.`, `+` or `-` too) and from one that cannot
-    /// be written, and only a plain name of RON's words' length is
-    /// looked for among them.
-    fn identifier(&mut self, name: &str) -> Result {
-        let bytes = name.as_bytes();
-        let mut plain = bytes
-            .first()
-            .is_some_and(|&c| c == b'_' || c.is_ascii_alphabetic());
-        for &c in bytes {
-            if c == b'_' || c.is_ascii_alphanumeric() {
-                continue;
+    /// Every field of every node and edge passes here, and serde hands
+    /// over the same few names, each a `&'static str`, again and again:
+    /// a name's verdict is kept in a slot picked by its address and
+    /// length, and a name found there by address and length is the same
+    /// bytes (a static string never changes), so it is not checked
+    /// again. A name in no slot is checked and takes its slot.
+    #[inline]
+    fn identifier(&mut self, name: &'static str) -> Result {
+        let key = (name.as_ptr() as usize) ^ name.len().rotate_left(48);
+        let slot =
+            (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 58) % NAME_SLOTS;
+        let raw = match self.names[slot] {
+            Some((known, raw)) if std::ptr::eq(known, name) => raw,
+            _ => {
+                let raw = raw_identifier(name)?;
+                self.names[slot] = Some((name, raw));
+                raw
             }
-            if !matches!(c, b'.' | b'+' | b'-') {
-                return Err(unwritable(name));
-            }
-            plain = false;
-        }
-        if bytes.is_empty() {
-            return Err(unwritable(name));
-        }
-        const RESERVED: [&str; 10] = [
-            "true", "false", "Some", "None", "inf", "inff32", "inff64", "NaN",
-            "NaNf32", "NaNf64",
-        ];
-        if !plain || (name.len() <= 6 && RESERVED.contains(&name)) {
+        };
+        if raw {
             self.push("r#");
         }
         self.push(name);
@@ -204,6 +240,37 @@ impl Writer<'_> {
     }
 }
 
+/// Whether `name` is written raw (`r#` before it) as a struct, field or
+/// variant name: when it is not a plain identifier or is one of RON's
+/// own words. Names come from Rust types, so only ASCII ones are taken.
+///
+/// One pass over the name tells a plain one (a letter or `_`, then
+/// letters, digits and `_`) from a raw one (`.`, `+` or `-` too) and
+/// from one that cannot be written, and only a plain name of RON's
+/// words' length is looked for among them.
+fn raw_identifier(name: &str) -> Result<bool> {
+    let bytes = name.as_bytes();
+    let mut plain =
+        bytes.first().is_some_and(|&c| c == b'_' || c.is_ascii_alphabetic());
+    for &c in bytes {
+        if c == b'_' || c.is_ascii_alphanumeric() {
+            continue;
+        }
+        if !matches!(c, b'.' | b'+' | b'-') {
+            return Err(unwritable(name));
+        }
+        plain = false;
+    }
+    if bytes.is_empty() {
+        return Err(unwritable(name));
+    }
+    const RESERVED: [&str; 10] = [
+        "true", "false", "Some", "None", "inf", "inff32", "inff64", "NaN",
+        "NaNf32", "NaNf64",
+    ];
+    Ok(!plain || (name.len() <= 6 && RESERVED.contains(&name)))
+}
+
 /// The error for a name [`Writer::identifier`] cannot write.
 fn unwritable(name: &str) -> Error {
     Error::Message(format!("cannot write the identifier {name:?} in RON"))
@@ -220,11 +287,30 @@ impl Compound<'_, '_> {
     fn line_item(&mut self) -> Result {
         if self.first {
             self.first = false;
+            self.writer.write_indent();
+        } else {
+            // The line's end and the next one's indent in one piece; the
+            // text gathered may then be passed on (where the writer's
+            // chunks end does not change what it writes).
+            self.writer.break_line();
+            self.writer.maybe_flush()?;
+        }
+        Ok(())
+    }
+
+    /// [`Compound::line_item`] as first made, the line's end and the
+    /// indent written apart: the reference the tests hold it to.
+    #[cfg(test)]
+    fn line_item_apart(&mut self) -> Result {
+        if self.first {
+            self.first = false;
         } else {
             self.writer.out.extend_from_slice(b",\n");
             self.writer.maybe_flush()?;
         }
-        self.writer.write_indent();
+        for _ in 0..self.writer.indent {
+            self.writer.out.extend_from_slice(INDENT);
+        }
         Ok(())
     }
 
@@ -610,6 +696,74 @@ mod tests {
         Some(format!("{}{name}", if raw { "r#" } else { "" }))
     }
 
+    /// [`Writer::indent_by`] against the loop it replaced, one
+    /// [`INDENT`] a level, at every depth up to past four [`SPACES`],
+    /// after text and after other indents.
+    #[test]
+    fn an_indent_is_an_indent_a_level() {
+        let mut sink = Vec::new();
+        let mut w = Writer {
+            out: Vec::new(),
+            w: &mut sink,
+            indent: 0,
+            is_empty: None,
+            names: [None; NAME_SLOTS],
+        };
+        let mut want = Vec::new();
+        for levels in (0..70).chain((0..70).rev()) {
+            w.indent_by(levels);
+            for _ in 0..levels {
+                want.extend_from_slice(INDENT);
+            }
+            w.out.push(b'x');
+            want.push(b'x');
+        }
+        assert_eq!(w.out, want);
+        assert!(
+            INDENT.iter().all(|&b| b == b' ')
+                && SPACES.len().is_multiple_of(INDENT.len())
+        );
+    }
+
+    /// [`Compound::line_item`] against [`Compound::line_item_apart`]:
+    /// the first and later items at every depth up to past the sixteen
+    /// levels [`BREAK`] holds, the text passed on to the writer (flushed
+    /// at different points) the same.
+    #[test]
+    fn a_line_item_is_written_as_apart() {
+        let write = |apart: bool| -> Vec<u8> {
+            let mut sink = Vec::new();
+            let mut w = Writer {
+                out: Vec::new(),
+                w: &mut sink,
+                indent: 0,
+                is_empty: None,
+                names: [None; NAME_SLOTS],
+            };
+            for depth in (0..40).chain((0..40).rev()) {
+                w.indent = depth;
+                let mut c = Compound { writer: &mut w, first: true };
+                for item in 0..3 {
+                    if apart {
+                        c.line_item_apart().unwrap();
+                    } else {
+                        c.line_item().unwrap();
+                    }
+                    c.writer.push(&format!("x{depth}.{item}"));
+                    // Past a chunk now and then, so that it is flushed.
+                    if depth % 7 == 0 {
+                        c.writer.out.extend_from_slice(&[b'y'; CHUNK / 3]);
+                    }
+                }
+            }
+            w.flush().unwrap();
+            sink
+        };
+        let (new, old) = (write(false), write(true));
+        assert!(new.len() > 2 * CHUNK, "no flush tried");
+        assert!(new == old, "line items differ");
+    }
+
     #[test]
     fn identifiers_are_written_as_the_reference_writes_them() {
         #[rustfmt::skip]
@@ -625,16 +779,37 @@ mod tests {
             0x1405_7b7e_f767_814f,
         );
         names.extend(["", "true", "NaN", "inff64", "x"].map(String::from));
-        for name in &names {
-            let mut sink = Vec::new();
-            let mut w = Writer {
-                out: Vec::new(),
-                w: &mut sink,
-                indent: 0,
-                is_empty: None,
-            };
+        // Plain names that are prefixes of raw ones ("x12" of "x12.y"),
+        // which share their address: a name is known by its address and
+        // its length.
+        names.extend((0..5_000).map(|k| format!("x{k}.y")));
+        // Static names, as serde gives them, so that the writer keeps
+        // their verdicts; the names' addresses are then met again.
+        // Each with its prefixes: the same address, other lengths.
+        let names: Vec<&'static str> = names
+            .into_iter()
+            .flat_map(|n| {
+                let n: &'static str = n.leak();
+                n.char_indices().map(move |(k, _)| &n[..k]).chain([n])
+            })
+            .collect();
+        let mut sink = Vec::new();
+        let mut w = Writer {
+            out: Vec::new(),
+            w: &mut sink,
+            indent: 0,
+            is_empty: None,
+            names: [None; NAME_SLOTS],
+        };
+        // One writer throughout: every name twice in a row (the second
+        // time from its slot), then all of them again, in reverse,
+        // after others have taken slots.
+        let order =
+            names.iter().flat_map(|n| [n, n]).chain(names.iter().rev());
+        for name in order {
+            w.out.clear();
             let got = match w.identifier(name) {
-                Ok(()) => Some(String::from_utf8(w.out).unwrap()),
+                Ok(()) => Some(String::from_utf8(w.out.clone()).unwrap()),
                 Err(Error::Message(m)) => {
                     let want =
                         format!("cannot write the identifier {name:?} in RON");
