@@ -1158,6 +1158,16 @@ fn merge_sorted(into: &mut Vec<String>, more: Vec<String>) {
 mod tests {
     use super::*;
 
+    /// Fails unless two graphs have the same id index and the same node
+    /// under each id.
+    fn assert_same_nodes(new: &ClaimGraph, old: &ClaimGraph) {
+        assert_eq!(new.index, old.index);
+        let nodes = |g: &ClaimGraph| -> Vec<Node> {
+            g.index.values().map(|&i| g.graph[i].clone()).collect()
+        };
+        assert_eq!(nodes(new), nodes(old));
+    }
+
     #[test]
     fn an_edge_stays_small() {
         // A large graph has two edges a report, millions of them: each
@@ -1195,11 +1205,7 @@ mod tests {
             assert_eq!(a.number(), b.number(), "{id:?}");
         }
         assert!(new.index.len() < ids.len() / 2, "too few ids given again");
-        assert_eq!(new.index, old.index);
-        let nodes = |g: &ClaimGraph| -> Vec<Node> {
-            g.index.values().map(|&i| g.graph[i].clone()).collect()
-        };
-        assert_eq!(nodes(&new), nodes(&old));
+        assert_same_nodes(&new, &old);
     }
 
     /// [`ClaimGraph::find_or_add_claim`] against [`ClaimGraph::find`]
@@ -1241,11 +1247,7 @@ mod tests {
         }
         assert_eq!(taken_new, taken_old);
         assert!(taken_new < ids.len() / 2, "too few ids given again");
-        assert_eq!(new.index, old.index);
-        let nodes = |g: &ClaimGraph| -> Vec<Node> {
-            g.index.values().map(|&i| g.graph[i].clone()).collect()
-        };
-        assert_eq!(nodes(&new), nodes(&old));
+        assert_same_nodes(&new, &old);
     }
 
     /// [`ClaimGraph::add_actor`] against [`ClaimGraph::add_actor_by_copy`]:
@@ -1293,11 +1295,7 @@ mod tests {
         }
         assert!(unsorted > 100, "too few unsorted lists: {unsorted}");
         assert!(new.index.len() < ids.len() / 2, "too few ids given again");
-        assert_eq!(new.index, old.index);
-        let nodes = |g: &ClaimGraph| -> Vec<Node> {
-            g.index.values().map(|&i| g.graph[i].clone()).collect()
-        };
-        assert_eq!(nodes(&new), nodes(&old));
+        assert_same_nodes(&new, &old);
     }
 
     #[test]

@@ -674,6 +674,17 @@ impl ser::SerializeStructVariant for Compound<'_, '_> {
 mod tests {
     use super::*;
 
+    /// A writer that has written nothing, into `sink`.
+    fn test_writer(sink: &mut Vec<u8>) -> Writer<'_> {
+        Writer {
+            out: Vec::new(),
+            w: sink,
+            indent: 0,
+            is_empty: None,
+            names: [None; NAME_SLOTS],
+        }
+    }
+
     /// What [`Writer::identifier`] wrote as first made: checked for
     /// writable bytes, then for a plain first byte and plain rest, then
     /// against RON's words.
@@ -702,13 +713,7 @@ mod tests {
     #[test]
     fn an_indent_is_an_indent_a_level() {
         let mut sink = Vec::new();
-        let mut w = Writer {
-            out: Vec::new(),
-            w: &mut sink,
-            indent: 0,
-            is_empty: None,
-            names: [None; NAME_SLOTS],
-        };
+        let mut w = test_writer(&mut sink);
         let mut want = Vec::new();
         for levels in (0..70).chain((0..70).rev()) {
             w.indent_by(levels);
@@ -733,13 +738,7 @@ mod tests {
     fn a_line_item_is_written_as_apart() {
         let write = |apart: bool| -> Vec<u8> {
             let mut sink = Vec::new();
-            let mut w = Writer {
-                out: Vec::new(),
-                w: &mut sink,
-                indent: 0,
-                is_empty: None,
-                names: [None; NAME_SLOTS],
-            };
+            let mut w = test_writer(&mut sink);
             for depth in (0..40).chain((0..40).rev()) {
                 w.indent = depth;
                 let mut c = Compound { writer: &mut w, first: true };
@@ -794,13 +793,7 @@ mod tests {
             })
             .collect();
         let mut sink = Vec::new();
-        let mut w = Writer {
-            out: Vec::new(),
-            w: &mut sink,
-            indent: 0,
-            is_empty: None,
-            names: [None; NAME_SLOTS],
-        };
+        let mut w = test_writer(&mut sink);
         // One writer throughout: every name twice in a row (the second
         // time from its slot), then all of them again, in reverse,
         // after others have taken slots.
