@@ -599,11 +599,12 @@ fn is_common_noun(name: &str) -> bool {
         // "A Republican said …", "the Democrat": one word of a role
         // names a different member in each article ("GOP", in capitals,
         // is the party).
-        let role = super::words::class_of(lower) == Some(WordClass::Role)
+        let class = super::words::class_of(lower);
+        let role = class == Some(WordClass::Role)
             && name.chars().any(char::is_lowercase);
         crate::extract::is_document_noun(lower)
             || ((lexicon.is_speaker_noun(lower) || role) && !plural)
-            || super::words::class_of(lower) == Some(WordClass::Publication)
+            || class == Some(WordClass::Publication)
     })
 }
 
@@ -1286,17 +1287,16 @@ impl<'d> Corpus<'d> {
         // documents name is not ("the government" that refers back to
         // Mexico leaves Mexico's id alone).
         let doc = self.m.doc_index(root);
-        let one_document =
-            indexes(members).all(|g| self.m.doc_index(g) == doc);
-        let alone = (one_document
-            && indexes(members).any(|g| {
-                matches!(
-                    self.m.mention(g).class,
-                    Class::Anonymous
-                        | Class::Pronoun
-                        | Class::Group { local: true }
-                )
-            }))
+        let described = indexes(members).any(|g| {
+            matches!(
+                self.m.mention(g).class,
+                Class::Anonymous
+                    | Class::Pronoun
+                    | Class::Group { local: true }
+            )
+        });
+        let alone = (described
+            && indexes(members).all(|g| self.m.doc_index(g) == doc))
             || self.m.document_scoped(members);
         let id = format!("actor:{slug}");
         if alone || used.contains(id.as_str()) {
