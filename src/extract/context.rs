@@ -2122,6 +2122,11 @@ impl<'a> Context<'a> {
         {
             return Extend::Yes;
         }
+        // "a National Security Council (NSC) spokesperson": an acronym
+        // in parentheses after a capitalised word is part of the name.
+        if matches!(w, "(" | ")") && self.parenthesised_acronym(j) {
+            return Extend::Yes;
+        }
         // "Brandt & Holm": an ampersand between capitalised words joins
         // one name.
         if w == "&" {
@@ -2173,6 +2178,20 @@ impl<'a> Context<'a> {
             return Extend::No;
         }
         Extend::Yes
+    }
+
+    /// True when token `j`, a parenthesis, opens or closes "(NSC)": two
+    /// to six capital letters alone in parentheses, right after a
+    /// capitalised word ("Council (NSC)").
+    fn parenthesised_acronym(&self, j: usize) -> bool {
+        let open = if self.word(j) == "(" { j } else { j.saturating_sub(2) };
+        let acronym = self.word(open + 1);
+        open > 0
+            && self.word(open) == "("
+            && self.word(open + 2) == ")"
+            && (2..=6).contains(&acronym.len())
+            && acronym.bytes().all(|b| b.is_ascii_uppercase())
+            && self.is_capitalised(open - 1)
     }
 
     /// The subject that opens sentence `s`, when a name or speaker noun

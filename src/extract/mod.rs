@@ -2950,6 +2950,42 @@ mod tests {
     }
 
     #[test]
+    fn an_acronym_in_parentheses_stays_in_the_speaker() {
+        let text = "The two leaders met on Tuesday, a National Security \
+                    Council (NSC) spokesperson said.";
+        assert_eq!(
+            first_speaker(text),
+            "a National Security Council (NSC) spokesperson"
+        );
+        let text = "A Department of Energy (DOE) spokesman said the plan \
+                    would cut costs.";
+        assert_eq!(
+            first_speaker(text),
+            "A Department of Energy (DOE) spokesman"
+        );
+        // Not after a lower-case word, nor with a long or mixed-case word.
+        for (text, not) in [
+            (
+                "The plan will cut costs, the agency (HQ) spokesman said.",
+                "the agency (HQ) spokesman",
+            ),
+            (
+                "The plan will cut costs, the Energy (Dept) spokesman said.",
+                "the Energy (Dept) spokesman",
+            ),
+        ] {
+            let got = extract(text, &segment(text));
+            assert!(
+                got.iter().all(|a| a
+                    .speaker
+                    .as_ref()
+                    .is_none_or(|s| s.span.text(text) != not)),
+                "{got:?}"
+            );
+        }
+    }
+
+    #[test]
     fn a_long_appositive_and_a_long_circumstance() {
         let text = "Lesley Deutch, a senior vice president in the Boca \
                     Raton office of John Burns Real Estate Consulting, said \
