@@ -1236,12 +1236,6 @@ fn role_antecedent(
             })?;
         return Some((*span, name.clone()));
     }
-    if is_company_noun(head)
-        && let Some(found) =
-            latest_body(text, named, resolved, from, at.start(), head)
-    {
-        return Some(found);
-    }
     // "… at the University of Port Phillip …. The university said": a
     // body named before by a name that holds the noun, spoken or not.
     // The names of people are searched for the noun as a title ("NSC
@@ -1251,6 +1245,30 @@ fn role_antecedent(
     // "the Benghazi committee": the words before the noun.
     let words: Vec<&str> =
         head_phrase(&lower).skip(1).take_while(|&w| w != head).collect();
+    if is_company_noun(head)
+        && let Some(found) =
+            latest_body(text, named, resolved, from, at.start(), head)
+    {
+        // A name that tells no kind of body may be of another kind than
+        // one the text gives with the noun itself. Named since, that body
+        // is the nearer one meant ("Brightwell said …. It was fined by the
+        // Product Safety Commission. The commission said"); named before,
+        // it may be meant or not ("The Product Safety Commission said ….
+        // Brightwell said …. The commission said", but "The EPA said ….
+        // NASA said …. The agency said"), and a wrong speaker is worse
+        // than none.
+        let untold =
+            found.1.split_whitespace().all(|w| agreement_kind(w).is_none());
+        if body
+            && untold
+            && let Some(span) =
+                named_body_before(text, from, at.start(), head, &kind, &words)
+        {
+            return (span.start() > found.0.start())
+                .then(|| (span, by_name(text, named, span).0));
+        }
+        return Some(found);
+    }
     if body
         && let Some(span) =
             named_body_before(text, from, at.start(), head, &kind, &words)
@@ -2811,6 +2829,36 @@ mod tests {
         );
         assert_ne!(got[1].0, "Harbour Employers' Association", "{got:?}");
         assert_eq!(got[3].0, "State Department", "{got:?}");
+    }
+
+    #[test]
+    fn a_body_named_with_the_noun_makes_a_nearer_untold_one_unsure() {
+        let got = speakers(
+            "The Product Safety Commission said the heaters could overheat. \
+             Brightwell said it had found the fault. The commission said \
+             it would publish a notice.",
+        );
+        assert_eq!(got[2].1, Resolution::Unresolved, "{got:?}");
+        // With no such name before, the nearest body is meant.
+        let got = speakers(
+            "Brightwell said it had found the fault. The company said it \
+             would publish a notice.",
+        );
+        assert_eq!(got[1].0, "Brightwell", "{got:?}");
+        // A body named with the noun since is the nearer.
+        let got = speakers(
+            "Brightwell said it had found the fault. It was fined by the \
+             Product Safety Commission. The commission said it would \
+             publish a notice.",
+        );
+        assert_eq!(got[1].0, "Product Safety Commission", "{got:?}");
+        // Nor is a body whose name tells its kind passed over.
+        let got = speakers(
+            "The Product Safety Commission said the heaters could \
+             overheat. The Federal Trade Commission said it had opened an \
+             inquiry. The commission said it would publish a notice.",
+        );
+        assert_eq!(got[2].0, "Federal Trade Commission", "{got:?}");
     }
 
     #[test]
