@@ -1988,10 +1988,25 @@ impl<'a> Context<'a> {
             return None;
         }
         let w = self.word(h);
+        // "Workers at two of the plants", "each of the parties": a number
+        // or share before "of" stands for part of what follows.
         let share = self.listed(h, QUANTIFIER)
+            || is_counting(self.low(h))
             || matches!(
                 self.low(h),
-                "all" | "half" | "majority" | "minority" | "none" | "percent"
+                "all"
+                    | "half"
+                    | "majority"
+                    | "minority"
+                    | "none"
+                    | "percent"
+                    | "each"
+                    | "dozens"
+                    | "six"
+                    | "seven"
+                    | "eight"
+                    | "nine"
+                    | "ten"
             )
             || w == "%"
             || w.bytes().all(|b| b.is_ascii_digit());

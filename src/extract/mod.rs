@@ -2950,6 +2950,18 @@ mod tests {
     }
 
     #[test]
+    fn a_number_of_a_group_after_a_preposition_stays_in_the_speaker() {
+        let text = "Workers at two of the plants said management had warned \
+                    them.";
+        assert_eq!(first_speaker(text), "Workers at two of the plants");
+        let text = "Officials at each of the agencies said the rules were \
+                    new.";
+        assert_eq!(first_speaker(text), "Officials at each of the agencies");
+        let text = "Nine in 10 Democratic voters said they liked her.";
+        assert_eq!(first_speaker(text), "Nine in 10 Democratic voters");
+    }
+
+    #[test]
     fn an_acronym_in_parentheses_stays_in_the_speaker() {
         let text = "The two leaders met on Tuesday, a National Security \
                     Council (NSC) spokesperson said.";
