@@ -1711,6 +1711,7 @@ pub(super) fn opens_sentence(text: &str, span: Span) -> bool {
     {
         return true;
     }
+    let mut before_role = false;
     loop {
         let Some(i) = rest.rfind(' ') else {
             // The line's first word: a capitalised one, or none at all.
@@ -1724,9 +1725,13 @@ pub(super) fn opens_sentence(text: &str, span: Span) -> bool {
         // Ortega": a role of one person set before the name.
         let role = !word.ends_with('s')
             && crate::extract::lexicon::Lexicon::get().is_speaker_noun(word);
-        if !word.starts_with(char::is_uppercase) && !role {
+        // "City head coach Marta Villanueva", "Apple chief executive Tim
+        // Cook": a lower-case word right before the role qualifies it.
+        let qualifies = before_role && names::is_title_modifier(word);
+        if !word.starts_with(char::is_uppercase) && !role && !qualifies {
             return false;
         }
+        before_role = role;
         rest = rest[..i].trim_end();
     }
 }
@@ -2829,6 +2834,25 @@ mod tests {
         );
         assert_ne!(got[1].0, "Harbour Employers' Association", "{got:?}");
         assert_eq!(got[3].0, "State Department", "{got:?}");
+    }
+
+    #[test]
+    fn a_role_with_a_lower_case_word_before_it_opens_the_sentence() {
+        for role in ["City head coach", "Apple chief executive"] {
+            let got = speakers(&format!(
+                "Tobi Okafor scored late. \"It was great,\" the \
+                 21-year-old told reporters. {role} Marta Villanueva was \
+                 less forgiving. She said City had switched off."
+            ));
+            assert_eq!(got[1].0, "Marta Villanueva", "{role}: {got:?}");
+        }
+        // Not any word before a role: a sentence's words are not a name's.
+        let got = speakers(
+            "Tobi Okafor scored late. \"It was great,\" the 21-year-old \
+             told reporters. Yesterday the coach Marta Villanueva was less \
+             forgiving. She said City had switched off.",
+        );
+        assert_ne!(got[1].0, "Marta Villanueva", "{got:?}");
     }
 
     #[test]
