@@ -2950,6 +2950,24 @@ mod tests {
     }
 
     #[test]
+    fn offices_of_local_government_and_parliament_speak() {
+        for (text, speaker) in [
+            (
+                "The treasurer added the reserve would fall below its \
+                 minimum.",
+                "The treasurer",
+            ),
+            (
+                "Some backbenchers warned the defeat would deepen unease.",
+                "Some backbenchers",
+            ),
+            ("The coroner said the death was accidental.", "The coroner"),
+        ] {
+            assert_eq!(first_speaker(text), speaker);
+        }
+    }
+
+    #[test]
     fn a_number_of_a_group_after_a_preposition_stays_in_the_speaker() {
         let text = "Workers at two of the plants said management had warned \
                     them.";
