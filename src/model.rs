@@ -520,10 +520,12 @@ pub(crate) fn lower_case(word: &str) -> Cow<'_, str> {
     }
 }
 
-/// The decimal digits of `n`, made in `buf` digit by digit: the
-/// formatting machinery is slow for the millions of numbers the writers
-/// of `graph.ron` and `graph.dot` put out.
-pub(crate) fn decimal(n: u64, buf: &mut [u8; 20]) -> &str {
+/// The decimal digits of `n` as ASCII bytes, made in `buf` digit by
+/// digit: the formatting machinery is slow for the millions of numbers
+/// the writers of `graph.ron` and `graph.dot` put out. Bytes, not a
+/// `str`: making one would check them as UTF-8 again, which cost about
+/// as much as making them; the writers append them as they are.
+pub(crate) fn decimal(n: u64, buf: &mut [u8; 20]) -> &[u8] {
     let mut at = buf.len();
     let mut rest = n;
     loop {
@@ -535,7 +537,7 @@ pub(crate) fn decimal(n: u64, buf: &mut [u8; 20]) -> &str {
             break;
         }
     }
-    std::str::from_utf8(&buf[at..]).expect("ASCII digits")
+    &buf[at..]
 }
 
 /// True for a plural that counts a crowd, in lower case: "dozens",
@@ -656,7 +658,7 @@ mod tests {
     fn decimal_writes_every_width() {
         let mut buf = [0; 20];
         for n in [0, 7, 10, 99, 1_000_000, u64::from(u32::MAX), u64::MAX] {
-            assert_eq!(decimal(n, &mut buf), n.to_string());
+            assert_eq!(decimal(n, &mut buf), n.to_string().as_bytes());
         }
     }
 

@@ -1067,9 +1067,12 @@ fn push_span(text: &mut String, span: [u32; 2]) {
     push_number(text, span[1]);
 }
 
-/// Appends `n` in decimal (see [`decimal`]).
+/// Appends `n` in decimal (see [`decimal`]), its ASCII digits pushed
+/// as characters of one byte each.
 fn push_number(text: &mut String, n: u32) {
-    text.push_str(decimal(n.into(), &mut [0; 20]));
+    text.extend(
+        decimal(n.into(), &mut [0; 20]).iter().map(|&d| char::from(d)),
+    );
 }
 
 /// Word-wraps `text` to lines of at most `width` characters, keeping at
@@ -1372,6 +1375,25 @@ fn push_attributes(attributes: &[Attribute], out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_are_pushed_as_formatted() {
+        let mut text = String::from("at “");
+        let mut expected = text.clone();
+        let mut n: u32 = 1;
+        for k in 0..200u32 {
+            for m in [0, k, n, n.wrapping_sub(1), u32::MAX - k] {
+                push_number(&mut text, m);
+                expected.push_str(&m.to_string());
+                text.push(' ');
+                expected.push(' ');
+            }
+            n = n.wrapping_mul(7).wrapping_add(k);
+        }
+        push_span(&mut text, [12, 3456]);
+        expected.push_str("12-3456");
+        assert_eq!(text, expected);
+    }
     use crate::graph::Evidence;
     use crate::model::CueClass;
     use std::fs;

@@ -224,7 +224,7 @@ impl Writer<'_> {
     }
 
     fn unsigned(&mut self, v: u64) {
-        self.push(crate::model::decimal(v, &mut [0; 20]));
+        self.out.extend_from_slice(crate::model::decimal(v, &mut [0; 20]));
     }
 
     fn signed(&mut self, v: i64) {
