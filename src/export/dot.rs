@@ -1245,8 +1245,17 @@ fn find_special(bytes: &[u8]) -> Option<usize> {
             return Some(16 * k + at);
         }
     }
-    let at = 16 * blocks.len();
-    tail.iter().position(|&b| is_special(b)).map(|i| at + i)
+    // Under 16 bytes left (all of most labels and ids): eight at a time
+    // while there are, then a byte at a time.
+    let mut at = 16 * blocks.len();
+    let (words, rest) = tail.as_chunks::<8>();
+    for word in words {
+        if let Some(i) = first_special(u64::from_le_bytes(*word)) {
+            return Some(at + i);
+        }
+        at += 8;
+    }
+    rest.iter().position(|&b| is_special(b)).map(|i| at + i)
 }
 
 /// Where the first byte [`is_special`] is in the eight bytes of `word`
