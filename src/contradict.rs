@@ -31,8 +31,8 @@ use regex::Regex;
 use rust_stemmers::{Algorithm, Stemmer};
 
 use crate::model::{
-    AliasTable, Attribution, CueClass, Extracted, Span, lower_case,
-    stable_hash,
+    AliasTable, Attribution, CueClass, Extracted, STABLE_HASH_START, Span,
+    lower_case, stable_hash_more,
 };
 use crate::resolve::canonical_key;
 use crate::segment::segment;
@@ -534,22 +534,29 @@ pub fn analyse(
 /// of its text) is `key`: the hash of its words, so that claims group by
 /// their words, whatever the case and punctuation.
 pub(crate) fn claim_hash(key: &str) -> u64 {
-    // The words joined by single spaces, made in one pass over the
-    // characters: no list of words, and no second pass to join them.
-    let mut joined = String::with_capacity(key.len());
+    // The hash of the words joined by single spaces, fed a character at
+    // a time in one pass: the joined text is never built (a copy of each
+    // report's words, a fifth of the cost before).
+    let mut h = STABLE_HASH_START;
+    let mut started = false;
     let mut gap = false;
     for c in key.chars() {
         if c.is_alphanumeric() {
-            if gap && !joined.is_empty() {
-                joined.push(' ');
+            if gap && started {
+                h = stable_hash_more(h, b" ");
             }
             gap = false;
-            joined.push(c);
+            started = true;
+            h = if c.is_ascii() {
+                stable_hash_more(h, &[c as u8])
+            } else {
+                stable_hash_more(h, c.encode_utf8(&mut [0; 4]).as_bytes())
+            };
         } else {
             gap = true;
         }
     }
-    stable_hash(joined.as_bytes())
+    h
 }
 
 /// What the facts pass makes of one document: each report's facts, terms
@@ -1694,7 +1701,7 @@ fn pointing_marker(text: &str, sentence: Span) -> Option<Span> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Document;
+    use crate::model::{Document, stable_hash};
     use crate::pipeline::extract_document;
 
     #[test]

@@ -520,10 +520,12 @@ pub(crate) fn lower_case(word: &str) -> Cow<'_, str> {
     }
 }
 
-/// The decimal digits of `n`, made in `buf` digit by digit: the
-/// formatting machinery is slow for the millions of numbers the writers
-/// of `graph.ron` and `graph.dot` put out.
-pub(crate) fn decimal(n: u64, buf: &mut [u8; 20]) -> &str {
+/// The decimal digits of `n` as ASCII bytes, made in `buf` digit by
+/// digit: the formatting machinery is slow for the millions of numbers
+/// the writers of `graph.ron` and `graph.dot` put out. Bytes, not a
+/// `str`: making one would check them as UTF-8 again, which cost about
+/// as much as making them; the writers append them as they are.
+pub(crate) fn decimal(n: u64, buf: &mut [u8; 20]) -> &[u8] {
     let mut at = buf.len();
     let mut rest = n;
     loop {
@@ -535,7 +537,7 @@ pub(crate) fn decimal(n: u64, buf: &mut [u8; 20]) -> &str {
             break;
         }
     }
-    std::str::from_utf8(&buf[at..]).expect("ASCII digits")
+    &buf[at..]
 }
 
 /// True for a plural that counts a crowd, in lower case: "dozens",
@@ -569,7 +571,17 @@ pub fn is_number_word(lower: &str) -> bool {
 /// Ids must not depend on the order documents are read in or on the
 /// process, so `std`'s randomly seeded hasher is not an option.
 pub fn stable_hash(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    stable_hash_more(STABLE_HASH_START, bytes)
+}
+
+/// [`stable_hash`] of no bytes, where a hash fed piece by piece with
+/// [`stable_hash_more`] starts.
+pub(crate) const STABLE_HASH_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// [`stable_hash`] continued over `bytes` from `h`, the hash of the
+/// bytes before them: a text hashed in pieces hashes as it would whole,
+/// so a caller need not join the pieces first.
+pub(crate) fn stable_hash_more(mut h: u64, bytes: &[u8]) -> u64 {
     for &b in bytes {
         h ^= u64::from(b);
         h = h.wrapping_mul(0x0000_0100_0000_01b3);
@@ -646,7 +658,7 @@ mod tests {
     fn decimal_writes_every_width() {
         let mut buf = [0; 20];
         for n in [0, 7, 10, 99, 1_000_000, u64::from(u32::MAX), u64::MAX] {
-            assert_eq!(decimal(n, &mut buf), n.to_string());
+            assert_eq!(decimal(n, &mut buf), n.to_string().as_bytes());
         }
     }
 
@@ -713,5 +725,15 @@ mod tests {
     fn stable_hash_is_fixed() {
         assert_eq!(stable_hash(b""), 0xcbf2_9ce4_8422_2325);
         assert_ne!(stable_hash(b"a"), stable_hash(b"b"));
+    }
+
+    #[test]
+    fn stable_hash_in_pieces_is_that_of_the_whole() {
+        let text = "López said “no” to the 2 U.S. plans";
+        for cut in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+            let (a, b) = text.split_at(cut);
+            let h = stable_hash_more(stable_hash(a.as_bytes()), b.as_bytes());
+            assert_eq!(h, stable_hash(text.as_bytes()), "{cut}");
+        }
     }
 }

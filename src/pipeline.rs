@@ -183,13 +183,20 @@ fn build(
     // count the edges. Each text is read again below for its reports'
     // evidence: made here, all of it would be held at once (about 600 MB
     // for a 1 GB corpus).
+    //
+    // The evidence of the first run of documents is made in this pass,
+    // from the same decompressed text: it would be made next anyway, and
+    // held as long as a run's (below), so the peak is no higher; a
+    // corpus of one run has each text decompressed once here, not twice.
     let n = docs.all().len();
-    let mut prepared: Vec<Prepared> = docs
-        .all()
-        .par_iter()
-        .zip(&wanted)
-        .map(|(x, wanted)| prepare(x, wanted))
-        .collect();
+    let (mut prepared, early): (Vec<Prepared>, Vec<Option<DocEvidence>>) =
+        docs.all()
+            .par_iter()
+            .zip(&wanted)
+            .enumerate()
+            .map(|(d, (x, wanted))| prepare(x, wanted, d < RUN))
+            .unzip();
+    let mut early: Vec<DocEvidence> = early.into_iter().flatten().collect();
     drop(wanted);
     claims.take_texts(prepared.iter_mut().map(|p| &mut p.claim_texts));
     let mut reports = Reports {
@@ -236,8 +243,11 @@ fn build(
     let mut prepared = prepared.into_iter();
     for lo in (0..n).step_by(RUN) {
         let run = lo..(lo + RUN).min(n);
-        let made: Vec<Vec<(Evidence, CueClass, bool)>> =
-            docs.all()[run.clone()].par_iter().map(evidence_of).collect();
+        let made: Vec<DocEvidence> = if lo == 0 {
+            std::mem::take(&mut early)
+        } else {
+            docs.all()[run.clone()].par_iter().map(evidence_of).collect()
+        };
         docs.release(run.clone());
         for (d, mut evidence) in run.zip(made) {
             for (e, _, _) in &mut evidence {
@@ -285,8 +295,13 @@ struct Prepared {
 type Marker = (String, [u32; 2], ArcStr);
 
 /// `wanted` are the reports (attribution, claim group) whose text is
-/// their group's.
-fn prepare(x: &Extracted, wanted: &[(usize, usize)]) -> Prepared {
+/// their group's. With `with_evidence`, also the document's evidence, as
+/// [`evidence_of`] makes it, from the same decompressed text.
+fn prepare(
+    x: &Extracted,
+    wanted: &[(usize, usize)],
+    with_evidence: bool,
+) -> (Prepared, Option<DocEvidence>) {
     let doc = &x.document;
     // Decompressed once for all the document's sources and claims.
     let text = x.text();
@@ -341,21 +356,29 @@ fn prepare(x: &Extracted, wanted: &[(usize, usize)]) -> Prepared {
             (node, evidence, backed)
         })
         .collect();
-    Prepared { node, sources, markers, claim_texts }
+    let evidence = with_evidence.then(|| evidence_in(x, text, &chars));
+    (Prepared { node, sources, markers, claim_texts }, evidence)
 }
 
-/// Each report's evidence in `x`, with its attribution's cue class and
-/// whether it quotes.
-fn evidence_of(x: &Extracted) -> Vec<(Evidence, CueClass, bool)> {
+/// Each report's evidence in a document, with its attribution's cue
+/// class and whether it quotes.
+type DocEvidence = Vec<(Evidence, CueClass, bool)>;
+
+/// The [`DocEvidence`] of `x`.
+fn evidence_of(x: &Extracted) -> DocEvidence {
     // Decompressed once for all the document's reports.
     let text = x.text();
     let text = text.as_ref();
-    let chars = CharIndex::new(text);
+    evidence_in(x, text, &CharIndex::new(text))
+}
+
+/// The [`DocEvidence`] of `x`, whose text is `text`, indexed by `chars`.
+fn evidence_in(x: &Extracted, text: &str, chars: &CharIndex) -> DocEvidence {
     let mut shared = SharedSet::default();
     x.attributions
         .iter()
         .map(|a| {
-            let evidence = evidence(&x.document, text, &chars, a, &mut shared);
+            let evidence = evidence(&x.document, text, chars, a, &mut shared);
             (evidence, a.class, a.direct)
         })
         .collect()
@@ -936,6 +959,23 @@ mod tests {
         )
         .to_data();
         assert_eq!(plain, spilled);
+    }
+
+    #[test]
+    fn evidence_made_while_preparing_is_that_made_alone() {
+        for (i, text) in crate::model::bundled_texts().iter().enumerate() {
+            let mut x = extract_document(doc(&format!("d{i}"), text));
+            for packed in [false, true] {
+                if packed {
+                    x.pack();
+                }
+                let alone = evidence_of(&x);
+                assert!(!alone.is_empty() || x.attributions.is_empty());
+                let (_, early) = prepare(&x, &[], true);
+                assert_eq!(early, Some(alone), "d{i}");
+                assert_eq!(prepare(&x, &[], false).1, None);
+            }
+        }
     }
 
     #[test]

@@ -1067,9 +1067,12 @@ fn push_span(text: &mut String, span: [u32; 2]) {
     push_number(text, span[1]);
 }
 
-/// Appends `n` in decimal (see [`decimal`]).
+/// Appends `n` in decimal (see [`decimal`]), its ASCII digits pushed
+/// as characters of one byte each.
 fn push_number(text: &mut String, n: u32) {
-    text.push_str(decimal(n.into(), &mut [0; 20]));
+    text.extend(
+        decimal(n.into(), &mut [0; 20]).iter().map(|&d| char::from(d)),
+    );
 }
 
 /// Word-wraps `text` to lines of at most `width` characters, keeping at
@@ -1224,15 +1227,57 @@ fn is_special(b: u8) -> bool {
 /// Where the first byte [`is_special`] is in `bytes`. Most text has
 /// none for dozens of bytes, so blocks of 16 are tested whole first: a
 /// test the compiler makes a few vector instructions.
+///
+/// In the block that holds one, the first is found eight bytes at a
+/// time ([`first_special`]): tooltips break their lines every few dozen
+/// bytes, and finding the break in its block a byte at a time cost more
+/// than testing the blocks before it.
 fn find_special(bytes: &[u8]) -> Option<usize> {
-    let mut at = 0;
-    for block in bytes.as_chunks::<16>().0 {
+    let (blocks, tail) = bytes.as_chunks::<16>();
+    for (k, block) in blocks.iter().enumerate() {
         if block.iter().fold(false, |any, &b| any | is_special(b)) {
-            break;
+            let (low, high) = block.split_at(8);
+            let word = |half: &[u8]| {
+                u64::from_le_bytes(half.try_into().expect("eight bytes"))
+            };
+            let at = first_special(word(low))
+                .unwrap_or_else(|| 8 + first_special(word(high)).unwrap_or(8));
+            return Some(16 * k + at);
         }
-        at += 16;
     }
-    bytes[at..].iter().position(|&b| is_special(b)).map(|i| at + i)
+    // Under 16 bytes left (all of most labels and ids): eight at a time
+    // while there are, then a byte at a time.
+    let mut at = 16 * blocks.len();
+    let (words, rest) = tail.as_chunks::<8>();
+    for word in words {
+        if let Some(i) = first_special(u64::from_le_bytes(*word)) {
+            return Some(at + i);
+        }
+        at += 8;
+    }
+    rest.iter().position(|&b| is_special(b)).map(|i| at + i)
+}
+
+/// Where the first byte [`is_special`] is in the eight bytes of `word`
+/// (little-endian, so the first byte is the lowest), by the usual tests
+/// of every byte of a word at once. Each test flags its first byte
+/// exactly; a borrow may flag bytes after it too, never one before, so
+/// the lowest flag of all is the first special byte.
+fn first_special(word: u64) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // A byte below `n` (at most 0x80) sets its high bit.
+    let below = |n: u64| word.wrapping_sub(ONES * n) & !word & HIGHS;
+    let equal = |b: u64| {
+        let x = word ^ (ONES * b);
+        x.wrapping_sub(ONES) & !x & HIGHS
+    };
+    let flags = below(0x20)
+        | equal(u64::from(b'"'))
+        | equal(u64::from(b'\\'))
+        | equal(0x7f)
+        | equal(0xc2);
+    (flags != 0).then(|| flags.trailing_zeros() as usize / 8)
 }
 
 /// Appends `text` as a DOT double-quoted string.
@@ -1372,6 +1417,25 @@ fn push_attributes(attributes: &[Attribute], out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_are_pushed_as_formatted() {
+        let mut text = String::from("at “");
+        let mut expected = text.clone();
+        let mut n: u32 = 1;
+        for k in 0..200u32 {
+            for m in [0, k, n, n.wrapping_sub(1), u32::MAX - k] {
+                push_number(&mut text, m);
+                expected.push_str(&m.to_string());
+                text.push(' ');
+                expected.push(' ');
+            }
+            n = n.wrapping_mul(7).wrapping_add(k);
+        }
+        push_span(&mut text, [12, 3456]);
+        expected.push_str("12-3456");
+        assert_eq!(text, expected);
+    }
     use crate::graph::Evidence;
     use crate::model::CueClass;
     use std::fs;
@@ -1870,6 +1934,44 @@ mod tests {
             }
         }
         for text in &texts {
+            let mut quoted = String::new();
+            push_quoted(&mut quoted, text);
+            assert_eq!(quoted, quoted_by_chars(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn special_bytes_of_a_word_are_found_where_a_byte_search_finds_them() {
+        // Every byte value at every place, after bytes of every kind.
+        let fills = [0u8, b'a', 0x1f, 0x20, 0x7e, 0x80, 0xc1, 0xc3, 0xff];
+        for fill in fills {
+            for at in 0..8 {
+                for b in 0..=255u8 {
+                    let mut bytes = [fill; 8];
+                    bytes[at] = b;
+                    let want = bytes.iter().position(|&b| is_special(b));
+                    let word = u64::from_le_bytes(bytes);
+                    assert_eq!(first_special(word), want, "{bytes:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn special_bytes_are_found_where_a_byte_search_finds_them() {
+        #[rustfmt::skip]
+        const PIECES: &[&str] = &[
+            "a", "word ", "\"", "\\", "\n", "\r\n", "\t", "\u{0}", "\u{1f}",
+            "\u{7f}", "\u{80}", "\u{85}", "\u{a0}", "é", "…", "😀",
+            "a longer run of plain text, ", "0123456789abcdef",
+        ];
+        let texts = crate::model::random_texts(PIECES, 5_000, 24, 0x5eca1);
+        for text in &texts {
+            let bytes = text.as_bytes();
+            for from in 0..bytes.len().min(40) {
+                let want = bytes[from..].iter().position(|&b| is_special(b));
+                assert_eq!(find_special(&bytes[from..]), want, "{text:?}");
+            }
             let mut quoted = String::new();
             push_quoted(&mut quoted, text);
             assert_eq!(quoted, quoted_by_chars(text), "{text:?}");

@@ -162,7 +162,10 @@ impl CueModel {
 
     /// Fills [`CueModel::by_hash`] from the weights.
     fn index(&mut self) {
-        let mut by_hash = HashMap::default();
+        let mut by_hash = HashMap::with_capacity_and_hasher(
+            self.weights.len(),
+            Default::default(),
+        );
         for (name, &w) in &self.weights {
             by_hash
                 .entry(feature_hash(&[Part::new(name)]))
@@ -336,7 +339,12 @@ pub(crate) type Weights = HashMap<String, f32, foldhash::fast::RandomState>;
 ///
 /// The line number and what is wrong with it.
 pub(crate) fn parse_weights(text: &str) -> Result<(Weights, f32), String> {
-    let mut weights = Weights::default();
+    // Room for a weight a line, counted first: grown by doubling, the
+    // shipped model's 35,000 weights were each hashed and moved again
+    // at every doubling, at every start of the program.
+    let lines = text.bytes().filter(|&b| b == b'\n').count() + 1;
+    let mut weights =
+        Weights::with_capacity_and_hasher(lines, Default::default());
     let mut threshold = 0.0;
     for (n, line) in text.lines().enumerate() {
         if line.is_empty() || line.starts_with('#') {
