@@ -1020,7 +1020,12 @@ fn split_possessive(text: &str, words: Vec<Span>, out: &mut Vec<Group>) {
             return;
         }
         let single_name = rest.len() == 1 && !is_body_head(rest[0].text(text));
-        if is_acronym(owner) || single_name {
+        // "Labour's Keir Starmer", "the Forward Party's Simon Greenway":
+        // a given name and a surname after the mark are a person of the
+        // owner's, not part of its name.
+        let person = rest.len() >= 2
+            && super::names::given_name(rest[0].text(text)).is_some();
+        if is_acronym(owner) || single_name || person {
             out.push(Group {
                 words: words[..=c].to_vec(),
                 possessor_of: Some(out.len() + 1),
@@ -2275,6 +2280,17 @@ mod tests {
         assert!(milgram.forms.contains(&"the DEA’s Milgram".to_string()));
         let whole = names("in the People’s Republic of China today");
         assert_eq!(whole, vec!["People’s Republic of China"]);
+    }
+
+    #[test]
+    fn possessive_splits_an_owner_from_a_given_name_and_surname() {
+        let doc = find("Labour's Keir Starmer said it was wrong.", &[]);
+        let starmer = doc.mentions.last().unwrap();
+        assert_eq!(starmer.name, "Keir Starmer");
+        assert_eq!(starmer.affiliations, vec!["Labour".to_string()]);
+        // Not before a word that is no given name.
+        let whole = names("at St. Mary's Children Hospital today");
+        assert_eq!(whole, vec!["St. Mary's Children Hospital"]);
     }
 
     #[test]
