@@ -2950,6 +2950,24 @@ mod tests {
     }
 
     #[test]
+    fn a_cue_with_a_that_clause_set_off_is_no_tag_of_the_quotation_before() {
+        let text = "Dr. Camille Ferrand said the team was surprised. \
+                    Prof. Astrid Lindqvist, an ecologist who was not \
+                    involved, called the work “careful and well designed.” \
+                    She noted, however, that the dose was high.";
+        let got = extract(text, &segment(text));
+        let noted = got
+            .iter()
+            .find(|a| a.cue.is_some_and(|c| c.text(text) == "noted"))
+            .expect("an attribution with the cue \"noted\"");
+        let content = noted.content[0].text(text);
+        assert!(content.ends_with("the dose was high"), "{got:?}");
+        // A tag that is all its sentence stays the quotation's.
+        let text = "“We are done.” She said, laughing.";
+        assert_eq!(first_speaker(text), "She");
+    }
+
+    #[test]
     fn offices_of_local_government_and_parliament_speak() {
         for (text, speaker) in [
             (

@@ -257,10 +257,13 @@ fn after(cx: &Context, open: usize, close: usize) -> Option<Attributed> {
         let tag = after_tag(cx, k)?;
         // The mark after the tag's comma or stop opens a quotation.
         let next_quote = tag.end + 2 < cx.len() && cx.in_quote[tag.end + 2];
+        let limit = cx.sentence(k).end;
         return (tag.end >= cx.len()
             || matches!(cx.word(tag.end), "," | ".")
-                && (own_sentence || !next_quote))
-            .then_some(tag);
+                && (own_sentence || !next_quote)
+                && !(cx.word(tag.end) == ","
+                    && sets_off_that(cx, tag.end, limit)))
+        .then_some(tag);
     }
     let open_tag = matches!(cx.word(close - 1), "," | "?" | "!");
     after_tag(cx, k)
@@ -388,6 +391,17 @@ fn any_verb_tag(cx: &Context, k: usize) -> Option<Attributed> {
 fn read_tag(cx: &Context, j: usize) -> Option<CueMatch> {
     (j < cx.len() && !cx.in_quote[j] && matches!(cx.word(j), "read" | "reads"))
         .then(|| CueMatch { cue: &TAG_VERB, first: j, end: j + 1 })
+}
+
+/// True when the comma at token `j` sets off a word or two before
+/// "that", all before `limit`: "She noted, however, that …" is a cue
+/// with a clause of its own, no quotation's tag.
+fn sets_off_that(cx: &Context, j: usize, limit: usize) -> bool {
+    (j + 2..=(j + 3).min(limit.saturating_sub(2)))
+        .find(|&c| cx.word(c) == ",")
+        .is_some_and(|c| {
+            cx.low(c + 1) == "that" && (j + 1..c).all(|w| cx.is_word(w))
+        })
 }
 
 /// Speaker and cue starting at token `k`, in either order.
