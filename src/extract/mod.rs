@@ -2968,6 +2968,20 @@ mod tests {
     }
 
     #[test]
+    fn a_word_or_three_set_off_before_that_is_no_part_of_the_content() {
+        for text in [
+            "She noted, however, that the dose was high.",
+            "He said, among other things, that the dose was high.",
+        ] {
+            assert_speakers_and_content(
+                text,
+                &[text.split(' ').next().unwrap()],
+                (0, "the dose was high"),
+            );
+        }
+    }
+
+    #[test]
     fn offices_of_local_government_and_parliament_speak() {
         for (text, speaker) in [
             (

@@ -1145,6 +1145,18 @@ fn content_start_after(
     if past > set_off && t + 1 < s.end && cx.low(t) == "that" {
         return Some((t + 1, true));
     }
+    // "said, however, that …", "believes, for example, that …", "said,
+    // twice, that …": a word or three of no cue set off by commas before
+    // the "that".
+    if set_off > k
+        && let Some(c) = (set_off + 1..(set_off + 4).min(s.end))
+            .find(|&j| cx.word(j) == ",")
+        && c + 2 < s.end
+        && cx.low(c + 1) == "that"
+        && (set_off..c).all(|j| cx.is_word(j) && cx.cue_at(j).is_none())
+    {
+        return Some((c + 2, true));
+    }
     k = past_addressee(cx, cue, k, s.end);
     k = past_place(cx, k, s)?;
     if k > cue.end && only_when_or_whom(cx, k, s.end) {
