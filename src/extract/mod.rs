@@ -2982,6 +2982,22 @@ mod tests {
     }
 
     #[test]
+    fn it_before_appear_or_seem_is_no_speaker() {
+        for text in [
+            "It appears that the game was fun for everyone.",
+            "It seems, at least, that the game was fun for everyone.",
+        ] {
+            let got = extract(text, &segment(text));
+            assert_eq!(got.len(), 1, "{got:?}");
+            assert!(got[0].speaker.is_none(), "{got:?}");
+        }
+        // Another subject of "appear" speaks: "The report appears to
+        // show" is not touched here, nor is "it" before other cues.
+        let text = "It said the game was fun for everyone.";
+        assert_eq!(first_speaker(text), "It");
+    }
+
+    #[test]
     fn offices_of_local_government_and_parliament_speak() {
         for (text, speaker) in [
             (

@@ -889,7 +889,18 @@ fn forward(
     if words < 2 || cx.any_used(start, end) {
         return None;
     }
-    let f = found(cx, Some(sp), cue, content, "reported/speaker-before");
+    // "It appears that …", "it seemed, at least, that …": an empty
+    // subject, whose verb has no speaker.
+    let empty = sp.1 == sp.0 + 1
+        && cx.low(sp.0) == "it"
+        && matches!(cue.cue.lemma.as_str(), "appear" | "seem");
+    let f = found(
+        cx,
+        (!empty).then_some(sp),
+        cue,
+        content,
+        "reported/speaker-before",
+    );
     Some((f, (sp.0, end)))
 }
 
