@@ -832,6 +832,11 @@ fn by_name(
 ) -> (String, Resolution) {
     // "Rep. Gwen Moore (D-Wis.)": the name without its party's tag.
     let name = strip_title(mentions::without_party_tag(span.text(text)));
+    // "CNN's Jake Tapper": the person, without the owner.
+    let name = match names::person_after_owner(&name) {
+        Some(at) => name[at..].to_string(),
+        None => name,
+    };
     // "Verelon" for "Verelon Therapeutics", "Loretta" for "Loretta
     // Beaumont-Achebe": one word that opens the one fuller name it may
     // stand for.
@@ -2834,6 +2839,16 @@ mod tests {
         );
         assert_ne!(got[1].0, "Harbour Employers' Association", "{got:?}");
         assert_eq!(got[3].0, "State Department", "{got:?}");
+    }
+
+    #[test]
+    fn a_person_after_an_owner_is_named_without_it() {
+        let got = speakers(
+            "The DEA's Anne Milgram said the cartels were growing. \
+             Milgram added that the labs were hidden.",
+        );
+        assert_eq!(got[0].0, "Anne Milgram", "{got:?}");
+        assert_eq!(got[1].0, "Anne Milgram", "{got:?}");
     }
 
     #[test]

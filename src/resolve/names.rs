@@ -571,7 +571,7 @@ pub fn name_mentions(text: &str) -> Vec<NameMention> {
             {
                 start += first.len() + 1;
             }
-            let span = Span::new(start, piece.end());
+            let span = owned_person(text, Span::new(start, piece.end()));
             let name = strip_title(span.text(text));
             let key = canonical_key(&name);
             if key.contains(' ') {
@@ -580,6 +580,32 @@ pub fn name_mentions(text: &str) -> Vec<NameMention> {
         }
     }
     with_joined_bodies(text, out)
+}
+
+/// Where the person starts in `written` after an owner's mark, as the
+/// graph's name finder splits it (`split_possessive` in `mentions.rs`):
+/// "DEA's Anne Milgram" and "The DEA's Milgram" are Milgram's names,
+/// after an acronym or before a given name and a surname; "People's
+/// Republic of China" and "Trump's Son" stay whole.
+pub fn person_after_owner(written: &str) -> Option<usize> {
+    let mark = written.find("'s ").or_else(|| written.find("’s "))?;
+    let owner = written[..mark].rsplit(' ').next().unwrap_or("");
+    let at = mark + written[mark..].find(' ')? + 1;
+    let words: Vec<&str> = written[at..].split(' ').collect();
+    let first = words[0];
+    let acronym = owner.len() >= 2
+        && owner.bytes().all(|b| b.is_ascii_uppercase() || b == b'.');
+    let person = words.len() >= 2 && given_name(first).is_some();
+    (first.starts_with(char::is_uppercase) && (acronym || person))
+        .then_some(at)
+}
+
+/// `span` without an owner before the person ([`person_after_owner`]).
+fn owned_person(text: &str, span: Span) -> Span {
+    match person_after_owner(span.text(text)) {
+        Some(at) => Span::new(span.start() + at, span.end()),
+        None => span,
+    }
 }
 
 /// `found` with the names of bodies joined over "of" or "and" as the
@@ -1082,6 +1108,21 @@ pub fn given_name(word: &str) -> Option<Hint> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_person_after_an_owner_starts_after_the_mark() {
+        for (written, person) in [
+            ("DEA's Anne Milgram", Some("Anne Milgram")),
+            ("The DEA’s Milgram", Some("Milgram")),
+            ("Labour's Keir Starmer", Some("Keir Starmer")),
+            ("Trump's Son", None),
+            ("People's Republic of China", None),
+            ("Anne Milgram", None),
+        ] {
+            let got = person_after_owner(written).map(|at| &written[at..]);
+            assert_eq!(got, person, "{written}");
+        }
+    }
 
     #[test]
     fn given_names_file_is_sorted_unique_and_well_formed() {
