@@ -1992,6 +1992,7 @@ impl<'a> Context<'a> {
         // or share before "of" stands for part of what follows.
         let share = self.listed(h, QUANTIFIER)
             || is_counting(self.low(h))
+            || crate::model::is_number_word(self.low(h))
             || matches!(
                 self.low(h),
                 "all"
@@ -2002,11 +2003,6 @@ impl<'a> Context<'a> {
                     | "percent"
                     | "each"
                     | "dozens"
-                    | "six"
-                    | "seven"
-                    | "eight"
-                    | "nine"
-                    | "ten"
             )
             || w == "%"
             || w.bytes().all(|b| b.is_ascii_digit());

@@ -262,7 +262,8 @@ fn after(cx: &Context, open: usize, close: usize) -> Option<Attributed> {
             || matches!(cx.word(tag.end), "," | ".")
                 && (own_sentence || !next_quote)
                 && !(cx.word(tag.end) == ","
-                    && sets_off_that(cx, tag.end, limit)))
+                    && reported::that_after_set_off(cx, tag.end, limit)
+                        .is_some()))
         .then_some(tag);
     }
     let open_tag = matches!(cx.word(close - 1), "," | "?" | "!");
@@ -391,17 +392,6 @@ fn any_verb_tag(cx: &Context, k: usize) -> Option<Attributed> {
 fn read_tag(cx: &Context, j: usize) -> Option<CueMatch> {
     (j < cx.len() && !cx.in_quote[j] && matches!(cx.word(j), "read" | "reads"))
         .then(|| CueMatch { cue: &TAG_VERB, first: j, end: j + 1 })
-}
-
-/// True when the comma at token `j` sets off a word or two before
-/// "that", all before `limit`: "She noted, however, that …" is a cue
-/// with a clause of its own, no quotation's tag.
-fn sets_off_that(cx: &Context, j: usize, limit: usize) -> bool {
-    (j + 2..=(j + 3).min(limit.saturating_sub(2)))
-        .find(|&c| cx.word(c) == ",")
-        .is_some_and(|c| {
-            cx.low(c + 1) == "that" && (j + 1..c).all(|w| cx.is_word(w))
-        })
 }
 
 /// Speaker and cue starting at token `k`, in either order.

@@ -1156,17 +1156,10 @@ fn content_start_after(
     if past > set_off && t + 1 < s.end && cx.low(t) == "that" {
         return Some((t + 1, true));
     }
-    // "said, however, that …", "believes, for example, that …", "said,
-    // twice, that …": a word or three of no cue set off by commas before
-    // the "that".
     if set_off > k
-        && let Some(c) = (set_off + 1..(set_off + 4).min(s.end))
-            .find(|&j| cx.word(j) == ",")
-        && c + 2 < s.end
-        && cx.low(c + 1) == "that"
-        && (set_off..c).all(|j| cx.is_word(j) && cx.cue_at(j).is_none())
+        && let Some(that) = that_after_set_off(cx, set_off - 1, s.end)
     {
-        return Some((c + 2, true));
+        return Some((that + 1, true));
     }
     k = past_addressee(cx, cue, k, s.end);
     k = past_place(cx, k, s)?;
@@ -1216,6 +1209,22 @@ fn content_start_after(
     let complement =
         infinitive || matches!(low, "whether" | "if" | "how" | "why" | "what");
     (k < s.end).then_some((k, complement))
+}
+
+/// The "that" after a word or three of no cue that the comma at token
+/// `comma` sets off, with words after it before `limit`: "said, however,
+/// that …", "believes, for example, that …", "said, twice, that …".
+pub(super) fn that_after_set_off(
+    cx: &Context,
+    comma: usize,
+    limit: usize,
+) -> Option<usize> {
+    let close =
+        (comma + 2..(comma + 5).min(limit)).find(|&j| cx.word(j) == ",")?;
+    let words =
+        (comma + 1..close).all(|j| cx.is_word(j) && cx.cue_at(j).is_none());
+    (words && close + 2 < limit && cx.low(close + 1) == "that")
+        .then_some(close + 1)
 }
 
 /// Where the words after a cue that takes an addressee ("told

@@ -1023,8 +1023,8 @@ fn split_possessive(text: &str, words: Vec<Span>, out: &mut Vec<Group>) {
         // "Labour's Keir Starmer", "the Forward Party's Simon Greenway":
         // a given name and a surname after the mark are a person of the
         // owner's, not part of its name.
-        let person = rest.len() >= 2
-            && super::names::given_name(rest[0].text(text)).is_some();
+        let person =
+            super::names::is_owned_person(rest[0].text(text), rest.len());
         if is_acronym(owner) || single_name || person {
             out.push(Group {
                 words: words[..=c].to_vec(),

@@ -591,13 +591,19 @@ pub fn person_after_owner(written: &str) -> Option<usize> {
     let mark = written.find("'s ").or_else(|| written.find("’s "))?;
     let owner = written[..mark].rsplit(' ').next().unwrap_or("");
     let at = mark + written[mark..].find(' ')? + 1;
-    let words: Vec<&str> = written[at..].split(' ').collect();
-    let first = words[0];
-    let acronym = owner.len() >= 2
-        && owner.bytes().all(|b| b.is_ascii_uppercase() || b == b'.');
-    let person = words.len() >= 2 && given_name(first).is_some();
-    (first.starts_with(char::is_uppercase) && (acronym || person))
+    let rest = &written[at..];
+    let first = rest.split(' ').next().unwrap_or("");
+    let person = is_owned_person(first, rest.split(' ').count());
+    (first.starts_with(char::is_uppercase)
+        && (super::mentions::is_acronym(owner) || person))
         .then_some(at)
+}
+
+/// True when `words` words after an owner's mark, the first `first`,
+/// are a person of the owner's: a given name and a surname ("Labour's
+/// Keir Starmer").
+pub fn is_owned_person(first: &str, words: usize) -> bool {
+    words >= 2 && given_name(first).is_some()
 }
 
 /// `span` without an owner before the person ([`person_after_owner`]).
