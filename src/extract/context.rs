@@ -2176,7 +2176,7 @@ impl<'a> Context<'a> {
         // "candidates like Marco Rubio said": the example is the speaker.
         let blocked = self
             .listed(j, STOP_WORD | AUXILIARY | PRONOUN | NOT_NAME)
-            || low.ends_with("ly")
+            || (low.ends_with("ly") && !self.is_name_in_ly(j))
             || low == "like"
             || (self.cue_at(j).is_some() && !modifier);
         let conjoined_pronoun = j > 0
@@ -2189,6 +2189,19 @@ impl<'a> Context<'a> {
             return Extend::No;
         }
         Extend::Yes
+    }
+
+    /// True when token `j`, a capitalised word ending in "ly", is a name
+    /// rather than an adverb: a known given name ("Carly Fiorina: …",
+    /// "Kelly Ayotte said"), or a capital inside a sentence outside a
+    /// headline in title case ("Reportedly" may open a sentence), not
+    /// set all in capitals ("DEADLY BLAST").
+    fn is_name_in_ly(&self, j: usize) -> bool {
+        let w = self.word(j);
+        self.is_capitalised(j)
+            && w.chars().any(char::is_lowercase)
+            && (crate::resolve::names::given_name(w).is_some()
+                || (self.sentence(j).first != j && !self.title_case[j]))
     }
 
     /// True when token `j`, a parenthesis, opens or closes "(NSC)": two

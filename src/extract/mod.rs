@@ -3283,6 +3283,27 @@ mod tests {
     }
 
     #[test]
+    fn a_name_ending_in_ly_stays_in_the_speaker_phrase() {
+        // "-ly" marks an adverb, but not in a known given name or a
+        // capital inside a sentence.
+        let text = "Carly Fiorina: the senator is wrong about trade deals.";
+        let got = extract(text, &segment(text));
+        assert_eq!(speakers(text, &got), vec!["Carly Fiorina"], "{got:?}");
+        let text = "On Monday, New Hampshire Sen. Kelly Ayotte said she \
+                    would back the bill.";
+        let got = extract(text, &segment(text));
+        assert_eq!(
+            speakers(text, &got),
+            vec!["New Hampshire Sen. Kelly Ayotte"],
+            "{got:?}"
+        );
+        // An adverb opening the sentence stays out.
+        let text = "Reportedly Trump said he would skip the debate.";
+        let got = extract(text, &segment(text));
+        assert_eq!(speakers(text, &got), vec!["Trump"], "{got:?}");
+    }
+
+    #[test]
     fn a_noun_cue_after_a_verb_has_the_verbs_subject() {
         // The cue model's loose reading runs the subject up to the noun;
         // a light verb belongs to the cue, and an owner after a verb
