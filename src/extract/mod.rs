@@ -3283,6 +3283,26 @@ mod tests {
     }
 
     #[test]
+    fn as_well_as_joins_the_claim_and_a_clause_of_as_ends_it() {
+        assert_speakers_and_content(
+            "Mr. Schmidt said he was building a new clubhouse and fitness \
+             center, as well as a new swimming pool.",
+            &["Mr. Schmidt"],
+            (
+                0,
+                "he was building a new clubhouse and fitness center, as \
+                 well as a new swimming pool",
+            ),
+        );
+        assert_speakers_and_content(
+            "Ms. Reyes said the plant would close, as the company moved \
+             work abroad.",
+            &["Ms. Reyes"],
+            (0, "the plant would close"),
+        );
+    }
+
+    #[test]
     fn a_name_ending_in_ly_stays_in_the_speaker_phrase() {
         // "-ly" marks an adverb, but not in a known given name or a
         // capital inside a sentence.

@@ -1370,7 +1370,9 @@ pub(crate) fn content_end(cx: &Context, start: usize, end: usize) -> usize {
                             && !cx.is_capitalised(j)
                             && !past_participle_phrase(cx, j, end))
                 }) || (cx.low(j) == "according" && cx.low(j + 1) == "to")
-                    || (CONCESSIVE.contains(&cx.low(j)) && !aside(cx, j, end))
+                    || (CONCESSIVE.contains(&cx.low(j))
+                        && !aside(cx, j, end)
+                        && !as_word_as(cx, j))
                     // "… to counter illicit fentanyl,” including during a
                     // meeting …": after a quotation, what it includes is
                     // the writer's; after plain words, part of the claim
@@ -1519,6 +1521,13 @@ fn aside(cx: &Context, j: usize, end: usize) -> bool {
     (j + 2..(j + 5).min(end))
         .find(|&k| cx.word(k) == ",")
         .is_some_and(|comma| !(j + 1..comma).any(|k| cx.cue_at(k).is_some()))
+}
+
+/// ", as well as …", ", as soon as Monday", ", as far as I'm concerned":
+/// "as", a word and "as" again at `j` join a phrase to the claim, not a
+/// clause of its own.
+fn as_word_as(cx: &Context, j: usize) -> bool {
+    cx.low(j) == "as" && cx.is_word(j + 1) && cx.low(j + 2) == "as"
 }
 
 /// Conjunctions that open a subordinate clause before a main one.
