@@ -3092,6 +3092,36 @@ mod tests {
     }
 
     #[test]
+    fn an_expectation_may_be_negated_or_qualified() {
+        for (text, cue) in [
+            (
+                "The decision is widely expected to go against Beijing.",
+                "is widely expected",
+            ),
+            (
+                "The plant isn’t expected to close until 2019.",
+                "isn’t expected",
+            ),
+            (
+                "Mrs. Clinton is not expected to press him to quit.",
+                "is not expected",
+            ),
+        ] {
+            let got = extract(text, &segment(text));
+            assert_eq!(cues(text, &got), vec![cue], "{text}");
+            assert_eq!(got[0].content.len(), 2, "{text}");
+        }
+        // A verb coordinated with the one before has no subject of its
+        // own to be the first piece.
+        let text = "He will speak there but is not expected to meet the pope.";
+        let got = extract(text, &segment(text));
+        assert!(
+            got.iter().all(|a| a.rule != "reported/evidential"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn a_new_attribution_after_and_ends_the_content() {
         let text = "Most voters said the economy was weak, and four in ten \
                     said Trump would handle it best.";

@@ -223,12 +223,12 @@ fn evidential(cx: &mut Context, out: &mut Vec<Found>) {
             let seem = matches!(low, "seem" | "seems" | "seemed");
             let appear = matches!(low, "appear" | "appears" | "appeared")
                 && matches!(cx.low(i + 1), "to" | "that");
-            // "The convention is expected to inject $200 million": an
-            // expectation nobody is named for.
-            let expected = is_be(low)
-                && cx.low(i + 1) == "expected"
-                && cx.low(i + 2) == "to";
-            let cue_end = if expected { i + 2 } else { i + 1 };
+            // "The convention is expected to inject $200 million", "is
+            // widely expected to", "is not expected to": an expectation
+            // nobody is named for.
+            let expected = expected_at(cx, i);
+            let cue_end = expected.unwrap_or(i + 1);
+            let expected = expected.is_some();
             if !(seem || appear || expected) {
                 continue;
             }
@@ -238,6 +238,36 @@ fn evidential(cx: &mut Context, out: &mut Vec<Found>) {
             }
         }
     }
+}
+
+/// The end of the cue "is expected" at token `i`, a form of "be", when
+/// "expected to" follows it, past a negation or an adverb or two ("is
+/// not expected to", "isn't widely expected to", "was originally
+/// expected to").
+fn expected_at(cx: &Context, i: usize) -> Option<usize> {
+    let low = cx.low(i);
+    let negated = matches!(
+        low,
+        "isn't"
+            | "isn’t"
+            | "aren't"
+            | "aren’t"
+            | "wasn't"
+            | "wasn’t"
+            | "weren't"
+            | "weren’t"
+    );
+    if !is_be(low) && !negated {
+        return None;
+    }
+    let mut j = i + 1;
+    while j < i + 3
+        && (matches!(cx.low(j), "not" | "n't" | "n’t" | "also" | "still")
+            || (cx.low(j).ends_with("ly") && cx.low(j) != "only"))
+    {
+        j += 1;
+    }
+    (cx.low(j) == "expected" && cx.low(j + 1) == "to").then_some(j + 1)
 }
 
 /// The impression whose cue is tokens `i..cue_end`.
@@ -264,8 +294,12 @@ fn evidential_at(
     }
     // A relative pronoun's clause, or an empty subject ("it seems",
     // "there appears"), names nothing the impression is of.
+    // Nor does a verb coordinated with the one before ("He will speak
+    // there but is not expected to meet the pope"): its subject is the
+    // other verb's.
     let no_subject =
-        matches!(cx.low(start), "which" | "who" | "that" | "it" | "there");
+        matches!(cx.low(start), "which" | "who" | "that" | "it" | "there")
+            || (end > start && matches!(cx.low(end - 1), "and" | "but"));
     if no_subject || end - start > 12 || cx.any_used(start, end) {
         return None;
     }
