@@ -3111,6 +3111,12 @@ mod tests {
             assert_eq!(cues(text, &got), vec![cue], "{text}");
             assert_eq!(got[0].content.len(), 2, "{text}");
         }
+        // In a relative clause, the pronoun is the first piece.
+        let text = "They chose a nominee who is expected to be moderate.";
+        let got = extract(text, &segment(text));
+        assert_eq!(got.len(), 1, "{got:?}");
+        let first = got[0].content[0];
+        assert_eq!(first.text(text), "who");
         // A verb coordinated with the one before has no subject of its
         // own to be the first piece.
         let text = "He will speak there but is not expected to meet the pope.";

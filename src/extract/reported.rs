@@ -292,14 +292,24 @@ fn evidential_at(
     {
         start += 1;
     }
+    // "a nominee who is expected to be moderate": an expectation in a
+    // relative clause has its pronoun for the first piece.
+    let relative = end > start
+        && matches!(cx.low(end - 1), "which" | "who" | "that")
+        && cx.low(cue_end - 1) == "expected";
+    if relative {
+        start = end - 1;
+    }
     // A relative pronoun's clause, or an empty subject ("it seems",
     // "there appears"), names nothing the impression is of.
     // Nor does a verb coordinated with the one before ("He will speak
     // there but is not expected to meet the pope"): its subject is the
     // other verb's.
-    let no_subject =
-        matches!(cx.low(start), "which" | "who" | "that" | "it" | "there")
-            || (end > start && matches!(cx.low(end - 1), "and" | "but"));
+    let no_subject = !relative
+        && (matches!(
+            cx.low(start),
+            "which" | "who" | "that" | "it" | "there"
+        ) || (end > start && matches!(cx.low(end - 1), "and" | "but")));
     if no_subject || end - start > 12 || cx.any_used(start, end) {
         return None;
     }
