@@ -155,7 +155,7 @@ pub struct BuildArgs {
     #[arg(long, conflicts_with = "min_speaker_confidence")]
     pub all_speakers: bool,
     /// Withhold the speakers the speaker gate finds less than PERCENT %
-    /// likely right (0 to 100; by default the shipped gate's 55): higher
+    /// likely right (0 to 100; by default the shipped gate's 50): higher
     /// asserts fewer speakers, and fewer wrong ones.
     #[arg(long, value_name = "PERCENT", value_parser = clap::value_parser!(u8).range(0..=100))]
     pub min_speaker_confidence: Option<u8>,
@@ -266,7 +266,7 @@ pub struct AttributionsArgs {
     #[arg(long, conflicts_with = "min_speaker_confidence")]
     pub all_speakers: bool,
     /// Withhold the speakers the speaker gate finds less than PERCENT %
-    /// likely right (0 to 100; by default the shipped gate's 55): higher
+    /// likely right (0 to 100; by default the shipped gate's 50): higher
     /// asserts fewer speakers, and fewer wrong ones.
     #[arg(long, value_name = "PERCENT", value_parser = clap::value_parser!(u8).range(0..=100))]
     pub min_speaker_confidence: Option<u8>,

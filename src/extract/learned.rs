@@ -88,6 +88,12 @@ const NEVER: &[&str] = &[
 /// The model set by [`CueModel::use_instead`].
 static OVERRIDE: OnceLock<CueModel> = OnceLock::new();
 
+thread_local! {
+    /// The model set by [`CueModel::scoped`] for this thread, if any.
+    static SCOPED: std::cell::Cell<Option<&'static CueModel>> =
+        const { std::cell::Cell::new(None) };
+}
+
 /// A linear model over string features.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CueModel {
@@ -115,6 +121,9 @@ impl CueModel {
     /// The model in use: the one given to [`CueModel::use_instead`], or
     /// the one shipped in `data/cue_model.tsv`.
     pub fn get() -> &'static CueModel {
+        if let Some(model) = SCOPED.with(std::cell::Cell::get) {
+            return model;
+        }
         if let Some(model) = OVERRIDE.get() {
             return model;
         }
@@ -133,6 +142,17 @@ impl CueModel {
     /// The model, when one was set already.
     pub fn use_instead(self) -> Result<(), CueModel> {
         OVERRIDE.set(self)
+    }
+
+    /// Runs `f` with `model` as the model extraction uses on this
+    /// thread, then puts back the one before: training the speaker
+    /// gate extracts each fold of its corpus with a cue model that never
+    /// saw that fold.
+    pub fn scoped<R>(model: &'static CueModel, f: impl FnOnce() -> R) -> R {
+        let before = SCOPED.with(|c| c.replace(Some(model)));
+        let out = f();
+        SCOPED.with(|c| c.set(before));
+        out
     }
 
     /// Reads a model from its TSV form: a `threshold` line, then one
@@ -1386,6 +1406,25 @@ fn axpy(a: f64, x: &[f64], y: &mut [f64]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_scoped_model_holds_on_its_thread_only_while_it_runs() {
+        let shipped: *const CueModel = CueModel::get();
+        let other: &'static CueModel = Box::leak(Box::new(CueModel {
+            threshold: 7.0,
+            ..CueModel::default()
+        }));
+        let inner = CueModel::scoped(other, || {
+            // Another thread still sees the shipped model.
+            let there = std::thread::spawn(|| CueModel::get().threshold)
+                .join()
+                .unwrap();
+            (CueModel::get().threshold, there)
+        });
+        assert_eq!(inner.0, 7.0);
+        assert_ne!(inner.1, 7.0);
+        assert!(std::ptr::eq(CueModel::get(), shipped));
+    }
 
     #[test]
     fn word_tables_are_sorted_for_binary_search() {
