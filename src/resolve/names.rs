@@ -810,6 +810,16 @@ pub fn is_publication_name(name: &str) -> bool {
 /// with the name's span. The closing comma matters: in "the White House,
 /// a spokesperson said" the phrase after the comma is a new subject.
 pub fn appositive_with(before: &str, head: &str) -> Option<(Span, String)> {
+    nearest_appositive(before, appositives(before), head)
+}
+
+/// [`appositive_with`] of the appositives `found` in `text` (name and
+/// phrase, in order and apart, as [`appositives`] gives them).
+fn nearest_appositive(
+    text: &str,
+    found: Vec<(Span, Span)>,
+    head: &str,
+) -> Option<(Span, String)> {
     // "the White House, a National Security Council spokesperson said":
     // a phrase ending in a cue is the next clause's subject, not an
     // appositive.
@@ -820,9 +830,9 @@ pub fn appositive_with(before: &str, head: &str) -> Option<(Span, String)> {
         matches!(last, "said" | "says" | "told" | "added" | "stated" | "noted")
             || np.split_whitespace().any(crate::extract::is_finite_auxiliary)
     };
-    appositives(before)
+    found
         .into_iter()
-        .map(|(name, np)| (name, name.text(before), np.text(before)))
+        .map(|(name, np)| (name, name.text(text), np.text(text)))
         .filter(|(_, _, np)| {
             // The head noun comes before the phrase's first preposition:
             // "a spokesperson for the NSC", not "a search … on the poll".
@@ -881,14 +891,28 @@ pub fn appositive_with(before: &str, head: &str) -> Option<(Span, String)> {
 /// Searched anchored, as [`name_runs`] are and for the same reason, at
 /// each capital whose next comma an article follows: a name holds no
 /// comma, so the one after it is the first after any of its capitals.
+///
+/// The places whose bytes show no appositive can start there are passed
+/// over before the pattern is tried, and the commas are found by a
+/// search for them: [`crate::resolve`] asks for the appositives of the
+/// ten thousand bytes before each role mention ("the senator"), where a
+/// look at each byte and the pattern at each capital before a comma and
+/// an article were most of the time it took. [`appositives_plain`]
+/// searches as first made: the reference the tests hold this to.
 fn appositives(before: &str) -> Vec<(Span, Span)> {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        Regex::new(&format!("^{APPOSITIVE}")).expect("valid regex")
-    });
-    let starts = capitals_before(before, b',', |after| {
-        [&b" a "[..], b" an ", b" the "].iter().any(|a| after.starts_with(a))
-    });
+    let re = appositive_regex();
+    let bytes = before.as_bytes();
+    let mut from = 0;
+    let starts = before
+        .match_indices(',')
+        .flat_map(move |(at, _)| {
+            let after = &bytes[at + 1..];
+            let fits = article_follows(after) && may_end_appositive(after);
+            let piece = if fits { from..at } else { at..at };
+            from = at + 1;
+            piece.filter(move |&p| may_be_capital(bytes[p]))
+        })
+        .filter(|&at| may_be_name_to_comma(&bytes[at..]));
     anchored_matches(before, starts, |rest| {
         let c = re.captures(rest)?;
         let whole = c.get(0).expect("group 0 always takes part");
@@ -905,6 +929,84 @@ fn appositives(before: &str) -> Vec<(Span, Span)> {
         )
     })
     .collect()
+}
+
+/// [`appositives`] as first made: the pattern tried at every capital
+/// before a comma and an article, the commas found byte by byte.
+#[cfg(test)]
+fn appositives_plain(before: &str) -> Vec<(Span, Span)> {
+    let re = appositive_regex();
+    let starts = capitals_before(before, b',', article_follows);
+    anchored_matches(before, starts, |rest| {
+        let c = re.captures(rest)?;
+        let whole = c.get(0).expect("group 0 always takes part");
+        let name = c.get(1).expect("group 1 always takes part");
+        let np = c.get(2).expect("group 2 always takes part");
+        Some((whole.end(), (name.range(), np.range())))
+    })
+    .into_iter()
+    .map(|(span, (name, np))| {
+        let at = span.start();
+        (
+            Span::new(at + name.start, at + name.end),
+            Span::new(at + np.start, at + np.end),
+        )
+    })
+    .collect()
+}
+
+/// [`APPOSITIVE`] anchored at the start.
+fn appositive_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(&format!("^{APPOSITIVE}")).expect("valid regex")
+    })
+}
+
+/// True when the bytes after a comma open with an article: an
+/// appositive's name may end at the comma.
+fn article_follows(after: &[u8]) -> bool {
+    [&b" a "[..], b" an ", b" the "].iter().any(|a| after.starts_with(a))
+}
+
+/// False when the bytes after a comma, opening with an article, cannot
+/// hold the rest of an [`APPOSITIVE`]: its phrase runs from after the
+/// article to the next comma, some byte there before it, and holds no
+/// full stop, semicolon or line break. A test of bytes that turns most
+/// places away before the pattern is tried (the pattern decides the
+/// others: the curly quotes, the phrase's length).
+fn may_end_appositive(after: &[u8]) -> bool {
+    let skip = [&b" a "[..], b" an ", b" the "]
+        .iter()
+        .find(|a| after.starts_with(a))
+        .map_or(0, |a| a.len());
+    let phrase = &after[skip..];
+    match phrase.iter().position(|&b| matches!(b, b',' | b'.' | b';' | b'\n'))
+    {
+        Some(end) => end > 0 && phrase[end] == b',',
+        None => false,
+    }
+}
+
+/// False when the bytes from a capital up to the next comma cannot be an
+/// [`APPOSITIVE`]'s name: one holds only letters, apostrophes and
+/// hyphens, with single spaces before capitals, and is followed by a
+/// comma. Bytes of longer characters pass; the pattern decides them.
+fn may_be_name_to_comma(rest: &[u8]) -> bool {
+    for (k, &b) in rest.iter().enumerate() {
+        let fits = match b {
+            b',' => return true,
+            b' ' => rest
+                .get(k + 1)
+                .is_some_and(|&n| n.is_ascii_uppercase() || n >= 0x80),
+            b'\'' | b'-' => true,
+            _ => b.is_ascii_alphabetic() || b >= 0x80,
+        };
+        if !fits {
+            return false;
+        }
+    }
+    false
 }
 
 /// A name of capitalised words, a comma and a space, an article, and a
@@ -1149,6 +1251,87 @@ mod tests {
         ] {
             assert_eq!(given_name(name), Some(hint), "{name}");
         }
+    }
+
+    #[test]
+    fn appositives_are_found_as_the_plain_search_finds_them() {
+        // Every stretch of each text at character boundaries: one opening
+        // inside a name ("mith", "Lawyer" after the match that covers it
+        // in the whole text), or ending inside an article, a phrase or at
+        // its closing comma; chains of appositives; characters of several
+        // bytes; names and phrases the byte tests pass and the pattern
+        // turns down, and the other way round; a phrase too long; no comma
+        // at all.
+        let texts = [
+            "Jack Dorsey, the company's chief executive, said. Sen. Ted \
+             Cruz, a Republican senator from Texas, and Watson, a \
+             spokesperson for the NSC, spoke.",
+            "Smith, a Lawyer, the Xerox head, said Jones, a judge, Brown, \
+             an aide, Lee, the aide, and McDonald, a senator,",
+            "José Núñez, a “former” aide’s friend, Ana O’Neill, an aide, \
+             În Ţară, the aide, said",
+            "Ahead of its earnings on Wednesday, the social media company \
+             said. In May, the court said. Adams, a very long phrase that \
+             runs on and on for more than eighty characters without a \
+             comma anywhere in it, said",
+            "No comma here at all, nor a name",
+            ", a lead, A, an b, The, the c,,",
+            "Ana de la Cruz, a judge, Mary-Kate O'Brien, an aide, Lee, a \
+             U.S. aide, Bob  Smith, a lawyer, Ann\nLee, a head, Zoë Ⅸ, an \
+             aide; \
+             Ed, a “head”, Al, the\nhead, Jo, a , Di, an aide",
+            "Kim, a head and chair and voice of the board in the city and \
+             the region and the country, Lu, a head and chair and voice of \
+             the board in the city and the region and the countries, Bo, \
+             anaide, Cy, a é,",
+        ];
+        let heads = [
+            "executive",
+            "senator",
+            "spokesperson",
+            "lawyer",
+            "head",
+            "judge",
+            "aide",
+            "friend",
+            "company",
+            "court",
+            "phrase",
+            "b",
+            "c",
+            "lead",
+        ];
+        for text in texts {
+            let bounds: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            for (k, &from) in bounds.iter().enumerate() {
+                for &to in &bounds[k..] {
+                    let before = &text[from..to];
+                    let plain = appositives_plain(before);
+                    assert_eq!(appositives(before), plain, "{from}..{to}");
+                    for head in heads {
+                        assert_eq!(
+                            appositive_with(before, head),
+                            nearest_appositive(before, plain.clone(), head),
+                            "{from}..{to} {head}"
+                        );
+                    }
+                }
+            }
+        }
+        // The stretches hold appositives at all, and one that opens inside
+        // the name the whole text's search takes finds the rest of it.
+        let text = texts[1];
+        assert!(appositives(text).len() >= 4);
+        let rest = &text[text.find("Lawyer").unwrap()..];
+        let (span, name) = appositive_with(rest, "head").unwrap();
+        assert_eq!((span.text(rest), name.as_str()), ("Lawyer", "Lawyer"));
+        assert_eq!(appositive_with(text, "head"), None);
+        // A phrase of eighty characters, not one of eighty-one.
+        let text = texts[texts.len() - 1];
+        let (_, name) = appositive_with(text, "head").unwrap();
+        assert_eq!(name, "Kim");
     }
 
     #[test]
