@@ -73,6 +73,10 @@ fn at_paragraph(cx: &mut Context, first: usize, end: usize) -> Option<Found> {
     let limit = (first + MAX_SPEAKER + 1).min(end);
     let colon = (first + 1..limit).find(|&j| cx.word(j) == ":")?;
     let named = (first..colon).all(|j| {
+        // "Dr. Ben Carson: …": an abbreviation's dot is part of the name.
+        if !quoted && cx.is_name_dot(j) {
+            return true;
+        }
         let capitals = cx.word(j).chars().all(|c| !c.is_lowercase());
         cx.is_capitalised(j)
             && (!quoted || capitals)
@@ -141,6 +145,22 @@ mod tests {
         );
         assert!(a.content_text(text).ends_with("He is now running them"));
         assert_eq!(a.rule, "colon/line-speaker");
+    }
+
+    #[test]
+    fn a_title_with_its_dot_opens_a_headline_speaker() {
+        let text = "Dr. Ben Carson: Hillary Clinton is not fit to serve.\n\n\
+                    The race went on.";
+        let got = extract(text, &segment(text));
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(
+            got[0].speaker.as_ref().unwrap().span.text(text),
+            "Dr. Ben Carson"
+        );
+        // A sentence's full stop before the colon is no name's.
+        let text = "It ended. Then: the senator spoke at length on trade.";
+        let got = extract(text, &segment(text));
+        assert!(got.iter().all(|a| a.rule != "colon/line-speaker"), "{got:?}");
     }
 
     #[test]

@@ -2084,6 +2084,15 @@ impl<'a> Context<'a> {
         })
     }
 
+    /// True when token `i` is the dot of a capitalised abbreviation or
+    /// an initial inside a name ("Dr. Ben Carson", "James A. Lewis").
+    pub(crate) fn is_name_dot(&self, i: usize) -> bool {
+        i > 0
+            && self.word(i) == "."
+            && self.is_capitalised(i - 1)
+            && (self.listed(i - 1, ABBREVIATION) || self.is_initial(i - 1))
+    }
+
     /// True when token `i` is an initial: one capital letter and a dot
     /// after it, with a capitalised word before ("James A. Lewis") or,
     /// opening a name, a name after ("J. Gerald Hebert").
