@@ -118,8 +118,9 @@ enum Slot {
 }
 
 impl CueModel {
-    /// The model in use: the one given to [`CueModel::use_instead`], or
-    /// the one shipped in `data/cue_model.tsv`.
+    /// The model in use: the one [`CueModel::scoped`] set for this
+    /// thread, else the one given to [`CueModel::use_instead`], else the
+    /// one shipped in `data/cue_model.tsv`.
     pub fn get() -> &'static CueModel {
         if let Some(model) = SCOPED.with(std::cell::Cell::get) {
             return model;

@@ -900,7 +900,6 @@ fn nearest_appositive(
 /// an article were most of the time it took. [`appositives_plain`]
 /// searches as first made: the reference the tests hold this to.
 fn appositives(before: &str) -> Vec<(Span, Span)> {
-    let re = appositive_regex();
     let bytes = before.as_bytes();
     let mut from = 0;
     let starts = before
@@ -913,6 +912,16 @@ fn appositives(before: &str) -> Vec<(Span, Span)> {
             piece.filter(move |&p| may_be_capital(bytes[p]))
         })
         .filter(|&at| may_be_name_to_comma(&bytes[at..]));
+    appositives_from(before, starts)
+}
+
+/// The appositives of `before` whose names start at `starts`, in order,
+/// as [`appositives`] gives them.
+fn appositives_from(
+    before: &str,
+    starts: impl Iterator<Item = usize>,
+) -> Vec<(Span, Span)> {
+    let re = appositive_regex();
     anchored_matches(before, starts, |rest| {
         let c = re.captures(rest)?;
         let whole = c.get(0).expect("group 0 always takes part");
@@ -935,24 +944,7 @@ fn appositives(before: &str) -> Vec<(Span, Span)> {
 /// before a comma and an article, the commas found byte by byte.
 #[cfg(test)]
 fn appositives_plain(before: &str) -> Vec<(Span, Span)> {
-    let re = appositive_regex();
-    let starts = capitals_before(before, b',', article_follows);
-    anchored_matches(before, starts, |rest| {
-        let c = re.captures(rest)?;
-        let whole = c.get(0).expect("group 0 always takes part");
-        let name = c.get(1).expect("group 1 always takes part");
-        let np = c.get(2).expect("group 2 always takes part");
-        Some((whole.end(), (name.range(), np.range())))
-    })
-    .into_iter()
-    .map(|(span, (name, np))| {
-        let at = span.start();
-        (
-            Span::new(at + name.start, at + name.end),
-            Span::new(at + np.start, at + np.end),
-        )
-    })
-    .collect()
+    appositives_from(before, capitals_before(before, b',', article_follows))
 }
 
 /// [`APPOSITIVE`] anchored at the start.
