@@ -1089,8 +1089,11 @@ pub fn agreement_hint(mention: &str) -> Option<Hint> {
     // "the Center for Responsive Politics": the head comes before the
     // name's first "of" or "for"; "a nurse in the department": before a
     // place or setting.
+    // "The Cycling Integrity Agency (CIA)": an acronym in parentheses
+    // after the name is no head of it.
     let written_head = mention
         .split_whitespace()
+        .filter(|w| !(w.starts_with('(') && w.ends_with(')')))
         .take_while(|w| {
             !w.eq_ignore_ascii_case("of")
                 && !w.eq_ignore_ascii_case("for")
@@ -1341,6 +1344,7 @@ mod tests {
         for body in [
             "the Center for Responsive Politics",
             "the Department of Health and Human Services",
+            "The Cycling Integrity Agency (CIA)",
         ] {
             assert_eq!(
                 agreement_hint(body),
