@@ -433,8 +433,9 @@ pub fn train_speaker_gate(
     folds: usize,
 ) -> (SpeakerGate, GateStats) {
     use rayon::prelude::*;
+    // One fold (or none) is the shipped model throughout.
+    let folds = if folds > 1 { folds } else { 0 };
     let models: Vec<&'static CueModel> = (0..folds)
-        .filter(|_| folds > 1)
         .map(|k| {
             let others: Vec<TrainingDocument> = docs
                 .iter()
@@ -452,9 +453,9 @@ pub fn train_speaker_gate(
     let per_doc: Vec<Vec<(Vec<String>, bool)>> = docs
         .par_iter()
         .enumerate()
-        .map(|(n, doc)| match models.get(n % folds.max(1)) {
-            Some(&model) => CueModel::scoped(model, || examples(doc)),
-            None => examples(doc),
+        .map(|(n, doc)| match models.len() {
+            0 => examples(doc),
+            k => CueModel::scoped(models[n % k], || examples(doc)),
         })
         .collect();
     let fitted = fit(&per_doc, options);

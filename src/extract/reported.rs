@@ -227,11 +227,10 @@ fn evidential(cx: &mut Context, out: &mut Vec<Found>) {
             // widely expected to", "is not expected to": an expectation
             // nobody is named for.
             let expected = expected_at(cx, i);
-            let cue_end = expected.unwrap_or(i + 1);
-            let expected = expected.is_some();
-            if !(seem || appear || expected) {
+            if !(seem || appear || expected.is_some()) {
                 continue;
             }
+            let cue_end = expected.unwrap_or(i + 1);
             if let Some((f, (a, b))) = evidential_at(cx, s, i, cue_end) {
                 cx.claim(a, b);
                 out.push(f);
@@ -246,17 +245,11 @@ fn evidential(cx: &mut Context, out: &mut Vec<Found>) {
 /// expected to").
 fn expected_at(cx: &Context, i: usize) -> Option<usize> {
     let low = cx.low(i);
-    let negated = matches!(
-        low,
-        "isn't"
-            | "isn’t"
-            | "aren't"
-            | "aren’t"
-            | "wasn't"
-            | "wasn’t"
-            | "weren't"
-            | "weren’t"
-    );
+    // "isn't", "weren’t": a form of "be" with its negation.
+    let negated = low
+        .strip_suffix("n't")
+        .or_else(|| low.strip_suffix("n’t"))
+        .is_some_and(is_be);
     if !is_be(low) && !negated {
         return None;
     }

@@ -955,10 +955,19 @@ fn appositive_regex() -> &'static Regex {
     })
 }
 
+/// The length of the article the bytes after a comma open with (" a ",
+/// " an ", " the "), if they do.
+fn article_after(after: &[u8]) -> Option<usize> {
+    [&b" a "[..], b" an ", b" the "]
+        .iter()
+        .find(|a| after.starts_with(a))
+        .map(|a| a.len())
+}
+
 /// True when the bytes after a comma open with an article: an
 /// appositive's name may end at the comma.
 fn article_follows(after: &[u8]) -> bool {
-    [&b" a "[..], b" an ", b" the "].iter().any(|a| after.starts_with(a))
+    article_after(after).is_some()
 }
 
 /// False when the bytes after a comma, opening with an article, cannot
@@ -968,11 +977,7 @@ fn article_follows(after: &[u8]) -> bool {
 /// places away before the pattern is tried (the pattern decides the
 /// others: the curly quotes, the phrase's length).
 fn may_end_appositive(after: &[u8]) -> bool {
-    let skip = [&b" a "[..], b" an ", b" the "]
-        .iter()
-        .find(|a| after.starts_with(a))
-        .map_or(0, |a| a.len());
-    let phrase = &after[skip..];
+    let phrase = &after[article_after(after).unwrap_or(0)..];
     match phrase.iter().position(|&b| matches!(b, b',' | b'.' | b';' | b'\n'))
     {
         Some(end) => end > 0 && phrase[end] == b',',
