@@ -197,6 +197,15 @@ fn joins_forward(word: &str) -> bool {
     !matches!(word, "in" | "with") && is_joining_preposition(word)
 }
 
+/// Words that go with a verb of motion before its preposition ("heading
+/// home from", "walking out of").
+fn is_particle(word: &str) -> bool {
+    matches!(
+        word,
+        "home" | "out" | "back" | "up" | "down" | "away" | "off" | "outside"
+    )
+}
+
 /// Participles whose agent after "by" is the one who asked, not the one
 /// asked ("economists polled by Reuters").
 fn is_agent_participle(word: &str) -> bool {
@@ -1469,7 +1478,13 @@ impl<'a> Context<'a> {
             && self.is_word(found.0 - 1)
             && !self.is_capitalised(found.0 - 1)
             && !self.is_preposition(found.0 - 1)
-            && !matches!(self.low(found.0 - 1), "and" | "but" | "or" | "than");
+            && !matches!(self.low(found.0 - 1), "and" | "but" | "or" | "than")
+            // The whole subject, with the participle whose object the
+            // phrase is.
+            || !self.is_capitalised(found.1 - 1)
+                && (found.0 + 2..found.1).any(|j| {
+                    self.participle_head_before(j, found.1, found.0).is_some()
+                });
         // "The owner of a laundromat on Harmon Avenue, Guadalupe
         // Ferreira-Stokes, said": a place's name after a preposition is
         // its object, no subject; the name set off after it is the
@@ -1801,6 +1816,10 @@ impl<'a> Context<'a> {
                 return None;
             }
             let (mut at, _) = self.modified_noun_phrase_before(end, floor)?;
+            // "a nurse heading home from a night shift said".
+            if let Some(h) = self.participle_head_before(at, end, floor) {
+                return Some((walk(h, h + 1), end));
+            }
             let mut speaker = None;
             for _ in 0..2 {
                 let h = self.head_before_preposition(at, end, floor, false)?;
@@ -1822,6 +1841,11 @@ impl<'a> Context<'a> {
             };
             start =
                 if self.listed(h, DETERMINER) { h } else { walk(h, h + 1) };
+        }
+        // "a nurse heading home from a shift said": the phrase is the
+        // participle's, and the noun before the participle heads it.
+        if let Some(h) = self.participle_head_before(start, end, floor) {
+            start = walk(h, h + 1);
         }
         // "Economists polled by Reuters expected …": the agent of a
         // participle is no speaker; the noun the participle follows is.
@@ -2018,6 +2042,53 @@ impl<'a> Context<'a> {
             && self.cue_at(h).is_none();
         (share || (plural && plurals) || (self.is_head(h) && !opener))
             .then_some(h)
+    }
+
+    /// The speaker noun that heads a subject whose last phrase, starting
+    /// at `start`, is the object of a participle after it: "a nurse
+    /// heading home from a twelve-hour shift said", "a man wearing a red
+    /// cap said", "voters waiting in line told". A particle ("home",
+    /// "out") and a preposition may stand between the participle and the
+    /// phrase. The noun is a speaker noun right before the participle, so
+    /// a noun in "-ing" inside a name or a phrase ("the committee
+    /// hearing") heads nothing.
+    pub(crate) fn participle_head_before(
+        &self,
+        start: usize,
+        end: usize,
+        floor: usize,
+    ) -> Option<usize> {
+        // The participle takes a phrase: in "the court ruling said" it is
+        // a noun, and the subject's last word.
+        if start >= end {
+            return None;
+        }
+        let mut p = start.checked_sub(1)?;
+        if p > floor && self.is_object_preposition(p) {
+            p -= 1;
+            if p > floor && is_particle(self.low(p)) {
+                p -= 1;
+            }
+        }
+        let h = p.checked_sub(1)?;
+        let w = self.low(p);
+        let participle = w.len() > 5
+            && w.ends_with("ing")
+            && self.is_word(p)
+            && !self.is_capitalised(p)
+            && !self.in_quote[p]
+            && !self.listed(p, STOP_WORD | AUXILIARY | ADVERB | SPEAKER_NOUN)
+            && self.cue_at(p).is_none()
+            && !matches!(
+                w,
+                "according" | "including" | "during" | "regarding"
+            );
+        (h >= floor
+            && participle
+            && !self.in_quote[h]
+            && self.is_speaker_noun(h)
+            && !self.listed(h, QUANTIFIER))
+        .then_some(h)
     }
 
     /// A quotation's tag speaker that runs from `k` to its cue at `end`
@@ -2972,6 +3043,27 @@ mod tests {
         ];
         for (text, cue, want) in cases {
             assert_eq!(before(text, cue).as_deref(), Some(want), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_participles_object_belongs_to_the_noun_before_the_participle() {
+        let cases = [
+            (
+                "Then a nurse heading home from a night shift said it",
+                "said",
+                Some("a nurse heading home from a night shift"),
+            ),
+            (
+                "A man wearing a red cap said it",
+                "said",
+                Some("A man wearing a red cap"),
+            ),
+            // No speaker noun before the participle: no phrase of its.
+            ("Then a road leading to the town said it", "said", None),
+        ];
+        for (text, cue, want) in cases {
+            assert_eq!(before(text, cue).as_deref(), want, "{text}");
         }
     }
 

@@ -756,6 +756,11 @@ fn relaxed(
             };
             start = walk(head, end);
         }
+        // "a nurse heading home from a shift said": the noun before the
+        // participle heads the subject.
+        if let Some(h) = cx.participle_head_before(start, end, s.first) {
+            start = walk(h, end);
+        }
         // "four in 10 said", "nine out of 10 say": a share of those
         // polled, whose last number alone is no subject.
         if end - start == 1

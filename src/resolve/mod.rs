@@ -1200,13 +1200,23 @@ fn head_phrase(mention: &str) -> impl Iterator<Item = &str> {
 }
 
 /// The head noun of a description: the last word before a place or
-/// setting ([`head_phrase`]) and before an "of", "for" or "who" ("the
-/// former secretary of state" is headed by "secretary", "a woman who
-/// lives nearby" by "woman").
+/// setting ([`head_phrase`]), before an "of", "for" or "who" and before
+/// a participle after a speaker noun ("the former secretary of state" is
+/// headed by "secretary", "a woman who lives nearby" and "a woman
+/// heading home" by "woman").
 fn role_head(mention: &str) -> Option<&str> {
-    head_phrase(mention)
-        .take_while(|w| !matches!(*w, "of" | "for" | "who"))
-        .last()
+    let lexicon = crate::extract::lexicon::Lexicon::get();
+    let mut head = None;
+    for w in head_phrase(mention) {
+        let participle = w.len() > 5
+            && w.ends_with("ing")
+            && head.is_some_and(|h| lexicon.is_speaker_noun(h));
+        if matches!(w, "of" | "for" | "who") || participle {
+            break;
+        }
+        head = Some(w);
+    }
+    head
 }
 
 /// The antecedent of a definite role noun: "the spokesperson" is the
@@ -3362,6 +3372,16 @@ mod tests {
                     cannot allow Clinton to win.";
         let got = speakers(text);
         assert_eq!(got.last().unwrap().0, "Senator from Texas", "{got:?}");
+    }
+
+    #[test]
+    fn a_description_with_a_participle_after_it_is_someone_no_pronoun_passes()
+    {
+        let text = "The Harbor Chamber of Commerce said in a statement that \
+                    fares were too high. A nurse heading home from a night \
+                    shift said she would pay. “It’s my phone bill,” she said.";
+        let got = speakers(text);
+        assert_eq!(got.last().unwrap().1, Resolution::Unresolved, "{got:?}");
     }
 
     #[test]
