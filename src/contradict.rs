@@ -885,7 +885,9 @@ fn negates(lower: &[Lower], i: usize) -> bool {
 }
 
 /// True for contents that point back at an earlier claim: "those
-/// assertions", "the allegations", "no such trafficking".
+/// assertions", "the allegations", "no such trafficking", or that end
+/// "in response" or "in reply", answering what was said before ("denied
+/// any illegal trafficking between the two countries in response").
 fn refers_back_phrase(lower: &[Lower]) -> bool {
     const SPEECH: &[&str] = &[
         "accusations",
@@ -911,7 +913,11 @@ fn refers_back_phrase(lower: &[Lower]) -> bool {
         .any(|w| w[1] == "such" && matches!(&*w[0], "no" | "any"));
     let speech =
         second.is_some_and(|w| SPEECH.contains(&w)) && lower.len() <= 4;
-    (pointer && speech) || such
+    let answers = match lower {
+        [.., a, b] => &**a == "in" && matches!(&**b, "response" | "reply"),
+        _ => false,
+    };
+    (pointer && speech) || such || answers
 }
 
 /// Numbers with the word after them: "106,000 people" gives ("peopl", 106000).
@@ -2056,6 +2062,25 @@ mod tests {
             an.counterclaims.iter().find(|c| c.rule == "counter/refers-back");
         let c = c.expect("a refers-back link");
         assert_eq!((c.a.att, c.b.att), (0, 1));
+    }
+
+    #[test]
+    fn a_denial_in_response_answers_the_report_before_it() {
+        // The denial answers the request before it, not the agency's
+        // finding on the same drug two paragraphs up.
+        let (_, an) = analyse_texts(&[
+            "The agency said illegal fentanyl trafficking across the border \
+             rose last year.\n\n\
+             The president asked Beijing to curb shipments of fentanyl. \
+             The ministry denied any illegal trafficking of fentanyl \
+             between the two countries in response.",
+        ]);
+        let rules: Vec<_> = an
+            .counterclaims
+            .iter()
+            .map(|c| (c.rule, c.a.att, c.b.att))
+            .collect();
+        assert_eq!(rules, [("counter/refers-back", 1, 2)], "{an:?}");
     }
 
     #[test]
