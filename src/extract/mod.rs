@@ -899,6 +899,16 @@ mod tests {
                 "The trial was stopped because of safety concerns, the researcher said.",
                 "the researcher",
             ),
+            // A government's or a church's body by its common noun, with
+            // where it was said after the cue.
+            (
+                "The envoy was summoned over the seizure, the ministry said in a statement.",
+                "the ministry",
+            ),
+            (
+                "The school will close in June, the church said on Monday.",
+                "the church",
+            ),
         ] {
             let got = extract(text, &segment(text));
             assert_eq!(speakers(text, &got), [speaker], "{text}: {got:?}");
