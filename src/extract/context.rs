@@ -754,7 +754,46 @@ impl<'a> Context<'a> {
             return None;
         }
         let plain = entries.iter().find(|c| c.particle.is_none())?;
+        // "Tessaro is recalling 412,000 sedans": a maker calls back a
+        // number of goods; "recalled that …" and "recalled the freeze"
+        // remember.
+        if self.recalls_goods(i) {
+            return None;
+        }
         Some(CueMatch { cue: plain, first: i, end: i + 1 })
+    }
+
+    /// True when token `i` is a form of "recall" before a number
+    /// ("recalling about 412,000 sedans"): goods called back, not a
+    /// memory.
+    pub(crate) fn recalls_goods(&self, i: usize) -> bool {
+        self.low(i).starts_with("recall") && self.number_after(i + 1)
+    }
+
+    /// True when a number opens the phrase at token `i`, after a word
+    /// that makes it rough ("about 412,000", "more than 2 million").
+    fn number_after(&self, mut i: usize) -> bool {
+        if i < self.len() && self.low(i) == "more" && self.low(i + 1) == "than"
+        {
+            i += 2;
+        } else if i < self.len()
+            && matches!(
+                self.low(i),
+                "about"
+                    | "nearly"
+                    | "roughly"
+                    | "some"
+                    | "almost"
+                    | "approximately"
+                    | "over"
+                    | "around"
+            )
+        {
+            i += 1;
+        }
+        i < self.len()
+            && (crate::resolve::mentions::is_number(self.word(i))
+                || crate::model::is_number_word(self.low(i)))
     }
 
     /// True when token `i` asks not to be named ("who asked not to be

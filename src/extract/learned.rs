@@ -538,7 +538,7 @@ fn may_be_cue(cx: &Context, i: usize) -> bool {
     }
     // A capital is a name's, except in a headline set in title case.
     let name = cx.is_capitalised(i) && !cx.is_title_case(i);
-    !name && !is_never(low) && !cx.asks_anonymity(i)
+    !name && !is_never(low) && !cx.asks_anonymity(i) && !cx.recalls_goods(i)
 }
 
 /// True when `word` is in [`NEVER`].

@@ -882,6 +882,20 @@ mod tests {
     }
 
     #[test]
+    fn a_recall_of_goods_is_no_memory() {
+        for text in [
+            "Tessaro Motors is recalling about 412,000 sedans because a \
+             bolt in the steering column can loosen.",
+            "Tessaro recalls 412,000 sedans over steering defect",
+        ] {
+            let got = extract(text, &segment(text));
+            assert!(got.is_empty(), "{text}: {got:?}");
+        }
+        let text = "Mr. Brown recalled that the plant closed in 2009.";
+        assert_eq!(extract(text, &segment(text)).len(), 1);
+    }
+
+    #[test]
     fn institutions_and_relatives_speak_after_their_content() {
         // Nouns of sport, business, health and family news, not only of
         // politics, head a speaker phrase after the content.
