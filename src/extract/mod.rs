@@ -3289,6 +3289,16 @@ mod tests {
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(got[0].rule, "reported/asked");
         assert!(got[0].speaker.is_none(), "{got:?}");
+        // After an appositive's closing comma, with no main verb after
+        // the question, the person before the appositive asks it; set
+        // off with a verb after it, the one asked answers.
+        let text = "Sen. Dana Pruitt, a Democrat from Oregon, asked whether \
+                    the Army had considered canceling the program.";
+        let got = extract(text, &segment(text));
+        assert_eq!(speakers(text, &got), ["Sen. Dana Pruitt"], "{got:?}");
+        let text = "Trump, asked about the wall, said it would be built.";
+        let got = extract(text, &segment(text));
+        assert!(got[0].speaker.is_none(), "{got:?}");
     }
 
     #[test]

@@ -193,6 +193,15 @@ fn asked(cx: &mut Context, out: &mut Vec<Found>) {
             continue;
         }
         let end = (k..s.end).find(|&j| cx.word(j) == ",").unwrap_or(s.end);
+        // "Sen. Dana Pruitt, a Democrat from Oregon, asked whether …":
+        // the comma closes an appositive, and with no main verb after
+        // the question the senator asked it.
+        if before == Some(",")
+            && end == s.end
+            && cx.speaker_before(b, s.first).is_some()
+        {
+            continue;
+        }
         let Some((a, b)) = trim(cx, k, end) else { continue };
         if b - a < 2 || cx.any_used(i, end) {
             continue;
