@@ -1512,18 +1512,24 @@ impl<'a> Context<'a> {
         // "The union representing the nurses, the State Nurses
         // Association, said": the phrase before the comma is the tail of
         // a longer subject, which the name between the commas names.
-        let tail = found.0 > floor
-            && !self.is_capitalised(found.1 - 1)
-            && self.is_word(found.0 - 1)
-            && !self.is_capitalised(found.0 - 1)
-            && !self.is_preposition(found.0 - 1)
-            && !matches!(self.low(found.0 - 1), "and" | "but" | "or" | "than")
-            // The whole subject, with the participle whose object the
-            // phrase is.
-            || !self.is_capitalised(found.1 - 1)
-                && (found.0 + 2..found.1).any(|j| {
-                    self.participle_head_before(j, found.1, found.0).is_some()
-                });
+        // So is the whole subject when the phrase is the object of a
+        // participle in it ("The union representing the nurses").
+        let common = !self.is_capitalised(found.1 - 1);
+        let participle = || {
+            (found.0 + 2..found.1).any(|j| {
+                self.participle_head_before(j, found.1, found.0).is_some()
+            })
+        };
+        let tail = common
+            && (found.0 > floor
+                && self.is_word(found.0 - 1)
+                && !self.is_capitalised(found.0 - 1)
+                && !self.is_preposition(found.0 - 1)
+                && !matches!(
+                    self.low(found.0 - 1),
+                    "and" | "but" | "or" | "than"
+                )
+                || participle());
         // "The owner of a laundromat on Harmon Avenue, Guadalupe
         // Ferreira-Stokes, said": a place's name after a preposition is
         // its object, no subject; the name set off after it is the
