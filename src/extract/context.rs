@@ -772,23 +772,21 @@ impl<'a> Context<'a> {
 
     /// True when a number opens the phrase at token `i`, after a word
     /// that makes it rough ("about 412,000", "more than 2 million").
+    /// ([`Self::low`] is empty past the last token.)
     fn number_after(&self, mut i: usize) -> bool {
-        if i < self.len() && self.low(i) == "more" && self.low(i + 1) == "than"
-        {
+        if self.low(i) == "more" && self.low(i + 1) == "than" {
             i += 2;
-        } else if i < self.len()
-            && matches!(
-                self.low(i),
-                "about"
-                    | "nearly"
-                    | "roughly"
-                    | "some"
-                    | "almost"
-                    | "approximately"
-                    | "over"
-                    | "around"
-            )
-        {
+        } else if matches!(
+            self.low(i),
+            "about"
+                | "nearly"
+                | "roughly"
+                | "some"
+                | "almost"
+                | "approximately"
+                | "over"
+                | "around"
+        ) {
             i += 1;
         }
         i < self.len()
