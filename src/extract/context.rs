@@ -2785,16 +2785,16 @@ impl<'a> Context<'a> {
             {
                 break;
             }
-            // "Huma Abedin greeted voters, saying …": a past form after
-            // the head, with people for its object, is the verb (a
-            // determiner after it ends the phrase anyway); a participle
-            // that qualifies the head takes a preposition ("officials
-            // briefed on the talks").
+            // "Huma Abedin greeted voters, saying …", "The court gave
+            // lawmakers 45 days": a past form after the head, with people
+            // for its object, is the verb (a determiner after it ends the
+            // phrase anyway); a participle that qualifies the head takes
+            // a preposition ("officials briefed on the talks").
             if end > start
                 && head == Some(end - 1)
                 && end + 1 < limit
-                && low.ends_with("ed")
-                && low.len() > 4
+                && ((low.ends_with("ed") && low.len() > 4)
+                    || IRREGULAR_PAST.contains(&low))
                 && !self.is_capitalised(end)
                 && self.is_speaker_noun(end + 1)
             {
@@ -2869,6 +2869,13 @@ impl<'a> Context<'a> {
         })
     }
 }
+
+/// Past forms of common verbs that take a person for their object and
+/// are no noun or adjective: not "-ed", so [`verb_form`] misses them.
+const IRREGULAR_PAST: &[&str] = &[
+    "bought", "brought", "caught", "gave", "kept", "led", "met", "paid",
+    "sent", "sold", "taught", "took", "won",
+];
 
 /// True for a word shaped as a verb's past or "-ing" form, which no
 /// name's title is ("criticised", "supporting"; not "ranking").

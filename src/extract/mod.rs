@@ -778,6 +778,39 @@ mod tests {
     }
 
     #[test]
+    fn a_coordinated_verb_follows_a_quotation_before_many_others() {
+        // However many quotations later sentences hold, they are made
+        // before the "and said" is read.
+        let mut text = String::from(
+            "Hale called the ruling \"a political act\" and said lawmakers \
+             had followed every requirement.",
+        );
+        for k in 0..10 {
+            text.push_str(&format!("\n\n\"We won round {k},\" Okonjo said."));
+        }
+        let got = extract(&text, &segment(&text));
+        let found = got
+            .iter()
+            .find(|a| {
+                a.content_text(&text)
+                    == "lawmakers had followed every requirement"
+            })
+            .unwrap_or_else(|| panic!("{got:?}"));
+        let speaker = found.speaker.as_ref().map(|s| s.span.text(&text));
+        assert_eq!(speaker, Some("Hale"), "{got:?}");
+    }
+
+    #[test]
+    fn a_past_verb_before_people_ends_the_subject() {
+        // "gave" is the verb whose object "lawmakers" is, not part of
+        // the subject the "and said" shares.
+        let text = "The court gave lawmakers 45 days to adopt a new map and \
+                    said it would appoint an outside expert.";
+        let got = extract(text, &segment(text));
+        assert_eq!(speakers(text, &got), ["The court"], "{got:?}");
+    }
+
+    #[test]
     fn a_modifier_before_and_shares_the_head_after_it() {
         let text = "Federal and state officials said the two raised $350 \
                     million. Democratic and Republican leaders said the bill \

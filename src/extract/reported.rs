@@ -1015,10 +1015,10 @@ fn coordinated(
     out: &[Found],
 ) -> Option<(Found, (usize, usize))> {
     let and = cx.seg.tokens[first - 1].span;
-    // The attribution whose content ends right before the "and": among
-    // the last few made, as the quotation rules run before these and a
-    // later sentence's may come after it in `out`.
-    let prior = out.iter().rev().take(8).find(|f| {
+    // The attribution whose content ends right before the "and": any
+    // made so far, as the quotation rules run before these and every
+    // later sentence's quotations may come after it in `out`.
+    let prior = out.iter().rev().find(|f| {
         let end = f.content_end();
         let gap = cx.text.get(end..and.start()).unwrap_or("x");
         let gap = gap.trim();
