@@ -929,6 +929,18 @@ mod tests {
     }
 
     #[test]
+    fn a_delegation_heads_a_speaker_after_an_owner() {
+        // "of China's delegation": past the name and its owner's mark to
+        // the body's noun, and past the clause set off after it.
+        let text = "A member of China's delegation, who spoke on condition of \
+                    anonymity, said Beijing viewed the pledges as voluntary.";
+        let got = sole(text);
+        let speaker = got.speaker.as_ref().map(|s| s.span.text(text));
+        assert_eq!(speaker, Some("A member of China's delegation"));
+        assert_eq!(got.rule, "reported/speaker-before");
+    }
+
+    #[test]
     fn institutions_and_relatives_speak_after_their_content() {
         // Nouns of sport, business, health and family news, not only of
         // politics, head a speaker phrase after the content.
@@ -956,6 +968,8 @@ mod tests {
                 "The school will close in June, the church said on Monday.",
                 "the church",
             ),
+            // A bloc of countries.
+            ("The deal is dead, the bloc said on Friday.", "the bloc"),
         ] {
             let got = extract(text, &segment(text));
             assert_eq!(speakers(text, &got), [speaker], "{text}: {got:?}");
