@@ -1548,17 +1548,33 @@ impl<'a> Context<'a> {
         // Clean Sport UK, which brought the case, said").
         let described = matches!(self.low(found.0), "a" | "an" | "the")
             || !self.is_capitalised(found.0);
-        if relative
+        // So is a description set off before a second one ("Douglas
+        // Finch, a trustee of the Heritage Trust, a lobby group, argued"):
+        // the second describes the first's noun.
+        let second = matches!(self.low(open + 1), "a" | "an" | "the");
+        if (relative || second)
             && described
             && found.0 > floor
             && self.word(found.0 - 1) == ","
             && let Some(name) = self.noun_phrase_before(found.0 - 1, floor)
             && self.is_capitalised(name.0)
             && !matches!(self.low(name.0), "a" | "an" | "the")
+            && self.opens_clause(name.0, floor)
         {
             return Some(name);
         }
         Some(found)
+    }
+
+    /// True when token `j` opens its clause: the sentence's (or the
+    /// floor's) first token, or one after "and", "but" or a mark that is
+    /// no comma. A name after "In" or "Speaking in" is a place, no
+    /// subject ("In Washington, the senator, a Democrat, said").
+    fn opens_clause(&self, j: usize, floor: usize) -> bool {
+        j <= floor
+            || j == self.sentence(j).first
+            || matches!(self.low(j - 1), "and" | "but")
+            || (!self.is_word(j - 1) && self.word(j - 1) != ",")
     }
 
     /// "Supporters of the plan" before `end`: a plural speaker noun, "of"

@@ -1594,6 +1594,27 @@ mod tests {
     }
 
     #[test]
+    fn a_name_before_two_descriptions_speaks() {
+        // The second description is the first one's noun's ("a lobby
+        // group" is the trust), so the name before both speaks.
+        let text = "Douglas Finch, a trustee of the Heritage Trust, a \
+                    British lobby group, argued that museums risked \
+                    emptying their galleries.";
+        assert_eq!(
+            speakers(text, &extract(text, &segment(text))),
+            ["Douglas Finch"]
+        );
+        // A place after an opening preposition is no name of the
+        // speaker's.
+        let text = "In Washington, the senator, a Democrat, said the bill \
+                    would pass.";
+        assert_eq!(
+            speakers(text, &extract(text, &segment(text))),
+            ["the senator"]
+        );
+    }
+
+    #[test]
     fn dismissing_a_job_holder_reports_no_claim() {
         for text in [
             "The club dismissed their manager after the defeat.",
