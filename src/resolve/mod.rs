@@ -1814,9 +1814,32 @@ fn sentence_end(text: &str) -> usize {
     text.len()
 }
 
+/// True when `word` (maybe with an owner's mark) is the acronym of the
+/// body's name `own`: the initials of its capitalised words, small words
+/// and abbreviations with dots left out ("FDA's" of "U.S. Food and Drug
+/// Administration", "WHO" of "World Health Organization"). It names the
+/// same body, no other.
+fn spells_initials(word: &str, own: &str) -> bool {
+    let word = word
+        .strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .unwrap_or(word);
+    if word.len() < 2 || !word.bytes().all(|b| b.is_ascii_uppercase()) {
+        return false;
+    }
+    let initials: String = own
+        .split_whitespace()
+        .filter(|w| !w.contains('.') && *w != "The")
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect();
+    initials.len() >= 2 && initials == word
+}
+
 /// True when a capitalised word stands in `text[from..to]` that is not
 /// a word opening a sentence ("In", "The"), a word of `own`, the body's
-/// own name ("Twitter said it condemns the use of Twitter"), a day or
+/// own name ("Twitter said it condemns the use of Twitter"), or its
+/// acronym ([`spells_initials`]), a day or
 /// month, a place after "in" ("in Washington"), a word quoted, nor a
 /// word of one of the `people` who spoke: a name of some other body.
 fn name_between(
@@ -1839,7 +1862,8 @@ fn name_between(
         quoted |= w.starts_with(['“', '"']);
         let word = first.trim_end_matches(|c: char| !c.is_alphanumeric());
         let starter = opens && mentions::is_sentence_starter(word);
-        let owns = own.split_whitespace().any(|o| o == word);
+        let owns = own.split_whitespace().any(|o| o == word)
+            || spells_initials(word, own);
         let person = people.iter().any(|s| s.start() <= at && at < s.end());
         if first.starts_with(char::is_uppercase)
             && !starter
@@ -3139,6 +3163,18 @@ mod tests {
                     The agency said the delay would cost more.";
         let got = speakers(text);
         assert_eq!(got.last().unwrap().1, Resolution::Unresolved, "{got:?}");
+        // The body's acronym is the body: "the FDA's office" names no
+        // other agency.
+        let text = "The U.S. Food and Drug Administration said it approved \
+                    the drug. \"It works,\" said Helen Marchetti, director of \
+                    the FDA's neuroscience office. The agency said the label \
+                    would carry a warning.";
+        let got = speakers(text);
+        assert_eq!(
+            got.last().unwrap().0,
+            "U.S. Food and Drug Administration",
+            "{got:?}"
+        );
         // A surname alone is a person's, not a body's.
         let text = "Donald Trump said he would boycott Oreos. Republican \
                     Trump has vowed it. Trump said the plant should stay. \
