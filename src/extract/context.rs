@@ -2610,10 +2610,20 @@ impl<'a> Context<'a> {
             // mark is part of the name, no word of it.
             let owner = |j: usize| j > s2 && self.is_plural_owner_mark(j);
             let marks = (s2..e2).filter(|&j| owner(j)).count();
+            // The article may stand after a role and its preposition:
+            // "Officials at the U.S. Food and Drug Administration".
+            // The words before "and" are no name of their own ("the FBI
+            // and Justice Department", "the Urban Institute and Brookings
+            // Institution" are two).
+            let the = (s1..e1).rev().find(|&j| self.low(j) == "the");
+            let own_name =
+                crate::resolve::words::is_body_head(self.word(e1 - 1))
+                    || crate::resolve::mentions::is_acronym(self.word(e1 - 1));
             let one_name = self.low(e1) == "and"
-                && self.low(s1) == "the"
-                && (2..=3).contains(&(e1 - s1))
-                && capitalised(s1 + 1, e1)
+                && !own_name
+                && the.is_some_and(|t| {
+                    (2..=3).contains(&(e1 - t)) && capitalised(t + 1, e1)
+                })
                 && (1..=3).contains(&(e2 - s2 - marks))
                 && (s2..e2).all(|j| owner(j) || capitalised(j, j + 1))
                 && crate::resolve::words::is_body_head(self.word(e2 - 1));

@@ -2838,6 +2838,33 @@ mod tests {
     }
 
     #[test]
+    fn a_body_named_with_and_after_a_role_is_one_speaker() {
+        // "the U.S. Food and Drug Administration" is one name, after the
+        // role's preposition too; "the Urban Institute and Brookings
+        // Institution" are two bodies, each a name of its own.
+        for (text, want) in [
+            (
+                "Officials at the U.S. Food and Drug Administration said the \
+                 drug was safe.",
+                &["Officials at the U.S. Food and Drug Administration"][..],
+            ),
+            (
+                "The Food and Drug Administration on Friday said the drug was \
+                 safe.",
+                &["The Food and Drug Administration"][..],
+            ),
+            (
+                "The Urban Institute and Brookings Institution estimate the \
+                 plan would cost $1 trillion.",
+                &["The Urban Institute", "Brookings Institution"][..],
+            ),
+        ] {
+            let got = extract(text, &segment(text));
+            assert_eq!(speakers(text, &got), want, "{got:?}");
+        }
+    }
+
+    #[test]
     fn a_markdown_blockquote_after_a_colon_is_the_speakers() {
         let text = "Marco Bianchi, who owns two pizzerias, said the rule \
                     would raise his costs:\n\n> \"You cannot make pizza \

@@ -631,14 +631,26 @@ fn joined_by_and(text: &str, a: Span, b: Span) -> bool {
     let words = |r: Span| -> Vec<&str> {
         word_spans(text, r).iter().map(|w| w.text(text)).collect()
     };
-    let (first, second) = (words(a), words(b));
+    let (first, mut second) = (words(a), words(b));
+    // "The Food and Drug Administration on Friday": a day or month after
+    // a small word is no part of the name the run ends with.
+    if let Some(k) =
+        second.iter().position(|w| w.starts_with(char::is_lowercase))
+        && k + 1 < second.len()
+        && second[k + 1..].iter().all(|w| is_date_word(w))
+    {
+        second.truncate(k);
+    }
     let Some(&last) = second.last() else { return false };
     let titled =
         |w: &&str| is_title(w) || is_sentence_starter(w) || w.ends_with('.');
     // One "and" to a name: "the American Congress of Obstetricians and
-    // Gynecologists and Easter Seals" is two.
+    // Gynecologists and Easter Seals" is two. A title or an initial
+    // before it ends in a dot; a country's acronym ("The U.S. Food and
+    // Drug Administration") is part of the name.
+    let dotted = |w: &&str| w.ends_with('.') && !is_acronym(w);
     if second.iter().any(titled)
-        || first.iter().any(|w| w.ends_with('.') || *w == "and")
+        || first.iter().any(|w| dotted(w) || *w == "and")
     {
         return false;
     }
@@ -2208,6 +2220,28 @@ mod tests {
             "{got:?}"
         );
         assert!(!got.contains(&"Dock Workers' Union".into()), "{got:?}");
+    }
+
+    #[test]
+    fn a_country_acronym_opens_a_name_joined_by_and() {
+        for text in [
+            "The U.S. Food and Drug Administration approved it.",
+            "Officials at the U.S. Food and Drug Administration approved it.",
+        ] {
+            let got = names(text);
+            assert!(
+                got.contains(&"U.S. Food and Drug Administration".into()),
+                "{got:?}"
+            );
+            assert!(!got.contains(&"Drug Administration".into()), "{got:?}");
+        }
+    }
+
+    #[test]
+    fn a_date_after_a_name_joined_by_and_is_no_part_of_it() {
+        let got =
+            names("The Food and Drug Administration on Friday approved it.");
+        assert_eq!(got, ["Food and Drug Administration", "Friday"]);
     }
 
     #[test]
