@@ -2897,7 +2897,8 @@ impl<'a> Context<'a> {
 }
 
 /// Past forms of common verbs that take a person for their object and
-/// are no noun or adjective: not "-ed", so [`verb_form`] misses them.
+/// are no noun or adjective, which the test for "-ed" in
+/// [`Context::speaker_after`] misses.
 const IRREGULAR_PAST: &[&str] = &[
     "bought", "brought", "caught", "gave", "kept", "led", "met", "paid",
     "sent", "sold", "taught", "took", "won",

@@ -1839,9 +1839,9 @@ fn spells_initials(word: &str, own: &str) -> bool {
 /// True when a capitalised word stands in `text[from..to]` that is not
 /// a word opening a sentence ("In", "The"), a word of `own`, the body's
 /// own name ("Twitter said it condemns the use of Twitter"), or its
-/// acronym ([`spells_initials`]), a day or
-/// month, a place after "in" ("in Washington"), a word quoted, nor a
-/// word of one of the `people` who spoke: a name of some other body.
+/// acronym ([`spells_initials`]), a day or month, a place after "in"
+/// ("in Washington"), a word quoted, nor a word of one of the `people`
+/// who spoke: a name of some other body.
 fn name_between(
     text: &str,
     from: usize,
