@@ -3184,6 +3184,16 @@ mod tests {
     }
 
     #[test]
+    fn a_place_before_a_role_is_no_bearer_of_it() {
+        // "Ohio, the governor," reads as a name and its role, but "Ohio"
+        // follows "in": it is where the governor spoke.
+        let text = "Speaking in Ohio, the governor, a Democrat, said the bill \
+                    would pass. Later, the governor said it would not.";
+        let got = speakers(text);
+        assert_eq!(got.last().unwrap().1, Resolution::Unresolved, "{got:?}");
+    }
+
+    #[test]
     fn a_body_named_by_its_head_word_is_no_she() {
         let text = "Maria Lopez said the ward was full. The British Medical \
                     Association said the hours were too long. She said \

@@ -862,7 +862,24 @@ fn nearest_appositive(
         // opening the sentence.
         // The nearest: the rules look at nothing outside the appositive,
         // so the last that passes them is the first from the end.
-        .rfind(|(_, name, _)| {
+        .rfind(|(span, name, _)| {
+            // "Speaking in Ohio, the governor said": a name after a
+            // preposition is a place or an object, not the one described.
+            let before = text[..span.start()].split_whitespace().next_back();
+            if before.is_some_and(|w| {
+                matches!(
+                    w,
+                    "in" | "at"
+                        | "on"
+                        | "from"
+                        | "near"
+                        | "across"
+                        | "to"
+                        | "into"
+                )
+            }) {
+                return false;
+            }
             let first = name.split(' ').next().unwrap_or("");
             !matches!(
                 first,
