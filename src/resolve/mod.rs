@@ -3191,6 +3191,11 @@ mod tests {
                     would pass. Later, the governor said it would not.";
         let got = speakers(text);
         assert_eq!(got.last().unwrap().1, Resolution::Unresolved, "{got:?}");
+        // A person after "to" or "with" is the one described.
+        let text = "He sent a letter to John Smith, the governor, on Monday. \
+                    Later, the governor said the bill would pass.";
+        let got = speakers(text);
+        assert_eq!(got.last().unwrap().0, "John Smith", "{got:?}");
     }
 
     #[test]

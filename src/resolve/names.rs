@@ -863,20 +863,13 @@ fn nearest_appositive(
         // The nearest: the rules look at nothing outside the appositive,
         // so the last that passes them is the first from the end.
         .rfind(|(span, name, _)| {
-            // "Speaking in Ohio, the governor said": a name after a
-            // preposition is a place or an object, not the one described.
+            // "Speaking in Ohio, the governor, a Democrat, said": a name
+            // after a preposition of place is where, not who. Not after
+            // one that takes people too ("a letter to John Smith, the
+            // governor", "met with Ann Lee, the mayor").
             let before = text[..span.start()].split_whitespace().next_back();
             if before.is_some_and(|w| {
-                matches!(
-                    w,
-                    "in" | "at"
-                        | "on"
-                        | "from"
-                        | "near"
-                        | "across"
-                        | "to"
-                        | "into"
-                )
+                is_place_preposition(w) && !matches!(w, "from" | "with" | "on")
             }) {
                 return false;
             }
