@@ -3,7 +3,8 @@
 //! "…, according to the National Institutes of Health." takes the
 //! sentence before the cue as content; "According to X, …" (or "In
 //! addition, according to X, …") takes the sentence after the source;
-//! "…, according to X, was …" takes both sides. When the source is "data
+//! "…, according to X, was …" and a short lead ("Over the long term,
+//! according to X, the rise …") take both sides. When the source is "data
 //! from", "a report by" or "records kept by" some body, the body is the
 //! speaker. "In a CBS News poll, …" names a poll as the source of what
 //! follows.
@@ -48,6 +49,26 @@ pub const RULES: &[RuleInfo] = &[
                   former envoy, was a decision by the president.",
         speaker: "Dennis Ross",
         content: "At the heart of the trouble was a decision by the president",
+    },
+    RuleInfo {
+        id: "according-to/around-content",
+        example: "Over the long term, according to the budget office, \
+                  rising health costs will drive the deficit.",
+        speaker: "the budget office",
+        content: "Over the long term rising health costs will drive the deficit",
+    },
+    RuleInfo {
+        id: "according-to/before-content",
+        example: "But, according to the poll, most voters disapprove.",
+        speaker: "the poll",
+        content: "most voters disapprove",
+    },
+    RuleInfo {
+        id: "according-to/after-content",
+        example: "No gun was found, according to a person familiar with the \
+                  inquiry, who spoke on condition of anonymity.",
+        speaker: "a person familiar with the inquiry",
+        content: "No gun was found",
     },
     RuleInfo {
         id: "according-to/in-vehicle",
@@ -152,17 +173,35 @@ fn at_cue(
     // "…, according to X, was …": the sentence goes on after the source.
     let goes_on = cx.word(sp.1) == ","
         && (sp.1 + 1..s.end).filter(|&j| cx.is_word(j)).count() >= 2;
+    // Where what follows the source starts: past X's appositive
+    // ("According to Returning Heritage, a group that tracks claims, more
+    // than 100 museums …").
+    let after = || match appositive_end(cx, sp.1, s.end) {
+        Some(end) => end,
+        None if cx.word(sp.1) == "," => sp.1 + 1,
+        None => sp.1,
+    };
     let (pieces, rule) =
-        if i == s.first || (goes_on && lead_words <= MAX_LEAD_WORDS) {
-            // "According to X, …", or "In addition, according to X, …";
-            // past X's appositive ("According to Returning Heritage, a
-            // group that tracks claims, more than 100 museums …").
-            let after = match appositive_end(cx, sp.1, s.end) {
-                Some(end) => end,
-                None if cx.word(sp.1) == "," => sp.1 + 1,
-                None => sp.1,
-            };
-            (vec![trim(cx, after, s.end)?], "according-to/before-content")
+        if lead_words == 0 || (goes_on && links_only(cx, s.first, i)) {
+            // "According to X, …", or "In addition, according to X, …".
+            (vec![trim(cx, after(), s.end)?], "according-to/before-content")
+        } else if goes_on
+            && lead_words <= MAX_LEAD_WORDS
+            && !matches!(cx.low(after()), "who" | "whose" | "which")
+            && !(s.first..i).any(|j| !cx.in_quote[j] && cx.cue_at(j).is_some())
+        {
+            // "Over the long term, according to the budget office, the rise
+            // in deficits …", "Fundraising, according to the campaign, has
+            // surged": a short lead is part of what the source says, the
+            // first of two pieces. Not when a relative clause on the source
+            // follows ("…, according to a person familiar with it, who spoke
+            // on condition of anonymity"), nor when a cue in the lead ties
+            // it to a speaker of its own ("Smith said prices rose,
+            // according to the CDC, and Jones said …").
+            let rest = resumes(cx, sp.1, s.end).unwrap_or_else(after);
+            let before = trim(cx, s.first, i)?;
+            let after = trim(cx, rest, s.end)?;
+            (vec![before, after], "according-to/around-content")
         } else if let Some(rest) =
             goes_on.then(|| resumes(cx, sp.1, s.end)).flatten()
         {
@@ -235,9 +274,38 @@ fn resumes(cx: &Context, comma: usize, limit: usize) -> Option<usize> {
     cx.skip_appositive(comma, limit, &starts)
 }
 
-/// At most this many words before "according to X," leave the content
-/// to what follows the source ("In addition, according to X, …").
-const MAX_LEAD_WORDS: usize = 3;
+/// At most this many words before "according to X," that the sentence
+/// goes on after are the first piece of the content, before what
+/// follows the source ("Over the long term, according to X, the rise
+/// …"). A longer lead holds a clause of its own, and is the content
+/// unless the interrupted sentence resumes at a verb.
+const MAX_LEAD_WORDS: usize = 7;
+
+/// True when tokens `first..cue` only link the sentence to the one
+/// before ("But, according to X, …", "In addition, according to X, …"):
+/// no part of what the source says.
+fn links_only(cx: &Context, first: usize, cue: usize) -> bool {
+    let mut words = (first..cue).filter(|&j| cx.is_word(j)).map(|j| cx.low(j));
+    match (words.next(), words.next(), words.next()) {
+        (Some(w), None, _) => matches!(
+            w,
+            "but"
+                | "and"
+                | "yet"
+                | "so"
+                | "however"
+                | "still"
+                | "also"
+                | "meanwhile"
+                | "moreover"
+                | "furthermore"
+                | "additionally"
+                | "instead"
+        ),
+        (Some("in"), Some("addition"), None) => true,
+        _ => false,
+    }
+}
 
 /// The source after "according to", stepping over "data from".
 fn source(cx: &Context, start: usize, limit: usize) -> Option<(usize, usize)> {
