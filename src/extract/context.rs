@@ -172,10 +172,11 @@ fn is_time_word(word: &str) -> bool {
 }
 
 /// Prepositions that join a speaker's head to the phrase after it ("a
-/// spokeswoman for the ministry"), as written: "In" opening a headline
-/// does not.
+/// spokeswoman for the ministry", "Democrats on the committee", "the
+/// Commission on Presidential Debates"), as written: "In" opening a
+/// headline does not.
 fn is_joining_preposition(word: &str) -> bool {
-    matches!(word, "of" | "in" | "for" | "at" | "from" | "by" | "with")
+    matches!(word, "of" | "in" | "for" | "at" | "from" | "by" | "with" | "on")
 }
 
 /// True when a lower-case word looks like a plural noun: longer than
@@ -192,9 +193,9 @@ fn looks_plural(low: &str) -> bool {
 /// [`is_joining_preposition`] for a speaker read forward from its cue:
 /// not "in", which after a tag's speaker says where more often than
 /// whose ("Paul Ryan in a statement"), nor "with" ("said Ryan with a
-/// smile").
+/// smile"), nor "on" ("said Ryan on Fox News Sunday").
 fn joins_forward(word: &str) -> bool {
-    !matches!(word, "in" | "with") && is_joining_preposition(word)
+    !matches!(word, "in" | "with" | "on") && is_joining_preposition(word)
 }
 
 /// Words that go with a verb of motion before its preposition ("heading
@@ -3168,6 +3169,18 @@ mod tests {
                 "said",
                 "The Holocaust Museum in Washington",
             ),
+            (
+                "Democrats on the committee said it",
+                "said",
+                "Democrats on the committee",
+            ),
+            (
+                "The Commission on Presidential Debates said it",
+                "said",
+                "The Commission on Presidential Debates",
+            ),
+            ("Clinton on Monday said it", "said", "Clinton"),
+            ("The two men said it", "said", "The two men"),
             // A sentence's first word that is no speaker noun, and where
             // the words were said, are no part of the speaker.
             ("Part of the Senate said it", "said", "the Senate"),
