@@ -653,8 +653,16 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
         let state = i > 0
             && tokens[i - 1].span.text(text) == ","
             && next.kind == TokenKind::Quote;
+        // "… shortly after 6 a.m. “But it keeps …”": a time in lower
+        // case before an opening mark ends one too; initials, which a
+        // nickname in marks may follow, are capitals.
+        let time = s.starts_with(char::is_lowercase)
+            && next.kind == TokenKind::Quote
+            && mark_role(text, next.span) == MarkRole::Open;
         return is_letter_abbreviation(&s[..s.len() - 1])
-            && (state || SENTENCE_STARTERS.binary_search(&next_text).is_ok());
+            && (state
+                || time
+                || SENTENCE_STARTERS.binary_search(&next_text).is_ok());
     }
     if !matches!(s, "." | "!" | "?") {
         return false;
@@ -752,6 +760,18 @@ mod tests {
                 "\"I agree.\"",
                 "Gov. C.L. \"Butch\" Otter came.",
                 "He left Aiken, S.C. last year."
+            ]
+        );
+        // So does a time in lower case before an opening mark.
+        assert_eq!(
+            sentence_texts(
+                "“It is done,” she said at 6 a.m. “But it works.” He left \
+                 at 9 p.m. on Friday."
+            ),
+            [
+                "“It is done,” she said at 6 a.m.",
+                "“But it works.”",
+                "He left at 9 p.m. on Friday."
             ]
         );
     }
