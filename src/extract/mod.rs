@@ -467,6 +467,21 @@ mod tests {
             got[0].content_text(text),
             "Normal supplies will resume within ten days"
         );
+        // And with or to whom the venue was made, and an irregular
+        // participle.
+        for text in [
+            "The plant will close next year, the company said in a filing \
+             with federal regulators published on Friday.",
+            "The plant will close next year, the company said in a letter \
+             sent to all staff.",
+        ] {
+            let got = extract(text, &segment(text));
+            assert_eq!(got.len(), 1, "{got:?}");
+            assert_eq!(
+                got[0].content_text(text),
+                "The plant will close next year"
+            );
+        }
         // A clause after it is said, not when.
         let text = "Attacks that, Sweet noted, Trump said during the debate \
                     were sparked by his rise.";

@@ -714,9 +714,13 @@ fn trailing(
         });
     // "…, the two leaders said in a joint statement after a day of
     // talks.": where, then when, to the sentence's end.
+    // So is with or to whom a venue was made: "…, the company said in a
+    // filing with federal regulators published on Friday."
     let placed_from = |k: usize| {
         k > cue.end
-            && is_preposition(cx.low(k))
+            && (is_preposition(cx.low(k))
+                || (matches!(cx.low(k), "with" | "to")
+                    && is_venue(cx.low(k - 1))))
             && adjunct_to_end(cx, k, s.end)
     };
     // "…, the company said in a press release issued on Monday.": a
@@ -1895,9 +1899,13 @@ pub(crate) fn past_place(
     s: Sentence,
 ) -> Option<usize> {
     let past = skip_circumstance(cx, k, s.end);
+    // "in a letter sent to employees": a participle of a venue, in
+    // "-ed" or one of a few irregular ones.
+    let participle = cx.low(past).ends_with("ed")
+        || matches!(cx.low(past), "sent" | "written" | "given" | "shown");
     if past == k
         || !is_venue(cx.low(past - 1))
-        || !cx.low(past).ends_with("ed")
+        || !participle
         || cx.is_capitalised(past)
     {
         return Some(past);
