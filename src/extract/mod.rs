@@ -2710,6 +2710,33 @@ mod tests {
     }
 
     #[test]
+    fn a_headline_verb_after_a_comma_shares_the_subject() {
+        let text = "Central bank holds rates steady, warns inflation ‘not \
+                    yet beaten’\n\nThe bank kept its rate at 4 percent.";
+        let got = extract(text, &segment(text));
+        let warns = got
+            .iter()
+            .find(|a| a.cue.is_some_and(|c| c.text(text) == "warns"))
+            .unwrap_or_else(|| panic!("{got:?}"));
+        let speaker = warns.speaker.as_ref().map(|s| s.span.text(text));
+        assert_eq!(speaker, Some("Central bank"), "{got:?}");
+        assert_eq!(warns.content_text(text), "inflation ‘not yet beaten’");
+        // Not past the headline, nor over a subject that ran over the
+        // first verb.
+        for text in [
+            "Rates hold.\n\nThe bank holds rates, warns inflation is high.",
+            "Velora recalls 410,000 SUVs over defect, says three crashes \
+             reported\n\nVelora Motors is recalling them.",
+        ] {
+            let got = extract(text, &segment(text));
+            assert!(
+                got.iter().all(|a| a.rule != "reported/coordinated-verb"),
+                "{got:?}"
+            );
+        }
+    }
+
+    #[test]
     fn a_title_case_headline_has_cues() {
         let text = "Senate Leader Says Budget Talks Will Resume In March.\n\n\
                     The talks broke down last week.";

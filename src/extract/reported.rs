@@ -491,6 +491,19 @@ pub(crate) fn at_cue(
     if p > s.first && matches!(cx.low(p - 1), "and" | "but") {
         return coordinated(cx, s, cue, p, out);
     }
+    if headline_second_verb(cx, s, cue, p) {
+        // A subject that runs over a cue's word ("Velora recalls 410,000
+        // SUVs") ran over the first verb: the other rules try.
+        let shared = coordinated(cx, s, cue, p, out).filter(|(f, _)| {
+            f.speaker.is_some_and(|sp| {
+                let (a, b) = cx.tokens_of(sp);
+                !(a..b).any(|j| cx.is_cue_word(j))
+            })
+        });
+        if shared.is_some() {
+            return shared;
+        }
+    }
     // "Trump's claims", "Editor's note", "has broken many promises": a
     // noun, not a verb.
     if cue.first > s.first && cx.is_possessive(cue.first - 1)
@@ -1069,6 +1082,26 @@ fn coordinated(
     let mut f = found(cx, None, cue, content, "reported/coordinated-verb");
     f.speaker = Some(speaker);
     Some((f, (cue.first, end)))
+}
+
+/// "Central bank holds rates steady, warns inflation ‘not yet beaten’":
+/// in a headline, an inflected verb in "-s" after a comma at `p` shares
+/// the line's subject, as a verb after "and" does. A headline is the
+/// document's first paragraph, a sentence of its own.
+fn headline_second_verb(
+    cx: &Context,
+    s: Sentence,
+    cue: &CueMatch,
+    p: usize,
+) -> bool {
+    let w = cx.low(cue.first);
+    p > s.first + 2
+        && cx.word(p - 1) == ","
+        && s.first == 0
+        && cx.seg.tokens.get(s.end).is_none_or(|t| t.paragraph != 0)
+        && w.ends_with('s')
+        && w != cue.cue.lemma
+        && !cue.cue.participle
 }
 
 /// Where the content starts after the cue, and whether a complement
