@@ -179,6 +179,20 @@ fn is_joining_preposition(word: &str) -> bool {
     matches!(word, "of" | "in" | "for" | "at" | "from" | "by" | "with" | "on")
 }
 
+/// True for a news outlet ("CNN", "Fox News Sunday") or a platform where
+/// people post ("Twitter").
+fn is_medium(name: &str) -> bool {
+    matches!(
+        name,
+        "Twitter"
+            | "Facebook"
+            | "Instagram"
+            | "TikTok"
+            | "YouTube"
+            | "Truth Social"
+    ) || crate::sources::is_outlet(name)
+}
+
 /// True when a lower-case word looks like a plural noun: longer than
 /// three letters and ending in "-s", not in "-ss", "-us" or "-is"
 /// ("bankers", not "boss", "census" or "analysis").
@@ -1054,8 +1068,23 @@ impl<'a> Context<'a> {
         if let Some(found) = self.restrictive_relative_before(end, floor) {
             return Some(found);
         }
-        self.name_with_parenthesis_before(end, floor)
-            .or_else(|| self.noun_phrase_before(end, floor))
+        let found = self
+            .name_with_parenthesis_before(end, floor)
+            .or_else(|| self.noun_phrase_before(end, floor))?;
+        // "Trump on Twitter said", "Obama on CNN said": an outlet or a
+        // platform after "on", before the phrase or ending it, is where
+        // it was said; the one before it said it.
+        let on = (found.0.saturating_sub(1).max(floor)..found.1)
+            .rev()
+            .find(|&k| self.low(k) == "on");
+        if let Some(k) = on
+            && k > floor
+            && is_medium(self.span(k + 1, found.1).text(self.text))
+            && let Some(before) = self.speaker_before(k, floor)
+        {
+            return Some(before);
+        }
+        Some(found)
     }
 
     /// "Rep. Gwen Moore (D-Wis.)" before `end`, whose last token closes
@@ -3180,6 +3209,9 @@ mod tests {
                 "The Commission on Presidential Debates",
             ),
             ("Clinton on Monday said it", "said", "Clinton"),
+            // An outlet or a platform after "on" is where it was said.
+            ("Trump on Twitter said it", "said", "Trump"),
+            ("Then Obama on CNN said it", "said", "Obama"),
             ("The two men said it", "said", "The two men"),
             // A sentence's first word that is no speaker noun, and where
             // the words were said, are no part of the speaker.
