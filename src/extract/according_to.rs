@@ -10,7 +10,7 @@
 //! follows.
 
 use crate::extract::context::{Context, is_finite_auxiliary};
-use crate::extract::reported::trim;
+use crate::extract::reported::{is_linking_word, trim};
 use crate::extract::{Found, RuleInfo};
 use crate::model::CueClass;
 use crate::segment::{Sentence, TokenKind};
@@ -176,41 +176,42 @@ fn at_cue(
     // Where what follows the source starts: past X's appositive
     // ("According to Returning Heritage, a group that tracks claims, more
     // than 100 museums …").
-    let after = || match appositive_end(cx, sp.1, s.end) {
+    let past_source = match appositive_end(cx, sp.1, s.end) {
         Some(end) => end,
         None if cx.word(sp.1) == "," => sp.1 + 1,
         None => sp.1,
     };
-    let (pieces, rule) =
-        if lead_words == 0 || (goes_on && links_only(cx, s.first, i)) {
-            // "According to X, …", or "In addition, according to X, …".
-            (vec![trim(cx, after(), s.end)?], "according-to/before-content")
-        } else if goes_on
-            && lead_words <= MAX_LEAD_WORDS
-            && !matches!(cx.low(after()), "who" | "whose" | "which")
-            && !(s.first..i).any(|j| !cx.in_quote[j] && cx.cue_at(j).is_some())
-        {
-            // "Over the long term, according to the budget office, the rise
-            // in deficits …", "Fundraising, according to the campaign, has
-            // surged": a short lead is part of what the source says, the
-            // first of two pieces. Not when a relative clause on the source
-            // follows ("…, according to a person familiar with it, who spoke
-            // on condition of anonymity"), nor when a cue in the lead ties
-            // it to a speaker of its own ("Smith said prices rose,
-            // according to the CDC, and Jones said …").
-            let rest = resumes(cx, sp.1, s.end).unwrap_or_else(after);
-            let before = trim(cx, s.first, i)?;
-            let after = trim(cx, rest, s.end)?;
-            (vec![before, after], "according-to/around-content")
-        } else if let Some(rest) =
-            goes_on.then(|| resumes(cx, sp.1, s.end)).flatten()
-        {
-            let before = trim(cx, s.first, i)?;
-            let after = trim(cx, rest, s.end)?;
-            (vec![before, after], "according-to/around-content")
-        } else {
-            (vec![trim(cx, s.first, i)?], "according-to/after-content")
-        };
+    let (pieces, rule) = if lead_words == 0
+        || (goes_on && links_only(cx, s.first, i))
+    {
+        // "According to X, …", or "In addition, according to X, …".
+        (vec![trim(cx, past_source, s.end)?], "according-to/before-content")
+    } else if goes_on
+        && lead_words <= MAX_LEAD_WORDS
+        && !matches!(cx.low(past_source), "who" | "whose" | "which")
+        && !(s.first..i).any(|j| !cx.in_quote[j] && cx.cue_at(j).is_some())
+    {
+        // "Over the long term, according to the budget office, the rise
+        // in deficits …", "Fundraising, according to the campaign, has
+        // surged": a short lead is part of what the source says, the
+        // first of two pieces. Not when a relative clause on the source
+        // follows ("…, according to a person familiar with it, who spoke
+        // on condition of anonymity"), nor when a cue in the lead ties
+        // it to a speaker of its own ("Smith said prices rose,
+        // according to the CDC, and Jones said …").
+        let rest = resumes(cx, sp.1, s.end).unwrap_or(past_source);
+        let before = trim(cx, s.first, i)?;
+        let after = trim(cx, rest, s.end)?;
+        (vec![before, after], "according-to/around-content")
+    } else if let Some(rest) =
+        goes_on.then(|| resumes(cx, sp.1, s.end)).flatten()
+    {
+        let before = trim(cx, s.first, i)?;
+        let after = trim(cx, rest, s.end)?;
+        (vec![before, after], "according-to/around-content")
+    } else {
+        (vec![trim(cx, s.first, i)?], "according-to/after-content")
+    };
     if pieces.iter().any(|c| cx.any_used(c.0, c.1)) || cx.any_used(sp.0, sp.1)
     {
         return None;
@@ -287,21 +288,7 @@ const MAX_LEAD_WORDS: usize = 7;
 fn links_only(cx: &Context, first: usize, cue: usize) -> bool {
     let mut words = (first..cue).filter(|&j| cx.is_word(j)).map(|j| cx.low(j));
     match (words.next(), words.next(), words.next()) {
-        (Some(w), None, _) => matches!(
-            w,
-            "but"
-                | "and"
-                | "yet"
-                | "so"
-                | "however"
-                | "still"
-                | "also"
-                | "meanwhile"
-                | "moreover"
-                | "furthermore"
-                | "additionally"
-                | "instead"
-        ),
+        (Some(w), None, _) => is_linking_word(w),
         (Some("in"), Some("addition"), None) => true,
         _ => false,
     }

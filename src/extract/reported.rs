@@ -806,21 +806,11 @@ fn trailing(
         })
         && !is_preposition(first)
         && !first.ends_with("ly")
+        && !is_linking_word(first)
         && !matches!(
             first,
-            "however"
-                | "still"
-                | "also"
-                | "yet"
-                | "but"
-                | "and"
-                | "so"
-                | "indeed"
-                | "instead"
-                | "meanwhile"
-                | "now"
+            "now"
                 | "then"
-                | "moreover"
                 | "first"
                 | "second"
                 | "finally"
@@ -1774,6 +1764,28 @@ fn found(
 
 /// True for a conjunction that joins a clause of its own to the
 /// sentence ("but", "though"), never the start of what was said.
+/// True for a word that only links a sentence to the one before it
+/// ("However, she said, …", "But, according to X, …"): no part of what
+/// was said.
+pub(crate) fn is_linking_word(w: &str) -> bool {
+    matches!(
+        w,
+        "but"
+            | "and"
+            | "yet"
+            | "so"
+            | "however"
+            | "still"
+            | "also"
+            | "indeed"
+            | "instead"
+            | "meanwhile"
+            | "moreover"
+            | "furthermore"
+            | "additionally"
+    )
+}
+
 fn is_clause_conjunction(w: &str) -> bool {
     matches!(w, "but" | "though" | "although" | "whereas" | "yet")
 }
